@@ -1,0 +1,198 @@
+// The case file's data model. Plain JSON: ids are random UUIDs, times are ISO strings,
+// nothing depends on the machine that wrote it.
+
+export const SCHEMA_VERSION = 1
+
+export type Id = string
+
+export type BlockKind =
+  | 'heading'
+  | 'paragraph'
+  | 'quote'
+  | 'list-item'
+  | 'caption'
+  | 'table-row'
+  | 'preformatted'
+
+/** A structural block of a document: a [start, end) range of its plain text. */
+export interface Block {
+  kind: BlockKind
+  start: number
+  end: number
+  /** Heading level 1-6 for headings, nesting depth for list items. */
+  level?: number
+  /** 1-based page number for documents that have pages (PDF). */
+  page?: number
+}
+
+export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'paste'
+
+export interface Provenance {
+  fileName: string
+  format: DocumentFormat
+  /** SHA-256 (hex) of the original bytes. */
+  sha256: string
+  size: number
+  importedAt: string
+  encoding?: string
+}
+
+export interface DocumentMeta {
+  title: string
+  outlet: string
+  author: string
+  url: string
+  /** ISO date (YYYY-MM-DD) or date-time, or '' when unknown. */
+  published: string
+  language?: string
+}
+
+export interface CaseDocument extends DocumentMeta {
+  id: Id
+  /** The plain text that claims anchor into. Never rewritten after import. */
+  text: string
+  blocks: Block[]
+  provenance: Provenance
+  /** Messages the importer wants the analyst to see (e.g. "not an article, visible text kept"). */
+  notices: string[]
+  /** Set when this document is a newer version of another one. */
+  versionOf?: Id
+  createdAt: string
+  updatedAt: string
+}
+
+/** A document without its text, for lists. */
+export type DocumentSummary = Omit<CaseDocument, 'text' | 'blocks'> & {
+  length: number
+  claimCount: number
+}
+
+export const SOURCE_KINDS = ['person', 'organization', 'outlet', 'anonymous', 'document'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
+
+/** Admiralty source reliability. */
+export const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const
+export type Reliability = (typeof RELIABILITY)[number]
+
+/** Admiralty information credibility. */
+export const CREDIBILITY = ['1', '2', '3', '4', '5', '6'] as const
+export type Credibility = (typeof CREDIBILITY)[number]
+
+export const CLAIM_STATUSES = [
+  'unverified',
+  'corroborated',
+  'contradicted',
+  'confirmed',
+  'false',
+  'not-checkable'
+] as const
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
+
+export interface Source {
+  id: Id
+  name: string
+  kind: SourceKind
+  description: string
+  reliability: Reliability
+  aliases: string[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** W3C Web Annotation TextQuoteSelector. */
+export interface TextQuoteSelector {
+  exact: string
+  prefix: string
+  suffix: string
+}
+
+/** W3C Web Annotation TextPositionSelector: UTF-16 offsets into CaseDocument.text, end exclusive. */
+export interface TextPositionSelector {
+  start: number
+  end: number
+}
+
+export interface Claim {
+  id: Id
+  documentId: Id
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+  /** Who asserts it; null while unattributed. */
+  sourceId: Id | null
+  /** Relays, nearest the speaker first: [Reuters] for "source told Reuters". */
+  via: Id[]
+  tags: string[]
+  note: string
+  status: ClaimStatus
+  credibility: Credibility
+  createdAt: string
+  updatedAt: string
+}
+
+export const LINK_KINDS = ['corroborates', 'contradicts'] as const
+export type LinkKind = (typeof LINK_KINDS)[number]
+
+/** An analyst's claim-to-claim link. */
+export interface ClaimLink {
+  id: Id
+  from: Id
+  to: Id
+  kind: LinkKind
+  note: string
+  createdAt: string
+}
+
+export const CONFIDENCE = ['high', 'moderate', 'low'] as const
+export type Confidence = (typeof CONFIDENCE)[number]
+
+export interface Judgment {
+  id: Id
+  text: string
+  confidence: Confidence
+  claimIds: Id[]
+}
+
+export const GROUP_BY = ['source', 'topic', 'document'] as const
+export type GroupBy = (typeof GROUP_BY)[number]
+
+export interface Briefing {
+  id: Id
+  title: string
+  /** Handling / classification line, free text. */
+  handling: string
+  /** ISO date-time the briefing is dated. */
+  date: string
+  author: string
+  /** Bottom line up front. */
+  bottomLine: string
+  judgments: Judgment[]
+  /** Claims in the reporting section, in order. Empty means every claim in the case. */
+  claimIds: Id[]
+  groupBy: GroupBy
+  gaps: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CaseData {
+  version: number
+  id: Id
+  title: string
+  createdAt: string
+  updatedAt: string
+  documents: CaseDocument[]
+  sources: Source[]
+  claims: Claim[]
+  links: ClaimLink[]
+  briefings: Briefing[]
+}
+
+/** The collections a case holds, by name. */
+export interface Collections {
+  documents: CaseDocument
+  sources: Source
+  claims: Claim
+  links: ClaimLink
+  briefings: Briefing
+}
+export type CollectionName = keyof Collections
