@@ -1,9 +1,18 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/main/security'
 
 // ESM-only packages are bundled into the CommonJS main build; the rest stay in node_modules.
 const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown']
+
+// One policy for both doors: the meta tag here (Electron loads the page from disk), the header in serve.ts.
+const csp: Plugin = {
+  name: 'claimdesk-csp',
+  transformIndexHtml: (html) =>
+    html.replace('%CLAIMDESK_CSP%', CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''))
+}
 
 export default defineConfig({
   main: {
@@ -27,6 +36,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     },
-    plugins: [svelte()]
+    plugins: [svelte(), csp]
   }
 })

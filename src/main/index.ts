@@ -1,1 +1,171 @@
-export {}
+// Electron entry: window, menu, native dialogs and the security settings. Everything else is in
+// the service, which runs the same in plain Node (browser mode, CLI, tests).
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
+import type { MenuAction } from '../shared/bridge'
+import { bindIpc, handleLocal } from './ipc'
+import { addSampleContent } from './sample'
+import { ClaimdeskService } from './service'
+import { APP_NAME, defaultCasePath } from './user-data'
+
+app.setName(APP_NAME)
+if (process.env.CLAIMDESK_HOME) app.setPath('userData', process.env.CLAIMDESK_HOME)
+
+/** `--case <file>` opens (or creates, empty) that case instead of the default one. */
+const caseArgIndex = process.argv.indexOf('--case')
+const caseArg = caseArgIndex > 0 ? process.argv[caseArgIndex + 1] : undefined
+
+const rendererIndex = join(__dirname, '../renderer/index.html')
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const appUrl = devUrl ?? pathToFileURL(rendererIndex).href
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
+
+const trusted = (frame: WebFrameMain | null): boolean => !!frame && frame.url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
+
+/** Only the app's own files (and the PDF print window's data: page) may load; nothing remote. */
+function isLocalUrl(url: string): boolean {
+  return url.startsWith('file:') || url.startsWith('devtools:') || url.startsWith('data:') || url.startsWith('blob:') ||
+    (!!devUrl && url.startsWith(devUrl))
+}
+
+function lockDown(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalUrl(details.url) }))
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+}
+
+/** Chromium's own printing of the export HTML, in a hidden sandboxed window. */
+async function printPdf(html: string, options: { headerTemplate: string; footerTemplate: string }): Promise<Uint8Array> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
+  })
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    return await win.webContents.printToPDF({
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      printBackground: true,
+      pageSize: 'A4'
+    })
+  } finally {
+    win.destroy()
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: APP_NAME,
+    backgroundColor: '#f6f6f4',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  if (devUrl) void win.loadURL(devUrl)
+  else void win.loadFile(rendererIndex)
+  return win
+}
+
+function buildMenu(send: (action: MenuAction) => void): Menu {
+  const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => send(action)
+  })
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        item('New Case…', 'new-case', 'CmdOrCtrl+N'),
+        item('Open Case…', 'open-case', 'CmdOrCtrl+O'),
+        item('Save Case As…', 'save-case-as', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('Import Files…', 'import', 'CmdOrCtrl+I'),
+        item('Paste Text as Document…', 'paste', 'CmdOrCtrl+Shift+V'),
+        item('Export Briefing…', 'export', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        { role: process.platform === 'darwin' ? 'close' : 'quit' }
+      ]
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, { role: 'toggleDevTools' }]
+    },
+    { label: 'Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1')] }
+  ]
+  return Menu.buildFromTemplate(template)
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  lockDown()
+  const service = new ClaimdeskService({ userDataDir: app.getPath('userData'), printPdf })
+  if (caseArg) await service.openAtStart(caseArg)
+  else await service.openAtStart(defaultCasePath(app.getPath('userData')), () => addSampleContent(service, resourcesDir))
+  bindIpc(service, trusted)
+
+  let win = createWindow()
+  const current = () => BrowserWindow.getFocusedWindow() ?? win
+  const caseFilter = [{ name: 'Claimdesk case', extensions: ['json'] }]
+  handleLocal('claimdesk-dialog:openCase', trusted, async () => {
+    const r = await dialog.showOpenDialog(current(), { filters: caseFilter, properties: ['openFile'] })
+    return r.canceled ? null : r.filePaths[0]
+  })
+  for (const [channel, title] of [['claimdesk-dialog:newCase', 'New case'], ['claimdesk-dialog:saveCase', 'Save case as']]) {
+    handleLocal(channel, trusted, async () => {
+      const r = await dialog.showSaveDialog(current(), { title, defaultPath: 'Untitled.claimdesk.json', filters: caseFilter })
+      return r.canceled || !r.filePath ? null : r.filePath
+    })
+  }
+  handleLocal('claimdesk-dialog:saveFile', trusted, async (fileName, content, encoding) => {
+    const r = await dialog.showSaveDialog(current(), { defaultPath: join(app.getPath('documents'), String(fileName)) })
+    if (r.canceled || !r.filePath) return null
+    await writeFile(r.filePath, Buffer.from(String(content), encoding === 'base64' ? 'base64' : 'utf8'))
+    return r.filePath
+  })
+  Menu.setApplicationMenu(buildMenu((action) => current().webContents.send('claimdesk-menu', action)))
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  let closed = false
+  app.on('before-quit', (event) => {
+    if (closed) return
+    event.preventDefault()
+    void service.close().finally(() => {
+      closed = true
+      app.quit()
+    })
+  })
+}
+
+main().catch((err) => {
+  dialog.showErrorBox(APP_NAME, err instanceof Error ? err.message : String(err))
+  app.exit(1)
+})

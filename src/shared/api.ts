@@ -311,5 +311,3 @@ export const apiArgs = {
   deleteBriefing: z.tuple([id]),
   exportBriefing: z.tuple([exportInput])
 } satisfies Record<ApiMethod, z.ZodType>
-
-export const API_METHODS = Object.keys(apiArgs) as ApiMethod[]

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+import { findElectron } from './e2e/electron-binary'
+
+// Debian's Chromium where it exists (CI, these machines); Playwright's own browser elsewhere.
+const systemChromium = '/usr/bin/chromium'
+const electron = findElectron()
+if (!electron && !process.env.TEST_WORKER_INDEX) {
+  console.log('Electron e2e project skipped: no Electron binary found (require("electron") has none here).')
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    screenshot: 'on',
+    trace: 'retain-on-failure'
+  },
+  projects: [
+    {
+      name: 'browser',
+      use: {
+        browserName: 'chromium',
+        launchOptions: existsSync(systemChromium)
+          ? {
+              executablePath: systemChromium,
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync'
+              ]
+            }
+          : {}
+      }
+    },
+    ...(electron ? [{ name: 'electron' }] : [])
+  ]
+})

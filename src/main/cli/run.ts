@@ -1,0 +1,317 @@
+// The command-line door: each command opens the case, calls the service through the same
+// contract gate as the other doors, prints a result (or JSON with --json) and closes the case.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { LIMITS, type ClaimdeskApi, type ImportFile, type ImportResult } from '../../shared/api'
+import { findQuote } from '../../shared/anchoring'
+import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
+import type { CaseDocument, Source } from '../../shared/model'
+import { dispatch } from '../dispatch'
+import { SUPPORTED_EXTENSIONS } from '../import'
+import { addSampleContent } from '../sample'
+import { startServer } from '../serve'
+import { ClaimdeskService, casePath } from '../service'
+import { defaultCasePath, userDataDir } from '../user-data'
+import { formatClaims, formatDocument, formatImportResults, listClaims } from './format'
+import { USAGE } from './usage'
+
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+  env: NodeJS.ProcessEnv
+  /** Paths of the built renderer and the shipped resources. */
+  rendererDir: string
+  resourcesDir: string
+  /** Resolves when a long-running command (serve) should stop. */
+  untilStopped?: () => Promise<void>
+}
+
+class UsageError extends Error {}
+
+/** Calls one API method through the contract's validation, as the other doors do. */
+function caller(service: ClaimdeskService) {
+  return <M extends keyof ClaimdeskApi>(method: M, ...args: Parameters<ClaimdeskApi[M]>) =>
+    dispatch(service, method, args) as ReturnType<ClaimdeskApi[M]>
+}
+
+const common = {
+  case: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false }
+} as const
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+function requireCase(value: string | undefined): string {
+  if (!value) throw new UsageError('--case <file> is required')
+  return casePath(value)
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  const service = new ClaimdeskService({ userDataDir: userDataDir(io.env) })
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(service, rest, io)
+      case 'claim':
+        if (rest[0] !== 'add') throw new UsageError('usage: claimdesk claim add --case <file> --doc <id|title> --quote "<text>" ...')
+        return await claimAddCommand(service, rest.slice(1), io)
+      case 'list':
+        return await listCommand(service, rest, io)
+      case 'show':
+        return await showCommand(service, rest, io)
+      case 'export':
+        return await exportCommand(service, rest, io)
+      case 'serve':
+        return await serveCommand(service, rest, io)
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE)
+        return 0
+      default:
+        throw new UsageError(`unknown command "${command}"`)
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`claimdesk: ${err.message}\nRun "claimdesk help" for usage.`)
+      return 2
+    }
+    if (err instanceof ClaimdeskError) {
+      io.err(`claimdesk: ${err.message}`)
+      return 1
+    }
+    io.err(`claimdesk: unexpected error: ${err instanceof Error ? err.message : String(err)}`)
+    return 1
+  } finally {
+    await service.close().catch(() => {})
+  }
+}
+
+// ---- import -------------------------------------------------------------------------------
+
+/** A folder stands for the importable files inside it, at any depth. */
+async function expandPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = []
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null)
+    if (!info) {
+      files.push(p) // reported per file below
+    } else if (info.isDirectory()) {
+      const entries = await readdir(p, { recursive: true, withFileTypes: true })
+      const found = entries
+        .filter((e) => e.isFile() && SUPPORTED_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
+        .map((e) => join(e.parentPath, e.name))
+        .sort()
+      if (found.length === 0) throw invalid(`${p}: the folder holds no file Claimdesk can import (${SUPPORTED_EXTENSIONS.join(', ')})`)
+      files.push(...found)
+    } else {
+      files.push(p)
+    }
+  }
+  return files
+}
+
+async function readForImport(path: string, encoding?: string): Promise<ImportFile | ImportResult> {
+  const fileName = path
+  const info = await stat(path).catch(() => null)
+  if (!info) return { fileName, status: 'failed', message: `${path}: no such file` }
+  if (!info.isFile()) return { fileName, status: 'failed', message: `${path}: not a regular file` }
+  if (info.size > LIMITS.fileBytes) {
+    const mb = (n: number) => Math.round(n / 1024 / 1024)
+    return { fileName, status: 'failed', message: `${path}: too large (${mb(info.size)} MB; the limit is ${mb(LIMITS.fileBytes)} MB)` }
+  }
+  try {
+    const data = (await readFile(path)).toString('base64')
+    return { name: path, data, ...(encoding ? { encoding } : {}) }
+  } catch (err) {
+    return { fileName, status: 'failed', message: `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }
+  }
+}
+
+async function importCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { encoding: { type: 'string' } })
+  if (values.help) return void io.out(USAGE), 0
+  const target = requireCase(values.case)
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
+  const call = caller(service)
+  await service.openOrCreate(target)
+  const results: ImportResult[] = []
+  for (const path of await expandPaths(positionals)) {
+    const file = await readForImport(path, values.encoding)
+    if ('status' in file) results.push(file)
+    else results.push(...(await call('importFiles', [file])))
+  }
+  io.out(values.json ? JSON.stringify(results, null, 2) : formatImportResults(results))
+  return results.some((r) => r.status === 'failed') ? 1 : 0
+}
+
+// ---- claim add ----------------------------------------------------------------------------
+
+function resolveDocument(docs: { id: string; title: string }[], key: string): string {
+  const byId = docs.find((d) => d.id === key)
+  if (byId) return byId.id
+  const lower = key.toLowerCase()
+  const exact = docs.filter((d) => d.title.toLowerCase() === lower)
+  const matches = exact.length ? exact : docs.filter((d) => d.title.toLowerCase().includes(lower))
+  if (matches.length === 1) return matches[0].id
+  if (matches.length === 0) throw notFound(`no document with id or title “${key}”`)
+  throw invalid(`“${key}” matches ${matches.length} documents (${matches.map((d) => `“${d.title}”`).join(', ')}): pass its id`)
+}
+
+function findSource(sources: Source[], name: string): Source | undefined {
+  const lower = name.trim().toLowerCase()
+  return sources.find((s) => s.name.toLowerCase() === lower || s.aliases.some((a) => a.toLowerCase() === lower))
+}
+
+function pickRange(doc: CaseDocument, quote: string, occurrence: number | undefined) {
+  const { ranges } = findQuote(doc.text, quote)
+  if (ranges.length === 0) throw notFound(`the quote was not found in “${doc.title}”`)
+  if (occurrence === undefined) {
+    if (ranges.length > 1) throw invalid(`the quote occurs ${ranges.length} times in “${doc.title}”: pass --occurrence 1-${ranges.length}`)
+    return ranges[0]
+  }
+  if (occurrence < 1 || occurrence > ranges.length) {
+    throw invalid(`--occurrence ${occurrence}: the quote occurs ${ranges.length} time${ranges.length === 1 ? '' : 's'} in “${doc.title}”`)
+  }
+  return ranges[occurrence - 1]
+}
+
+async function claimAddCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    doc: { type: 'string' },
+    quote: { type: 'string' },
+    occurrence: { type: 'string' },
+    source: { type: 'string' },
+    'source-kind': { type: 'string' },
+    via: { type: 'string', multiple: true },
+    tag: { type: 'string', multiple: true },
+    note: { type: 'string' },
+    credibility: { type: 'string' },
+    status: { type: 'string' }
+  })
+  if (values.help) return void io.out(USAGE), 0
+  const target = requireCase(values.case)
+  if (!values.doc) throw new UsageError('--doc <id|title> is required')
+  if (!values.quote) throw new UsageError('--quote "<exact text>" is required')
+  const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence)
+  if (occurrence !== undefined && !Number.isInteger(occurrence)) throw new UsageError('--occurrence takes a whole number')
+
+  const call = caller(service)
+  const snapshot = await call('openCase', target)
+  const doc = await call('getDocument', resolveDocument(snapshot.documents, values.doc))
+  const range = pickRange(doc, values.quote, occurrence)
+
+  const sources = [...snapshot.sources]
+  const ensureSource = async (name: string, kind?: string): Promise<string> => {
+    const found = findSource(sources, name)
+    if (found) return found.id
+    const created = await call('createSource', { name, ...(kind ? { kind: kind as Source['kind'] } : {}) })
+    sources.push(created)
+    return created.id
+  }
+  const sourceId = values.source ? await ensureSource(values.source, values['source-kind']) : null
+  const via: string[] = []
+  for (const name of values.via ?? []) via.push(await ensureSource(name, 'outlet'))
+
+  const claim = await call('createClaim', {
+    documentId: doc.id,
+    start: range.start,
+    end: range.end,
+    sourceId,
+    via,
+    tags: values.tag ?? [],
+    note: values.note ?? '',
+    ...(values.status ? { status: values.status as never } : {}),
+    ...(values.credibility ? { credibility: values.credibility as never } : {})
+  })
+  if (values.json) io.out(JSON.stringify(listClaims({ ...snapshot, sources, claims: [claim] })[0], null, 2))
+  else io.out(`added claim ${claim.id}: “${claim.quote.exact}”`)
+  return 0
+}
+
+// ---- list, show ---------------------------------------------------------------------------
+
+async function listCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {})
+  if (values.help) return void io.out(USAGE), 0
+  const snapshot = await caller(service)('openCase', requireCase(values.case), { readOnly: true })
+  const rows = listClaims(snapshot)
+  io.out(values.json ? JSON.stringify(rows, null, 2) : formatClaims(rows))
+  return 0
+}
+
+async function showCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { doc: { type: 'string' } })
+  if (values.help) return void io.out(USAGE), 0
+  if (!values.doc) throw new UsageError('--doc <id|title> is required')
+  const call = caller(service)
+  const snapshot = await call('openCase', requireCase(values.case), { readOnly: true })
+  const doc = await call('getDocument', resolveDocument(snapshot.documents, values.doc))
+  io.out(values.json ? JSON.stringify(doc, null, 2) : formatDocument(doc))
+  return 0
+}
+
+// ---- export -------------------------------------------------------------------------------
+
+async function exportCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string' },
+    briefing: { type: 'string' },
+    'generated-at': { type: 'string' }
+  })
+  if (values.help) return void io.out(USAGE), 0
+  if (!values.out) throw new UsageError('--out <file> is required (use - for standard output)')
+  const call = caller(service)
+  await call('openCase', requireCase(values.case), { readOnly: true })
+  const result = await call('exportBriefing', {
+    format: values.format as never,
+    ...(values.briefing ? { briefing: values.briefing } : {}),
+    ...(values['generated-at'] ? { generatedAt: values['generated-at'] } : {})
+  })
+  const bytes = Buffer.from(result.content, result.encoding)
+  if (values.out === '-') {
+    if (result.encoding === 'base64') throw new UsageError(`--out -: ${values.format} is binary; name a file`)
+    io.out(result.content)
+  } else {
+    const out = resolve(values.out)
+    await writeFile(out, bytes).catch((err: NodeJS.ErrnoException) => {
+      throw new ClaimdeskError('io', `${out}: cannot be written (${err.code ?? err.message})`)
+    })
+    io.out(values.json ? JSON.stringify({ file: out, bytes: bytes.length }) : `wrote ${out} (${bytes.length} bytes)`)
+  }
+  return 0
+}
+
+// ---- serve --------------------------------------------------------------------------------
+
+async function serveCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { port: { type: 'string' } })
+  if (values.help) return void io.out(USAGE), 0
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
+  const target = values.case ? casePath(values.case) : defaultCasePath(userDataDir(io.env))
+  const sample = values.case ? undefined : () => addSampleContent(service, io.resourcesDir)
+  const snapshot = await service.openAtStart(target, sample)
+  const server = await startServer({ api: service, rendererDir: io.rendererDir, port })
+  if (snapshot) {
+    io.out(`Claimdesk is serving ${snapshot.info.path}${snapshot.info.readOnly ? ' (read-only)' : ''}`)
+    if (snapshot.info.recovered) io.out(`Recovered ${snapshot.info.recovered} changes from the journal after a crash.`)
+  } else {
+    io.err(`claimdesk: ${target} could not be opened; the app in the browser explains why and offers what it can.`)
+  }
+  io.out(`Open ${server.url}`)
+  await (io.untilStopped?.() ?? new Promise<void>(() => {}))
+  await server.close()
+  return 0
+}

@@ -1,0 +1,23 @@
+export const USAGE = `Claimdesk: mark claims in articles, attribute them to sources, export briefings.
+
+Usage:
+  claimdesk import <files or folders...> --case <file> [--encoding <name>] [--json]
+      Import .txt, .md, .html, .pdf and .docx files (a folder: every such file in it).
+      Creates the case when it does not exist. Exit code 1 when any file failed.
+  claimdesk claim add --case <file> --doc <id|title> --quote "<exact text>" [--occurrence N]
+      --source "<name>" [--source-kind person|organization|outlet|anonymous|document]
+      [--via "<name>"]... [--tag <t>]... [--note <text>] [--credibility 1-6]
+      [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--json]
+      Sources and relays are matched by name or alias, and created when new.
+  claimdesk list --case <file> [--json]
+      Claims with their source, relays, tags, status and grade.
+  claimdesk show --case <file> --doc <id|title> [--json]
+      A document's metadata and full text.
+  claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
+      [--briefing <id|title>] [--generated-at <ISO time>]
+  claimdesk serve [--case <file>] [--port N]
+      Serve the app on 127.0.0.1 for a browser (a per-run token is in the printed URL).
+      Without --case: the default case in the user-data folder, as the desktop app opens.
+
+Case files end in .claimdesk.json (added when left off). Set CLAIMDESK_HOME to move the
+user-data folder (recent cases, default case).`

@@ -1,0 +1,87 @@
+// The sample case a first-time user finds open: our own article (resources/sample) with a few
+// claims already marked, built through the public API so it always matches the current model.
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { ClaimdeskApi } from '../shared/api'
+import { findQuote } from '../shared/anchoring'
+import { invalid } from '../shared/errors'
+import { CLAIM_STATUSES, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../shared/model'
+
+const sampleSpec = z.object({
+  title: z.string(),
+  document: z.object({
+    file: z.string(),
+    outlet: z.string(),
+    author: z.string(),
+    url: z.string(),
+    published: z.string()
+  }),
+  sources: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      kind: z.enum(SOURCE_KINDS),
+      reliability: z.enum(RELIABILITY),
+      description: z.string(),
+      aliases: z.array(z.string())
+    })
+  ),
+  claims: z.array(
+    z.object({
+      quote: z.string(),
+      occurrence: z.number().int().min(1),
+      source: z.string(),
+      via: z.array(z.string()),
+      tags: z.array(z.string()),
+      status: z.enum(CLAIM_STATUSES),
+      credibility: z.enum(CREDIBILITY),
+      note: z.string()
+    })
+  ),
+  links: z.array(z.object({ from: z.number(), to: z.number(), kind: z.enum(LINK_KINDS), note: z.string() })),
+  briefing: z.object({ title: z.string(), bottomLine: z.string() })
+})
+
+/** Fills the open (empty) case with the sample article, its sources, claims, links and briefing. */
+export async function addSampleContent(api: ClaimdeskApi, resourcesDir: string): Promise<void> {
+  const dir = join(resourcesDir, 'sample')
+  const spec = sampleSpec.parse(JSON.parse(await readFile(join(dir, 'case.json'), 'utf8')))
+  const bytes = await readFile(join(dir, spec.document.file))
+  await api.setCaseTitle(spec.title)
+  const [result] = await api.importFiles([{ name: spec.document.file, data: bytes.toString('base64') }])
+  if (!result.documentId) throw invalid(`sample article: ${result.message ?? result.status}`)
+  const { file: _file, ...meta } = spec.document
+  await api.updateDocument(result.documentId, meta)
+  const doc = await api.getDocument(result.documentId)
+
+  const sourceIds = new Map<string, string>()
+  for (const { key, ...fields } of spec.sources) {
+    sourceIds.set(key, (await api.createSource(fields)).id)
+  }
+  const idOf = (key: string) => {
+    const id = sourceIds.get(key)
+    if (!id) throw invalid(`sample case: unknown source key "${key}"`)
+    return id
+  }
+  const claimIds: string[] = []
+  for (const c of spec.claims) {
+    const range = findQuote(doc.text, c.quote).ranges[c.occurrence - 1]
+    if (!range) throw invalid(`sample case: quote not found: “${c.quote}”`)
+    const claim = await api.createClaim({
+      documentId: doc.id,
+      ...range,
+      sourceId: idOf(c.source),
+      via: c.via.map(idOf),
+      tags: c.tags,
+      note: c.note,
+      status: c.status,
+      credibility: c.credibility
+    })
+    claimIds.push(claim.id)
+  }
+  for (const l of spec.links) {
+    await api.createLink({ from: claimIds[l.from], to: claimIds[l.to], kind: l.kind, note: l.note })
+  }
+  await api.createBriefing({ title: spec.briefing.title, bottomLine: spec.briefing.bottomLine })
+}

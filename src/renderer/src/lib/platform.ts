@@ -1,0 +1,53 @@
+// What differs between the desktop app and browser mode beyond the API: picking case paths and
+// saving exported files.
+import type { ExportResult } from '../../../shared/api'
+import { dialogs, type PathMode } from './dialogs.svelte'
+
+/** A case path chosen by the user (native dialog, or the in-app path prompt); null if cancelled. */
+export function chooseCasePath(mode: PathMode): Promise<string | null> {
+  const platform = window.claimdesk?.platform
+  if (platform) {
+    if (mode === 'open') return platform.openCaseDialog()
+    if (mode === 'new') return platform.newCaseDialog()
+    return platform.saveCaseDialog()
+  }
+  return dialogs.askPath(mode)
+}
+
+export function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
+  if (result.encoding === 'utf8') return result.content
+  const binary = atob(result.content)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/** Saves an export (native save dialog, or a browser download); the name or path saved, null if cancelled. */
+export async function saveExport(result: ExportResult): Promise<string | null> {
+  const platform = window.claimdesk?.platform
+  if (platform) return platform.saveFile(result.fileName, result.content, result.encoding)
+  const blob = new Blob([exportBytes(result)], { type: result.mimeType })
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = result.fileName
+  link.style.display = 'none'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return result.fileName
+}
+
+/** A File's bytes as base64 (for importFiles), without building a giant string by hand. */
+export function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => {
+      const url = String(reader.result)
+      resolve(url.slice(url.indexOf(',') + 1))
+    }
+    reader.onerror = () => reject(new Error(`Could not read ${file.name}: ${reader.error?.message ?? 'unknown error'}`))
+    reader.readAsDataURL(file)
+  })
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { anchor, findQuote, selectorsFor } from './anchoring'
+
+const text = 'The minister said "at least 40 ships" were held. A spokesman said fewer than 25 ships were held.'
+
+describe('selectorsFor', () => {
+  it('takes the exact text and up to 32 characters of context', () => {
+    const start = text.indexOf('fewer')
+    const s = selectorsFor(text, start, start + 'fewer than 25'.length)
+    expect(s.quote.exact).toBe('fewer than 25')
+    expect(s.quote.prefix).toBe(text.slice(start - 32, start))
+    expect(s.quote.suffix).toBe(' ships were held.')
+    expect(s.position).toEqual({ start, end: start + 13 })
+  })
+})
+
+describe('findQuote', () => {
+  it('finds every exact occurrence', () => {
+    const m = findQuote(text, 'were held')
+    expect(m.folded).toBe(false)
+    expect(m.ranges).toHaveLength(2)
+    expect(text.slice(m.ranges[1].start, m.ranges[1].end)).toBe('were held')
+  })
+
+  it('matches a typed quote against curly quotes and folded white space', () => {
+    const curly = 'He said \u201Cengaged in\n  combat soon.\u201D Later.'
+    const m = findQuote(curly, '"engaged in combat soon."')
+    expect(m.folded).toBe(true)
+    expect(m.ranges).toHaveLength(1)
+    expect(curly.slice(m.ranges[0].start, m.ranges[0].end)).toBe('\u201Cengaged in\n  combat soon.\u201D')
+  })
+
+  it('returns nothing for text that is not there', () => {
+    expect(findQuote(text, 'submarines').ranges).toEqual([])
+  })
+})
+
+describe('anchor', () => {
+  it('keeps a position that still holds the quote', () => {
+    const start = text.indexOf('at least')
+    const s = selectorsFor(text, start, start + 8)
+    expect(anchor(text, s.quote, s.position)).toEqual({ status: 'exact', start, end: start + 8 })
+  })
+
+  it('follows a quote that moved, using its context', () => {
+    const start = text.lastIndexOf('were held')
+    const s = selectorsFor(text, start, start + 9)
+    const edited = 'Breaking: ' + text
+    const a = anchor(edited, s.quote, s.position)
+    expect(a.status).toBe('moved')
+    expect(a.start).toBe(start + 10)
+  })
+
+  it('reports an orphan instead of jumping to look-alike text', () => {
+    const start = text.indexOf('were held')
+    const s = selectorsFor(text, start, start + 9)
+    // Both occurrences lose their context: no way to tell which one was meant.
+    const edited = 'X were held Y were held Z'
+    expect(anchor(edited, s.quote, s.position).status).toBe('orphaned')
+    expect(anchor('nothing here', s.quote, s.position).status).toBe('orphaned')
+  })
+})

@@ -1,0 +1,36 @@
+import type { ApiMethod } from './api'
+
+/** The contract's method names, kept free of zod so the sandboxed preload stays small. */
+export const API_METHODS = [
+  'currentCase',
+  'newCase',
+  'openCase',
+  'saveCaseAs',
+  'recentCases',
+  'listBackups',
+  'restoreBackup',
+  'setCaseTitle',
+  'importFiles',
+  'pasteText',
+  'getDocument',
+  'updateDocument',
+  'deleteDocument',
+  'createSource',
+  'updateSource',
+  'mergeSources',
+  'deleteSource',
+  'createClaim',
+  'updateClaim',
+  'deleteClaim',
+  'restoreClaim',
+  'createLink',
+  'deleteLink',
+  'createBriefing',
+  'updateBriefing',
+  'deleteBriefing',
+  'exportBriefing'
+] as const satisfies readonly ApiMethod[]
+
+// Fails to compile when a method is added to ClaimdeskApi but not listed above.
+type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>
+export const everyMethodListed: Missing extends never ? true : Missing = true

@@ -1,0 +1,567 @@
+// Resolves a briefing against its case into one ordered, render-ready model. Every exporter and the
+// composer's live preview render this same model, so they cannot disagree about what a briefing says.
+// Pure: no DOM, no Node.
+import type {
+  Block,
+  Briefing,
+  CaseData,
+  CaseDocument,
+  Claim,
+  ClaimLink,
+  ClaimStatus,
+  Confidence,
+  Credibility,
+  GroupBy,
+  LinkKind,
+  Reliability,
+  Source,
+  SourceKind
+} from '../model'
+import { DEFAULT_LABELS, type BriefingLabels } from './labels'
+
+export interface BriefingViewOptions {
+  /** ISO date-time printed as "generated at"; fixed by callers that need reproducible output. */
+  generatedAt: string
+  labels?: BriefingLabels
+}
+
+export interface CitationView {
+  /** 1-based footnote number, in order of first use (judgments, reporting, linked pairs). */
+  number: number
+  documentId: string
+  title: string
+  outlet: string
+  author: string
+  published: string
+  url: string
+  /** `url` when it is http(s), else null: the only URLs renderers turn into links. */
+  linkUrl: string | null
+  sha256: string
+  fileName: string
+  /** When the document was imported (captured). */
+  capturedAt: string
+  /** 1-based index of the block holding the claim among the document's non-heading blocks. */
+  paragraph: number | null
+  /** Page number, for documents that have pages (PDF). */
+  page: number | null
+  /** "p. 3", "para. 4", "heading" or "". */
+  locator: string
+  /** The whole citation on one line, for plain-text renderers. */
+  text: string
+}
+
+export interface SourceRef {
+  id: string
+  name: string
+  kind: SourceKind | null
+  reliability: Reliability | null
+}
+
+export interface ClaimView {
+  id: string
+  documentId: string
+  quote: string
+  prefix: string
+  suffix: string
+  start: number
+  end: number
+  source: SourceRef | null
+  via: SourceRef[]
+  /** The document's outlet ('' when unknown). */
+  outlet: string
+  /** "Unnamed General Staff source, via Reuters, in Newsweek". */
+  chain: string
+  credibility: Credibility
+  /** Source reliability + information credibility, e.g. "B2"; "?2" when unattributed. */
+  grade: string
+  /** "usually reliable source; information probably true". */
+  gradeLabel: string
+  status: ClaimStatus
+  statusLabel: string
+  note: string
+  tags: string[]
+  citation: CitationView
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ReportingGroup {
+  key: string
+  title: string
+  /** One line under the group title: kind and grade of a source, outlet and date of a document. */
+  detail: string
+  claims: ClaimView[]
+}
+
+export interface SourceRow {
+  id: string
+  name: string
+  kind: SourceKind
+  kindLabel: string
+  reliability: Reliability
+  reliabilityLabel: string
+  description: string
+  /** Claims in this briefing the source asserts. */
+  claimCount: number
+  /** Claims in this briefing that reached the page through this source. */
+  relayedCount: number
+  /** Names of the relays this source's claims passed through, in order of first use. */
+  relays: string[]
+}
+
+export interface LinkView {
+  id: string
+  kind: LinkKind
+  kindLabel: string
+  note: string
+  from: ClaimView
+  to: ClaimView
+}
+
+export interface JudgmentView {
+  id: string
+  text: string
+  confidence: Confidence
+  confidenceLabel: string
+  claims: ClaimView[]
+  /** Distinct citation numbers of `claims`, ascending. */
+  citations: number[]
+}
+
+export interface BriefingHeader {
+  title: string
+  handling: string
+  /** As stored (ISO). */
+  date: string
+  /** For display: "2024-11-20" or "2024-11-20 14:05 UTC". */
+  dateText: string
+  author: string
+  generatedAt: string
+  generatedAtText: string
+  caseTitle: string
+}
+
+export interface BriefingView {
+  /** null for the default briefing built when the case has none. */
+  briefingId: string | null
+  header: BriefingHeader
+  bottomLine: string
+  judgments: JudgmentView[]
+  reporting: { groupBy: GroupBy; groupByLabel: string; groups: ReportingGroup[] }
+  /** Every claim of the briefing once: reporting order, then claims only judgments cite. */
+  claims: ClaimView[]
+  sources: SourceRow[]
+  conflicting: LinkView[]
+  corroborating: LinkView[]
+  gaps: string
+  citations: CitationView[]
+  /** Claim ids the briefing names that are no longer in the case. */
+  missingClaimIds: string[]
+  labels: BriefingLabels
+}
+
+/** The briefing used when a case has none: every claim, grouped by source. */
+export function defaultBriefing(data: CaseData, generatedAt: string): Briefing {
+  return {
+    id: '',
+    title: data.title.trim() || 'Briefing',
+    handling: '',
+    date: generatedAt,
+    author: '',
+    bottomLine: '',
+    judgments: [],
+    claimIds: [],
+    groupBy: 'source',
+    gaps: '',
+    createdAt: generatedAt,
+    updatedAt: generatedAt
+  }
+}
+
+/** "2024-11-20" stays as is; a date-time becomes "2024-11-20 14:05 UTC"; anything else is shown raw. */
+export function formatDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  const time = Date.parse(value)
+  if (!value || Number.isNaN(time)) return value
+  const iso = new Date(time).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+export function isLinkableUrl(url: string): boolean {
+  return /^https?:\/\/[^\s<>"]+$/i.test(url)
+}
+
+interface Located {
+  paragraph: number | null
+  page: number | null
+  heading: boolean
+}
+
+/** Finds the block holding `offset`; blocks are assumed sorted by start (the importers' order). */
+function locate(blocks: Block[], paragraphIndex: number[], offset: number): Located {
+  let lo = 0
+  let hi = blocks.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (blocks[mid].start <= offset) {
+      found = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  if (found < 0 || offset >= blocks[found].end) return { paragraph: null, page: null, heading: false }
+  const block = blocks[found]
+  return {
+    paragraph: block.kind === 'heading' ? null : paragraphIndex[found],
+    page: block.page ?? null,
+    heading: block.kind === 'heading'
+  }
+}
+
+function locatorText(loc: Located): string {
+  if (loc.page !== null) return `p. ${loc.page}`
+  if (loc.paragraph !== null) return `para. ${loc.paragraph}`
+  return loc.heading ? 'heading' : ''
+}
+
+function citationText(c: Omit<CitationView, 'text' | 'number'>): string {
+  const parts = [c.title ? `“${c.title}”` : '', c.outlet, c.author, c.published, c.locator]
+  return parts.filter((p) => p !== '').join(', ')
+}
+
+function byString(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function buildBriefingView(
+  data: CaseData,
+  briefing: Briefing | null,
+  options: BriefingViewOptions
+): BriefingView {
+  const labels = options.labels ?? DEFAULT_LABELS
+  const b = briefing ?? defaultBriefing(data, options.generatedAt)
+
+  const documents = new Map<string, CaseDocument>(data.documents.map((d) => [d.id, d]))
+  const docOrder = new Map<string, number>(data.documents.map((d, i) => [d.id, i]))
+  const sources = new Map<string, Source>(data.sources.map((s) => [s.id, s]))
+  const claimsById = new Map<string, Claim>(data.claims.map((c) => [c.id, c]))
+  const missing = new Set<string>()
+
+  const pick = (ids: string[]): Claim[] => {
+    const seen = new Set<string>()
+    const out: Claim[] = []
+    for (const id of ids) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      const claim = claimsById.get(id)
+      if (claim && documents.has(claim.documentId)) out.push(claim)
+      else missing.add(id)
+    }
+    return out
+  }
+
+  const reportingClaims: Claim[] =
+    b.claimIds.length > 0
+      ? pick(b.claimIds)
+      : data.claims
+          .filter((c) => documents.has(c.documentId))
+          .sort(
+            (x, y) =>
+              docOrder.get(x.documentId)! - docOrder.get(y.documentId)! ||
+              x.position.start - y.position.start ||
+              x.position.end - y.position.end ||
+              byString(x.id, y.id)
+          )
+
+  // Per-document block index, built on first use.
+  const blockIndex = new Map<string, { blocks: Block[]; paragraphIndex: number[] }>()
+  const blocksOf = (doc: CaseDocument): { blocks: Block[]; paragraphIndex: number[] } => {
+    let entry = blockIndex.get(doc.id)
+    if (!entry) {
+      const blocks = [...doc.blocks].sort((x, y) => x.start - y.start)
+      let n = 0
+      const paragraphIndex = blocks.map((bl) => (bl.kind === 'heading' ? 0 : ++n))
+      entry = { blocks, paragraphIndex }
+      blockIndex.set(doc.id, entry)
+    }
+    return entry
+  }
+
+  // Citations: one per cited passage (document + paragraph/page), numbered in order of first use.
+  const citations: CitationView[] = []
+  const citationByKey = new Map<string, CitationView>()
+  const citationFor = (claim: Claim): CitationView => {
+    const doc = documents.get(claim.documentId)!
+    const { blocks, paragraphIndex } = blocksOf(doc)
+    const loc = locate(blocks, paragraphIndex, claim.position.start)
+    const locator = locatorText(loc)
+    const key = `${doc.id}\u0000${locator}`
+    const existing = citationByKey.get(key)
+    if (existing) return existing
+    const base = {
+      documentId: doc.id,
+      title: doc.title,
+      outlet: doc.outlet,
+      author: doc.author,
+      published: doc.published,
+      url: doc.url,
+      linkUrl: isLinkableUrl(doc.url) ? doc.url : null,
+      sha256: doc.provenance.sha256,
+      fileName: doc.provenance.fileName,
+      capturedAt: doc.provenance.importedAt,
+      paragraph: loc.paragraph,
+      page: loc.page,
+      locator
+    }
+    const citation: CitationView = { ...base, number: citations.length + 1, text: citationText(base) }
+    citations.push(citation)
+    citationByKey.set(key, citation)
+    return citation
+  }
+
+  const sourceRef = (id: string): SourceRef => {
+    const s = sources.get(id)
+    return s
+      ? { id, name: s.name, kind: s.kind, reliability: s.reliability }
+      : { id, name: '(unknown source)', kind: null, reliability: null }
+  }
+
+  const claimViews = new Map<string, ClaimView>()
+  const viewOf = (claim: Claim): ClaimView => {
+    const existing = claimViews.get(claim.id)
+    if (existing) return existing
+    const doc = documents.get(claim.documentId)!
+    const source = claim.sourceId === null ? null : sourceRef(claim.sourceId)
+    const via = claim.via.map(sourceRef)
+    const chainParts = [source ? source.name : labels.unattributed, ...via.map((v) => `via ${v.name}`)]
+    const last = via.length > 0 ? via[via.length - 1].name : source?.name
+    if (doc.outlet.trim() && !(last && sameName(last, doc.outlet))) chainParts.push(`in ${doc.outlet.trim()}`)
+    const reliability = source?.reliability ?? null
+    const view: ClaimView = {
+      id: claim.id,
+      documentId: claim.documentId,
+      quote: claim.quote.exact,
+      prefix: claim.quote.prefix,
+      suffix: claim.quote.suffix,
+      start: claim.position.start,
+      end: claim.position.end,
+      source,
+      via,
+      outlet: doc.outlet,
+      chain: chainParts.join(', '),
+      credibility: claim.credibility,
+      grade: `${reliability ?? '?'}${claim.credibility}`,
+      gradeLabel: `${reliability ? `${labels.reliability[reliability]} source` : 'source not graded'}; information ${labels.credibility[claim.credibility]}`,
+      status: claim.status,
+      statusLabel: labels.status[claim.status],
+      note: claim.note,
+      tags: claim.tags,
+      citation: citationFor(claim),
+      createdAt: claim.createdAt,
+      updatedAt: claim.updatedAt
+    }
+    claimViews.set(claim.id, view)
+    return view
+  }
+
+  // Judgments come first in the briefing, so their citations are numbered first.
+  const judgments: JudgmentView[] = b.judgments.map((j) => {
+    const claims = pick(j.claimIds).map(viewOf)
+    const numbers = [...new Set(claims.map((c) => c.citation.number))].sort((x, y) => x - y)
+    return {
+      id: j.id,
+      text: j.text,
+      confidence: j.confidence,
+      confidenceLabel: labels.confidence[j.confidence],
+      claims,
+      citations: numbers
+    }
+  })
+
+  const groups: ReportingGroup[] = groupClaims(reportingClaims, b.groupBy, {
+    labels,
+    sources,
+    documents,
+    sourceRef
+  }).map((g) => ({ ...g, claims: g.claims.map(viewOf) }))
+
+  const inBriefing: ClaimView[] = reportingClaims.map(viewOf)
+  const reportingIds = new Set(inBriefing.map((c) => c.id))
+  for (const j of judgments) for (const c of j.claims) if (!reportingIds.has(c.id)) {
+    reportingIds.add(c.id)
+    inBriefing.push(c)
+  }
+  const order = new Map(inBriefing.map((c, i) => [c.id, i]))
+
+  const links = linkViews(data.links, order, claimsById, documents, viewOf, labels)
+
+  return {
+    briefingId: briefing ? briefing.id : null,
+    header: {
+      title: b.title.trim() || data.title.trim() || 'Briefing',
+      handling: b.handling,
+      date: b.date,
+      dateText: formatDate(b.date),
+      author: b.author,
+      generatedAt: options.generatedAt,
+      generatedAtText: formatDate(options.generatedAt),
+      caseTitle: data.title
+    },
+    bottomLine: b.bottomLine,
+    judgments,
+    reporting: { groupBy: b.groupBy, groupByLabel: labels.groupBy[b.groupBy], groups },
+    claims: inBriefing,
+    sources: sourceRows(inBriefing, sources, labels),
+    conflicting: links.filter((l) => l.kind === 'contradicts'),
+    corroborating: links.filter((l) => l.kind === 'corroborates'),
+    gaps: b.gaps,
+    citations,
+    missingClaimIds: [...missing],
+    labels
+  }
+}
+
+interface GroupContext {
+  labels: BriefingLabels
+  sources: Map<string, Source>
+  documents: Map<string, CaseDocument>
+  sourceRef: (id: string) => SourceRef
+}
+
+type GroupHead = Omit<ReportingGroup, 'claims'>
+type ClaimGroup = GroupHead & { claims: Claim[] }
+
+/**
+ * Groups in order of first appearance, the no-source / no-tag group last; claims keep their order.
+ * By topic, a claim with several tags appears under each of them.
+ */
+function groupClaims(claims: Claim[], groupBy: GroupBy, ctx: GroupContext): ClaimGroup[] {
+  const groups = new Map<string, ClaimGroup>()
+  const rest: Claim[] = []
+  const add = (key: string, make: () => GroupHead, claim: Claim): void => {
+    let g = groups.get(key)
+    if (!g) {
+      g = { ...make(), claims: [] }
+      groups.set(key, g)
+    }
+    g.claims.push(claim)
+  }
+  for (const claim of claims) {
+    if (groupBy === 'source') {
+      if (claim.sourceId === null) rest.push(claim)
+      else {
+        const id = claim.sourceId
+        add(`source:${id}`, () => sourceGroupHead(ctx.sources.get(id), ctx.sourceRef(id), ctx.labels), claim)
+      }
+    } else if (groupBy === 'topic') {
+      if (claim.tags.length === 0) rest.push(claim)
+      const seen = new Set<string>()
+      for (const tag of claim.tags) {
+        const key = `topic:${tag.trim().toLowerCase()}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        add(key, () => ({ key, title: tag.trim(), detail: '' }), claim)
+      }
+    } else {
+      const doc = ctx.documents.get(claim.documentId)!
+      add(
+        `document:${doc.id}`,
+        () => ({
+          key: `document:${doc.id}`,
+          title: doc.title,
+          detail: [doc.outlet, doc.author, doc.published].filter(Boolean).join(', ')
+        }),
+        claim
+      )
+    }
+  }
+  const out = [...groups.values()]
+  if (rest.length > 0) {
+    const title = groupBy === 'source' ? ctx.labels.unattributed : ctx.labels.untagged
+    out.push({ key: `${groupBy}:none`, title, detail: '', claims: rest })
+  }
+  return out
+}
+
+function sourceGroupHead(
+  source: Source | undefined,
+  ref: SourceRef,
+  labels: BriefingLabels
+): GroupHead {
+  const detail = source
+    ? `${labels.sourceKind[source.kind]} · reliability ${source.reliability} (${labels.reliability[source.reliability]})`
+    : ''
+  return { key: `source:${ref.id}`, title: ref.name, detail }
+}
+
+function sourceRows(claims: ClaimView[], sources: Map<string, Source>, labels: BriefingLabels): SourceRow[] {
+  const rows = new Map<string, SourceRow>()
+  const row = (id: string): SourceRow | null => {
+    const s = sources.get(id)
+    if (!s) return null
+    let r = rows.get(id)
+    if (!r) {
+      r = {
+        id,
+        name: s.name,
+        kind: s.kind,
+        kindLabel: labels.sourceKind[s.kind],
+        reliability: s.reliability,
+        reliabilityLabel: labels.reliability[s.reliability],
+        description: s.description,
+        claimCount: 0,
+        relayedCount: 0,
+        relays: []
+      }
+      rows.set(id, r)
+    }
+    return r
+  }
+  for (const c of claims) {
+    const speaker = c.source ? row(c.source.id) : null
+    if (speaker) {
+      speaker.claimCount++
+      for (const v of c.via) if (!speaker.relays.includes(v.name)) speaker.relays.push(v.name)
+    }
+    for (const id of new Set(c.via.map((v) => v.id))) {
+      const relay = row(id)
+      if (relay) relay.relayedCount++
+    }
+  }
+  const rank = 'ABCDEF'
+  return [...rows.values()].sort(
+    (x, y) =>
+      rank.indexOf(x.reliability) - rank.indexOf(y.reliability) ||
+      byString(x.name.toLowerCase(), y.name.toLowerCase()) ||
+      byString(x.id, y.id)
+  )
+}
+
+/** Links touching at least one claim of the briefing, in the order of that claim. */
+function linkViews(
+  links: ClaimLink[],
+  order: Map<string, number>,
+  claims: Map<string, Claim>,
+  documents: Map<string, CaseDocument>,
+  viewOf: (c: Claim) => ClaimView,
+  labels: BriefingLabels
+): LinkView[] {
+  const usable = (id: string): boolean => {
+    const c = claims.get(id)
+    return c !== undefined && documents.has(c.documentId)
+  }
+  const rank = (l: ClaimLink): number => Math.min(order.get(l.from) ?? Infinity, order.get(l.to) ?? Infinity)
+  return links
+    .filter((l) => (order.has(l.from) || order.has(l.to)) && usable(l.from) && usable(l.to))
+    .sort((x, y) => rank(x) - rank(y) || byString(x.createdAt, y.createdAt) || byString(x.id, y.id))
+    .map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      kindLabel: labels.link[l.kind],
+      note: l.note,
+      from: viewOf(claims.get(l.from)!),
+      to: viewOf(claims.get(l.to)!)
+    }))
+}
