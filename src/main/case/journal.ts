@@ -59,6 +59,8 @@ function toEntry(value: Record<string, unknown> | null): JournalEntry | null {
 }
 
 export interface JournalContents {
+  /** The journal file exists (possibly holding only its header). */
+  exists: boolean
   entries: JournalEntry[]
   /** A final line was torn (an apply cut short by a crash) and skipped. */
   torn: boolean
@@ -70,7 +72,7 @@ export async function readJournal(file: string, caseId: string): Promise<Journal
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return { entries: [], torn: false }
+    if (errnoCode(err) === 'ENOENT') return { exists: false, entries: [], torn: false }
     throw new ClaimdeskError('io', `cannot read ${file}: ${(err as Error).message}`)
   }
   const lines = text.split('\n')
@@ -82,10 +84,10 @@ export async function readJournal(file: string, caseId: string): Promise<Journal
       `${file} (the case's journal of recent changes) is damaged at line ${index + 1}, with ${lines.length - index - 1} later line(s) intact; it was left untouched`
     )
 
-  if (lines.length === 0) return { entries: [], torn: false }
+  if (lines.length === 0) return { exists: true, entries: [], torn: false }
   const header = decodeLine(lines[0])
   if (!header || header.journal !== JOURNAL_FORMAT) {
-    if (isLast(0)) return { entries: [], torn: true }
+    if (isLast(0)) return { exists: true, entries: [], torn: true }
     throw damaged(0)
   }
   if (header.caseId !== caseId) {
@@ -98,10 +100,10 @@ export async function readJournal(file: string, caseId: string): Promise<Journal
   for (let i = 1; i < lines.length; i++) {
     const entry = toEntry(decodeLine(lines[i]))
     if (entry) entries.push(entry)
-    else if (isLast(i)) return { entries, torn: true }
+    else if (isLast(i)) return { exists: true, entries, torn: true }
     else throw damaged(i)
   }
-  return { entries, torn: false }
+  return { exists: true, entries, torn: false }
 }
 
 /** The open journal of a case being written. Callers serialise appends. */

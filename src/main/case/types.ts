@@ -10,6 +10,8 @@ export interface OpenStoreOptions {
   readOnly?: boolean
   /** Create the file (with this initial data) when it does not exist. */
   createWith?: CaseData
+  /** How long after a change the journal is folded into the case file (default 3000 ms). */
+  checkpointDelayMs?: number
 }
 
 /**

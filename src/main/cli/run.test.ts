@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from './run'
+
+const root = resolve(__dirname, '../../..')
+let dir: string
+let out: string[]
+let err: string[]
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  out = []
+  err = []
+  const code = await runCli(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: { CLAIMDESK_HOME: join(dir, 'home') },
+    rendererDir: join(root, 'out/renderer'),
+    resourcesDir: join(root, 'resources')
+  })
+  return { code, out: out.join('\n'), err: err.join('\n') }
+}
+
+const article = `Blockade Tightens on the Sarn
+
+The minister said "at least 40 ships" were held at the narrows, the agency reported.
+
+A navy spokesman said fewer than 25 ships were waiting. Ships were waiting all week.
+`
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'claimdesk-cli-'))
+  await writeFile(join(dir, 'sarn.txt'), article)
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('claimdesk CLI', () => {
+  it('imports, adds claims with sources and relays, lists and shows them', async () => {
+    const c = join(dir, 'work.claimdesk.json')
+    const imported = await cli('import', join(dir, 'sarn.txt'), '--case', c, '--json')
+    expect(imported.code).toBe(0)
+    const [result] = JSON.parse(imported.out)
+    expect(result).toMatchObject({ status: 'imported' })
+
+    const added = await cli('claim', 'add', '--case', c, '--doc', 'blockade tightens', '--quote', '"at least 40 ships"',
+      '--source', 'Aldric Venn', '--via', 'Meridian News Agency', '--tag', 'shipping', '--credibility', '3', '--status', 'contradicted', '--json')
+    expect(added.code).toBe(0)
+    expect(JSON.parse(added.out)).toMatchObject({
+      quote: '"at least 40 ships"',
+      source: { name: 'Aldric Venn', kind: 'person', reliability: 'F' },
+      via: [{ name: 'Meridian News Agency' }],
+      tags: ['shipping'],
+      status: 'contradicted',
+      grade: 'F3'
+    })
+    // The same source by name again is reused, not duplicated.
+    await cli('claim', 'add', '--case', c, '--doc', result.documentId, '--quote', 'fewer than 25 ships', '--source', 'aldric venn')
+
+    const list = await cli('list', '--case', c, '--json')
+    const rows = JSON.parse(list.out)
+    expect(rows).toHaveLength(2)
+    expect(new Set(rows.map((r: { source: { id: string } }) => r.source.id)).size).toBe(1)
+    expect((await cli('list', '--case', c)).out).toMatch(/F3 +contradicted +Aldric Venn, via Meridian News Agency +\[shipping\]/)
+
+    const shown = await cli('show', '--case', c, '--doc', 'Blockade', '--json')
+    expect(JSON.parse(shown.out).text).toContain('fewer than 25 ships were waiting')
+    expect((await cli('show', '--case', c, '--doc', 'Blockade')).out).toMatch(/^Title: Blockade Tightens on the Sarn/)
+  })
+
+  it('asks which occurrence when a quote is ambiguous', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const r = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'were waiting', '--source', 'X')
+    expect(r.code).toBe(1)
+    expect(r.err).toBe('claimdesk: the quote occurs 2 times in “Blockade Tightens on the Sarn”: pass --occurrence 1-2')
+    const second = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'were waiting', '--occurrence', '2', '--source', 'X', '--json')
+    expect(JSON.parse(second.out).start).toBe(article.lastIndexOf('were waiting'))
+  })
+
+  it('exports a Markdown briefing to a file', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'fewer than 25 ships', '--source', 'Ivo Dravic')
+    const target = join(dir, 'brief.md')
+    const r = await cli('export', '--case', c, '--format', 'md', '--out', target)
+    expect(r.code).toBe(0)
+    const md = await readFile(target, 'utf8')
+    expect(md).toContain('Ivo Dravic')
+    expect(md).toContain('fewer than 25 ships')
+  })
+
+  it('reports each bad file by name and imports the good ones', async () => {
+    const c = join(dir, 'work')
+    await writeFile(join(dir, 'empty.txt'), '')
+    await mkdir(join(dir, 'folder'))
+    const r = await cli('import', join(dir, 'missing.txt'), join(dir, 'empty.txt'), join(dir, 'sarn.txt'), '--case', c)
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/failed +.*missing\.txt: .*no such file/)
+    expect(r.out).toMatch(/failed +.*empty\.txt/)
+    expect(r.out).toMatch(/imported +.*sarn\.txt/)
+    const folder = await cli('import', join(dir, 'folder'), '--case', c)
+    expect(folder.code).toBe(1)
+    expect(folder.err).toMatch(/folder: the folder holds no file Claimdesk can import/)
+  })
+
+  it('gives one clear line and a non-zero code for user errors', async () => {
+    expect(await cli('list')).toMatchObject({ code: 2, err: expect.stringContaining('--case <file> is required') })
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "frobnicate"') })
+    expect(await cli('list', '--case', join(dir, 'none'))).toMatchObject({ code: 1, err: expect.stringMatching(/none\.claimdesk\.json: no such case file$/) })
+    expect(await cli('list', '--case', join(dir, 'x'), '--bogus')).toMatchObject({ code: 2 })
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const bad = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'ships', '--occurrence', '1', '--credibility', '9')
+    expect(bad.code).toBe(1)
+    expect(bad.err).toMatch(/^claimdesk: createClaim: argument 1 field "credibility"/)
+  })
+
+  it('the installed command prints no stack trace', () => {
+    const bin = join(root, 'bin/claimdesk.cjs')
+    expect(existsSync(join(root, 'out/main/cli.js')), 'run "npm run build" first').toBe(true)
+    const r = spawnSync(process.execPath, [bin, 'show', '--case', join(dir, 'nothing-here'), '--doc', 'x'], {
+      encoding: 'utf8',
+      env: { ...process.env, CLAIMDESK_HOME: join(dir, 'home') }
+    })
+    expect(r.status).toBe(1)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    const help = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' })
+    expect(help.stdout).toContain('claimdesk claim add')
+  })
+})

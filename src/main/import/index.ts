@@ -1,0 +1,71 @@
+// Turns the files analysts receive into a document: plain text, structural blocks and metadata.
+// Pure Node: no electron, no network, no script execution. The caller (the case service) adds
+// provenance (hash, size, file name, time), detects duplicates and keeps the original bytes.
+import { LIMITS } from '../../shared/api'
+import { fileError, formatMegabytes } from './fail'
+import { importMarkdown } from './markdown'
+import { importText, plainTextDocument } from './text'
+import { titleFrom } from './builder'
+import type { ImportOptions, ImportedDocument } from './types'
+import { invalid } from '../../shared/errors'
+
+export type { ImportOptions, ImportedDocument, SuggestedSource } from './types'
+
+type Importer = (fileName: string, bytes: Uint8Array, options: ImportOptions) => Promise<ImportedDocument>
+
+// Heavy parsers (jsdom, pdf.js, mammoth) load on first use so text imports and the CLI stay quick.
+const IMPORTERS: Record<string, Importer> = {
+  txt: async (name, bytes, options) => importText(name, bytes, options),
+  text: async (name, bytes, options) => importText(name, bytes, options),
+  md: async (name, bytes, options) => importMarkdown(name, bytes, options),
+  markdown: async (name, bytes, options) => importMarkdown(name, bytes, options),
+  html: async (name, bytes, options) => (await import('./html')).importHtml(name, bytes, options),
+  htm: async (name, bytes, options) => (await import('./html')).importHtml(name, bytes, options),
+  mhtml: async (name, bytes, options) => (await import('./mhtml')).importMhtml(name, bytes, options),
+  mht: async (name, bytes, options) => (await import('./mhtml')).importMhtml(name, bytes, options),
+  pdf: async (name, bytes) => (await import('./pdf')).importPdf(name, bytes),
+  docx: async (name, bytes) => (await import('./docx')).importDocx(name, bytes)
+}
+
+/** File extensions importFile accepts, with their dot: [".txt", ".md", ...]. */
+export const SUPPORTED_EXTENSIONS: string[] = Object.keys(IMPORTERS).map((ext) => '.' + ext)
+
+/** Lower-case extension without the dot ("" when there is none). */
+export function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? ''
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
+}
+
+/**
+ * Imports one file's bytes. `fileName` is used for the format (by extension) and in messages.
+ * Throws ClaimdeskError('invalid', "<fileName>: <reason>") for anything it cannot import.
+ */
+export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
+  const ext = extensionOf(fileName)
+  const importer = IMPORTERS[ext]
+  if (!importer) {
+    const what = ext ? `".${ext}" files are not supported` : 'the file has no extension'
+    throw fileError(fileName, `${what} (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`)
+  }
+  if (bytes.length === 0) throw fileError(fileName, 'the file is empty')
+  if (bytes.length > LIMITS.fileBytes) {
+    throw fileError(fileName, `the file is too large (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(LIMITS.fileBytes)})`)
+  }
+  return importer(fileName, bytes, options)
+}
+
+/** A document from pasted text; the title defaults to its first line. */
+export function importPastedText(text: string, title?: string): ImportedDocument {
+  if (text.length > LIMITS.pasteChars) throw invalid(`Pasted text is too long (the limit is ${LIMITS.pasteChars} characters)`)
+  const doc = plainTextDocument(text)
+  if (!doc) throw invalid('Pasted text is empty')
+  return {
+    meta: { title: titleFrom(title ?? '') || doc.title, outlet: '', author: '', url: '', published: '' },
+    text: doc.text,
+    blocks: doc.blocks,
+    format: 'paste',
+    notices: [],
+    suggestedSources: []
+  }
+}

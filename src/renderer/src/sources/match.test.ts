@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import type { Source } from '../../../shared/model'
+import { exactSource, guessKind, matchSources } from './match'
+
+const s = (id: string, name: string, aliases: string[] = []): Source => ({
+  id, name, aliases, kind: 'person', description: '', reliability: 'F', createdAt: '', updatedAt: ''
+})
+const sources = [
+  s('isw', 'Institute for the Study of War (ISW)', ['ISW', 'the think tank']),
+  s('reu', 'Reuters'),
+  s('syr', 'Oleksandr Syrskyi', ['Syrskyi', "Kyiv's top soldier"]),
+  s('ru', 'Russian Defense Ministry')
+]
+
+describe('matchSources', () => {
+  it('finds sources by alias and reports which alias matched', () => {
+    const [first] = matchSources(sources, 'isw')
+    expect(first.source.id).toBe('isw')
+    expect(first.alias).toBe('ISW')
+  })
+
+  it('ranks prefix matches before word and substring matches', () => {
+    expect(matchSources(sources, 'r').map((m) => m.source.id)).toEqual(['reu', 'ru'])
+    expect(matchSources(sources, 'top').map((m) => m.source.id)).toEqual(['syr'])
+    expect(matchSources(sources, 'uter').map((m) => m.source.id)).toEqual(['reu'])
+  })
+
+  it('excludes given ids and lists everything for an empty query', () => {
+    expect(matchSources(sources, '', ['reu']).map((m) => m.source.id)).not.toContain('reu')
+    expect(matchSources(sources, '')).toHaveLength(4)
+    expect(matchSources(sources, 'zzz')).toEqual([])
+  })
+})
+
+describe('exactSource', () => {
+  it('matches names and aliases ignoring case and edge spaces', () => {
+    expect(exactSource(sources, ' reuters ')?.id).toBe('reu')
+    expect(exactSource(sources, 'the think tank')?.id).toBe('isw')
+    expect(exactSource(sources, 'Reut')).toBeUndefined()
+  })
+})
+
+describe('guessKind', () => {
+  it('guesses anonymous, outlet, organization, person', () => {
+    expect(guessKind('Unnamed South Korean intelligence official')).toBe('anonymous')
+    expect(guessKind('Reuters')).toBe('outlet')
+    expect(guessKind('U.S. State Department')).toBe('organization')
+    expect(guessKind('Lloyd Austin')).toBe('person')
+  })
+})

@@ -1,0 +1,58 @@
+// Type-ahead over the source registry: names and aliases, best matches first. Pure.
+import type { Source, SourceKind } from '../../../shared/model'
+
+export interface SourceMatch {
+  source: Source
+  /** The alias that matched, when it was not the name. */
+  alias?: string
+}
+
+const norm = (text: string) => text.trim().toLowerCase()
+
+function score(candidate: string, query: string): number {
+  const c = norm(candidate)
+  if (c === query) return 0
+  if (c.startsWith(query)) return 1
+  if (c.split(/[\s,.'’()-]+/).some((word) => word.startsWith(query))) return 2
+  if (c.includes(query)) return 3
+  return Infinity
+}
+
+export function matchSources(sources: readonly Source[], query: string, exclude: readonly string[] = [], limit = 8): SourceMatch[] {
+  const q = norm(query)
+  const skip = new Set(exclude)
+  const scored: { match: SourceMatch; score: number }[] = []
+  for (const source of sources) {
+    if (skip.has(source.id)) continue
+    if (!q) {
+      scored.push({ match: { source }, score: 0 })
+      continue
+    }
+    let best = { match: { source } as SourceMatch, score: score(source.name, q) }
+    for (const alias of source.aliases) {
+      const s = score(alias, q)
+      if (s < best.score) best = { match: { source, alias }, score: s }
+    }
+    if (best.score < Infinity) scored.push(best)
+  }
+  scored.sort((a, b) => a.score - b.score || a.match.source.name.localeCompare(b.match.source.name))
+  return scored.slice(0, limit).map((s) => s.match)
+}
+
+/** The source whose name or an alias is exactly this text (ignoring case and edge spaces). */
+export function exactSource(sources: readonly Source[], text: string): Source | undefined {
+  const q = norm(text)
+  if (!q) return undefined
+  return sources.find((s) => norm(s.name) === q || s.aliases.some((a) => norm(a) === q))
+}
+
+/** A first guess at the kind of a source being created from its name; the analyst can change it. */
+export function guessKind(name: string): SourceKind {
+  if (/\b(unnamed|anonymous|unidentified|officials?|sources?|spokes(man|woman|person))\b/i.test(name)) return 'anonymous'
+  if (/\b(reuters|associated press|afp|ap|bbc|cnn|newsweek|times|post|news|journal|tass|ria|interfax|gazette|tribune|herald|agency|press|tv|radio)\b/i.test(name))
+    return 'outlet'
+  if (/\b(ministry|department|institute|government|council|army|forces|intelligence|police|office|committee|staff|kremlin|pentagon|un|nato|agency|party|group|company|inc|ltd|university|command)\b/i.test(name))
+    return 'organization'
+  if (/\b(report|statement|document|memo|filing|dossier)\b/i.test(name)) return 'document'
+  return 'person'
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import type { Briefing } from '../model'
+import { buildBriefingView, formatDate } from './view'
+import { DEFAULT_LABELS } from './labels'
+import { largeCase, sampleCase } from './test-fixtures'
+
+const generatedAt = '2024-05-03T10:00:00.000Z'
+const briefingOf = (id: string): Briefing => sampleCase().briefings.find((b) => b.id === id)!
+
+describe('buildBriefingView', () => {
+  it('fills the header from the briefing', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    expect(v.briefingId).toBe('b-main')
+    expect(v.header).toMatchObject({
+      title: 'Strait of Marren: shipping disruption',
+      handling: 'OFFICIAL — FOR TRAINING <only>',
+      dateText: '2024-05-03 09:30 UTC',
+      author: 'A. Analyst',
+      generatedAtText: '2024-05-03 10:00 UTC'
+    })
+  })
+
+  it('writes the relay chain speaker first, relays, then the outlet', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    const c = v.claims.find((x) => x.id === 'c-120')!
+    expect(c.chain).toBe('Unnamed Coast Guard official, via Reuters, in The Harbour Tribune')
+    expect(c.grade).toBe('C3')
+    expect(c.gradeLabel).toBe('fairly reliable source; information possibly true')
+    expect(c.statusLabel).toBe('Contradicted')
+    expect(v.claims.find((x) => x.id === 'c-fell')!.chain).toBe('Unattributed, in The Harbour Tribune')
+    expect(v.claims.find((x) => x.id === 'c-fell')!.grade).toBe('?6')
+  })
+
+  it('numbers paragraphs among non-heading blocks, and uses pages for paged documents', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    const cite = (id: string) => v.claims.find((x) => x.id === id)!.citation
+    // heading, p1 "Commercial...", p2 "unnamed official", p3 "Harbour Master", heading, p4 "Tidewatch", quote p5
+    expect(cite('c-fell').paragraph).toBe(1)
+    expect(cite('c-120').paragraph).toBe(2)
+    expect(cite('c-80').paragraph).toBe(3)
+    expect(cite('c-transits').paragraph).toBe(4)
+    expect(cite('c-temporary')).toMatchObject({ paragraph: 5, locator: 'para. 5' })
+    expect(cite('c-hostile')).toMatchObject({ page: 2, locator: 'p. 2' })
+    expect(cite('c-120')).toMatchObject({
+      title: 'Shipping through the Strait of Marren slows as patrols expand',
+      outlet: 'The Harbour Tribune',
+      published: '2024-05-01',
+      linkUrl: 'https://tribune.example/marren-shipping',
+      capturedAt: '2024-05-02T08:00:00.000Z'
+    })
+    expect(cite('c-hostile').linkUrl).toBeNull()
+    expect(cite('c-hostile').url).toBe('javascript:alert(1)')
+  })
+
+  it('numbers citations by first use, judgments first, one per cited passage', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    expect(v.judgments[0].citations).toEqual([1]) // both transit claims sit in paragraph 4
+    expect(v.judgments[1].citations).toEqual([2, 3])
+    expect(v.citations.map((c) => c.number)).toEqual(v.citations.map((_, i) => i + 1))
+    const keys = v.citations.map((c) => `${c.documentId} ${c.locator}`)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('groups all claims by source when claimIds is empty, in document then position order', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    expect(v.claims.map((c) => c.id)).toEqual(['c-fell', 'c-120', 'c-80', 'c-transits', 'c-40pc', 'c-temporary', 'c-hostile', 'c-95'])
+    expect(v.reporting.groups.map((g) => g.title)).toEqual([
+      'Unnamed Coast Guard official',
+      'Lena Ostrova',
+      'Tidewatch',
+      'Piet Varga',
+      'Ops <b>desk</b> & "Co"',
+      'Unattributed'
+    ])
+    expect(v.reporting.groups[0].detail).toBe('Anonymous · reliability C (fairly reliable)')
+    expect(v.reporting.groups[2].claims.map((c) => c.id)).toEqual(['c-transits', 'c-40pc'])
+  })
+
+  it('keeps the analyst order of claimIds, groups by topic, and reports missing claims', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-topics'), { generatedAt })
+    expect(v.claims.map((c) => c.id)).toEqual(['c-80', 'c-120', 'c-95', 'c-fell'])
+    expect(v.missingClaimIds).toEqual(['c-gone'])
+    expect(v.reporting.groups.map((g) => [g.title, g.claims.map((c) => c.id)])).toEqual([
+      ['vessels', ['c-80', 'c-120', 'c-95']],
+      ['diversions', ['c-120']],
+      ['Untagged', ['c-fell']]
+    ])
+  })
+
+  it('groups by document', () => {
+    const b = { ...briefingOf('b-main'), groupBy: 'document' as const }
+    const v = buildBriefingView(sampleCase(), b, { generatedAt })
+    expect(v.reporting.groups.map((g) => g.claims.length)).toEqual([6, 2])
+    expect(v.reporting.groups[0].detail).toBe('The Harbour Tribune, Mara Quill, 2024-05-01')
+  })
+
+  it('tables every cited source with kind, grade, claim count and relays', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    expect(v.sources.map((s) => s.name)).toEqual([
+      'Lena Ostrova',
+      'Reuters',
+      'Tidewatch',
+      'Unnamed Coast Guard official',
+      'Piet Varga',
+      'Ops <b>desk</b> & "Co"'
+    ])
+    const cg = v.sources.find((s) => s.id === 'src-cg')!
+    expect(cg).toMatchObject({ kindLabel: 'Anonymous', reliability: 'C', claimCount: 1, relays: ['Reuters'] })
+    expect(v.sources.find((s) => s.id === 'src-reuters')).toMatchObject({ claimCount: 0, relayedCount: 2 })
+    expect(v.sources.some((s) => s.id === 'src-unused')).toBe(false)
+  })
+
+  it('pairs linked claims side by side', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    expect(v.conflicting.map((l) => [l.from.id, l.to.id, l.note])).toEqual([['c-120', 'c-80', '120 against 80 vessels']])
+    expect(v.corroborating.map((l) => [l.from.id, l.to.id])).toEqual([['c-transits', 'c-40pc']])
+  })
+
+  it('shows a link when only one side is in the briefing', () => {
+    const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-120'] }
+    const v = buildBriefingView(sampleCase(), b, { generatedAt })
+    expect(v.conflicting).toHaveLength(1)
+    expect(v.corroborating).toHaveLength(0)
+    expect(v.claims.map((c) => c.id)).toEqual(['c-120'])
+  })
+
+  it('builds a default briefing from the case when there is none', () => {
+    const v = buildBriefingView(sampleCase(), null, { generatedAt })
+    expect(v.briefingId).toBeNull()
+    expect(v.header.title).toBe('Marren shipping')
+    expect(v.header.dateText).toBe('2024-05-03 10:00 UTC')
+    expect(v.reporting.groupBy).toBe('source')
+    expect(v.claims).toHaveLength(8)
+    expect(v.judgments).toEqual([])
+  })
+
+  it('uses configured labels', () => {
+    const labels = { ...DEFAULT_LABELS, status: { ...DEFAULT_LABELS.status, contradicted: 'Disputed' } }
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt, labels })
+    expect(v.claims.find((x) => x.id === 'c-120')!.statusLabel).toBe('Disputed')
+  })
+
+  it('does not change the case it reads', () => {
+    const data = sampleCase()
+    const before = JSON.stringify(data)
+    buildBriefingView(data, data.briefings[0], { generatedAt })
+    buildBriefingView(data, data.briefings[1], { generatedAt })
+    expect(JSON.stringify(data)).toBe(before)
+  })
+
+  it('resolves 1,000 claims quickly', () => {
+    const data = largeCase()
+    const t = performance.now()
+    const v = buildBriefingView(data, data.briefings[0], { generatedAt })
+    expect(performance.now() - t).toBeLessThan(200)
+    expect(v.claims).toHaveLength(1000)
+  })
+})
+
+describe('formatDate', () => {
+  it('keeps dates, normalises date-times to UTC and shows anything else raw', () => {
+    expect(formatDate('2024-05-01')).toBe('2024-05-01')
+    expect(formatDate('2024-05-01T12:30:00+02:00')).toBe('2024-05-01 10:30 UTC')
+    expect(formatDate('last week')).toBe('last week')
+    expect(formatDate('')).toBe('')
+  })
+})
