@@ -2,7 +2,7 @@
 // native dialogs, each a single ipcRenderer.invoke. No Node or Electron object is exposed.
 import { contextBridge, ipcRenderer } from 'electron'
 import { API_METHODS } from '../shared/api-methods'
-import type { ClaimdeskBridge, PlatformBridge } from '../shared/bridge'
+import type { ClaimdeskBridge, MenuAction, PlatformBridge } from '../shared/bridge'
 
 type Reply = { result: unknown } | { error: unknown }
 
@@ -23,7 +23,7 @@ const platform: PlatformBridge = {
   saveFile: (fileName, content, encoding) =>
     invoke('claimdesk-dialog:saveFile', [fileName, content, encoding]) as Promise<string | null>,
   onMenu: (listener) => {
-    ipcRenderer.on('claimdesk-menu', (_event, action: string) => listener(action))
+    ipcRenderer.on('claimdesk-menu', (_event, action: MenuAction) => listener(action))
   }
 }
 

@@ -78,7 +78,7 @@ export const claimSchema = z.object({
   sourceId: id.nullable(),
   via: z.array(id),
   tags: z.array(z.string()),
-  note: z.number(),
+  note: z.string(),
   status: z.enum(CLAIM_STATUSES),
   credibility: z.enum(CREDIBILITY),
   createdAt: time,

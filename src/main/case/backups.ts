@@ -4,8 +4,9 @@
 //
 // When: a checkpoint about to replace the case file first copies the version on disk (which opened
 // and validated, or which this process wrote) into the backups, if
-//   - it is the first checkpoint of this session and the newest backup is over a minute old, or
-//   - the newest backup is over ten minutes old.
+//   - it is the first checkpoint of this session and the newest backup was taken over a minute ago, or
+//   - the newest backup was taken over ten minutes ago
+// (a backup's mtime is when it was taken; its name, when the version it holds was saved).
 // So every editing session leaves the state it started from, a long session adds one every ten
 // minutes, and a script running the CLI in a loop (a session per command) cannot rotate the five
 // backups away in seconds: it adds at most one a minute. The newest KEEP_BACKUPS are kept.
@@ -30,7 +31,11 @@ function backupTime(stem: string, name: string): Date | null {
   return parseFileStamp(name.slice(prefix.length, -SUFFIX.length))
 }
 
-async function listIn(paths: CasePaths): Promise<BackupInfo[]> {
+interface Found extends BackupInfo {
+  takenAt: number
+}
+
+async function listIn(paths: CasePaths): Promise<Found[]> {
   let names: string[]
   try {
     names = await fs.readdir(paths.backups)
@@ -39,19 +44,19 @@ async function listIn(paths: CasePaths): Promise<BackupInfo[]> {
     throw new ClaimdeskError('io', `cannot list ${paths.backups}: ${(err as Error).message}`)
   }
   const stem = caseStem(paths.file)
-  const found: BackupInfo[] = []
+  const found: Found[] = []
   for (const name of names) {
     const time = backupTime(stem, name)
     if (!time) continue
     const stat = await fs.stat(join(paths.backups, name)).catch(() => null)
-    if (stat?.isFile()) found.push({ file: name, savedAt: time.toISOString(), size: stat.size })
+    if (stat?.isFile()) found.push({ file: name, savedAt: time.toISOString(), size: stat.size, takenAt: stat.mtimeMs })
   }
   return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
 }
 
 /** The case's backups, newest first. `file` is a name inside the backups folder. */
 export async function listBackups(casePath: string): Promise<BackupInfo[]> {
-  return listIn(casePaths(casePath))
+  return (await listIn(casePaths(casePath))).map(({ file, savedAt, size }) => ({ file, savedAt, size }))
 }
 
 /** Copies the case file into the backups when the policy above says so; returns whether it did. */
@@ -59,13 +64,16 @@ export async function backupIfDue(paths: CasePaths, firstOfSession: boolean, now
   const stat = await fs.stat(paths.file).catch(() => null)
   if (!stat) return false
   const existing = await listIn(paths)
-  const newestAge = existing.length ? now - Date.parse(existing[0].savedAt) : Infinity
-  const due = newestAge > BACKUP_INTERVAL_MS || (firstOfSession && newestAge > SESSION_BACKUP_MIN_AGE_MS)
+  const lastTaken = Math.max(-Infinity, ...existing.map((b) => b.takenAt))
+  const age = now - lastTaken
+  const due = age > BACKUP_INTERVAL_MS || (firstOfSession && age > SESSION_BACKUP_MIN_AGE_MS)
   if (!due) return false
   const name = `${caseStem(paths.file)}.${fileStamp(stat.mtime)}${SUFFIX}`
   if (existing.some((b) => b.file === name)) return false
   await ensureDirDurable(paths.backups)
-  await copyFileDurable(paths.file, join(paths.backups, name), { syncDir: false })
+  const target = join(paths.backups, name)
+  await copyFileDurable(paths.file, target, { syncDir: false })
+  await fs.utimes(target, new Date(now), new Date(now))
   const all = [{ file: name, savedAt: stat.mtime.toISOString() }, ...existing].sort((a, b) =>
     b.savedAt.localeCompare(a.savedAt)
   )

@@ -26,13 +26,14 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text)
   } catch (err) {
-    const message = (err as Error).message
-    if (/end of JSON input/.test(message)) {
-      throw corrupt(`${file} is not valid JSON: it ends early at ${lineAndColumn(text, text.length)} (truncated?)`)
+    const message = (err as Error).message.replace(/ \(line \d+ column \d+\)$/, '')
+    const at = /at position (\d+)/.exec(message)
+    const position = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : null
+    if (position !== null && position >= text.trimEnd().length) {
+      throw corrupt(`${file} is not valid JSON: it ends early at ${lineAndColumn(text, position)} (truncated?)`)
     }
-    const position = /at position (\d+)/.exec(message)
-    const where = position ? ` (${lineAndColumn(text, Number(position[1]))})` : ''
-    throw corrupt(`${file} is not valid JSON: ${message.replace(/ \(line \d+ column \d+\)$/, '')}${where}`)
+    const where = position !== null ? ` (${lineAndColumn(text, position)})` : ''
+    throw corrupt(`${file} is not valid JSON: ${message}${where}`)
   }
 }
 

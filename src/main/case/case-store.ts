@@ -63,6 +63,8 @@ export class CaseStoreImpl implements CaseStore {
   private checkpoints = 0
   private timer: NodeJS.Timeout | null = null
   private closing = false
+  /** Set by saveAs once the copy is written: later changes must not go to this file. */
+  private savedAs: string | null = null
 
   private constructor(
     private readonly paths: CasePaths,
@@ -146,8 +148,13 @@ export class CaseStoreImpl implements CaseStore {
     return run
   }
 
+  private closedError(): ClaimdeskError {
+    const how = this.savedAs ? `was saved as ${this.savedAs} and closed` : 'is closed'
+    return new ClaimdeskError('no-case', `${this.path} ${how}`)
+  }
+
   private assertWritable(): void {
-    if (this.closing) throw new ClaimdeskError('no-case', `${this.path} is closed`)
+    if (this.closing || this.savedAs) throw this.closedError()
     if (this.readOnly) throw new ClaimdeskError('read-only', `${this.path} is open read-only`)
   }
 
@@ -167,6 +174,10 @@ export class CaseStoreImpl implements CaseStore {
 
   private async commitPending(): Promise<void> {
     const batch = this.pending.splice(0)
+    if (this.savedAs) {
+      for (const p of batch) p.reject(this.closedError())
+      return
+    }
     const at = new Date().toISOString()
     const entries: JournalEntry[] = batch.map((p, i) => ({ seq: this.seq + i + 1, at, ops: p.ops }))
     try {
@@ -227,7 +238,7 @@ export class CaseStoreImpl implements CaseStore {
   }
 
   async saveAs(file: string): Promise<CaseStore> {
-    if (this.closing) throw new ClaimdeskError('no-case', `${this.path} is closed`)
+    if (this.closing || this.savedAs) throw this.closedError()
     const target = casePaths(file)
     if (target.file === this.paths.file) {
       this.assertWritable()
@@ -242,6 +253,7 @@ export class CaseStoreImpl implements CaseStore {
         await fs.rm(target.journal, { force: true })
         await writeFileDurable(target.file, encodeCase(this.db.data))
         await copyOriginals(this.paths.originals, target.originals)
+        this.savedAs = target.file
       })
     } catch (err) {
       await lock.release()

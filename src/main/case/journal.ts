@@ -1,7 +1,8 @@
 // The write-ahead journal beside a case (`<case>.journal`): one NDJSON line per acknowledged apply,
 // appended and fdatasynced before the apply resolves, folded into the case file by a checkpoint.
 //
-//   {"crc":"1a2b3c4d","journal":1,"caseId":"..."}            header, names the case it belongs to
+//   {"crc":"1a2b3c4d","journal":1,"schema":1,"caseId":"..."} header: the case and case format
+//                                                            version its entries belong to
 //   {"crc":"5e6f7a8b","seq":1,"at":"2024-...Z","ops":[...]}  one entry per apply
 //
 // `crc` is the CRC-32 of the line with the `"crc":"........",` member removed (that is, of the
@@ -12,6 +13,7 @@ import { promises as fs } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import { dirname } from 'node:path'
 import { ClaimdeskError } from '../../shared/errors'
+import { SCHEMA_VERSION } from '../../shared/model'
 import { errnoCode, fsyncDir } from './durable-file'
 import { validateOps } from './ops'
 import type { CaseOp } from './types'
@@ -90,6 +92,12 @@ export async function readJournal(file: string, caseId: string): Promise<Journal
     if (isLast(0)) return { exists: true, entries: [], torn: true }
     throw damaged(0)
   }
+  if (header.schema !== SCHEMA_VERSION) {
+    throw new ClaimdeskError(
+      'corrupt',
+      `${file} holds changes in case format version ${String(header.schema)}, not ${SCHEMA_VERSION}; open the case with the Claimdesk that wrote it to recover them`
+    )
+  }
   if (header.caseId !== caseId) {
     throw new ClaimdeskError(
       'corrupt',
@@ -120,7 +128,7 @@ export class JournalWriter {
 
   /** Creates (or empties) the journal with its header, durably. */
   static async create(file: string, caseId: string): Promise<JournalWriter> {
-    const header = Buffer.from(encodeLine({ journal: JOURNAL_FORMAT, caseId }))
+    const header = Buffer.from(encodeLine({ journal: JOURNAL_FORMAT, schema: SCHEMA_VERSION, caseId }))
     const handle = await fs.open(file, 'w')
     try {
       await handle.write(header, 0, header.length, 0)

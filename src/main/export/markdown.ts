@@ -81,7 +81,7 @@ function citationItem(c: CitationView): string {
   const parts = [`${c.number}. ${inline(c.text)}.`]
   if (c.linkUrl) parts.push(`<${c.linkUrl}>`)
   else if (c.url) parts.push(`URL: ${inline(c.url)}`)
-  parts.push(`Captured ${inline(c.capturedAt)}.`)
+  parts.push(`Captured ${inline(c.capturedAtText)}.`)
   if (c.sha256) parts.push(`SHA-256 ${inline(c.sha256)}.`)
   return parts.join(' ')
 }

@@ -25,7 +25,7 @@ describe('buildBriefingView', () => {
     const c = v.claims.find((x) => x.id === 'c-120')!
     expect(c.chain).toBe('Unnamed Coast Guard official, via Reuters, in The Harbour Tribune')
     expect(c.grade).toBe('C3')
-    expect(c.gradeLabel).toBe('fairly reliable source; information possibly true')
+    expect(c.gradeLabel).toBe('source fairly reliable; information possibly true')
     expect(c.statusLabel).toBe('Contradicted')
     expect(v.claims.find((x) => x.id === 'c-fell')!.chain).toBe('Unattributed, in The Harbour Tribune')
     expect(v.claims.find((x) => x.id === 'c-fell')!.grade).toBe('?6')

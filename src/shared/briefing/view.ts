@@ -38,8 +38,9 @@ export interface CitationView {
   linkUrl: string | null
   sha256: string
   fileName: string
-  /** When the document was imported (captured). */
+  /** When the document was imported (captured), as stored and for display. */
   capturedAt: string
+  capturedAtText: string
   /** 1-based index of the block holding the claim among the document's non-heading blocks. */
   paragraph: number | null
   /** Page number, for documents that have pages (PDF). */
@@ -74,7 +75,7 @@ export interface ClaimView {
   credibility: Credibility
   /** Source reliability + information credibility, e.g. "B2"; "?2" when unattributed. */
   grade: string
-  /** "usually reliable source; information probably true". */
+  /** "source usually reliable; information probably true". */
   gradeLabel: string
   status: ClaimStatus
   statusLabel: string
@@ -311,6 +312,7 @@ export function buildBriefingView(
       sha256: doc.provenance.sha256,
       fileName: doc.provenance.fileName,
       capturedAt: doc.provenance.importedAt,
+      capturedAtText: formatDate(doc.provenance.importedAt),
       paragraph: loc.paragraph,
       page: loc.page,
       locator
@@ -353,7 +355,7 @@ export function buildBriefingView(
       chain: chainParts.join(', '),
       credibility: claim.credibility,
       grade: `${reliability ?? '?'}${claim.credibility}`,
-      gradeLabel: `${reliability ? `${labels.reliability[reliability]} source` : 'source not graded'}; information ${labels.credibility[claim.credibility]}`,
+      gradeLabel: `source ${reliability ? labels.reliability[reliability] : 'unknown'}; information ${labels.credibility[claim.credibility]}`,
       status: claim.status,
       statusLabel: labels.status[claim.status],
       note: claim.note,

@@ -57,6 +57,8 @@ export class CaseStore {
   /** Bumped with a field name to ask the claim editor to focus that field. */
   editorFocus = $state<{ field: EditorField; seq: number } | null>(null)
   saveState = $state<SaveState>({ state: 'idle' })
+  /** The last claim deleted and where it was, for Undo. */
+  lastDeleted = $state.raw<{ claim: Claim; index: number } | null>(null)
   /** True while no case could be opened (welcome screen). */
   noCase = $state(false)
 
@@ -328,14 +330,17 @@ export class CaseStore {
     const index = ordered.findIndex((c) => c.id === id)
     this.claims = this.claims.filter((c) => c.id !== id)
     if (this.focusedClaimId === id) this.focusedClaimId = null
+    this.lastDeleted = { claim, index }
     const quote = claim.quote.exact.length > 48 ? `${claim.quote.exact.slice(0, 47)}…` : claim.quote.exact
     this.notices.toast(`Deleted claim “${quote}”`, [{ label: 'Undo', run: () => this.restoreClaim(claim, index) }], 10_000)
     return claim
   }
 
   async restoreClaim(claim: Claim, index = this.claims.length): Promise<void> {
+    if (this.claims.some((c) => c.id === claim.id)) return
     const restored = await this.run(() => this.api.restoreClaim(claim))
     if (!restored) return
+    if (this.lastDeleted?.claim.id === restored.id) this.lastDeleted = null
     const claims = this.claims.filter((c) => c.id !== restored.id)
     claims.splice(Math.min(index, claims.length), 0, restored)
     this.claims = claims

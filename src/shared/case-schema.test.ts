@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { caseSchema, describeIssues, formatPath, itemSchemas } from './case-schema'
+
+const now = '2024-05-01T00:00:00.000Z'
+const valid = {
+  version: 1,
+  id: 'c1',
+  title: 'Case',
+  createdAt: now,
+  updatedAt: now,
+  documents: [],
+  sources: [{ id: 's1', name: 'TASS', kind: 'outlet', description: '', reliability: 'C', aliases: [], createdAt: now, updatedAt: now }],
+  claims: [],
+  links: [],
+  briefings: []
+}
+
+describe('caseSchema', () => {
+  it('accepts a valid case and drops unknown keys', () => {
+    const parsed = caseSchema.parse({ ...valid, extra: true })
+    expect(parsed).toEqual(valid)
+  })
+
+  it('describes problems by path', () => {
+    const result = caseSchema.safeParse({ ...valid, version: 2, sources: [{ ...valid.sources[0], reliability: 'Q' }] })
+    expect(result.success).toBe(false)
+    const text = describeIssues(result.error!)
+    expect(text).toMatch(/^version: .*; sources\[0\]\.reliability: /)
+  })
+
+  it('caps the description at a few problems', () => {
+    const result = itemSchemas.claims.safeParse({})
+    expect(describeIssues(result.error!, 2)).toMatch(/and \d+ more problems$/)
+  })
+
+  it('formats paths', () => {
+    expect(formatPath(['documents', 3, 'provenance', 'sha256'])).toBe('documents[3].provenance.sha256')
+    expect(formatPath([])).toBe('(top level)')
+  })
+})
