@@ -43,21 +43,15 @@ function lockDown(): void {
   })
 }
 
-/** Chromium's own printing of the export HTML, in a hidden sandboxed window. */
-async function printPdf(html: string, options: { headerTemplate: string; footerTemplate: string }): Promise<Uint8Array> {
+/** Chromium's own printing of the export HTML (its @page rules carry header and footer). */
+async function printPdf(html: string): Promise<Uint8Array> {
   const win = new BrowserWindow({
     show: false,
     webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
   })
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
-    return await win.webContents.printToPDF({
-      displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-      printBackground: true,
-      pageSize: 'A4'
-    })
+    return await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true })
   } finally {
     win.destroy()
   }

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
 import type { CaseData } from '../../shared/model'
 import { emptyCase, listBackups, openCaseStore } from './index'
+import { writeFileDurable } from './durable-file'
 import { casePaths } from './paths'
 import { fakeClaim, fakeDocument, fakeSource } from './testing/fixtures'
 import { useTempDir } from './testing/tmp-dir'
 import type { CaseStore } from './types'
+
+// Wrapped (and otherwise unchanged) so a test can act in the middle of a write.
+vi.mock('./durable-file', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./durable-file')>()
+  return { ...actual, writeFileDurable: vi.fn(actual.writeFileDurable) }
+})
 
 const tempDir = useTempDir()
 
@@ -135,6 +142,21 @@ describe('openCaseStore', () => {
     expect(err.code).toBe('not-found')
     expect(err.message).toContain(file)
     expect(readdirSync(tempDir())).toEqual([])
+  })
+
+  it('says which folder is missing when creating a case in one', async () => {
+    const err = await caught(openCaseStore(join(tempDir(), 'nope', 'k.claimdesk.json'), { createWith: emptyCase('x') }))
+    expect(err.code).toBe('not-found')
+    expect(err.message).toBe(`the folder ${join(tempDir(), 'nope')} does not exist`)
+  })
+
+  it('will not create a case over the journal of an earlier case at that path', async () => {
+    const file = caseFile()
+    writeFileSync(casePaths(file).journal, 'changes of a deleted case\n')
+    const err = await caught(openCaseStore(file, { createWith: emptyCase('x') }))
+    expect(err.code).toBe('conflict')
+    expect(existsSync(file)).toBe(false)
+    expect(readFileSync(casePaths(file).journal, 'utf8')).toBe('changes of a deleted case\n')
   })
 
   it('rejects an invalid createWith', async () => {
@@ -344,25 +366,23 @@ describe('originals and saveAs', () => {
     expect(onDisk(file).title).toBe('Kursk')
   })
 
-  it('an apply racing saveAs either reaches the copy or is refused, never only the old file', async () => {
-    const outcomes = new Set<string>()
-    for (let ticks = 0; ticks < 12; ticks++) {
-      const file = caseFile(`race-${ticks}.claimdesk.json`)
-      const store = await newStore(file)
-      const target = caseFile(`race-${ticks}-copy.claimdesk.json`)
-      const saving = store.saveAs(target)
-      for (let i = 0; i < ticks; i++) await new Promise((r) => setImmediate(r))
-      const result = await store.apply([{ op: 'meta', title: 'late' }]).then(
+  it('an apply arriving while saveAs copies the case is refused, not left in the old file only', async () => {
+    const file = caseFile()
+    const store = await newStore(file)
+    const target = caseFile('copy.claimdesk.json')
+    let late: Promise<string> | undefined
+    const real = await vi.importActual<typeof import('./durable-file')>('./durable-file')
+    vi.mocked(writeFileDurable).mockImplementationOnce(async (path, data, options) => {
+      late = store.apply([{ op: 'meta', title: 'late' }]).then(
         () => 'applied',
         (e: ClaimdeskError) => e.code
       )
-      const copy = await saving
-      await copy.close()
-      outcomes.add(result)
-      if (result === 'applied') expect(onDisk(target).title).toBe('late')
-      else expect([result, onDisk(file).title, onDisk(target).title]).toEqual(['no-case', 'Kursk', 'Kursk'])
-    }
-    expect(outcomes.size).toBeGreaterThan(0)
+      await real.writeFileDurable(path, data, options)
+    })
+    const copy = await store.saveAs(target)
+    await copy.close()
+    expect(await late).toBe('no-case')
+    expect([onDisk(file).title, onDisk(target).title]).toEqual(['Kursk', 'Kursk'])
   })
 
   it('saveAs from a read-only store gives a writable copy', async () => {

@@ -18,7 +18,7 @@ import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import type { CaseData } from '../../shared/model'
 import { backupIfDue, listBackups } from './backups'
 import { encodeCase } from './case-codec'
-import { fsyncDir, writeFileDurable } from './durable-file'
+import { fsyncDir, removeLeftoverTemps, writeFileDurable } from './durable-file'
 import { JournalWriter, readJournal, type JournalEntry } from './journal'
 import { CaseFileAdapter } from './json-adapter'
 import { CaseLock } from './lock'
@@ -116,13 +116,13 @@ export class CaseStoreImpl implements CaseStore {
       created = true
     }
 
-    const journal = await readJournal(paths.journal, db.data.id)
-    if (created && journal.exists) {
+    if (created && (await fs.stat(paths.journal).catch(() => null))) {
       throw new ClaimdeskError(
         'conflict',
         `${paths.journal} holds changes to an earlier case at this path; move it away to create a new case here`
       )
     }
+    const journal = await readJournal(paths.journal, db.data.id)
     for (const entry of journal.entries) applyOps(db.data, entry.ops, entry.at)
 
     const store = new CaseStoreImpl(
@@ -135,7 +135,8 @@ export class CaseStoreImpl implements CaseStore {
     )
     store.seq = journal.entries.reduce((max, e) => Math.max(max, e.seq), 0)
     if (readOnly) return store
-    if (created) await db.write()
+    await removeLeftoverTemps(paths.file)
+    if (created) await db.write().catch((err: unknown) => Promise.reject(asIo(err, `cannot create ${paths.file}`)))
     store.dirty = journal.entries.length > 0 || adapter.migratedFrom !== null
     await store.checkpointNow()
     if (journal.exists) await removeDurably(paths.journal)

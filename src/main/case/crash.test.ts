@@ -1,6 +1,6 @@
 // Two real processes: a writer killed with SIGKILL mid-stream, and lock conflicts between processes.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, watch } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -108,9 +108,38 @@ describe('a writer process killed with SIGKILL', () => {
       const missing = [...acknowledged].filter((id) => !present.has(id))
       expect(missing).toEqual([])
       await store.close()
+      expect(readdirSync(tempDir()).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal') || n.endsWith('.lock'))).toEqual([])
     }
     expect(recovered[0]).toBeGreaterThanOrEqual(151)
     expect(acknowledged.size).toBeGreaterThanOrEqual(40 + 150 + 170 + 333)
+  }, 120_000)
+
+  it('leaves a case that opens and holds every acknowledged write when killed mid-checkpoint', async () => {
+    const file = await newCase(60)
+    const isTemp = (name: string): boolean => /^\.crash\.claimdesk\.json\.\d+-[0-9a-f]{8}\.tmp$/.test(name)
+    let leftBehind = false
+    for (let round = 0; round < 10 && !leftBehind; round++) {
+      const from = round * 10_000
+      const child = run('write', file, String(from), '5')
+      await child.waitFor(new RegExp(`^c-${from + 20}$`))
+      // Kill the moment a checkpoint starts writing the new case file.
+      await new Promise<void>((resolve) => {
+        const watcher = watch(tempDir(), (_event, name) => {
+          if (name && isTemp(name)) {
+            watcher.close()
+            void child.kill().then(resolve)
+          }
+        })
+      })
+      leftBehind = readdirSync(tempDir()).some(isTemp)
+      const acked = child.lines.filter((l) => /^c-\d+$/.test(l))
+      const store = await openCaseStore(file)
+      const present = new Set(store.data.claims.map((c) => c.id))
+      expect(acked.filter((id) => !present.has(id))).toEqual([])
+      await store.close()
+      expect(readdirSync(tempDir()).filter(isTemp)).toEqual([])
+    }
+    expect(leftBehind).toBe(true)
   }, 120_000)
 })
 

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { copyFileDurable, ensureDirDurable, writeFileDurable } from './durable-file'
+import { copyFileDurable, ensureDirDurable, removeLeftoverTemps, writeFileDurable } from './durable-file'
 import { useTempDir } from './testing/tmp-dir'
 
 const tempDir = useTempDir()
@@ -49,6 +49,17 @@ describe('writeFileDurable', () => {
     expect(readFileSync(target, 'utf8')).toBe('old')
     expect(readdirSync(dir)).toEqual(['case.json'])
     await expect(writeFileDurable(join(dir, 'missing', 'x.json'), 'x')).rejects.toThrow(/ENOENT/)
+  })
+})
+
+describe('removeLeftoverTemps', () => {
+  it("removes only the target's temp files", async () => {
+    const dir = tempDir()
+    for (const name of ['k.json', '.k.json.123-0a1b2c3d.tmp', '.other.json.123-0a1b2c3d.tmp', '.k.json.notes']) {
+      await fs.writeFile(join(dir, name), '')
+    }
+    await removeLeftoverTemps(join(dir, 'k.json'))
+    expect(readdirSync(dir).sort()).toEqual(['.k.json.notes', '.other.json.123-0a1b2c3d.tmp', 'k.json'])
   })
 })
 

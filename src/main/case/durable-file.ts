@@ -23,6 +23,20 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
 }
 
+/**
+ * Deletes temp files of `target` left by a process that died mid-write. Only safe while holding
+ * the lock that every writer of `target` takes.
+ */
+export async function removeLeftoverTemps(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.`
+  const names = await fs.readdir(dirname(target)).catch(() => [])
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^\d+-[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length))) {
+      await fs.rm(join(dirname(target), name), { force: true })
+    }
+  }
+}
+
 async function writeTemp(target: string, write: (handle: fs.FileHandle) => Promise<void>): Promise<string> {
   const temp = tempPathFor(target)
   const handle = await fs.open(temp, 'wx')

@@ -1,6 +1,5 @@
 // The case store: one `*.claimdesk.json` file per case, written durably through a journal.
 export { openCaseStore } from './case-store'
-export { listBackups, restoreBackup, KEEP_BACKUPS } from './backups'
+export { listBackups, restoreBackup } from './backups'
 export { emptyCase } from './empty-case'
-export { casePaths } from './paths'
 export type { CaseOp, CaseStore, OpenStoreOptions } from './types'

@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { hostname, uptime } from 'node:os'
+import { dirname } from 'node:path'
 import { ClaimdeskError } from '../../shared/errors'
 import { errnoCode, tempPathFor } from './durable-file'
 
@@ -136,7 +137,11 @@ export class CaseLock {
         if (!isStale(existing)) break
         await takeOver(lockPath, existing.text)
       } catch (err) {
-        throw new ClaimdeskError('io', `cannot lock ${casePath} for writing (${(err as Error).message}); it can still be opened read-only`)
+        if (errnoCode(err) === 'ENOENT') throw new ClaimdeskError('not-found', `the folder ${dirname(casePath)} does not exist`)
+        throw new ClaimdeskError(
+          'io',
+          `cannot lock ${casePath} for writing (${(err as Error).message}); it can still be opened read-only`
+        )
       }
     }
     throw lockedError(casePath, last?.text ?? '')

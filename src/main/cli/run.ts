@@ -8,6 +8,7 @@ import { findQuote } from '../../shared/anchoring'
 import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import type { CaseDocument, Source } from '../../shared/model'
 import { dispatch } from '../dispatch'
+import { keptChromiumPrinter } from '../export/pdf'
 import { SUPPORTED_EXTENSIONS } from '../import'
 import { addSampleContent } from '../sample'
 import { startServer } from '../serve'
@@ -56,7 +57,9 @@ function requireCase(value: string | undefined): string {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
-  const service = new ClaimdeskService({ userDataDir: userDataDir(io.env) })
+  // A long-running server keeps one Chromium for PDF exports; one-shot commands launch their own.
+  const printer = command === 'serve' ? keptChromiumPrinter() : null
+  const service = new ClaimdeskService({ userDataDir: userDataDir(io.env), ...(printer ? { printPdf: printer.print } : {}) })
   try {
     switch (command) {
       case 'import':
@@ -94,6 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1
   } finally {
     await service.close().catch(() => {})
+    await printer?.close()
   }
 }
 

@@ -1,5 +1,5 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { JSDOM } from 'jsdom'
 import { buildBriefingView } from '../../shared/briefing/view'
 import { HOSTILE, sampleCase } from '../../shared/briefing/test-fixtures'
 import { escapeHtml, renderHtml } from './html'
@@ -8,7 +8,7 @@ const generatedAt = '2024-05-03T10:00:00.000Z'
 const data = sampleCase()
 const view = buildBriefingView(data, data.briefings[0], { generatedAt })
 const html = renderHtml(view)
-const doc = new JSDOM(html).window.document
+const doc = new DOMParser().parseFromString(html, 'text/html')
 const texts = (selector: string): string[] => [...doc.querySelectorAll(selector)].map((e) => e.textContent!.trim())
 
 describe('renderHtml', () => {
@@ -79,6 +79,23 @@ describe('renderHtml', () => {
     expect(cites.map((li) => li.id)).toEqual(view.citations.map((c) => `cite-${c.number}`))
     expect(cites[0].textContent).toContain('SHA-256 646f632d')
     expect(cites[0].textContent).toContain('Captured 2024-05-02 08:00 UTC')
+  })
+
+  it('prints the handling line atop every page and page numbers at the foot, with no way out of the CSS string', () => {
+    const css = doc.querySelector('style')!.textContent!
+    expect(css).toMatch(/@page \{[^]*@top-center \{ content: "OFFICIAL \\2014  FOR TRAINING \\3c only\\3e "/)
+    expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);')
+    const evil = '"; } body { display: none } </style><script>alert(1)</script> \\'
+    const b = { ...data.briefings[0], handling: evil }
+    const out = renderHtml(buildBriefingView(data, b, { generatedAt }))
+    const style = /<style>([^]*?)<\/style>/.exec(out)![1]
+    expect(style).not.toContain('</')
+    const top = /@top-center \{ content: ("(?:[^"\\]|\\.)*");/.exec(style)![1]
+    // Undo the CSS escapes: the string holds exactly the handling line.
+    expect(JSON.parse(top.replace(/\\([0-9a-f]+) /g, (_m, h) => `\\u${h.padStart(4, '0')}`))).toBe(evil)
+    const untitled = renderHtml(buildBriefingView(data, data.briefings[1], { generatedAt }))
+    expect(untitled).toContain('@bottom-left { content: "Vessel counts by topic";')
+    expect(untitled).not.toContain('@top-center')
   })
 
   it('keeps paragraphs and line breaks of analyst text', () => {

@@ -32,7 +32,7 @@ const slug = (s: string): string => s.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
 
 function claimHtml(c: ClaimView): string {
   const facts = [
-    `<span class="grade" title="${escapeHtml(c.gradeLabel)}">${escapeHtml(c.grade)}</span>`,
+    `<span class="grade">${escapeHtml(c.grade)}</span>`,
     `<span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span>`,
     `<span class="chain">${escapeHtml(c.chain)}</span>`,
     cite([c.citation.number])
@@ -129,15 +129,39 @@ td.num { text-align: right; }
 .citations li { margin-bottom: .3rem; word-break: break-word; }
 code { font-size: 8pt; word-break: break-all; }
 footer.handling { margin-top: 2.5rem; }
-@page { size: A4; margin: 20mm 16mm; }
 @media print {
   html { background: none; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, .detail { break-after: avoid; page-break-after: avoid; }
   .sides { grid-template-columns: 1fr 1fr; }
 }
 `
+
+/** A CSS string literal: everything but plain letters, digits and spaces as hex escapes. */
+function cssString(text: string): string {
+  return `"${text.replace(/[^\p{L}\p{N} ]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`
+}
+
+/**
+ * Paged media: A4, the handling line atop every page, and the handling line (or title) with
+ * "Page N of M" at the foot. Browsers that print margin boxes (Chromium) show them; the PDF relies on them.
+ */
+function pageCss(view: BriefingView): string {
+  const box = 'font: 8pt Arial, Helvetica, "DejaVu Sans", sans-serif; color: #444;'
+  const handling = view.header.handling.trim().replace(/\s+/g, ' ')
+  return [
+    '@page {',
+    '  size: A4;',
+    '  margin: 20mm 16mm;',
+    handling ? `  @top-center { content: ${cssString(handling)}; ${box} font-weight: 700; letter-spacing: .04em; }` : '',
+    `  @bottom-left { content: ${cssString(handling || view.header.title)}; ${box} }`,
+    `  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} }`,
+    '}'
+  ]
+    .filter((l) => l !== '')
+    .join('\n')
+}
 
 export interface HtmlOptions {
   /** Leave out the handling banners in the page body (the PDF prints the line in every page's header). */
@@ -214,7 +238,7 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="Claimdesk">',
     `<title>${escapeHtml(header.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${pageCss(view)}\n</style>`,
     '</head>',
     '<body>',
     ...body.filter((s) => s !== ''),

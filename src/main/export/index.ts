@@ -13,7 +13,8 @@ import { renderDocx } from './docx'
 import { renderCsv } from './csv'
 import { renderJsonLd } from './jsonld'
 
-export type { PdfPrinter, PdfPrintOptions } from './pdf'
+export type { PdfPrinter } from './pdf'
+export { keptChromiumPrinter, type KeptPrinter } from './pdf'
 
 export interface ExportDeps {
   /** How to print HTML to PDF; the desktop app passes one built on Electron's printToPDF. */

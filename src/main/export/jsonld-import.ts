@@ -39,8 +39,6 @@ const textualBody = z.looseObject({
 })
 type TextualBody = z.infer<typeof textualBody>
 
-// Bodies other tools may use that are not text (an IRI, an image) are kept out, not rejected.
-const body = z.union([textualBody, z.string().max(2048), z.looseObject({})])
 
 const selector = z.looseObject({ type: z.string().max(100) })
 const quoteSelector = z.looseObject({
@@ -77,7 +75,7 @@ const annotation = z.looseObject({
   type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'), 'expected "Annotation"')]),
   created: time.optional(),
   modified: time.optional(),
-  body: z.union([body, z.array(body).max(1000)]).optional(),
+  body: z.union([z.array(z.unknown()).max(1000), z.unknown()]).optional(),
   target: z.union([target, z.array(target).min(1).max(1)])
 })
 type Annotation = z.infer<typeof annotation>
@@ -198,9 +196,15 @@ function claimOf(a: Annotation, fail: (what: string) => never, ctx: Context): { 
     })
   }
 
-  const bodies = (a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body]).filter(
-    (b): b is TextualBody => typeof b === 'object' && typeof (b as { value?: unknown }).value === 'string'
-  )
+  // Text bodies are checked field by field; others (an IRI, an image) are not ours to read and are left out.
+  const raw: unknown[] = a.body === undefined ? [] : Array.isArray(a.body) ? a.body : [a.body]
+  const bodies: TextualBody[] = []
+  raw.forEach((b, i) => {
+    if (b === null || typeof b !== 'object' || typeof (b as { value?: unknown }).value !== 'string') return
+    const r = textualBody.safeParse(b)
+    if (!r.success) fail(`body[${i}].${describe(r.error.issues[0])}`)
+    else bodies.push(r.data)
+  })
   let sourceId: string | null = null
   const via: string[] = []
   const tags: string[] = []

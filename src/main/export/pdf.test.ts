@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { buildBriefingView } from '../../shared/briefing/view'
 import { sampleCase } from '../../shared/briefing/test-fixtures'
 import { ClaimdeskError } from '../../shared/errors'
-import { chromiumPrinter, fixPdfDates, pdfTemplates, renderPdf, type PdfPrintOptions } from './pdf'
+import { chromiumPrinter, fixPdfDates, keptChromiumPrinter, renderPdf } from './pdf'
 import { exportBriefing } from './index'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
@@ -21,29 +21,22 @@ function has(cmd: string): boolean {
 }
 
 describe('renderPdf with an injected printer', () => {
-  it('prints the HTML with the handling line in the header and page numbers in the footer', async () => {
+  it('prints the HTML export, whose @page rules carry the handling line and page numbers', async () => {
     const data = sampleCase()
     const view = buildBriefingView(data, data.briefings[0], { generatedAt })
-    let seen: { html: string; options: PdfPrintOptions } | null = null
+    let printed = ''
     const stamped = "%PDF-1.4\n<</CreationDate (D:20991231235959+02'00') /ModDate (D:20991231235959+02'00')>>"
-    const bytes = await renderPdf(view, async (html, options) => {
-      seen = { html, options }
+    const bytes = await renderPdf(view, async (html) => {
+      printed = html
       return new Uint8Array(Buffer.from(stamped, 'latin1'))
     })
-    expect(seen!.html).toContain('<h1>Strait of Marren: shipping disruption</h1>')
-    expect(seen!.html).not.toContain('class="handling"') // the header template carries it on every page
-    expect(seen!.options.headerTemplate).toContain('OFFICIAL — FOR TRAINING &lt;only&gt;')
-    expect(seen!.options.footerTemplate).toContain('<span class="pageNumber"></span>')
-    expect(seen!.options.footerTemplate).toContain('<span class="totalPages"></span>')
+    expect(printed).toContain('<h1>Strait of Marren: shipping disruption</h1>')
+    expect(printed).not.toContain('class="handling"') // the page margin boxes carry it on every page
+    expect(printed).toMatch(/@top-center \{ content: "OFFICIAL \\2014  FOR TRAINING \\3c only\\3e "/)
+    expect(printed).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);')
     const out = Buffer.from(bytes).toString('latin1')
     expect(out).toBe("%PDF-1.4\n<</CreationDate (D:20240503100000+00'00') /ModDate (D:20240503100000+00'00')>>")
     expect(out.length).toBe(stamped.length)
-  })
-
-  it('uses the title in the footer when there is no handling line', () => {
-    const data = sampleCase()
-    const view = buildBriefingView(data, data.briefings[1], { generatedAt })
-    expect(pdfTemplates(view).footerTemplate).toContain('Vessel counts by topic')
   })
 
   it('leaves dates alone when generatedAt is not a date', () => {
@@ -56,7 +49,7 @@ describe('renderPdf with an injected printer', () => {
     const before = process.env.CLAIMDESK_CHROMIUM
     process.env.CLAIMDESK_CHROMIUM = '/nonexistent/chromium'
     try {
-      const err = await chromiumPrinter('<p>x</p>', { headerTemplate: '', footerTemplate: '' }).catch((e) => e)
+      const err = await chromiumPrinter('<p>x</p>').catch((e) => e)
       expect(err).toBeInstanceOf(ClaimdeskError)
       expect(err.code).toBe('invalid')
       expect(err.message).toMatch(/^PDF export needs Chromium .* or the desktop app/)
@@ -105,10 +98,17 @@ describe.skipIf(!canPrint)('PDF printed by Chromium', () => {
     expect(existsSync(join(outDir, 'briefing-page1.png'))).toBe(true)
   })
 
-  it('gives the same bytes for the same case and generatedAt', async () => {
+  it('gives the same bytes for the same case and generatedAt, from a fresh or a kept-open Chromium', async () => {
     const data = sampleCase()
-    const a = await exportBriefing(data, { format: 'pdf', generatedAt })
-    const b = await exportBriefing(data, { format: 'pdf', generatedAt })
-    expect(a.content).toBe(b.content)
+    const kept = keptChromiumPrinter()
+    try {
+      const a = await exportBriefing(data, { format: 'pdf', generatedAt })
+      const b = await exportBriefing(data, { format: 'pdf', generatedAt }, { printPdf: kept.print })
+      const c = await exportBriefing(data, { format: 'pdf', generatedAt }, { printPdf: kept.print })
+      expect(b.content).toBe(a.content)
+      expect(c.content).toBe(a.content)
+    } finally {
+      await kept.close()
+    }
   })
 })

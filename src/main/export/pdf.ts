@@ -1,35 +1,17 @@
-// Briefing -> PDF: the HTML export printed by Chromium. The desktop app injects a printer built on
-// Electron's webContents.printToPDF; the CLI and browser mode use the default printer below, which
-// drives a system Chromium through playwright-core.
+// Briefing -> PDF: the HTML export printed by Chromium. The handling line and "Page N of M" come from
+// the HTML's own @page margin boxes (html.ts), so the PDF needs no header/footer templates: Chromium
+// renders those templates once per page, which cost about half a second for a 200-page briefing, and
+// the HTML file printed from a browser gets the same running header and footer.
+// The desktop app injects a printer built on Electron's webContents.printToPDF (printBackground:
+// true, preferCSSPageSize: true); the CLI and browser mode use the printers below, which drive a
+// system Chromium through playwright-core.
 import { existsSync } from 'node:fs'
 import { ClaimdeskError } from '../../shared/errors'
 import type { BriefingView } from '../../shared/briefing/view'
-import { escapeHtml, renderHtml } from './html'
+import { renderHtml } from './html'
 
-export interface PdfPrintOptions {
-  /** Chromium header/footer templates (the `pageNumber`/`totalPages` classes are filled in). */
-  headerTemplate: string
-  footerTemplate: string
-}
-
-/** Prints a complete HTML document to PDF bytes (A4, backgrounds printed, header and footer shown). */
-export type PdfPrinter = (html: string, options: PdfPrintOptions) => Promise<Uint8Array>
-
-const TEMPLATE_STYLE = 'font-family: Arial, Helvetica, sans-serif; font-size: 8pt; color: #444; width: 100%; padding: 0 16mm;'
-
-export function pdfTemplates(view: BriefingView): PdfPrintOptions {
-  const handling = escapeHtml(view.header.handling.trim())
-  const title = escapeHtml(view.header.title)
-  return {
-    headerTemplate:
-      `<div style="${TEMPLATE_STYLE} text-align: center; font-weight: bold; letter-spacing: .04em;">` +
-      `${handling || '&nbsp;'}</div>`,
-    footerTemplate:
-      `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between;">` +
-      `<span>${handling || title}</span>` +
-      '<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
-  }
-}
+/** Prints a complete HTML document to PDF bytes, honouring its @page rules and printing backgrounds. */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>
 
 /**
  * Chromium stamps the print time into the PDF. Put the briefing's generated-at time (UTC) in the
@@ -49,7 +31,7 @@ export function fixPdfDates(pdf: Uint8Array, generatedAt: string): Uint8Array {
 
 export async function renderPdf(view: BriefingView, printer: PdfPrinter): Promise<Uint8Array> {
   const html = renderHtml(view, { omitHandlingBanners: view.header.handling.trim() !== '' })
-  const bytes = await printer(html, pdfTemplates(view))
+  const bytes = await printer(html)
   return fixPdfDates(bytes, view.header.generatedAt)
 }
 
@@ -65,14 +47,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync'
 ]
 
+interface ChromiumPage {
+  setContent(html: string, options: { waitUntil: 'load' }): Promise<void>
+  pdf(options: Record<string, unknown>): Promise<Uint8Array>
+  close(): Promise<void>
+}
+interface ChromiumBrowser {
+  newPage(): Promise<ChromiumPage>
+  close(): Promise<void>
+}
 interface ChromiumLauncher {
-  launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<{
-    newPage(): Promise<{
-      setContent(html: string, options: { waitUntil: 'load' }): Promise<void>
-      pdf(options: Record<string, unknown>): Promise<Uint8Array>
-    }>
-    close(): Promise<void>
-  }>
+  launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<ChromiumBrowser>
 }
 
 async function loadChromium(): Promise<ChromiumLauncher | null> {
@@ -97,25 +82,69 @@ const NO_CHROMIUM =
   'PDF export needs Chromium (install it at /usr/bin/chromium or set CLAIMDESK_CHROMIUM to its path) ' +
   'or the desktop app; other formats need neither'
 
-/** Prints with a system Chromium driven by Playwright; one browser per call. */
-export const chromiumPrinter: PdfPrinter = async (html, options) => {
+async function launchChromium(): Promise<ChromiumBrowser> {
   const executablePath = findChromium()
   const chromium = executablePath ? await loadChromium() : null
   if (!executablePath || !chromium) throw new ClaimdeskError('invalid', NO_CHROMIUM)
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+}
+
+async function printWith(browser: ChromiumBrowser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage()
   try {
-    const page = await browser.newPage()
     await page.setContent(html, { waitUntil: 'load' })
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-      margin: { top: '20mm', bottom: '20mm', left: '16mm', right: '16mm' },
-      preferCSSPageSize: false
-    })
+    return await page.pdf({ printBackground: true, preferCSSPageSize: true })
+  } finally {
+    await page.close()
+  }
+}
+
+/** Prints with a system Chromium driven by Playwright, launching it for this one call (the CLI). */
+export const chromiumPrinter: PdfPrinter = async (html) => {
+  const browser = await launchChromium()
+  try {
+    return await printWith(browser, html)
   } finally {
     await browser.close()
   }
+}
+
+export interface KeptPrinter {
+  print: PdfPrinter
+  /** Closes the browser, if one is open. */
+  close(): Promise<void>
+}
+
+/**
+ * A printer that keeps one Chromium open between exports and closes it after `idleMs` without
+ * one, for long-running processes (browser mode). Saves the launch on every export but the first.
+ */
+export function keptChromiumPrinter(idleMs = 60_000): KeptPrinter {
+  let browser: Promise<ChromiumBrowser> | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let busy = 0
+  const close = async (): Promise<void> => {
+    clearTimeout(timer)
+    const open = browser
+    browser = null
+    if (open) await open.then((b) => b.close()).catch(() => undefined)
+  }
+  const print: PdfPrinter = async (html) => {
+    clearTimeout(timer)
+    busy++
+    try {
+      browser ??= launchChromium()
+      const b = await browser.catch((err) => {
+        browser = null
+        throw err
+      })
+      return await printWith(b, html)
+    } finally {
+      if (--busy === 0) {
+        timer = setTimeout(() => void close(), idleMs)
+        timer.unref?.()
+      }
+    }
+  }
+  return { print, close }
 }

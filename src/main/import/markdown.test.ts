@@ -95,9 +95,28 @@ describe('markdown', () => {
     expect(markdownDocument('p.md', 'Just a line of text\nand more.').meta.title).toBe('Just a line of text and more.')
   })
 
-  it('survives very deep nesting', () => {
-    const deep = markdownDocument('deep.md', '> '.repeat(20000) + 'deep\n\n' + '- '.repeat(3000) + 'item')
-    expect(deep.text).toContain('deep')
+  it('reads hostile nesting and delimiter floods quickly', () => {
+    const started = performance.now()
+    const doc = markdownDocument(
+      'deep.md',
+      '> '.repeat(20000) + 'deep\n\n' + '- '.repeat(3000) + 'item\n\n' + '*a '.repeat(20000) + 'b*'.repeat(20000)
+    )
+    expect(doc.text).toContain('deep')
+    expect(doc.text).toContain('item')
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+
+  it('reads a long document in about linear time', () => {
+    const para = 'Some *emphasis*, a [link][r] and `code` in a sentence.\n\n'
+    const time = (n: number): number => {
+      const started = performance.now()
+      const doc = markdownDocument('long.md', para.repeat(n) + '[r]: https://example.com\n')
+      expect(doc.blocks.length).toBe(n)
+      expect(doc.text).not.toContain('[')
+      return performance.now() - started
+    }
+    time(500)
+    expect(time(16000) / time(4000)).toBeLessThan(6)
   })
 
   it('decodes bytes, handles CRLF and rejects empty documents', () => {

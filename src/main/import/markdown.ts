@@ -4,6 +4,7 @@ import type { BlockKind, DocumentMeta } from '../../shared/model'
 import { DocumentBuilder, titleFrom } from './builder'
 import { decodeText } from './decode'
 import { fileError } from './fail'
+import { markdownChunks } from './markdown-chunks'
 import { httpUrl, isoDate, languageTag } from './meta-values'
 import { emptyMeta } from './text'
 import type { ImportOptions, ImportedDocument } from './types'
@@ -16,19 +17,21 @@ export function importMarkdown(fileName: string, bytes: Uint8Array, options: Imp
 
 export function markdownDocument(fileName: string, source: string): ImportedDocument {
   const { body, fields } = splitFrontMatter(source.replace(/\r\n?/g, '\n'))
-  let tree: Root
-  try {
-    tree = fromMarkdown(body)
-  } catch (err) {
-    if (err instanceof RangeError) throw fileError(fileName, 'the Markdown is nested too deeply to read')
-    throw err
-  }
   const builder = new DocumentBuilder()
   let firstHeading = ''
-  walk(tree, body, (kind, text, level) => {
-    const block = builder.add(kind, text, level === undefined ? {} : { level })
-    if (block && kind === 'heading' && !firstHeading) firstHeading = text
-  })
+  for (const chunk of markdownChunks(body)) {
+    let tree: Root
+    try {
+      tree = fromMarkdown(chunk)
+    } catch (err) {
+      if (err instanceof RangeError) throw fileError(fileName, 'the Markdown is nested too deeply to read')
+      throw err
+    }
+    walk(tree, chunk, (kind, text, level) => {
+      const block = builder.add(kind, text, level === undefined ? {} : { level })
+      if (block && kind === 'heading' && !firstHeading) firstHeading = text
+    })
+  }
   if (builder.isEmpty) throw fileError(fileName, 'the file contains no text')
   const { text, blocks } = builder.build()
   const title = titleFrom(fields.title || firstHeading || text.slice(blocks[0].start, blocks[0].end).split('\n')[0])

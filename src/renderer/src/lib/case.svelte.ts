@@ -96,9 +96,11 @@ export class CaseStore {
   }
 
   report(err: ClaimdeskError, path?: string): void {
-    const casePath = typeof err.details?.path === 'string' ? err.details.path : path
+    const named = err.details?.path ?? err.details?.file
+    const casePath = typeof named === 'string' ? named : path
+    const noBackups = Array.isArray(err.details?.backups) && err.details.backups.length === 0
     const actions: NoticeAction[] = []
-    if (err.code === 'corrupt' && casePath) {
+    if (err.code === 'corrupt' && casePath && !noBackups) {
       actions.push({ label: 'Open newest good backup', run: () => this.restoreNewestBackup(casePath, err) })
     }
     if (err.code === 'locked' && casePath) {
@@ -121,7 +123,8 @@ export class CaseStore {
     const snap = await this.run(() => this.api.restoreBackup(path, newest.file), path)
     if (snap) {
       await this.applySnapshot(snap)
-      this.notices.toast(`Restored ${path} from the backup of ${newest.savedAt || newest.file}; the damaged file was kept beside it.`)
+      const when = newest.savedAt ? new Date(newest.savedAt).toLocaleString() : newest.file
+      this.notices.toast(`Restored ${path} from the backup of ${when}; the damaged file was kept beside it.`, [], 15_000)
     }
   }
 

@@ -12,7 +12,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     group: 'Reader',
     items: [
       { keys: ['C'], action: 'Mark the selected text as a claim' },
-      { keys: ['Ctrl/⌘', 'Enter'], action: 'Mark the selected text as a claim (also inside the reader)' },
+      { keys: ['Ctrl/⌘', 'Enter'], action: 'Mark the selected text as a claim' },
       { keys: ['F7'], action: 'Caret browsing in Chromium: select text with Shift+arrows' },
       { keys: ['['], action: 'Previous document' },
       { keys: [']'], action: 'Next document' }
@@ -33,7 +33,7 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
   {
     group: 'Claim editor',
     items: [
-      { keys: ['↑', '↓'], action: 'Move through suggestions' },
+      { keys: ['↑ ↓'], action: 'Move through suggestions' },
       { keys: ['Enter'], action: 'Pick a suggestion, or add a tag' },
       { keys: [','], action: 'Add the typed tag' },
       { keys: ['Esc'], action: 'Close suggestions; again to leave the field' }
@@ -88,7 +88,6 @@ export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () 
       store.focusClaim(store.focusedClaimId, { edit: 'source' })
       return true
     case 'Delete':
-    case 'Backspace':
       if (!store.focusedClaimId || store.readOnly) return false
       void store.deleteClaim(store.focusedClaimId)
       return true

@@ -1,0 +1,150 @@
+// The acceptance path of issue 2, driven through the real UI against the real backend: import the
+// seed article, mark claims by selecting their text, attribute them, find them again after a reload
+// and a restart, export the Markdown briefing.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Parser, type Node as MdNode } from 'commonmark'
+import { expect, hasShared, readText, sharedDir, test } from './fixtures'
+import { chooseSource, dragSelect, rangeSelect } from './ui'
+
+interface GoldSource {
+  id: string
+  name: string
+  kind: string
+}
+interface GoldClaim {
+  id: string
+  quote: string
+  source: string
+  via: string[]
+  topic: string
+}
+
+if (!hasShared) console.log('app.spec: skipped, ../shared (seed article and acceptance data) is absent')
+test.skip(!hasShared, '../shared is absent')
+
+const seed = join(sharedDir, 'seeds/000_d556f112b49f173e.txt')
+// Eight claims from six speakers, three of them relayed by Reuters, including the three
+// conflicting troop figures and two diverging accounts of North Korean troops in combat.
+const CHOSEN = ['c01', 'c03', 'c04', 'c06', 'c08', 'c09', 'c14', 'c15']
+
+function gold(): { claims: GoldClaim[]; sources: Map<string, GoldSource> } {
+  const data = JSON.parse(readFileSync(join(sharedDir, 'acceptance/kursk-gold.json'), 'utf8'))
+  const claims = (data.claims as GoldClaim[]).filter((c) => CHOSEN.includes(c.id))
+  return { claims, sources: new Map((data.sources as GoldSource[]).map((s) => [s.id, s])) }
+}
+
+/** The Markdown's reporting section as { group heading: [quotes] }. */
+function reportingGroups(markdown: string): Map<string, string[]> {
+  const text = (node: MdNode): string => {
+    let out = ''
+    const walker = node.walker()
+    for (let e = walker.next(); e; e = walker.next()) {
+      if (!e.entering) continue
+      if (e.node.type === 'text' || e.node.type === 'code') out += e.node.literal ?? ''
+      else if (e.node.type === 'softbreak' || e.node.type === 'linebreak') out += ' '
+    }
+    return out
+  }
+  const groups = new Map<string, string[]>()
+  let inReporting = false
+  let current: string[] | null = null
+  for (let node = new Parser().parse(markdown).firstChild; node; node = node.next) {
+    if (node.type === 'heading' && node.level === 2) {
+      inReporting = text(node).startsWith('Reporting')
+      current = null
+    } else if (inReporting && node.type === 'heading' && node.level === 3) {
+      current = []
+      groups.set(text(node), current)
+    } else if (current && node.type === 'block_quote') {
+      current.push(text(node))
+    }
+  }
+  return groups
+}
+
+test('import, mark claims by selection, attribute them, survive reload and restart, export Markdown', async ({ app }, testInfo) => {
+  const { claims, sources } = gold()
+  const nameOf = (id: string) => sources.get(id)!.name
+  let page = app.page
+  // Kept in test-results/ and attached to the report.
+  const shot = async (name: string) => {
+    const path = testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`)
+    await page.screenshot({ path })
+    await testInfo.attach(name, { path, contentType: 'image/png' })
+  }
+
+  await page.getByTestId('import-input').setInputFiles(seed)
+  await expect(page.getByTestId('document-item')).toHaveCount(1)
+  await expect(page.getByTestId('reader-block').first()).toContainText('Russian and North Korean Troops')
+
+  for (const [i, claim] of claims.entries()) {
+    // Alternate the ways a user selects and marks: mouse drag + button, keyboard-style range + C key.
+    if (i % 2 === 0) await dragSelect(page, claim.quote)
+    else await rangeSelect(page, claim.quote)
+    const mark = page.getByTestId('mark-claim')
+    await expect(mark).toBeVisible()
+    if (i % 2 === 0) await mark.click()
+    else await page.keyboard.press('c')
+
+    await expect(page.getByTestId('claim-quote')).toHaveText(claim.quote)
+    await expect(page.getByTestId('source-input')).toBeFocused()
+    const speaker = sources.get(claim.source)!
+    await chooseSource(page, 'source-input', speaker.name, speaker.kind)
+    await expect(page.getByTestId('source-input')).toHaveValue(speaker.name)
+    for (const relay of claim.via.map((id) => sources.get(id)!)) {
+      await chooseSource(page, 'via-input', relay.name, relay.kind)
+      await expect(page.getByTestId('via-chip').filter({ hasText: relay.name })).toBeVisible()
+    }
+    await page.getByTestId('tag-input').fill(claim.topic)
+    await page.getByTestId('tag-input').press('Enter')
+    await expect(page.getByTestId('tag-input-chip').filter({ hasText: claim.topic })).toBeVisible()
+    await expect(page.getByTestId('save-state')).toHaveText('✓ Saved')
+  }
+  await expect(page.getByTestId('claim-item')).toHaveCount(claims.length)
+  await shot('claims marked')
+
+  const expectAllClaims = async () => {
+    await expect(page.getByTestId('claim-item')).toHaveCount(claims.length)
+    for (const claim of claims) {
+      // under its source's group heading
+      const group = page.getByTestId('claim-group').filter({ has: page.getByTestId('claim-group-head').filter({ hasText: nameOf(claim.source) }) })
+      const item = group.getByTestId('claim-item').filter({ hasText: claim.quote })
+      await expect(item).toHaveCount(1)
+      for (const relay of claim.via) await expect(item).toContainText(`via ${nameOf(relay)}`)
+      await expect(item).toContainText(`#${claim.topic}`)
+    }
+    // every claim is painted in the reader
+    const painted = await page.locator('[data-testid="highlight"]').evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.claimIds!.split(' '))).size)
+    expect(painted).toBe(claims.length)
+  }
+
+  await page.reload()
+  await expectAllClaims()
+  await app.restart()
+  page = app.page
+  await expectAllClaims()
+  await shot('after reload and restart')
+
+  await page.getByTestId('export-button').click()
+  await page.getByTestId('briefing-title').fill('Kursk: Russian and North Korean forces')
+  await page.getByTestId('briefing-bottom-line').fill('Russia is retaking ground in Kursk; troop figures conflict.')
+  await page.getByTestId('export-format').selectOption('md')
+  await shot('export dialog')
+  const file = await app.saveExport(() => page.getByTestId('export-submit').click())
+  const markdown = await readText(file)
+  await testInfo.attach('briefing.md', { path: file, contentType: 'text/markdown' })
+
+  expect(markdown).toContain('# Kursk: Russian and North Korean forces')
+  expect(markdown).toContain('Russia is retaking ground in Kursk; troop figures conflict.')
+  const groups = reportingGroups(markdown)
+  const speakers = [...new Set(claims.map((c) => c.source))]
+  expect(speakers.length).toBeGreaterThanOrEqual(4)
+  for (const speaker of speakers) {
+    const heading = [...groups.keys()].find((h) => h.includes(nameOf(speaker)))
+    expect(heading, `a group for ${nameOf(speaker)} in:\n${[...groups.keys()].join('\n')}`).toBeDefined()
+    const quotes = groups.get(heading!)!
+    const expected = claims.filter((c) => c.source === speaker).map((c) => c.quote)
+    expect(quotes.sort()).toEqual(expected.sort())
+  }
+})

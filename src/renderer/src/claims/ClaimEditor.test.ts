@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { describe, expect, it } from 'vitest'
+import { loadedDesk } from '../lib/testing/desk'
+import { makeDocument, makeSource } from '../lib/testing/memory-api'
+import EditorPane from './EditorPane.svelte'
+
+const text = 'Report\n\nUkraine had lost more than 40 percent of the territory, the source told Reuters.'
+
+async function setup() {
+  const gs = makeSource('Unnamed General Staff source', { kind: 'anonymous', reliability: 'C', aliases: ['the source'] })
+  const reuters = makeSource('Reuters', { kind: 'outlet', reliability: 'B' })
+  const ctx = await loadedDesk({ documents: [makeDocument('d1', text)], sources: [gs, reuters] })
+  const claim = (await ctx.desk.store.createClaim(8, 62))!
+  render(EditorPane, { context: ctx.context })
+  return { ...ctx, gs, reuters, claim }
+}
+
+const lastPatch = (api: Awaited<ReturnType<typeof setup>>['api']) =>
+  api.data.calls.filter((c) => c.method === 'updateClaim').at(-1)?.args[1]
+
+describe('ClaimEditor', () => {
+  it('shows the quote and focuses the source field of a new claim', async () => {
+    const { claim } = await setup()
+    expect(screen.getByTestId('claim-editor').textContent).toContain(claim.quote.exact)
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+  })
+
+  it('picks a source by alias with the keyboard, shows its grade, then adds a relay', async () => {
+    const { api, gs, reuters, desk } = await setup()
+    const input = screen.getByTestId('source-input')
+    await fireEvent.input(input, { target: { value: 'the sou' } })
+    const options = screen.getByTestId('source-input-options')
+    expect(within(options).getAllByRole('option')[0].textContent).toContain('Unnamed General Staff source')
+    await fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ sourceId: gs.id, via: [] }))
+    await waitFor(() => expect(screen.getByTestId('grade').textContent!.trim()).toBe('C6'))
+
+    const via = screen.getByTestId('via-input')
+    await fireEvent.input(via, { target: { value: 'reu' } })
+    await fireEvent.keyDown(via, { key: 'Enter' })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ via: [reuters.id] }))
+    await waitFor(() => expect(screen.getAllByTestId('via-chip').map((c) => c.textContent)).toEqual([expect.stringContaining('Reuters')]))
+    expect(desk.store.focusedClaim?.via).toEqual([reuters.id])
+  })
+
+  it('creates a new source in place with the kind the analyst picks', async () => {
+    const { api, desk } = await setup()
+    const input = screen.getByTestId('source-input')
+    await fireEvent.input(input, { target: { value: 'Lloyd Austin' } })
+    const create = within(screen.getByTestId('source-input-options')).getByText('Create “Lloyd Austin”')
+    await fireEvent.mouseDown(create)
+    const kind = screen.getByTestId('new-source-kind') as HTMLSelectElement
+    expect(kind.value).toBe('person')
+    await fireEvent.change(kind, { target: { value: 'organization' } })
+    await fireEvent.click(screen.getByTestId('create-source-confirm'))
+    await waitFor(() => expect(desk.store.sources.find((s) => s.name === 'Lloyd Austin')?.kind).toBe('organization'))
+    const created = desk.store.sources.find((s) => s.name === 'Lloyd Austin')!
+    await waitFor(() => expect(lastPatch(api)).toEqual({ sourceId: created.id, via: [] }))
+  })
+
+  it('adds tags with comma and Enter, removes the last with Backspace', async () => {
+    const { api } = await setup()
+    const tags = screen.getByTestId('tag-input')
+    await fireEvent.input(tags, { target: { value: 'territory,' } })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ tags: ['territory'] }))
+    expect((tags as HTMLInputElement).value).toBe('')
+    await fireEvent.input(tags, { target: { value: 'Kursk' } })
+    await fireEvent.keyDown(tags, { key: 'Enter' })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ tags: ['territory', 'Kursk'] }))
+    await fireEvent.input(tags, { target: { value: '' } })
+    await fireEvent.keyDown(tags, { key: 'Backspace' })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ tags: ['territory'] }))
+  })
+
+  it('turns pasted comma-separated tags into tags and keeps the unfinished one until blur', async () => {
+    const { api } = await setup()
+    const tags = screen.getByTestId('tag-input')
+    await fireEvent.input(tags, { target: { value: 'front line, Kursk, troo' } })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ tags: ['front line', 'Kursk'] }))
+    expect((tags as HTMLInputElement).value).toBe('troo')
+    await fireEvent.blur(tags)
+    await waitFor(() => expect(lastPatch(api)).toEqual({ tags: ['front line', 'Kursk', 'troo'] }))
+  })
+
+  it('saves status and credibility on change and shows the saved state', async () => {
+    const { api } = await setup()
+    await fireEvent.change(screen.getByTestId('status-select'), { target: { value: 'contradicted' } })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ status: 'contradicted' }))
+    await fireEvent.change(screen.getByTestId('credibility-select'), { target: { value: '3' } })
+    await waitFor(() => expect(lastPatch(api)).toEqual({ credibility: '3' }))
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toContain('Saved'))
+  })
+
+  it('shows a failed save inline', async () => {
+    const { api } = await setup()
+    api.updateClaim = async () => {
+      throw { code: 'read-only', message: 'The case is open read-only' }
+    }
+    await fireEvent.change(screen.getByTestId('status-select'), { target: { value: 'false' } })
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toContain('Not saved: The case is open read-only'))
+  })
+})

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { describe, expect, it } from 'vitest'
+import { loadedDesk } from '../lib/testing/desk'
+import { makeDocument, makeSource } from '../lib/testing/memory-api'
+import ClaimsPanel from './ClaimsPanel.svelte'
+
+const text = 'Title\n\nAlpha beta gamma delta epsilon zeta eta theta iota kappa.'
+
+async function setup() {
+  const isw = makeSource('ISW')
+  const reuters = makeSource('Reuters')
+  const ctx = await loadedDesk({ documents: [makeDocument('d1', text)], sources: [isw, reuters] })
+  const { store } = ctx.desk
+  const at = (w: string) => text.indexOf(w)
+  const a = (await store.createClaim(at('Alpha'), at('Alpha') + 5))!
+  const b = (await store.createClaim(at('gamma'), at('gamma') + 5))!
+  const c = (await store.createClaim(at('theta'), at('theta') + 5))!
+  await store.updateClaim(a.id, { sourceId: reuters.id, tags: ['troops'] })
+  await store.updateClaim(b.id, { sourceId: isw.id, via: [reuters.id], tags: ['front'], status: 'confirmed' })
+  store.focusClaim(null)
+  render(ClaimsPanel, { context: ctx.context })
+  return { ...ctx, isw, reuters, a, b, c }
+}
+
+const groupLabels = () => screen.getAllByTestId('claim-group-head').map((g) => g.querySelector('.label')!.textContent)
+
+describe('ClaimsPanel', () => {
+  it('groups by source with the unattributed last, and by topic', async () => {
+    await setup()
+    expect(groupLabels()).toEqual(['ISW', 'Reuters', 'Unattributed'])
+    expect(screen.getByTestId('claim-count').textContent).toBe('3')
+    await fireEvent.click(screen.getByTestId('group-by-topic'))
+    expect(groupLabels()).toEqual(['front', 'troops', 'Untagged'])
+  })
+
+  it('filters by source (as speaker or relay), status and text, showing "n of m"', async () => {
+    const { desk, reuters } = await setup()
+    desk.view.sourceId = reuters.id
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(2))
+    expect(screen.getByTestId('claim-count').textContent).toBe('2 of 3')
+    desk.view.sourceId = ''
+    await fireEvent.change(screen.getByTestId('claim-filter-status'), { target: { value: 'confirmed' } })
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(1))
+    await fireEvent.change(screen.getByTestId('claim-filter-status'), { target: { value: '' } })
+    await fireEvent.input(screen.getByTestId('claim-filter'), { target: { value: 'theta' } })
+    await waitFor(() => expect(screen.getAllByTestId('claim-item').map((i) => i.textContent)).toEqual([expect.stringContaining('theta')]))
+  })
+
+  it('shows relay chain and grade on each item, and the source where no heading names it', async () => {
+    const { b } = await setup()
+    const item = () => screen.getAllByTestId('claim-item').find((i) => i.dataset.claimId === b.id)!
+    expect(item().textContent).toContain('via Reuters')
+    expect(item().textContent).toContain('F6')
+    expect(within(item()).queryByText('ISW')).toBeNull()
+    await fireEvent.click(screen.getByTestId('group-by-topic'))
+    expect(within(item()).getByText('ISW')).toBeTruthy()
+  })
+
+  it('moves with arrow keys in panel order, edits with Enter, deletes with Delete and undoes', async () => {
+    const { desk, a, b } = await setup()
+    const list = screen.getByTestId('claims-list')
+    await fireEvent.keyDown(list, { key: 'ArrowDown' })
+    expect(desk.store.focusedClaimId).toBe(b.id) // ISW group first
+    await fireEvent.keyDown(list, { key: 'ArrowDown' })
+    expect(desk.store.focusedClaimId).toBe(a.id)
+    await fireEvent.keyDown(list, { key: 'ArrowUp' })
+    expect(desk.store.focusedClaimId).toBe(b.id)
+    await fireEvent.keyDown(list, { key: 'Enter' })
+    expect(desk.store.editorFocus?.field).toBe('source')
+    await fireEvent.keyDown(list, { key: 'Delete' })
+    await waitFor(() => expect(desk.store.claims.map((c) => c.id)).not.toContain(b.id))
+    await desk.notices.toasts.at(-1)!.actions[0].run()
+    expect(desk.store.claims.map((c) => c.id)).toContain(b.id)
+  })
+
+  it('focuses a claim on click', async () => {
+    const { desk, c } = await setup()
+    const item = screen.getAllByTestId('claim-item').find((i) => i.dataset.claimId === c.id)!
+    await fireEvent.click(item)
+    expect(desk.store.focusedClaimId).toBe(c.id)
+    await waitFor(() => expect(item.getAttribute('aria-selected')).toBe('true'))
+  })
+})
