@@ -1,13 +1,28 @@
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 
-/** The Electron executable when one is installed (or ELECTRON_OVERRIDE_DIST_PATH points at one). */
+const PLATFORM_EXECUTABLE: Record<string, string> = {
+  darwin: 'Electron.app/Contents/MacOS/Electron',
+  win32: 'electron.exe'
+}
+
+/**
+ * The Electron executable when one is installed (or ELECTRON_OVERRIDE_DIST_PATH points at one).
+ * Mirrors the electron package's own lookup without requiring it: its index.js starts a
+ * download when the binary is missing, which fails noisily on a machine without internet.
+ */
 export function findElectron(): string | null {
+  let pkgDir: string
   try {
-    const path = createRequire(__filename)('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
+    pkgDir = dirname(require.resolve('electron/package.json'))
   } catch {
-    // The npm package throws when its binary was never downloaded.
     return null
   }
+  const pathFile = join(pkgDir, 'path.txt')
+  const relative = existsSync(pathFile)
+    ? readFileSync(pathFile, 'utf8').trim()
+    : (PLATFORM_EXECUTABLE[process.platform] ?? 'electron')
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+  const candidate = override ? join(override, relative) : join(pkgDir, 'dist', relative)
+  return existsSync(candidate) ? candidate : null
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/api'
 import { ClaimdeskError } from '../../shared/errors'
 import { sampleCase } from '../../shared/briefing/test-fixtures'
+import { DEFAULT_LABELS } from '../../shared/briefing/labels'
 import { exportBriefing, findBriefing, slugify } from './index'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
@@ -82,6 +83,12 @@ describe('exportBriefing', () => {
     const when = await fail({ format: 'md', generatedAt: 'yesterday' })
     expect(when.message).toBe('export: generatedAt "yesterday" is not an ISO date-time')
     expect(JSON.stringify(data)).toBe(before)
+  })
+
+  it('uses configured labels', async () => {
+    const labels = { ...DEFAULT_LABELS, credibility: { ...DEFAULT_LABELS.credibility, '3': 'plausible' } }
+    const r = await exportBriefing(sampleCase(), { format: 'md', generatedAt }, { labels })
+    expect(r.content).toContain('- Grade: **C3** (source fairly reliable; information plausible)')
   })
 
   it('refuses an ambiguous title', () => {

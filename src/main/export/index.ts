@@ -6,6 +6,7 @@ import type { Briefing, CaseData } from '../../shared/model'
 import type { ExportResult } from '../../shared/api'
 import { invalid, notFound } from '../../shared/errors'
 import { buildBriefingView } from '../../shared/briefing/view'
+import type { BriefingLabels } from '../../shared/briefing/labels'
 import { renderMarkdown } from './markdown'
 import { renderHtml } from './html'
 import { chromiumPrinter, renderPdf, type PdfPrinter } from './pdf'
@@ -19,6 +20,8 @@ export { keptChromiumPrinter, type KeptPrinter } from './pdf'
 export interface ExportDeps {
   /** How to print HTML to PDF; the desktop app passes one built on Electron's printToPDF. */
   printPdf?: PdfPrinter
+  /** Label sets for codes (grading scheme, status vocabulary); Admiralty and Claimdesk's own by default. */
+  labels?: BriefingLabels
 }
 
 export const FORMAT_INFO: Record<ExportFormat, { extension: string; mimeType: string }> = {
@@ -70,7 +73,7 @@ export async function exportBriefing(data: CaseData, input: ExportInput, deps: E
     throw invalid(`export: generatedAt "${generatedAt}" is not an ISO date-time`)
 
   const briefing = findBriefing(data, ref)
-  const view = buildBriefingView(data, briefing, { generatedAt })
+  const view = buildBriefingView(data, briefing, { generatedAt, labels: deps.labels })
   const { extension, mimeType } = FORMAT_INFO[format]
   const fileName = `${slugify(view.header.title)}.${extension}`
   const text = (content: string): ExportResult => ({ fileName, mimeType, encoding: 'utf8', content })

@@ -74,6 +74,34 @@ describe('App', () => {
     await waitFor(() => expect(screen.queryByTestId('drop-zone')).toBeNull())
   })
 
+  it('carries out the desktop menu commands through the native dialogs', async () => {
+    const api = memoryApi({ documents: [makeDocument('d1', text)] })
+    const opened: unknown[] = []
+    api.newCase = async (path) => {
+      opened.push(path)
+      return api.currentCase()
+    }
+    let send: (action: string) => void = () => {}
+    window.claimdesk = {
+      platform: {
+        onMenu: (listener: (action: string) => void) => (send = listener),
+        newCaseDialog: async () => '/cases/new.claimdesk.json'
+      }
+    } as never
+    try {
+      render(App, { props: { api } })
+      await screen.findAllByTestId('reader-block')
+      send('shortcuts')
+      expect(await screen.findByTestId('shortcuts-help')).toBeTruthy()
+      send('export')
+      expect(await screen.findByTestId('export-dialog')).toBeTruthy()
+      send('new-case')
+      await waitFor(() => expect(opened).toEqual(['/cases/new.claimdesk.json']))
+    } finally {
+      delete window.claimdesk
+    }
+  })
+
   it('shows a read-only banner and offers no edits', async () => {
     const api = memoryApi({ documents: [makeDocument('d1', text)], readOnly: true })
     render(App, { props: { api } })

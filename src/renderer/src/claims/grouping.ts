@@ -22,8 +22,8 @@ export interface ClaimGroup {
   claims: Claim[]
 }
 
-export const UNATTRIBUTED_KEY = 'source:none'
-export const UNTAGGED_KEY = 'tag:none'
+const UNATTRIBUTED_KEY = 'source:none'
+const UNTAGGED_KEY = 'tag:none'
 
 export function filterClaims(claims: readonly Claim[], filter: ClaimFilter, sources: ReadonlyMap<string, Source>): Claim[] {
   const query = filter.query.trim().toLowerCase()

@@ -1,5 +1,6 @@
 // User actions reached from more than one place (buttons, keys, menus).
 import type { ImportFile, ImportResult } from '../../../shared/api'
+import type { MenuAction } from '../../../shared/bridge'
 import type { Desk } from './context'
 import { chooseCasePath, readAsBase64 } from './platform'
 
@@ -44,4 +45,28 @@ export async function caseCommand({ store }: Desk, command: 'new' | 'open' | 'sa
   if (command === 'new') await store.newCase(path)
   else if (command === 'open') await store.openCase(path)
   else await store.saveCaseAs(path)
+}
+
+/** A command from the desktop app's native menu. */
+export function menuCommand(desk: Desk, action: MenuAction): void {
+  const { ui, store } = desk
+  switch (action) {
+    case 'new-case':
+      return void caseCommand(desk, 'new')
+    case 'open-case':
+      return void caseCommand(desk, 'open')
+    case 'save-case-as':
+      return void caseCommand(desk, 'save')
+    case 'import':
+      if (!store.readOnly) ui.importRequest++
+      return
+    case 'paste':
+      if (!store.readOnly) ui.overlay = 'paste'
+      return
+    case 'export':
+      ui.overlay = 'export'
+      return
+    case 'shortcuts':
+      ui.overlay = 'help'
+  }
 }

@@ -93,8 +93,6 @@ export function bridgeApi(bridge: ClaimdeskApi): ClaimdeskApi {
   return api as unknown as ClaimdeskApi
 }
 
-export const isElectron = typeof window !== 'undefined' && window.claimdesk !== undefined
-
 export function createApi(): ClaimdeskApi {
   if (typeof window !== 'undefined' && window.claimdesk) return bridgeApi(window.claimdesk)
   return httpApi(takeToken())

@@ -24,7 +24,7 @@ export class Notices {
     this.errors = [...this.errors.filter((n) => n.message !== err.message), { id: nextId++, kind: 'error', message: err.message, actions }]
   }
 
-  toast(message: string, actions: NoticeAction[] = [], ms = 8000): number {
+  toast(message: string, actions: NoticeAction[] = [], ms = 6000): number {
     const id = nextId++
     this.toasts = [...this.toasts, { id, kind: 'info', message, actions }]
     if (ms > 0) setTimeout(() => this.dismiss(id), ms)

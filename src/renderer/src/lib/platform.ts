@@ -14,7 +14,7 @@ export function chooseCasePath(mode: PathMode): Promise<string | null> {
   return dialogs.askPath(mode)
 }
 
-export function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
+function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
   if (result.encoding === 'utf8') return result.content
   const binary = atob(result.content)
   const bytes = new Uint8Array(binary.length)

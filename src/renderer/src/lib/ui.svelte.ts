@@ -16,6 +16,8 @@ export class UiState {
   selection = $state.raw<{ start: number; end: number } | null>(null)
   /** Bumped to ask the claims panel to focus its filter box. */
   filterFocus = $state(0)
+  /** Bumped to open the import file chooser (from the native menu). */
+  importRequest = $state(0)
 
   showSource(id: string): void {
     this.leftTab = 'sources'
