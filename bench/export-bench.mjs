@@ -157,6 +157,13 @@ try {
       '| Format | Target | First | Median | Size | Chromium CPU | |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...rows.map((r) => `| ${r.join(' | ')} |`),
+      '',
+      'How: every format renders one resolved model (`buildBriefingView`). The PDF is the HTML export printed by',
+      'Chromium: about 200 A4 pages here, and its time is Chromium laying out and printing them. The running header',
+      "and footer (handling line, page N of M) are CSS @page margin boxes in the HTML, not Chromium's",
+      'headerTemplate/footerTemplate, which it renders once per page (about 0.5 s more CPU for 200 pages). Browser',
+      'mode keeps one Chromium open between exports (`keptChromiumPrinter`), saving the launch; the CLI launches one',
+      'per export; the desktop app prints with Electron\'s printToPDF.',
       '<!-- export-bench:end -->',
       ''
     ].join('\n')

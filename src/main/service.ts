@@ -212,7 +212,37 @@ export class ClaimdeskService implements ClaimdeskApi {
     await store.apply([{ op: 'put', collection: 'documents', item: doc }])
     const notes = [...imported.notices]
     if (previous) notes.unshift(`new version of “${previous.title}”, kept beside it`)
-    return { fileName, status: 'imported', documentId: doc.id, ...(notes.length ? { message: notes.join('; ') } : {}) }
+    const known = new Set(store.data.sources.flatMap((s) => [s.name, ...s.aliases].map((n) => n.toLowerCase())))
+    const suggestedSources = imported.suggestedSources.filter((s) => !known.has(s.name.toLowerCase()))
+    return {
+      fileName,
+      status: 'imported',
+      documentId: doc.id,
+      ...(notes.length ? { message: notes.join('; ') } : {}),
+      ...(suggestedSources.length ? { suggestedSources } : {})
+    }
+  }
+
+  async reimportDocument(id: string, encoding: string): Promise<DocumentSummary> {
+    const store = this.writable()
+    const doc = this.document(store, id)
+    const claims = store.data.claims.filter((c) => c.documentId === id).length
+    if (claims > 0) {
+      throw new ClaimdeskError('conflict', `“${doc.title}” has ${claims} claim${claims === 1 ? '' : 's'} anchored in its text: re-import it as a new document instead`)
+    }
+    const bytes = await store.getOriginal(doc.provenance.sha256)
+    if (!bytes) throw notFound(`the original file of “${doc.title}” is not kept beside the case`)
+    const imported = await importFile(doc.provenance.fileName, bytes, { encoding })
+    const next: CaseDocument = {
+      ...doc,
+      text: imported.text,
+      blocks: imported.blocks,
+      notices: imported.notices,
+      provenance: { ...doc.provenance, ...(imported.encoding ? { encoding: imported.encoding } : {}) },
+      updatedAt: this.stamp()
+    }
+    await store.apply([{ op: 'put', collection: 'documents', item: next }])
+    return this.summary(store, next, 0)
   }
 
   /** An earlier import of the same article: same URL, or same title, with different text. */

@@ -15,6 +15,7 @@ export const API_METHODS = [
   'getDocument',
   'updateDocument',
   'deleteDocument',
+  'reimportDocument',
   'createSource',
   'updateSource',
   'mergeSources',

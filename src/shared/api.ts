@@ -193,6 +193,8 @@ export interface ImportResult {
   documentId?: string
   /** Why it failed, or what the analyst should know about it. */
   message?: string
+  /** Sources the file names (site as outlet, byline as person) that the case does not hold yet. */
+  suggestedSources?: { name: string; kind: 'outlet' | 'person' }[]
 }
 
 export interface RecentCase {
@@ -234,6 +236,8 @@ export interface ClaimdeskApi {
   updateDocument(id: string, patch: DocumentPatch): Promise<DocumentSummary>
   /** Deletes the document and its claims; returns the ids of the claims removed. */
   deleteDocument(id: string): Promise<string[]>
+  /** Decodes a text document's original bytes again with another encoding (no claims yet). */
+  reimportDocument(id: string, encoding: string): Promise<DocumentSummary>
 
   // sources
   createSource(input: SourceInput): Promise<Source>
@@ -296,6 +300,7 @@ export const apiArgs = {
   getDocument: z.tuple([id]),
   updateDocument: z.tuple([id, documentPatch]),
   deleteDocument: z.tuple([id]),
+  reimportDocument: z.tuple([id, z.string().min(1).max(40)]),
   createSource: z.tuple([sourceInput]),
   updateSource: z.tuple([id, sourcePatch]),
   mergeSources: z.tuple([id, id]),

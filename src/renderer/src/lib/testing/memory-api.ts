@@ -99,6 +99,12 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
       data.documents = data.documents.filter((d) => d.id !== id)
       return ids
     },
+    reimportDocument: async (id, encoding) => {
+      log('reimportDocument', [id, encoding])
+      const doc = data.documents.find((d) => d.id === id)!
+      doc.provenance = { ...doc.provenance, encoding }
+      return summary(doc)
+    },
     createSource: async (input) => {
       log('createSource', [input])
       const source = makeSource(input.name, input as Partial<Source>)
