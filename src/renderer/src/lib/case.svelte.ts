@@ -142,6 +142,14 @@ export class CaseStore {
 
   async applySnapshot(snap: CaseSnapshot, keepView = false): Promise<void> {
     const sameCase = keepView && this.info?.path === snap.info.path
+    const keepDoc = sameCase && this.currentDoc && snap.documents.some((d) => d.id === this.currentDoc!.id)
+    if (!keepDoc) {
+      // Fetch the document to show before touching any state, so the case paints in one pass.
+      const last = this.storage?.getItem(LAST_DOC_KEY + snap.info.path)
+      const first = snap.documents.find((d) => d.id === last) ?? snap.documents[0]
+      this.docCache.clear()
+      if (first) await this.run(async () => this.docCache.set(first.id, await this.api.getDocument(first.id)))
+    }
     this.info = snap.info
     this.documents = snap.documents
     this.sources = snap.sources
@@ -152,13 +160,11 @@ export class CaseStore {
     if (snap.info.recovered > 0) {
       this.notices.toast(`Recovered ${snap.info.recovered} unsaved change${snap.info.recovered === 1 ? '' : 's'} after an unclean shutdown.`)
     }
-    if (sameCase && this.currentDoc && snap.documents.some((d) => d.id === this.currentDoc!.id)) return
-    this.docCache.clear()
+    if (keepDoc) return
     this.currentDoc = null
     this.focusedClaimId = null
-    const last = this.storage?.getItem(LAST_DOC_KEY + snap.info.path)
-    const first = snap.documents.find((d) => d.id === last) ?? snap.documents[0]
-    if (first) await this.openDocument(first.id)
+    const [first] = this.docCache.keys()
+    if (first) await this.openDocument(first)
   }
 
   async openCase(path: string, options?: OpenOptions): Promise<boolean> {
@@ -211,17 +217,23 @@ export class CaseStore {
     this.documents = [...this.documents.filter((d) => d.id !== doc.id), summaryOf(doc)]
   }
 
-  async importFiles(files: ImportFile[]): Promise<ImportResult[] | undefined> {
-    const results = await this.run(() => this.api.importFiles(files))
-    if (!results) return undefined
-    const ids = results.filter((r) => r.status === 'imported' && r.documentId).map((r) => r.documentId!)
-    for (const id of ids) {
-      const doc = await this.run(() => this.api.getDocument(id))
-      if (doc) this.addDocument(doc)
-    }
-    const open = ids[0] ?? results.find((r) => r.status === 'duplicate' && r.documentId)?.documentId
-    if (open && this.documents.some((d) => d.id === open)) await this.openDocument(open)
-    return results
+  /**
+   * Imports one file and adds the document it made. Errors are thrown, not reported: the import
+   * queue shows them beside the file they belong to.
+   */
+  async importFile(file: ImportFile): Promise<ImportResult> {
+    const [result] = await this.api.importFiles([file])
+    if (result.status === 'imported' && result.documentId) this.addDocument(await this.api.getDocument(result.documentId))
+    return result
+  }
+
+  /** Decodes a text document again with another encoding and shows the new text. */
+  async reimportDocument(id: string, encoding: string): Promise<void> {
+    const summary = await this.api.reimportDocument(id, encoding)
+    const doc = await this.api.getDocument(id)
+    this.docCache.set(id, doc)
+    this.documents = this.documents.map((d) => (d.id === id ? summary : d))
+    if (this.currentDoc?.id === id) this.currentDoc = doc
   }
 
   async pasteText(input: PasteInput): Promise<boolean> {
