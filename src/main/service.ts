@@ -5,6 +5,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type {
+  AnnotationImportResult,
   BackupInfo,
   BriefingInput,
   CaseInfo,
@@ -39,6 +40,7 @@ import type {
 import { emptyCase, listBackups, openCaseStore, restoreBackup } from './case'
 import type { CaseOp, CaseStore } from './case/types'
 import { exportBriefing, type PdfPrinter } from './export'
+import { matchAnnotationsToCase, parseWebAnnotations } from './export/jsonld-import'
 import { importFile, importPastedText, type ImportedDocument } from './import'
 import { RecentList } from './recent'
 
@@ -567,6 +569,22 @@ export class ClaimdeskService implements ClaimdeskApi {
   async exportBriefing(input: ExportInput): Promise<ExportResult> {
     const store = this.open()
     return exportBriefing(store.data, input, { printPdf: this.options.printPdf })
+  }
+
+  async importAnnotations(json: string): Promise<AnnotationImportResult> {
+    const store = this.writable()
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(json)
+    } catch (err) {
+      throw invalid(`the annotation file is not valid JSON (${(err as Error).message})`)
+    }
+    const found = matchAnnotationsToCase(store.data, parseWebAnnotations(parsed))
+    await store.apply([
+      ...found.sources.map((item): CaseOp => ({ op: 'put', collection: 'sources', item })),
+      ...found.claims.map((item): CaseOp => ({ op: 'put', collection: 'claims', item }))
+    ])
+    return { claims: found.claims.length, sources: found.sources.length, skipped: found.skipped }
   }
 
   // ---- helpers -------------------------------------------------------------------------

@@ -29,7 +29,8 @@ export const API_METHODS = [
   'createBriefing',
   'updateBriefing',
   'deleteBriefing',
-  'exportBriefing'
+  'exportBriefing',
+  'importAnnotations'
 ] as const satisfies readonly ApiMethod[]
 
 // Fails to compile when a method is added to ClaimdeskApi but not listed above.

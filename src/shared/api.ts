@@ -211,6 +211,13 @@ export interface ExportResult {
   content: string
 }
 
+export interface AnnotationImportResult {
+  claims: number
+  sources: number
+  /** Annotations left out, and why (document not in the case, quote moved, already present). */
+  skipped: { claimId: string; reason: string }[]
+}
+
 export interface BackupInfo {
   file: string
   savedAt: string
@@ -263,6 +270,8 @@ export interface ClaimdeskApi {
   updateBriefing(id: string, patch: BriefingInput): Promise<Briefing>
   deleteBriefing(id: string): Promise<void>
   exportBriefing(input: ExportInput): Promise<ExportResult>
+  /** Reads a W3C Web Annotation (JSON-LD) export back into the case: its claims and sources. */
+  importAnnotations(json: string): Promise<AnnotationImportResult>
 }
 
 export type ApiMethod = keyof ClaimdeskApi
@@ -314,5 +323,6 @@ export const apiArgs = {
   createBriefing: z.tuple([briefingInput]),
   updateBriefing: z.tuple([id, briefingInput]),
   deleteBriefing: z.tuple([id]),
-  exportBriefing: z.tuple([exportInput])
+  exportBriefing: z.tuple([exportInput]),
+  importAnnotations: z.tuple([z.string().min(2).max(LIMITS.pasteChars)])
 } satisfies Record<ApiMethod, z.ZodType>

@@ -95,6 +95,23 @@ describe('claimdesk CLI', () => {
     expect(md).toContain('fewer than 25 ships')
   })
 
+  it('round-trips claims through a W3C Web Annotation export into another case', async () => {
+    const a = join(dir, 'a')
+    const b = join(dir, 'b')
+    await cli('import', join(dir, 'sarn.txt'), '--case', a)
+    await cli('claim', 'add', '--case', a, '--doc', 'Blockade', '--quote', 'fewer than 25 ships', '--source', 'Ivo Dravic',
+      '--via', 'Meridian', '--tag', 'shipping', '--note', 'navy figure', '--credibility', '3', '--status', 'contradicted')
+    const annotations = join(dir, 'claims.jsonld')
+    expect((await cli('export', '--case', a, '--format', 'jsonld', '--out', annotations)).code).toBe(0)
+    await cli('import', join(dir, 'sarn.txt'), '--case', b)
+    const back = await cli('import', annotations, '--case', b)
+    expect(back.out).toMatch(/imported +.*claims\.jsonld: 1 claims and 2 new sources/)
+    const rowsA = JSON.parse((await cli('list', '--case', a, '--json')).out)
+    const rowsB = JSON.parse((await cli('list', '--case', b, '--json')).out)
+    const comparable = (r: Record<string, unknown>) => ({ ...r, document: null })
+    expect(rowsB.map(comparable)).toEqual(rowsA.map(comparable))
+  })
+
   it('reports each bad file by name and imports the good ones', async () => {
     const c = join(dir, 'work')
     await writeFile(join(dir, 'empty.txt'), '')

@@ -151,12 +151,31 @@ async function importCommand(service: ClaimdeskService, args: string[], io: CliI
   await service.openOrCreate(target)
   const results: ImportResult[] = []
   for (const path of await expandPaths(positionals)) {
+    if (path.toLowerCase().endsWith('.jsonld')) {
+      results.push(await importAnnotationFile(call, path))
+      continue
+    }
     const file = await readForImport(path, values.encoding)
     if ('status' in file) results.push(file)
     else results.push(...(await call('importFiles', [file])))
   }
   io.out(values.json ? JSON.stringify(results, null, 2) : formatImportResults(results))
   return results.some((r) => r.status === 'failed') ? 1 : 0
+}
+
+/** A Web Annotation export (.jsonld) brings claims and sources, not a document. */
+async function importAnnotationFile(call: ReturnType<typeof caller>, path: string): Promise<ImportResult> {
+  const text = await readFile(path, 'utf8').catch(() => null)
+  if (text === null) return { fileName: path, status: 'failed', message: `${path}: cannot be read` }
+  try {
+    const r = await call('importAnnotations', text)
+    const skipped = r.skipped.map((s) => `${s.claimId}: ${s.reason}`)
+    const message = [`${r.claims} claims and ${r.sources} new sources`, ...(skipped.length ? [`skipped ${skipped.join('; ')}`] : [])].join('; ')
+    return { fileName: path, status: 'imported', message }
+  } catch (err) {
+    if (err instanceof ClaimdeskError) return { fileName: path, status: 'failed', message: `${path}: ${err.message}` }
+    throw err
+  }
 }
 
 // ---- claim add ----------------------------------------------------------------------------

@@ -2,7 +2,8 @@ export const USAGE = `Claimdesk: mark claims in articles, attribute them to sour
 
 Usage:
   claimdesk import <files or folders...> --case <file> [--encoding <name>] [--json]
-      Import .txt, .md, .html, .pdf and .docx files (a folder: every such file in it).
+      Import .txt, .md, .html, .mhtml, .pdf and .docx files (a folder: every such file in it),
+      or a Web Annotation export (.jsonld) of claims whose documents the case holds.
       Creates the case when it does not exist. Exit code 1 when any file failed.
   claimdesk claim add --case <file> --doc <id|title> --quote "<exact text>" [--occurrence N]
       --source "<name>" [--source-kind person|organization|outlet|anonymous|document]

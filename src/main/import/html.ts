@@ -6,6 +6,7 @@ import { DocumentBuilder, collapseWhitespace, titleFrom } from './builder'
 import { decodeText } from './decode'
 import { fileError, formatMegabytes } from './fail'
 import { domToBlocks, removeUnseen } from './html-blocks'
+import { MAX_HTML_DEPTH, flatText, nestingDepth } from './html-flat'
 import { cleanByline, pageMetadata, suggestSources } from './html-meta'
 import { isoDate, languageTag, metaText } from './meta-values'
 import type { ImportOptions, ImportedDocument } from './types'
@@ -36,6 +37,7 @@ export interface HtmlDocumentOptions {
  * and only text leaves this function: never markup.
  */
 export function htmlDocument(fileName: string, html: string, options: HtmlDocumentOptions): ImportedDocument {
+  if (nestingDepth(html) > MAX_HTML_DEPTH) return flatDocument(fileName, html, options)
   const doms = [parse(html)]
   try {
     const document = doms[0].window.document
@@ -81,6 +83,33 @@ export function htmlDocument(fileName: string, html: string, options: HtmlDocume
     throw err
   } finally {
     for (const dom of doms) dom.window.close()
+  }
+}
+
+/** A page too deeply nested for a DOM: its text, one paragraph per block element, and a notice. */
+function flatDocument(fileName: string, html: string, options: HtmlDocumentOptions): ImportedDocument {
+  const dom = parse('')
+  try {
+    const decoder = dom.window.document.createElement('textarea')
+    const decode = (text: string): string => {
+      decoder.innerHTML = text
+      return decoder.value
+    }
+    const builder = new DocumentBuilder()
+    for (const paragraph of flatText(html, decode)) builder.add('paragraph', paragraph)
+    if (builder.isEmpty) throw fileError(fileName, 'the page has no visible text')
+    const built = builder.build()
+    const titleTag = /<title\b[^>]*>([\s\S]*?)<\/title/i.exec(html)
+    const title = titleFrom(titleTag ? decode(titleTag[1]) : '') || titleFrom(built.text.split('\n')[0])
+    return {
+      meta: { title, outlet: '', author: '', url: '', published: '' },
+      ...built,
+      format: options.format ?? 'html',
+      notices: [`The page is nested more than ${MAX_HTML_DEPTH} levels deep, too deep to lay out: its text was kept without structure.`],
+      suggestedSources: []
+    }
+  } finally {
+    dom.window.close()
   }
 }
 

@@ -1,8 +1,8 @@
 // User actions reached from more than one place (buttons, keys, menus).
-import type { ImportFile, ImportResult } from '../../../shared/api'
 import type { MenuAction } from '../../../shared/bridge'
+import type { PickedFile } from '../cases/import-files'
 import type { Desk } from './context'
-import { chooseCasePath, readAsBase64 } from './platform'
+import { chooseCasePath } from './platform'
 
 /** Makes a claim from the reader's selection and opens it in the editor, source field focused. */
 export async function markSelection({ store, ui }: Desk): Promise<void> {
@@ -13,29 +13,9 @@ export async function markSelection({ store, ui }: Desk): Promise<void> {
   await store.createClaim(selection.start, selection.end)
 }
 
-/** Reads the files, imports them, and reports per file (a toast for one clean import). */
-export async function importFiles(desk: Desk, files: File[]): Promise<void> {
-  const { store, ui, notices } = desk
-  if (files.length === 0 || store.readOnly) return
-  ui.importing = true
-  try {
-    const read: ImportFile[] = []
-    const unreadable: ImportResult[] = []
-    for (const file of files) {
-      try {
-        read.push({ name: file.name, data: await readAsBase64(file) })
-      } catch (err) {
-        unreadable.push({ fileName: file.name, status: 'failed', message: err instanceof Error ? err.message : String(err) })
-      }
-    }
-    const results = read.length ? await store.importFiles(read) : []
-    if (!results) return
-    const all = [...results, ...unreadable]
-    if (all.length === 1 && all[0].status === 'imported' && !all[0].message) notices.toast(`Imported ${all[0].fileName}`)
-    else ui.showImportResults(all)
-  } finally {
-    ui.importing = false
-  }
+/** Imports picked or dropped files one by one, with progress and a result per file. */
+export async function importFiles(desk: Desk, files: PickedFile[], unreadable: { path: string; message: string }[] = []): Promise<void> {
+  await desk.imports.add(files, unreadable)
 }
 
 /** Case menu commands: ask for a path (native or in-app dialog), then act. */

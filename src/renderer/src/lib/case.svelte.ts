@@ -5,6 +5,7 @@ import type {
   CaseInfo,
   CaseSnapshot,
   ClaimdeskApi,
+  LinkInput,
   ClaimPatch,
   DocumentPatch,
   ExportFormat,
@@ -262,6 +263,7 @@ export class CaseStore {
     const removed = await this.run(() => this.api.deleteDocument(id))
     if (!removed) return false
     const gone = new Set(removed)
+    this.forgetClaims(new Set(this.claims.filter((c) => gone.has(c.id) || c.documentId === id).map((c) => c.id)))
     this.claims = this.claims.filter((c) => !gone.has(c.id) && c.documentId !== id)
     this.documents = this.documents.filter((d) => d.id !== id)
     this.docCache.delete(id)
@@ -344,6 +346,7 @@ export class CaseStore {
     if (!claim) return undefined
     const index = ordered.findIndex((c) => c.id === id)
     this.claims = this.claims.filter((c) => c.id !== id)
+    this.forgetClaims(new Set([id]))
     if (this.focusedClaimId === id) this.focusedClaimId = null
     this.lastDeleted = { claim, index }
     const quote = claim.quote.exact.length > 48 ? `${claim.quote.exact.slice(0, 47)}…` : claim.quote.exact
@@ -362,14 +365,55 @@ export class CaseStore {
     this.focusClaim(restored.id, { scroll: true })
   }
 
-  // ---- briefing -------------------------------------------------------------------------
+  /** Mirrors what the backend does when claims go: their links go, briefings stop citing them. */
+  private forgetClaims(ids: Set<string>): void {
+    if (ids.size === 0) return
+    if (this.links.some((l) => ids.has(l.from) || ids.has(l.to))) this.links = this.links.filter((l) => !ids.has(l.from) && !ids.has(l.to))
+    const cites = (list: string[]) => list.some((c) => ids.has(c))
+    if (!this.briefings.some((b) => cites(b.claimIds) || b.judgments.some((j) => cites(j.claimIds)))) return
+    const keep = (list: string[]) => list.filter((c) => !ids.has(c))
+    this.briefings = this.briefings.map((b) => ({ ...b, claimIds: keep(b.claimIds), judgments: b.judgments.map((j) => ({ ...j, claimIds: keep(j.claimIds) })) }))
+  }
 
-  /** Stores title and bottom line on the case's first briefing (creating it if needed). */
-  async saveBriefing(patch: BriefingInput): Promise<Briefing | undefined> {
-    const first = this.briefings[0]
-    const briefing = await this.run(() => (first ? this.api.updateBriefing(first.id, patch) : this.api.createBriefing(patch)))
-    if (briefing) this.briefings = first ? this.briefings.map((b) => (b.id === briefing.id ? briefing : b)) : [briefing, ...this.briefings]
+  // ---- links ----------------------------------------------------------------------------
+
+  async createLink(input: LinkInput): Promise<ClaimLink | undefined> {
+    const link = await this.run(() => this.api.createLink(input))
+    if (link) this.links = [...this.links, link]
+    return link
+  }
+
+  async deleteLink(id: string): Promise<boolean> {
+    const done = await this.run(async () => {
+      await this.api.deleteLink(id)
+      return true
+    })
+    if (done) this.links = this.links.filter((l) => l.id !== id)
+    return done === true
+  }
+
+  // ---- briefings ------------------------------------------------------------------------
+
+  async createBriefing(input: BriefingInput): Promise<Briefing | undefined> {
+    const briefing = await this.run(() => this.api.createBriefing(input))
+    if (briefing) this.briefings = [...this.briefings, briefing]
     return briefing
+  }
+
+  /** Throws on failure (the composer shows it beside its saved state). */
+  async updateBriefing(id: string, patch: BriefingInput): Promise<Briefing> {
+    const briefing = await this.api.updateBriefing(id, patch)
+    this.briefings = this.briefings.map((b) => (b.id === id ? briefing : b))
+    return briefing
+  }
+
+  async deleteBriefing(id: string): Promise<boolean> {
+    const done = await this.run(async () => {
+      await this.api.deleteBriefing(id)
+      return true
+    })
+    if (done) this.briefings = this.briefings.filter((b) => b.id !== id)
+    return done === true
   }
 
   exportBriefing(format: ExportFormat, briefing?: string): Promise<ExportResult | undefined> {

@@ -2,6 +2,7 @@
 import { getContext, setContext } from 'svelte'
 import type { ClaimdeskApi } from '../../../shared/api'
 import { ClaimsView } from '../claims/view.svelte'
+import { ImportQueue } from '../cases/import-queue.svelte'
 import { CaseStore } from './case.svelte'
 import { Notices } from './notices.svelte'
 import { UiState } from './ui.svelte'
@@ -11,6 +12,7 @@ export interface Desk {
   ui: UiState
   view: ClaimsView
   notices: Notices
+  imports: ImportQueue
 }
 
 export const DESK = Symbol('claimdesk-desk')
@@ -18,7 +20,7 @@ export const DESK = Symbol('claimdesk-desk')
 export function createDesk(api: ClaimdeskApi, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(api, notices, storage)
-  return { store, notices, ui: new UiState(), view: new ClaimsView(store) }
+  return { store, notices, ui: new UiState(), view: new ClaimsView(store), imports: new ImportQueue(store, notices) }
 }
 
 export const provideDesk = (desk: Desk): Desk => setContext(DESK, desk)

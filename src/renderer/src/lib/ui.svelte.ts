@@ -1,17 +1,13 @@
 // UI state shared between components that is not case data: which pane shows what, open
 // overlays, the reader's pending selection.
-import type { ImportResult } from '../../../shared/api'
-
 export type LeftTab = 'documents' | 'sources'
-export type Overlay = 'help' | 'export' | 'paste' | 'import-results' | null
+export type Overlay = 'help' | 'export' | 'paste' | null
 
 export class UiState {
   leftTab = $state<LeftTab>('documents')
   /** Source shown in the centre instead of the reader; null shows the reader. */
   sourceDetailId = $state<string | null>(null)
   overlay = $state<Overlay>(null)
-  importResults = $state.raw<ImportResult[]>([])
-  importing = $state(false)
   /** The reader's current text selection as offsets into the open document. */
   selection = $state.raw<{ start: number; end: number } | null>(null)
   /** Bumped to ask the claims panel to focus its filter box. */
@@ -26,10 +22,5 @@ export class UiState {
 
   showReader(): void {
     this.sourceDetailId = null
-  }
-
-  showImportResults(results: ImportResult[]): void {
-    this.importResults = results
-    this.overlay = 'import-results'
   }
 }

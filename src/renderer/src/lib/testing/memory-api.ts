@@ -1,7 +1,7 @@
 // An in-memory ClaimdeskApi for component tests: enough behaviour to drive the UI, no disk.
 import type { ClaimdeskApi, ExportInput } from '../../../../shared/api'
 import { ClaimdeskError } from '../../../../shared/errors'
-import type { Block, Briefing, CaseDocument, Claim, Source } from '../../../../shared/model'
+import type { Block, Briefing, CaseDocument, Claim, ClaimLink, Source } from '../../../../shared/model'
 
 const now = () => '2024-11-24T10:00:00.000Z'
 let counter = 0
@@ -40,12 +40,13 @@ export interface MemoryCase {
   sources: Source[]
   claims: Claim[]
   briefings: Briefing[]
+  links: ClaimLink[]
   readOnly?: boolean
   calls: { method: string; args: unknown[] }[]
 }
 
 export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { data: MemoryCase } {
-  const data: MemoryCase = { documents: [], sources: [], claims: [], briefings: [], calls: [], ...initial }
+  const data: MemoryCase = { documents: [], sources: [], claims: [], briefings: [], links: [], calls: [], ...initial }
   const log = (method: string, args: unknown[]) => data.calls.push({ method, args })
   const find = <T extends { id: string }>(list: T[], id: string, what: string): T => {
     const item = list.find((x) => x.id === id)
@@ -61,7 +62,7 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
     documents: data.documents.map(summary),
     sources: [...data.sources],
     claims: [...data.claims],
-    links: [],
+    links: [...data.links],
     briefings: [...data.briefings]
   })
   const api: ClaimdeskApi = {
@@ -99,6 +100,7 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
       data.documents = data.documents.filter((d) => d.id !== id)
       return ids
     },
+    importAnnotations: async () => ({ claims: 0, sources: 0, skipped: [] }),
     reimportDocument: async (id, encoding) => {
       log('reimportDocument', [id, encoding])
       const doc = data.documents.find((d) => d.id === id)!
@@ -173,10 +175,20 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
       data.claims.push(claim)
       return claim
     },
-    createLink: async () => {
-      throw new ClaimdeskError('internal', 'not in the memory api')
+    createLink: async (input) => {
+      log('createLink', [input])
+      find(data.claims, input.from, 'claim')
+      find(data.claims, input.to, 'claim')
+      if (input.from === input.to) throw new ClaimdeskError('invalid', 'a claim cannot be linked to itself')
+      const link: ClaimLink = { id: newId('link'), from: input.from, to: input.to, kind: input.kind, note: input.note ?? '', createdAt: now() }
+      data.links.push(link)
+      return link
     },
-    deleteLink: async () => undefined,
+    deleteLink: async (id) => {
+      log('deleteLink', [id])
+      find(data.links, id, 'link')
+      data.links = data.links.filter((l) => l.id !== id)
+    },
     createBriefing: async (input) => {
       log('createBriefing', [input])
       const b: Briefing = {
@@ -203,7 +215,11 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
       Object.assign(b, patch)
       return { ...b }
     },
-    deleteBriefing: async () => undefined,
+    deleteBriefing: async (id) => {
+      log('deleteBriefing', [id])
+      find(data.briefings, id, 'briefing')
+      data.briefings = data.briefings.filter((b) => b.id !== id)
+    },
     exportBriefing: async (input: ExportInput) => {
       log('exportBriefing', [input])
       return { fileName: 'briefing.md', mimeType: 'text/markdown', encoding: 'utf8' as const, content: '# Briefing\n' }
