@@ -6,7 +6,7 @@ import { findElectron } from './e2e/electron-binary'
 const systemChromium = '/usr/bin/chromium'
 const electron = findElectron()
 if (!electron && !process.env.TEST_WORKER_INDEX) {
-  console.log('Electron e2e project skipped: no Electron binary found (require("electron") has none here).')
+  console.log('Electron e2e project skipped: no Electron binary installed (node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH).')
 }
 
 export default defineConfig({

@@ -17,7 +17,7 @@ const BLOCKS = new Set([
 ])
 
 // A cell holding any of these is page layout, not data: its row is read as ordinary blocks.
-const LAYOUT_IN_CELL = 'table, div, p, h1, h2, h3, h4, h5, h6, ul, ol, blockquote, section, article, pre, figure'
+const LAYOUT_IN_CELL = 'table, div, h1, h2, h3, h4, h5, h6, ul, ol, blockquote, section, article, pre, figure'
 const CAPTION_CLASS = /(^|[-_])(fig)?caption([-_]text)?$/i
 // Advertising slots: "ad", "ads", "ad-slot", "inline-ad", "advertisement".
 const AD_CLASS = /^(ads?|advert\w*|ads?[-_]\w+|\w+[-_]ads?)$/i
@@ -166,8 +166,10 @@ function visibleText(el: Element): string {
     if (node.nodeType === 3) text += node.nodeValue ?? ''
     else if (node.nodeType === 1) {
       const child = node as Element
-      if (child !== el && (SKIP.has(child.tagName.toUpperCase()) || isHidden(child))) continue
-      if (child.tagName.toUpperCase() === 'BR') text += ' '
+      const tag = child.tagName.toUpperCase()
+      if (child !== el && (SKIP.has(tag) || isHidden(child))) continue
+      // Paragraphs and line breaks inside a cell are word boundaries.
+      if (tag === 'BR' || BLOCKS.has(tag)) text += ' '
       for (let c = child.lastChild; c; c = c.previousSibling) stack.push(c)
     }
   }
@@ -182,11 +184,21 @@ export function isHidden(el: Element): boolean {
 
 /** Removes advertising slots and elements a reader cannot see, before the article is looked for. */
 export function removeUnseen(root: Element): void {
-  const doomed = Array.from(root.querySelectorAll('[class], [hidden], [aria-hidden], [style]')).filter((el) => {
+  // A plain walk: selector queries and live collections over a large page cost far more.
+  const doomed: Element[] = []
+  let el: Element | null = root.firstElementChild
+  while (el) {
     const names = el.getAttribute('class')
-    return isHidden(el) || (names !== null && names.split(/\s+/).some((name) => AD_CLASS.test(name)))
-  })
-  for (const el of doomed) el.remove()
+    if (isHidden(el) || (names !== null && names.split(/\s+/).some((name) => AD_CLASS.test(name)))) {
+      doomed.push(el)
+    } else if (el.firstElementChild) {
+      el = el.firstElementChild
+      continue
+    }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement
+    el = el && el !== root ? el.nextElementSibling : null
+  }
+  for (const gone of doomed) gone.remove()
 }
 
 function hasCaptionClass(el: Element): boolean {

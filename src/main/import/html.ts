@@ -7,6 +7,7 @@ import { decodeText } from './decode'
 import { fileError, formatMegabytes } from './fail'
 import { domToBlocks, removeUnseen } from './html-blocks'
 import { MAX_HTML_DEPTH, flatText, nestingDepth } from './html-flat'
+import { pruneInertContent } from './html-prune'
 import { cleanByline, pageMetadata, suggestSources } from './html-meta'
 import { isoDate, languageTag, metaText } from './meta-values'
 import type { ImportOptions, ImportedDocument } from './types'
@@ -38,6 +39,7 @@ export interface HtmlDocumentOptions {
  */
 export function htmlDocument(fileName: string, html: string, options: HtmlDocumentOptions): ImportedDocument {
   if (nestingDepth(html) > MAX_HTML_DEPTH) return flatDocument(fileName, html, options)
+  html = pruneInertContent(html)
   const doms = [parse(html)]
   try {
     const document = doms[0].window.document

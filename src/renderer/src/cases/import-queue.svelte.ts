@@ -24,7 +24,8 @@ export interface ImportItem {
 }
 
 const FINISHED: ItemStatus[] = ['imported', 'duplicate', 'failed', 'cancelled']
-const DONE_MESSAGE = 'not imported: the import was cancelled'
+const CANCELLED = 'not imported: the import was cancelled'
+const CASE_CHANGED = 'not imported: another case was opened during the import'
 
 /** The backend's "<file name>: reason" without the name, which the row already shows. */
 function reasonOnly(message: string | undefined, fileName: string): string | undefined {
@@ -50,6 +51,8 @@ export class ImportQueue {
 
   private nextKey = 1
   private files = new Map<number, File>()
+  /** Why a queued file will not be sent, by item key. */
+  private refusals = new Map<number, string>()
 
   constructor(
     private store: CaseStore,
@@ -66,17 +69,20 @@ export class ImportQueue {
     if (!this.running) {
       this.items = []
       this.files.clear()
+      this.refusals.clear()
       this.hiddenSkipped = 0
     }
     this.hiddenSkipped += picked.length - visible.length
     const added: ImportItem[] = []
-    for (const { file, path } of sortByPath(visible)) {
+    // Files that cannot be imported still take their turn, so "n of N" follows the list.
+    const queue = (path: string, file: File | null, why: string | null): void => {
       const key = this.nextKey++
-      this.files.set(key, file)
-      const why = refusal(file)
-      added.push(why ? { key, path, status: 'failed', message: why, suggestedSources: [] } : { key, path, status: 'waiting', suggestedSources: [] })
+      if (file) this.files.set(key, file)
+      if (why) this.refusals.set(key, why)
+      added.push({ key, path, status: 'waiting', suggestedSources: [] })
     }
-    for (const { path, message } of unreadable) added.push({ key: this.nextKey++, path, status: 'failed', message, suggestedSources: [] })
+    for (const { file, path } of sortByPath(visible)) queue(path, file, refusal(file))
+    for (const { path, message } of unreadable) queue(path, null, message)
     if (added.length === 0 && this.hiddenSkipped === 0) return
     this.items = [...this.items, ...added]
     this.visible = true
@@ -111,23 +117,30 @@ export class ImportQueue {
   private async drain(): Promise<void> {
     this.running = true
     this.cancelling = false
+    const casePath = this.store.info?.path
+    const reading = this.store.currentDoc?.id
     let firstDocument: string | undefined
     try {
       for (let next = this.nextWaiting(); next; next = this.nextWaiting()) {
-        if (this.cancelling) {
-          this.items = this.items.map((i) => (i.status === 'waiting' ? { ...i, status: 'cancelled', message: DONE_MESSAGE } : i))
+        // Files chosen for one case never land in another opened meanwhile.
+        const stop = this.cancelling ? CANCELLED : this.store.info?.path !== casePath ? CASE_CHANGED : null
+        if (stop) {
+          this.items = this.items.map((i) => (i.status === 'waiting' ? { ...i, status: 'cancelled', message: stop } : i))
           break
         }
         const outcome = await this.importOne(next)
         this.update(next.key, outcome)
         this.files.delete(next.key)
+        this.refusals.delete(next.key)
         firstDocument ??= outcome.status === 'imported' ? outcome.documentId : undefined
       }
     } finally {
       this.running = false
       this.cancelling = false
     }
-    await this.finish(firstDocument)
+    // Show what came in, unless the analyst has moved on to another document meanwhile.
+    if (this.store.currentDoc?.id === reading) await this.openFirst(firstDocument)
+    this.toastSingle()
   }
 
   private nextWaiting(): ImportItem | undefined {
@@ -135,6 +148,8 @@ export class ImportQueue {
   }
 
   private async importOne(item: ImportItem): Promise<Partial<ImportItem>> {
+    const refused = this.refusals.get(item.key)
+    if (refused) return { status: 'failed', message: refused }
     this.update(item.key, { status: 'importing' })
     const file = this.files.get(item.key)!
     let data: string
@@ -156,10 +171,13 @@ export class ImportQueue {
     }
   }
 
-  /** Opens what was imported; one clean file needs no panel, a toast says it. */
-  private async finish(firstDocument: string | undefined): Promise<void> {
-    const open = firstDocument ?? this.items.find((i) => i.status === 'duplicate')?.documentId
-    if (open && this.store.documents.some((d) => d.id === open)) await this.store.openDocument(open)
+  private async openFirst(imported: string | undefined): Promise<void> {
+    const id = imported ?? this.items.find((i) => i.status === 'duplicate')?.documentId
+    if (id && this.store.documents.some((d) => d.id === id)) await this.store.openDocument(id)
+  }
+
+  /** One clean file needs no panel: a toast says it. */
+  private toastSingle(): void {
     const [only] = this.items
     if (this.items.length === 1 && this.hiddenSkipped === 0 && only.status === 'imported' && !only.message && only.suggestedSources.length === 0) {
       this.visible = false

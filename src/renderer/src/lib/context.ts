@@ -1,6 +1,7 @@
 // The objects every component reaches through Svelte context (so tests can supply their own).
 import { getContext, setContext } from 'svelte'
 import type { ClaimdeskApi } from '../../../shared/api'
+import { BriefingComposer } from '../briefing/composer.svelte'
 import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
 import { CaseStore } from './case.svelte'
@@ -13,6 +14,7 @@ export interface Desk {
   view: ClaimsView
   notices: Notices
   imports: ImportQueue
+  composer: BriefingComposer
 }
 
 export const DESK = Symbol('claimdesk-desk')
@@ -20,7 +22,7 @@ export const DESK = Symbol('claimdesk-desk')
 export function createDesk(api: ClaimdeskApi, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(api, notices, storage)
-  return { store, notices, ui: new UiState(), view: new ClaimsView(store), imports: new ImportQueue(store, notices) }
+  return { store, notices, ui: new UiState(), view: new ClaimsView(store), imports: new ImportQueue(store, notices), composer: new BriefingComposer(store, undefined, storage) }
 }
 
 export const provideDesk = (desk: Desk): Desk => setContext(DESK, desk)

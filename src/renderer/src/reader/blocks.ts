@@ -22,3 +22,16 @@ export interface Paint {
   ink: string
   title: string
 }
+
+/** Table-row text (cells joined by " | ") cut so the separators can be drawn apart from the cells. */
+export function cellPieces(text: string): { text: string; separator: boolean }[] {
+  const pieces: { text: string; separator: boolean }[] = []
+  let at = 0
+  for (let i = text.indexOf(' | '); i >= 0; i = text.indexOf(' | ', at)) {
+    if (i > at) pieces.push({ text: text.slice(at, i), separator: false })
+    pieces.push({ text: ' | ', separator: true })
+    at = i + 3
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), separator: false })
+  return pieces
+}

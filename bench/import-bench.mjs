@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// Import benchmark: `node bench/import-bench.mjs` (about a minute on 2 cores).
+// Bundles src/main/import (TypeScript) with rolldown from node_modules, generates the inputs into a
+// temporary folder, then runs each scenario in a fresh Node process and reports its wall time and
+// peak resident memory. Figures go into bench/README.md, section "Import".
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const bundleDir = join(root, 'node_modules', '.cache', 'claimdesk-import-bench')
+const bundle = (name) => pathToFileURL(join(bundleDir, name)).href
+
+async function buildBundle() {
+  const { build } = await import(pathToFileURL(join(root, 'node_modules/rolldown/dist/index.mjs')).href)
+  rmSync(bundleDir, { recursive: true, force: true })
+  await build({
+    input: {
+      importer: join(root, 'src/main/import/index.ts'),
+      'news-page': join(root, 'src/main/import/fixtures/news-page.ts'),
+      'make-pdf': join(root, 'src/main/import/fixtures/make-pdf.ts')
+    },
+    platform: 'node',
+    // Packages stay in node_modules (ESM output can import the ESM-only ones directly).
+    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
+    output: { dir: bundleDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+    logLevel: 'warn'
+  })
+}
+
+const MB = 1024 * 1024
+
+async function generate(dir) {
+  const { newsPage } = await import(bundle('news-page.mjs'))
+  const { reportPdf } = await import(bundle('make-pdf.mjs'))
+  mkdirSync(join(dir, 'pages'))
+  for (let i = 0; i < 100; i++) {
+    const size = Math.round(100 * 1024 + (i * (900 * 1024)) / 99)
+    writeFileSync(join(dir, 'pages', `page-${String(i).padStart(3, '0')}.html`), newsPage(i + 1, size).html)
+  }
+  writeFileSync(join(dir, 'big.html'), newsPage(1000, 5 * MB, 400).html)
+
+  const words = 'analysts said the assessment of reinforcements indicated considerable uncertainty about operational capabilities and logistics'.split(' ')
+  const blocks = [{ kind: 'heading', text: 'A three hundred page report' }]
+  let n = 0
+  for (let p = 0; p < 1500; p++) {
+    if (p % 12 === 0) blocks.push({ kind: 'heading', text: `Chapter ${p / 12 + 1}` })
+    const text = Array.from({ length: 70 }, () => words[(n = (n * 1103515245 + 12345) & 0x7fffffff) % words.length]).join(' ')
+    blocks.push({ kind: 'paragraph', text: `${text}.` })
+  }
+  writeFileSync(join(dir, 'report.pdf'), reportPdf(blocks, { runningHead: 'Benchmark report', title: 'Benchmark report' }))
+
+  const line = 'Moscow is taking territory back from Ukrainian forces in Russia\u2019s western Kursk region, according to new assessments.\n'
+  const paragraph = line.repeat(4) + '\n'
+  writeFileSync(join(dir, 'big.txt'), paragraph.repeat(Math.ceil((50 * MB) / Buffer.byteLength(paragraph))))
+  const ru = 'Москва возвращает территорию у украинских сил в Курской области России, согласно новым оценкам.\n\n'
+  const { default: iconv } = await import('iconv-lite')
+  writeFileSync(join(dir, 'big-1251.txt'), iconv.encode(ru.repeat(Math.ceil((50 * MB) / ru.length)), 'win1251'))
+}
+
+/** Runs in a child process: one scenario, then prints its figures as JSON. */
+async function runScenario(name, dir) {
+  const { importFile } = await import(bundle('importer.mjs'))
+  const files =
+    name === 'pages' ? readdirSync(join(dir, 'pages')).sort().map((f) => join(dir, 'pages', f)) : [join(dir, { pdf: 'report.pdf', html: 'big.html', txt: 'big.txt', txt1251: 'big-1251.txt' }[name])]
+  const started = performance.now()
+  let blocks = 0
+  let chars = 0
+  const notices = new Set()
+  for (const file of files) {
+    const doc = await importFile(file.split('/').pop(), new Uint8Array(readFileSync(file)))
+    blocks += doc.blocks.length
+    chars += doc.text.length
+    for (const notice of doc.notices) notices.add(notice)
+    if (name === 'pdf') blocks = `${doc.blocks.length} (last page ${doc.blocks.at(-1).page})`
+  }
+  const seconds = (performance.now() - started) / 1000
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0)
+  console.log(JSON.stringify({ name, files: files.length, bytes, seconds, blocks, chars, notices: [...notices], maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+}
+
+/** Child process for the pages scenario across worker threads, one per core. */
+async function runParallel(dir, threads) {
+  const files = readdirSync(join(dir, 'pages')).sort().map((f) => join(dir, 'pages', f))
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: threads }, (_, t) =>
+      new Promise((done, fail) => {
+        const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files: files.filter((_, i) => i % threads === t) } })
+        worker.once('message', done)
+        worker.once('error', fail)
+      })
+    )
+  )
+  const seconds = (performance.now() - started) / 1000
+  console.log(JSON.stringify({ name: `pages-${threads}-threads`, files: files.length, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+}
+
+async function workerMain() {
+  const { importFile } = await import(bundle('importer.mjs'))
+  for (const file of workerData.files) await importFile(file.split('/').pop(), new Uint8Array(readFileSync(file)))
+  parentPort.postMessage('done')
+}
+
+function child(args) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 16 * MB })
+  if (result.status !== 0) throw new Error(`scenario ${args.join(' ')} failed:\n${result.stderr}`)
+  return JSON.parse(result.stdout.trim().split('\n').pop())
+}
+
+async function main() {
+  const [mode, ...rest] = process.argv.slice(2)
+  if (mode === '--scenario') return runScenario(rest[0], rest[1])
+  if (mode === '--parallel') return runParallel(rest[0], Number(rest[1]))
+
+  console.log('building the importer bundle...')
+  await buildBundle()
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-import-bench-'))
+  try {
+    console.log('generating inputs in', dir)
+    await generate(dir)
+    const results = []
+    for (const name of ['pages', 'pdf', 'html', 'txt', 'txt1251']) {
+      const r = child(['--scenario', name, dir])
+      results.push(r)
+      console.log(JSON.stringify(r))
+    }
+    const parallel = child(['--parallel', dir, '2'])
+    console.log(JSON.stringify(parallel))
+
+    const [pages, pdf, html, txt, txt1251] = results
+    const mb = (bytes) => (bytes / MB).toFixed(1)
+    console.log('\n| scenario | input | time | rate | peak RSS |')
+    console.log('|---|---|---|---|---|')
+    console.log(`| 100 news pages, 100 KB-1 MB, one thread | ${mb(pages.bytes)} MB | ${pages.seconds.toFixed(2)} s | ${(pages.files / pages.seconds).toFixed(1)} pages/s | ${pages.maxRssMb.toFixed(0)} MB |`)
+    console.log(`| same, 2 worker threads | ${mb(pages.bytes)} MB | ${parallel.seconds.toFixed(2)} s | ${(parallel.files / parallel.seconds).toFixed(1)} pages/s | ${parallel.maxRssMb.toFixed(0)} MB |`)
+    console.log(`| 300-page text PDF | ${mb(pdf.bytes)} MB, ${pdf.blocks} blocks | ${pdf.seconds.toFixed(2)} s | | ${pdf.maxRssMb.toFixed(0)} MB |`)
+    console.log(`| 5 MB HTML page | ${mb(html.bytes)} MB | ${html.seconds.toFixed(2)} s | | ${html.maxRssMb.toFixed(0)} MB |`)
+    console.log(`| 50 MB UTF-8 text | ${mb(txt.bytes)} MB, ${txt.blocks} blocks | ${txt.seconds.toFixed(2)} s | ${(txt.bytes / MB / txt.seconds).toFixed(0)} MB/s | ${txt.maxRssMb.toFixed(0)} MB |`)
+    console.log(`| 50 MB Windows-1251 text (detected) | ${mb(txt1251.bytes)} MB | ${txt1251.seconds.toFixed(2)} s | ${(txt1251.bytes / MB / txt1251.seconds).toFixed(0)} MB/s | ${txt1251.maxRssMb.toFixed(0)} MB |`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (isMainThread) {
+  main().catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })
+} else {
+  workerMain()
+}

@@ -1,0 +1,140 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun
+} from 'docx'
+import { describe, expect, it } from 'vitest'
+import { importDocx } from './docx'
+import { makeZip } from './fixtures/make-zip'
+import type { ImportedDocument } from './types'
+
+async function memo(): Promise<Uint8Array> {
+  const cell = (text: string): TableCell => new TableCell({ children: [new Paragraph(text)] })
+  const doc = new Document({
+    title: 'Weekly assessment',
+    creator: 'Analysis Unit',
+    numbering: {
+      config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }]
+    },
+    footnotes: { 1: { children: [new Paragraph('Reuters, 23 November 2024.')] } },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Kursk: conflicting troop figures', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({
+            children: [
+              new TextRun('A General Staff source told '),
+              new ExternalHyperlink({ link: 'https://www.reuters.example/kursk', children: [new TextRun({ text: 'Reuters', style: 'Hyperlink' })] }),
+              new TextRun(' that Russia has deployed '),
+              new TextRun({ text: 'just under 60,000', bold: true }),
+              new TextRun(' troops to Kursk.'),
+              new FootnoteReferenceRun(1)
+            ]
+          }),
+          new Paragraph({ text: 'Figures', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: 'Zelensky: around 50,000.', bullet: { level: 0 } }),
+          new Paragraph({ text: 'Syrskyi: roughly 45,000.', bullet: { level: 1 } }),
+          new Paragraph({ text: 'Check the sources.', numbering: { reference: 'steps', level: 0 } }),
+          new Paragraph({ text: 'Grade the claims.', numbering: { reference: 'steps', level: 0 } }),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell('Source'), cell('Figure')] }),
+              new TableRow({ children: [cell('Zelensky'), cell('50,000')] })
+            ]
+          }),
+          new Paragraph({ text: 'Map of the salient, unverified.', style: 'Caption' }),
+          new Paragraph({ text: '"Russia\'s own troops are not enough," Syrskyi said.', style: 'Quote' })
+        ]
+      }
+    ]
+  })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
+
+const rows = (doc: ImportedDocument): [string, string, number | undefined][] =>
+  doc.blocks.map((b) => [b.kind, doc.text.slice(b.start, b.end), b.level])
+
+describe('a Word document', async () => {
+  const doc = await importDocx('memo.docx', await memo())
+
+  it('keeps headings, paragraphs, lists and tables', () => {
+    expect(rows(doc)).toEqual([
+      ['heading', 'Kursk: conflicting troop figures', 1],
+      ['paragraph', 'A General Staff source told Reuters that Russia has deployed just under 60,000 troops to Kursk.[1]', undefined],
+      ['heading', 'Figures', 2],
+      ['list-item', 'Zelensky: around 50,000.', 1],
+      ['list-item', 'Syrskyi: roughly 45,000.', 2],
+      ['list-item', '1. Check the sources.', 1],
+      ['list-item', '2. Grade the claims.', 1],
+      ['table-row', 'Source | Figure', undefined],
+      ['table-row', 'Zelensky | 50,000', undefined],
+      ['caption', 'Map of the salient, unverified.', undefined],
+      ['quote', '"Russia\'s own troops are not enough," Syrskyi said.', undefined],
+      ['list-item', '1. Reuters, 23 November 2024.', 1]
+    ])
+  })
+
+  it('takes its title and author from the document', () => {
+    expect(doc.meta).toMatchObject({ title: 'Kursk: conflicting troop figures', author: 'Analysis Unit', url: '' })
+    expect(doc).toMatchObject({ format: 'docx', notices: [] })
+    expect(doc.text).not.toContain('reuters.example')
+  })
+})
+
+describe('files that are not readable Word documents', () => {
+  const documentXml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+
+  it('rejects a file that is not a zip', async () => {
+    await expect(importDocx('fake.docx', new TextEncoder().encode('plain text pretending'))).rejects.toThrow(/^fake\.docx: not a Word \.docx file \(it is not a zip archive\)/)
+  })
+
+  it('explains an old .doc or password-protected file', async () => {
+    const ole = new Uint8Array(512)
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+    await expect(importDocx('old.docx', ole)).rejects.toThrow(/^old\.docx: this is an old Word \.doc file or a password-protected document/)
+  })
+
+  it('rejects a zip without a Word document in it', async () => {
+    await expect(importDocx('photos.docx', makeZip([{ name: 'a.txt', data: 'hello' }]))).rejects.toThrow(/^photos\.docx: not a readable \.docx: a zip archive without word\/document\.xml/)
+  })
+
+  it('refuses a zip bomb by its declared sizes, without inflating it', async () => {
+    const bomb = makeZip([
+      { name: 'word/document.xml', data: documentXml },
+      { name: 'word/bomb.xml', data: new Uint8Array(1024 * 1024), declaredSize: 4_000_000_000 }
+    ])
+    const started = performance.now()
+    await expect(importDocx('bomb.docx', bomb)).rejects.toThrow(/^bomb\.docx: not a readable \.docx: "word\/bomb\.xml" would unpack to 3815 MB/)
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('refuses a highly compressed part', async () => {
+    const bomb = makeZip([
+      { name: 'word/document.xml', data: documentXml },
+      { name: 'word/styles.xml', data: new Uint8Array(60 * 1024 * 1024) }
+    ])
+    await expect(importDocx('ratio.docx', bomb)).rejects.toThrow(/"word\/styles\.xml" is compressed \d+ to 1, a zip bomb/)
+  })
+
+  it('catches a part that unpacks to more than it declares', async () => {
+    const liar = makeZip([
+      { name: 'word/document.xml', data: documentXml },
+      { name: 'word/numbering.xml', data: 'x'.repeat(5 * 1024 * 1024), declaredSize: 1000 }
+    ])
+    await expect(importDocx('liar.docx', liar)).rejects.toThrow(/"word\/numbering\.xml" unpacks to more than it declares, a zip bomb/)
+  })
+
+  it('rejects a truncated archive', async () => {
+    const whole = await memo()
+    await expect(importDocx('cut.docx', whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(/^cut\.docx: not a readable \.docx: not a zip archive/)
+  })
+})

@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { describe, expect, it } from 'vitest'
+import Composer from './Composer.svelte'
+import { briefingOf, composerDesk } from './testing'
+
+async function setup(...args: Parameters<typeof composerDesk>) {
+  const ctx = await composerDesk(...args)
+  render(Composer, { context: ctx.context })
+  return ctx
+}
+
+describe('Composer', () => {
+  it('offers to create the first briefing when the case has none', async () => {
+    const { api } = await setup([])
+    await fireEvent.click(screen.getByTestId('new-briefing-empty'))
+    await waitFor(() => expect(screen.getByTestId('composer')).toBeInTheDocument())
+    expect(api.data.briefings).toHaveLength(1)
+    expect((screen.getByTestId('composer-title') as HTMLInputElement).value).toBe('Test case')
+  })
+
+  it('saves heading fields a moment after typing and shows the saved state', async () => {
+    const { updates } = await setup()
+    await fireEvent.input(screen.getByTestId('composer-title'), { target: { value: 'Kursk: Russian troop numbers' } })
+    await fireEvent.input(screen.getByTestId('composer-handling'), { target: { value: 'UNCLASSIFIED // TRAINING' } })
+    expect(screen.getByTestId('briefing-save-state').textContent).toContain('Editing')
+    expect(updates()).toEqual([])
+    await waitFor(() => expect(screen.getByTestId('briefing-save-state').textContent).toContain('Saved'))
+    expect(updates()).toEqual([{ title: 'Kursk: Russian troop numbers', handling: 'UNCLASSIFIED // TRAINING' }])
+  })
+
+  it('stores the date-time as UTC and shows how it will print', async () => {
+    const { updates } = await setup()
+    const input = screen.getByTestId('composer-date') as HTMLInputElement
+    await fireEvent.change(input, { target: { value: '2024-12-01T09:30' } })
+    await waitFor(() => expect(updates()).toEqual([{ date: new Date('2024-12-01T09:30').toISOString() }]))
+    expect(input.value).toBe('2024-12-01T09:30')
+  })
+
+  it('adds a judgment, sets its confidence, cites claims through the picker', async () => {
+    const { updates, c1, c2 } = await setup()
+    await fireEvent.click(screen.getByTestId('add-judgment'))
+    const judgment = screen.getByTestId('judgment')
+    await fireEvent.input(within(judgment).getByTestId('judgment-text'), { target: { value: 'Russia will likely hold 50,000 troops in Kursk.' } })
+    await fireEvent.click(within(judgment).getByTestId('confidence-high'))
+    await fireEvent.click(within(judgment).getByTestId('cite-claims'))
+    const search = screen.getByTestId('claim-picker-search')
+    await fireEvent.input(search, { target: { value: 'zelensky' } })
+    expect(screen.getAllByTestId('claim-picker-option').map((o) => o.dataset.claimId)).toEqual([c2.id])
+    await fireEvent.keyDown(search, { key: 'Enter' })
+    await fireEvent.input(search, { target: { value: '60,000' } })
+    await fireEvent.keyDown(search, { key: 'Enter' })
+    await fireEvent.keyDown(search, { key: 'Escape' })
+    expect(screen.queryByTestId('claim-picker')).toBeNull()
+    const chips = within(judgment).getAllByTestId('cited-claim')
+    expect(chips.map((c) => c.dataset.claimId)).toEqual([c2.id, c1.id])
+    expect(chips[0].textContent).toContain('[1]')
+    await waitFor(() => expect(screen.getByTestId('briefing-save-state').textContent).toContain('Saved'))
+    const last = updates().at(-1)!.judgments as { text: string; confidence: string; claimIds: string[] }[]
+    expect(last).toEqual([expect.objectContaining({ text: 'Russia will likely hold 50,000 troops in Kursk.', confidence: 'high', claimIds: [c2.id, c1.id] })])
+  })
+
+  it('warns gently, with the reason, about mixed scales and confidence beside likelihood', async () => {
+    await setup()
+    await fireEvent.input(screen.getByTestId('composer-bottom-line'), { target: { value: 'Russia will likely retake Kursk.' } })
+    expect(screen.queryAllByTestId('estimative-warning')).toHaveLength(0)
+    expect(screen.getByTestId('estimative-terms').textContent).toContain('likely 55–80%')
+    await fireEvent.click(screen.getByTestId('add-judgment'))
+    await fireEvent.input(screen.getByTestId('judgment-text'), { target: { value: 'We have moderate confidence that a counteroffensive is highly probable.' } })
+    const warnings = within(screen.getByTestId('judgment')).getAllByTestId('estimative-warning')
+    expect(warnings.map((w) => w.dataset.kind)).toEqual(['mixed-scales', 'confidence-with-likelihood'])
+    expect(warnings[0].textContent).toContain('Use one scale throughout a product')
+  })
+
+  it('moves and removes judgments', async () => {
+    const judgments = [
+      { id: 'j1', text: 'First', confidence: 'high' as const, claimIds: [] },
+      { id: 'j2', text: 'Second', confidence: 'low' as const, claimIds: [] }
+    ]
+    const { updates } = await setup([briefingOf({ judgments })])
+    const texts = () => screen.getAllByTestId('judgment-text').map((t) => (t as HTMLTextAreaElement).value)
+    await fireEvent.keyDown(screen.getAllByTestId('judgment-text')[1], { key: 'ArrowUp', altKey: true })
+    expect(texts()).toEqual(['Second', 'First'])
+    await fireEvent.click(screen.getAllByTestId('remove-judgment')[1])
+    expect(texts()).toEqual(['Second'])
+    await waitFor(() => expect(updates().map((u) => (u.judgments as { id: string }[]).map((j) => j.id))).toEqual([['j2', 'j1'], ['j2']]))
+  })
+
+  it('reorders reporting with Alt+arrows within a group, switching "all claims" to a chosen list', async () => {
+    const { updates, c1, c2, c3 } = await setup([briefingOf({ groupBy: 'document' })])
+    const rows = () => screen.getAllByTestId('reporting-claim').map((r) => r.dataset.claimId)
+    expect(screen.getByTestId('reporting-all').getAttribute('aria-pressed')).toBe('true')
+    expect(rows()).toEqual([c1.id, c2.id, c3.id])
+    await fireEvent.keyDown(screen.getAllByTestId('reporting-claim')[2], { key: 'ArrowUp', altKey: true })
+    expect(rows()).toEqual([c1.id, c3.id, c2.id])
+    expect(screen.getByTestId('reporting-choose').getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() => expect(updates()).toEqual([{ claimIds: [c1.id, c3.id, c2.id] }]))
+    await fireEvent.keyDown(screen.getAllByTestId('reporting-claim')[0], { key: 'Delete' })
+    expect(rows()).toEqual([c3.id, c2.id])
+    await fireEvent.click(screen.getByTestId('reporting-all'))
+    expect(rows()).toEqual([c1.id, c2.id, c3.id])
+    await waitFor(() => expect(updates().at(-1)).toEqual({ claimIds: [] }))
+  })
+
+  it('groups the reporting by source, topic or document, as the export does', async () => {
+    const { updates } = await setup()
+    const heads = () => screen.getAllByTestId('reporting-group').map((g) => g.querySelector('.title')!.textContent)
+    expect(heads()).toEqual(['General Staff source', 'Zelensky', 'Unattributed'])
+    await fireEvent.click(screen.getByTestId('reporting-group-by-document'))
+    expect(heads()).toEqual(['Kursk report'])
+    await waitFor(() => expect(updates()).toEqual([{ groupBy: 'document' }]))
+  })
+
+  it('moves a whole group with its arrows', async () => {
+    const { updates, c1, c2, c3 } = await setup()
+    await fireEvent.keyDown(screen.getAllByTestId('reporting-group')[1].querySelector('.group-head')!, { key: 'ArrowUp', altKey: true })
+    await waitFor(() => expect(updates()).toEqual([{ claimIds: [c2.id, c1.id, c3.id] }]))
+    expect(screen.getAllByTestId('reporting-group').map((g) => g.querySelector('.title')!.textContent)).toEqual(['Zelensky', 'General Staff source', 'Unattributed'])
+  })
+
+  it('shows linked claims side by side, the sources table and the citations', async () => {
+    const { desk, c1, c2 } = await setup()
+    await desk.store.createLink({ from: c1.id, to: c2.id, kind: 'contradicts', note: 'Two troop figures' })
+    const pairs = await screen.findByTestId('composer-contradicts')
+    expect(pairs.textContent).toContain('contradicts — Two troop figures')
+    expect(pairs.querySelectorAll('.side')).toHaveLength(2)
+    expect(screen.getByTestId('composer-corroborates').textContent).toContain('None yet')
+    const rows = screen.getByTestId('composer-sources').querySelectorAll('tbody tr')
+    expect([...rows].map((r) => r.querySelector('td')!.textContent)).toEqual(['Zelensky', 'General Staff source'])
+  })
+
+  it('keeps the information gaps', async () => {
+    const { updates } = await setup()
+    await fireEvent.input(screen.getByTestId('composer-gaps'), { target: { value: 'Unit strength of the North Korean contingent.' } })
+    await fireEvent.blur(screen.getByTestId('composer-gaps'))
+    await waitFor(() => expect(updates()).toEqual([{ gaps: 'Unit strength of the North Korean contingent.' }]))
+  })
+
+  it('is read-only when the case is', async () => {
+    const ctx = await composerDesk()
+    ctx.api.data.readOnly = true
+    await ctx.desk.store.load()
+    render(Composer, { context: ctx.context })
+    expect(screen.getByTestId('composer-title')).toBeDisabled()
+    expect(screen.getByTestId('add-judgment')).toBeDisabled()
+  })
+})

@@ -1,0 +1,43 @@
+// A desk with a document, two sources, three claims and a briefing, for the composer's component tests.
+import type { Briefing } from '../../../shared/model'
+import { loadedDesk } from '../lib/testing/desk'
+import { makeDocument, makeSource } from '../lib/testing/memory-api'
+
+export const TEXT =
+  'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky said around 50,000 Russian troops were fighting.\n\nSyrskyi said roughly 45,000 soldiers were there.'
+
+export function briefingOf(extra: Partial<Briefing> = {}): Briefing {
+  return {
+    id: 'b1',
+    title: 'Kursk troops',
+    handling: '',
+    date: '2024-11-24T10:00:00.000Z',
+    author: '',
+    bottomLine: '',
+    judgments: [],
+    claimIds: [],
+    groupBy: 'source',
+    gaps: '',
+    createdAt: '2024-11-24T10:00:00.000Z',
+    updatedAt: '2024-11-24T10:00:00.000Z',
+    ...extra
+  }
+}
+
+export async function composerDesk(briefings: Briefing[] = [briefingOf()]) {
+  const gs = makeSource('General Staff source', { kind: 'anonymous', reliability: 'C' })
+  const zelensky = makeSource('Zelensky', { reliability: 'B' })
+  const ctx = await loadedDesk({ documents: [makeDocument('d1', TEXT, { outlet: 'Newsweek' })], sources: [gs, zelensky], briefings })
+  const { store } = ctx.desk
+  const span = (from: string, to: string) => [TEXT.indexOf(from), TEXT.indexOf(to, TEXT.indexOf(from)) + to.length] as const
+  const mark = async (from: string, to: string, sourceId: string | null) => {
+    const claim = (await store.createClaim(...span(from, to)))!
+    return sourceId ? (await store.updateClaim(claim.id, { sourceId, credibility: '3' }))! : claim
+  }
+  const c1 = await mark('Russia has', 'to Kursk', gs.id)
+  const c2 = await mark('around', 'fighting', zelensky.id)
+  const c3 = await mark('roughly', 'there', null)
+  store.focusClaim(null)
+  const updates = () => ctx.api.data.calls.filter((c) => c.method === 'updateBriefing').map((c) => c.args[1] as Record<string, unknown>)
+  return { ...ctx, gs, zelensky, c1, c2, c3, updates }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../../shared/api'
+import { extensionOf, isHiddenPath, pickedFromList, refusal, sortByPath } from './import-files'
+
+const file = (name: string, body = 'x', extra: Partial<File> = {}): File => Object.assign(new File([body], name), extra)
+
+describe('refusal', () => {
+  it('lets every format the importer reads through, whatever the case of the extension', () => {
+    for (const name of ['a.txt', 'b.TEXT', 'c.md', 'd.Markdown', 'e.html', 'f.HTM', 'g.mhtml', 'h.mht', 'i.pdf', 'j.DOCX']) {
+      expect(refusal(file(name)), name).toBeNull()
+    }
+  })
+
+  it('names the unsupported extension and lists the supported ones', () => {
+    expect(refusal(file('sheet.xlsx'))).toBe('".xlsx" files are not supported (supported: .txt, .text, .md, .markdown, .html, .htm, .mhtml, .mht, .pdf, .docx)')
+    expect(refusal(file('README'))).toMatch(/^the file has no extension \(supported: /)
+    expect(refusal(file('.bashrc'))).toMatch(/^the file has no extension/)
+  })
+
+  it('refuses a file over the size limit before reading it', () => {
+    const sized = (size: number) => Object.defineProperty(file('big.pdf'), 'size', { value: size })
+    expect(refusal(sized(300 * 1024 * 1024))).toBe('the file is too large (300 MB; the limit is 256 MB)')
+    expect(refusal(sized(LIMITS.fileBytes))).toBeNull()
+  })
+})
+
+describe('paths', () => {
+  it('takes the extension from the last path part only', () => {
+    expect(extensionOf('dir.v2/notes')).toBe('')
+    expect(extensionOf('dir/notes.Tar.GZ')).toBe('.gz')
+  })
+
+  it('treats dot-files and anything under a dot-folder as hidden', () => {
+    expect(isHiddenPath('press/.DS_Store')).toBe(true)
+    expect(isHiddenPath('press/.git/HEAD')).toBe(true)
+    expect(isHiddenPath('press/a.b.txt')).toBe(false)
+  })
+
+  it('keeps the folder-relative path of files chosen with a folder picker', () => {
+    const inFolder = file('a.txt')
+    Object.defineProperty(inFolder, 'webkitRelativePath', { value: 'press/2024/a.txt' })
+    expect(pickedFromList([inFolder, file('b.md')]).map((p) => p.path)).toEqual(['press/2024/a.txt', 'b.md'])
+  })
+
+  it('sorts like a file manager: numbers as numbers, case ignored', () => {
+    const sorted = sortByPath(['p/10.txt', 'p/2.txt', 'P/1.txt', 'a/z.txt'].map((path) => ({ file: file('x.txt'), path })))
+    expect(sorted.map((p) => p.path)).toEqual(['a/z.txt', 'P/1.txt', 'p/2.txt', 'p/10.txt'])
+  })
+})
