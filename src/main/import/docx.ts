@@ -1,7 +1,7 @@
 import mammoth from 'mammoth'
 import { titleFrom } from './builder'
 import { fileError } from './fail'
-import { htmlDocument } from './html'
+import { htmlDocument, windowsReleased } from './html'
 import { isoDate, metaText } from './meta-values'
 import type { ImportedDocument } from './types'
 import { ZipProblem, readCentralDirectory, readEntry, type ZipEntry } from './zip-guard'
@@ -59,6 +59,7 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
   // Footnote back-links ("↑") are navigation, not text.
   html = html.replace(/<a href="#(?:foot|end)note-ref-[^"]*">[^<]*<\/a>/g, '')
   const doc = htmlDocument(fileName, html, { article: false, format: 'docx' })
+  await windowsReleased()
   const firstHeading = doc.blocks.find((b) => b.kind === 'heading')
   const title =
     titleFrom(firstHeading ? doc.text.slice(firstHeading.start, firstHeading.end) : '') ||

@@ -201,6 +201,31 @@ export function removeUnseen(root: Element): void {
   for (const gone of doomed) gone.remove()
 }
 
+const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG'])
+const BOILERPLATE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'search', 'dialog', 'alertdialog'])
+
+/**
+ * Removes site navigation, sidebars, footers and forms that sit outside any <article> or <main>,
+ * before Readability scores the page: it would drop them anyway, after walking every node in them.
+ */
+export function removeBoilerplate(root: Element): void {
+  const doomed: Element[] = []
+  let el: Element | null = root.firstElementChild
+  while (el) {
+    const tag = el.tagName.toUpperCase()
+    const role = el.getAttribute('role')
+    const keep = tag === 'ARTICLE' || tag === 'MAIN' || role === 'main' || role === 'article'
+    if (!keep && (BOILERPLATE_TAGS.has(tag) || (role !== null && BOILERPLATE_ROLES.has(role)))) doomed.push(el)
+    else if (!keep && el.firstElementChild) {
+      el = el.firstElementChild
+      continue
+    }
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement
+    el = el && el !== root ? el.nextElementSibling : null
+  }
+  for (const gone of doomed) gone.remove()
+}
+
 function hasCaptionClass(el: Element): boolean {
   const names = el.getAttribute('class')
   if (!names) return false

@@ -5,7 +5,7 @@ import type { DocumentFormat, DocumentMeta } from '../../shared/model'
 import { DocumentBuilder, collapseWhitespace, titleFrom } from './builder'
 import { decodeText } from './decode'
 import { fileError, formatMegabytes } from './fail'
-import { domToBlocks, removeUnseen } from './html-blocks'
+import { domToBlocks, removeBoilerplate, removeUnseen } from './html-blocks'
 import { MAX_HTML_DEPTH, flatText, nestingDepth } from './html-flat'
 import { pruneInertContent } from './html-prune'
 import { cleanByline, pageMetadata, suggestSources } from './html-meta'
@@ -23,7 +23,16 @@ export async function importHtml(fileName: string, bytes: Uint8Array, options: I
   }
   const decoded = decodeText(fileName, bytes, { forced: options.encoding, declared: declaredCharset(bytes) })
   const doc = htmlDocument(fileName, decoded.text, { article: true })
+  await windowsReleased()
   return { ...doc, encoding: decoded.encoding, notices: [...decoded.notices, ...doc.notices] }
+}
+
+/**
+ * jsdom frees a closed window's memory only once the event loop turns. Importers await this so a
+ * batch of imports in one loop does not pile up hundreds of megabytes of dead pages.
+ */
+export function windowsReleased(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 export interface HtmlDocumentOptions {
@@ -48,7 +57,9 @@ export function htmlDocument(fileName: string, html: string, options: HtmlDocume
     const notices: string[] = []
     let content: Element = document.body ?? document.documentElement
     if (options.article) {
-      const article = isProbablyReaderable(document) ? readArticle(doms[0], meta) : null
+      const readerable = isProbablyReaderable(document)
+      if (readerable) removeBoilerplate(document.body ?? document.documentElement)
+      const article = readerable ? readArticle(doms[0], meta) : null
       if (article) content = article
       else {
         notices.push(NOT_AN_ARTICLE)

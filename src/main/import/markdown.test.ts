@@ -109,14 +109,19 @@ describe('markdown', () => {
   it('reads a long document in about linear time', () => {
     const para = 'Some *emphasis*, a [link][r] and `code` in a sentence.\n\n'
     const time = (n: number): number => {
-      const started = performance.now()
-      const doc = markdownDocument('long.md', para.repeat(n) + '[r]: https://example.com\n')
-      expect(doc.blocks.length).toBe(n)
-      expect(doc.text).not.toContain('[')
-      return performance.now() - started
+      let best = Infinity
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now()
+        const doc = markdownDocument('long.md', para.repeat(n) + '[r]: https://example.com\n')
+        best = Math.min(best, performance.now() - started)
+        expect(doc.blocks.length).toBe(n)
+        expect(doc.text).not.toContain('[')
+      }
+      return best
     }
     time(500)
-    expect(time(16000) / time(4000)).toBeLessThan(6)
+    // 4 times the text: linear is 4 times the time, quadratic 16 (best of three runs, on a busy machine).
+    expect(time(8000) / time(2000)).toBeLessThan(8)
   })
 
   it('decodes bytes, handles CRLF and rejects empty documents', () => {

@@ -3,7 +3,7 @@
 // part and undo its transfer encoding. The other parts (images, styles, frames) are never used.
 import { decodeText } from './decode'
 import { fileError } from './fail'
-import { declaredCharset, htmlDocument } from './html'
+import { declaredCharset, htmlDocument, windowsReleased } from './html'
 import { httpUrl } from './meta-values'
 import type { ImportOptions, ImportedDocument } from './types'
 
@@ -23,6 +23,7 @@ export async function importMhtml(fileName: string, bytes: Uint8Array, options: 
   const charset = parameter(html.headers.get('content-type') ?? '', 'charset') || declaredCharset(body)
   const decoded = decodeText(fileName, body, { forced: options.encoding, declared: charset })
   const doc = htmlDocument(fileName, decoded.text, { article: true })
+  await windowsReleased()
   const location = httpUrl(message.headers.get('snapshot-content-location') ?? html.headers.get('content-location'))
   if (!doc.meta.url && location) doc.meta.url = location
   return { ...doc, encoding: decoded.encoding, notices: [...decoded.notices, ...doc.notices] }

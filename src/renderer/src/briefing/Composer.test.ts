@@ -136,6 +136,19 @@ describe('Composer', () => {
     await waitFor(() => expect(updates()).toEqual([{ gaps: 'Unit strength of the North Korean contingent.' }]))
   })
 
+  it('keeps Delete from reaching the app-wide key that deletes the focused claim', async () => {
+    const { desk, c1 } = await setup()
+    desk.store.focusClaim(c1.id)
+    let reached = 0
+    const count = (e: KeyboardEvent) => e.key === 'Delete' && reached++
+    window.addEventListener('keydown', count)
+    await fireEvent.keyDown(screen.getAllByTestId('reporting-claim')[0], { key: 'Delete' })
+    await fireEvent.keyDown(screen.getByTestId('add-judgment'), { key: 'Delete' })
+    window.removeEventListener('keydown', count)
+    expect(reached).toBe(0)
+    expect(desk.store.claims.map((c) => c.id)).toContain(c1.id)
+  })
+
   it('is read-only when the case is', async () => {
     const ctx = await composerDesk()
     ctx.api.data.readOnly = true

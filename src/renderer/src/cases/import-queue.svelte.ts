@@ -99,7 +99,7 @@ export class ImportQueue {
     if (!this.running) this.visible = false
   }
 
-  /** Marks a suggested source as added (or already there) by creating it in the registry. */
+  /** Adds a suggested source to the registry, unless the case already knows it by that name. */
   async addSource(suggestion: SuggestedSource): Promise<void> {
     if (this.hasSource(suggestion.name)) return
     await this.store.createSource({ name: suggestion.name, kind: suggestion.kind })
@@ -156,7 +156,7 @@ export class ImportQueue {
     try {
       data = await readAsBase64(file)
     } catch (err) {
-      return { status: 'failed', message: `could not be read (${toClaimdeskError(err).message})` }
+      return { status: 'failed', message: toClaimdeskError(err).message }
     }
     try {
       const result = await this.store.importFile({ name: item.path, data })

@@ -40,6 +40,15 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     ]
   },
   {
+    group: 'Briefing composer',
+    items: [
+      { keys: ['Alt', '↑ ↓'], action: 'Move the focused judgment, reporting claim or group' },
+      { keys: ['Delete'], action: 'Remove the focused claim from the reporting' },
+      { keys: ['↑ ↓'], action: 'Walk the reporting claims, or the briefings list' },
+      { keys: ['↑ ↓', 'Enter'], action: 'In a claim search: move, then cite or add the claim' }
+    ]
+  },
+  {
     group: 'Anywhere',
     items: [
       { keys: ['?'], action: 'Show this list' },

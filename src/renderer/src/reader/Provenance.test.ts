@@ -1,4 +1,3 @@
-import '@testing-library/jest-dom/vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../../shared/errors'
