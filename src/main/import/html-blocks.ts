@@ -182,45 +182,36 @@ export function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style)
 }
 
-/** Removes advertising slots and elements a reader cannot see, before the article is looked for. */
-export function removeUnseen(root: Element): void {
-  // A plain walk: selector queries and live collections over a large page cost far more.
-  const doomed: Element[] = []
-  let el: Element | null = root.firstElementChild
-  while (el) {
-    const names = el.getAttribute('class')
-    if (isHidden(el) || (names !== null && names.split(/\s+/).some((name) => AD_CLASS.test(name)))) {
-      doomed.push(el)
-    } else if (el.firstElementChild) {
-      el = el.firstElementChild
-      continue
-    }
-    while (el && el !== root && !el.nextElementSibling) el = el.parentElement
-    el = el && el !== root ? el.nextElementSibling : null
-  }
-  for (const gone of doomed) gone.remove()
-}
-
 const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'DIALOG'])
 const BOILERPLATE_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'search', 'dialog', 'alertdialog'])
 
 /**
- * Removes site navigation, sidebars, footers and forms that sit outside any <article> or <main>,
- * before Readability scores the page: it would drop them anyway, after walking every node in them.
+ * Removes what a reader cannot see (hidden elements, advertising slots) and, with `boilerplate`,
+ * site navigation, sidebars, footers and forms outside any <article> or <main>: Readability would
+ * drop those anyway, after scoring every node in them. One plain walk over the elements, because
+ * selector queries and live collections cost far more on a large page.
  */
-export function removeBoilerplate(root: Element): void {
+export function removeUnseen(root: Element, options: { boilerplate: boolean }): void {
   const doomed: Element[] = []
   let el: Element | null = root.firstElementChild
+  let inContent: Element | null = null
   while (el) {
+    const names = el.getAttribute('class')
     const tag = el.tagName.toUpperCase()
     const role = el.getAttribute('role')
-    const keep = tag === 'ARTICLE' || tag === 'MAIN' || role === 'main' || role === 'article'
-    if (!keep && (BOILERPLATE_TAGS.has(tag) || (role !== null && BOILERPLATE_ROLES.has(role)))) doomed.push(el)
-    else if (!keep && el.firstElementChild) {
+    const unseen = isHidden(el) || (names !== null && names.split(/\s+/).some((name) => AD_CLASS.test(name)))
+    const boilerplate =
+      options.boilerplate && !inContent && (BOILERPLATE_TAGS.has(tag) || (role !== null && BOILERPLATE_ROLES.has(role)))
+    if (unseen || boilerplate) doomed.push(el)
+    else if (el.firstElementChild) {
+      if (!inContent && (tag === 'ARTICLE' || tag === 'MAIN' || role === 'main' || role === 'article')) inContent = el
       el = el.firstElementChild
       continue
     }
-    while (el && el !== root && !el.nextElementSibling) el = el.parentElement
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement
+      if (el === inContent) inContent = null
+    }
     el = el && el !== root ? el.nextElementSibling : null
   }
   for (const gone of doomed) gone.remove()

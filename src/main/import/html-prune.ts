@@ -16,3 +16,21 @@ export function pruneInertContent(html: string): string {
     .replace(STYLE, '$1$2')
     .replace(SVG, '')
 }
+
+const BOILERPLATE = /<(nav|aside|footer|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
+
+/**
+ * Removes site navigation, sidebars, footers and forms that lie wholly before the first <article>
+ * (or <main>) or after the last one, before jsdom spends time building them: Readability would
+ * leave them out. Anything between the first and last article is kept as it is, and a page
+ * without an <article> or <main> is returned unchanged.
+ */
+export function pruneOutsideArticle(html: string): string {
+  for (const tag of ['article', 'main']) {
+    const open = html.search(new RegExp(`<${tag}\\b`, 'i'))
+    const close = html.toLowerCase().lastIndexOf(`</${tag}`)
+    if (open < 0 || close < open) continue
+    return html.slice(0, open).replace(BOILERPLATE, '') + html.slice(open, close) + html.slice(close).replace(BOILERPLATE, '')
+  }
+  return html
+}

@@ -5,14 +5,14 @@ import type { DocumentFormat, DocumentMeta } from '../../shared/model'
 import { DocumentBuilder, collapseWhitespace, titleFrom } from './builder'
 import { decodeText } from './decode'
 import { fileError, formatMegabytes } from './fail'
-import { domToBlocks, removeBoilerplate, removeUnseen } from './html-blocks'
+import { domToBlocks, removeUnseen } from './html-blocks'
 import { MAX_HTML_DEPTH, flatText, nestingDepth } from './html-flat'
-import { pruneInertContent } from './html-prune'
+import { pruneInertContent, pruneOutsideArticle } from './html-prune'
 import { cleanByline, pageMetadata, suggestSources } from './html-meta'
 import { isoDate, languageTag, metaText } from './meta-values'
 import type { ImportOptions, ImportedDocument } from './types'
 
-/** jsdom needs roughly 20-40 times a page's size in memory; beyond this a page is refused. */
+/** A DOM takes many times its page's size in memory: larger pages are refused, not laid out. */
 export const MAX_HTML_BYTES = 64 * 1024 * 1024
 
 const NOT_AN_ARTICLE = 'Not recognised as an article: all of the page\'s visible text was kept.'
@@ -49,25 +49,28 @@ export interface HtmlDocumentOptions {
 export function htmlDocument(fileName: string, html: string, options: HtmlDocumentOptions): ImportedDocument {
   if (nestingDepth(html) > MAX_HTML_DEPTH) return flatDocument(fileName, html, options)
   html = pruneInertContent(html)
-  const doms = [parse(html)]
+  const trimmed = options.article ? pruneOutsideArticle(html) : html
+  const doms = [parse(trimmed)]
   try {
     const document = doms[0].window.document
     const meta = pageMetadata(document)
-    removeUnseen(document.documentElement)
+    const readerable = options.article && isProbablyReaderable(document)
+    removeUnseen(document.documentElement, { boilerplate: readerable })
     const notices: string[] = []
     let content: Element = document.body ?? document.documentElement
     if (options.article) {
-      const readerable = isProbablyReaderable(document)
-      if (readerable) removeBoilerplate(document.body ?? document.documentElement)
       const article = readerable ? readArticle(doms[0], meta) : null
       if (article) content = article
       else {
         notices.push(NOT_AN_ARTICLE)
-        // Readability takes the page apart even when it finds nothing: read a fresh copy.
-        const fresh = parse(html)
-        doms.push(fresh)
-        content = fresh.window.document.body ?? fresh.window.document.documentElement
-        removeUnseen(content)
+        // Readability takes the page apart even when it finds nothing, and the page may have been
+        // parsed without its navigation and footers: read all of it again.
+        if (readerable || trimmed !== html) {
+          const fresh = parse(html)
+          doms.push(fresh)
+          content = fresh.window.document.body ?? fresh.window.document.documentElement
+          removeUnseen(content, { boilerplate: false })
+        }
       }
     }
 

@@ -2,12 +2,12 @@
 // Pure Node: no electron, no network, no script execution. The caller (the case service) adds
 // provenance (hash, size, file name, time), detects duplicates and keeps the original bytes.
 import { LIMITS } from '../../shared/api'
+import { invalid } from '../../shared/errors'
+import { titleFrom } from './builder'
 import { fileError, formatMegabytes } from './fail'
 import { importMarkdown } from './markdown'
 import { importText, plainTextDocument } from './text'
-import { titleFrom } from './builder'
 import type { ImportOptions, ImportedDocument } from './types'
-import { invalid } from '../../shared/errors'
 
 export type { ImportOptions, ImportedDocument, SuggestedSource } from './types'
 

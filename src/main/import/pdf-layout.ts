@@ -39,8 +39,10 @@ interface Line {
   page: number
 }
 
-const BULLET = /^[•◦▪▫●○■□‣⁃∙·\-–*]\s+/
-const NUMBERED = /^(\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}\.)\s+/i
+// Bullet glyphs only: a dash at the start of a line is as often a spaced dash wrapped there.
+const BULLET = /^[•◦▪▫●○■□‣⁃∙·]\s+/
+// "1.", "(2)", "a)", "iv." -- lower-case letters only, so an initial ("A. Smith") is not a marker.
+const NUMBERED = /^(\(?\d{1,3}[.)]|\(?[a-z][.)]|[ivx]{1,4}\.)\s+/
 const CAPTION = /^(figure|fig\.|table|chart|map|graph|photo|image|exhibit|source)\s*[\d:.]/i
 const SENTENCE_END = /[.!?:;"'”’»)\]]$/
 const WORD_HYPHEN = /\p{L}[-\u2010\u2011\u00ad]$/u
@@ -79,25 +81,17 @@ export function pageLines(page: PageRuns): Line[] {
   return lines.filter((l) => l.text !== '')
 }
 
-/** Blocks for a whole document; `removed` counts header/footer lines dropped. */
-export function layoutPages(pages: PageRuns[]): { blocks: LaidOutBlock[]; removed: number } {
+/** Reading blocks for a whole document. */
+export function layoutPages(pages: PageRuns[]): LaidOutBlock[] {
   const perPage = pages.map((page) => ({ page, lines: pageLines(page) }))
-  const removed = dropRunningLines(perPage)
+  dropRunningLines(perPage)
   const all = perPage.flatMap((p) => p.lines)
   const body = bodySize(all)
   const headingSizes = [...new Set(all.filter((l) => l.size >= body * 1.15).map((l) => round(l.size)))].sort((a, b) => b - a)
   const blocks: LaidOutBlock[] = []
   for (const { lines } of perPage) {
     const spacing = lineSpacing(lines, body)
-    const bodyLines = lines.filter((l) => Math.abs(l.size - body) < 0.5)
-    // The right edge of the column a line starts in: the furthest line end shared by at least two
-    // body lines starting near it (justified text), else the furthest line end.
-    const right = (line: Line): number => {
-      const ends = bodyLines.filter((other) => Math.abs(other.x - line.x) <= 3 * body).map((other) => other.endX)
-      ends.sort((a, b) => b - a)
-      const shared = ends.find((end, i) => i + 1 < ends.length && end - ends[i + 1] <= 1)
-      return Math.max(line.endX, shared ?? ends[0] ?? line.endX)
-    }
+    const right = columnEdges(lines, body)
     let current: { lines: Line[]; kind: BlockKind; level?: number } | null = null
     const finish = (): void => {
       if (current) blocks.push(toBlock(current.lines, current.kind, current.level))
@@ -121,7 +115,36 @@ export function layoutPages(pages: PageRuns[]): { blocks: LaidOutBlock[]; remove
     })
     finish()
   }
-  return { blocks: joinAcrossPages(blocks), removed }
+  return joinAcrossPages(blocks)
+}
+
+/**
+ * The right edge of the column a line starts in: the furthest line end shared by at least two body
+ * lines starting near it (justified text), else the furthest line end. Lines are bucketed by where
+ * they start, so a page of thousands of lines costs no more than a few passes over it.
+ */
+function columnEdges(lines: Line[], body: number): (line: Line) => number {
+  const buckets = new Map<number, number[]>()
+  for (const line of lines) {
+    if (Math.abs(line.size - body) >= 0.5) continue
+    const key = Math.round(line.x / body)
+    const bucket = buckets.get(key)
+    if (bucket) bucket.push(line.endX)
+    else buckets.set(key, [line.endX])
+  }
+  const edges = new Map<number, number>()
+  return (line) => {
+    const key = Math.round(line.x / body)
+    let edge = edges.get(key)
+    if (edge === undefined) {
+      const ends: number[] = []
+      for (let k = key - 3; k <= key + 3; k++) ends.push(...(buckets.get(k) ?? []))
+      ends.sort((a, b) => b - a)
+      edge = ends.find((end, i) => i + 1 < ends.length && end - ends[i + 1] <= 1) ?? ends[0] ?? 0
+      edges.set(key, edge)
+    }
+    return Math.max(line.endX, edge)
+  }
 }
 
 /**
@@ -183,6 +206,8 @@ function continuesBlock(
 function toBlock(lines: Line[], kind: BlockKind, level?: number): LaidOutBlock {
   let text = lines[0].text
   for (const line of lines.slice(1)) text = joinLines(text, line.text)
+  // Large type running on for several lines is a standfirst or pull quote, not a heading.
+  if (kind === 'heading' && (lines.length > 3 || text.length > 200)) kind = 'paragraph'
   if (kind === 'list-item') text = text.replace(BULLET, '')
   const block: LaidOutBlock = { kind, text, page: lines[0].page }
   if (kind === 'heading' && level) block.level = level
@@ -199,7 +224,7 @@ export function joinLines(before: string, after: string): string {
 }
 
 /** Drops lines repeated at the top or bottom of many pages (running heads, footers) and page numbers. */
-function dropRunningLines(pages: { page: PageRuns; lines: Line[] }[]): number {
+function dropRunningLines(pages: { page: PageRuns; lines: Line[] }[]): void {
   const edge = (p: { page: PageRuns; lines: Line[] }): Line[] => {
     const sorted = [...p.lines].sort((a, b) => b.y - a.y)
     return [...sorted.slice(0, 2), ...sorted.slice(-2)]
@@ -208,7 +233,6 @@ function dropRunningLines(pages: { page: PageRuns; lines: Line[] }[]): number {
   const counts = new Map<string, number>()
   for (const p of pages) for (const k of new Set(edge(p).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1)
   const threshold = Math.max(3, Math.ceil(pages.length * 0.5))
-  let removed = 0
   for (const p of pages) {
     const doomed = new Set(
       edge(p).filter((line) => {
@@ -216,10 +240,8 @@ function dropRunningLines(pages: { page: PageRuns; lines: Line[] }[]): number {
         return (counts.get(key(line)) ?? 0) >= threshold || (nearEdge && isPageNumber(line.text))
       })
     )
-    removed += doomed.size
     p.lines = p.lines.filter((line) => !doomed.has(line))
   }
-  return removed
 }
 
 function isPageNumber(text: string): boolean {

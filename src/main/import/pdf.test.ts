@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
-import { makePdf, reportPdf, type ReportBlock } from './fixtures/make-pdf'
+import { cjkPdf, makePdf, reportPdf, type ReportBlock } from './fixtures/make-pdf'
 import { makeRandom } from './fixtures/news-page'
 import { importPdf } from './pdf'
 import type { ImportedDocument } from './types'
@@ -55,6 +55,13 @@ describe('a text PDF laid out like a printed report', async () => {
   it('fills metadata', () => {
     expect(doc.meta).toEqual({ title: 'Assessment of the Kursk Salient', outlet: '', author: 'Analysis Unit', url: '', published: '2024-11-23', language: 'en-GB' })
     expect(doc).toMatchObject({ format: 'pdf', notices: [], suggestedSources: [] })
+  })
+})
+
+describe('a PDF in a font that is not embedded', () => {
+  it('reads Japanese through the character maps shipped with pdf.js, from disk', async () => {
+    const doc = await importPdf('ja.pdf', cjkPdf('モスクワはクルスクで領土を奪い返した'))
+    expect(doc.text).toBe('モスクワはクルスクで領土を奪い返した')
   })
 })
 

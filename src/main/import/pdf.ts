@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { DocumentMeta } from '../../shared/model'
 import { DocumentBuilder, titleFrom } from './builder'
 import { fileError } from './fail'
@@ -23,11 +22,15 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsLoading
 }
 
-/** Local folders of character maps and standard font data (read from disk, never fetched). */
+/**
+ * pdf.js's own character maps (CJK text in fonts that are not embedded) and standard font data,
+ * as folder paths: in Node it reads them from disk with fs, never over a network.
+ */
 function dataFolders(): { cMapUrl?: string; standardFontDataUrl?: string } {
   try {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
-    const folder = (name: string): string => pathToFileURL(join(root, name) + '/').href
+    // pdf.js appends file names to these and insists on a trailing slash.
+    const folder = (name: string): string => join(root, name) + '/'
     return { cMapUrl: folder('cmaps'), standardFontDataUrl: folder('standard_fonts') }
   } catch {
     return {}
@@ -78,7 +81,7 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
     }
     if (empty.length === pdf.numPages) throw fileError(fileName, 'scanned PDF, no text layer (OCR is not supported)')
 
-    const { blocks } = layoutPages(pages)
+    const blocks = layoutPages(pages)
     const builder = new DocumentBuilder()
     for (const block of blocks) builder.add(block.kind, block.text, { level: block.level, page: block.page })
     if (builder.isEmpty) throw fileError(fileName, 'scanned PDF, no text layer (OCR is not supported)')

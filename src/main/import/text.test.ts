@@ -34,7 +34,7 @@ describe('plain text', () => {
   })
 
   it('makes one paragraph per line when a text has no blank lines', () => {
-    const doc = plainTextDocument('Headline\nFirst paragraph, a sentence.\nSecond paragraph.')!
+    const doc = plainTextDocument('\n\nHeadline\nFirst paragraph, a sentence.\nSecond paragraph.\n')!
     expect(blockTexts(doc)).toEqual(['Headline', 'First paragraph, a sentence.', 'Second paragraph.'])
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph'])
   })

@@ -44,12 +44,10 @@ export function plainTextDocument(raw: string): { title: string; text: string; b
   const lines = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').split('\n')
   const groups: string[][] = []
   let current: string[] = []
-  let sawBlank = false
   for (const line of lines) {
     if (line.trim() === '') {
       if (current.length) groups.push(current)
       current = []
-      sawBlank = true
     } else {
       current.push(line.trimEnd())
     }
@@ -58,7 +56,8 @@ export function plainTextDocument(raw: string): { title: string; text: string; b
   if (groups.length === 0) return null
 
   const builder = new DocumentBuilder()
-  const lineMode = !sawBlank
+  // No blank line between any two lines of text: every line is a paragraph.
+  const lineMode = groups.length === 1
   const units = lineMode ? groups[0].map((line) => [line]) : groups
   units.forEach((group, index) => {
     const pieces = piecesOf(group)

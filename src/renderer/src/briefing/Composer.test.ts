@@ -2,7 +2,14 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
 import Composer from './Composer.svelte'
+import { CLAIM_MIME } from './drag'
 import { briefingOf, composerDesk } from './testing'
+
+/** What a drag of `claimId` (from `group`, when reordering) carries when it is dropped. */
+function carrying(claimId: string, group?: string) {
+  const payload = JSON.stringify(group ? { claimId, group } : { claimId })
+  return { dataTransfer: { types: [CLAIM_MIME], getData: (t: string) => (t === CLAIM_MIME ? payload : ''), dropEffect: 'none' } }
+}
 
 async function setup(...args: Parameters<typeof composerDesk>) {
   const ctx = await composerDesk(...args)
@@ -127,6 +134,40 @@ describe('Composer', () => {
     expect(screen.getByTestId('composer-corroborates').textContent).toContain('None yet')
     const rows = screen.getByTestId('composer-sources').querySelectorAll('tbody tr')
     expect([...rows].map((r) => r.querySelector('td')!.textContent)).toEqual(['Zelensky', 'General Staff source'])
+  })
+
+  it('cites a claim dropped on a judgment', async () => {
+    const judgments = [{ id: 'j1', text: 'Troops are likely massing.', confidence: 'moderate' as const, claimIds: [] }]
+    const { updates, c3 } = await setup([briefingOf({ judgments })])
+    const judgment = screen.getByTestId('judgment')
+    await fireEvent.dragOver(judgment, carrying(c3.id))
+    expect(judgment.classList.contains('dropping')).toBe(true)
+    await fireEvent.drop(judgment, carrying(c3.id))
+    expect(within(judgment).getAllByTestId('cited-claim').map((c) => c.dataset.claimId)).toEqual([c3.id])
+    await waitFor(() => expect(updates()).toEqual([{ judgments: [{ ...judgments[0], claimIds: [c3.id] }] }]))
+  })
+
+  it('reorders reporting by dragging a row within its group, and ignores a drop into another group', async () => {
+    const { updates, c1, c2, c3 } = await setup([briefingOf({ groupBy: 'document' })])
+    const rows = () => screen.getAllByTestId('reporting-claim')
+    const group = 'document:d1'
+    // jsdom has no layout (nor a pointer position): the drop lands before the row it is on.
+    await fireEvent.dragOver(rows()[0], carrying(c3.id, group))
+    expect(rows()[0].classList.contains('drop-before')).toBe(true)
+    await fireEvent.drop(rows()[0], carrying(c3.id, group))
+    expect(rows().map((r) => r.dataset.claimId)).toEqual([c3.id, c1.id, c2.id])
+    await waitFor(() => expect(updates()).toEqual([{ claimIds: [c3.id, c1.id, c2.id] }]))
+    await fireEvent.drop(rows()[2], carrying(c1.id, 'document:elsewhere'))
+    expect(rows().map((r) => r.dataset.claimId)).toEqual([c3.id, c1.id, c2.id])
+  })
+
+  it('adds a claim dropped on a chosen reporting list', async () => {
+    const { c1, c2, desk, updates } = await setup()
+    desk.composer.edit({ claimIds: [c1.id] })
+    await waitFor(() => expect(screen.getAllByTestId('reporting-claim')).toHaveLength(1))
+    await fireEvent.drop(screen.getByRole('list', { name: 'Reporting' }), carrying(c2.id))
+    expect(screen.getAllByTestId('reporting-claim').map((r) => r.dataset.claimId)).toEqual([c1.id, c2.id])
+    await waitFor(() => expect(updates().at(-1)).toEqual({ claimIds: [c1.id, c2.id] }))
   })
 
   it('keeps the information gaps', async () => {

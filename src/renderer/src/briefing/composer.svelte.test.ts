@@ -48,11 +48,23 @@ describe('BriefingComposer', () => {
   it('opens the first briefing and resolves its view from the case', async () => {
     const { composer, c1 } = await setup()
     expect(composer.briefing?.id).toBe('b1')
-    const view = composer.view!
+    const view = composer.layout!
     expect(view.header.generatedAt).toBe('2024-11-25T08:00:00.000Z')
     expect(view.claims.map((c) => c.id)[0]).toBe(c1.id)
     expect(view.claims[0].grade).toBe('C2')
     expect(view.claims[0].chain).toBe('General Staff source, in Newsweek')
+  })
+
+  it('re-resolves the briefing for the lists when its structure changes, not on each keystroke', async () => {
+    const { composer } = await setup()
+    const before = composer.layout
+    composer.edit({ title: 'Kursk: troops', bottomLine: 'Likely.' }, { debounce: true })
+    expect(composer.layout).toBe(before)
+    expect(composer.currentView()!.header.title).toBe('Kursk: troops')
+    expect(composer.currentView()!.bottomLine).toBe('Likely.')
+    composer.edit({ groupBy: 'topic' })
+    expect(composer.layout).not.toBe(before)
+    expect(composer.layout!.reporting.groupBy).toBe('topic')
   })
 
   it('shows text edits at once and saves them together after a pause', async () => {
@@ -112,7 +124,7 @@ describe('BriefingComposer', () => {
     composer.editJudgments(() => [{ id: 'j1', text: 'Russia will likely retake Kursk.', confidence: 'high', claimIds: [c1.id, c2.id] }])
     await vi.waitFor(() => expect(composer.saveState.state).toBe('saved'))
     await composer.loadBlocks(composer.neededDocuments)
-    expect(composer.view!.judgments[0].citations).toEqual([1, 2])
+    expect(composer.layout!.judgments[0].citations).toEqual([1, 2])
     await store.deleteClaim(c2.id)
     expect(composer.briefing!.judgments[0].claimIds).toEqual([c1.id])
     composer.edit({ claimIds: [c2.id, c1.id] })
@@ -157,7 +169,7 @@ describe('BriefingComposer', () => {
     await composer.loadBlocks(composer.neededDocuments)
     expect(gets).toHaveBeenCalledTimes(1)
     expect(calls()).toBeGreaterThan(0)
-    expect(composer.view!.claims[0].citation.locator).toBe('para. 1')
-    expect(composer.view!.claims[1].citation.locator).toBe('para. 2')
+    expect(composer.layout!.claims[0].citation.locator).toBe('para. 1')
+    expect(composer.layout!.claims[1].citation.locator).toBe('para. 2')
   })
 })
