@@ -26,7 +26,7 @@ interface SampleCase {
     note: string
   }[]
   links: { from: number; to: number; kind: string; note: string }[]
-  briefing: { title: string; bottomLine: string }
+  briefing: { title: string; handling: string; author: string; bottomLine: string; judgments: { text: string; confidence: string; claims: number[] }[]; gaps: string }
 }
 
 const dir = import.meta.dirname
@@ -93,6 +93,10 @@ describe('sample case.json', () => {
     expect(sample.document.author).not.toBe('')
     expect(sample.briefing.title).not.toBe('')
     expect(sample.briefing.bottomLine).not.toBe('')
+    for (const j of sample.briefing.judgments) {
+      expect(['high', 'moderate', 'low']).toContain(j.confidence)
+      for (const n of j.claims) expect(sample.claims[n], `judgment cites claim ${n}`).toBeDefined()
+    }
   })
 
   it('has sources with unique keys and valid kinds and reliability codes', () => {

@@ -1,12 +1,13 @@
 // The sample case a first-time user finds open: our own article (resources/sample) with a few
 // claims already marked, built through the public API so it always matches the current model.
+import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ClaimdeskApi } from '../shared/api'
 import { findQuote } from '../shared/anchoring'
 import { invalid } from '../shared/errors'
-import { CLAIM_STATUSES, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../shared/model'
+import { CLAIM_STATUSES, CONFIDENCE, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../shared/model'
 
 const sampleSpec = z.object({
   title: z.string(),
@@ -40,7 +41,14 @@ const sampleSpec = z.object({
     })
   ),
   links: z.array(z.object({ from: z.number(), to: z.number(), kind: z.enum(LINK_KINDS), note: z.string() })),
-  briefing: z.object({ title: z.string(), bottomLine: z.string() })
+  briefing: z.object({
+    title: z.string(),
+    handling: z.string(),
+    author: z.string(),
+    bottomLine: z.string(),
+    judgments: z.array(z.object({ text: z.string(), confidence: z.enum(CONFIDENCE), claims: z.array(z.number().int()) })),
+    gaps: z.string()
+  })
 })
 
 /** Fills the open (empty) case with the sample article, its sources, claims, links and briefing. */
@@ -83,5 +91,14 @@ export async function addSampleContent(api: ClaimdeskApi, resourcesDir: string):
   for (const l of spec.links) {
     await api.createLink({ from: claimIds[l.from], to: claimIds[l.to], kind: l.kind, note: l.note })
   }
-  await api.createBriefing({ title: spec.briefing.title, bottomLine: spec.briefing.bottomLine })
+  const { judgments, ...briefing } = spec.briefing
+  await api.createBriefing({
+    ...briefing,
+    judgments: judgments.map((j) => ({
+      id: randomUUID(),
+      text: j.text,
+      confidence: j.confidence,
+      claimIds: j.claims.map((n) => claimIds[n])
+    }))
+  })
 }

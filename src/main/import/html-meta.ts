@@ -7,7 +7,8 @@ import type { SuggestedSource } from './types'
 export function pageMetadata(document: Document): DocumentMeta {
   // One pass over <meta> elements: selector queries over a large page cost far more.
   const metas = new Map<string, string>()
-  for (const el of Array.from(document.getElementsByTagName('meta'))) {
+  // querySelectorAll, not getElementsByTagName: iterating jsdom's live collections is quadratic.
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
     const content = el.getAttribute('content')?.trim()
     if (!content) continue
     for (const attr of ['property', 'name', 'itemprop']) {
@@ -59,7 +60,7 @@ const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsAr
 /** The first schema.org article in the page's JSON-LD scripts (read as data, never run). */
 function jsonLdArticle(document: Document): LdArticle {
   const found: LdArticle = { headline: '', author: '', publisher: '', datePublished: '', url: '' }
-  for (const script of Array.from(document.getElementsByTagName('script'))) {
+  for (const script of Array.from(document.querySelectorAll('script'))) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue
     let data: unknown
     try {
