@@ -112,9 +112,7 @@ describe('files that are not readable Word documents', () => {
       { name: 'word/document.xml', data: documentXml },
       { name: 'word/bomb.xml', data: new Uint8Array(1024 * 1024), declaredSize: 4_000_000_000 }
     ])
-    const started = performance.now()
     await expect(importDocx('bomb.docx', bomb)).rejects.toThrow(/^bomb\.docx: not a readable \.docx: "word\/bomb\.xml" would unpack to 3815 MB/)
-    expect(performance.now() - started).toBeLessThan(1000)
   })
 
   it('refuses a highly compressed part', async () => {

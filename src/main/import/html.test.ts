@@ -133,14 +133,13 @@ describe('pages that are not plain articles', () => {
     expect(doc.text).toContain('تقدمت مؤخرا')
   })
 
-  it('reads a page nested far too deeply as flat text, quickly', async () => {
-    const started = performance.now()
+  // Unguarded, jsdom takes hours on this page: the test's timeout is the bound.
+  it('reads a page nested far too deeply as flat text', async () => {
     const html = '<title>Deep</title><p>Intro paragraph.</p>' + '<div><b>'.repeat(50000) + 'deep text' + '<p>After.</p>'
     const doc = await importHtml('deep.html', utf8(html))
     expect(doc.text).toBe('Intro paragraph.\n\ndeep text\n\nAfter.')
     expect(doc.meta.title).toBe('Deep')
     expect(doc.notices[0]).toMatch(/nested more than 512 levels deep/)
-    expect(performance.now() - started).toBeLessThan(5000)
   })
 
   it('reads moderately deep nesting with structure', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
-import { SUPPORTED_EXTENSIONS, extensionOf, importFile, importPastedText } from './index'
+import { SUPPORTED_EXTENSIONS, extensionOf, importFile, importPastedText, preloadParsers } from './index'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -44,6 +44,13 @@ describe('importFile', () => {
     const err = await failure(() => importFile('big.txt', { length: 257 * 1024 * 1024 } as Uint8Array))
     expect(err.message).toBe('big.txt: the file is too large (257 MB; the limit is 256 MB)')
     expect(err.details).toEqual({ fileName: 'big.txt' })
+  })
+})
+
+describe('preloadParsers', () => {
+  it('loads the parsers, pdf.js with its in-process worker included', async () => {
+    await expect(preloadParsers()).resolves.toBeUndefined()
+    expect((globalThis as Record<string, unknown>).pdfjsWorker).toHaveProperty('WorkerMessageHandler')
   })
 })
 

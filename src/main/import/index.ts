@@ -55,6 +55,17 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
   return importer(fileName, bytes, options)
 }
 
+/**
+ * Loads jsdom, Readability, DOMPurify, pdf.js and mammoth and runs a tiny page through them, so the
+ * first real import does not pay about a second for it. Optional: call it once, in the background,
+ * where imports will run.
+ */
+export async function preloadParsers(): Promise<void> {
+  const page = new TextEncoder().encode('<title>t</title><article><p>' + 'Warm up text. '.repeat(20) + '</p></article>')
+  await importFile('preload.html', page)
+  await Promise.all([import('./pdf').then((pdf) => pdf.loadPdfJs()), import('./docx')])
+}
+
 /** A document from pasted text; the title defaults to its first line. */
 export function importPastedText(text: string, title?: string): ImportedDocument {
   if (text.length > LIMITS.pasteChars) throw invalid(`Pasted text is too long (the limit is ${LIMITS.pasteChars} characters)`)

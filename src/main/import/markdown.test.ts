@@ -102,16 +102,14 @@ describe('markdown', () => {
     expect(doc.text).not.toContain('[')
   })
 
-  it('reads hostile nesting and delimiter floods quickly', () => {
-    const started = performance.now()
+  // Unguarded, micromark takes minutes on this input: the test's timeout is the bound.
+  it('reads hostile nesting and delimiter floods', () => {
     const doc = markdownDocument(
       'deep.md',
       '> '.repeat(20000) + 'deep\n\n' + '- '.repeat(3000) + 'item\n\n' + '*a '.repeat(20000) + 'b*'.repeat(20000)
     )
     expect(doc.text).toContain('deep')
     expect(doc.text).toContain('item')
-    // unguarded, micromark takes minutes on this input
-    expect(performance.now() - started).toBeLessThan(10_000)
   })
 
   it('decodes bytes, handles CRLF and rejects empty documents', () => {

@@ -12,7 +12,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjsLoading: Promise<PdfJs> | null = null
 
 /** pdf.js in this process, with its worker code on the main thread ("fake worker"), loaded once. */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjsLoading ??= (async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     // Handing pdf.js its worker module avoids it resolving and importing a worker file by path.

@@ -148,11 +148,10 @@ describe('buildBriefingView', () => {
     expect(JSON.stringify(data)).toBe(before)
   })
 
-  it('resolves 1,000 claims quickly', () => {
+  // Timing is measured by bench/export-bench.mjs, not here.
+  it('resolves a briefing of 1,000 claims', () => {
     const data = largeCase()
-    const t = performance.now()
     const v = buildBriefingView(data, data.briefings[0], { generatedAt })
-    expect(performance.now() - t).toBeLessThan(200)
     expect(v.claims).toHaveLength(1000)
   })
 })

@@ -81,14 +81,12 @@ describe('segmentBlocks', () => {
     expect(problems).toEqual([])
   })
 
-  it('segments a 100 KB document with 1,000 blocks and 800 claims in well under 50 ms', () => {
+  // Paint time is measured by bench/open-paint-bench.mjs, not here.
+  it('segments a 100 KB document with 1,000 blocks and 800 claims', () => {
     const length = 100_000
     const blocks = Array.from({ length: 1000 }, (_, i) => para(i * 100, i * 100 + 98))
     const spans = Array.from({ length: 800 }, (_, i) => ({ id: `c${i}`, start: i * 120, end: i * 120 + 200 }))
-    const t0 = performance.now()
     const result = segmentBlocks(blocks, spans, length)
-    const ms = performance.now() - t0
     expect(result).toHaveLength(1000)
-    expect(ms).toBeLessThan(50)
   })
 })
