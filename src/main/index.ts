@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
 import type { MenuAction } from '../shared/bridge'
 import { bindIpc, handleLocal } from './ipc'
+import { isAppRequest, SECURE_WEB_PREFERENCES } from './security'
 import { addSampleContent } from './sample'
 import { ClaimdeskService } from './service'
 import { APP_NAME, defaultCasePath } from './user-data'
@@ -24,17 +25,11 @@ const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') :
 
 const trusted = (frame: WebFrameMain | null): boolean => !!frame && frame.url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
 
-/** Only the app's own files (and the PDF print window's data: page) may load; nothing remote. */
-function isLocalUrl(url: string): boolean {
-  return url.startsWith('file:') || url.startsWith('devtools:') || url.startsWith('data:') || url.startsWith('blob:') ||
-    (!!devUrl && url.startsWith(devUrl))
-}
-
 function lockDown(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isLocalUrl(details.url) }))
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAppRequest(details.url, devUrl) }))
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault())
     contents.on('will-redirect', (event) => event.preventDefault())
@@ -47,7 +42,7 @@ function lockDown(): void {
 async function printPdf(html: string): Promise<Uint8Array> {
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
+    webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false }
   })
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
@@ -66,14 +61,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: APP_NAME,
     backgroundColor: '#f6f6f4',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false
-    }
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') }
   })
   win.once('ready-to-show', () => win.show())
   if (devUrl) void win.loadURL(devUrl)
