@@ -188,6 +188,14 @@ describe('claims', () => {
     await expect(dispatch(service, 'getDocument', [42])).rejects.toBeInstanceOf(ClaimdeskError)
   })
 
+  it('keeps both of two overlapping edits of one claim', async () => {
+    const doc = await caseWithDocument()
+    const src = await service.createSource({ name: 'U.S. State Department', kind: 'organization' })
+    const claim = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships') })
+    await Promise.all([service.updateClaim(claim.id, { sourceId: src.id }), service.updateClaim(claim.id, { tags: ['combat'] })])
+    expect((await service.currentCase()).claims[0]).toMatchObject({ sourceId: src.id, tags: ['combat'] })
+  })
+
   it('deletes with undo: the restored claim is identical', async () => {
     const doc = await caseWithDocument()
     const claim = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships'), tags: ['shipping'] })

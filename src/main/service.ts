@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type {
   AnnotationImportResult,
+  ApiMethod,
   BackupInfo,
   BriefingInput,
   CaseInfo,
@@ -64,8 +65,41 @@ function caseName(path: string): string {
   return basename(path).slice(0, -CASE_EXTENSION.length) || basename(path)
 }
 
+/**
+ * The methods that read the case, change it and write it back. They run one at a time: the
+ * store updates its in-memory data only once a change is durable, so two overlapping calls
+ * would otherwise both start from the same state and the later write would undo the earlier.
+ */
+const MUTATIONS = [
+  'newCase',
+  'openCase',
+  'saveCaseAs',
+  'restoreBackup',
+  'setCaseTitle',
+  'importFiles',
+  'pasteText',
+  'updateDocument',
+  'deleteDocument',
+  'reimportDocument',
+  'createSource',
+  'updateSource',
+  'mergeSources',
+  'deleteSource',
+  'createClaim',
+  'updateClaim',
+  'deleteClaim',
+  'restoreClaim',
+  'createLink',
+  'deleteLink',
+  'createBriefing',
+  'updateBriefing',
+  'deleteBriefing',
+  'importAnnotations'
+] as const satisfies readonly ApiMethod[]
+
 export class ClaimdeskService implements ClaimdeskApi {
   private store: CaseStore | null = null
+  private queue: Promise<unknown> = Promise.resolve()
   /** Why the case the app starts with could not be opened; the UI asks for it via currentCase. */
   private startupError: ClaimdeskError | null = null
   private readonly recent: RecentList
@@ -74,6 +108,16 @@ export class ClaimdeskService implements ClaimdeskApi {
   constructor(private readonly options: ServiceOptions) {
     this.recent = new RecentList(options.userDataDir)
     this.now = options.now ?? (() => new Date())
+    for (const method of MUTATIONS) {
+      const run = this[method].bind(this) as (...args: unknown[]) => Promise<unknown>
+      Object.defineProperty(this, method, { value: (...args: unknown[]) => this.oneAtATime(() => run(...args)) })
+    }
+  }
+
+  private oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task, task)
+    this.queue = result.catch(() => undefined)
+    return result
   }
 
   // ---- cases ---------------------------------------------------------------------------

@@ -330,7 +330,8 @@ export class CaseStore {
     this.saveState = { state: 'saving' }
     try {
       const claim = await this.api.updateClaim(id, patch)
-      this.claims = this.claims.map((c) => (c.id === id ? claim : c))
+      // Replies to overlapping edits can arrive out of order: keep the newest version.
+      this.claims = this.claims.map((c) => (c.id === id && c.updatedAt <= claim.updatedAt ? claim : c))
       this.saveState = { state: 'saved' }
       return claim
     } catch (err) {
