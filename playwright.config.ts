@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import { findElectron } from './e2e/electron-binary'
+import { CHROMIUM_ARGS } from './src/main/export/pdf'
 
 // Debian's Chromium where it exists (CI, these machines); Playwright's own browser elsewhere.
 const systemChromium = '/usr/bin/chromium'
@@ -29,15 +30,7 @@ export default defineConfig({
         launchOptions: existsSync(systemChromium)
           ? {
               executablePath: systemChromium,
-              args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-quic',
-                '--no-first-run',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync'
-              ]
+              args: CHROMIUM_ARGS
             }
           : {}
       }

@@ -1,38 +1,17 @@
 // The acceptance path of issue 2, driven through the real UI against the real backend: import the
 // seed article, mark claims by selecting their text, attribute them, find them again after a reload
 // and a restart, export the Markdown briefing.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { Parser, type Node as MdNode } from 'commonmark'
-import { expect, hasShared, readText, sharedDir, test } from './fixtures'
+import { expect, hasShared, readText, test } from './fixtures'
+import { gold, seed } from './gold'
 import { chooseSource, dragSelect, rangeSelect } from './ui'
-
-interface GoldSource {
-  id: string
-  name: string
-  kind: string
-}
-interface GoldClaim {
-  id: string
-  quote: string
-  source: string
-  via: string[]
-  topic: string
-}
 
 if (!hasShared) console.log('app.spec: skipped, ../shared (seed article and acceptance data) is absent')
 test.skip(!hasShared, '../shared is absent')
 
-const seed = join(sharedDir, 'seeds/000_d556f112b49f173e.txt')
 // Eight claims from six speakers, three of them relayed by Reuters, including the three
 // conflicting troop figures and two diverging accounts of North Korean troops in combat.
 const CHOSEN = ['c01', 'c03', 'c04', 'c06', 'c08', 'c09', 'c14', 'c15']
-
-function gold(): { claims: GoldClaim[]; sources: Map<string, GoldSource> } {
-  const data = JSON.parse(readFileSync(join(sharedDir, 'acceptance/kursk-gold.json'), 'utf8'))
-  const claims = (data.claims as GoldClaim[]).filter((c) => CHOSEN.includes(c.id))
-  return { claims, sources: new Map((data.sources as GoldSource[]).map((s) => [s.id, s])) }
-}
 
 /** The Markdown's reporting section as { group heading: [quotes] }. */
 function reportingGroups(markdown: string): Map<string, string[]> {
@@ -64,7 +43,7 @@ function reportingGroups(markdown: string): Map<string, string[]> {
 }
 
 test('import, mark claims by selection, attribute them, survive reload and restart, export Markdown', async ({ app }, testInfo) => {
-  const { claims, sources } = gold()
+  const { claims, sources } = gold(CHOSEN)
   const nameOf = (id: string) => sources.get(id)!.name
   let page = app.page
   // Kept in test-results/ and attached to the report.

@@ -3,39 +3,20 @@
 // drag, reporting reordered by keyboard, information gaps), find it again after a reload, and
 // export it in every format through the export dialog, checking each file.
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { Parser } from 'commonmark'
-import { expect, hasShared, sharedDir, test } from './fixtures'
+import { expect, hasShared, test } from './fixtures'
+import { gold, seed } from './gold'
 import { chooseSource, rangeSelect } from './ui'
-
-interface GoldSource {
-  id: string
-  name: string
-  kind: string
-}
-interface GoldClaim {
-  id: string
-  quote: string
-  source: string
-  via: string[]
-}
 
 if (!hasShared) console.log('briefing.spec: skipped, ../shared (seed article and acceptance data) is absent')
 test.skip(!hasShared, '../shared is absent')
 
-const seed = join(sharedDir, 'seeds/000_d556f112b49f173e.txt')
 // Territory lost (General Staff source via Reuters) and the three conflicting troop figures.
 const CHOSEN = ['c03', 'c06', 'c08', 'c09']
 const JUDGMENT = 'Russia very likely has between 45,000 and 60,000 troops in Kursk; the reported figures differ by source and date.'
 const TITLE = 'Kursk: Russian troop strength'
 const HANDLING = 'UNCLASSIFIED // FOR TRAINING'
 const GAPS = 'No independent count of Russian troops; the dates of the three estimates are unclear.'
-
-function gold(): { claims: GoldClaim[]; sources: Map<string, GoldSource> } {
-  const data = JSON.parse(readFileSync(join(sharedDir, 'acceptance/kursk-gold.json'), 'utf8'))
-  const byId = new Map((data.claims as GoldClaim[]).map((c) => [c.id, c]))
-  return { claims: CHOSEN.map((id) => byId.get(id)!), sources: new Map((data.sources as GoldSource[]).map((s) => [s.id, s])) }
-}
 
 /** The plain text of a CommonMark document (what a reader sees). */
 function markdownText(markdown: string): string {
@@ -77,7 +58,7 @@ function csvRecords(text: string): string[][] {
 }
 
 test('compose a briefing with judgments, linked conflicting claims and gaps, then export every format', async ({ app }, testInfo) => {
-  const { claims, sources } = gold()
+  const { claims, sources } = gold(CHOSEN)
   let page = app.page
   const shot = async (name: string) => {
     const path = testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`)

@@ -3,30 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Briefing } from '../../../shared/model'
 import { CaseStore } from '../lib/case.svelte'
 import { Notices } from '../lib/notices.svelte'
-import { makeDocument, makeSource, memoryApi } from '../lib/testing/memory-api'
+import { makeBriefing, makeDocument, makeSource, memoryApi } from '../lib/testing/memory-api'
 import { BriefingComposer, TEXT_SAVE_DELAY_MS } from './composer.svelte'
 
 const text = 'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky said around 50,000 Russian troops were fighting.'
 
-function briefing(extra: Partial<Briefing> = {}): Briefing {
-  return {
-    id: 'b1',
-    title: 'Kursk',
-    handling: '',
-    date: '2024-11-24T10:00:00.000Z',
-    author: '',
-    bottomLine: '',
-    judgments: [],
-    claimIds: [],
-    groupBy: 'source',
-    gaps: '',
-    createdAt: '2024-11-24T10:00:00.000Z',
-    updatedAt: '2024-11-24T10:00:00.000Z',
-    ...extra
-  }
-}
-
-async function setup(briefings: Briefing[] = [briefing()]) {
+async function setup(briefings: Briefing[] = [makeBriefing({ title: 'Kursk' })]) {
   const gs = makeSource('General Staff source', { reliability: 'C' })
   const api = memoryApi({ documents: [makeDocument('d1', text, { outlet: 'Newsweek' })], sources: [gs], briefings })
   const store = new CaseStore(api, new Notices(), null)

@@ -1,30 +1,14 @@
 // A desk with a document, two sources, three claims and a briefing, for the composer's component tests.
 import type { Briefing } from '../../../shared/model'
 import { loadedDesk } from '../lib/testing/desk'
-import { makeDocument, makeSource } from '../lib/testing/memory-api'
+import { makeBriefing, makeDocument, makeSource } from '../lib/testing/memory-api'
 
 export const TEXT =
   'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky said around 50,000 Russian troops were fighting.\n\nSyrskyi said roughly 45,000 soldiers were there.'
 
-export function briefingOf(extra: Partial<Briefing> = {}): Briefing {
-  return {
-    id: 'b1',
-    title: 'Kursk troops',
-    handling: '',
-    date: '2024-11-24T10:00:00.000Z',
-    author: '',
-    bottomLine: '',
-    judgments: [],
-    claimIds: [],
-    groupBy: 'source',
-    gaps: '',
-    createdAt: '2024-11-24T10:00:00.000Z',
-    updatedAt: '2024-11-24T10:00:00.000Z',
-    ...extra
-  }
-}
+export { makeBriefing as briefingOf }
 
-export async function composerDesk(briefings: Briefing[] = [briefingOf()]) {
+export async function composerDesk(briefings: Briefing[] = [makeBriefing()]) {
   const gs = makeSource('General Staff source', { kind: 'anonymous', reliability: 'C' })
   const zelensky = makeSource('Zelensky', { reliability: 'B' })
   const ctx = await loadedDesk({ documents: [makeDocument('d1', TEXT, { outlet: 'Newsweek' })], sources: [gs, zelensky], briefings })

@@ -35,6 +35,25 @@ export function makeSource(name: string, extra: Partial<Source> = {}): Source {
   return { id: newId('src'), name, kind: 'person', description: '', reliability: 'F', aliases: [], createdAt: now(), updatedAt: now(), ...extra }
 }
 
+/** A briefing ("Kursk troops", id b1) dated like everything here; `extra` overrides any field. */
+export function makeBriefing(extra: Partial<Briefing> = {}): Briefing {
+  return {
+    id: 'b1',
+    title: 'Kursk troops',
+    handling: '',
+    date: now(),
+    author: '',
+    bottomLine: '',
+    judgments: [],
+    claimIds: [],
+    groupBy: 'source',
+    gaps: '',
+    createdAt: now(),
+    updatedAt: now(),
+    ...extra
+  }
+}
+
 export interface MemoryCase {
   documents: CaseDocument[]
   sources: Source[]
@@ -191,21 +210,7 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
     },
     createBriefing: async (input) => {
       log('createBriefing', [input])
-      const b: Briefing = {
-        id: newId('brief'),
-        title: '',
-        handling: '',
-        date: '',
-        author: '',
-        bottomLine: '',
-        judgments: [],
-        claimIds: [],
-        groupBy: 'source',
-        gaps: '',
-        createdAt: now(),
-        updatedAt: now(),
-        ...input
-      }
+      const b = makeBriefing({ id: newId('brief'), title: '', date: '', ...input })
       data.briefings.push(b)
       return b
     },
