@@ -1,10 +1,11 @@
 // Electron entry: window, menu, native dialogs and the security settings. Everything else is in
 // the service, which runs the same in plain Node (browser mode, CLI, tests).
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
 import type { MenuAction } from '../shared/bridge'
+import { SUPPORTED_EXTENSIONS } from './import'
 import { bindIpc, handleLocal } from './ipc'
 import { isAppRequest, SECURE_WEB_PREFERENCES } from './security'
 import { addSampleContent } from './sample'
@@ -122,6 +123,16 @@ async function main(): Promise<void> {
       return r.canceled || !r.filePath ? null : r.filePath
     })
   }
+  handleLocal('claimdesk-dialog:importFiles', trusted, async () => {
+    const extensions = SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1))
+    const r = await dialog.showOpenDialog(current(), {
+      title: 'Import documents',
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'Documents', extensions }]
+    })
+    if (r.canceled) return null
+    return Promise.all(r.filePaths.map(async (path) => ({ name: basename(path), data: (await readFile(path)).toString('base64') })))
+  })
   handleLocal('claimdesk-dialog:saveFile', trusted, async (fileName, content, encoding) => {
     const r = await dialog.showSaveDialog(current(), { defaultPath: join(app.getPath('documents'), String(fileName)) })
     if (r.canceled || !r.filePath) return null

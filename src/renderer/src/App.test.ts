@@ -85,7 +85,8 @@ describe('App', () => {
     window.claimdesk = {
       platform: {
         onMenu: (listener: (action: string) => void) => (send = listener),
-        newCaseDialog: async () => '/cases/new.claimdesk.json'
+        newCaseDialog: async () => '/cases/new.claimdesk.json',
+        chooseImportFiles: async () => [{ name: 'menu.md', data: btoa('# From the menu\n\nChosen natively.') }]
       }
     } as never
     try {
@@ -95,6 +96,9 @@ describe('App', () => {
       expect(await screen.findByTestId('shortcuts-help')).toBeTruthy()
       send('export')
       expect(await screen.findByTestId('export-dialog')).toBeTruthy()
+      send('import')
+      await waitFor(() => expect(api.data.documents.map((d) => d.text)).toContain('# From the menu\n\nChosen natively.'))
+      expect((api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string }[])[0].name).toBe('menu.md')
       send('new-case')
       await waitFor(() => expect(opened).toEqual(['/cases/new.claimdesk.json']))
     } finally {

@@ -1,8 +1,8 @@
 // User actions reached from more than one place (buttons, keys, menus).
 import type { MenuAction } from '../../../shared/bridge'
-import type { PickedFile } from '../cases/import-files'
+import { pickedFromList, type PickedFile } from '../cases/import-files'
 import type { Desk } from './context'
-import { chooseCasePath } from './platform'
+import { chooseCasePath, chooseImportFiles } from './platform'
 
 /** Makes a claim from the reader's selection and opens it in the editor, source field focused. */
 export async function markSelection({ store, ui }: Desk): Promise<void> {
@@ -16,6 +16,12 @@ export async function markSelection({ store, ui }: Desk): Promise<void> {
 /** Imports picked or dropped files one by one, with progress and a result per file. */
 export async function importFiles(desk: Desk, files: PickedFile[], unreadable: { path: string; message: string }[] = []): Promise<void> {
   await desk.imports.add(files, unreadable)
+}
+
+/** The native menu's Import: a native dialog (a file input's picker would need a user gesture). */
+async function importChosenFiles(desk: Desk): Promise<void> {
+  const files = await chooseImportFiles()
+  if (files) await importFiles(desk, pickedFromList(files))
 }
 
 /** Case menu commands: ask for a path (native or in-app dialog), then act. */
@@ -38,7 +44,7 @@ export function menuCommand(desk: Desk, action: MenuAction): void {
     case 'save-case-as':
       return void caseCommand(desk, 'save')
     case 'import':
-      if (!store.readOnly) ui.importRequest++
+      if (!store.readOnly) void importChosenFiles(desk)
       return
     case 'paste':
       if (!store.readOnly) ui.overlay = 'paste'

@@ -14,12 +14,21 @@ export function chooseCasePath(mode: PathMode): Promise<string | null> {
   return dialogs.askPath(mode)
 }
 
-function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
-  if (result.encoding === 'utf8') return result.content
-  const binary = atob(result.content)
+function fromBase64(data: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(data)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return bytes
+}
+
+function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
+  return result.encoding === 'utf8' ? result.content : fromBase64(result.content)
+}
+
+/** Files chosen in the desktop app's native import dialog, as the File objects a file input gives. */
+export async function chooseImportFiles(): Promise<File[] | null> {
+  const chosen = await window.claimdesk?.platform.chooseImportFiles()
+  return chosen ? chosen.map(({ name, data }) => new File([fromBase64(data)], name)) : null
 }
 
 /** Saves an export (native save dialog, or a browser download); the name or path saved, null if cancelled. */

@@ -13,7 +13,6 @@ export class UiState {
   /** Bumped to ask the claims panel to focus its filter box. */
   filterFocus = $state(0)
   /** Bumped to open the import file chooser (from the native menu). */
-  importRequest = $state(0)
 
   showSource(id: string): void {
     this.leftTab = 'sources'
