@@ -16,5 +16,6 @@ runCli(process.argv.slice(2), {
   untilStopped: () => stopped
 }).then((code) => {
   process.exitCode = code
-  process.exit()
+  // Exit once standard output is flushed: a pipe on macOS is written asynchronously.
+  process.stdout.write('', () => process.exit())
 })

@@ -1,6 +1,7 @@
 // Electron entry: window, menu, native dialogs and the security settings. Everything else is in
 // the service, which runs the same in plain Node (browser mode, CLI, tests).
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
@@ -24,7 +25,12 @@ const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const appUrl = devUrl ?? pathToFileURL(rendererIndex).href
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
 
-const trusted = (frame: WebFrameMain | null): boolean => !!frame && frame.url.split(/[?#]/)[0] === appUrl.split(/[?#]/)[0]
+/** The page without query or fragment, normalised ("http://localhost:5173" and ".../" are one page). */
+function pageOf(url: string): string {
+  const u = new URL(url)
+  return u.origin === 'null' ? `${u.protocol}${u.pathname}` : `${u.origin}${u.pathname}`
+}
+const trusted = (frame: WebFrameMain | null): boolean => !!frame && pageOf(frame.url) === pageOf(appUrl)
 
 function lockDown(): void {
   const ses = session.defaultSession
@@ -39,17 +45,22 @@ function lockDown(): void {
   })
 }
 
-/** Chromium's own printing of the export HTML (its @page rules carry header and footer). */
+/**
+ * Chromium's own printing of the export HTML (its @page rules carry header and footer). The page
+ * goes through a temporary file: a data: URL is refused beyond 2 MB, which a long briefing in
+ * Cyrillic or Arabic reaches quickly once percent-encoded.
+ */
 async function printPdf(html: string): Promise<Uint8Array> {
-  const win = new BrowserWindow({
-    show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false }
-  })
+  const dir = await mkdtemp(join(tmpdir(), 'claimdesk-print-'))
+  const page = join(dir, 'briefing.html')
+  const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false } })
   try {
-    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    await writeFile(page, html)
+    await win.loadFile(page)
     return await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true })
   } finally {
     win.destroy()
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
@@ -111,7 +122,13 @@ async function main(): Promise<void> {
   bindIpc(service, trusted)
 
   let win = createWindow()
-  const current = () => BrowserWindow.getFocusedWindow() ?? win
+  // On macOS the app outlives its windows; a menu command then opens a new one.
+  const current = (): BrowserWindow => {
+    const focused = BrowserWindow.getFocusedWindow()
+    if (focused) return focused
+    if (win.isDestroyed()) win = createWindow()
+    return win
+  }
   const caseFilter = [{ name: 'Claimdesk case', extensions: ['json'] }]
   handleLocal('claimdesk-dialog:openCase', trusted, async () => {
     const r = await dialog.showOpenDialog(current(), { filters: caseFilter, properties: ['openFile'] })

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { pipeline } from 'node:stream'
 import { extname, join, normalize, sep } from 'node:path'
 import type { ClaimdeskApi } from '../shared/api'
 import { LIMITS } from '../shared/api'
@@ -126,7 +127,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       'Cache-Control': 'no-cache'
     })
     if (req.method === 'HEAD') return void res.end()
-    createReadStream(file).pipe(res)
+    // A file that vanishes mid-read (a rebuild while serving) ends this response, not the server.
+    pipeline(createReadStream(file), res, () => {})
   }
 
   const server = createServer((req, res) => {

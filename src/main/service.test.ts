@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -91,6 +91,30 @@ describe('cases', () => {
     const original = await service.openCase(join(dir, 'work'))
     expect(original.documents.map((d) => d.id)).toEqual([doc.id])
     expect(original.sources).toEqual([])
+  })
+
+  it('opening the case already open keeps it, and close waits for changes already asked for', async () => {
+    await service.newCase(join(dir, 'work'))
+    const again = await service.openCase(join(dir, 'work'))
+    expect(again.info.readOnly).toBe(false)
+    const pasted = service.pasteText({ text: 'Late edit\n\nStill saved.' })
+    await service.close()
+    await pasted
+    expect((await service.openCase(join(dir, 'work'))).documents.map((d) => d.title)).toEqual(['Late edit'])
+  })
+
+  it('restores a backup in place of a damaged case, keeps the damaged file and opens the case', async () => {
+    await caseWithDocument()
+    const path = (await service.currentCase()).info.path
+    await service.close()
+    const [backup] = await service.listBackups(path)
+    expect(backup).toBeDefined()
+    await writeFile(path, '{"version": 1, "documents": [')
+    await expect(service.openCase(path)).rejects.toMatchObject({ code: 'corrupt', details: { path } })
+    const restored = await service.restoreBackup(path, backup.file)
+    expect(restored.info).toMatchObject({ path, readOnly: false })
+    expect((await readdir(dir)).some((f) => f.includes('.corrupt-'))).toBe(true)
+    await service.createSource({ name: 'After the restore' })
   })
 
   it('read-only cases refuse changes', async () => {
@@ -204,6 +228,21 @@ describe('claims', () => {
     await dispatch(service, 'restoreClaim', [removed])
     expect((await service.currentCase()).claims).toEqual([claim])
     await expect(service.restoreClaim(removed)).rejects.toMatchObject({ code: 'conflict' })
+  })
+
+  it('undo of a deletion puts back the claim’s links and briefing citations', async () => {
+    const doc = await caseWithDocument()
+    const a = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships') })
+    const b = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'fewer than 25 ships') })
+    const link = await service.createLink({ from: a.id, to: b.id, kind: 'contradicts', note: 'counts differ' })
+    const briefing = await service.createBriefing({
+      claimIds: [b.id, a.id],
+      judgments: [{ id: 'j1', text: 'Counts differ.', confidence: 'low', claimIds: [a.id, b.id] }]
+    })
+    await service.restoreClaim(await service.deleteClaim(a.id))
+    const snap = await service.currentCase()
+    expect(snap.links).toEqual([link])
+    expect(snap.briefings[0]).toMatchObject({ id: briefing.id, claimIds: [b.id, a.id], judgments: [{ claimIds: [a.id, b.id] }] })
   })
 
   it('normalises tags and refuses a source relaying itself', async () => {

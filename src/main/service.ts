@@ -100,6 +100,8 @@ const MUTATIONS = [
 export class ClaimdeskService implements ClaimdeskApi {
   private store: CaseStore | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  /** What the last deleteClaim took along with the claim, for restoreClaim (undo) to put back. */
+  private lastRemoved: { claimId: Id; links: ClaimLink[]; briefings: Briefing[] } | null = null
   /** Why the case the app starts with could not be opened; the UI asks for it via currentCase. */
   private startupError: ClaimdeskError | null = null
   private readonly recent: RecentList
@@ -152,9 +154,19 @@ export class ClaimdeskService implements ClaimdeskApi {
   }
 
   async openCase(path: string, options?: OpenOptions): Promise<CaseSnapshot> {
-    const target = casePath(path)
+    return this.openNow(casePath(path), options?.readOnly ?? false)
+  }
+
+  // The *Now methods do the work of queued methods, for other queued methods to call: a queued
+  // method that called another one would wait for itself.
+  private async openNow(target: string, readOnly: boolean): Promise<CaseSnapshot> {
     if (!existsSync(target)) throw notFound(`${target}: no such case file`)
-    const store = await openCaseStore(target, { readOnly: options?.readOnly ?? false }).catch((err: unknown) => {
+    const current = this.store
+    if (current?.path === target) {
+      if (current.readOnly === readOnly) return this.snapshot(current)
+      await this.closeNow() // the same file in the other mode: let go of our own lock first
+    }
+    const store = await openCaseStore(target, { readOnly }).catch((err: unknown) => {
       // The UI needs the path to offer "open read-only" or "restore a backup".
       if (err instanceof ClaimdeskError) throw new ClaimdeskError(err.code, err.message, { ...err.details, path: target })
       throw err
@@ -193,9 +205,9 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   async restoreBackup(path: string, backupFile: string): Promise<CaseSnapshot> {
     const target = casePath(path)
-    if (this.store?.path === target) await this.close()
+    if (this.store?.path === target) await this.closeNow()
     await restoreBackup(target, backupFile)
-    return this.openCase(target)
+    return this.openNow(target, false)
   }
 
   async setCaseTitle(title: string): Promise<CaseInfo> {
@@ -204,14 +216,25 @@ export class ClaimdeskService implements ClaimdeskApi {
     return this.info(store)
   }
 
+  /** Closes the case once the changes already asked for are written. */
   async close(): Promise<void> {
+    return this.oneAtATime(() => this.closeNow())
+  }
+
+  private async closeNow(): Promise<void> {
     const store = this.store
     this.store = null
+    this.lastRemoved = null
     await store?.close()
   }
 
   private async adopt(store: CaseStore): Promise<CaseSnapshot> {
-    await this.close()
+    try {
+      await this.closeNow()
+    } catch (err) {
+      await store.close().catch(() => undefined)
+      throw err
+    }
     this.store = store
     this.startupError = null
     await this.recent.add(store.path, caseName(store.path), this.stamp())
@@ -482,7 +505,13 @@ export class ClaimdeskService implements ClaimdeskApi {
   async deleteClaim(id: string): Promise<Claim> {
     const store = this.writable()
     const claim = this.claim(store, id)
+    const removed = {
+      claimId: id,
+      links: store.data.links.filter((l) => l.from === id || l.to === id),
+      briefings: store.data.briefings.filter((b) => b.claimIds.includes(id) || b.judgments.some((j) => j.claimIds.includes(id)))
+    }
     await store.apply(this.removeClaimsOps(store, new Set([id])))
+    this.lastRemoved = removed
     return claim
   }
 
@@ -497,8 +526,34 @@ export class ClaimdeskService implements ClaimdeskApi {
       throw invalid(`restoreClaim: the quote no longer matches “${doc.title}” at ${claim.position.start}`)
     }
     this.assertSources(store, claim.sourceId, claim.via)
-    await store.apply([{ op: 'put', collection: 'claims', item: claim }])
+    await store.apply([{ op: 'put', collection: 'claims', item: claim }, ...this.undoRemovalOps(store, claim.id)])
+    this.lastRemoved = null
     return claim
+  }
+
+  /** The links and briefing citations the last deleteClaim removed with this claim, put back. */
+  private undoRemovalOps(store: CaseStore, claimId: Id): CaseOp[] {
+    const removed = this.lastRemoved?.claimId === claimId ? this.lastRemoved : null
+    if (!removed) return []
+    const claims = new Set(store.data.claims.map((c) => c.id)).add(claimId)
+    const ops: CaseOp[] = removed.links
+      .filter((l) => claims.has(l.from) && claims.has(l.to) && !store.data.links.some((x) => x.id === l.id))
+      .map((item) => ({ op: 'put', collection: 'links', item }))
+    for (const before of removed.briefings) {
+      const now = store.data.briefings.find((b) => b.id === before.id)
+      if (!now) continue
+      const item: Briefing = {
+        ...now,
+        claimIds: reinsert(now.claimIds, before.claimIds, claimId),
+        judgments: now.judgments.map((j) => {
+          const old = before.judgments.find((o) => o.id === j.id)
+          return old ? { ...j, claimIds: reinsert(j.claimIds, old.claimIds, claimId) } : j
+        }),
+        updatedAt: this.stamp()
+      }
+      ops.push({ op: 'put', collection: 'briefings', item })
+    }
+    return ops
   }
 
   /** Removing claims also removes links to them and their citations in briefings. */
@@ -699,6 +754,15 @@ export class ClaimdeskService implements ClaimdeskApi {
       briefings: [...store.data.briefings]
     }
   }
+}
+
+/** `list` with `id` back where it stood in `before` (unchanged when it was not there). */
+function reinsert(list: Id[], before: Id[], id: Id): Id[] {
+  const at = before.indexOf(id)
+  if (at < 0 || list.includes(id)) return list
+  const next = [...list]
+  next.splice(Math.min(at, next.length), 0, id)
+  return next
 }
 
 function normaliseTags(tags: string[]): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { anchor, findQuote, selectorsFor } from './anchoring'
+import { findQuote, selectorsFor } from './anchoring'
 
 const text = 'The minister said "at least 40 ships" were held. A spokesman said fewer than 25 ships were held.'
 
@@ -32,31 +32,5 @@ describe('findQuote', () => {
 
   it('returns nothing for text that is not there', () => {
     expect(findQuote(text, 'submarines').ranges).toEqual([])
-  })
-})
-
-describe('anchor', () => {
-  it('keeps a position that still holds the quote', () => {
-    const start = text.indexOf('at least')
-    const s = selectorsFor(text, start, start + 8)
-    expect(anchor(text, s.quote, s.position)).toEqual({ status: 'exact', start, end: start + 8 })
-  })
-
-  it('follows a quote that moved, using its context', () => {
-    const start = text.lastIndexOf('were held')
-    const s = selectorsFor(text, start, start + 9)
-    const edited = 'Breaking: ' + text
-    const a = anchor(edited, s.quote, s.position)
-    expect(a.status).toBe('moved')
-    expect(a.start).toBe(start + 10)
-  })
-
-  it('reports an orphan instead of jumping to look-alike text', () => {
-    const start = text.indexOf('were held')
-    const s = selectorsFor(text, start, start + 9)
-    // Both occurrences lose their context: no way to tell which one was meant.
-    const edited = 'X were held Y were held Z'
-    expect(anchor(edited, s.quote, s.position).status).toBe('orphaned')
-    expect(anchor('nothing here', s.quote, s.position).status).toBe('orphaned')
   })
 })

@@ -1,5 +1,4 @@
-// Anchoring claims to text: selectors from a range, ranges from a quote, and re-anchoring that
-// reports a lost anchor instead of jumping to look-alike text.
+// Anchoring claims to text: selectors from a range, and ranges from a quote someone typed.
 import type { TextPositionSelector, TextQuoteSelector } from './model'
 
 export const CONTEXT_CHARS = 32
@@ -84,51 +83,4 @@ export function findQuote(text: string, quote: string): QuoteMatches {
     end: t.map[i + q.length - 1] + 1
   }))
   return { ranges, folded: true }
-}
-
-export type AnchorStatus = 'exact' | 'moved' | 'orphaned'
-
-export interface Anchor {
-  status: AnchorStatus
-  start: number
-  end: number
-}
-
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++
-  return n
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0
-  while (n < a.length && n < b.length && a[n] === b[n]) n++
-  return n
-}
-
-/**
- * Where a claim's quote stands in `text` now. The stored position wins when it still holds the
- * quote. Otherwise the quote is looked up: a single occurrence, or the one whose surrounding
- * context matches the stored prefix/suffix best, is accepted; several equally good candidates
- * or none at all leave the claim orphaned rather than guessing.
- */
-export function anchor(text: string, quote: TextQuoteSelector, position: TextPositionSelector): Anchor {
-  if (text.slice(position.start, position.end) === quote.exact) {
-    return { status: 'exact', ...position }
-  }
-  const candidates = allIndexes(text, quote.exact)
-  if (candidates.length === 0) return { status: 'orphaned', ...position }
-  const scored = candidates.map((start) => {
-    const end = start + quote.exact.length
-    const context =
-      commonSuffixLength(text.slice(Math.max(0, start - quote.prefix.length), start), quote.prefix) +
-      commonPrefixLength(text.slice(end, end + quote.suffix.length), quote.suffix)
-    return { start, end, context }
-  })
-  scored.sort((a, b) => b.context - a.context || Math.abs(a.start - position.start) - Math.abs(b.start - position.start))
-  const [best, second] = scored
-  const unique = scored.length === 1
-  const contextWins = best.context > 0 && (!second || best.context > second.context)
-  if (!unique && !contextWins) return { status: 'orphaned', ...position }
-  return { status: 'moved', start: best.start, end: best.end }
 }

@@ -281,7 +281,7 @@ const restoredClaim = z
   .object({
     id,
     documentId: id,
-    quote: z.object({ exact: z.string().max(LIMITS.longText), prefix: short, suffix: short }),
+    quote: z.object({ exact: z.string().max(LIMITS.pasteChars), prefix: short, suffix: short }),
     position: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }),
     sourceId: id.nullable(),
     via: z.array(id).max(20),

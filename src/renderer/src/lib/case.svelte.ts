@@ -363,6 +363,14 @@ export class CaseStore {
     const claims = this.claims.filter((c) => c.id !== restored.id)
     claims.splice(Math.min(index, claims.length), 0, restored)
     this.claims = claims
+    // The backend also put back the claim's links and briefing citations.
+    if (this.links.length || this.briefings.length) {
+      const snap = await this.run(() => this.api.currentCase())
+      if (snap) {
+        this.links = snap.links
+        this.briefings = snap.briefings
+      }
+    }
     this.focusClaim(restored.id, { scroll: true })
   }
 
