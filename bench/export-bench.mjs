@@ -11,6 +11,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'rolldown'
+import { writeReadmeSection } from './readme-section.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -138,7 +139,6 @@ try {
   console.log(pass ? 'PASS: every export within its target' : 'FAIL: an export missed its target')
 
   if (writeReadme) {
-    const readme = join(root, 'bench/README.md')
     const section = [
       '## Export',
       '',
@@ -167,16 +167,7 @@ try {
       '<!-- export-bench:end -->',
       ''
     ].join('\n')
-    let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n\n'
-    const start = text.indexOf('## Export\n')
-    const endMarker = '<!-- export-bench:end -->\n'
-    if (start !== -1 && text.indexOf(endMarker, start) !== -1) {
-      text = text.slice(0, start) + section + text.slice(text.indexOf(endMarker, start) + endMarker.length)
-    } else {
-      text = `${text.trimEnd()}\n\n${section}`
-    }
-    writeFileSync(readme, text)
-    console.log(`Figures written to ${readme}`)
+    writeReadmeSection('Export', 'export-bench', section)
   }
   process.exitCode = pass ? 0 : 1
 } finally {

@@ -9,6 +9,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { writeReadmeSection } from './readme-section.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const bundleDir = join(root, 'node_modules', '.cache', 'claimdesk-import-bench')
@@ -224,20 +225,7 @@ function writeReadme(rows) {
     '<!-- import-bench:end -->',
     ''
   ].join('\n')
-  const readme = join(root, 'bench/README.md')
-  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n\n'
-  const endMarker = '<!-- import-bench:end -->\n'
-  const start = text.indexOf('## Import\n')
-  if (start !== -1 && text.indexOf(endMarker, start) !== -1) {
-    text = text.slice(0, start) + section + text.slice(text.indexOf(endMarker, start) + endMarker.length)
-  } else if (text.includes('## Export\n')) {
-    const at = text.indexOf('## Export\n')
-    text = text.slice(0, at) + section + '\n' + text.slice(at)
-  } else {
-    text = `${text.trimEnd()}\n\n${section}`
-  }
-  writeFileSync(readme, text)
-  console.log(`Figures written to ${readme}`)
+  writeReadmeSection('Import', 'import-bench', section)
 }
 
 if (isMainThread) {

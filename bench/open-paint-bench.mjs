@@ -14,6 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
+import { writeReadmeSection } from './readme-section.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -180,9 +181,10 @@ const table = ['| Measure | Result |', '| --- | --- |', ...rows.map(([a, b]) => 
 console.log(table)
 
 if (writeReadme) {
-  const readme = join(root, 'bench/README.md')
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, Chromium ${browser.version()}`
   const section = [
+    '## Open and paint (browser mode)',
+    '',
     '<!-- open-paint-bench: written by `node bench/open-paint-bench.mjs`; edit the script, not these lines -->',
     `Command: \`npm run build && node bench/open-paint-bench.mjs\` (${RUNS} runs, headless Chromium, browser mode).`,
     '',
@@ -191,9 +193,6 @@ if (writeReadme) {
     table,
     '<!-- open-paint-bench:end -->'
   ].join('\n')
-  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n'
-  const re = /<!-- open-paint-bench:[\s\S]*?<!-- open-paint-bench:end -->/
-  text = re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n## Open and paint (browser mode)\n\n${section}\n`
-  writeFileSync(readme, text)
+  writeReadmeSection('Open and paint (browser mode)', 'open-paint-bench', section)
 }
 rmSync(work, { recursive: true, force: true })

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { execSync } from 'node:child_process'
 import { build } from 'rolldown'
+import { writeReadmeSection } from './readme-section.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -136,7 +137,6 @@ try {
   console.log(pass ? 'PASS: median durable apply under 10 ms' : 'FAIL: median durable apply is 10 ms or more')
 
   if (writeReadme) {
-    const readme = join(root, 'bench/README.md')
     const section = [
       '## Store',
       '',
@@ -158,16 +158,7 @@ try {
       '<!-- store-bench:end -->',
       ''
     ].join('\n')
-    let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n\n'
-    const start = text.indexOf('## Store\n')
-    const endMarker = '<!-- store-bench:end -->\n'
-    if (start !== -1 && text.indexOf(endMarker, start) !== -1) {
-      text = text.slice(0, start) + section + text.slice(text.indexOf(endMarker, start) + endMarker.length)
-    } else {
-      text = `${text.trimEnd()}\n\n${section}`
-    }
-    writeFileSync(readme, text)
-    console.log(`Figures written to ${readme}`)
+    writeReadmeSection('Store', 'store-bench', section)
   }
   process.exitCode = pass ? 0 : 1
 } finally {

@@ -27,6 +27,7 @@ import type {
   SourcePatch
 } from '../shared/api'
 import { claimInput, linkInput, sourceInput } from '../shared/api'
+import { API_METHODS } from '../shared/api-methods'
 import { selectorsFor } from '../shared/anchoring'
 import { ClaimdeskError, invalid, notFound } from '../shared/errors'
 import type {
@@ -65,37 +66,15 @@ function caseName(path: string): string {
   return basename(path).slice(0, -CASE_EXTENSION.length) || basename(path)
 }
 
+/** Methods that only read. Every other method changes the case and is queued (see below). */
+const READS: readonly ApiMethod[] = ['currentCase', 'recentCases', 'listBackups', 'getDocument', 'exportBriefing']
+
 /**
- * The methods that read the case, change it and write it back. They run one at a time: the
- * store updates its in-memory data only once a change is durable, so two overlapping calls
- * would otherwise both start from the same state and the later write would undo the earlier.
+ * The methods that change the case run one at a time: the store updates its in-memory data only
+ * once a change is durable, so two overlapping calls would otherwise both start from the same
+ * state and the later write would undo the earlier. A new method is queued unless listed above.
  */
-const MUTATIONS = [
-  'newCase',
-  'openCase',
-  'saveCaseAs',
-  'restoreBackup',
-  'setCaseTitle',
-  'importFiles',
-  'pasteText',
-  'updateDocument',
-  'deleteDocument',
-  'reimportDocument',
-  'createSource',
-  'updateSource',
-  'mergeSources',
-  'deleteSource',
-  'createClaim',
-  'updateClaim',
-  'deleteClaim',
-  'restoreClaim',
-  'createLink',
-  'deleteLink',
-  'createBriefing',
-  'updateBriefing',
-  'deleteBriefing',
-  'importAnnotations'
-] as const satisfies readonly ApiMethod[]
+const MUTATIONS = API_METHODS.filter((m) => !READS.includes(m))
 
 export class ClaimdeskService implements ClaimdeskApi {
   private store: CaseStore | null = null
