@@ -7,7 +7,9 @@ import { CHROMIUM_ARGS } from './src/main/export/pdf'
 const systemChromium = '/usr/bin/chromium'
 const electron = findElectron()
 if (!electron && !process.env.TEST_WORKER_INDEX) {
-  console.log('Electron e2e project skipped: no Electron binary installed (node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH).')
+  console.log(
+    'Electron e2e project skipped: no Electron binary installed (node_modules/electron/dist or ELECTRON_OVERRIDE_DIST_PATH).'
+  )
 }
 
 export default defineConfig({

@@ -6,7 +6,7 @@
 // Builds src/main/export with rolldown (vite's bundler) into node_modules/.cache first, so the bundle
 // still resolves playwright-core at run time; writes the figures into the "Export" section of
 // bench/README.md.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -36,14 +36,14 @@ const ms = (x) => `${x.toFixed(1)} ms`
 function descendantCpu() {
   const seen = new Map()
   const walk = (pid) => {
-    let tasks = []
+    let tasks
     try {
       tasks = readdirSync(`/proc/${pid}/task`)
     } catch {
       return
     }
     for (const tid of tasks) {
-      let kids = ''
+      let kids
       try {
         kids = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
       } catch {
@@ -101,7 +101,15 @@ try {
     buildBriefingView(data, data.briefings[0], { generatedAt })
     viewTimes.push(performance.now() - t)
   }
-  rows.push(['resolve briefing (buildBriefingView, part of every export)', '', ms(viewTimes[0]), ms(median(viewTimes.slice(1))), '', '', ''])
+  rows.push([
+    'resolve briefing (buildBriefingView, part of every export)',
+    '',
+    ms(viewTimes[0]),
+    ms(median(viewTimes.slice(1))),
+    '',
+    '',
+    ''
+  ])
 
   const kept = canPdf ? keptChromiumPrinter() : null
   const cases = [
@@ -130,10 +138,22 @@ try {
     const ok = med < target
     pass &&= ok
     const cpu = sampler ? `${ms(sampler.stop() / (runs + 1))} per export` : ''
-    rows.push([label === 'pdf' ? 'pdf, Chromium launched per export (CLI)' : label, `< ${target} ms`, ms(times[0]), ms(med), `${(size / 1024).toFixed(0)} KB`, cpu, ok ? 'pass' : 'FAIL'])
-    console.log(`${label.padEnd(40)} first ${ms(times[0]).padStart(10)}  median ${ms(med).padStart(10)}  ${cpu}  ${ok ? 'pass' : 'FAIL'}`)
+    rows.push([
+      label === 'pdf' ? 'pdf, Chromium launched per export (CLI)' : label,
+      `< ${target} ms`,
+      ms(times[0]),
+      ms(med),
+      `${(size / 1024).toFixed(0)} KB`,
+      cpu,
+      ok ? 'pass' : 'FAIL'
+    ])
+    console.log(
+      `${label.padEnd(40)} first ${ms(times[0]).padStart(10)}  median ${ms(med).padStart(10)}  ${cpu}  ${ok ? 'pass' : 'FAIL'}`
+    )
   }
-  const load = loadavg().map((x) => x.toFixed(1)).join(', ')
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ')
 
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`
   console.log(pass ? 'PASS: every export within its target' : 'FAIL: an export missed its target')
@@ -163,7 +183,7 @@ try {
       "and footer (handling line, page N of M) are CSS @page margin boxes in the HTML, not Chromium's",
       'headerTemplate/footerTemplate, which it renders once per page (about 0.5 s more CPU for 200 pages). Browser',
       'mode keeps one Chromium open between exports (`keptChromiumPrinter`), saving the launch; the CLI launches one',
-      'per export; the desktop app prints with Electron\'s printToPDF.',
+      "per export; the desktop app prints with Electron's printToPDF.",
       '<!-- export-bench:end -->',
       ''
     ].join('\n')

@@ -45,17 +45,27 @@ async function generate(dir) {
   // An odd seed: its link lists sit in a plain <section>, the harder case.
   writeFileSync(join(dir, 'big.html'), newsPage(1001, 5 * MB, 400).html)
 
-  const words = 'analysts said the assessment of reinforcements indicated considerable uncertainty about operational capabilities and logistics'.split(' ')
+  const words =
+    'analysts said the assessment of reinforcements indicated considerable uncertainty about operational capabilities and logistics'.split(
+      ' '
+    )
   const blocks = [{ kind: 'heading', text: 'A three hundred page report' }]
   let n = 0
   for (let p = 0; p < 1750; p++) {
     if (p % 12 === 0) blocks.push({ kind: 'heading', text: `Chapter ${p / 12 + 1}` })
-    const text = Array.from({ length: 70 }, () => words[(n = (n * 1103515245 + 12345) & 0x7fffffff) % words.length]).join(' ')
+    const text = Array.from(
+      { length: 70 },
+      () => words[(n = (n * 1103515245 + 12345) & 0x7fffffff) % words.length]
+    ).join(' ')
     blocks.push({ kind: 'paragraph', text: `${text}.` })
   }
-  writeFileSync(join(dir, 'report.pdf'), reportPdf(blocks, { runningHead: 'Benchmark report', title: 'Benchmark report' }))
+  writeFileSync(
+    join(dir, 'report.pdf'),
+    reportPdf(blocks, { runningHead: 'Benchmark report', title: 'Benchmark report' })
+  )
 
-  const line = 'Moscow is taking territory back from Ukrainian forces in Russia\u2019s western Kursk region, according to new assessments.\n'
+  const line =
+    'Moscow is taking territory back from Ukrainian forces in Russia\u2019s western Kursk region, according to new assessments.\n'
   const paragraph = line.repeat(4) + '\n'
   writeFileSync(join(dir, 'big.txt'), paragraph.repeat(Math.ceil((50 * MB) / Buffer.byteLength(paragraph))))
   const ru = 'Москва возвращает территорию у украинских сил в Курской области России, согласно новым оценкам.\n\n'
@@ -67,7 +77,11 @@ async function generate(dir) {
 async function runScenario(name, dir) {
   const { importFile } = await import(bundle('importer.mjs'))
   const files =
-    name === 'pages' ? readdirSync(join(dir, 'pages')).sort().map((f) => join(dir, 'pages', f)) : [join(dir, { pdf: 'report.pdf', html: 'big.html', txt: 'big.txt', txt1251: 'big-1251.txt' }[name])]
+    name === 'pages'
+      ? readdirSync(join(dir, 'pages'))
+          .sort()
+          .map((f) => join(dir, 'pages', f))
+      : [join(dir, { pdf: 'report.pdf', html: 'big.html', txt: 'big.txt', txt1251: 'big-1251.txt' }[name])]
   const importAll = async () => {
     const started = performance.now()
     let afterFirst = 0
@@ -90,24 +104,46 @@ async function runScenario(name, dir) {
   // Single files are imported a second time: the first run includes loading the parsers.
   const again = files.length === 1 ? (await importAll()).seconds : undefined
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0)
-  console.log(JSON.stringify({ name, files: files.length, bytes, ...first, again, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+  console.log(
+    JSON.stringify({
+      name,
+      files: files.length,
+      bytes,
+      ...first,
+      again,
+      maxRssMb: process.resourceUsage().maxRSS / 1024
+    })
+  )
 }
 
 /** Child process for the pages scenario across worker threads, one per core. */
 async function runParallel(dir, threads) {
-  const files = readdirSync(join(dir, 'pages')).sort().map((f) => join(dir, 'pages', f))
+  const files = readdirSync(join(dir, 'pages'))
+    .sort()
+    .map((f) => join(dir, 'pages', f))
   const started = performance.now()
   await Promise.all(
-    Array.from({ length: threads }, (_, t) =>
-      new Promise((done, fail) => {
-        const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { files: files.filter((_, i) => i % threads === t) } })
-        worker.once('message', done)
-        worker.once('error', fail)
-      })
+    Array.from(
+      { length: threads },
+      (_, t) =>
+        new Promise((done, fail) => {
+          const worker = new Worker(fileURLToPath(import.meta.url), {
+            workerData: { files: files.filter((_, i) => i % threads === t) }
+          })
+          worker.once('message', done)
+          worker.once('error', fail)
+        })
     )
   )
   const seconds = (performance.now() - started) / 1000
-  console.log(JSON.stringify({ name: `pages-${threads}-threads`, files: files.length, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+  console.log(
+    JSON.stringify({
+      name: `pages-${threads}-threads`,
+      files: files.length,
+      seconds,
+      maxRssMb: process.resourceUsage().maxRSS / 1024
+    })
+  )
 }
 
 async function workerMain() {
@@ -137,7 +173,10 @@ function throughCli(dir) {
 }
 
 function child(args) {
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 16 * MB })
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB
+  })
   if (result.status !== 0) throw new Error(`scenario ${args.join(' ')} failed:\n${result.stderr}`)
   return JSON.parse(result.stdout.trim().split('\n').pop())
 }
@@ -170,17 +209,77 @@ async function main() {
     const verdict = (ok) => (ok ? 'pass' : 'FAIL')
     const rate = (r) => r.files / r.seconds
     const checks = [
-      ['100 news pages, 100 KB-1 MB, one thread', `${mb(pages.bytes)} MB`, '>= 10 pages/s', `${secs(pages.seconds)}, ${rate(pages).toFixed(1)} pages/s (${pages.warmRate.toFixed(1)} after the first page, which loads the parsers)`, pages.maxRssMb, rate(pages) >= 10],
+      [
+        '100 news pages, 100 KB-1 MB, one thread',
+        `${mb(pages.bytes)} MB`,
+        '>= 10 pages/s',
+        `${secs(pages.seconds)}, ${rate(pages).toFixed(1)} pages/s (${pages.warmRate.toFixed(1)} after the first page, which loads the parsers)`,
+        pages.maxRssMb,
+        rate(pages) >= 10
+      ],
       // Informational: on a shared 2-core machine a second thread competes with everything else.
-      ['the same 100 pages, 2 worker threads', `${mb(pages.bytes)} MB`, '', `${secs(parallel.seconds)}, ${rate(parallel).toFixed(1)} pages/s`, parallel.maxRssMb, true],
-      ...(cli ? [['the same 100 pages through `claimdesk import` (service: hash, duplicate check, original kept, durable journal write per page)', `${mb(pages.bytes)} MB`, '', `${secs(cli.seconds)}, ${rate(cli).toFixed(1)} pages/s`, cli.maxRssMb, true]] : []),
-      [`text PDF, ${pdf.blocks}`, `${mb(pdf.bytes)} MB`, '< 10 s', `${secs(pdf.seconds)} (again: ${secs(pdf.again)})`, pdf.maxRssMb, pdf.seconds < 10],
-      ['news page', `${mb(html.bytes)} MB`, '< 2 s', `${secs(html.seconds)} (again: ${secs(html.again)})`, html.maxRssMb, html.seconds < 2],
-      [`UTF-8 text, ${txt.blocks} paragraphs`, `${mb(txt.bytes)} MB`, '', `${secs(txt.seconds)} (again: ${secs(txt.again)})`, txt.maxRssMb, true],
-      [`Windows-1251 text (encoding detected), ${txt1251.blocks} paragraphs`, `${mb(txt1251.bytes)} MB`, '', `${secs(txt1251.seconds)} (again: ${secs(txt1251.again)})`, txt1251.maxRssMb, true]
+      [
+        'the same 100 pages, 2 worker threads',
+        `${mb(pages.bytes)} MB`,
+        '',
+        `${secs(parallel.seconds)}, ${rate(parallel).toFixed(1)} pages/s`,
+        parallel.maxRssMb,
+        true
+      ],
+      ...(cli
+        ? [
+            [
+              'the same 100 pages through `claimdesk import` (service: hash, duplicate check, original kept, durable journal write per page)',
+              `${mb(pages.bytes)} MB`,
+              '',
+              `${secs(cli.seconds)}, ${rate(cli).toFixed(1)} pages/s`,
+              cli.maxRssMb,
+              true
+            ]
+          ]
+        : []),
+      [
+        `text PDF, ${pdf.blocks}`,
+        `${mb(pdf.bytes)} MB`,
+        '< 10 s',
+        `${secs(pdf.seconds)} (again: ${secs(pdf.again)})`,
+        pdf.maxRssMb,
+        pdf.seconds < 10
+      ],
+      [
+        'news page',
+        `${mb(html.bytes)} MB`,
+        '< 2 s',
+        `${secs(html.seconds)} (again: ${secs(html.again)})`,
+        html.maxRssMb,
+        html.seconds < 2
+      ],
+      [
+        `UTF-8 text, ${txt.blocks} paragraphs`,
+        `${mb(txt.bytes)} MB`,
+        '',
+        `${secs(txt.seconds)} (again: ${secs(txt.again)})`,
+        txt.maxRssMb,
+        true
+      ],
+      [
+        `Windows-1251 text (encoding detected), ${txt1251.blocks} paragraphs`,
+        `${mb(txt1251.bytes)} MB`,
+        '',
+        `${secs(txt1251.seconds)} (again: ${secs(txt1251.again)})`,
+        txt1251.maxRssMb,
+        true
+      ]
     ]
-    const rows = checks.map(([what, input, target, time, rss, ok]) => `| ${what} | ${input} | ${target} | ${time} | ${rss.toFixed(0)} MB | ${target ? verdict(ok) : ''} |`)
-    console.log(['', '| Import | Input | Target | Time | Peak RSS | |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n'))
+    const rows = checks.map(
+      ([what, input, target, time, rss, ok]) =>
+        `| ${what} | ${input} | ${target} | ${time} | ${rss.toFixed(0)} MB | ${target ? verdict(ok) : ''} |`
+    )
+    console.log(
+      ['', '| Import | Input | Target | Time | Peak RSS | |', '| --- | --- | --- | --- | --- | --- |', ...rows].join(
+        '\n'
+      )
+    )
     const pass = checks.every((c) => c[5])
     console.log(pass ? 'PASS: every import within its target' : 'FAIL: an import missed its target')
     if (!process.argv.includes('--no-readme')) writeReadme(rows)
@@ -193,7 +292,9 @@ async function main() {
 
 function writeReadme(rows) {
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}`
-  const load = loadavg().map((x) => x.toFixed(1)).join(', ')
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ')
   const section = [
     '## Import',
     '',

@@ -32,8 +32,10 @@ if (!existsSync(join(root, 'out/main/cli.js'))) {
   process.exit(1)
 }
 
-const WORDS = ('the ministry said on tuesday that officials had confirmed reports of troop movements near ' +
-  'the border according to two people familiar with the matter who spoke on condition of anonymity').split(' ')
+const WORDS = (
+  'the ministry said on tuesday that officials had confirmed reports of troop movements near ' +
+  'the border according to two people familiar with the matter who spoke on condition of anonymity'
+).split(' ')
 
 function prose(length, seed) {
   let x = seed
@@ -55,8 +57,14 @@ function prose(length, seed) {
 function buildCase() {
   const now = new Date().toISOString()
   const sources = Array.from({ length: 60 }, (_, i) => ({
-    id: randomUUID(), name: `Source ${i + 1}`, kind: 'person', description: '', reliability: 'ABCDEF'[i % 6],
-    aliases: [], createdAt: now, updatedAt: now
+    id: randomUUID(),
+    name: `Source ${i + 1}`,
+    kind: 'person',
+    description: '',
+    reliability: 'ABCDEF'[i % 6],
+    aliases: [],
+    createdAt: now,
+    updatedAt: now
   }))
   const documents = []
   const claims = []
@@ -67,16 +75,39 @@ function buildCase() {
     const blocks = []
     let at = 0
     for (const [i, p] of [title, ...paragraphs].entries()) {
-      blocks.push(i === 0 ? { kind: 'heading', start: at, end: at + p.length, level: 1 } : { kind: 'paragraph', start: at, end: at + p.length })
+      blocks.push(
+        i === 0
+          ? { kind: 'heading', start: at, end: at + p.length, level: 1 }
+          : { kind: 'paragraph', start: at, end: at + p.length }
+      )
       at += p.length + 2
     }
     const doc = {
-      id: randomUUID(), title, outlet: 'Wire', author: '', url: '', published: '2026-03-11', text, blocks,
-      provenance: { fileName: `report-${d + 1}.txt`, format: 'txt', sha256: createHash('sha256').update(text).digest('hex'), size: text.length, importedAt: now },
-      notices: [], createdAt: now, updatedAt: now
+      id: randomUUID(),
+      title,
+      outlet: 'Wire',
+      author: '',
+      url: '',
+      published: '2026-03-11',
+      text,
+      blocks,
+      provenance: {
+        fileName: `report-${d + 1}.txt`,
+        format: 'txt',
+        sha256: createHash('sha256').update(text).digest('hex'),
+        size: text.length,
+        importedAt: now
+      },
+      notices: [],
+      createdAt: now,
+      updatedAt: now
     }
     documents.push(doc)
-    const count = d === 0 ? LARGEST_CLAIMS : Math.floor((CLAIMS - LARGEST_CLAIMS) / (DOCUMENTS - 1)) + (d <= (CLAIMS - LARGEST_CLAIMS) % (DOCUMENTS - 1) ? 1 : 0)
+    const count =
+      d === 0
+        ? LARGEST_CLAIMS
+        : Math.floor((CLAIMS - LARGEST_CLAIMS) / (DOCUMENTS - 1)) +
+          (d <= (CLAIMS - LARGEST_CLAIMS) % (DOCUMENTS - 1) ? 1 : 0)
     const para = blocks.slice(1)
     for (let k = 0; k < count; k++) {
       const b = para[k % para.length]
@@ -84,23 +115,44 @@ function buildCase() {
       const start = b.start + ((k * 37) % Math.max(1, len - 60))
       const end = Math.min(b.end, start + 40 + (k % 20))
       claims.push({
-        id: randomUUID(), documentId: doc.id,
-        quote: { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
-        position: { start, end }, sourceId: sources[(d + k) % sources.length].id, via: [], tags: [`topic ${k % 7}`],
-        note: '', status: 'unverified', credibility: String(1 + (k % 6)), createdAt: now, updatedAt: now
+        id: randomUUID(),
+        documentId: doc.id,
+        quote: {
+          exact: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - 32), start),
+          suffix: text.slice(end, end + 32)
+        },
+        position: { start, end },
+        sourceId: sources[(d + k) % sources.length].id,
+        via: [],
+        tags: [`topic ${k % 7}`],
+        note: '',
+        status: 'unverified',
+        credibility: String(1 + (k % 6)),
+        createdAt: now,
+        updatedAt: now
       })
     }
   }
   return {
-    version: 1, id: randomUUID(), title: 'Benchmark case', createdAt: now, updatedAt: now,
-    documents, sources, claims, links: [], briefings: []
+    version: 1,
+    id: randomUUID(),
+    title: 'Benchmark case',
+    createdAt: now,
+    updatedAt: now,
+    documents,
+    sources,
+    claims,
+    links: [],
+    briefings: []
   }
 }
 
 function startServer(casePath, home) {
   const t0 = performance.now()
   const child = spawn(process.execPath, [join(root, 'bin/claimdesk.cjs'), 'serve', '--case', casePath, '--port', '0'], {
-    env: { ...process.env, CLAIMDESK_HOME: home }, stdio: ['ignore', 'pipe', 'inherit']
+    env: { ...process.env, CLAIMDESK_HOME: home },
+    stdio: ['ignore', 'pipe', 'inherit']
   })
   return new Promise((done, fail) => {
     let out = ''
@@ -126,7 +178,15 @@ const largest = data.documents[0]
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+  ]
 })
 const results = { server: [], load: [], paint: [], total: [] }
 try {
@@ -135,14 +195,22 @@ try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     const allPainted = () =>
       page.waitForFunction(
-        (n) => new Set([...document.querySelectorAll('[data-testid="highlight"]')].flatMap((e) => (e.dataset.claimIds ?? e.dataset.claimId ?? '').split(' ')).filter(Boolean)).size >= n,
+        (n) =>
+          new Set(
+            [...document.querySelectorAll('[data-testid="highlight"]')]
+              .flatMap((e) => (e.dataset.claimIds ?? e.dataset.claimId ?? '').split(' '))
+              .filter(Boolean)
+          ).size >= n,
         LARGEST_CLAIMS
       )
     const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())))
     // First visit: the case opens on its first document; then the analyst clicks the largest one.
     const t0 = performance.now()
     await page.goto(server.url)
-    await page.locator('[data-testid="document-item"]').nth(DOCUMENTS - 1).waitFor()
+    await page
+      .locator('[data-testid="document-item"]')
+      .nth(DOCUMENTS - 1)
+      .waitFor()
     await page.locator('[data-testid="reader-block"]').first().waitFor()
     await frame()
     const t1 = performance.now()
@@ -171,11 +239,17 @@ try {
 
 const f = (xs) => `median ${median(xs).toFixed(0)} ms, max ${max(xs).toFixed(0)} ms`
 const rows = [
-  ['case', `${DOCUMENTS} documents (largest ${LARGEST_TEXT / 1000} KB, others ${TEXT / 1000} KB), ${CLAIMS} claims (${LARGEST_CLAIMS} on the largest): ${(size / 1024 / 1024).toFixed(1)} MB`],
+  [
+    'case',
+    `${DOCUMENTS} documents (largest ${LARGEST_TEXT / 1000} KB, others ${TEXT / 1000} KB), ${CLAIMS} claims (${LARGEST_CLAIMS} on the largest): ${(size / 1024 / 1024).toFixed(1)} MB`
+  ],
   ['server start (spawn until URL printed; opens and validates the case)', f(results.server)],
   ['first visit: page load until the case is shown (first document painted)', f(results.load)],
   ['then a click on the largest document until all its highlights are painted', f(results.paint)],
-  ['reopen: page load until the largest document (last read) is painted with all its highlights, target < 1 s', f(results.total)]
+  [
+    'reopen: page load until the largest document (last read) is painted with all its highlights, target < 1 s',
+    f(results.total)
+  ]
 ]
 const table = ['| Measure | Result |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n')
 console.log(table)

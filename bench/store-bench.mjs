@@ -6,7 +6,7 @@
 // Usage: node bench/store-bench.mjs [--dir <folder on the disk to measure>] [--no-readme]
 // Builds src/main/case with rolldown (vite's bundler) into a temp folder first; writes the figures
 // into the "Store" section of bench/README.md.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -44,7 +44,11 @@ async function time(fn) {
 
 function filesystemOf(path) {
   try {
-    return execSync(`df -T ${JSON.stringify(path)} | tail -1`, { encoding: 'utf8' }).trim().split(/\s+/).slice(0, 2).join(' ')
+    return execSync(`df -T ${JSON.stringify(path)} | tail -1`, { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)
+      .slice(0, 2)
+      .join(' ')
   } catch {
     return 'unknown'
   }
@@ -120,7 +124,7 @@ try {
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, ${process.platform}; case on ${filesystemOf(work)}`
   const figures = {
-    'case': `${DOCUMENTS} documents x ${TEXT / 1000} KB text, ${CLAIMS} claims, 50 sources: ${(size / 2 ** 20).toFixed(1)} MB on disk`,
+    case: `${DOCUMENTS} documents x ${TEXT / 1000} KB text, ${CLAIMS} claims, 50 sources: ${(size / 2 ** 20).toFixed(1)} MB on disk`,
     'create (first durable write)': ms(createMs),
     'open (read + parse + validate), 5 runs': fmt(stats(opens)),
     'apply one new claim, durable': fmt(stats(applies)),
@@ -128,7 +132,7 @@ try {
     [`sustained: ${SUSTAINED} new claims back to back, checkpoints every 0.5 s`]: fmt(stats(sustained)),
     '50 concurrent applies (group commit), all durable': `${ms(groupMs)} total`,
     'checkpoint, first of session (includes the backup copy)': ms(firstCheckpoint),
-    'checkpoint': ms(checkpoint),
+    checkpoint: ms(checkpoint),
     'close (nothing left to fold in)': ms(closeMs)
   }
   console.log(`Machine: ${machine}`)

@@ -42,7 +42,9 @@ function reportingGroups(markdown: string): Map<string, string[]> {
   return groups
 }
 
-test('import, mark claims by selection, attribute them, survive reload and restart, export Markdown', async ({ app }, testInfo) => {
+test('import, mark claims by selection, attribute them, survive reload and restart, export Markdown', async ({
+  app
+}, testInfo) => {
   const { claims, sources } = gold(CHOSEN)
   const nameOf = (id: string) => sources.get(id)!.name
   let page = app.page
@@ -87,14 +89,18 @@ test('import, mark claims by selection, attribute them, survive reload and resta
     await expect(page.getByTestId('claim-item')).toHaveCount(claims.length)
     for (const claim of claims) {
       // under its source's group heading
-      const group = page.getByTestId('claim-group').filter({ has: page.getByTestId('claim-group-head').filter({ hasText: nameOf(claim.source) }) })
+      const group = page
+        .getByTestId('claim-group')
+        .filter({ has: page.getByTestId('claim-group-head').filter({ hasText: nameOf(claim.source) }) })
       const item = group.getByTestId('claim-item').filter({ hasText: claim.quote })
       await expect(item).toHaveCount(1)
       for (const relay of claim.via) await expect(item).toContainText(`via ${nameOf(relay)}`)
       await expect(item).toContainText(`#${claim.topic}`)
     }
     // every claim is painted in the reader
-    const painted = await page.locator('[data-testid="highlight"]').evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.claimIds!.split(' '))).size)
+    const painted = await page
+      .locator('[data-testid="highlight"]')
+      .evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.claimIds!.split(' '))).size)
     expect(painted).toBe(claims.length)
   }
 

@@ -13,7 +13,8 @@ test.skip(!hasShared, '../shared is absent')
 
 // Territory lost (General Staff source via Reuters) and the three conflicting troop figures.
 const CHOSEN = ['c03', 'c06', 'c08', 'c09']
-const JUDGMENT = 'Russia very likely has between 45,000 and 60,000 troops in Kursk; the reported figures differ by source and date.'
+const JUDGMENT =
+  'Russia very likely has between 45,000 and 60,000 troops in Kursk; the reported figures differ by source and date.'
 const TITLE = 'Kursk: Russian troop strength'
 const HANDLING = 'UNCLASSIFIED // FOR TRAINING'
 const GAPS = 'No independent count of Russian troops; the dates of the three estimates are unclear.'
@@ -40,12 +41,16 @@ function csvRecords(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (field += '"'), i++
-      else if (ch === '"') quoted = false
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
       else field += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') record.push(field), (field = '')
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      record.push(field)
+      field = ''
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++
       record.push(field)
       records.push(record)
@@ -57,9 +62,11 @@ function csvRecords(text: string): string[][] {
   return records
 }
 
-test('compose a briefing with judgments, linked conflicting claims and gaps, then export every format', async ({ app }, testInfo) => {
+test('compose a briefing with judgments, linked conflicting claims and gaps, then export every format', async ({
+  app
+}, testInfo) => {
   const { claims, sources } = gold(CHOSEN)
-  let page = app.page
+  const page = app.page
   const shot = async (name: string) => {
     const path = testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`)
     await page.screenshot({ path })
@@ -75,7 +82,8 @@ test('compose a briefing with judgments, linked conflicting claims and gaps, the
     await expect(page.getByTestId('claim-quote')).toHaveText(claim.quote)
     const speaker = sources.get(claim.source)!
     await chooseSource(page, 'source-input', speaker.name, speaker.kind)
-    for (const relay of claim.via.map((id) => sources.get(id)!)) await chooseSource(page, 'via-input', relay.name, relay.kind)
+    for (const relay of claim.via.map((id) => sources.get(id)!))
+      await chooseSource(page, 'via-input', relay.name, relay.kind)
     await expect(page.getByTestId('save-state')).toHaveText('✓ Saved')
   }
   await expect(page.getByTestId('claim-item')).toHaveCount(claims.length)
@@ -97,11 +105,15 @@ test('compose a briefing with judgments, linked conflicting claims and gaps, the
   await page.getByTestId('composer-title').fill(TITLE)
   await page.getByTestId('composer-handling').fill(HANDLING)
   await page.getByTestId('composer-author').fill('E2E analyst')
-  await page.getByTestId('composer-bottom-line').fill('Russia has likely massed enough troops in Kursk to retake the salient.')
+  await page
+    .getByTestId('composer-bottom-line')
+    .fill('Russia has likely massed enough troops in Kursk to retake the salient.')
   await page.getByTestId('add-judgment').click()
   const judgment = page.getByTestId('judgment')
   // The estimative-language check speaks up while writing, and quiets when the wording is fixed.
-  await judgment.getByTestId('judgment-text').fill('We have high confidence that a counteroffensive is highly probable.')
+  await judgment
+    .getByTestId('judgment-text')
+    .fill('We have high confidence that a counteroffensive is highly probable.')
   await expect(judgment.getByTestId('estimative-warning')).toHaveCount(2)
   await expect(judgment.getByTestId('estimative-warning').first()).toContainText('Use one scale throughout a product')
   await judgment.getByTestId('judgment-text').fill(JUDGMENT)
@@ -174,7 +186,12 @@ test('compose a briefing with judgments, linked conflicting claims and gaps, the
   const csv = csvRecords(readFileSync(files.csv, 'utf8'))
   expect(csv.length - 1).toBe(claims.length)
   const quoteColumn = csv[0].findIndex((h) => /quote/i.test(h))
-  expect(csv.slice(1).map((r) => r[quoteColumn]).sort()).toEqual(claims.map((c) => c.quote).sort())
+  expect(
+    csv
+      .slice(1)
+      .map((r) => r[quoteColumn])
+      .sort()
+  ).toEqual(claims.map((c) => c.quote).sort())
 
   const jsonld = JSON.parse(readFileSync(files.jsonld, 'utf8'))
   const annotations = jsonld.first.items as { type: string; target: { selector: { type: string; exact?: string }[] } }[]

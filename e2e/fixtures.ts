@@ -31,10 +31,14 @@ interface Backend {
 }
 
 async function startServer(browser: Browser, casePath: string, home: string): Promise<Backend> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/claimdesk.cjs'), 'serve', '--case', casePath, '--port', '0'], {
-    env: { ...process.env, CLAIMDESK_HOME: home },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'bin/claimdesk.cjs'), 'serve', '--case', casePath, '--port', '0'],
+    {
+      env: { ...process.env, CLAIMDESK_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let stderr = ''
   child.stderr!.on('data', (d) => (stderr += d))
   const url = await new Promise<string>((done, fail) => {
@@ -110,7 +114,9 @@ export const test = base.extend<{ app: AppDriver }>({
       saveExport: (trigger) => backend.saveExport(trigger, home)
     }
     await use(driver)
-    await testInfo.attach('final screen', { body: await backend.page.screenshot(), contentType: 'image/png' }).catch(() => {})
+    await testInfo
+      .attach('final screen', { body: await backend.page.screenshot(), contentType: 'image/png' })
+      .catch(() => {})
     await backend.stop()
   }
 })

@@ -22,5 +22,8 @@ export interface GoldClaim {
 export function gold(chosen: string[]): { claims: GoldClaim[]; sources: Map<string, GoldSource> } {
   const data = JSON.parse(readFileSync(join(sharedDir, 'acceptance/kursk-gold.json'), 'utf8'))
   const byId = new Map((data.claims as GoldClaim[]).map((c) => [c.id, c]))
-  return { claims: chosen.map((id) => byId.get(id)!), sources: new Map((data.sources as GoldSource[]).map((s) => [s.id, s])) }
+  return {
+    claims: chosen.map((id) => byId.get(id)!),
+    sources: new Map((data.sources as GoldSource[]).map((s) => [s.id, s]))
+  }
 }

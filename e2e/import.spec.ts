@@ -87,11 +87,23 @@ async function writeInbox(root: string, trap: string): Promise<Fixture> {
   const utf8 = join(folder, '01-utf8.txt')
   await writeFile(utf8, 'Briefing note\n\nThe minister said 4,000 troops had arrived — naïve café reports aside.\n')
   await writeFile(join(folder, '02-cp1251.txt'), iconv.encode(CYRILLIC, 'windows-1251'))
-  await writeFile(join(folder, '03-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('UTF-16 report\n\nЗдравствуйте, this text came as UTF-16 little-endian.', 'utf16le')]))
-  await writeFile(join(folder, '04-notes.md'), '# Field notes\n\n- First point from the crossing\n- Second point\n\n> A quoted statement from the spokesman.\n')
+  await writeFile(
+    join(folder, '03-utf16le.txt'),
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('UTF-16 report\n\nЗдравствуйте, this text came as UTF-16 little-endian.', 'utf16le')
+    ])
+  )
+  await writeFile(
+    join(folder, '04-notes.md'),
+    '# Field notes\n\n- First point from the crossing\n- Second point\n\n> A quoted statement from the spokesman.\n'
+  )
   await writeFile(join(folder, '05-courier.html'), hostilePage(trap, 'first'))
   await writeFile(join(folder, '06-arabic.html'), arabicPage())
-  await writeFile(join(folder, '07-hebrew.txt'), `דיווח מהצפון\n\n${HEBREW_QUOTE} לאחר שלושה ימים של לחימה, כך אמר דובר הצבא.\n`)
+  await writeFile(
+    join(folder, '07-hebrew.txt'),
+    `דיווח מהצפון\n\n${HEBREW_QUOTE} לאחר שלושה ימים של לחימה, כך אמר דובר הצבא.\n`
+  )
   await writeFile(join(folder, '08-binary.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)))
   await writeFile(join(folder, '09-empty.txt'), '')
   await writeFile(join(folder, '10-data.xyz'), 'not a format Claimdesk reads')
@@ -99,7 +111,12 @@ async function writeInbox(root: string, trap: string): Promise<Fixture> {
     join(folder, '11-report.pdf'),
     makePdf(
       [
-        { lines: [{ x: 72, y: 700, size: 16, text: 'Situation report', bold: true }, { x: 72, y: 670, size: 11, text: 'Page one says the bridge was intact on Monday.' }] },
+        {
+          lines: [
+            { x: 72, y: 700, size: 16, text: 'Situation report', bold: true },
+            { x: 72, y: 670, size: 11, text: 'Page one says the bridge was intact on Monday.' }
+          ]
+        },
         { lines: [{ x: 72, y: 700, size: 11, text: 'Page two says the bridge was destroyed on Tuesday.' }] }
       ],
       { title: 'Situation report' }
@@ -171,14 +188,19 @@ async function dragSelectBidi(page: Page, quote: string): Promise<void> {
   await page.mouse.up()
 }
 
-const row = (page: Page, path: string): Locator => page.getByTestId('import-result').filter({ has: page.locator('.file', { hasText: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+const row = (page: Page, path: string): Locator =>
+  page
+    .getByTestId('import-result')
+    .filter({ has: page.locator('.file', { hasText: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
 
 async function openDocument(page: Page, title: RegExp): Promise<void> {
   await page.getByTestId('document-item').filter({ hasText: title }).first().click()
   await expect(page.getByTestId('document-meta')).toContainText(title)
 }
 
-test('batch-imports a folder with progress and per-file results; hostile pages stay inert; RTL claims; duplicates', async ({ app }, testInfo) => {
+test('batch-imports a folder with progress and per-file results; hostile pages stay inert; RTL claims; duplicates', async ({
+  app
+}, testInfo) => {
   const page = app.page
   const shot = async (name: string) => {
     const path = testInfo.outputPath(`${name}.png`)
@@ -210,14 +232,31 @@ test('batch-imports a folder with progress and per-file results; hostile pages s
   await page.unroute('**/api/importFiles')
   await expect(page.getByTestId('import-summary')).toHaveText('10 imported · 3 not imported · 1 hidden file skipped')
   await expect(page.getByTestId('import-result')).toHaveCount(13)
-  for (const path of ['01-utf8.txt', '02-cp1251.txt', '03-utf16le.txt', '04-notes.md', '05-courier.html', '06-arabic.html', '07-hebrew.txt', '11-report.pdf', '12-memo.docx', 'updates/courier-update.html']) {
+  for (const path of [
+    '01-utf8.txt',
+    '02-cp1251.txt',
+    '03-utf16le.txt',
+    '04-notes.md',
+    '05-courier.html',
+    '06-arabic.html',
+    '07-hebrew.txt',
+    '11-report.pdf',
+    '12-memo.docx',
+    'updates/courier-update.html'
+  ]) {
     await expect(row(page, `inbox/${path}`), path).toHaveAttribute('data-status', 'imported')
   }
   await expect(row(page, 'inbox/08-binary.txt')).toHaveAttribute('data-status', 'failed')
-  await expect(row(page, 'inbox/08-binary.txt').getByTestId('import-result-message')).toHaveText(/binary file, not text/)
+  await expect(row(page, 'inbox/08-binary.txt').getByTestId('import-result-message')).toHaveText(
+    /binary file, not text/
+  )
   await expect(row(page, 'inbox/09-empty.txt').getByTestId('import-result-message')).toHaveText('the file is empty')
-  await expect(row(page, 'inbox/10-data.xyz').getByTestId('import-result-message')).toHaveText(/^"\.xyz" files are not supported \(supported: \.txt/)
-  await expect(row(page, 'inbox/updates/courier-update.html').getByTestId('import-result-message')).toContainText('new version of “Officials deny border incident”')
+  await expect(row(page, 'inbox/10-data.xyz').getByTestId('import-result-message')).toHaveText(
+    /^"\.xyz" files are not supported \(supported: \.txt/
+  )
+  await expect(row(page, 'inbox/updates/courier-update.html').getByTestId('import-result-message')).toContainText(
+    'new version of “Officials deny border incident”'
+  )
   await expect(page.getByTestId('document-item')).toHaveCount(10)
   await shot('import-results')
 
@@ -251,7 +290,9 @@ test('batch-imports a folder with progress and per-file results; hostile pages s
   await expect(page.getByTestId('provenance-file')).toHaveText('02-cp1251.txt')
   await expect(page.getByTestId('provenance-format')).toHaveText('Plain text')
   await expect(page.getByTestId('provenance-sha256')).toHaveText(/^[0-9a-f]{64}$/)
-  await expect(page.getByTestId('provenance-size')).toContainText(`${iconv.encode(CYRILLIC, 'windows-1251').length} bytes`)
+  await expect(page.getByTestId('provenance-size')).toContainText(
+    `${iconv.encode(CYRILLIC, 'windows-1251').length} bytes`
+  )
   const encoding = page.getByTestId('encoding-select')
   await expect(encoding).toHaveValue('windows-1251')
   await encoding.selectOption('koi8-r')
@@ -266,14 +307,22 @@ test('batch-imports a folder with progress and per-file results; hostile pages s
   await openDocument(page, /Officials deny border incident/)
   const reader = page.getByTestId('reader')
   await expect(reader).toContainText('no shots were fired at the crossing')
-  await expect(reader.locator('[data-kind="caption"]')).toHaveText('Unverified image said to show the convoy near the crossing.')
+  await expect(reader.locator('[data-kind="caption"]')).toHaveText(
+    'Unverified image said to show the convoy near the crossing.'
+  )
   await expect(reader.locator('[data-kind="table-row"]').last()).toHaveText('North gate | 41')
   await expect(reader).toContainText('crossed without incident and')
   await page.waitForTimeout(1500) // long enough for a meta refresh, an onerror or a timer to fire
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined()
   expect(new URL(page.url()).origin).toBe(origin)
   expect(await reader.locator('script, iframe, object, embed, img, style, link, a, base, meta').count()).toBe(0)
-  expect(await page.evaluate(() => [...document.querySelectorAll('[data-testid="reader"] *')].flatMap((el) => el.getAttributeNames().filter((n) => n.startsWith('on'))))).toEqual([])
+  expect(
+    await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="reader"] *')].flatMap((el) =>
+        el.getAttributeNames().filter((n) => n.startsWith('on'))
+      )
+    )
+  ).toEqual([])
   const hostileText = await reader.innerText()
   expect(hostileText).not.toContain('REMOTE-CONTENT-MARKER')
   expect(hostileText).not.toContain('__pwned')
@@ -309,7 +358,9 @@ test('batch-imports a folder with progress and per-file results; hostile pages s
   await page.getByTestId('import-input').setInputFiles(utf8)
   await expect(page.getByTestId('import-progress-text')).toHaveText('Import finished: 1 file')
   await expect(row(page, '01-utf8.txt')).toHaveAttribute('data-status', 'duplicate')
-  await expect(row(page, '01-utf8.txt').getByTestId('import-result-message')).toHaveText('already in the case as “Briefing note”')
+  await expect(row(page, '01-utf8.txt').getByTestId('import-result-message')).toHaveText(
+    'already in the case as “Briefing note”'
+  )
   await expect(page.getByTestId('document-item')).toHaveCount(10)
   await shot('duplicate')
 
@@ -324,7 +375,9 @@ test('batch-imports a folder with progress and per-file results; hostile pages s
   await expect(page.getByTestId('import-current')).toHaveText('inbox/01-utf8.txt')
   await page.getByTestId('import-cancel').click()
   await expect(page.getByTestId('import-progress-text')).toHaveText('Import cancelled: 1 of 13 files done')
-  await expect(page.getByTestId('import-summary')).toHaveText('1 already in the case · 12 cancelled · 1 hidden file skipped')
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '1 already in the case · 12 cancelled · 1 hidden file skipped'
+  )
   await expect(page.getByTestId('import-result').and(page.locator('[data-status="cancelled"]'))).toHaveCount(12)
   expect(sent).toBe(1)
   await page.unroute('**/api/importFiles')
@@ -332,6 +385,8 @@ test('batch-imports a folder with progress and per-file results; hostile pages s
 
   // Nothing left the app's origin while importing and viewing, and nothing fetched the remote host.
   trap.server.close()
-  expect(requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([])
+  expect(
+    requests.filter((url) => new URL(url).origin !== origin && !url.startsWith('data:') && !url.startsWith('blob:'))
+  ).toEqual([])
   expect(trap.hits).toEqual([])
 })

@@ -6,7 +6,11 @@ import { expect, type Page } from '@playwright/test'
  * with a DOM Range over the rendered text nodes and returns null; otherwise returns viewport points just
  * inside its first and last characters.
  */
-async function inReader(page: Page, quote: string, select: boolean): Promise<{ x1: number; y1: number; x2: number; y2: number } | null> {
+async function inReader(
+  page: Page,
+  quote: string,
+  select: boolean
+): Promise<{ x1: number; y1: number; x2: number; y2: number } | null> {
   return page.evaluate(
     ({ quote, select }) => {
       if (select) (document.activeElement as HTMLElement | null)?.blur()
@@ -64,7 +68,12 @@ export async function rangeSelect(page: Page, quote: string): Promise<void> {
 }
 
 /** Picks a source in a type-ahead field (source-input / via-input), creating it with `kind` when new. */
-export async function chooseSource(page: Page, field: 'source-input' | 'via-input', name: string, kind: string): Promise<void> {
+export async function chooseSource(
+  page: Page,
+  field: 'source-input' | 'via-input',
+  name: string,
+  kind: string
+): Promise<void> {
   const input = page.getByTestId(field)
   const options = page.getByTestId(`${field}-options`)
   await input.fill(name.slice(0, Math.min(name.length, 5)))

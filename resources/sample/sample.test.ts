@@ -26,7 +26,14 @@ interface SampleCase {
     note: string
   }[]
   links: { from: number; to: number; kind: string; note: string }[]
-  briefing: { title: string; handling: string; author: string; bottomLine: string; judgments: { text: string; confidence: string; claims: number[] }[]; gaps: string }
+  briefing: {
+    title: string
+    handling: string
+    author: string
+    bottomLine: string
+    judgments: { text: string; confidence: string; claims: number[] }[]
+    gaps: string
+  }
 }
 
 const dir = import.meta.dirname

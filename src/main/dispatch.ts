@@ -6,9 +6,7 @@ function describeIssue(method: string, error: ZodError): string {
   const issue = error.issues[0]
   const [arg, ...field] = issue.path
   const where =
-    typeof arg === 'number'
-      ? `argument ${arg + 1}${field.length ? ` field "${field.join('.')}"` : ''}`
-      : 'arguments'
+    typeof arg === 'number' ? `argument ${arg + 1}${field.length ? ` field "${field.join('.')}"` : ''}` : 'arguments'
   return `${method}: ${where}: ${issue.message}`
 }
 

@@ -106,7 +106,14 @@ function buildMenu(send: (action: MenuAction) => void): Menu {
     { role: 'editMenu' },
     {
       label: 'View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, { role: 'toggleDevTools' }]
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        { role: 'toggleDevTools' }
+      ]
     },
     { label: 'Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1')] }
   ]
@@ -118,7 +125,8 @@ async function main(): Promise<void> {
   lockDown()
   const service = new ClaimdeskService({ userDataDir: app.getPath('userData'), printPdf })
   if (caseArg) await service.openAtStart(caseArg)
-  else await service.openAtStart(defaultCasePath(app.getPath('userData')), () => addSampleContent(service, resourcesDir))
+  else
+    await service.openAtStart(defaultCasePath(app.getPath('userData')), () => addSampleContent(service, resourcesDir))
   bindIpc(service, trusted)
 
   let win = createWindow()
@@ -134,9 +142,16 @@ async function main(): Promise<void> {
     const r = await dialog.showOpenDialog(current(), { filters: caseFilter, properties: ['openFile'] })
     return r.canceled ? null : r.filePaths[0]
   })
-  for (const [channel, title] of [['claimdesk-dialog:newCase', 'New case'], ['claimdesk-dialog:saveCase', 'Save case as']]) {
+  for (const [channel, title] of [
+    ['claimdesk-dialog:newCase', 'New case'],
+    ['claimdesk-dialog:saveCase', 'Save case as']
+  ]) {
     handleLocal(channel, trusted, async () => {
-      const r = await dialog.showSaveDialog(current(), { title, defaultPath: 'Untitled.claimdesk.json', filters: caseFilter })
+      const r = await dialog.showSaveDialog(current(), {
+        title,
+        defaultPath: 'Untitled.claimdesk.json',
+        filters: caseFilter
+      })
       return r.canceled || !r.filePath ? null : r.filePath
     })
   }
@@ -148,7 +163,9 @@ async function main(): Promise<void> {
       filters: [{ name: 'Documents', extensions }]
     })
     if (r.canceled) return null
-    return Promise.all(r.filePaths.map(async (path) => ({ name: basename(path), data: (await readFile(path)).toString('base64') })))
+    return Promise.all(
+      r.filePaths.map(async (path) => ({ name: basename(path), data: (await readFile(path)).toString('base64') }))
+    )
   })
   handleLocal('claimdesk-dialog:saveFile', trusted, async (fileName, content, encoding) => {
     const r = await dialog.showSaveDialog(current(), { defaultPath: join(app.getPath('documents'), String(fileName)) })

@@ -23,7 +23,11 @@ export function bindIpc(api: ClaimdeskApi, trusted: TrustedFrame): void {
 }
 
 /** A native dialog or other main-side helper on a channel, with the same trust check and reply shape. */
-export function handleLocal(channel: string, trusted: TrustedFrame, run: (...args: unknown[]) => Promise<unknown>): void {
+export function handleLocal(
+  channel: string,
+  trusted: TrustedFrame,
+  run: (...args: unknown[]) => Promise<unknown>
+): void {
   ipcMain.handle(channel, async (event, ...args: unknown[]) => {
     if (!trusted(event.senderFrame)) return { error: { code: 'invalid', message: 'call from an untrusted page' } }
     try {

@@ -14,7 +14,9 @@ afterEach(async () => {
 it('builds the first-run sample case through the API', async () => {
   dir = await mkdtemp(join(tmpdir(), 'claimdesk-sample-'))
   const service = new ClaimdeskService({ userDataDir: dir })
-  const snap = await service.openAtStart(join(dir, 'Default'), () => addSampleContent(service, resolve(__dirname, '../../resources')))
+  const snap = await service.openAtStart(join(dir, 'Default'), () =>
+    addSampleContent(service, resolve(__dirname, '../../resources'))
+  )
   await service.close()
   expect(snap?.documents).toHaveLength(1)
   expect(snap?.documents[0].outlet).toBe('The Harbour Ledger')

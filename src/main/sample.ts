@@ -46,7 +46,9 @@ const sampleSpec = z.object({
     handling: z.string(),
     author: z.string(),
     bottomLine: z.string(),
-    judgments: z.array(z.object({ text: z.string(), confidence: z.enum(CONFIDENCE), claims: z.array(z.number().int()) })),
+    judgments: z.array(
+      z.object({ text: z.string(), confidence: z.enum(CONFIDENCE), claims: z.array(z.number().int()) })
+    ),
     gaps: z.string()
   })
 })

@@ -5,7 +5,12 @@ import { CONTENT_SECURITY_POLICY, isAppRequest, SECURE_WEB_PREFERENCES } from '.
 
 describe('desktop security settings', () => {
   it('isolates and sandboxes the renderer without Node', () => {
-    expect(SECURE_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false })
+    expect(SECURE_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false
+    })
   })
 
   it('lets only the app’s own files load', () => {

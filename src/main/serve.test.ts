@@ -17,10 +17,19 @@ interface Reply {
 }
 
 /** A raw request, so tests can send the Host and Origin headers a browser would not let us forge. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<Reply> {
   return new Promise((done, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers }
+      },
       (res) => {
         let body = ''
         res.on('data', (d) => (body += d))
@@ -77,7 +86,11 @@ describe('browser-mode server', () => {
 
   it('refuses API calls without the right token', async () => {
     expect((await api('currentCase', [], { 'x-claimdesk-token': 'guess' })).status).toBe(401)
-    const res = await send('/api/currentCase', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const res = await send('/api/currentCase', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}'
+    })
     expect(res.status).toBe(401)
   })
 
@@ -100,7 +113,10 @@ describe('browser-mode server', () => {
   it('validates arguments at the contract and names the field', async () => {
     const res = await api('createSource', [{ name: 'Reuters', reliability: 'Z' }])
     expect(res.status).toBe(400)
-    expect(JSON.parse(res.body).error).toMatchObject({ code: 'invalid', message: expect.stringContaining('field "reliability"') })
+    expect(JSON.parse(res.body).error).toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('field "reliability"')
+    })
     const bad = await send('/api/currentCase', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-claimdesk-token': server.token },

@@ -85,7 +85,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`]
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return send(res, 405, JSON.stringify({ error: { code: 'invalid', message: 'use POST' } }))
+    if (req.method !== 'POST')
+      return send(res, 405, JSON.stringify({ error: { code: 'invalid', message: 'use POST' } }))
     if (!sameSecret(String(req.headers['x-claimdesk-token'] ?? ''), token)) {
       return send(res, 401, JSON.stringify({ error: { code: 'invalid', message: 'missing or wrong token' } }))
     }
@@ -134,7 +135,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const server = createServer((req, res) => {
     if (!allowedHosts().includes(String(req.headers.host))) return send(res, 421, 'wrong host', 'text/plain')
     const origin = req.headers.origin
-    if (origin && !allowedHosts().some((h) => origin === `http://${h}`)) return send(res, 403, 'wrong origin', 'text/plain')
+    if (origin && !allowedHosts().some((h) => origin === `http://${h}`))
+      return send(res, 403, 'wrong origin', 'text/plain')
     const { pathname } = new URL(req.url ?? '/', `http://${HOST}`)
     const api = /^\/api\/([A-Za-z]+)$/.exec(pathname)
     const handled = api ? handleApi(req, res, api[1]) : handleStatic(req, res, pathname)

@@ -58,13 +58,20 @@ describe('cases', () => {
   })
 
   it('reports a missing case by its path', async () => {
-    await expect(service.openCase(join(dir, 'nope.claimdesk.json'))).rejects.toThrow(/nope\.claimdesk\.json: no such case file/)
+    await expect(service.openCase(join(dir, 'nope.claimdesk.json'))).rejects.toThrow(
+      /nope\.claimdesk\.json: no such case file/
+    )
   })
 
   it('keeps every change across close and reopen', async () => {
     const doc = await caseWithDocument()
     const src = await service.createSource({ name: 'Aldric Venn', kind: 'person', reliability: 'C' })
-    const claim = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships'), sourceId: src.id, credibility: '3' })
+    const claim = await service.createClaim({
+      documentId: doc.id,
+      ...rangeOf(doc.text, 'at least 40 ships'),
+      sourceId: src.id,
+      credibility: '3'
+    })
     const path = (await service.currentCase()).info.path
     await service.close()
     const reopened = await service.openCase(path)
@@ -163,7 +170,10 @@ describe('documents', () => {
 
   it('edits metadata, validating dates at the contract', async () => {
     const doc = await caseWithDocument()
-    const updated = await dispatch(service, 'updateDocument', [doc.id, { outlet: 'The Harbour Ledger', published: '2026-03-11' }])
+    const updated = await dispatch(service, 'updateDocument', [
+      doc.id,
+      { outlet: 'The Harbour Ledger', published: '2026-03-11' }
+    ])
     expect(updated).toMatchObject({ outlet: 'The Harbour Ledger', published: '2026-03-11' })
     await expect(dispatch(service, 'updateDocument', [doc.id, { published: 'last Tuesday' }])).rejects.toThrow(
       /updateDocument: argument 2 field "published"/
@@ -195,19 +205,25 @@ describe('claims', () => {
 
   it('refuses ranges outside the text, blank selections and unknown sources', async () => {
     const doc = await caseWithDocument()
-    await expect(service.createClaim({ documentId: doc.id, start: 0, end: doc.text.length + 5 })).rejects.toMatchObject({ code: 'invalid' })
+    await expect(service.createClaim({ documentId: doc.id, start: 0, end: doc.text.length + 5 })).rejects.toMatchObject(
+      { code: 'invalid' }
+    )
     const gap = doc.text.indexOf('\n\n')
     await expect(service.createClaim({ documentId: doc.id, start: gap, end: gap + 2 })).rejects.toThrow(/blank/)
-    await expect(service.createClaim({ documentId: doc.id, start: 0, end: 5, sourceId: 'nobody' })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(
+      service.createClaim({ documentId: doc.id, start: 0, end: 5, sourceId: 'nobody' })
+    ).rejects.toMatchObject({ code: 'not-found' })
     expect((await service.currentCase()).claims).toEqual([])
   })
 
   it('validates every call at the contract, naming the field', async () => {
     const doc = await caseWithDocument()
-    await expect(dispatch(service, 'createClaim', [{ documentId: doc.id, start: 0, end: 5, credibility: '9' }])).rejects.toThrow(
-      /createClaim: argument 1 field "credibility"/
+    await expect(
+      dispatch(service, 'createClaim', [{ documentId: doc.id, start: 0, end: 5, credibility: '9' }])
+    ).rejects.toThrow(/createClaim: argument 1 field "credibility"/)
+    await expect(dispatch(service, 'createClaim', [{ documentId: doc.id, start: 5, end: 2 }])).rejects.toThrow(
+      /end must be after start/
     )
-    await expect(dispatch(service, 'createClaim', [{ documentId: doc.id, start: 5, end: 2 }])).rejects.toThrow(/end must be after start/)
     await expect(dispatch(service, 'dropDatabase', [])).rejects.toThrow(/unknown method "dropDatabase"/)
     await expect(dispatch(service, 'getDocument', [42])).rejects.toBeInstanceOf(ClaimdeskError)
   })
@@ -216,13 +232,20 @@ describe('claims', () => {
     const doc = await caseWithDocument()
     const src = await service.createSource({ name: 'U.S. State Department', kind: 'organization' })
     const claim = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships') })
-    await Promise.all([service.updateClaim(claim.id, { sourceId: src.id }), service.updateClaim(claim.id, { tags: ['combat'] })])
+    await Promise.all([
+      service.updateClaim(claim.id, { sourceId: src.id }),
+      service.updateClaim(claim.id, { tags: ['combat'] })
+    ])
     expect((await service.currentCase()).claims[0]).toMatchObject({ sourceId: src.id, tags: ['combat'] })
   })
 
   it('deletes with undo: the restored claim is identical', async () => {
     const doc = await caseWithDocument()
-    const claim = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships'), tags: ['shipping'] })
+    const claim = await service.createClaim({
+      documentId: doc.id,
+      ...rangeOf(doc.text, 'at least 40 ships'),
+      tags: ['shipping']
+    })
     const removed = await service.deleteClaim(claim.id)
     expect((await service.currentCase()).claims).toEqual([])
     await dispatch(service, 'restoreClaim', [removed])
@@ -242,13 +265,22 @@ describe('claims', () => {
     await service.restoreClaim(await service.deleteClaim(a.id))
     const snap = await service.currentCase()
     expect(snap.links).toEqual([link])
-    expect(snap.briefings[0]).toMatchObject({ id: briefing.id, claimIds: [b.id, a.id], judgments: [{ claimIds: [a.id, b.id] }] })
+    expect(snap.briefings[0]).toMatchObject({
+      id: briefing.id,
+      claimIds: [b.id, a.id],
+      judgments: [{ claimIds: [a.id, b.id] }]
+    })
   })
 
   it('normalises tags and refuses a source relaying itself', async () => {
     const doc = await caseWithDocument()
     const src = await service.createSource({ name: 'Meridian News Agency', kind: 'outlet' })
-    const claim = await service.createClaim({ documentId: doc.id, start: 0, end: 8, tags: [' shipping ', 'Shipping', 'front  line'] })
+    const claim = await service.createClaim({
+      documentId: doc.id,
+      start: 0,
+      end: 8,
+      tags: [' shipping ', 'Shipping', 'front  line']
+    })
     expect(claim.tags).toEqual(['shipping', 'front line'])
     await expect(service.updateClaim(claim.id, { sourceId: src.id, via: [src.id] })).rejects.toThrow(/its own relay/)
   })
@@ -266,8 +298,18 @@ describe('sources', () => {
     const a = await service.createSource({ name: 'Navy spokesman', aliases: ['the spokesman'] })
     const b = await service.createSource({ name: 'Ivo Dravic' })
     const agency = await service.createSource({ name: 'Meridian', kind: 'outlet' })
-    const c1 = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'fewer than 25 ships'), sourceId: a.id, via: [agency.id] })
-    const c2 = await service.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships'), sourceId: b.id, via: [a.id] })
+    const c1 = await service.createClaim({
+      documentId: doc.id,
+      ...rangeOf(doc.text, 'fewer than 25 ships'),
+      sourceId: a.id,
+      via: [agency.id]
+    })
+    const c2 = await service.createClaim({
+      documentId: doc.id,
+      ...rangeOf(doc.text, 'at least 40 ships'),
+      sourceId: b.id,
+      via: [a.id]
+    })
     const merged = await service.mergeSources(a.id, b.id)
     expect(merged.aliases).toEqual(['Navy spokesman', 'the spokesman'])
     const snap = await service.currentCase()

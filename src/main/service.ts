@@ -30,15 +30,7 @@ import { claimInput, linkInput, sourceInput } from '../shared/api'
 import { API_METHODS } from '../shared/api-methods'
 import { selectorsFor } from '../shared/anchoring'
 import { ClaimdeskError, invalid, notFound } from '../shared/errors'
-import type {
-  Briefing,
-  CaseDocument,
-  Claim,
-  ClaimLink,
-  DocumentSummary,
-  Id,
-  Source
-} from '../shared/model'
+import type { Briefing, CaseDocument, Claim, ClaimLink, DocumentSummary, Id, Source } from '../shared/model'
 import { emptyCase, listBackups, openCaseStore, restoreBackup } from './case'
 import type { CaseOp, CaseStore } from './case/types'
 import { exportBriefing, type PdfPrinter } from './export'
@@ -147,7 +139,8 @@ export class ClaimdeskService implements ClaimdeskApi {
     }
     const store = await openCaseStore(target, { readOnly }).catch((err: unknown) => {
       // The UI needs the path to offer "open read-only" or "restore a backup".
-      if (err instanceof ClaimdeskError) throw new ClaimdeskError(err.code, err.message, { ...err.details, path: target })
+      if (err instanceof ClaimdeskError)
+        throw new ClaimdeskError(err.code, err.message, { ...err.details, path: target })
       throw err
     })
     return this.adopt(store)
@@ -276,7 +269,10 @@ export class ClaimdeskService implements ClaimdeskApi {
     const doc = this.document(store, id)
     const claims = store.data.claims.filter((c) => c.documentId === id).length
     if (claims > 0) {
-      throw new ClaimdeskError('conflict', `“${doc.title}” has ${claims} claim${claims === 1 ? '' : 's'} anchored in its text: re-import it as a new document instead`)
+      throw new ClaimdeskError(
+        'conflict',
+        `“${doc.title}” has ${claims} claim${claims === 1 ? '' : 's'} anchored in its text: re-import it as a new document instead`
+      )
     }
     const bytes = await store.getOriginal(doc.provenance.sha256)
     if (!bytes) throw notFound(`the original file of “${doc.title}” is not kept beside the case`)
@@ -487,7 +483,9 @@ export class ClaimdeskService implements ClaimdeskApi {
     const removed = {
       claimId: id,
       links: store.data.links.filter((l) => l.from === id || l.to === id),
-      briefings: store.data.briefings.filter((b) => b.claimIds.includes(id) || b.judgments.some((j) => j.claimIds.includes(id)))
+      briefings: store.data.briefings.filter(
+        (b) => b.claimIds.includes(id) || b.judgments.some((j) => j.claimIds.includes(id))
+      )
     }
     await store.apply(this.removeClaimsOps(store, new Set([id])))
     this.lastRemoved = removed

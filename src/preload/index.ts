@@ -20,7 +20,8 @@ const platform: PlatformBridge = {
   openCaseDialog: () => invoke('claimdesk-dialog:openCase', []) as Promise<string | null>,
   newCaseDialog: () => invoke('claimdesk-dialog:newCase', []) as Promise<string | null>,
   saveCaseDialog: () => invoke('claimdesk-dialog:saveCase', []) as Promise<string | null>,
-  chooseImportFiles: () => invoke('claimdesk-dialog:importFiles', []) as Promise<{ name: string; data: string }[] | null>,
+  chooseImportFiles: () =>
+    invoke('claimdesk-dialog:importFiles', []) as Promise<{ name: string; data: string }[] | null>,
   saveFile: (fileName, content, encoding) =>
     invoke('claimdesk-dialog:saveFile', [fileName, content, encoding]) as Promise<string | null>,
   onMenu: (listener) => {

@@ -9,7 +9,18 @@ const valid = {
   createdAt: now,
   updatedAt: now,
   documents: [],
-  sources: [{ id: 's1', name: 'TASS', kind: 'outlet', description: '', reliability: 'C', aliases: [], createdAt: now, updatedAt: now }],
+  sources: [
+    {
+      id: 's1',
+      name: 'TASS',
+      kind: 'outlet',
+      description: '',
+      reliability: 'C',
+      aliases: [],
+      createdAt: now,
+      updatedAt: now
+    }
+  ],
   claims: [],
   links: [],
   briefings: []

@@ -101,9 +101,7 @@ export const briefingSchema = z.object({
   date: z.string(),
   author: z.string(),
   bottomLine: z.string(),
-  judgments: z.array(
-    z.object({ id, text: z.string(), confidence: z.enum(CONFIDENCE), claimIds: z.array(id) })
-  ),
+  judgments: z.array(z.object({ id, text: z.string(), confidence: z.enum(CONFIDENCE), claimIds: z.array(id) })),
   claimIds: z.array(id),
   groupBy: z.enum(GROUP_BY),
   gaps: z.string(),

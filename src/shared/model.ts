@@ -5,14 +5,7 @@ export const SCHEMA_VERSION = 1
 
 export type Id = string
 
-export type BlockKind =
-  | 'heading'
-  | 'paragraph'
-  | 'quote'
-  | 'list-item'
-  | 'caption'
-  | 'table-row'
-  | 'preformatted'
+export type BlockKind = 'heading' | 'paragraph' | 'quote' | 'list-item' | 'caption' | 'table-row' | 'preformatted'
 
 /** A structural block of a document: a [start, end) range of its plain text. */
 export interface Block {

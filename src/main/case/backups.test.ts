@@ -2,7 +2,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFile
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
-import { BACKUP_INTERVAL_MS, KEEP_BACKUPS, SESSION_BACKUP_MIN_AGE_MS, backupIfDue, listBackups, restoreBackup } from './backups'
+import {
+  BACKUP_INTERVAL_MS,
+  KEEP_BACKUPS,
+  SESSION_BACKUP_MIN_AGE_MS,
+  backupIfDue,
+  listBackups,
+  restoreBackup
+} from './backups'
 import { encodeCase } from './case-codec'
 import { emptyCase } from './empty-case'
 import { openCaseStore } from './index'
@@ -81,7 +88,7 @@ describe('backups made by the store', () => {
 })
 
 describe('listBackups', () => {
-  it('lists only this case\'s backups, newest first; none when there is no folder', async () => {
+  it("lists only this case's backups, newest first; none when there is no folder", async () => {
     const file = join(tempDir(), 'kursk.claimdesk.json')
     expect(await listBackups(file)).toEqual([])
     const dir = casePaths(file).backups
@@ -143,7 +150,9 @@ describe('restoreBackup', () => {
     for (const name of ['../kursk.claimdesk.json', `sub/${backup}`, 'other.2024-05-01T10-00-00-000Z.claimdesk.json']) {
       await expect(restoreBackup(file, name)).rejects.toMatchObject({ code: 'invalid' })
     }
-    await expect(restoreBackup(file, 'kursk.2020-01-01T00-00-00-000Z.claimdesk.json')).rejects.toMatchObject({ code: 'not-found' })
+    await expect(restoreBackup(file, 'kursk.2020-01-01T00-00-00-000Z.claimdesk.json')).rejects.toMatchObject({
+      code: 'not-found'
+    })
     writeFileSync(join(casePaths(file).backups, backup), '{')
     const err = await restoreBackup(file, backup).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ClaimdeskError)

@@ -117,7 +117,12 @@ describe('openCaseStore', () => {
     const store = await newStore()
     const claim = fakeClaim('d1', null)
     const bad = { ...claim, status: 'maybe' } as unknown as typeof claim
-    const err = await caught(store.apply([{ op: 'put', collection: 'claims', item: claim }, { op: 'put', collection: 'claims', item: bad }]))
+    const err = await caught(
+      store.apply([
+        { op: 'put', collection: 'claims', item: claim },
+        { op: 'put', collection: 'claims', item: bad }
+      ])
+    )
     expect(err.code).toBe('invalid')
     expect(err.message).toMatch(/change 2: claims item: status/)
     expect(store.data.claims).toEqual([])
@@ -304,7 +309,9 @@ describe('locking and read-only', () => {
     await writer.apply([{ op: 'meta', title: 'Live' }])
     const err = await caught(openCaseStore(file))
     expect(err.code).toBe('locked')
-    expect(err.message).toMatch(/is open in another Claimdesk \(process \d+ on .*\); close it there, or open this case read-only/)
+    expect(err.message).toMatch(
+      /is open in another Claimdesk \(process \d+ on .*\); close it there, or open this case read-only/
+    )
 
     const names = readdirSync(tempDir()).sort()
     const reader = await openCaseStore(file, { readOnly: true })

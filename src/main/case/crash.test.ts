@@ -62,7 +62,9 @@ function run(...args: string[]): Child {
         const seen = lines.find((l) => pattern.test(l))
         if (seen) return resolve(seen)
         waiters.push({ pattern, resolve })
-        void exited.then(() => reject(new Error(`child exited before printing ${pattern}: ${lines.slice(-3).join(' | ')}`)))
+        void exited.then(() =>
+          reject(new Error(`child exited before printing ${pattern}: ${lines.slice(-3).join(' | ')}`))
+        )
       }),
     kill: async () => {
       proc.kill('SIGKILL')
@@ -108,7 +110,9 @@ describe('a writer process killed with SIGKILL', () => {
       const missing = [...acknowledged].filter((id) => !present.has(id))
       expect(missing).toEqual([])
       await store.close()
-      expect(readdirSync(tempDir()).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal') || n.endsWith('.lock'))).toEqual([])
+      expect(
+        readdirSync(tempDir()).filter((n) => n.endsWith('.tmp') || n.endsWith('.journal') || n.endsWith('.lock'))
+      ).toEqual([])
     }
     expect(recovered[0]).toBeGreaterThanOrEqual(151)
     expect(acknowledged.size).toBeGreaterThanOrEqual(40 + 150 + 170 + 333)

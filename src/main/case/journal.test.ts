@@ -10,7 +10,11 @@ const tempDir = useTempDir()
 const entries = new Map<number, JournalEntry>()
 const entry = (seq: number): JournalEntry => {
   if (!entries.has(seq)) {
-    entries.set(seq, { seq, at: '2024-05-01T00:00:00.000Z', ops: [{ op: 'put', collection: 'sources', item: fakeSource(`S${seq}`) }] })
+    entries.set(seq, {
+      seq,
+      at: '2024-05-01T00:00:00.000Z',
+      ops: [{ op: 'put', collection: 'sources', item: fakeSource(`S${seq}`) }]
+    })
   }
   return entries.get(seq)!
 }
@@ -33,7 +37,11 @@ describe('JournalWriter and readJournal', () => {
     const writer = await JournalWriter.create(file, 'case-1')
     await writer.append([entry(1), entry(2)])
     await writer.append([entry(3)])
-    expect(await readJournal(file, 'case-1')).toEqual({ exists: true, entries: [entry(1), entry(2), entry(3)], torn: false })
+    expect(await readJournal(file, 'case-1')).toEqual({
+      exists: true,
+      entries: [entry(1), entry(2), entry(3)],
+      torn: false
+    })
     await writer.reset()
     await writer.append([entry(4)])
     expect((await readJournal(file, 'case-1')).entries).toEqual([entry(4)])
@@ -78,7 +86,10 @@ describe('JournalWriter and readJournal', () => {
   it('treats an entry whose ops no longer validate as damaged', async () => {
     const file = join(tempDir(), 'c.journal')
     await (await JournalWriter.create(file, 'case-1')).close()
-    writeFileSync(file, readFileSync(file, 'utf8') + encodeLine({ seq: 1, at: 't', ops: [{ op: 'put', collection: 'claims', item: {} }] }))
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8') + encodeLine({ seq: 1, at: 't', ops: [{ op: 'put', collection: 'claims', item: {} }] })
+    )
     expect(await readJournal(file, 'case-1')).toEqual({ exists: true, entries: [], torn: true })
   })
 })

@@ -45,7 +45,9 @@ export function decodeLine(line: string): Record<string, unknown> | null {
   if (crcHex(json) !== m[1]) return null
   try {
     const value: unknown = JSON.parse(json)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
   } catch {
     return null
   }
@@ -147,7 +149,8 @@ export class JournalWriter {
 
   /** Appends entries and makes them durable. On failure the journal is cut back to where it was. */
   async append(entries: readonly JournalEntry[]): Promise<void> {
-    if (this.broken) throw new ClaimdeskError('io', `${this.file} could not be repaired after a failed write; reopen the case`)
+    if (this.broken)
+      throw new ClaimdeskError('io', `${this.file} could not be repaired after a failed write; reopen the case`)
     const buf = Buffer.from(entries.map((e) => encodeLine(e)).join(''))
     try {
       await this.handle.write(buf, 0, buf.length, this.size)

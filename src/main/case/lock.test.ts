@@ -34,7 +34,9 @@ describe('CaseLock', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() })
     const err = await lockedError(file)
     expect(err.message).toMatch(
-      new RegExp(`^k\\.claimdesk\\.json is open in another Claimdesk \\(process ${process.pid} on .+, since .+\\); close it there, or open this case read-only$`)
+      new RegExp(
+        `^k\\.claimdesk\\.json is open in another Claimdesk \\(process ${process.pid} on .+, since .+\\); close it there, or open this case read-only$`
+      )
     )
     await lock.release()
     expect(existsSync(file)).toBe(false)

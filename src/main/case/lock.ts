@@ -42,7 +42,12 @@ function isAlive(pid: number): boolean {
 function parseOwner(text: string): LockOwner | null {
   try {
     const v = JSON.parse(text) as Partial<LockOwner>
-    if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.since === 'string' && typeof v.token === 'string') {
+    if (
+      typeof v.pid === 'number' &&
+      typeof v.host === 'string' &&
+      typeof v.since === 'string' &&
+      typeof v.token === 'string'
+    ) {
       return v as LockOwner
     }
   } catch {
@@ -137,7 +142,8 @@ export class CaseLock {
         if (!isStale(existing)) break
         await takeOver(lockPath, existing.text)
       } catch (err) {
-        if (errnoCode(err) === 'ENOENT') throw new ClaimdeskError('not-found', `the folder ${dirname(casePath)} does not exist`)
+        if (errnoCode(err) === 'ENOENT')
+          throw new ClaimdeskError('not-found', `the folder ${dirname(casePath)} does not exist`)
         throw new ClaimdeskError(
           'io',
           `cannot lock ${casePath} for writing (${(err as Error).message}); it can still be opened read-only`

@@ -53,7 +53,16 @@ describe('migrate', () => {
 
   it('reports a failing step as corrupt, and a step that forgets the version as a bug', () => {
     const failing = error(() =>
-      migrate({ version: 1 }, file, { 1: () => { throw new Error('no claims array') } }, 2)
+      migrate(
+        { version: 1 },
+        file,
+        {
+          1: () => {
+            throw new Error('no claims array')
+          }
+        },
+        2
+      )
     )
     expect(failing.code).toBe('corrupt')
     expect(failing.message).toContain('could not be migrated from case format version 1 to 2: no claims array')

@@ -50,7 +50,10 @@ export function migrate(
       out = step(out)
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err)
-      throw new ClaimdeskError('corrupt', `${file} could not be migrated from case format version ${v} to ${v + 1}: ${why}`)
+      throw new ClaimdeskError(
+        'corrupt',
+        `${file} could not be migrated from case format version ${v} to ${v + 1}: ${why}`
+      )
     }
     if (out.version !== v + 1) {
       throw new ClaimdeskError('internal', `the migration from case format version ${v} did not set version ${v + 1}`)

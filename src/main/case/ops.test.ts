@@ -8,12 +8,33 @@ describe('applyOps', () => {
     const data = emptyCase('x')
     const a = fakeSource('A')
     const b = fakeSource('B')
-    applyOps(data, validateOps([{ op: 'put', collection: 'sources', item: a }, { op: 'put', collection: 'sources', item: b }]), 't1')
-    applyOps(data, [{ op: 'put', collection: 'sources', item: { ...a, name: 'A2' } }, { op: 'meta', title: 'T' }], 't2')
+    applyOps(
+      data,
+      validateOps([
+        { op: 'put', collection: 'sources', item: a },
+        { op: 'put', collection: 'sources', item: b }
+      ]),
+      't1'
+    )
+    applyOps(
+      data,
+      [
+        { op: 'put', collection: 'sources', item: { ...a, name: 'A2' } },
+        { op: 'meta', title: 'T' }
+      ],
+      't2'
+    )
     expect(data.sources.map((s) => s.name)).toEqual(['A2', 'B'])
     expect(data.title).toBe('T')
     expect(data.updatedAt).toBe('t2')
-    applyOps(data, [{ op: 'remove', collection: 'sources', id: a.id }, { op: 'remove', collection: 'sources', id: 'gone' }], 't3')
+    applyOps(
+      data,
+      [
+        { op: 'remove', collection: 'sources', id: a.id },
+        { op: 'remove', collection: 'sources', id: 'gone' }
+      ],
+      't3'
+    )
     expect(data.sources).toEqual([b])
   })
 
@@ -38,9 +59,9 @@ describe('validateOps', () => {
     expect(() => validateOps([null])).toThrow('change 1: not an object')
     expect(() => validateOps([{ op: 'meta', title: 'ok' }, { op: 'drop' }])).toThrow('change 2: unknown op "drop"')
     expect(() => validateOps([{ op: 'remove', collection: 'claims' }])).toThrow('change 1: remove needs an id')
-    expect(() => validateOps([{ op: 'put', collection: 'sources', item: { ...fakeSource('A'), reliability: 'Z' } }])).toThrow(
-      /change 1: sources item: reliability: /
-    )
+    expect(() =>
+      validateOps([{ op: 'put', collection: 'sources', item: { ...fakeSource('A'), reliability: 'Z' } }])
+    ).toThrow(/change 1: sources item: reliability: /)
   })
 
   it('drops keys the schema does not know', () => {

@@ -67,7 +67,10 @@ export function formatDocument(doc: CaseDocument): string {
     ['URL', doc.url],
     ['Published', doc.published],
     ['Id', doc.id],
-    ['File', `${doc.provenance.fileName} (${doc.provenance.format}, ${doc.provenance.size} bytes, sha256 ${doc.provenance.sha256})`]
+    [
+      'File',
+      `${doc.provenance.fileName} (${doc.provenance.format}, ${doc.provenance.size} bytes, sha256 ${doc.provenance.sha256})`
+    ]
   ]
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`)

@@ -48,8 +48,27 @@ describe('claimdesk CLI', () => {
     const [result] = JSON.parse(imported.out)
     expect(result).toMatchObject({ status: 'imported' })
 
-    const added = await cli('claim', 'add', '--case', c, '--doc', 'blockade tightens', '--quote', '"at least 40 ships"',
-      '--source', 'Aldric Venn', '--via', 'Meridian News Agency', '--tag', 'shipping', '--credibility', '3', '--status', 'contradicted', '--json')
+    const added = await cli(
+      'claim',
+      'add',
+      '--case',
+      c,
+      '--doc',
+      'blockade tightens',
+      '--quote',
+      '"at least 40 ships"',
+      '--source',
+      'Aldric Venn',
+      '--via',
+      'Meridian News Agency',
+      '--tag',
+      'shipping',
+      '--credibility',
+      '3',
+      '--status',
+      'contradicted',
+      '--json'
+    )
     expect(added.code).toBe(0)
     expect(JSON.parse(added.out)).toMatchObject({
       quote: '"at least 40 ships"',
@@ -60,13 +79,26 @@ describe('claimdesk CLI', () => {
       grade: 'F3'
     })
     // The same source by name again is reused, not duplicated.
-    await cli('claim', 'add', '--case', c, '--doc', result.documentId, '--quote', 'fewer than 25 ships', '--source', 'aldric venn')
+    await cli(
+      'claim',
+      'add',
+      '--case',
+      c,
+      '--doc',
+      result.documentId,
+      '--quote',
+      'fewer than 25 ships',
+      '--source',
+      'aldric venn'
+    )
 
     const list = await cli('list', '--case', c, '--json')
     const rows = JSON.parse(list.out)
     expect(rows).toHaveLength(2)
     expect(new Set(rows.map((r: { source: { id: string } }) => r.source.id)).size).toBe(1)
-    expect((await cli('list', '--case', c)).out).toMatch(/F3 +contradicted +Aldric Venn, via Meridian News Agency +\[shipping\]/)
+    expect((await cli('list', '--case', c)).out).toMatch(
+      /F3 +contradicted +Aldric Venn, via Meridian News Agency +\[shipping\]/
+    )
 
     const shown = await cli('show', '--case', c, '--doc', 'Blockade', '--json')
     expect(JSON.parse(shown.out).text).toContain('fewer than 25 ships were waiting')
@@ -79,14 +111,39 @@ describe('claimdesk CLI', () => {
     const r = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'were waiting', '--source', 'X')
     expect(r.code).toBe(1)
     expect(r.err).toBe('claimdesk: the quote occurs 2 times in “Blockade Tightens on the Sarn”: pass --occurrence 1-2')
-    const second = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'were waiting', '--occurrence', '2', '--source', 'X', '--json')
+    const second = await cli(
+      'claim',
+      'add',
+      '--case',
+      c,
+      '--doc',
+      'Blockade',
+      '--quote',
+      'were waiting',
+      '--occurrence',
+      '2',
+      '--source',
+      'X',
+      '--json'
+    )
     expect(JSON.parse(second.out).start).toBe(article.lastIndexOf('were waiting'))
   })
 
   it('exports a Markdown briefing to a file', async () => {
     const c = join(dir, 'work')
     await cli('import', join(dir, 'sarn.txt'), '--case', c)
-    await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'fewer than 25 ships', '--source', 'Ivo Dravic')
+    await cli(
+      'claim',
+      'add',
+      '--case',
+      c,
+      '--doc',
+      'Blockade',
+      '--quote',
+      'fewer than 25 ships',
+      '--source',
+      'Ivo Dravic'
+    )
     const target = join(dir, 'brief.md')
     const r = await cli('export', '--case', c, '--format', 'md', '--out', target)
     expect(r.code).toBe(0)
@@ -99,8 +156,28 @@ describe('claimdesk CLI', () => {
     const a = join(dir, 'a')
     const b = join(dir, 'b')
     await cli('import', join(dir, 'sarn.txt'), '--case', a)
-    await cli('claim', 'add', '--case', a, '--doc', 'Blockade', '--quote', 'fewer than 25 ships', '--source', 'Ivo Dravic',
-      '--via', 'Meridian', '--tag', 'shipping', '--note', 'navy figure', '--credibility', '3', '--status', 'contradicted')
+    await cli(
+      'claim',
+      'add',
+      '--case',
+      a,
+      '--doc',
+      'Blockade',
+      '--quote',
+      'fewer than 25 ships',
+      '--source',
+      'Ivo Dravic',
+      '--via',
+      'Meridian',
+      '--tag',
+      'shipping',
+      '--note',
+      'navy figure',
+      '--credibility',
+      '3',
+      '--status',
+      'contradicted'
+    )
     const annotations = join(dir, 'claims.jsonld')
     expect((await cli('export', '--case', a, '--format', 'jsonld', '--out', annotations)).code).toBe(0)
     await cli('import', join(dir, 'sarn.txt'), '--case', b)
@@ -128,12 +205,31 @@ describe('claimdesk CLI', () => {
 
   it('gives one clear line and a non-zero code for user errors', async () => {
     expect(await cli('list')).toMatchObject({ code: 2, err: expect.stringContaining('--case <file> is required') })
-    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "frobnicate"') })
-    expect(await cli('list', '--case', join(dir, 'none'))).toMatchObject({ code: 1, err: expect.stringMatching(/none\.claimdesk\.json: no such case file$/) })
+    expect(await cli('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown command "frobnicate"')
+    })
+    expect(await cli('list', '--case', join(dir, 'none'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/none\.claimdesk\.json: no such case file$/)
+    })
     expect(await cli('list', '--case', join(dir, 'x'), '--bogus')).toMatchObject({ code: 2 })
     const c = join(dir, 'work')
     await cli('import', join(dir, 'sarn.txt'), '--case', c)
-    const bad = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', 'ships', '--occurrence', '1', '--credibility', '9')
+    const bad = await cli(
+      'claim',
+      'add',
+      '--case',
+      c,
+      '--doc',
+      'Blockade',
+      '--quote',
+      'ships',
+      '--occurrence',
+      '1',
+      '--credibility',
+      '9'
+    )
     expect(bad.code).toBe(1)
     expect(bad.err).toMatch(/^claimdesk: createClaim: argument 1 field "credibility"/)
   })

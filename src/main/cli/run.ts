@@ -59,13 +59,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
   // A long-running server keeps one Chromium for PDF exports; one-shot commands launch their own.
   const printer = command === 'serve' ? keptChromiumPrinter() : null
-  const service = new ClaimdeskService({ userDataDir: userDataDir(io.env), ...(printer ? { printPdf: printer.print } : {}) })
+  const service = new ClaimdeskService({
+    userDataDir: userDataDir(io.env),
+    ...(printer ? { printPdf: printer.print } : {})
+  })
   try {
     switch (command) {
       case 'import':
         return await importCommand(service, rest, io)
       case 'claim':
-        if (rest[0] !== 'add') throw new UsageError('usage: claimdesk claim add --case <file> --doc <id|title> --quote "<text>" ...')
+        if (rest[0] !== 'add')
+          throw new UsageError('usage: claimdesk claim add --case <file> --doc <id|title> --quote "<text>" ...')
         return await claimAddCommand(service, rest.slice(1), io)
       case 'list':
         return await listCommand(service, rest, io)
@@ -116,7 +120,8 @@ async function expandPaths(paths: string[]): Promise<string[]> {
         .filter((e) => e.isFile() && SUPPORTED_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
         .map((e) => join(e.parentPath, e.name))
         .sort()
-      if (found.length === 0) throw invalid(`${p}: the folder holds no file Claimdesk can import (${SUPPORTED_EXTENSIONS.join(', ')})`)
+      if (found.length === 0)
+        throw invalid(`${p}: the folder holds no file Claimdesk can import (${SUPPORTED_EXTENSIONS.join(', ')})`)
       files.push(...found)
     } else {
       files.push(p)
@@ -132,19 +137,27 @@ async function readForImport(path: string, encoding?: string): Promise<ImportFil
   if (!info.isFile()) return { fileName, status: 'failed', message: `${path}: not a regular file` }
   if (info.size > LIMITS.fileBytes) {
     const mb = (n: number) => Math.round(n / 1024 / 1024)
-    return { fileName, status: 'failed', message: `${path}: too large (${mb(info.size)} MB; the limit is ${mb(LIMITS.fileBytes)} MB)` }
+    return {
+      fileName,
+      status: 'failed',
+      message: `${path}: too large (${mb(info.size)} MB; the limit is ${mb(LIMITS.fileBytes)} MB)`
+    }
   }
   try {
     const data = (await readFile(path)).toString('base64')
     return { name: path, data, ...(encoding ? { encoding } : {}) }
   } catch (err) {
-    return { fileName, status: 'failed', message: `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }
+    return {
+      fileName,
+      status: 'failed',
+      message: `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`
+    }
   }
 }
 
 async function importCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { encoding: { type: 'string' } })
-  if (values.help) return void io.out(USAGE), 0
+  if (values.help) return (void io.out(USAGE), 0)
   const target = requireCase(values.case)
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
   const call = caller(service)
@@ -170,7 +183,10 @@ async function importAnnotationFile(call: ReturnType<typeof caller>, path: strin
   try {
     const r = await call('importAnnotations', text)
     const skipped = r.skipped.map((s) => `${s.claimId}: ${s.reason}`)
-    const message = [`${r.claims} claims and ${r.sources} new sources`, ...(skipped.length ? [`skipped ${skipped.join('; ')}`] : [])].join('; ')
+    const message = [
+      `${r.claims} claims and ${r.sources} new sources`,
+      ...(skipped.length ? [`skipped ${skipped.join('; ')}`] : [])
+    ].join('; ')
     return { fileName: path, status: 'imported', message }
   } catch (err) {
     if (err instanceof ClaimdeskError) return { fileName: path, status: 'failed', message: `${path}: ${err.message}` }
@@ -188,7 +204,9 @@ function resolveDocument(docs: { id: string; title: string }[], key: string): st
   const matches = exact.length ? exact : docs.filter((d) => d.title.toLowerCase().includes(lower))
   if (matches.length === 1) return matches[0].id
   if (matches.length === 0) throw notFound(`no document with id or title “${key}”`)
-  throw invalid(`“${key}” matches ${matches.length} documents (${matches.map((d) => `“${d.title}”`).join(', ')}): pass its id`)
+  throw invalid(
+    `“${key}” matches ${matches.length} documents (${matches.map((d) => `“${d.title}”`).join(', ')}): pass its id`
+  )
 }
 
 function findSource(sources: Source[], name: string): Source | undefined {
@@ -200,11 +218,14 @@ function pickRange(doc: CaseDocument, quote: string, occurrence: number | undefi
   const { ranges } = findQuote(doc.text, quote)
   if (ranges.length === 0) throw notFound(`the quote was not found in “${doc.title}”`)
   if (occurrence === undefined) {
-    if (ranges.length > 1) throw invalid(`the quote occurs ${ranges.length} times in “${doc.title}”: pass --occurrence 1-${ranges.length}`)
+    if (ranges.length > 1)
+      throw invalid(`the quote occurs ${ranges.length} times in “${doc.title}”: pass --occurrence 1-${ranges.length}`)
     return ranges[0]
   }
   if (occurrence < 1 || occurrence > ranges.length) {
-    throw invalid(`--occurrence ${occurrence}: the quote occurs ${ranges.length} time${ranges.length === 1 ? '' : 's'} in “${doc.title}”`)
+    throw invalid(
+      `--occurrence ${occurrence}: the quote occurs ${ranges.length} time${ranges.length === 1 ? '' : 's'} in “${doc.title}”`
+    )
   }
   return ranges[occurrence - 1]
 }
@@ -222,12 +243,13 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
     credibility: { type: 'string' },
     status: { type: 'string' }
   })
-  if (values.help) return void io.out(USAGE), 0
+  if (values.help) return (void io.out(USAGE), 0)
   const target = requireCase(values.case)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
   if (!values.quote) throw new UsageError('--quote "<exact text>" is required')
   const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence)
-  if (occurrence !== undefined && !Number.isInteger(occurrence)) throw new UsageError('--occurrence takes a whole number')
+  if (occurrence !== undefined && !Number.isInteger(occurrence))
+    throw new UsageError('--occurrence takes a whole number')
 
   const call = caller(service)
   const snapshot = await call('openCase', target)
@@ -266,7 +288,7 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
 
 async function listCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {})
-  if (values.help) return void io.out(USAGE), 0
+  if (values.help) return (void io.out(USAGE), 0)
   const snapshot = await caller(service)('openCase', requireCase(values.case), { readOnly: true })
   const rows = listClaims(snapshot)
   io.out(values.json ? JSON.stringify(rows, null, 2) : formatClaims(rows))
@@ -275,7 +297,7 @@ async function listCommand(service: ClaimdeskService, args: string[], io: CliIo)
 
 async function showCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { doc: { type: 'string' } })
-  if (values.help) return void io.out(USAGE), 0
+  if (values.help) return (void io.out(USAGE), 0)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
   const call = caller(service)
   const snapshot = await call('openCase', requireCase(values.case), { readOnly: true })
@@ -293,7 +315,7 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
     briefing: { type: 'string' },
     'generated-at': { type: 'string' }
   })
-  if (values.help) return void io.out(USAGE), 0
+  if (values.help) return (void io.out(USAGE), 0)
   if (!values.out) throw new UsageError('--out <file> is required (use - for standard output)')
   const call = caller(service)
   await call('openCase', requireCase(values.case), { readOnly: true })
@@ -320,7 +342,7 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
 
 async function serveCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' } })
-  if (values.help) return void io.out(USAGE), 0
+  if (values.help) return (void io.out(USAGE), 0)
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
   const target = values.case ? casePath(values.case) : defaultCasePath(userDataDir(io.env))

@@ -24,12 +24,14 @@ function parseCsv(text: string): string[][] {
           }
         } else out += text[i++]
       }
-      if (i < text.length && text[i] !== ',' && text.slice(i, i + 2) !== '\r\n') throw new Error(`junk after quoted field at ${i}`)
+      if (i < text.length && text[i] !== ',' && text.slice(i, i + 2) !== '\r\n')
+        throw new Error(`junk after quoted field at ${i}`)
       return out
     }
     const start = i
     while (i < text.length && text[i] !== ',' && text.slice(i, i + 2) !== '\r\n') {
-      if (text[i] === '"' || text[i] === '\r' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`)
+      if (text[i] === '"' || text[i] === '\r' || text[i] === '\n')
+        throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`)
       i++
     }
     return text.slice(start, i)

@@ -33,8 +33,11 @@ describe('renderDocx', () => {
   it('uses real Title, Heading and Quote styles', async () => {
     const p = parts(await renderDocx(view))
     const doc = p['word/document.xml']
-    for (const style of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Quote']) expect(doc).toContain(`<w:pStyle w:val="${style}"/>`)
-    expect(p['word/styles.xml']).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">\s*<w:name w:val="heading 1"\/>/i)
+    for (const style of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Quote'])
+      expect(doc).toContain(`<w:pStyle w:val="${style}"/>`)
+    expect(p['word/styles.xml']).toMatch(
+      /<w:style w:type="paragraph" w:styleId="Heading1">\s*<w:name w:val="heading 1"\/>/i
+    )
     expect(p['word/styles.xml']).toMatch(/w:styleId="Quote"[^]*?<w:name w:val="Quote"\/>/)
   })
 
@@ -51,7 +54,9 @@ describe('renderDocx', () => {
     const pairRefs = 2 * (view.conflicting.length + view.corroborating.length)
     expect(refs).toHaveLength(view.claims.length + judgmentRefs + pairRefs)
     const notes = p['word/footnotes.xml']
-    expect(notes).toContain('[2] “Shipping through the Strait of Marren slows as patrols expand”, The Harbour Tribune, Mara Quill, 2024-05-01, para. 2.')
+    expect(notes).toContain(
+      '[2] “Shipping through the Strait of Marren slows as patrols expand”, The Harbour Tribune, Mara Quill, 2024-05-01, para. 2.'
+    )
     expect(notes).toContain('SHA-256 646f632d7265706f72740000')
   })
 
@@ -97,10 +102,21 @@ describe.skipIf(!soffice)('DOCX opened by LibreOffice', () => {
       writeFileSync(file, await renderDocx(view))
       const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`
       for (const target of ['txt:Text (encoded):UTF8', 'html'])
-        execFileSync(soffice!, [profile, '--headless', '--convert-to', target, '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 })
+        execFileSync(soffice!, [profile, '--headless', '--convert-to', target, '--outdir', dir, file], {
+          stdio: 'ignore',
+          timeout: 120_000
+        })
       const text = readFileSync(join(dir, 'briefing.txt'), 'utf8')
       const lines = text.split(/\r?\n/).map((l) => l.trim())
-      for (const h of ['Strait of Marren: shipping disruption', 'Bottom line', 'Key judgments', 'Reporting, grouped by source', 'Sources and reliability', 'Conflicting reporting', 'Citations'])
+      for (const h of [
+        'Strait of Marren: shipping disruption',
+        'Bottom line',
+        'Key judgments',
+        'Reporting, grouped by source',
+        'Sources and reliability',
+        'Conflicting reporting',
+        'Citations'
+      ])
         expect(lines).toContain(h)
       for (const c of data.claims) expect(lines).toContain(c.quote.exact)
       for (const c of view.citations) expect(text).toContain(`[${c.number}] ${c.text}.`)

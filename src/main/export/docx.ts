@@ -27,9 +27,12 @@ import type { BriefingView, CitationView, ClaimView, LinkView } from '../../shar
 
 /** Characters XML 1.0 cannot hold: C0 controls other than tab/newline, lone surrogates, U+FFFE/F. */
 function clean(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters: they are what we strip
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  )
 }
 
 interface RunStyle {
@@ -83,9 +86,15 @@ function claimParagraphs(c: ClaimView): Paragraph[] {
     })
   )
   if (c.note.trim())
-    out.push(new Paragraph({ children: [new TextRun({ text: 'Note: ', bold: true, color: MUTED }), ...runs(c.note.trim())] }))
+    out.push(
+      new Paragraph({ children: [new TextRun({ text: 'Note: ', bold: true, color: MUTED }), ...runs(c.note.trim())] })
+    )
   if (c.tags.length > 0)
-    out.push(new Paragraph({ children: [new TextRun({ text: 'Tags: ', bold: true, color: MUTED }), ...runs(c.tags.join(', '))] }))
+    out.push(
+      new Paragraph({
+        children: [new TextRun({ text: 'Tags: ', bold: true, color: MUTED }), ...runs(c.tags.join(', '))]
+      })
+    )
   return out
 }
 
@@ -147,7 +156,10 @@ function pairSide(c: ClaimView): TableCell {
 function pairBlocks(l: LinkView, n: number): (Paragraph | Table)[] {
   const name = (c: ClaimView): string => c.source?.name ?? c.chain
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, children: runs(`${n}. ${name(l.from)} ${l.kindLabel} ${name(l.to)}`) }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_3,
+      children: runs(`${n}. ${name(l.from)} ${l.kindLabel} ${name(l.to)}`)
+    }),
     ...paragraphs(l.note),
     new Table({
       rows: [new TableRow({ cantSplit: true, children: [pairSide(l.from), pairSide(l.to)] })],
@@ -267,9 +279,18 @@ export async function renderDocx(view: BriefingView): Promise<Uint8Array> {
       default: {
         document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 100 } } },
         title: { run: { font: 'Calibri', size: 40, bold: true } },
-        heading1: { run: { font: 'Calibri', size: 28, bold: true, color: '0B4F8A' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-        heading2: { run: { font: 'Calibri', size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-        heading3: { run: { font: 'Calibri', size: 22, bold: true }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } }
+        heading1: {
+          run: { font: 'Calibri', size: 28, bold: true, color: '0B4F8A' },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true }
+        },
+        heading2: {
+          run: { font: 'Calibri', size: 24, bold: true },
+          paragraph: { spacing: { before: 240, after: 80 }, keepNext: true }
+        },
+        heading3: {
+          run: { font: 'Calibri', size: 22, bold: true },
+          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true }
+        }
       },
       paragraphStyles: [
         {
@@ -287,16 +308,28 @@ export async function renderDocx(view: BriefingView): Promise<Uint8Array> {
       config: [
         {
           reference: 'judgments',
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 397 } } } }]
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 567, hanging: 397 } } }
+            }
+          ]
         }
       ]
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1020, right: 1020 } } },
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1020, right: 1020 } }
+        },
         headers: {
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(handling, { bold: true, size: 18 }) })]
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: runs(handling, { bold: true, size: 18 }) })
+            ]
           })
         },
         footers: {
@@ -316,6 +349,8 @@ export async function renderDocx(view: BriefingView): Promise<Uint8Array> {
       }
     ]
   })
-  const bytes = await Packer.toBuffer(doc, undefined, [{ path: 'docProps/core.xml', data: coreProperties(view, generated.toISOString().replace(/\.\d{3}Z$/, 'Z')) }])
+  const bytes = await Packer.toBuffer(doc, undefined, [
+    { path: 'docProps/core.xml', data: coreProperties(view, generated.toISOString().replace(/\.\d{3}Z$/, 'Z')) }
+  ])
   return fixZipTimes(new Uint8Array(bytes), generated)
 }

@@ -34,7 +34,9 @@ describe('exportBriefing', () => {
 
   it('changes only the generated-at line when generatedAt changes', async () => {
     const a = (await exportBriefing(sampleCase(), { format: 'md', generatedAt })).content.split('\n')
-    const b = (await exportBriefing(sampleCase(), { format: 'md', generatedAt: '2025-01-01T00:00:00Z' })).content.split('\n')
+    const b = (await exportBriefing(sampleCase(), { format: 'md', generatedAt: '2025-01-01T00:00:00Z' })).content.split(
+      '\n'
+    )
     const diff = a.map((line, i) => (line === b[i] ? null : [line, b[i]])).filter(Boolean)
     expect(diff).toEqual([
       [
@@ -76,7 +78,9 @@ describe('exportBriefing', () => {
     const missing = await fail({ format: 'md', briefing: 'Nope' })
     expect(missing).toBeInstanceOf(ClaimdeskError)
     expect(missing.code).toBe('not-found')
-    expect(missing.message).toBe('briefing: no briefing "Nope" in this case (it has "Strait of Marren: shipping disruption", "Vessel counts by topic")')
+    expect(missing.message).toBe(
+      'briefing: no briefing "Nope" in this case (it has "Strait of Marren: shipping disruption", "Vessel counts by topic")'
+    )
     const format = await fail({ format: 'rtf' as ExportFormat })
     expect(format.code).toBe('invalid')
     expect(format.message).toMatch(/^export: format: /)
@@ -94,7 +98,9 @@ describe('exportBriefing', () => {
   it('refuses an ambiguous title', () => {
     const data = sampleCase()
     data.briefings.push({ ...data.briefings[1], id: 'b-dup' })
-    expect(() => findBriefing(data, 'Vessel counts by topic')).toThrow(/2 briefings are titled "Vessel counts by topic"; name one by its id/)
+    expect(() => findBriefing(data, 'Vessel counts by topic')).toThrow(
+      /2 briefings are titled "Vessel counts by topic"; name one by its id/
+    )
   })
 })
 

@@ -8,7 +8,7 @@ import { invalid, notFound } from '../../shared/errors'
 import { buildBriefingView } from '../../shared/briefing/view'
 import type { BriefingLabels } from '../../shared/briefing/labels'
 import { renderMarkdown } from './markdown'
-import { renderHtml } from './html'
+import { renderHtml } from '../../shared/briefing/html'
 import { chromiumPrinter, renderPdf, type PdfPrinter } from './pdf'
 import { renderDocx } from './docx'
 import { renderCsv } from './csv'
@@ -52,14 +52,18 @@ export function findBriefing(data: CaseData, ref: string | undefined): Briefing 
   const byId = data.briefings.find((b) => b.id === ref)
   if (byId) return byId
   const byTitle = data.briefings.filter((b) => b.title === ref)
-  const matches = byTitle.length > 0 ? byTitle : data.briefings.filter((b) => b.title.trim().toLowerCase() === ref.trim().toLowerCase())
+  const matches =
+    byTitle.length > 0
+      ? byTitle
+      : data.briefings.filter((b) => b.title.trim().toLowerCase() === ref.trim().toLowerCase())
   if (matches.length === 1) return matches[0]
   if (matches.length > 1) throw invalid(`briefing: ${matches.length} briefings are titled "${ref}"; name one by its id`)
   const known = data.briefings.map((b) => `"${b.title}"`).join(', ')
   throw notFound(`briefing: no briefing "${ref}" in this case${known ? ` (it has ${known})` : ''}`)
 }
 
-const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+const toBase64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
 export async function exportBriefing(data: CaseData, input: ExportInput, deps: ExportDeps = {}): Promise<ExportResult> {
   const parsed = exportInput.safeParse(input)
@@ -77,7 +81,12 @@ export async function exportBriefing(data: CaseData, input: ExportInput, deps: E
   const { extension, mimeType } = FORMAT_INFO[format]
   const fileName = `${slugify(view.header.title)}.${extension}`
   const text = (content: string): ExportResult => ({ fileName, mimeType, encoding: 'utf8', content })
-  const binary = (bytes: Uint8Array): ExportResult => ({ fileName, mimeType, encoding: 'base64', content: toBase64(bytes) })
+  const binary = (bytes: Uint8Array): ExportResult => ({
+    fileName,
+    mimeType,
+    encoding: 'base64',
+    content: toBase64(bytes)
+  })
 
   switch (format) {
     case 'md':

@@ -39,7 +39,6 @@ const textualBody = z.looseObject({
 })
 type TextualBody = z.infer<typeof textualBody>
 
-
 const selector = z.looseObject({ type: z.string().max(100) })
 const quoteSelector = z.looseObject({
   type: z.literal('TextQuoteSelector'),
@@ -59,7 +58,10 @@ const targetSource = z.union([
   z.string().min(1).max(2048),
   z.looseObject({
     id: z.string().min(1).max(2048),
-    'cd:sha256': z.string().regex(/^[0-9a-f]{64}$/i, 'expected a hex SHA-256').optional(),
+    'cd:sha256': z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'expected a hex SHA-256')
+      .optional(),
     'cd:title': shortStr.optional(),
     'cd:url': z.string().max(2048).optional()
   })
@@ -72,7 +74,10 @@ const target = z.looseObject({
 
 const annotation = z.looseObject({
   id: z.string().max(2048).optional(),
-  type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'), 'expected "Annotation"')]),
+  type: z.union([
+    z.literal('Annotation'),
+    z.array(z.string()).refine((t) => t.includes('Annotation'), 'expected "Annotation"')
+  ]),
   created: time.optional(),
   modified: time.optional(),
   body: z.union([z.array(z.unknown()).max(1000), z.unknown()]).optional(),
@@ -134,7 +139,9 @@ function annotationsOf(json: unknown): unknown[] {
   if (type.includes('AnnotationCollection')) {
     const first = o.first
     if (typeof first === 'string')
-      throw invalid('Web Annotation file: the collection links to its pages; only collections with embedded pages can be read')
+      throw invalid(
+        'Web Annotation file: the collection links to its pages; only collections with embedded pages can be read'
+      )
     if (first === undefined) return []
     return annotationsOf(first)
   }
@@ -264,7 +271,9 @@ export function parseWebAnnotations(json: unknown, options: ParseOptions = {}): 
   }
   const items = annotationsOf(input)
   if (items.length > MAX_ANNOTATIONS)
-    throw invalid(`Web Annotation file: ${items.length} annotations, more than the ${MAX_ANNOTATIONS} one import accepts`)
+    throw invalid(
+      `Web Annotation file: ${items.length} annotations, more than the ${MAX_ANNOTATIONS} one import accepts`
+    )
 
   const claims: Claim[] = []
   const codePointPositions: string[] = []
@@ -329,7 +338,8 @@ export function matchAnnotationsToCase(data: CaseData, parsed: ParsedAnnotations
   const caseSources = new Map(data.sources.map((s) => [s.id, s]))
   const byName = new Map<string, string>()
   for (const s of data.sources)
-    for (const n of [s.name, ...s.aliases]) if (!byName.has(n.trim().toLowerCase())) byName.set(n.trim().toLowerCase(), s.id)
+    for (const n of [s.name, ...s.aliases])
+      if (!byName.has(n.trim().toLowerCase())) byName.set(n.trim().toLowerCase(), s.id)
   const sourceMap = new Map<string, string>()
   const newSources: Source[] = []
   for (const s of parsed.sources) {
@@ -365,7 +375,13 @@ export function matchAnnotationsToCase(data: CaseData, parsed: ParsedAnnotations
       continue
     }
     const map = (id: string): string => sourceMap.get(id) ?? id
-    const claim: Claim = { ...c, documentId: doc.id, position, sourceId: c.sourceId === null ? null : map(c.sourceId), via: c.via.map(map) }
+    const claim: Claim = {
+      ...c,
+      documentId: doc.id,
+      position,
+      sourceId: c.sourceId === null ? null : map(c.sourceId),
+      via: c.via.map(map)
+    }
     claims.push(claim)
     if (claim.sourceId) used.add(claim.sourceId)
     for (const v of claim.via) used.add(v)

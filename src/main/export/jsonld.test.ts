@@ -24,7 +24,10 @@ function astralCase(): CaseData {
   ])
   data.documents.push(doc)
   data.claims.push(
-    makeClaim('5e0c7a3b-1d2e-4f60-9a8b-0c1d2e3f4a5b', doc, '12 tankers waited offshore', { sourceId: 'src-ostrova', tags: ['🚢'] })
+    makeClaim('5e0c7a3b-1d2e-4f60-9a8b-0c1d2e3f4a5b', doc, '12 tankers waited offshore', {
+      sourceId: 'src-ostrova',
+      tags: ['🚢']
+    })
   )
   return data
 }
@@ -57,7 +60,12 @@ describe('renderJsonLd', () => {
     })
     expect(a.target.selector).toEqual([
       { type: 'TextQuoteSelector', ...claim.quote },
-      { type: 'TextPositionSelector', ...claim.position, 'cd:utf16Start': claim.position.start, 'cd:utf16End': claim.position.end }
+      {
+        type: 'TextPositionSelector',
+        ...claim.position,
+        'cd:utf16Start': claim.position.start,
+        'cd:utf16End': claim.position.end
+      }
     ])
   })
 
@@ -78,7 +86,9 @@ describe('renderJsonLd', () => {
 
   it('uses urn:uuid for UUID ids and counts positions in code points', () => {
     const data2 = astralCase()
-    const a = exportCase(data2, null).first.items.find((x: Json) => x.id === 'urn:uuid:5e0c7a3b-1d2e-4f60-9a8b-0c1d2e3f4a5b')
+    const a = exportCase(data2, null).first.items.find(
+      (x: Json) => x.id === 'urn:uuid:5e0c7a3b-1d2e-4f60-9a8b-0c1d2e3f4a5b'
+    )
     const claim = data2.claims[data2.claims.length - 1]
     expect(a.target.source.id).toBe('urn:uuid:9b2f8c1e-3a4d-4e5f-8a6b-7c8d9e0f1a2b')
     const pos = a.target.selector[1]
@@ -164,11 +174,15 @@ describe('parseWebAnnotations', () => {
 
     const noQuote = structuredClone(items[1])
     noQuote.target.selector = noQuote.target.selector.slice(1)
-    expect(bad([items[0], noQuote])).toBe('Web Annotation file: annotation 2 (urn:claimdesk:claim:c-120): target has no TextQuoteSelector')
+    expect(bad([items[0], noQuote])).toBe(
+      'Web Annotation file: annotation 2 (urn:claimdesk:claim:c-120): target has no TextQuoteSelector'
+    )
 
     const badStatus = structuredClone(items[0])
     badStatus.body[badStatus.body.length - 1]['cd:status'] = 'maybe'
-    expect(bad([badStatus])).toMatch(/^Web Annotation file: annotation 1 \(urn:claimdesk:claim:c-fell\): body.*cd:status/)
+    expect(bad([badStatus])).toMatch(
+      /^Web Annotation file: annotation 1 \(urn:claimdesk:claim:c-fell\): body.*cd:status/
+    )
 
     const backwards = structuredClone(items[0])
     backwards.target.selector[1]['cd:utf16End'] = 1
@@ -210,7 +224,13 @@ describe('matchAnnotationsToCase', () => {
     expect(c120.documentId).toBe('doc-copy')
     expect(c120.via).toEqual(['mine-reuters'])
     expect(c120.sourceId).toBe('src-cg')
-    expect(result.sources.map((s) => s.id).sort()).toEqual(['src-cg', 'src-desk', 'src-ostrova', 'src-tidewatch', 'src-varga'])
+    expect(result.sources.map((s) => s.id).sort()).toEqual([
+      'src-cg',
+      'src-desk',
+      'src-ostrova',
+      'src-tidewatch',
+      'src-varga'
+    ])
   })
 
   it('converts code-point positions and refuses quotes that are not where the file says', () => {

@@ -52,7 +52,12 @@ function sourceBody(role: 'source' | 'via', s: Source): Record<string, unknown> 
   }
 }
 
-function annotation(claim: Claim, doc: CaseDocument, sources: Map<string, Source>, gradeText: string): Record<string, unknown> {
+function annotation(
+  claim: Claim,
+  doc: CaseDocument,
+  sources: Map<string, Source>,
+  gradeText: string
+): Record<string, unknown> {
   const body: Record<string, unknown>[] = []
   const source = claim.sourceId === null ? undefined : sources.get(claim.sourceId)
   if (source) body.push(sourceBody('source', source))
@@ -61,7 +66,8 @@ function annotation(claim: Claim, doc: CaseDocument, sources: Map<string, Source
     if (relay) body.push(sourceBody('via', relay))
   }
   for (const tag of claim.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
-  if (claim.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: claim.note })
+  if (claim.note !== '')
+    body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: claim.note })
   body.push({
     type: 'TextualBody',
     purpose: 'assessing',
@@ -107,7 +113,12 @@ export function renderJsonLd(data: CaseData, view: BriefingView): string {
   const sources = new Map(data.sources.map((s) => [s.id, s]))
   const claims = new Map(data.claims.map((c) => [c.id, c]))
   const items = view.claims.map((c) =>
-    annotation(claims.get(c.id)!, documents.get(c.documentId)!, sources, `${c.grade} · ${c.statusLabel} (${c.gradeLabel})`)
+    annotation(
+      claims.get(c.id)!,
+      documents.get(c.documentId)!,
+      sources,
+      `${c.grade} · ${c.statusLabel} (${c.gradeLabel})`
+    )
   )
   const collection = {
     '@context': [ANNO_CONTEXT, { cd: CLAIMDESK_VOCAB }],

@@ -102,7 +102,8 @@ describe('renderMarkdown', () => {
     // Under the Tidewatch heading come its two claims, in document order.
     const tidewatch = blocks(doc, 'heading').find((h) => textOf(h) === 'Tidewatch')!
     const after: string[] = []
-    for (let n = tidewatch.next; n && n.type !== 'heading'; n = n.next) if (n.type === 'block_quote') after.push(textOf(n))
+    for (let n = tidewatch.next; n && n.type !== 'heading'; n = n.next)
+      if (n.type === 'block_quote') after.push(textOf(n))
     expect(after).toEqual(['daily transits dropped from 64 to 38', 'a decline of about 40 percent'])
   })
 

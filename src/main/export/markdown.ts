@@ -6,6 +6,7 @@ import type { BriefingView, CitationView, ClaimView, LinkView } from '../../shar
 /** Escapes one line of text for use inside a paragraph, heading or list item. */
 function escapeLine(line: string): string {
   let s = line
+    // eslint-disable-next-line no-control-regex -- NUL is what CommonMark asks us to replace
     .replace(/\u0000/g, '\uFFFD')
     .replace(/[\\`*_[\]<>|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')

@@ -32,7 +32,7 @@ describe('renderPdf with an injected printer', () => {
     })
     expect(printed).toContain('<h1>Strait of Marren: shipping disruption</h1>')
     expect(printed).not.toContain('class="handling"') // the page margin boxes carry it on every page
-    expect(printed).toMatch(/@top-center \{ content: "OFFICIAL \\2014  FOR TRAINING \\3c only\\3e "/)
+    expect(printed).toMatch(/@top-center \{ content: "OFFICIAL \\2014 {2}FOR TRAINING \\3c only\\3e "/)
     expect(printed).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);')
     const out = Buffer.from(bytes).toString('latin1')
     expect(out).toBe("%PDF-1.4\n<</CreationDate (D:20240503100000+00'00') /ModDate (D:20240503100000+00'00')>>")
@@ -61,7 +61,8 @@ describe('renderPdf with an injected printer', () => {
 })
 
 const canPrint = existsSync('/usr/bin/chromium') && has('pdftotext') && has('pdfinfo') && has('pdftoppm')
-if (!canPrint) console.log('PDF print tests skipped: needs /usr/bin/chromium and poppler-utils (pdftotext, pdfinfo, pdftoppm)')
+if (!canPrint)
+  console.log('PDF print tests skipped: needs /usr/bin/chromium and poppler-utils (pdftotext, pdfinfo, pdftoppm)')
 
 describe.skipIf(!canPrint)('PDF printed by Chromium', () => {
   const outDir = join(tmpdir(), 'claimdesk-export-test')
@@ -69,7 +70,11 @@ describe.skipIf(!canPrint)('PDF printed by Chromium', () => {
   it('has the briefing text, a sensible page count, page numbers and the handling line on every page', async () => {
     const data = sampleCase()
     const result = await exportBriefing(data, { format: 'pdf', generatedAt })
-    expect(result).toMatchObject({ fileName: 'strait-of-marren-shipping-disruption.pdf', mimeType: 'application/pdf', encoding: 'base64' })
+    expect(result).toMatchObject({
+      fileName: 'strait-of-marren-shipping-disruption.pdf',
+      mimeType: 'application/pdf',
+      encoding: 'base64'
+    })
     const bytes = Buffer.from(result.content, 'base64')
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     mkdirSync(outDir, { recursive: true })
@@ -94,7 +99,18 @@ describe.skipIf(!canPrint)('PDF printed by Chromium', () => {
     expect(handlingCount).toBeGreaterThanOrEqual(pages) // header (and footer) of every page
 
     // Page 1 as a PNG, kept for a person to look at.
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(outDir, 'briefing-page1')])
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      join(outDir, 'briefing-page1')
+    ])
     expect(existsSync(join(outDir, 'briefing-page1.png'))).toBe(true)
   })
 

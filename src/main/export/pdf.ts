@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs'
 import { ClaimdeskError } from '../../shared/errors'
 import type { BriefingView } from '../../shared/briefing/view'
-import { renderHtml } from './html'
+import { renderHtml } from '../../shared/briefing/html'
 
 /** Prints a complete HTML document to PDF bytes, honouring its @page rules and printing backgrounds. */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>

@@ -4,6 +4,7 @@ export const BLOCK_SEPARATOR = '\n\n'
 
 // C0/C1 controls other than tab and newline carry no meaning in a reading text; U+FEFF is a BOM
 // or zero-width no-break space left over from concatenated files.
+// eslint-disable-next-line no-control-regex -- control characters are what imported text must not keep
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/g
 
 export interface BlockExtras {

@@ -27,9 +27,18 @@ function expectInvalid(run: () => unknown, pattern: RegExp): void {
 
 describe('decodeText', () => {
   it('honours byte order marks', () => {
-    expect(decodeText('a.txt', concat(new Uint8Array([0xef, 0xbb, 0xbf]), bytes(RU, 'utf8')))).toMatchObject({ text: RU, encoding: 'utf-8' })
-    expect(decodeText('a.txt', concat(new Uint8Array([0xff, 0xfe]), bytes(RU, 'utf16le')))).toMatchObject({ text: RU, encoding: 'utf-16le' })
-    expect(decodeText('a.txt', concat(new Uint8Array([0xfe, 0xff]), bytes(AR, 'utf16be')))).toMatchObject({ text: AR, encoding: 'utf-16be' })
+    expect(decodeText('a.txt', concat(new Uint8Array([0xef, 0xbb, 0xbf]), bytes(RU, 'utf8')))).toMatchObject({
+      text: RU,
+      encoding: 'utf-8'
+    })
+    expect(decodeText('a.txt', concat(new Uint8Array([0xff, 0xfe]), bytes(RU, 'utf16le')))).toMatchObject({
+      text: RU,
+      encoding: 'utf-16le'
+    })
+    expect(decodeText('a.txt', concat(new Uint8Array([0xfe, 0xff]), bytes(AR, 'utf16be')))).toMatchObject({
+      text: AR,
+      encoding: 'utf-16be'
+    })
   })
 
   it('takes valid UTF-8 as UTF-8', () => {
@@ -57,7 +66,10 @@ describe('decodeText', () => {
   it('uses a forced encoding, and rejects an unknown one', () => {
     const text = decodeText('a.txt', bytes(RU, 'koi8-r'), { forced: 'KOI8-R' })
     expect(text).toMatchObject({ text: RU, encoding: 'koi8-r' })
-    expectInvalid(() => decodeText('a.txt', bytes(RU, 'utf8'), { forced: 'klingon-8' }), /^a\.txt: unknown encoding "klingon-8"/)
+    expectInvalid(
+      () => decodeText('a.txt', bytes(RU, 'utf8'), { forced: 'klingon-8' }),
+      /^a\.txt: unknown encoding "klingon-8"/
+    )
   })
 
   it('trusts a declared non-UTF-8 charset', () => {
@@ -87,7 +99,10 @@ describe('decodeText', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff
       return 0x80 + (seed % 128)
     })
-    expectInvalid(() => decodeText('noise.txt', noise), /^noise\.txt: the text is not valid UTF-8 and its encoding could not be recognised/)
+    expectInvalid(
+      () => decodeText('noise.txt', noise),
+      /^noise\.txt: the text is not valid UTF-8 and its encoding could not be recognised/
+    )
   })
 })
 

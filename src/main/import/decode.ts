@@ -56,7 +56,8 @@ export function decodeText(fileName: string, bytes: Uint8Array, options: DecodeO
     if (wide) return { text: iconv.decode(toBuffer(bytes), wide), encoding: wide, notices: [] }
     throw fileError(fileName, 'this is a binary file, not text (it contains NUL bytes)')
   }
-  if (controlRatio(sample) > 0.05) throw fileError(fileName, 'this is a binary file, not text (too many control characters)')
+  if (controlRatio(sample) > 0.05)
+    throw fileError(fileName, 'this is a binary file, not text (too many control characters)')
 
   const declared = options.declared ? canonicalEncoding(options.declared) : null
   if (declared && declared !== 'utf-8' && iconv.encodingExists(declared)) {
@@ -88,7 +89,10 @@ export function decodeText(fileName: string, bytes: Uint8Array, options: DecodeO
       notices: [`Encoding detected as ${encoding}; if the text looks wrong, import it again choosing its encoding.`]
     }
   }
-  throw fileError(fileName, 'the text is not valid UTF-8 and its encoding could not be recognised; import it again choosing its encoding')
+  throw fileError(
+    fileName,
+    'the text is not valid UTF-8 and its encoding could not be recognised; import it again choosing its encoding'
+  )
 }
 
 function decodeForced(fileName: string, bytes: Uint8Array, forced: string): DecodedText {
@@ -151,7 +155,8 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
       i++
       continue
     }
-    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    const length =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
     let ok = length > 0 && i + length <= bytes.length
     for (let k = 1; ok && k < length; k++) ok = (bytes[i + k] & 0xc0) === 0x80
     if (ok) {

@@ -23,7 +23,12 @@ async function memo(): Promise<Uint8Array> {
     title: 'Weekly assessment',
     creator: 'Analysis Unit',
     numbering: {
-      config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }]
+      config: [
+        {
+          reference: 'steps',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }]
+        }
+      ]
     },
     footnotes: { 1: { children: [new Paragraph('Reuters, 23 November 2024.')] } },
     sections: [
@@ -33,7 +38,10 @@ async function memo(): Promise<Uint8Array> {
           new Paragraph({
             children: [
               new TextRun('A General Staff source told '),
-              new ExternalHyperlink({ link: 'https://www.reuters.example/kursk', children: [new TextRun({ text: 'Reuters', style: 'Hyperlink' })] }),
+              new ExternalHyperlink({
+                link: 'https://www.reuters.example/kursk',
+                children: [new TextRun({ text: 'Reuters', style: 'Hyperlink' })]
+              }),
               new TextRun(' that Russia has deployed '),
               new TextRun({ text: 'just under 60,000', bold: true }),
               new TextRun(' troops to Kursk.'),
@@ -69,7 +77,11 @@ describe('a Word document', async () => {
   it('keeps headings, paragraphs, lists and tables', () => {
     expect(rows(doc)).toEqual([
       ['heading', 'Kursk: conflicting troop figures', 1],
-      ['paragraph', 'A General Staff source told Reuters that Russia has deployed just under 60,000 troops to Kursk.[1]', undefined],
+      [
+        'paragraph',
+        'A General Staff source told Reuters that Russia has deployed just under 60,000 troops to Kursk.[1]',
+        undefined
+      ],
       ['heading', 'Figures', 2],
       ['list-item', 'Zelensky: around 50,000.', 1],
       ['list-item', 'Syrskyi: roughly 45,000.', 2],
@@ -91,20 +103,27 @@ describe('a Word document', async () => {
 })
 
 describe('files that are not readable Word documents', () => {
-  const documentXml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+  const documentXml =
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
 
   it('rejects a file that is not a zip', async () => {
-    await expect(importDocx('fake.docx', new TextEncoder().encode('plain text pretending'))).rejects.toThrow(/^fake\.docx: not a Word \.docx file \(it is not a zip archive\)/)
+    await expect(importDocx('fake.docx', new TextEncoder().encode('plain text pretending'))).rejects.toThrow(
+      /^fake\.docx: not a Word \.docx file \(it is not a zip archive\)/
+    )
   })
 
   it('explains an old .doc or password-protected file', async () => {
     const ole = new Uint8Array(512)
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-    await expect(importDocx('old.docx', ole)).rejects.toThrow(/^old\.docx: this is an old Word \.doc file or a password-protected document/)
+    await expect(importDocx('old.docx', ole)).rejects.toThrow(
+      /^old\.docx: this is an old Word \.doc file or a password-protected document/
+    )
   })
 
   it('rejects a zip without a Word document in it', async () => {
-    await expect(importDocx('photos.docx', makeZip([{ name: 'a.txt', data: 'hello' }]))).rejects.toThrow(/^photos\.docx: not a readable \.docx: a zip archive without word\/document\.xml/)
+    await expect(importDocx('photos.docx', makeZip([{ name: 'a.txt', data: 'hello' }]))).rejects.toThrow(
+      /^photos\.docx: not a readable \.docx: a zip archive without word\/document\.xml/
+    )
   })
 
   it('refuses a zip bomb by its declared sizes, without inflating it', async () => {
@@ -112,7 +131,9 @@ describe('files that are not readable Word documents', () => {
       { name: 'word/document.xml', data: documentXml },
       { name: 'word/bomb.xml', data: new Uint8Array(1024 * 1024), declaredSize: 4_000_000_000 }
     ])
-    await expect(importDocx('bomb.docx', bomb)).rejects.toThrow(/^bomb\.docx: not a readable \.docx: "word\/bomb\.xml" would unpack to 3815 MB/)
+    await expect(importDocx('bomb.docx', bomb)).rejects.toThrow(
+      /^bomb\.docx: not a readable \.docx: "word\/bomb\.xml" would unpack to 3815 MB/
+    )
   })
 
   it('refuses a highly compressed part', async () => {
@@ -120,7 +141,9 @@ describe('files that are not readable Word documents', () => {
       { name: 'word/document.xml', data: documentXml },
       { name: 'word/styles.xml', data: new Uint8Array(60 * 1024 * 1024) }
     ])
-    await expect(importDocx('ratio.docx', bomb)).rejects.toThrow(/"word\/styles\.xml" is compressed \d+ to 1, a zip bomb/)
+    await expect(importDocx('ratio.docx', bomb)).rejects.toThrow(
+      /"word\/styles\.xml" is compressed \d+ to 1, a zip bomb/
+    )
   })
 
   it('catches a part that unpacks to more than it declares', async () => {
@@ -128,11 +151,15 @@ describe('files that are not readable Word documents', () => {
       { name: 'word/document.xml', data: documentXml },
       { name: 'word/numbering.xml', data: 'x'.repeat(5 * 1024 * 1024), declaredSize: 1000 }
     ])
-    await expect(importDocx('liar.docx', liar)).rejects.toThrow(/"word\/numbering\.xml" unpacks to more than it declares, a zip bomb/)
+    await expect(importDocx('liar.docx', liar)).rejects.toThrow(
+      /"word\/numbering\.xml" unpacks to more than it declares, a zip bomb/
+    )
   })
 
   it('rejects a truncated archive', async () => {
     const whole = await memo()
-    await expect(importDocx('cut.docx', whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(/^cut\.docx: not a readable \.docx: not a zip archive/)
+    await expect(importDocx('cut.docx', whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toThrow(
+      /^cut\.docx: not a readable \.docx: not a zip archive/
+    )
   })
 })

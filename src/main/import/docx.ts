@@ -25,16 +25,24 @@ const MEDIA = /^word\/media\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp)$/i
 /** Word .docx: checked as a zip first, converted by mammoth to HTML, then read like a web page. */
 export async function importDocx(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw fileError(fileName, 'this is an old Word .doc file or a password-protected document, not a .docx; save it as .docx without a password and import it again')
+    throw fileError(
+      fileName,
+      'this is an old Word .doc file or a password-protected document, not a .docx; save it as .docx without a password and import it again'
+    )
   }
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fileError(fileName, 'not a Word .docx file (it is not a zip archive)')
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw fileError(fileName, 'not a Word .docx file (it is not a zip archive)')
   let core: string
   try {
     const entries = readCentralDirectory(bytes)
-    if (!entries.some((e) => e.name === 'word/document.xml')) throw new ZipProblem('a zip archive without word/document.xml, so not a Word document')
+    if (!entries.some((e) => e.name === 'word/document.xml'))
+      throw new ZipProblem('a zip archive without word/document.xml, so not a Word document')
     // Inflate every part mammoth may read, with limits, before it does so without any.
     for (const entry of entries) if (!MEDIA.test(entry.name) && !entry.name.endsWith('/')) readEntry(bytes, entry)
-    core = partText(bytes, entries.find((e) => e.name === 'docProps/core.xml'))
+    core = partText(
+      bytes,
+      entries.find((e) => e.name === 'docProps/core.xml')
+    )
   } catch (err) {
     if (err instanceof ZipProblem) throw fileError(fileName, `not a readable .docx: ${err.message}`)
     throw err
@@ -54,7 +62,10 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
     )
     html = result.value
   } catch (err) {
-    throw fileError(fileName, `the Word document could not be read (${err instanceof Error ? err.message : String(err)})`)
+    throw fileError(
+      fileName,
+      `the Word document could not be read (${err instanceof Error ? err.message : String(err)})`
+    )
   }
   // Footnote back-links ("↑") are navigation, not text.
   html = html.replace(/<a href="#(?:foot|end)note-ref-[^"]*">[^<]*<\/a>/g, '')
@@ -82,5 +93,10 @@ function partText(bytes: Uint8Array, entry: ZipEntry | undefined): string {
 
 function coreField(xml: string, tag: string): string {
   const match = new RegExp(`<${tag}\\b[^>]*>([^<]*)</${tag}>`).exec(xml)
-  return match ? match[1].replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? '') : ''
+  return match
+    ? match[1].replace(
+        /&(lt|gt|amp|quot|apos);/g,
+        (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? ''
+      )
+    : ''
 }

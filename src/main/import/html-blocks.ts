@@ -3,17 +3,86 @@ import type { DocumentBuilder } from './builder'
 
 // Elements whose content is never visible text.
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED',
-  'CANVAS', 'AUDIO', 'VIDEO', 'HEAD', 'TITLE', 'META', 'LINK', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'OPTION',
-  'DATALIST', 'IMG', 'PICTURE', 'SOURCE', 'TRACK', 'MAP', 'AREA', 'DIALOG'
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'FRAME',
+  'FRAMESET',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'AUDIO',
+  'VIDEO',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'OPTION',
+  'DATALIST',
+  'IMG',
+  'PICTURE',
+  'SOURCE',
+  'TRACK',
+  'MAP',
+  'AREA',
+  'DIALOG'
 ])
 
 // Elements that end the text before them and start a new block.
 const BLOCKS = new Set([
-  'HTML', 'BODY', 'MAIN', 'ARTICLE', 'SECTION', 'DIV', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'FIGURE', 'TABLE',
-  'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'UL', 'OL', 'MENU', 'DL', 'DT', 'DD', 'DETAILS', 'SUMMARY', 'FORM',
-  'FIELDSET', 'LEGEND', 'HR', 'CENTER', 'HGROUP', 'ADDRESS', 'P', 'BLOCKQUOTE', 'LI', 'FIGCAPTION', 'CAPTION',
-  'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'
+  'HTML',
+  'BODY',
+  'MAIN',
+  'ARTICLE',
+  'SECTION',
+  'DIV',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'FIGURE',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'UL',
+  'OL',
+  'MENU',
+  'DL',
+  'DT',
+  'DD',
+  'DETAILS',
+  'SUMMARY',
+  'FORM',
+  'FIELDSET',
+  'LEGEND',
+  'HR',
+  'CENTER',
+  'HGROUP',
+  'ADDRESS',
+  'P',
+  'BLOCKQUOTE',
+  'LI',
+  'FIGCAPTION',
+  'CAPTION',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6'
 ])
 
 // A cell holding any of these is page layout, not data: its row is read as ordinary blocks.
@@ -47,7 +116,11 @@ export function domToBlocks(root: Element, builder: DocumentBuilder): void {
     const pre = bufferCtx.kind === 'preformatted'
     const text = pre ? buffer : buffer.replace(/ {2,}/g, ' ')
     if (text.trim()) {
-      builder.add(bufferCtx.kind, pre ? text : prefix + text, bufferCtx.level === undefined ? {} : { level: bufferCtx.level })
+      builder.add(
+        bufferCtx.kind,
+        pre ? text : prefix + text,
+        bufferCtx.level === undefined ? {} : { level: bufferCtx.level }
+      )
       prefix = ''
     }
     buffer = ''
@@ -152,7 +225,11 @@ function rowText(tr: Element): string {
   for (const cell of Array.from(tr.children)) {
     const tag = cell.tagName.toUpperCase()
     if ((tag !== 'TD' && tag !== 'TH') || isHidden(cell)) continue
-    cells.push(visibleText(cell).replace(/[\s\u00a0]+/g, ' ').trim())
+    cells.push(
+      visibleText(cell)
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim()
+    )
   }
   while (cells.length && !cells[cells.length - 1]) cells.pop()
   return cells.some(Boolean) ? cells.join(' | ') : ''

@@ -12,7 +12,8 @@ describe('nestingDepth', () => {
 
 describe('flatText', () => {
   it('keeps the visible text, one paragraph per block', () => {
-    const html = '<head><title>T</title><style>x{}</style></head><body><h1>Head</h1><div><b>Bold</b> and &amp; plain<br>line</div><script>no()</script><p>Last</p>'
+    const html =
+      '<head><title>T</title><style>x{}</style></head><body><h1>Head</h1><div><b>Bold</b> and &amp; plain<br>line</div><script>no()</script><p>Last</p>'
     expect(flatText(html, (t) => t.replace(/&amp;/g, '&'))).toEqual(['Head', 'Bold and & plain\nline', 'Last'])
   })
 })

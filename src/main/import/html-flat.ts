@@ -5,7 +5,8 @@
 /** Deeper than any real page (news sites stay under about 60 levels). */
 export const MAX_HTML_DEPTH = 512
 
-const RAW_TEXT = /<(script|style|template|noscript|textarea|title|xmp|iframe|noembed|noframes|svg|math|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
+const RAW_TEXT =
+  /<(script|style|template|noscript|textarea|title|xmp|iframe|noembed|noframes|svg|math|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g
 // Elements that never contain others, and ones whose end the parser implies when a sibling starts.
@@ -44,6 +45,11 @@ export function flatText(html: string, decodeEntities: (text: string) => string)
     .replace(/<[^>]*>?/g, ' ')
   return decodeEntities(text)
     .split(/\n[ \t\u00a0]*\n\s*/)
-    .map((para) => para.replace(/[ \t\u00a0\r\f]+/g, ' ').replace(/ ?\n ?/g, '\n').trim())
+    .map((para) =>
+      para
+        .replace(/[ \t\u00a0\r\f]+/g, ' ')
+        .replace(/ ?\n ?/g, '\n')
+        .trim()
+    )
     .filter(Boolean)
 }

@@ -2,7 +2,8 @@ import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { cleanByline, pageMetadata, suggestSources } from './html-meta'
 
-const meta = (head: string, html = '') => pageMetadata(new JSDOM(`<html ${html}><head>${head}</head><body></body></html>`).window.document)
+const meta = (head: string, html = '') =>
+  pageMetadata(new JSDOM(`<html ${html}><head>${head}</head><body></body></html>`).window.document)
 
 describe('pageMetadata', () => {
   it('reads JSON-LD graphs, meta tags and the canonical link', () => {
@@ -22,9 +23,13 @@ describe('pageMetadata', () => {
   })
 
   it('drops values that are not what they claim to be', () => {
-    const found = meta('<meta name="author" content="https://site.example/staff/1"><link rel="canonical" href="/relative"><meta name="date" content="yesterday">')
+    const found = meta(
+      '<meta name="author" content="https://site.example/staff/1"><link rel="canonical" href="/relative"><meta name="date" content="yesterday">'
+    )
     expect(found).toMatchObject({ author: '', url: '', published: '' })
-    expect(meta('<meta name="date" content="Sat, 23 Nov 2024 14:05:00 GMT">').published).toBe('2024-11-23T14:05:00.000Z')
+    expect(meta('<meta name="date" content="Sat, 23 Nov 2024 14:05:00 GMT">').published).toBe(
+      '2024-11-23T14:05:00.000Z'
+    )
   })
 })
 
@@ -35,7 +40,9 @@ describe('bylines and suggested sources', () => {
   })
 
   it('suggests the outlet and each named person once', () => {
-    expect(suggestSources({ title: '', outlet: 'Reuters', author: 'Jane Roe and John Doe, Reuters', url: '', published: '' })).toEqual([
+    expect(
+      suggestSources({ title: '', outlet: 'Reuters', author: 'Jane Roe and John Doe, Reuters', url: '', published: '' })
+    ).toEqual([
       { name: 'Reuters', kind: 'outlet' },
       { name: 'Jane Roe', kind: 'person' },
       { name: 'John Doe', kind: 'person' }

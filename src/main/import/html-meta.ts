@@ -26,7 +26,9 @@ export function pageMetadata(document: Document): DocumentMeta {
   const ld = jsonLdArticle(document)
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')
   const author = cleanByline(
-    ld.author || notUrl(metaContent('author', 'article:author', 'parsely-author', 'dc.creator', 'byl')) || relAuthor(document)
+    ld.author ||
+      notUrl(metaContent('author', 'article:author', 'parsely-author', 'dc.creator', 'byl')) ||
+      relAuthor(document)
   )
   const meta: DocumentMeta = {
     title: titleFrom(metaContent('og:title', 'twitter:title', 'dc.title') || ld.headline || document.title || ''),
@@ -34,7 +36,16 @@ export function pageMetadata(document: Document): DocumentMeta {
     author,
     url: httpUrl(canonical) || httpUrl(metaContent('og:url')) || httpUrl(ld.url),
     published: isoDate(
-      metaContent('article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created') ||
+      metaContent(
+        'article:published_time',
+        'datePublished',
+        'parsely-pub-date',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'dcterms.created'
+      ) ||
         ld.datePublished ||
         document.querySelector('time[datetime]')?.getAttribute('datetime')
     )
@@ -55,7 +66,8 @@ interface LdArticle {
   url: string
 }
 
-const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|WebPage|LiveBlogPosting|ScholarlyArticle)$/
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report|WebPage|LiveBlogPosting|ScholarlyArticle)$/
 
 /** The first schema.org article in the page's JSON-LD scripts (read as data, never run). */
 function jsonLdArticle(document: Document): LdArticle {
@@ -96,7 +108,9 @@ function str(value: unknown): string {
 function names(value: unknown): string[] {
   return ([] as unknown[])
     .concat(value ?? [])
-    .map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Record<string, unknown>).name) : ''))
+    .map((v) =>
+      typeof v === 'string' ? v : v && typeof v === 'object' ? str((v as Record<string, unknown>).name) : ''
+    )
     .map((v) => v.trim())
     .filter(Boolean)
 }
@@ -106,7 +120,10 @@ function notUrl(value: string): string {
 }
 
 function relAuthor(document: Document): string {
-  return document.querySelector('a[rel~="author" i], [itemprop="author"] [itemprop="name"], [itemprop="author"]')?.textContent ?? ''
+  return (
+    document.querySelector('a[rel~="author" i], [itemprop="author"] [itemprop="name"], [itemprop="author"]')
+      ?.textContent ?? ''
+  )
 }
 
 /** "By Jane Roe | Nov 23" -> "Jane Roe". */

@@ -23,7 +23,9 @@ describe('pruneOutsideArticle', () => {
     const html =
       '<body><nav>Menu</nav><header>Site</header><article><p>Story</p><aside>Fact box</aside></article>' +
       '<aside>Related</aside><footer>About</footer><form><input></form></body>'
-    expect(pruneOutsideArticle(html)).toBe('<body><header>Site</header><article><p>Story</p><aside>Fact box</aside></article></body>')
+    expect(pruneOutsideArticle(html)).toBe(
+      '<body><header>Site</header><article><p>Story</p><aside>Fact box</aside></article></body>'
+    )
   })
 
   it('leaves a page without an article or main element alone', () => {

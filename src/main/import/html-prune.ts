@@ -30,7 +30,11 @@ export function pruneOutsideArticle(html: string): string {
     const open = html.search(new RegExp(`<${tag}\\b`, 'i'))
     const close = html.toLowerCase().lastIndexOf(`</${tag}`)
     if (open < 0 || close < open) continue
-    return html.slice(0, open).replace(BOILERPLATE, '') + html.slice(open, close) + html.slice(close).replace(BOILERPLATE, '')
+    return (
+      html.slice(0, open).replace(BOILERPLATE, '') +
+      html.slice(open, close) +
+      html.slice(close).replace(BOILERPLATE, '')
+    )
   }
   return html
 }

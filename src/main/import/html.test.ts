@@ -36,9 +36,17 @@ describe('a saved news article', async () => {
   it('keeps the article structure and nothing around it', () => {
     const blocks = rows(doc)
     expect(blocks[0]).toEqual(['heading', "Russian and North Korean Troops Shrink Ukraine's Gains in Kursk", 1])
-    expect(blocks).toContainEqual(['caption', 'Unverified image of a Russian serviceman in Kursk, Russia. Sergey Bobylev / Sputnik via AP', undefined])
+    expect(blocks).toContainEqual([
+      'caption',
+      'Unverified image of a Russian serviceman in Kursk, Russia. Sergey Bobylev / Sputnik via AP',
+      undefined
+    ])
     expect(blocks).toContainEqual(['heading', 'Conflicting figures', 2])
-    expect(blocks).toContainEqual(['quote', '"Russia\'s own troops are not enough" for operations in Kursk, Syrskyi said. "So they are trying to attract troops from North Korea there."', undefined])
+    expect(blocks).toContainEqual([
+      'quote',
+      '"Russia\'s own troops are not enough" for operations in Kursk, Syrskyi said. "So they are trying to attract troops from North Korea there."',
+      undefined
+    ])
     expect(blocks).toContainEqual(['caption', 'Russian troops in Kursk: three figures', undefined])
     expect(blocks.filter((b) => b[0] === 'table-row').map((b) => b[1])).toEqual([
       'Source | Figure | Date',
@@ -55,7 +63,16 @@ describe('a saved news article', async () => {
     ])
     expect(doc.text).toContain('more than 40 percent') // &nbsp; read as a space
     expect(doc.text).toContain('U.S.-based think tank the Institute for the Study of War (ISW) said') // link as text
-    for (const junk of ['cookies', 'Accept all', 'Sign up', 'Related stories', 'All rights reserved', 'Advertisement', 'Share on X', 'http']) {
+    for (const junk of [
+      'cookies',
+      'Accept all',
+      'Sign up',
+      'Related stories',
+      'All rights reserved',
+      'Advertisement',
+      'Share on X',
+      'http'
+    ]) {
       expect(doc.text).not.toContain(junk)
     }
   })
@@ -88,7 +105,11 @@ describe('a hostile page', () => {
   const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 500))
 
   it('would reach the test server if its scripts and resources were allowed (control)', async () => {
-    const dom = new JSDOM(page(), { runScripts: 'dangerously', resources: 'usable', virtualConsole: new VirtualConsole() })
+    const dom = new JSDOM(page(), {
+      runScripts: 'dangerously',
+      resources: 'usable',
+      virtualConsole: new VirtualConsole()
+    })
     await settle()
     dom.window.close()
     expect(requests.length).toBeGreaterThan(0)
@@ -109,7 +130,21 @@ describe('a hostile page', () => {
       'vbscript link text',
       'Local officials said they woul'
     ])
-    for (const forbidden of ['HIDDEN', 'NOSCRIPT', 'TEMPLATE', 'SVG TEXT', 'OBJECT FALLBACK', 'CSS GENERATED', 'MATH', 'javascript', 'alert', 'data:', '127.0.0.1', 'Pwned', 'Submit']) {
+    for (const forbidden of [
+      'HIDDEN',
+      'NOSCRIPT',
+      'TEMPLATE',
+      'SVG TEXT',
+      'OBJECT FALLBACK',
+      'CSS GENERATED',
+      'MATH',
+      'javascript',
+      'alert',
+      'data:',
+      '127.0.0.1',
+      'Pwned',
+      'Submit'
+    ]) {
       expect(doc.text).not.toContain(forbidden)
     }
     expect(doc.meta.url).toBe('') // javascript: canonical dropped
@@ -143,25 +178,32 @@ describe('pages that are not plain articles', () => {
   })
 
   it('reads moderately deep nesting with structure', async () => {
-    const html = '<h1>Deep but fine</h1>' + '<div>'.repeat(300) + '<p>Inside enough words to be read as a paragraph.</p>'
+    const html =
+      '<h1>Deep but fine</h1>' + '<div>'.repeat(300) + '<p>Inside enough words to be read as a paragraph.</p>'
     const doc = await importHtml('deep.html', utf8(html))
     expect(doc.text).toContain('Inside enough words')
     expect(doc.notices.join()).not.toMatch(/nested/)
   })
 
   it('rejects a page with no visible text', async () => {
-    await expect(importHtml('blank.html', utf8('<html><head><title>t</title><script>x()</script></head><body> <img src=x> </body></html>'))).rejects.toThrow(
-      /^blank\.html: the page has no visible text/
-    )
+    await expect(
+      importHtml(
+        'blank.html',
+        utf8('<html><head><title>t</title><script>x()</script></head><body> <img src=x> </body></html>')
+      )
+    ).rejects.toThrow(/^blank\.html: the page has no visible text/)
   })
 
   it('refuses a page too large to lay out', async () => {
-    await expect(importHtml('huge.html', new Uint8Array(65 * 1024 * 1024).fill(0x20))).rejects.toThrow(/^huge\.html: the web page is too large to read \(65 MB; the limit is 64 MB\)/)
+    await expect(importHtml('huge.html', new Uint8Array(65 * 1024 * 1024).fill(0x20))).rejects.toThrow(
+      /^huge\.html: the web page is too large to read \(65 MB; the limit is 64 MB\)/
+    )
   })
 })
 
 describe('page encodings', () => {
-  const RU = '<p>Москва возвращает территорию у украинских сил в Курской области, согласно новым оценкам аналитиков.</p>'
+  const RU =
+    '<p>Москва возвращает территорию у украинских сил в Курской области, согласно новым оценкам аналитиков.</p>'
 
   it('uses the charset the page declares', async () => {
     const html = `<html><head><meta charset="windows-1251"><title>Курск</title></head><body><article>${RU.repeat(4)}</article></body></html>`
@@ -194,7 +236,10 @@ describe('generated news pages', () => {
 
 describe('htmlDocument for converted documents', () => {
   it('reads the whole body without looking for an article', () => {
-    const doc = htmlDocument('memo.docx', '<h1>Memo</h1><p>Short.</p><ul><li>a</li></ul>', { article: false, format: 'docx' })
+    const doc = htmlDocument('memo.docx', '<h1>Memo</h1><p>Short.</p><ul><li>a</li></ul>', {
+      article: false,
+      format: 'docx'
+    })
     expect(rows(doc)).toEqual([
       ['heading', 'Memo', 1],
       ['paragraph', 'Short.', undefined],

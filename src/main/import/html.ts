@@ -15,11 +15,18 @@ import type { ImportOptions, ImportedDocument } from './types'
 /** A DOM takes many times its page's size in memory: larger pages are refused, not laid out. */
 export const MAX_HTML_BYTES = 64 * 1024 * 1024
 
-const NOT_AN_ARTICLE = 'Not recognised as an article: all of the page\'s visible text was kept.'
+const NOT_AN_ARTICLE = "Not recognised as an article: all of the page's visible text was kept."
 
-export async function importHtml(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
+export async function importHtml(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {}
+): Promise<ImportedDocument> {
   if (bytes.length > MAX_HTML_BYTES) {
-    throw fileError(fileName, `the web page is too large to read (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(MAX_HTML_BYTES)})`)
+    throw fileError(
+      fileName,
+      `the web page is too large to read (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(MAX_HTML_BYTES)})`
+    )
   }
   const decoded = decodeText(fileName, bytes, { forced: options.encoding, declared: declaredCharset(bytes) })
   const doc = htmlDocument(fileName, decoded.text, { article: true })
@@ -121,7 +128,9 @@ function flatDocument(fileName: string, html: string, options: HtmlDocumentOptio
       meta: { title, outlet: '', author: '', url: '', published: '' },
       ...built,
       format: options.format ?? 'html',
-      notices: [`The page is nested more than ${MAX_HTML_DEPTH} levels deep, too deep to lay out: its text was kept without structure.`],
+      notices: [
+        `The page is nested more than ${MAX_HTML_DEPTH} levels deep, too deep to lay out: its text was kept without structure.`
+      ],
       suggestedSources: []
     }
   } finally {

@@ -17,7 +17,18 @@ async function failure(run: () => Promise<unknown>): Promise<ClaimdeskError> {
 
 describe('importFile', () => {
   it('lists the extensions it reads', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.mhtml', '.mht', '.pdf', '.docx'])
+    expect(SUPPORTED_EXTENSIONS).toEqual([
+      '.txt',
+      '.text',
+      '.md',
+      '.markdown',
+      '.html',
+      '.htm',
+      '.mhtml',
+      '.mht',
+      '.pdf',
+      '.docx'
+    ])
     expect(extensionOf('C:\\News\\Report.Final.PDF')).toBe('pdf')
     expect(extensionOf('.bashrc')).toBe('')
   })
@@ -34,12 +45,16 @@ describe('importFile', () => {
   })
 
   it('names the file and the problem in every error', async () => {
-    expect((await failure(() => importFile('notes.xyz', utf8('x')))).message).toMatch(/^notes\.xyz: "\.xyz" files are not supported \(supported: \.txt, /)
-    expect((await failure(() => importFile('README', utf8('x')))).message).toMatch(/^README: the file has no extension/)
-    expect((await failure(() => importFile('empty.txt', new Uint8Array(0)))).message).toBe('empty.txt: the file is empty')
-    expect((await failure(() => importFile('photo.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])))).message).toBe(
-      'photo.txt: this is a JPEG image, not a text file'
+    expect((await failure(() => importFile('notes.xyz', utf8('x')))).message).toMatch(
+      /^notes\.xyz: "\.xyz" files are not supported \(supported: \.txt, /
     )
+    expect((await failure(() => importFile('README', utf8('x')))).message).toMatch(/^README: the file has no extension/)
+    expect((await failure(() => importFile('empty.txt', new Uint8Array(0)))).message).toBe(
+      'empty.txt: the file is empty'
+    )
+    expect(
+      (await failure(() => importFile('photo.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])))).message
+    ).toBe('photo.txt: this is a JPEG image, not a text file')
     // The size is checked before a byte is read, so a stand-in with only a length will do.
     const err = await failure(() => importFile('big.txt', { length: 257 * 1024 * 1024 } as Uint8Array))
     expect(err.message).toBe('big.txt: the file is too large (257 MB; the limit is 256 MB)')
@@ -57,7 +72,12 @@ describe('preloadParsers', () => {
 describe('importPastedText', () => {
   it('makes a document of pasted text, titled by its first line unless given a title', () => {
     const doc = importPastedText('Breaking: convoy crossed\r\n\r\nOfficials said so.')
-    expect(doc).toMatchObject({ format: 'paste', text: 'Breaking: convoy crossed\n\nOfficials said so.', notices: [], suggestedSources: [] })
+    expect(doc).toMatchObject({
+      format: 'paste',
+      text: 'Breaking: convoy crossed\n\nOfficials said so.',
+      notices: [],
+      suggestedSources: []
+    })
     expect(doc.meta.title).toBe('Breaking: convoy crossed')
     expect(importPastedText('Body only.', '  My title ').meta.title).toBe('My title')
   })

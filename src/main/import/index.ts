@@ -41,7 +41,11 @@ export function extensionOf(fileName: string): string {
  * Imports one file's bytes. `fileName` is used for the format (by extension) and in messages.
  * Throws ClaimdeskError('invalid', "<fileName>: <reason>") for anything it cannot import.
  */
-export async function importFile(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
+export async function importFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {}
+): Promise<ImportedDocument> {
   const ext = extensionOf(fileName)
   const importer = IMPORTERS[ext]
   if (!importer) {
@@ -50,7 +54,10 @@ export async function importFile(fileName: string, bytes: Uint8Array, options: I
   }
   if (bytes.length === 0) throw fileError(fileName, 'the file is empty')
   if (bytes.length > LIMITS.fileBytes) {
-    throw fileError(fileName, `the file is too large (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(LIMITS.fileBytes)})`)
+    throw fileError(
+      fileName,
+      `the file is too large (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(LIMITS.fileBytes)})`
+    )
   }
   return importer(fileName, bytes, options)
 }
@@ -68,7 +75,8 @@ export async function preloadParsers(): Promise<void> {
 
 /** A document from pasted text; the title defaults to its first line. */
 export function importPastedText(text: string, title?: string): ImportedDocument {
-  if (text.length > LIMITS.pasteChars) throw invalid(`Pasted text is too long (the limit is ${LIMITS.pasteChars} characters)`)
+  if (text.length > LIMITS.pasteChars)
+    throw invalid(`Pasted text is too long (the limit is ${LIMITS.pasteChars} characters)`)
   const doc = plainTextDocument(text)
   if (!doc) throw invalid('Pasted text is empty')
   return {

@@ -9,7 +9,13 @@ describe('markdownChunks', () => {
   it('splits long documents between top-level blocks only', () => {
     const para = 'word '.repeat(200) + '\n\n'
     const fence = '```\n' + 'code line\n\n'.repeat(5000) + '```\n\n'
-    const source = para.repeat(40) + fence + '- item\n\n  continued item\n\n' + 'see [x][r]\n\n' + para.repeat(40) + '[r]: https://example.com\n'
+    const source =
+      para.repeat(40) +
+      fence +
+      '- item\n\n  continued item\n\n' +
+      'see [x][r]\n\n' +
+      para.repeat(40) +
+      '[r]: https://example.com\n'
     const chunks = markdownChunks(source)
     expect(chunks.length).toBeGreaterThan(2)
     // micromark slows down with the size of what it parses at once: chunks stay small

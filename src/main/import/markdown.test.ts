@@ -58,7 +58,10 @@ describe('markdown', () => {
   })
 
   it('reads pipe tables as table rows', () => {
-    const doc = markdownDocument('t.md', '| Source | Figure |\n|---|:--:|\n| Zelensky | 50,000 |\n| *Syrskyi* | 45\\|000 |')
+    const doc = markdownDocument(
+      't.md',
+      '| Source | Figure |\n|---|:--:|\n| Zelensky | 50,000 |\n| *Syrskyi* | 45\\|000 |'
+    )
     expect(rows(doc)).toEqual([
       ['table-row', 'Source | Figure', undefined],
       ['table-row', 'Zelensky | 50,000', undefined],
@@ -87,7 +90,10 @@ describe('markdown', () => {
   })
 
   it('keeps the text of raw HTML but never its scripts', () => {
-    const doc = markdownDocument('h.md', 'Intro.\n\n<div onclick="x()">Inside &amp; out<script>alert(1)</script></div>\n\nEnd.')
+    const doc = markdownDocument(
+      'h.md',
+      'Intro.\n\n<div onclick="x()">Inside &amp; out<script>alert(1)</script></div>\n\nEnd.'
+    )
     expect(doc.text).toBe('Intro.\n\nInside & out\n\nEnd.')
   })
 
@@ -96,7 +102,10 @@ describe('markdown', () => {
   })
 
   it('reads a long document with reference links resolved across chunks', () => {
-    const doc = markdownDocument('long.md', 'See [the ISW][isw] report.\n\n'.repeat(2000) + '[isw]: https://example.org/isw\n')
+    const doc = markdownDocument(
+      'long.md',
+      'See [the ISW][isw] report.\n\n'.repeat(2000) + '[isw]: https://example.org/isw\n'
+    )
     expect(doc.blocks.length).toBe(2000)
     expect(doc.text.slice(0, 21)).toBe('See the ISW report.\n\n')
     expect(doc.text).not.toContain('[')
@@ -116,6 +125,8 @@ describe('markdown', () => {
     const doc = importMarkdown('c.md', new TextEncoder().encode('# T\r\n\r\nBody\r\n'))
     expect(doc.text).toBe('T\n\nBody')
     expect(doc.encoding).toBe('utf-8')
-    expect(() => importMarkdown('e.md', new TextEncoder().encode('***\n\n[x]: http://a\n'))).toThrow(/^e\.md: the file contains no text/)
+    expect(() => importMarkdown('e.md', new TextEncoder().encode('***\n\n[x]: http://a\n'))).toThrow(
+      /^e\.md: the file contains no text/
+    )
   })
 })

@@ -64,7 +64,8 @@ interface Context {
 function walk(tree: Root, source: string, emit: Emit): void {
   const stack: { node: Nodes; ctx: Context }[] = []
   const pushChildren = (parent: Parents, ctx: (child: Nodes, index: number) => Context): void => {
-    for (let i = parent.children.length - 1; i >= 0; i--) stack.push({ node: parent.children[i], ctx: ctx(parent.children[i], i) })
+    for (let i = parent.children.length - 1; i >= 0; i--)
+      stack.push({ node: parent.children[i], ctx: ctx(parent.children[i], i) })
   }
   pushChildren(tree, () => ({ kind: 'paragraph', listLevel: 0, prefix: '' }))
   while (stack.length) {
@@ -132,7 +133,8 @@ function inlineText(node: Parents): string {
       case 'imageReference':
         break
       default:
-        if ('children' in child) for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as PhrasingContent)
+        if ('children' in child)
+          for (let i = child.children.length - 1; i >= 0; i--) stack.push(child.children[i] as PhrasingContent)
     }
   }
   return out
@@ -166,7 +168,8 @@ function tableRows(node: Paragraph, source: string): string[] | null {
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return null
   const lines = source.slice(start, end).split('\n')
-  if (lines.length < 2 || !lines[0].includes('|') || !TABLE_DELIMITER.test(lines[1]) || !lines[1].includes('-')) return null
+  if (lines.length < 2 || !lines[0].includes('|') || !TABLE_DELIMITER.test(lines[1]) || !lines[1].includes('-'))
+    return null
   return [lines[0], ...lines.slice(2)].map((line) =>
     line
       .trim()
@@ -224,7 +227,11 @@ function splitFrontMatter(source: string): { body: string; fields: FrontMatter }
     const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line)
     if (!kv) continue
     const key = FIELD_NAMES[kv[1].toLowerCase()]
-    const value = kv[2].trim().replace(/^(["'])(.*)\1$/, '$2').replace(/^\[(.*)\]$/, '$1').trim()
+    const value = kv[2]
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2')
+      .replace(/^\[(.*)\]$/, '$1')
+      .trim()
     if (key && value && !fields[key]) fields[key] = value.slice(0, 500)
   }
   if (fields.published !== undefined) fields.published = isoDate(fields.published)

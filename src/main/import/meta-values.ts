@@ -33,5 +33,8 @@ export function languageTag(value: string | null | undefined): string {
 
 /** One line of metadata text, bounded like the model's short fields. */
 export function metaText(value: string | null | undefined, max = 300): string {
-  return (value ?? '').replace(/[\s\u00a0]+/g, ' ').trim().slice(0, max)
+  return (value ?? '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .slice(0, max)
 }

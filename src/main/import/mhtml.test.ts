@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { importHtml } from './html'
 import { importMhtml } from './mhtml'
 
-const page = readFileSync(resolve(__dirname, 'fixtures/news-article.html'), 'utf8').replace('<link rel="canonical" href="https://www.dailyledger.example/world/kursk-gains-1991234">', '')
+const page = readFileSync(resolve(__dirname, 'fixtures/news-article.html'), 'utf8').replace(
+  '<link rel="canonical" href="https://www.dailyledger.example/world/kursk-gains-1991234">',
+  ''
+)
 
 function quotedPrintable(text: string): string {
   const bytes = Buffer.from(text, 'utf8')
@@ -12,7 +15,12 @@ function quotedPrintable(text: string): string {
   let line = 0
   for (const byte of bytes) {
     const ch = String.fromCharCode(byte)
-    const piece = byte === 0x0a ? '\r\n' : byte === 0x3d || byte > 126 || (byte < 32 && byte !== 9) ? '=' + byte.toString(16).toUpperCase().padStart(2, '0') : ch
+    const piece =
+      byte === 0x0a
+        ? '\r\n'
+        : byte === 0x3d || byte > 126 || (byte < 32 && byte !== 9)
+          ? '=' + byte.toString(16).toUpperCase().padStart(2, '0')
+          : ch
     if (byte !== 0x0a && line + piece.length > 75) {
       out += '=\r\n'
       line = 0
@@ -66,12 +74,18 @@ describe('mhtml', () => {
     const fromHtml = await importHtml('kursk.html', new TextEncoder().encode(page))
     expect(fromMhtml.text).toBe(fromHtml.text)
     expect(fromMhtml.blocks).toEqual(fromHtml.blocks)
-    expect(fromMhtml.meta).toEqual({ ...fromHtml.meta, url: 'https://www.dailyledger.example/world/kursk-gains-1991234' })
+    expect(fromMhtml.meta).toEqual({
+      ...fromHtml.meta,
+      url: 'https://www.dailyledger.example/world/kursk-gains-1991234'
+    })
     expect(fromMhtml.format).toBe('html')
   })
 
   it('reads a base64 HTML part with a charset', async () => {
-    const html = '<html><body><article><h1>Заголовок</h1><p>' + 'Москва возвращает территорию в Курской области. '.repeat(5) + '</p></article></body></html>'
+    const html =
+      '<html><body><article><h1>Заголовок</h1><p>' +
+      'Москва возвращает территорию в Курской области. '.repeat(5) +
+      '</p></article></body></html>'
     const mime = [
       'MIME-Version: 1.0',
       'Content-Type: multipart/related; boundary="b1"',
@@ -87,13 +101,22 @@ describe('mhtml', () => {
     const doc = await importMhtml('ru.mht', new Uint8Array(Buffer.from(mime, 'latin1')))
     expect(doc.encoding).toBe('windows-1251')
     const utf8 = mime.replace('charset=windows-1251', 'charset=utf-8')
-    expect((await importMhtml('ru.mht', new Uint8Array(Buffer.from(utf8, 'latin1')))).text).toContain('Москва возвращает')
+    expect((await importMhtml('ru.mht', new Uint8Array(Buffer.from(utf8, 'latin1')))).text).toContain(
+      'Москва возвращает'
+    )
   })
 
   it('rejects files that are not MHTML', async () => {
-    await expect(importMhtml('x.mhtml', new TextEncoder().encode('<html><body>hi</body></html>'))).rejects.toThrow(/^x\.mhtml: not an MHTML file/)
-    await expect(importMhtml('y.mhtml', new TextEncoder().encode('Content-Type: multipart/related; boundary="q"\r\n\r\n--q\r\nContent-Type: image/png\r\n\r\nxx\r\n--q--'))).rejects.toThrow(
-      /^y\.mhtml: not an MHTML file \(no HTML part found\)/
+    await expect(importMhtml('x.mhtml', new TextEncoder().encode('<html><body>hi</body></html>'))).rejects.toThrow(
+      /^x\.mhtml: not an MHTML file/
     )
+    await expect(
+      importMhtml(
+        'y.mhtml',
+        new TextEncoder().encode(
+          'Content-Type: multipart/related; boundary="q"\r\n\r\n--q\r\nContent-Type: image/png\r\n\r\nxx\r\n--q--'
+        )
+      )
+    ).rejects.toThrow(/^y\.mhtml: not an MHTML file \(no HTML part found\)/)
   })
 })

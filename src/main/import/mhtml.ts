@@ -12,11 +12,19 @@ interface Part {
   body: Uint8Array
 }
 
-export async function importMhtml(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedDocument> {
+export async function importMhtml(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {}
+): Promise<ImportedDocument> {
   const message = parsePart(bytes, 0, bytes.length)
   if (!message.headers.size) throw fileError(fileName, 'not an MHTML file (no MIME headers)')
   const type = message.headers.get('content-type') ?? ''
-  const html = /^multipart\//i.test(type) ? findHtmlPart(message, parameter(type, 'boundary')) : /^text\/html/i.test(type) ? message : null
+  const html = /^multipart\//i.test(type)
+    ? findHtmlPart(message, parameter(type, 'boundary'))
+    : /^text\/html/i.test(type)
+      ? message
+      : null
   if (!html) throw fileError(fileName, 'not an MHTML file (no HTML part found)')
 
   const body = decodeTransfer(html.body, html.headers.get('content-transfer-encoding') ?? '')
@@ -33,7 +41,11 @@ function findHtmlPart(message: Part, boundary: string): Part | null {
   if (!boundary) return null
   const delimiter = latin1Bytes('--' + boundary)
   const starts: number[] = []
-  for (let at = indexOf(message.body, delimiter, 0); at >= 0; at = indexOf(message.body, delimiter, at + delimiter.length)) {
+  for (
+    let at = indexOf(message.body, delimiter, 0);
+    at >= 0;
+    at = indexOf(message.body, delimiter, at + delimiter.length)
+  ) {
     starts.push(at)
   }
   for (let i = 0; i + 1 < starts.length; i++) {
@@ -91,7 +103,8 @@ function quotedPrintable(body: Uint8Array): Uint8Array {
       out[n++] = byte
       continue
     }
-    if (body[i + 1] === 0x0d && body[i + 2] === 0x0a) i += 2 // soft line break
+    if (body[i + 1] === 0x0d && body[i + 2] === 0x0a)
+      i += 2 // soft line break
     else if (body[i + 1] === 0x0a) i += 1
     else {
       const hex = String.fromCharCode(body[i + 1] ?? 0, body[i + 2] ?? 0)
@@ -112,7 +125,11 @@ function parameter(header: string, name: string): string {
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
   const first = needle[0]
-  for (let i = haystack.indexOf(first, from); i >= 0 && i + needle.length <= haystack.length; i = haystack.indexOf(first, i + 1)) {
+  for (
+    let i = haystack.indexOf(first, from);
+    i >= 0 && i + needle.length <= haystack.length;
+    i = haystack.indexOf(first, i + 1)
+  ) {
     let k = 1
     while (k < needle.length && haystack[i + k] === needle[k]) k++
     if (k === needle.length) return i

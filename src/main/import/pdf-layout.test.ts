@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { joinLines, layoutPages, pageLines, type PageRuns, type TextRun } from './pdf-layout'
 
 const CHAR = 5 // width of a character at size 10
-const run = (str: string, x: number, y: number, size = 10): TextRun => ({ str, x, y, width: str.length * CHAR * (size / 10), size })
+const run = (str: string, x: number, y: number, size = 10): TextRun => ({
+  str,
+  x,
+  y,
+  width: str.length * CHAR * (size / 10),
+  size
+})
 
 /** Lines of a column at x, from y downwards, 12 units apart. */
 function column(lines: string[], x: number, top: number, size = 10, leading = 12): TextRun[] {
@@ -17,7 +23,9 @@ const WIDE = 'x'.repeat(60) // a full line of a 300-unit column
 
 describe('pageLines', () => {
   it('joins runs on one baseline, with a space where there is a gap', () => {
-    const lines = pageLines(page([run('Moscow', 50, 700), run("'s troops", 80, 700.4), run('advanced', 130, 700), run('Next line', 50, 688)]))
+    const lines = pageLines(
+      page([run('Moscow', 50, 700), run("'s troops", 80, 700.4), run('advanced', 130, 700), run('Next line', 50, 688)])
+    )
     expect(lines.map((l) => l.text)).toEqual(["Moscow's troops advanced", 'Next line'])
   })
 })
@@ -66,9 +74,14 @@ describe('layoutPages', () => {
 
   it('reads columns in content order and keeps a sentence running into the next column whole', () => {
     const blocks = layoutPages([
-      page([...column([WIDE, WIDE, 'the sentence goes'], 50, 700), ...column(['on in the next column, ' + 'x'.repeat(37), 'and ends.'], 400, 700)])
+      page([
+        ...column([WIDE, WIDE, 'the sentence goes'], 50, 700),
+        ...column(['on in the next column, ' + 'x'.repeat(37), 'and ends.'], 400, 700)
+      ])
     ])
-    expect(blocks.map((b) => b.text)).toEqual([`${WIDE} ${WIDE} the sentence goes on in the next column, ${'x'.repeat(37)} and ends.`])
+    expect(blocks.map((b) => b.text)).toEqual([
+      `${WIDE} ${WIDE} the sentence goes on in the next column, ${'x'.repeat(37)} and ends.`
+    ])
   })
 
   it('drops running heads and page numbers, and joins a paragraph cut by a page break', () => {
@@ -85,11 +98,16 @@ describe('layoutPages', () => {
     )
     const blocks = layoutPages(pages)
     expect(blocks.map((b) => b.text).join(' ')).not.toMatch(/RESTRICTED|^\d$| \d /)
-    expect(blocks[0]).toMatchObject({ page: 1, text: `${WIDE} a paragraph that runs over the page breaking point and ends.` })
+    expect(blocks[0]).toMatchObject({
+      page: 1,
+      text: `${WIDE} a paragraph that runs over the page breaking point and ends.`
+    })
   })
 
   it('turns long large type into a paragraph, not a heading', () => {
-    const blocks = layoutPages([page([...column([WIDE, WIDE, WIDE, WIDE], 50, 700, 14, 17), ...column([WIDE, 'body.'], 50, 600)])])
+    const blocks = layoutPages([
+      page([...column([WIDE, WIDE, WIDE, WIDE], 50, 700, 14, 17), ...column([WIDE, 'body.'], 50, 600)])
+    ])
     expect(blocks[0].kind).toBe('paragraph')
   })
 })

@@ -87,7 +87,9 @@ export function layoutPages(pages: PageRuns[]): LaidOutBlock[] {
   dropRunningLines(perPage)
   const all = perPage.flatMap((p) => p.lines)
   const body = bodySize(all)
-  const headingSizes = [...new Set(all.filter((l) => l.size >= body * 1.15).map((l) => round(l.size)))].sort((a, b) => b - a)
+  const headingSizes = [...new Set(all.filter((l) => l.size >= body * 1.15).map((l) => round(l.size)))].sort(
+    (a, b) => b - a
+  )
   const blocks: LaidOutBlock[] = []
   for (const { lines } of perPage) {
     const spacing = lineSpacing(lines, body)
@@ -101,7 +103,13 @@ export function layoutPages(pages: PageRuns[]): LaidOutBlock[] {
       const prev = lines[i - 1]
       const marker = BULLET.test(line.text) || NUMBERED.test(line.text)
       const headingLevel = line.size >= body * 1.15 ? Math.min(6, headingSizes.indexOf(round(line.size)) + 1) : 0
-      const kind: BlockKind = headingLevel ? 'heading' : marker ? 'list-item' : CAPTION.test(line.text) && line.size <= body ? 'caption' : 'paragraph'
+      const kind: BlockKind = headingLevel
+        ? 'heading'
+        : marker
+          ? 'list-item'
+          : CAPTION.test(line.text) && line.size <= body
+            ? 'caption'
+            : 'paragraph'
       const continues =
         current !== null &&
         prev !== undefined &&
@@ -245,7 +253,9 @@ function dropRunningLines(pages: { page: PageRuns; lines: Line[] }[]): void {
 }
 
 function isPageNumber(text: string): boolean {
-  return /^(page|p\.|seite|стр\.?|страница)?\s*[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|\/|von|из)\s*\d{1,4})?$/i.test(text.trim())
+  return /^(page|p\.|seite|стр\.?|страница)?\s*[-–]?\s*\d{1,4}\s*[-–]?(\s*(of|\/|von|из)\s*\d{1,4})?$/i.test(
+    text.trim()
+  )
 }
 
 /** The most common font size, by amount of text. */

@@ -8,7 +8,10 @@ import { makeRandom } from './fixtures/news-page'
 import { importPdf } from './pdf'
 import type { ImportedDocument } from './types'
 
-const WORDS = 'analysts said the assessment of reinforcements indicated considerable uncertainty about operational capabilities and logistics'.split(' ')
+const WORDS =
+  'analysts said the assessment of reinforcements indicated considerable uncertainty about operational capabilities and logistics'.split(
+    ' '
+  )
 
 function report(paragraphs: number, seed = 1): ReportBlock[] {
   const rand = makeRandom(seed)
@@ -17,7 +20,11 @@ function report(paragraphs: number, seed = 1): ReportBlock[] {
     if (i > 0 && i % 6 === 0) blocks.push({ kind: 'heading', text: `Section ${i / 6}` })
     const words = Array.from({ length: 40 + Math.floor(rand() * 60) }, () => WORDS[Math.floor(rand() * WORDS.length)])
     blocks.push({ kind: 'paragraph', text: `Paragraph ${i + 1}: ${words.join(' ')}.` })
-    if (i === 3) blocks.push({ kind: 'bullet', text: 'A listed point about troop numbers.' }, { kind: 'bullet', text: 'Another listed point.' })
+    if (i === 3)
+      blocks.push(
+        { kind: 'bullet', text: 'A listed point about troop numbers.' },
+        { kind: 'bullet', text: 'Another listed point.' }
+      )
   }
   return blocks
 }
@@ -26,7 +33,10 @@ const texts = (doc: ImportedDocument): string[] => doc.blocks.map((b) => doc.tex
 
 describe('a text PDF laid out like a printed report', async () => {
   const blocks = report(30)
-  const doc = await importPdf('report.pdf', reportPdf(blocks, { author: 'Analysis Unit', runningHead: 'RESTRICTED - Weekly assessment' }))
+  const doc = await importPdf(
+    'report.pdf',
+    reportPdf(blocks, { author: 'Analysis Unit', runningHead: 'RESTRICTED - Weekly assessment' })
+  )
 
   it('rebuilds paragraphs, headings and list items with page numbers', () => {
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1, page: 1 })
@@ -38,8 +48,13 @@ describe('a text PDF laid out like a printed report', async () => {
     // Paragraphs are whole blocks, except the few that run over a page break.
     const whole = blocks.filter((b) => b.kind === 'paragraph' && texts(doc).includes(b.text)).length
     expect(whole).toBeGreaterThanOrEqual(30 - doc.blocks.at(-1)!.page!)
-    expect(texts(doc).filter((_, i) => doc.blocks[i].kind === 'list-item')).toEqual(['A listed point about troop numbers.', 'Another listed point.'])
-    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.level)).toEqual(blocks.filter((b) => b.kind === 'heading').map(() => 1))
+    expect(texts(doc).filter((_, i) => doc.blocks[i].kind === 'list-item')).toEqual([
+      'A listed point about troop numbers.',
+      'Another listed point.'
+    ])
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.level)).toEqual(
+      blocks.filter((b) => b.kind === 'heading').map(() => 1)
+    )
   })
 
   it('joins words hyphenated at line ends', () => {
@@ -53,7 +68,14 @@ describe('a text PDF laid out like a printed report', async () => {
   })
 
   it('fills metadata', () => {
-    expect(doc.meta).toEqual({ title: 'Assessment of the Kursk Salient', outlet: '', author: 'Analysis Unit', url: '', published: '2024-11-23', language: 'en-GB' })
+    expect(doc.meta).toEqual({
+      title: 'Assessment of the Kursk Salient',
+      outlet: '',
+      author: 'Analysis Unit',
+      url: '',
+      published: '2024-11-23',
+      language: 'en-GB'
+    })
     expect(doc).toMatchObject({ format: 'pdf', notices: [], suggestedSources: [] })
   })
 })
@@ -75,9 +97,15 @@ describe('PDFs that cannot be read', () => {
   })
 
   it('explains a scanned PDF', async () => {
-    await expect(importPdf('scan.pdf', makePdf([{ lines: [], image: true }, { lines: [], image: true }]))).rejects.toThrow(
-      /^scan\.pdf: scanned PDF, no text layer \(OCR is not supported\)$/
-    )
+    await expect(
+      importPdf(
+        'scan.pdf',
+        makePdf([
+          { lines: [], image: true },
+          { lines: [], image: true }
+        ])
+      )
+    ).rejects.toThrow(/^scan\.pdf: scanned PDF, no text layer \(OCR is not supported\)$/)
   })
 
   it('imports the text pages of a partly scanned PDF, with a notice', async () => {
@@ -87,7 +115,9 @@ describe('PDFs that cannot be read', () => {
   })
 
   it('rejects files that are not PDFs or are broken', async () => {
-    await expect(importPdf('x.pdf', new TextEncoder().encode('<html>not a pdf</html>'))).rejects.toThrow(/^x\.pdf: not a PDF file/)
+    await expect(importPdf('x.pdf', new TextEncoder().encode('<html>not a pdf</html>'))).rejects.toThrow(
+      /^x\.pdf: not a PDF file/
+    )
     const junk = new Uint8Array(5000).map((_, i) => (i * 131) % 251)
     junk.set(new TextEncoder().encode('%PDF-1.7\n'))
     await expect(importPdf('junk.pdf', junk)).rejects.toThrow(/^junk\.pdf: /)
@@ -109,31 +139,56 @@ describe('PDFs that cannot be read', () => {
 })
 
 const chromium = '/usr/bin/chromium'
-describe.skipIf(!existsSync(chromium))('a PDF printed by Chromium' + (existsSync(chromium) ? '' : ' (skipped: /usr/bin/chromium absent)'), () => {
-  it('reads a browser-printed article back as its paragraphs', async () => {
-    const { chromium: launcher } = await import('@playwright/test')
-    const browser = await launcher.launch({
-      executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-    })
-    let bytes: Uint8Array
-    try {
-      const page = await browser.newPage()
-      const html = readFileSync(resolve(__dirname, 'fixtures/news-article.html'), 'utf8').replace(/<script[\s\S]*?<\/script>/g, '')
-      await page.setContent(html.replace('</style>', 'p { hyphens: auto; text-align: justify; font-size: 13px } aside, nav, header.site-header, footer, .cookie-banner { display: none }</style>'))
-      bytes = new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } }))
-    } finally {
-      await browser.close()
-    }
-    const doc = await importPdf('printed.pdf', bytes)
-    const paragraphs = texts(doc)
-    expect(paragraphs).toContain(
-      "Moscow's troops \"recently advanced\" in the area of Kursk controlled by Ukrainian soldiers, U.S.-based think tank the Institute for the Study of War (ISW) said on Saturday."
-    )
-    expect(paragraphs).toContain(
-      'Ukrainian President Volodymyr Zelensky estimated in mid-November that around 50,000 Russian troops were fighting in Kursk. General Oleksandr Syrskyi said roughly 45,000 of Moscow\'s soldiers were concentrated in the region.'
-    )
-    expect(doc.blocks.find((b) => doc.text.slice(b.start, b.end) === "Russian and North Korean Troops Shrink Ukraine's Gains in Kursk")?.kind).toBe('heading')
-    expect(doc.meta.title).toBe("Russian and North Korean Troops Shrink Ukraine's Gains in Kursk")
-  }, 60_000)
-})
+describe.skipIf(!existsSync(chromium))(
+  'a PDF printed by Chromium' + (existsSync(chromium) ? '' : ' (skipped: /usr/bin/chromium absent)'),
+  () => {
+    it('reads a browser-printed article back as its paragraphs', async () => {
+      const { chromium: launcher } = await import('@playwright/test')
+      const browser = await launcher.launch({
+        executablePath: chromium,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync'
+        ]
+      })
+      let bytes: Uint8Array
+      try {
+        const page = await browser.newPage()
+        const html = readFileSync(resolve(__dirname, 'fixtures/news-article.html'), 'utf8').replace(
+          /<script[\s\S]*?<\/script>/g,
+          ''
+        )
+        await page.setContent(
+          html.replace(
+            '</style>',
+            'p { hyphens: auto; text-align: justify; font-size: 13px } aside, nav, header.site-header, footer, .cookie-banner { display: none }</style>'
+          )
+        )
+        bytes = new Uint8Array(
+          await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } })
+        )
+      } finally {
+        await browser.close()
+      }
+      const doc = await importPdf('printed.pdf', bytes)
+      const paragraphs = texts(doc)
+      expect(paragraphs).toContain(
+        'Moscow\'s troops "recently advanced" in the area of Kursk controlled by Ukrainian soldiers, U.S.-based think tank the Institute for the Study of War (ISW) said on Saturday.'
+      )
+      expect(paragraphs).toContain(
+        "Ukrainian President Volodymyr Zelensky estimated in mid-November that around 50,000 Russian troops were fighting in Kursk. General Oleksandr Syrskyi said roughly 45,000 of Moscow's soldiers were concentrated in the region."
+      )
+      expect(
+        doc.blocks.find(
+          (b) => doc.text.slice(b.start, b.end) === "Russian and North Korean Troops Shrink Ukraine's Gains in Kursk"
+        )?.kind
+      ).toBe('heading')
+      expect(doc.meta.title).toBe("Russian and North Korean Troops Shrink Ukraine's Gains in Kursk")
+    }, 60_000)
+  }
+)

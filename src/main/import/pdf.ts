@@ -5,9 +5,10 @@ import { DocumentBuilder, titleFrom } from './builder'
 import { fileError } from './fail'
 import { layoutPages, type PageRuns } from './pdf-layout'
 import { isoDate, languageTag, metaText } from './meta-values'
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { ImportedDocument } from './types'
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+type PdfJs = typeof PdfJsModule
 
 let pdfjsLoading: Promise<PdfJs> | null = null
 
@@ -73,7 +74,14 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
         const [a, b, c, d, x, y] = item.transform as number[]
         // Rotated and vertical text (margin notes, stamps) is left out of the reading flow.
         if (Math.abs(b) > Math.abs(a) || Math.abs(c) > Math.abs(d)) continue
-        runs.push({ str: item.str, x, y, width: item.width, size: Math.hypot(c, d) || item.height, hasEOL: item.hasEOL })
+        runs.push({
+          str: item.str,
+          x,
+          y,
+          width: item.width,
+          size: Math.hypot(c, d) || item.height,
+          hasEOL: item.hasEOL
+        })
       }
       if (!runs.some((run) => run.str.trim())) empty.push(n)
       pages.push({ page: n, height: page.view[3] - page.view[1], runs })
@@ -89,7 +97,9 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
 
     const notices: string[] = []
     if (empty.length) {
-      notices.push(`${empty.length === 1 ? 'Page' : 'Pages'} ${listPages(empty)} had no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} missing: OCR is not supported.`)
+      notices.push(
+        `${empty.length === 1 ? 'Page' : 'Pages'} ${listPages(empty)} had no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} missing: OCR is not supported.`
+      )
     }
     return {
       meta: await pdfMeta(pdf, built),
@@ -114,12 +124,20 @@ async function pdfMeta(
   const firstHeading = pageOneHeadings.find((b) => (b.level ?? 6) === topLevel)
   const infoTitle = field('Title')
   // Word processors fill Title with file names and template names; prefer what the page shows.
-  const usableInfoTitle = /\.(docx?|pdf|indd|odt|rtf|tmp)$|^(microsoft word - |untitled|document\d*$)/i.test(infoTitle) ? '' : infoTitle
+  const usableInfoTitle = /\.(docx?|pdf|indd|odt|rtf|tmp)$|^(microsoft word - |untitled|document\d*$)/i.test(infoTitle)
+    ? ''
+    : infoTitle
   const title =
     titleFrom(firstHeading ? built.text.slice(firstHeading.start, firstHeading.end) : '') ||
     titleFrom(usableInfoTitle) ||
     titleFrom(built.text.split('\n')[0])
-  const meta: DocumentMeta = { title, outlet: '', author: field('Author'), url: '', published: pdfDate(field('CreationDate')) }
+  const meta: DocumentMeta = {
+    title,
+    outlet: '',
+    author: field('Author'),
+    url: '',
+    published: pdfDate(field('CreationDate'))
+  }
   const language = languageTag(field('Language'))
   if (language) meta.language = language
   return meta
@@ -139,7 +157,8 @@ function listPages(pages: number[]): string {
 function pdfError(fileName: string, err: unknown): Error {
   const name = (err as { name?: string })?.name
   const message = err instanceof Error ? err.message : String(err)
-  if (name === 'PasswordException') return fileError(fileName, 'the PDF is encrypted with a password; remove the password and import it again')
+  if (name === 'PasswordException')
+    return fileError(fileName, 'the PDF is encrypted with a password; remove the password and import it again')
   if (name === 'InvalidPDFException') return fileError(fileName, `not a valid PDF file, or a damaged one (${message})`)
   return fileError(fileName, `the PDF could not be read (${message})`)
 }

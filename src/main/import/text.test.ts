@@ -110,7 +110,10 @@ describe.skipIf(!haveSeed)('the Kursk seed article' + (haveSeed ? '' : ' (skippe
   it('puts each quote inside one block', () => {
     for (const claim of gold.claims) {
       const at = doc.text.indexOf(claim.quote)
-      expect(doc.blocks.some((b) => b.start <= at && at + claim.quote.length <= b.end), claim.id).toBe(true)
+      expect(
+        doc.blocks.some((b) => b.start <= at && at + claim.quote.length <= b.end),
+        claim.id
+      ).toBe(true)
     }
   })
 })

@@ -40,7 +40,9 @@ interface Piece {
  * text has no blank line at all. A blank-line group whose lines look hard-wrapped becomes one
  * paragraph; otherwise each of its lines stands alone. Returns null for a text with nothing in it.
  */
-export function plainTextDocument(raw: string): { title: string; text: string; blocks: ImportedDocument['blocks'] } | null {
+export function plainTextDocument(
+  raw: string
+): { title: string; text: string; blocks: ImportedDocument['blocks'] } | null {
   const lines = raw.replace(/\r\n?/g, '\n').replace(/\f/g, '\n\n').split('\n')
   const groups: string[][] = []
   let current: string[] = []
@@ -64,7 +66,8 @@ export function plainTextDocument(raw: string): { title: string; text: string; b
     if (pieces.length === 1 && pieces[0].kind === 'paragraph' && group.length === 1) {
       const next = units[index + 1]
       if (index === 0 && isTitleLine(group[0])) pieces[0] = { kind: 'heading', text: group[0], level: 1 }
-      else if (!lineMode && next && isSubheading(group[0], next)) pieces[0] = { kind: 'heading', text: group[0], level: 2 }
+      else if (!lineMode && next && isSubheading(group[0], next))
+        pieces[0] = { kind: 'heading', text: group[0], level: 2 }
     }
     for (const piece of pieces) {
       builder.add(piece.kind, piece.text.trim(), piece.level === undefined ? {} : { level: piece.level })

@@ -39,7 +39,8 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
   const count = view.getUint16(eocd + 10, true)
   const dirSize = view.getUint32(eocd + 12, true)
   const dirOffset = view.getUint32(eocd + 16, true)
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new ZipProblem('a ZIP64 archive, far larger than any document')
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw new ZipProblem('a ZIP64 archive, far larger than any document')
   if (count > ZIP_LIMITS.entries) throw new ZipProblem(`an archive of ${count} files, more than any document has`)
   if (dirOffset + dirSize > eocd) throw new ZipProblem('a damaged zip archive (central directory out of place)')
 
@@ -57,13 +58,18 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       encrypted: (view.getUint16(at + 8, true) & 1) === 1,
       offset: view.getUint32(at + 42, true)
     }
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw new ZipProblem('a ZIP64 archive, far larger than any document')
-    if (entry.size > ZIP_LIMITS.entryBytes) throw new ZipProblem(`"${entry.name}" would unpack to ${Math.round(entry.size / 1048576)} MB`)
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff)
+      throw new ZipProblem('a ZIP64 archive, far larger than any document')
+    if (entry.size > ZIP_LIMITS.entryBytes)
+      throw new ZipProblem(`"${entry.name}" would unpack to ${Math.round(entry.size / 1048576)} MB`)
     if (entry.size > ZIP_LIMITS.ratioFloorBytes && entry.size / Math.max(1, entry.compressedSize) > ZIP_LIMITS.ratio) {
-      throw new ZipProblem(`"${entry.name}" is compressed ${Math.round(entry.size / Math.max(1, entry.compressedSize))} to 1, a zip bomb`)
+      throw new ZipProblem(
+        `"${entry.name}" is compressed ${Math.round(entry.size / Math.max(1, entry.compressedSize))} to 1, a zip bomb`
+      )
     }
     total += entry.size
-    if (total > ZIP_LIMITS.totalBytes) throw new ZipProblem(`the archive would unpack to more than ${ZIP_LIMITS.totalBytes / 1048576} MB`)
+    if (total > ZIP_LIMITS.totalBytes)
+      throw new ZipProblem(`the archive would unpack to more than ${ZIP_LIMITS.totalBytes / 1048576} MB`)
     entries.push(entry)
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
   }

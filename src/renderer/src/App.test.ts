@@ -53,7 +53,9 @@ describe('App', () => {
     const file = new File(['Héllo\n\nWorld'], 'note.txt', { type: 'text/plain' })
     await fireEvent.change(input, { target: { files: [file] } })
     await waitFor(() => expect(api.data.documents).toHaveLength(1))
-    const sent = (api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string; data: string }[])[0]
+    const sent = (
+      api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string; data: string }[]
+    )[0]
     expect(sent.name).toBe('note.txt')
     expect(new TextDecoder().decode(Uint8Array.from(atob(sent.data), (ch) => ch.charCodeAt(0)))).toBe('Héllo\n\nWorld')
     await waitFor(() => expect(screen.getAllByTestId('document-item')).toHaveLength(1))
@@ -64,13 +66,16 @@ describe('App', () => {
     render(App, { props: { api } })
     await screen.findByTestId('import-input')
     const dataTransfer = { types: ['Files'], files: [new File(['Dropped\n\nText'], 'drop.md')], dropEffect: 'none' }
-    const fire = (type: string) => window.dispatchEvent(Object.assign(new Event(type, { cancelable: true }), { dataTransfer }))
+    const fire = (type: string) =>
+      window.dispatchEvent(Object.assign(new Event(type, { cancelable: true }), { dataTransfer }))
     fire('dragenter')
     expect(await screen.findByTestId('drop-zone')).toBeTruthy()
     fire('dragover')
     fire('drop')
     await waitFor(() => expect(api.data.documents.map((d) => d.text)).toEqual(['Dropped\n\nText']))
-    expect((api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string }[])[0].name).toBe('drop.md')
+    expect((api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string }[])[0].name).toBe(
+      'drop.md'
+    )
     await waitFor(() => expect(screen.queryByTestId('drop-zone')).toBeNull())
   })
 
@@ -97,8 +102,12 @@ describe('App', () => {
       send('export')
       expect(await screen.findByTestId('export-dialog')).toBeTruthy()
       send('import')
-      await waitFor(() => expect(api.data.documents.map((d) => d.text)).toContain('# From the menu\n\nChosen natively.'))
-      expect((api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string }[])[0].name).toBe('menu.md')
+      await waitFor(() =>
+        expect(api.data.documents.map((d) => d.text)).toContain('# From the menu\n\nChosen natively.')
+      )
+      expect((api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string }[])[0].name).toBe(
+        'menu.md'
+      )
       send('new-case')
       await waitFor(() => expect(opened).toEqual(['/cases/new.claimdesk.json']))
     } finally {

@@ -11,7 +11,8 @@ const words = (text: string) => findLikelihoodTerms(text).map((t) => [t.text, t.
 
 describe('findLikelihoodTerms', () => {
   it('recognises every band of both scales', () => {
-    const a = 'almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain, almost certainly'
+    const a =
+      'almost no chance, very unlikely, unlikely, roughly even chance, likely, very likely, almost certain, almost certainly'
     expect(words(a)).toEqual([
       ['almost no chance', 'likely', 1],
       ['very unlikely', 'likely', 2],
@@ -22,7 +23,8 @@ describe('findLikelihoodTerms', () => {
       ['almost certain', 'likely', 7],
       ['almost certainly', 'likely', 7]
     ])
-    const b = 'a remote chance, highly improbable, improbable, roughly even odds, probable, highly probable, nearly certain'
+    const b =
+      'a remote chance, highly improbable, improbable, roughly even odds, probable, highly probable, nearly certain'
     expect(words(b)).toEqual([
       ['remote', 'probable', 1],
       ['highly improbable', 'probable', 2],
@@ -60,7 +62,9 @@ describe('findLikelihoodTerms', () => {
 
 describe('findConfidence', () => {
   it('finds confidence phrases', () => {
-    const found = findConfidence('We have high confidence. Moderate-confidence call. Confidence is low. We are lowly confident.')
+    const found = findConfidence(
+      'We have high confidence. Moderate-confidence call. Confidence is low. We are lowly confident.'
+    )
     expect(found.map((c) => c.level)).toEqual(['high', 'moderate', 'low', 'low'])
   })
 })
@@ -69,13 +73,22 @@ describe('splitSentences', () => {
   it('does not split after abbreviations and initials', () => {
     const text = 'U.S. officials met Gen. Smith and J. Doe on Monday. They left. A new one\n\nParagraph two'
     const parts = splitSentences(text).map((r) => text.slice(r.start, r.end).trim())
-    expect(parts).toEqual(['U.S. officials met Gen. Smith and J. Doe on Monday.', 'They left.', 'A new one', 'Paragraph two'])
+    expect(parts).toEqual([
+      'U.S. officials met Gen. Smith and J. Doe on Monday.',
+      'They left.',
+      'A new one',
+      'Paragraph two'
+    ])
   })
 })
 
 describe('checkEstimativeLanguage', () => {
   it('is quiet about consistent text', () => {
-    expect(checkEstimativeLanguage('Attacks are likely. A ceasefire is very unlikely. We have high confidence in the source.').warnings).toEqual([])
+    expect(
+      checkEstimativeLanguage(
+        'Attacks are likely. A ceasefire is very unlikely. We have high confidence in the source.'
+      ).warnings
+    ).toEqual([])
   })
 
   it('warns when the two scales are mixed, pointing at the other-scale terms', () => {
@@ -89,12 +102,15 @@ describe('checkEstimativeLanguage', () => {
   })
 
   it('warns when one sentence holds confidence and likelihood', () => {
-    const text = 'We assess with high confidence that attacks are likely. We have moderate confidence in this. Attacks are probable.'
+    const text =
+      'We assess with high confidence that attacks are likely. We have moderate confidence in this. Attacks are probable.'
     const w = checkEstimativeLanguage(text).warnings
     const same = w.filter((x) => x.kind === 'confidence-with-likelihood')
     expect(same).toHaveLength(1)
     expect(same[0].ranges.map((r) => text.slice(r.start, r.end))).toEqual(['high confidence', 'likely'])
-    expect(text.slice(same[0].sentence!.start, same[0].sentence!.end)).toBe('We assess with high confidence that attacks are likely.')
+    expect(text.slice(same[0].sentence!.start, same[0].sentence!.end)).toBe(
+      'We assess with high confidence that attacks are likely.'
+    )
     expect(same[0].reason).toMatch(/confidence apart from likelihood/)
     expect(w.filter((x) => x.kind === 'mixed-scales')).toHaveLength(1)
   })

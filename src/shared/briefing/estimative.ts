@@ -116,16 +116,50 @@ export function findConfidence(text: string): ConfidenceMention[] {
 
 // Words after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'sen', 'rep', 'gov',
-  'st', 'no', 'vs', 'etc', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n'
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'adm',
+  'sen',
+  'rep',
+  'gov',
+  'st',
+  'no',
+  'vs',
+  'etc',
+  'approx',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'u.n'
 ])
 
 /** Sentence ranges: ends at . ! ? followed by space and a capital/digit/quote, or at a blank line. */
 export function splitSentences(text: string): TextRange[] {
   const out: TextRange[] = []
   let start = 0
-  const re = /([.!?]+)["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])|\n\s*\n/gu
+  const re = /([.!?]+)["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\d])|\n\s*\n/gu
   for (const m of text.matchAll(re)) {
     if (m[1]) {
       const before = text.slice(start, m.index)
@@ -173,9 +207,7 @@ function sentenceWarnings(text: string, terms: LikelihoodTerm[], conf: Confidenc
       reason:
         `“${c[0].text}” and “${t[0].text}” in one sentence: ICD 203 keeps analytic confidence apart from ` +
         'likelihood. State the likelihood, and the confidence in a separate sentence.',
-      ranges: [...c, ...t]
-        .sort((x, y) => x.start - y.start)
-        .map(({ start, end }) => ({ start, end })),
+      ranges: [...c, ...t].sort((x, y) => x.start - y.start).map(({ start, end }) => ({ start, end })),
       sentence: s
     })
   }

@@ -1,14 +1,6 @@
 // Human-readable labels for the codes a case stores. Kept as plain data so another grading scheme
 // (e.g. UK police 5x5x5) or a house status vocabulary can be swapped in without touching renderers.
-import type {
-  ClaimStatus,
-  Confidence,
-  Credibility,
-  GroupBy,
-  LinkKind,
-  Reliability,
-  SourceKind
-} from '../model'
+import type { ClaimStatus, Confidence, Credibility, GroupBy, LinkKind, Reliability, SourceKind } from '../model'
 
 export interface BriefingLabels {
   reliability: Record<Reliability, string>

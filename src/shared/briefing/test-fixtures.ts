@@ -209,7 +209,14 @@ export function sampleCase(): CaseData {
 
   const links: ClaimLink[] = [
     { id: 'l-1', from: 'c-120', to: 'c-80', kind: 'contradicts', note: '120 against 80 vessels', createdAt: T0 },
-    { id: 'l-2', from: 'c-transits', to: 'c-40pc', kind: 'corroborates', note: '64 to 38 is about 41 percent', createdAt: T0 }
+    {
+      id: 'l-2',
+      from: 'c-transits',
+      to: 'c-40pc',
+      kind: 'corroborates',
+      note: '64 to 38 is about 41 percent',
+      createdAt: T0
+    }
   ]
 
   const briefings: Briefing[] = [
@@ -219,10 +226,21 @@ export function sampleCase(): CaseData {
       handling: 'OFFICIAL — FOR TRAINING <only>',
       date: '2024-05-03T09:30:00Z',
       author: 'A. Analyst',
-      bottomLine: 'Traffic through the strait has very likely fallen by about 40 percent since Monday.\n\nThe patrols are likely to outlast the two weeks announced.',
+      bottomLine:
+        'Traffic through the strait has very likely fallen by about 40 percent since Monday.\n\nThe patrols are likely to outlast the two weeks announced.',
       judgments: [
-        { id: 'j-1', text: 'Transits are down by about 40 percent.', confidence: 'high', claimIds: ['c-transits', 'c-40pc'] },
-        { id: 'j-2', text: `The count of 120 diverted vessels is probably inflated ${HOSTILE}.`, confidence: 'low', claimIds: ['c-120', 'c-80'] }
+        {
+          id: 'j-1',
+          text: 'Transits are down by about 40 percent.',
+          confidence: 'high',
+          claimIds: ['c-transits', 'c-40pc']
+        },
+        {
+          id: 'j-2',
+          text: `The count of 120 diverted vessels is probably inflated ${HOSTILE}.`,
+          confidence: 'low',
+          claimIds: ['c-120', 'c-80']
+        }
       ],
       claimIds: [],
       groupBy: 'source',
@@ -264,7 +282,14 @@ export function sampleCase(): CaseData {
 export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseData {
   const sources: Source[] = []
   for (let i = 0; i < 30; i++)
-    sources.push(makeSource(`s-${i}`, `Source ${i}`, i % 5 === 0 ? 'anonymous' : 'person', 'ABCDEF'[i % 6] as Source['reliability']))
+    sources.push(
+      makeSource(
+        `s-${i}`,
+        `Source ${i}`,
+        i % 5 === 0 ? 'anonymous' : 'person',
+        'ABCDEF'[i % 6] as Source['reliability']
+      )
+    )
   sources.push(makeSource('s-wire', 'Wire agency', 'outlet', 'B'))
   const documents: CaseDocument[] = []
   const claims: Claim[] = []
@@ -274,10 +299,15 @@ export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseD
     for (let p = 0; p < paragraphs; p++)
       specs.push({
         kind: 'paragraph',
-        text: `Paragraph ${p} of report ${d}: officials said that ${p * 7 + d} units moved near sector ${p}, while observers counted fewer. ` +
+        text:
+          `Paragraph ${p} of report ${d}: officials said that ${p * 7 + d} units moved near sector ${p}, while observers counted fewer. ` +
           'Further detail followed about roads, weather, supplies and the timing of the next rotation of the forces.'
       })
-    const doc = makeDocument(`d-${d}`, { title: `Report ${d}`, outlet: `Outlet ${d % 7}`, published: '2024-06-01' }, specs)
+    const doc = makeDocument(
+      `d-${d}`,
+      { title: `Report ${d}`, outlet: `Outlet ${d % 7}`, published: '2024-06-01' },
+      specs
+    )
     documents.push(doc)
     for (let k = 0; k < claimsPerDoc; k++) {
       const p = (k * 2) % paragraphs
@@ -293,7 +323,14 @@ export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseD
         })
       )
       if (n % 10 === 1)
-        links.push({ id: `lk-${n}`, from: `cl-${n}`, to: `cl-${n - 1}`, kind: n % 20 === 1 ? 'contradicts' : 'corroborates', note: '', createdAt: T0 })
+        links.push({
+          id: `lk-${n}`,
+          from: `cl-${n}`,
+          to: `cl-${n - 1}`,
+          kind: n % 20 === 1 ? 'contradicts' : 'corroborates',
+          note: '',
+          createdAt: T0
+        })
     }
   }
   const briefing: Briefing = {
@@ -303,7 +340,9 @@ export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseD
     date: '2024-06-02',
     author: 'Bench',
     bottomLine: 'Movements are likely to continue.',
-    judgments: [{ id: 'j', text: 'Units are moving.', confidence: 'moderate', claimIds: claims.slice(0, 20).map((c) => c.id) }],
+    judgments: [
+      { id: 'j', text: 'Units are moving.', confidence: 'moderate', claimIds: claims.slice(0, 20).map((c) => c.id) }
+    ],
     claimIds: [],
     groupBy: 'source',
     gaps: 'None recorded.',

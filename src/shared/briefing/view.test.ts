@@ -63,7 +63,16 @@ describe('buildBriefingView', () => {
 
   it('groups all claims by source when claimIds is empty, in document then position order', () => {
     const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
-    expect(v.claims.map((c) => c.id)).toEqual(['c-fell', 'c-120', 'c-80', 'c-transits', 'c-40pc', 'c-temporary', 'c-hostile', 'c-95'])
+    expect(v.claims.map((c) => c.id)).toEqual([
+      'c-fell',
+      'c-120',
+      'c-80',
+      'c-transits',
+      'c-40pc',
+      'c-temporary',
+      'c-hostile',
+      'c-95'
+    ])
     expect(v.reporting.groups.map((g) => g.title)).toEqual([
       'Unnamed Coast Guard official',
       'Lena Ostrova',
@@ -112,7 +121,9 @@ describe('buildBriefingView', () => {
 
   it('pairs linked claims side by side', () => {
     const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
-    expect(v.conflicting.map((l) => [l.from.id, l.to.id, l.note])).toEqual([['c-120', 'c-80', '120 against 80 vessels']])
+    expect(v.conflicting.map((l) => [l.from.id, l.to.id, l.note])).toEqual([
+      ['c-120', 'c-80', '120 against 80 vessels']
+    ])
     expect(v.corroborating.map((l) => [l.from.id, l.to.id])).toEqual([['c-transits', 'c-40pc']])
   })
 

@@ -391,10 +391,12 @@ export function buildBriefingView(
 
   const inBriefing: ClaimView[] = reportingClaims.map(viewOf)
   const reportingIds = new Set(inBriefing.map((c) => c.id))
-  for (const j of judgments) for (const c of j.claims) if (!reportingIds.has(c.id)) {
-    reportingIds.add(c.id)
-    inBriefing.push(c)
-  }
+  for (const j of judgments)
+    for (const c of j.claims)
+      if (!reportingIds.has(c.id)) {
+        reportingIds.add(c.id)
+        inBriefing.push(c)
+      }
   const order = new Map(inBriefing.map((c, i) => [c.id, i]))
 
   const links = linkViews(data.links, order, claimsById, documents, viewOf, labels)
@@ -487,11 +489,7 @@ function groupClaims(claims: Claim[], groupBy: GroupBy, ctx: GroupContext): Clai
   return out
 }
 
-function sourceGroupHead(
-  source: Source | undefined,
-  ref: SourceRef,
-  labels: BriefingLabels
-): GroupHead {
+function sourceGroupHead(source: Source | undefined, ref: SourceRef, labels: BriefingLabels): GroupHead {
   const detail = source
     ? `${labels.sourceKind[source.kind]} · reliability ${source.reliability} (${labels.reliability[source.reliability]})`
     : ''

@@ -64,7 +64,11 @@ export function fakeClaim(documentId: string, sourceId: string | null, id: strin
   return {
     id,
     documentId,
-    quote: { exact: 'officials had confirmed reports of troop movements', prefix: 'the minister said ', suffix: ' near the border' },
+    quote: {
+      exact: 'officials had confirmed reports of troop movements',
+      prefix: 'the minister said ',
+      suffix: ' near the border'
+    },
     position: { start: 18, end: 69 },
     sourceId,
     via: [],

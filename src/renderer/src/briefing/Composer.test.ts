@@ -8,7 +8,9 @@ import { briefingOf, composerDesk } from './testing'
 /** What a drag of `claimId` (from `group`, when reordering) carries when it is dropped. */
 function carrying(claimId: string, group?: string) {
   const payload = JSON.stringify(group ? { claimId, group } : { claimId })
-  return { dataTransfer: { types: [CLAIM_MIME], getData: (t: string) => (t === CLAIM_MIME ? payload : ''), dropEffect: 'none' } }
+  return {
+    dataTransfer: { types: [CLAIM_MIME], getData: (t: string) => (t === CLAIM_MIME ? payload : ''), dropEffect: 'none' }
+  }
 }
 
 async function setup(...args: Parameters<typeof composerDesk>) {
@@ -48,7 +50,9 @@ describe('Composer', () => {
     const { updates, c1, c2 } = await setup()
     await fireEvent.click(screen.getByTestId('add-judgment'))
     const judgment = screen.getByTestId('judgment')
-    await fireEvent.input(within(judgment).getByTestId('judgment-text'), { target: { value: 'Russia will likely hold 50,000 troops in Kursk.' } })
+    await fireEvent.input(within(judgment).getByTestId('judgment-text'), {
+      target: { value: 'Russia will likely hold 50,000 troops in Kursk.' }
+    })
     await fireEvent.click(within(judgment).getByTestId('confidence-high'))
     await fireEvent.click(within(judgment).getByTestId('cite-claims'))
     const search = screen.getByTestId('claim-picker-search')
@@ -64,16 +68,26 @@ describe('Composer', () => {
     expect(chips[0].textContent).toContain('[1]')
     await waitFor(() => expect(screen.getByTestId('briefing-save-state').textContent).toContain('Saved'))
     const last = updates().at(-1)!.judgments as { text: string; confidence: string; claimIds: string[] }[]
-    expect(last).toEqual([expect.objectContaining({ text: 'Russia will likely hold 50,000 troops in Kursk.', confidence: 'high', claimIds: [c2.id, c1.id] })])
+    expect(last).toEqual([
+      expect.objectContaining({
+        text: 'Russia will likely hold 50,000 troops in Kursk.',
+        confidence: 'high',
+        claimIds: [c2.id, c1.id]
+      })
+    ])
   })
 
   it('warns gently, with the reason, about mixed scales and confidence beside likelihood', async () => {
     await setup()
-    await fireEvent.input(screen.getByTestId('composer-bottom-line'), { target: { value: 'Russia will likely retake Kursk.' } })
+    await fireEvent.input(screen.getByTestId('composer-bottom-line'), {
+      target: { value: 'Russia will likely retake Kursk.' }
+    })
     expect(screen.queryAllByTestId('estimative-warning')).toHaveLength(0)
     expect(screen.getByTestId('estimative-terms').textContent).toContain('likely 55–80%')
     await fireEvent.click(screen.getByTestId('add-judgment'))
-    await fireEvent.input(screen.getByTestId('judgment-text'), { target: { value: 'We have moderate confidence that a counteroffensive is highly probable.' } })
+    await fireEvent.input(screen.getByTestId('judgment-text'), {
+      target: { value: 'We have moderate confidence that a counteroffensive is highly probable.' }
+    })
     const warnings = within(screen.getByTestId('judgment')).getAllByTestId('estimative-warning')
     expect(warnings.map((w) => w.dataset.kind)).toEqual(['mixed-scales', 'confidence-with-likelihood'])
     expect(warnings[0].textContent).toContain('Use one scale throughout a product')
@@ -90,7 +104,9 @@ describe('Composer', () => {
     expect(texts()).toEqual(['Second', 'First'])
     await fireEvent.click(screen.getAllByTestId('remove-judgment')[1])
     expect(texts()).toEqual(['Second'])
-    await waitFor(() => expect(updates().map((u) => (u.judgments as { id: string }[]).map((j) => j.id))).toEqual([['j2', 'j1'], ['j2']]))
+    await waitFor(() =>
+      expect(updates().map((u) => (u.judgments as { id: string }[]).map((j) => j.id))).toEqual([['j2', 'j1'], ['j2']])
+    )
   })
 
   it('reorders reporting with Alt+arrows within a group, switching "all claims" to a chosen list', async () => {
@@ -120,9 +136,16 @@ describe('Composer', () => {
 
   it('moves a whole group with its arrows', async () => {
     const { updates, c1, c2, c3 } = await setup()
-    await fireEvent.keyDown(screen.getAllByTestId('reporting-group')[1].querySelector('.group-head')!, { key: 'ArrowUp', altKey: true })
+    await fireEvent.keyDown(screen.getAllByTestId('reporting-group')[1].querySelector('.group-head')!, {
+      key: 'ArrowUp',
+      altKey: true
+    })
     await waitFor(() => expect(updates()).toEqual([{ claimIds: [c2.id, c1.id, c3.id] }]))
-    expect(screen.getAllByTestId('reporting-group').map((g) => g.querySelector('.title')!.textContent)).toEqual(['Zelensky', 'General Staff source', 'Unattributed'])
+    expect(screen.getAllByTestId('reporting-group').map((g) => g.querySelector('.title')!.textContent)).toEqual([
+      'Zelensky',
+      'General Staff source',
+      'Unattributed'
+    ])
   })
 
   it('shows linked claims side by side, the sources table and the citations', async () => {
@@ -143,7 +166,11 @@ describe('Composer', () => {
     await fireEvent.dragOver(judgment, carrying(c3.id))
     expect(judgment.classList.contains('dropping')).toBe(true)
     await fireEvent.drop(judgment, carrying(c3.id))
-    expect(within(judgment).getAllByTestId('cited-claim').map((c) => c.dataset.claimId)).toEqual([c3.id])
+    expect(
+      within(judgment)
+        .getAllByTestId('cited-claim')
+        .map((c) => c.dataset.claimId)
+    ).toEqual([c3.id])
     await waitFor(() => expect(updates()).toEqual([{ judgments: [{ ...judgments[0], claimIds: [c3.id] }] }]))
   })
 
@@ -172,7 +199,9 @@ describe('Composer', () => {
 
   it('keeps the information gaps', async () => {
     const { updates } = await setup()
-    await fireEvent.input(screen.getByTestId('composer-gaps'), { target: { value: 'Unit strength of the North Korean contingent.' } })
+    await fireEvent.input(screen.getByTestId('composer-gaps'), {
+      target: { value: 'Unit strength of the North Korean contingent.' }
+    })
     await fireEvent.blur(screen.getByTestId('composer-gaps'))
     await waitFor(() => expect(updates()).toEqual([{ gaps: 'Unit strength of the North Korean contingent.' }]))
   })

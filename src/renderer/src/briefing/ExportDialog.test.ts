@@ -16,7 +16,8 @@ afterEach(() => {
   clicked.length = 0
 })
 
-const exports = (api: Awaited<ReturnType<typeof composerDesk>>['api']) => api.data.calls.filter((c) => c.method === 'exportBriefing').map((c) => c.args[0])
+const exports = (api: Awaited<ReturnType<typeof composerDesk>>['api']) =>
+  api.data.calls.filter((c) => c.method === 'exportBriefing').map((c) => c.args[0])
 
 describe('ExportDialog', () => {
   it('offers all six formats, each with a line on what it is for', async () => {
@@ -44,12 +45,17 @@ describe('ExportDialog', () => {
     const ctx = await composerDesk()
     render(ExportDialog, { context: ctx.context })
     await fireEvent.input(screen.getByTestId('briefing-title'), { target: { value: 'Kursk, revised' } })
-    await fireEvent.input(screen.getByTestId('briefing-bottom-line'), { target: { value: 'Russia will likely retake Kursk.' } })
+    await fireEvent.input(screen.getByTestId('briefing-bottom-line'), {
+      target: { value: 'Russia will likely retake Kursk.' }
+    })
     await fireEvent.submit(screen.getByTestId('export-format').closest('form')!)
     await waitFor(() => expect(exports(ctx.api)).toHaveLength(1))
     const calls = ctx.api.data.calls.map((c) => c.method)
     expect(calls.indexOf('updateBriefing')).toBeLessThan(calls.indexOf('exportBriefing'))
-    expect(ctx.api.data.briefings[0]).toMatchObject({ title: 'Kursk, revised', bottomLine: 'Russia will likely retake Kursk.' })
+    expect(ctx.api.data.briefings[0]).toMatchObject({
+      title: 'Kursk, revised',
+      bottomLine: 'Russia will likely retake Kursk.'
+    })
   })
 
   it('creates the first briefing when the case has none', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor } from '@testing-library/svelte'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { renderHtml } from '../../../main/export/html'
+import { renderHtml } from '../../../shared/briefing/html'
 import Preview from './Preview.svelte'
 import { briefingOf, composerDesk } from './testing'
 
@@ -16,7 +16,9 @@ describe('Preview', () => {
   })
 
   it('shows the export HTML of the open briefing in a sandboxed frame that runs nothing', async () => {
-    const ctx = await composerDesk([briefingOf({ title: 'Kursk <b>troops</b>', handling: 'UNCLASSIFIED', bottomLine: '<script>alert(1)</script>' })])
+    const ctx = await composerDesk([
+      briefingOf({ title: 'Kursk <b>troops</b>', handling: 'UNCLASSIFIED', bottomLine: '<script>alert(1)</script>' })
+    ])
     render(Preview, { context: ctx.context })
     const frame = screen.getByTestId('briefing-preview') as HTMLIFrameElement
     expect(frame.getAttribute('sandbox')).toBe('allow-same-origin')

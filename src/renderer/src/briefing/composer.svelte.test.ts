@@ -6,7 +6,8 @@ import { Notices } from '../lib/notices.svelte'
 import { makeBriefing, makeDocument, makeSource, memoryApi } from '../lib/testing/memory-api'
 import { BriefingComposer, TEXT_SAVE_DELAY_MS } from './composer.svelte'
 
-const text = 'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky said around 50,000 Russian troops were fighting.'
+const text =
+  'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky said around 50,000 Russian troops were fighting.'
 
 async function setup(briefings: Briefing[] = [makeBriefing({ title: 'Kursk' })]) {
   const gs = makeSource('General Staff source', { reliability: 'C' })
@@ -91,7 +92,9 @@ describe('BriefingComposer', () => {
       throw { code: 'read-only', message: 'The case is open read-only' }
     }
     composer.edit({ author: 'A. Analyst' })
-    await vi.waitFor(() => expect(composer.saveState).toEqual({ state: 'error', message: 'The case is open read-only' }))
+    await vi.waitFor(() =>
+      expect(composer.saveState).toEqual({ state: 'error', message: 'The case is open read-only' })
+    )
     expect(composer.briefing?.author).toBe('A. Analyst')
     expect(composer.hasUnsaved).toBe(true)
     api.updateBriefing = original
@@ -103,7 +106,9 @@ describe('BriefingComposer', () => {
 
   it('edits judgments as a list and leaves out claims deleted meanwhile', async () => {
     const { composer, store, c1, c2, updates } = await setup()
-    composer.editJudgments(() => [{ id: 'j1', text: 'Russia will likely retake Kursk.', confidence: 'high', claimIds: [c1.id, c2.id] }])
+    composer.editJudgments(() => [
+      { id: 'j1', text: 'Russia will likely retake Kursk.', confidence: 'high', claimIds: [c1.id, c2.id] }
+    ])
     await vi.waitFor(() => expect(composer.saveState.state).toBe('saved'))
     await composer.loadBlocks(composer.neededDocuments)
     expect(composer.layout!.judgments[0].citations).toEqual([1, 2])
@@ -118,7 +123,12 @@ describe('BriefingComposer', () => {
     const { composer } = await setup()
     composer.edit({ bottomLine: 'Russia will likely retake the salient.' }, { debounce: true })
     composer.editJudgments(() => [
-      { id: 'j1', text: 'It is highly probable that troops stay. We have high confidence it is very likely.', confidence: 'high', claimIds: [] }
+      {
+        id: 'j1',
+        text: 'It is highly probable that troops stay. We have high confidence it is very likely.',
+        confidence: 'high',
+        claimIds: []
+      }
     ])
     const { warnings, terms } = composer.language
     expect(warnings.get('bottomLine')).toBeUndefined()

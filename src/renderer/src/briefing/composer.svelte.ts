@@ -9,7 +9,12 @@
 import { untrack } from 'svelte'
 import type { BriefingInput } from '../../../shared/api'
 import { buildBriefingView, type BriefingView } from '../../../shared/briefing/view'
-import { checkProductLanguage, findLikelihoodTerms, type FieldWarning, type LikelihoodTerm } from '../../../shared/briefing/estimative'
+import {
+  checkProductLanguage,
+  findLikelihoodTerms,
+  type FieldWarning,
+  type LikelihoodTerm
+} from '../../../shared/briefing/estimative'
 import { toClaimdeskError } from '../lib/api'
 import type { Block, Briefing, CaseData, Judgment } from '../../../shared/model'
 import type { CaseStore } from '../lib/case.svelte'
@@ -47,41 +52,46 @@ export class BriefingComposer {
   constructor(
     private store: CaseStore,
     private now: () => string = () => new Date().toISOString(),
-    private storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof localStorage === 'undefined' ? null : localStorage
+    private storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof localStorage === 'undefined'
+      ? null
+      : localStorage
   ) {}
 
   /** The open briefing with its unsaved edits applied; null when the case has none. */
   briefing = $derived.by((): Briefing | null => {
     const list = this.store.briefings
-    const remembered = this.selectedId ?? (this.store.info ? this.storage?.getItem(LAST_BRIEFING_KEY + this.store.info.path) : null)
+    const remembered =
+      this.selectedId ?? (this.store.info ? this.storage?.getItem(LAST_BRIEFING_KEY + this.store.info.path) : null)
     const saved = list.find((b) => b.id === remembered) ?? list[0]
     if (!saved) return null
     const overlay = this.overlays[saved.id]
     return overlay ? { ...saved, ...overlay } : saved
   })
 
-  saveState = $derived.by((): BriefingSaveState => (this.briefing ? (this.states[this.briefing.id] ?? { state: 'idle' }) : { state: 'idle' }))
+  saveState = $derived.by((): BriefingSaveState =>
+    this.briefing ? (this.states[this.briefing.id] ?? { state: 'idle' }) : { state: 'idle' }
+  )
 
   /** The case as the view builder wants it; document texts are not needed, blocks when loaded. */
-  private caseData = $derived.by(
-    (): CaseData => ({
-      version: 1,
-      id: '',
-      title: this.store.info?.title ?? '',
-      createdAt: '',
-      updatedAt: '',
-      documents: this.store.documents.map((d) => ({ ...d, text: '', blocks: this.blocks.get(d.id) ?? [] })),
-      sources: this.store.sources,
-      claims: this.store.claims,
-      links: this.store.links,
-      briefings: this.store.briefings
-    })
-  )
+  private caseData = $derived.by((): CaseData => ({
+    version: 1,
+    id: '',
+    title: this.store.info?.title ?? '',
+    createdAt: '',
+    updatedAt: '',
+    documents: this.store.documents.map((d) => ({ ...d, text: '', blocks: this.blocks.get(d.id) ?? [] })),
+    sources: this.store.sources,
+    claims: this.store.claims,
+    links: this.store.links,
+    briefings: this.store.briefings
+  }))
 
   /** What shapes the resolved briefing apart from its texts: ids, order, grouping, date. */
   private structure = $derived.by(() => {
     const b = this.briefing
-    return b ? JSON.stringify([b.id, b.date, b.groupBy, b.claimIds, b.judgments.map((j) => [j.id, j.confidence, j.claimIds])]) : ''
+    return b
+      ? JSON.stringify([b.id, b.date, b.groupBy, b.claimIds, b.judgments.map((j) => [j.id, j.confidence, j.claimIds])])
+      : ''
   })
 
   /**
@@ -118,7 +128,12 @@ export class BriefingComposer {
   /** ICD 203 warnings over the bottom line and the judgments, read as one product. */
   language = $derived.by((): { warnings: Map<string, FieldWarning[]>; terms: Map<string, LikelihoodTerm[]> } => {
     const b = this.briefing
-    const fields = b ? [{ field: 'bottomLine', text: b.bottomLine }, ...b.judgments.map((j) => ({ field: `judgment:${j.id}`, text: j.text }))] : []
+    const fields = b
+      ? [
+          { field: 'bottomLine', text: b.bottomLine },
+          ...b.judgments.map((j) => ({ field: `judgment:${j.id}`, text: j.text }))
+        ]
+      : []
     const warnings = new Map<string, FieldWarning[]>()
     for (const w of checkProductLanguage(fields)) warnings.set(w.field, [...(warnings.get(w.field) ?? []), w])
     return { warnings, terms: new Map(fields.map((f) => [f.field, findLikelihoodTerms(f.text)])) }
@@ -132,7 +147,10 @@ export class BriefingComposer {
   async create(): Promise<Briefing | undefined> {
     const caseTitle = this.store.info?.title.trim() || 'Briefing'
     const n = this.store.briefings.length
-    const briefing = await this.store.createBriefing({ title: n === 0 ? caseTitle : `${caseTitle} (${n + 1})`, date: this.now() })
+    const briefing = await this.store.createBriefing({
+      title: n === 0 ? caseTitle : `${caseTitle} (${n + 1})`,
+      date: this.now()
+    })
     if (briefing) this.select(briefing.id)
     return briefing
   }

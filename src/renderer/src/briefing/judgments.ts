@@ -7,12 +7,19 @@ function newId(): string {
   return `j-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
-export function addJudgment(list: readonly Judgment[], confidence: Confidence = 'moderate'): { list: Judgment[]; added: Judgment } {
+export function addJudgment(
+  list: readonly Judgment[],
+  confidence: Confidence = 'moderate'
+): { list: Judgment[]; added: Judgment } {
   const added: Judgment = { id: newId(), text: '', confidence, claimIds: [] }
   return { list: [...list, added], added }
 }
 
-export function updateJudgment(list: readonly Judgment[], id: string, patch: Partial<Omit<Judgment, 'id'>>): Judgment[] {
+export function updateJudgment(
+  list: readonly Judgment[],
+  id: string,
+  patch: Partial<Omit<Judgment, 'id'>>
+): Judgment[] {
   return list.map((j) => (j.id === id ? { ...j, ...patch } : j))
 }
 

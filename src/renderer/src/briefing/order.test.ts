@@ -52,10 +52,28 @@ describe('moveGroup', () => {
 
   it('handles topic groups that share claims', () => {
     // a is tagged x and y; b only y: groups x = [a, c], y = [a, b].
-    const result = moveGroup(['a', 'b', 'c'], [['a', 'c'], ['a', 'b']], 1, -1)
+    const result = moveGroup(
+      ['a', 'b', 'c'],
+      [
+        ['a', 'c'],
+        ['a', 'b']
+      ],
+      1,
+      -1
+    )
     expect(result).toEqual(['a', 'b', 'c'])
     // y can only be first if a claim of y comes before every claim of x that is not also in y.
-    expect(moveGroup(['c', 'a', 'b'], [['c', 'a'], ['a', 'b']], 1, -1)).toEqual(['a', 'b', 'c'])
+    expect(
+      moveGroup(
+        ['c', 'a', 'b'],
+        [
+          ['c', 'a'],
+          ['a', 'b']
+        ],
+        1,
+        -1
+      )
+    ).toEqual(['a', 'b', 'c'])
   })
 })
 

@@ -14,7 +14,12 @@ export function place(order: readonly string[], id: string, target: string, afte
  * Moves a claim one step up or down inside its group (past the neighbour the analyst sees);
  * null when it is already first or last there.
  */
-export function moveInGroup(order: readonly string[], group: readonly string[], id: string, step: -1 | 1): string[] | null {
+export function moveInGroup(
+  order: readonly string[],
+  group: readonly string[],
+  id: string,
+  step: -1 | 1
+): string[] | null {
   const at = group.indexOf(id)
   const neighbour = at < 0 ? undefined : group[at + step]
   if (neighbour === undefined) return null
@@ -25,7 +30,12 @@ export function moveInGroup(order: readonly string[], group: readonly string[], 
  * Moves a whole group before the previous one (step -1) or after the next one (step 1): its claims,
  * in their order, go just before the first claim of the group it passes. Null at either end.
  */
-export function moveGroup(order: readonly string[], groups: readonly (readonly string[])[], index: number, step: -1 | 1): string[] | null {
+export function moveGroup(
+  order: readonly string[],
+  groups: readonly (readonly string[])[],
+  index: number,
+  step: -1 | 1
+): string[] | null {
   const [moving, passed] = step === -1 ? [index, index - 1] : [index + 1, index]
   if (passed < 0 || moving >= groups.length || index < 0 || index >= groups.length) return null
   const block = new Set(groups[moving])

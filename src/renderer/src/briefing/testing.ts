@@ -11,9 +11,14 @@ export { makeBriefing as briefingOf }
 export async function composerDesk(briefings: Briefing[] = [makeBriefing()]) {
   const gs = makeSource('General Staff source', { kind: 'anonymous', reliability: 'C' })
   const zelensky = makeSource('Zelensky', { reliability: 'B' })
-  const ctx = await loadedDesk({ documents: [makeDocument('d1', TEXT, { outlet: 'Newsweek' })], sources: [gs, zelensky], briefings })
+  const ctx = await loadedDesk({
+    documents: [makeDocument('d1', TEXT, { outlet: 'Newsweek' })],
+    sources: [gs, zelensky],
+    briefings
+  })
   const { store } = ctx.desk
-  const span = (from: string, to: string) => [TEXT.indexOf(from), TEXT.indexOf(to, TEXT.indexOf(from)) + to.length] as const
+  const span = (from: string, to: string) =>
+    [TEXT.indexOf(from), TEXT.indexOf(to, TEXT.indexOf(from)) + to.length] as const
   const mark = async (from: string, to: string, sourceId: string | null) => {
     const claim = (await store.createClaim(...span(from, to)))!
     return sourceId ? (await store.updateClaim(claim.id, { sourceId, credibility: '3' }))! : claim
@@ -22,6 +27,7 @@ export async function composerDesk(briefings: Briefing[] = [makeBriefing()]) {
   const c2 = await mark('around', 'fighting', zelensky.id)
   const c3 = await mark('roughly', 'there', null)
   store.focusClaim(null)
-  const updates = () => ctx.api.data.calls.filter((c) => c.method === 'updateBriefing').map((c) => c.args[1] as Record<string, unknown>)
+  const updates = () =>
+    ctx.api.data.calls.filter((c) => c.method === 'updateBriefing').map((c) => c.args[1] as Record<string, unknown>)
   return { ...ctx, gs, zelensky, c1, c2, c3, updates }
 }

@@ -27,10 +27,13 @@ describe('ImportProgress', () => {
     api.importFiles = async ([f]: ImportFile[]): Promise<ImportResult[]> => {
       await calls.wait()
       const name = f.name.split('/').pop()!
-      if (name === 'b.txt') return [{ fileName: name, status: 'duplicate', documentId: 'old', message: 'already in the case as “Old”' }]
+      if (name === 'b.txt')
+        return [{ fileName: name, status: 'duplicate', documentId: 'old', message: 'already in the case as “Old”' }]
       const doc = makeDocument(`doc-${name}`, `${name}\n\nbody`)
       api.data.documents.push(doc)
-      return [{ fileName: name, status: 'imported', documentId: doc.id, message: 'new version of “Earlier”, kept beside it' }]
+      return [
+        { fileName: name, status: 'imported', documentId: doc.id, message: 'new version of “Earlier”, kept beside it' }
+      ]
     }
     render(ImportProgress, { context })
     const done = desk.imports.add([file('f/a.txt'), file('f/b.txt'), file('f/c.zip')])
@@ -48,7 +51,9 @@ describe('ImportProgress', () => {
     await done
 
     expect(screen.getByTestId('import-progress-text')).toHaveTextContent('Import finished: 3 files')
-    expect(screen.getByTestId('import-summary')).toHaveTextContent('1 imported · 1 already in the case · 1 not imported')
+    expect(screen.getByTestId('import-summary')).toHaveTextContent(
+      '1 imported · 1 already in the case · 1 not imported'
+    )
     expect(screen.queryByTestId('import-cancel')).toBeNull()
     const rows = within(panel).getAllByTestId('import-result')
     expect(rows.map((r) => r.dataset.status)).toEqual(['imported', 'duplicate', 'failed'])
@@ -81,14 +86,29 @@ describe('ImportProgress', () => {
     api.importFiles = async ([f]) => {
       const doc = makeDocument('page', 'Page\n\nBody')
       api.data.documents.push(doc)
-      return [{ fileName: f.name, status: 'imported', documentId: doc.id, suggestedSources: [{ name: 'Daily Courier', kind: 'outlet' }, { name: 'Jane Roe', kind: 'person' }] }]
+      return [
+        {
+          fileName: f.name,
+          status: 'imported',
+          documentId: doc.id,
+          suggestedSources: [
+            { name: 'Daily Courier', kind: 'outlet' },
+            { name: 'Jane Roe', kind: 'person' }
+          ]
+        }
+      ]
     }
     render(ImportProgress, { context })
     await desk.imports.add([file('page.html')])
     const buttons = await screen.findAllByTestId('add-suggested-source')
-    expect(buttons.map((b) => b.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['+ Add Daily Courier as source (outlet)', '+ Add Jane Roe as source (person)'])
+    expect(buttons.map((b) => b.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      '+ Add Daily Courier as source (outlet)',
+      '+ Add Jane Roe as source (person)'
+    ])
     await fireEvent.click(buttons[0])
-    await waitFor(() => expect(screen.getByTestId('suggested-source-added')).toHaveTextContent('Daily Courier is a source'))
+    await waitFor(() =>
+      expect(screen.getByTestId('suggested-source-added')).toHaveTextContent('Daily Courier is a source')
+    )
     expect(api.data.sources.map((s) => [s.name, s.kind])).toEqual([['Daily Courier', 'outlet']])
     expect(screen.getAllByTestId('add-suggested-source')).toHaveLength(1)
     expect(desk.store.sources.map((s) => s.name)).toEqual(['Daily Courier'])
@@ -103,10 +123,13 @@ describe('ImportButton', () => {
     expect(folder.hasAttribute('webkitdirectory')).toBe(true)
     expect(screen.getByTestId('import-folder-button')).toHaveTextContent('Import folder')
     expect((screen.getByTestId('import-input') as HTMLInputElement).accept).toContain('.docx')
-    const inFolder = (name: string) => Object.defineProperty(new File(['T\n\nx'], name), 'webkitRelativePath', { value: `press/${name}` })
+    const inFolder = (name: string) =>
+      Object.defineProperty(new File(['T\n\nx'], name), 'webkitRelativePath', { value: `press/${name}` })
     await fireEvent.change(folder, { target: { files: [inFolder('b.md'), inFolder('a.txt')] } })
     await waitFor(() => expect(api.data.calls.filter((c) => c.method === 'importFiles')).toHaveLength(2))
-    const names = api.data.calls.filter((c) => c.method === 'importFiles').map((c) => (c.args[0] as ImportFile[]).map((f) => f.name))
+    const names = api.data.calls
+      .filter((c) => c.method === 'importFiles')
+      .map((c) => (c.args[0] as ImportFile[]).map((f) => f.name))
     expect(names).toEqual([['press/a.txt'], ['press/b.md']])
   })
 })

@@ -35,17 +35,33 @@ describe('walkEntries', () => {
     const loose = new File(['loose'], 'loose.txt')
     const { files, unreadable } = await walkEntries([tree, fileEntry('single.md')], [loose])
     expect(files.map((f) => f.path).sort()).toEqual(
-      ['loose.txt', 'press/2024/c.md', 'press/2024/d.pdf', 'press/2024/e.docx', 'press/a.txt', 'press/b.html', 'press/f.txt', 'single.md'].sort()
+      [
+        'loose.txt',
+        'press/2024/c.md',
+        'press/2024/d.pdf',
+        'press/2024/e.docx',
+        'press/a.txt',
+        'press/b.html',
+        'press/f.txt',
+        'single.md'
+      ].sort()
     )
     expect(await files.find((f) => f.path === 'press/2024/e.docx')!.file.text()).toBe('e.docx')
     expect(unreadable).toEqual([])
   })
 
   it('reports entries that cannot be read and goes on with the rest', async () => {
-    const broken: DropEntry = { isFile: true, isDirectory: false, name: 'gone.txt', file: (_ok, fail) => fail!(new DOMException('A requested file could not be found', 'NotFoundError')) }
+    const broken: DropEntry = {
+      isFile: true,
+      isDirectory: false,
+      name: 'gone.txt',
+      file: (_ok, fail) => fail!(new DOMException('A requested file could not be found', 'NotFoundError'))
+    }
     const { files, unreadable } = await walkEntries([dirEntry('d', [broken, fileEntry('ok.txt')])])
     expect(files.map((f) => f.path)).toEqual(['d/ok.txt'])
-    expect(unreadable).toEqual([{ path: 'd/gone.txt', message: 'could not be read (A requested file could not be found)' }])
+    expect(unreadable).toEqual([
+      { path: 'd/gone.txt', message: 'could not be read (A requested file could not be found)' }
+    ])
   })
 })
 

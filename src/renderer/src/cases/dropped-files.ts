@@ -54,7 +54,8 @@ async function readChildren(entry: DropEntry): Promise<DropEntry[]> {
   }
 }
 
-const reason = (err: unknown): string => (err instanceof Error || err instanceof DOMException ? err.message : String(err)) || 'unreadable'
+const reason = (err: unknown): string =>
+  (err instanceof Error || err instanceof DOMException ? err.message : String(err)) || 'unreadable'
 
 /** Every file under the dropped entries, with its path from the dropped item ("folder/a/b.txt"). */
 export async function walkEntries(entries: DropEntry[], loose: File[] = []): Promise<DroppedFiles> {

@@ -6,13 +6,26 @@ const file = (name: string, body = 'x', extra: Partial<File> = {}): File => Obje
 
 describe('refusal', () => {
   it('lets every format the importer reads through, whatever the case of the extension', () => {
-    for (const name of ['a.txt', 'b.TEXT', 'c.md', 'd.Markdown', 'e.html', 'f.HTM', 'g.mhtml', 'h.mht', 'i.pdf', 'j.DOCX']) {
+    for (const name of [
+      'a.txt',
+      'b.TEXT',
+      'c.md',
+      'd.Markdown',
+      'e.html',
+      'f.HTM',
+      'g.mhtml',
+      'h.mht',
+      'i.pdf',
+      'j.DOCX'
+    ]) {
       expect(refusal(file(name)), name).toBeNull()
     }
   })
 
   it('names the unsupported extension and lists the supported ones', () => {
-    expect(refusal(file('sheet.xlsx'))).toBe('".xlsx" files are not supported (supported: .txt, .text, .md, .markdown, .html, .htm, .mhtml, .mht, .pdf, .docx)')
+    expect(refusal(file('sheet.xlsx'))).toBe(
+      '".xlsx" files are not supported (supported: .txt, .text, .md, .markdown, .html, .htm, .mhtml, .mht, .pdf, .docx)'
+    )
     expect(refusal(file('README'))).toMatch(/^the file has no extension \(supported: /)
     expect(refusal(file('.bashrc'))).toMatch(/^the file has no extension/)
   })
@@ -43,7 +56,9 @@ describe('paths', () => {
   })
 
   it('sorts like a file manager: numbers as numbers, case ignored', () => {
-    const sorted = sortByPath(['p/10.txt', 'p/2.txt', 'P/1.txt', 'a/z.txt'].map((path) => ({ file: file('x.txt'), path })))
+    const sorted = sortByPath(
+      ['p/10.txt', 'p/2.txt', 'P/1.txt', 'a/z.txt'].map((path) => ({ file: file('x.txt'), path }))
+    )
     expect(sorted.map((p) => p.path)).toEqual(['a/z.txt', 'P/1.txt', 'p/2.txt', 'p/10.txt'])
   })
 })

@@ -2,7 +2,18 @@
 import { LIMITS } from '../../../shared/api'
 
 /** Extensions the backend imports (src/main/import/index.ts), with their dot. */
-export const IMPORT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.mhtml', '.mht', '.pdf', '.docx'] as const
+export const IMPORT_EXTENSIONS = [
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.mhtml',
+  '.mht',
+  '.pdf',
+  '.docx'
+] as const
 
 /** A file chosen by the user, with its path inside a chosen or dropped folder ("" for loose files). */
 export interface PickedFile {
@@ -27,7 +38,8 @@ export function refusal(file: File): string | null {
     const what = ext ? `"${ext}" files are not supported` : 'the file has no extension'
     return `${what} (supported: ${IMPORT_EXTENSIONS.join(', ')})`
   }
-  if (file.size > LIMITS.fileBytes) return `the file is too large (${megabytes(file.size)}; the limit is ${megabytes(LIMITS.fileBytes)})`
+  if (file.size > LIMITS.fileBytes)
+    return `the file is too large (${megabytes(file.size)}; the limit is ${megabytes(LIMITS.fileBytes)})`
   return null
 }
 

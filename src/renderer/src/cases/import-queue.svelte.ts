@@ -107,7 +107,9 @@ export class ImportQueue {
 
   hasSource(name: string): boolean {
     const wanted = name.trim().toLowerCase()
-    return this.store.sources.some((s) => s.name.toLowerCase() === wanted || s.aliases.some((a) => a.toLowerCase() === wanted))
+    return this.store.sources.some(
+      (s) => s.name.toLowerCase() === wanted || s.aliases.some((a) => a.toLowerCase() === wanted)
+    )
   }
 
   private update(key: number, patch: Partial<ImportItem>): void {
@@ -125,7 +127,9 @@ export class ImportQueue {
         // Files chosen for one case never land in another opened meanwhile.
         const stop = this.cancelling ? CANCELLED : this.store.info?.path !== casePath ? CASE_CHANGED : null
         if (stop) {
-          this.items = this.items.map((i) => (i.status === 'waiting' ? { ...i, status: 'cancelled', message: stop } : i))
+          this.items = this.items.map((i) =>
+            i.status === 'waiting' ? { ...i, status: 'cancelled', message: stop } : i
+          )
           break
         }
         const outcome = await this.importOne(next)
@@ -179,7 +183,13 @@ export class ImportQueue {
   /** One clean file needs no panel: a toast says it. */
   private toastSingle(): void {
     const [only] = this.items
-    if (this.items.length === 1 && this.hiddenSkipped === 0 && only.status === 'imported' && !only.message && only.suggestedSources.length === 0) {
+    if (
+      this.items.length === 1 &&
+      this.hiddenSkipped === 0 &&
+      only.status === 'imported' &&
+      !only.message &&
+      only.suggestedSources.length === 0
+    ) {
       this.visible = false
       this.notices.toast(`Imported ${only.path}`)
     }
@@ -187,7 +197,14 @@ export class ImportQueue {
 }
 
 function countStatuses(items: readonly ImportItem[]): Record<ItemStatus, number> {
-  const counts: Record<ItemStatus, number> = { waiting: 0, importing: 0, imported: 0, duplicate: 0, failed: 0, cancelled: 0 }
+  const counts: Record<ItemStatus, number> = {
+    waiting: 0,
+    importing: 0,
+    imported: 0,
+    duplicate: 0,
+    failed: 0,
+    cancelled: 0
+  }
   for (const item of items) counts[item.status]++
   return counts
 }

@@ -5,7 +5,10 @@ import { loadedDesk } from '../lib/testing/desk'
 import { makeDocument } from '../lib/testing/memory-api'
 import type { PickedFile } from './import-files'
 
-const picked = (path: string, body = `${path}\n\ntext`): PickedFile => ({ file: new File([body], path.split('/').pop()!), path })
+const picked = (path: string, body = `${path}\n\ntext`): PickedFile => ({
+  file: new File([body], path.split('/').pop()!),
+  path
+})
 
 /** An importFiles whose calls wait until the test lets them finish, one by one. */
 function gatedImport(respond: (file: ImportFile) => ImportResult | Error) {
@@ -70,8 +73,13 @@ describe('ImportQueue', () => {
 
   it('reports unsupported and unreadable files as failed without sending them', async () => {
     const { desk, api } = await loadedDesk()
-    await desk.imports.add([picked('a.txt'), picked('b.xyz'), picked('noext')], [{ path: 'd/gone.txt', message: 'could not be read (NotFound)' }])
-    const sent = api.data.calls.filter((c) => c.method === 'importFiles').map((c) => (c.args[0] as ImportFile[]).map((f) => f.name))
+    await desk.imports.add(
+      [picked('a.txt'), picked('b.xyz'), picked('noext')],
+      [{ path: 'd/gone.txt', message: 'could not be read (NotFound)' }]
+    )
+    const sent = api.data.calls
+      .filter((c) => c.method === 'importFiles')
+      .map((c) => (c.args[0] as ImportFile[]).map((f) => f.name))
     expect(sent).toEqual([['a.txt']])
     const rows = Object.fromEntries(desk.imports.items.map((i) => [i.path, [i.status, i.message]]))
     expect(rows['b.xyz']).toEqual(['failed', expect.stringMatching(/^"\.xyz" files are not supported/)])
@@ -83,8 +91,10 @@ describe('ImportQueue', () => {
   it('shows the backend’s reason without repeating the file name, and a thrown error as that file’s failure', async () => {
     const { desk, api } = await loadedDesk()
     api.importFiles = async ([f]) => {
-      if (f.name.endsWith('empty.txt')) return [{ fileName: 'empty.txt', status: 'failed', message: 'empty.txt: the file is empty' }]
-      if (f.name.endsWith('dup.txt')) return [{ fileName: 'dup.txt', status: 'duplicate', documentId: 'd0', message: 'already in the case as “Old”' }]
+      if (f.name.endsWith('empty.txt'))
+        return [{ fileName: 'empty.txt', status: 'failed', message: 'empty.txt: the file is empty' }]
+      if (f.name.endsWith('dup.txt'))
+        return [{ fileName: 'dup.txt', status: 'duplicate', documentId: 'd0', message: 'already in the case as “Old”' }]
       throw new ClaimdeskError('io', 'Cannot reach the Claimdesk server.')
     }
     await desk.imports.add([picked('x/empty.txt'), picked('x/dup.txt'), picked('x/net.txt')])
@@ -123,11 +133,16 @@ describe('ImportQueue', () => {
     await gate.release()
     await done
     expect(gate.calls).toHaveLength(2)
-    expect(desk.imports.items.at(-1)).toMatchObject({ status: 'cancelled', message: 'not imported: another case was opened during the import' })
+    expect(desk.imports.items.at(-1)).toMatchObject({
+      status: 'cancelled',
+      message: 'not imported: another case was opened during the import'
+    })
   })
 
   it('does not move the reader to the new document when the analyst opened another one meanwhile', async () => {
-    const { desk, api } = await loadedDesk({ documents: [makeDocument('a', 'A\n\ntext'), makeDocument('b', 'B\n\ntext')] })
+    const { desk, api } = await loadedDesk({
+      documents: [makeDocument('a', 'A\n\ntext'), makeDocument('b', 'B\n\ntext')]
+    })
     expect(desk.store.currentDoc?.id).toBe('a')
     const gate = gatedImport((f) => {
       const doc = makeDocument('new', atob(f.data))
@@ -178,7 +193,15 @@ describe('ImportQueue', () => {
   it('adds a suggested source once, and knows sources already in the case by name or alias', async () => {
     const { desk, api } = await loadedDesk()
     api.importFiles = async ([f]) => [
-      { fileName: f.name, status: 'imported', documentId: 'x', suggestedSources: [{ name: 'Daily Courier', kind: 'outlet' }, { name: 'Jane Roe', kind: 'person' }] }
+      {
+        fileName: f.name,
+        status: 'imported',
+        documentId: 'x',
+        suggestedSources: [
+          { name: 'Daily Courier', kind: 'outlet' },
+          { name: 'Jane Roe', kind: 'person' }
+        ]
+      }
     ]
     api.getDocument = async () => makeDocument('x', 'Page\n\nBody')
     await desk.imports.add([picked('page.html')])

@@ -8,7 +8,11 @@ import EditorPane from './EditorPane.svelte'
 const text = 'Report\n\nUkraine had lost more than 40 percent of the territory, the source told Reuters.'
 
 async function setup() {
-  const gs = makeSource('Unnamed General Staff source', { kind: 'anonymous', reliability: 'C', aliases: ['the source'] })
+  const gs = makeSource('Unnamed General Staff source', {
+    kind: 'anonymous',
+    reliability: 'C',
+    aliases: ['the source']
+  })
   const reuters = makeSource('Reuters', { kind: 'outlet', reliability: 'B' })
   const ctx = await loadedDesk({ documents: [makeDocument('d1', text)], sources: [gs, reuters] })
   const claim = (await ctx.desk.store.createClaim(8, 62))!
@@ -40,7 +44,9 @@ describe('ClaimEditor', () => {
     await fireEvent.input(via, { target: { value: 'reu' } })
     await fireEvent.keyDown(via, { key: 'Enter' })
     await waitFor(() => expect(lastPatch(api)).toEqual({ via: [reuters.id] }))
-    await waitFor(() => expect(screen.getAllByTestId('via-chip').map((c) => c.textContent)).toEqual([expect.stringContaining('Reuters')]))
+    await waitFor(() =>
+      expect(screen.getAllByTestId('via-chip').map((c) => c.textContent)).toEqual([expect.stringContaining('Reuters')])
+    )
     expect(desk.store.focusedClaim?.via).toEqual([reuters.id])
   })
 
@@ -98,6 +104,8 @@ describe('ClaimEditor', () => {
       throw { code: 'read-only', message: 'The case is open read-only' }
     }
     await fireEvent.change(screen.getByTestId('status-select'), { target: { value: 'false' } })
-    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toContain('Not saved: The case is open read-only'))
+    await waitFor(() =>
+      expect(screen.getByTestId('save-state').textContent).toContain('Not saved: The case is open read-only')
+    )
   })
 })

@@ -26,7 +26,9 @@ describe('ClaimLinks', () => {
     expect(link.dataset.linkKind).toBe('contradicts')
     expect(link.textContent).toContain('roughly 45,000')
     expect(link.textContent).toContain('Three figures for one quantity')
-    expect(api.data.links).toEqual([expect.objectContaining({ from: c1.id, to: c3.id, kind: 'contradicts', note: 'Three figures for one quantity' })])
+    expect(api.data.links).toEqual([
+      expect.objectContaining({ from: c1.id, to: c3.id, kind: 'contradicts', note: 'Three figures for one quantity' })
+    ])
     expect(desk.store.links).toHaveLength(1)
     expect(screen.queryByTestId('link-note')).toBeNull()
   })
@@ -37,7 +39,11 @@ describe('ClaimLinks', () => {
     await fireEvent.click(screen.getByTestId('link-kind-corroborates'))
     await fireEvent.mouseDown(screen.getAllByTestId('link-picker-option').find((o) => o.dataset.claimId === c2.id)!)
     await fireEvent.click(screen.getByTestId('link-add'))
-    await waitFor(() => expect(api.data.links).toEqual([expect.objectContaining({ from: c1.id, to: c2.id, kind: 'corroborates', note: '' })]))
+    await waitFor(() =>
+      expect(api.data.links).toEqual([
+        expect.objectContaining({ from: c1.id, to: c2.id, kind: 'corroborates', note: '' })
+      ])
+    )
 
     desk.store.focusClaim(c2.id)
     await waitFor(() => expect(screen.getByTestId('claim-editor').dataset.claimId).toBe(c2.id))

@@ -44,7 +44,9 @@ describe('ClaimsPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(1))
     await fireEvent.change(screen.getByTestId('claim-filter-status'), { target: { value: '' } })
     await fireEvent.input(screen.getByTestId('claim-filter'), { target: { value: 'theta' } })
-    await waitFor(() => expect(screen.getAllByTestId('claim-item').map((i) => i.textContent)).toEqual([expect.stringContaining('theta')]))
+    await waitFor(() =>
+      expect(screen.getAllByTestId('claim-item').map((i) => i.textContent)).toEqual([expect.stringContaining('theta')])
+    )
   })
 
   it('shows relay chain and grade on each item, and the source where no heading names it', async () => {

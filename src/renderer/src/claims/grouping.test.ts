@@ -3,7 +3,14 @@ import type { Claim, Source } from '../../../shared/model'
 import { filterClaims, groupClaims, sortClaims, visibleOrder, type ClaimFilter } from './grouping'
 
 const source = (id: string, name: string): Source => ({
-  id, name, kind: 'person', description: '', reliability: 'B', aliases: [], createdAt: '', updatedAt: ''
+  id,
+  name,
+  kind: 'person',
+  description: '',
+  reliability: 'B',
+  aliases: [],
+  createdAt: '',
+  updatedAt: ''
 })
 const sources = new Map([
   ['isw', source('isw', 'ISW')],
@@ -12,14 +19,30 @@ const sources = new Map([
 ])
 let n = 0
 const claim = (over: Partial<Claim>): Claim => ({
-  id: `c${++n}`, documentId: 'd1', quote: { exact: 'text', prefix: '', suffix: '' }, position: { start: n * 10, end: n * 10 + 5 },
-  sourceId: null, via: [], tags: [], note: '', status: 'unverified', credibility: '6', createdAt: '', updatedAt: '', ...over
+  id: `c${++n}`,
+  documentId: 'd1',
+  quote: { exact: 'text', prefix: '', suffix: '' },
+  position: { start: n * 10, end: n * 10 + 5 },
+  sourceId: null,
+  via: [],
+  tags: [],
+  note: '',
+  status: 'unverified',
+  credibility: '6',
+  createdAt: '',
+  updatedAt: '',
+  ...over
 })
 
 const all: ClaimFilter = { documentId: null, sourceId: '', tag: '', status: '', query: '' }
 
 describe('filterClaims', () => {
-  const a = claim({ sourceId: 'gs', via: ['reu'], tags: ['troops'], quote: { exact: '60,000 troops', prefix: '', suffix: '' } })
+  const a = claim({
+    sourceId: 'gs',
+    via: ['reu'],
+    tags: ['troops'],
+    quote: { exact: '60,000 troops', prefix: '', suffix: '' }
+  })
   const b = claim({ sourceId: 'isw', status: 'confirmed', documentId: 'd2' })
   const c = claim({ note: 'check against ISW map' })
 

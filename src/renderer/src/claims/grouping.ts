@@ -25,7 +25,11 @@ export interface ClaimGroup {
 const UNATTRIBUTED_KEY = 'source:none'
 const UNTAGGED_KEY = 'tag:none'
 
-export function filterClaims(claims: readonly Claim[], filter: ClaimFilter, sources: ReadonlyMap<string, Source>): Claim[] {
+export function filterClaims(
+  claims: readonly Claim[],
+  filter: ClaimFilter,
+  sources: ReadonlyMap<string, Source>
+): Claim[] {
   const query = filter.query.trim().toLowerCase()
   return claims.filter((c) => {
     if (filter.documentId && c.documentId !== filter.documentId) return false
@@ -52,7 +56,11 @@ export function sortClaims(claims: readonly Claim[], documentOrder: readonly str
 const byLabel = (a: ClaimGroup, b: ClaimGroup) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' })
 
 /** Groups already sorted claims; the unattributed / untagged group comes last. */
-export function groupClaims(claims: readonly Claim[], by: PanelGroupBy, sources: ReadonlyMap<string, Source>): ClaimGroup[] {
+export function groupClaims(
+  claims: readonly Claim[],
+  by: PanelGroupBy,
+  sources: ReadonlyMap<string, Source>
+): ClaimGroup[] {
   const groups = new Map<string, ClaimGroup>()
   const add = (key: string, make: () => Omit<ClaimGroup, 'claims'>, claim: Claim) => {
     let group = groups.get(key)
@@ -62,7 +70,12 @@ export function groupClaims(claims: readonly Claim[], by: PanelGroupBy, sources:
   for (const claim of claims) {
     if (by === 'source') {
       const source = claim.sourceId ? sources.get(claim.sourceId) : undefined
-      if (source) add(`source:${source.id}`, () => ({ key: `source:${source.id}`, label: source.name, sourceId: source.id }), claim)
+      if (source)
+        add(
+          `source:${source.id}`,
+          () => ({ key: `source:${source.id}`, label: source.name, sourceId: source.id }),
+          claim
+        )
       else add(UNATTRIBUTED_KEY, () => ({ key: UNATTRIBUTED_KEY, label: 'Unattributed', sourceId: null }), claim)
     } else if (claim.tags.length === 0) {
       add(UNTAGGED_KEY, () => ({ key: UNTAGGED_KEY, label: 'Untagged' }), claim)

@@ -14,7 +14,11 @@ export async function markSelection({ store, ui }: Desk): Promise<void> {
 }
 
 /** Imports picked or dropped files one by one, with progress and a result per file. */
-export async function importFiles(desk: Desk, files: PickedFile[], unreadable: { path: string; message: string }[] = []): Promise<void> {
+export async function importFiles(
+  desk: Desk,
+  files: PickedFile[],
+  unreadable: { path: string; message: string }[] = []
+): Promise<void> {
   await desk.imports.add(files, unreadable)
 }
 

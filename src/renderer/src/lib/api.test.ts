@@ -26,8 +26,11 @@ describe('httpApi', () => {
   })
 
   it('throws the server error as a ClaimdeskError with code and details', async () => {
-    const fetcher = async () => reply(422, { error: { code: 'corrupt', message: 'x.claimdesk.json is empty', details: { backups: [] } } })
-    const err = await httpApi('t', fetcher as typeof fetch).currentCase().catch((e) => e)
+    const fetcher = async () =>
+      reply(422, { error: { code: 'corrupt', message: 'x.claimdesk.json is empty', details: { backups: [] } } })
+    const err = await httpApi('t', fetcher as typeof fetch)
+      .currentCase()
+      .catch((e) => e)
     expect(err).toBeInstanceOf(ClaimdeskError)
     expect(err.code).toBe('corrupt')
     expect(err.message).toBe('x.claimdesk.json is empty')
@@ -38,11 +41,19 @@ describe('httpApi', () => {
     const down = async () => {
       throw new TypeError('Failed to fetch')
     }
-    await expect(httpApi('t', down as typeof fetch).currentCase()).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('Cannot reach') })
+    await expect(httpApi('t', down as typeof fetch).currentCase()).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringContaining('Cannot reach')
+    })
     const html = async () => new Response('<html>', { status: 502, statusText: 'Bad Gateway' })
-    await expect(httpApi('t', html as typeof fetch).currentCase()).rejects.toMatchObject({ code: 'io', message: expect.stringContaining('502') })
+    await expect(httpApi('t', html as typeof fetch).currentCase()).rejects.toMatchObject({
+      code: 'io',
+      message: expect.stringContaining('502')
+    })
     const denied = async () => new Response('no', { status: 403 })
-    await expect(httpApi('t', denied as typeof fetch).currentCase()).rejects.toMatchObject({ message: expect.stringContaining('refused') })
+    await expect(httpApi('t', denied as typeof fetch).currentCase()).rejects.toMatchObject({
+      message: expect.stringContaining('refused')
+    })
   })
 })
 

@@ -57,7 +57,7 @@ export function httpApi(token: string, fetcher: typeof fetch = fetch, base = '')
     } catch {
       throw new ClaimdeskError('io', 'Cannot reach the Claimdesk server. Is `claimdesk serve` still running?')
     }
-    let body: { result?: unknown; error?: unknown } | null = null
+    let body: { result?: unknown; error?: unknown } | null
     try {
       body = await response.json()
     } catch {
@@ -66,7 +66,10 @@ export function httpApi(token: string, fetcher: typeof fetch = fetch, base = '')
     if (response.ok && body && 'result' in body) return body.result
     if (body && isErrorInfo(body.error)) throw ClaimdeskError.from(body.error)
     if (response.status === 401 || response.status === 403)
-      throw new ClaimdeskError('io', 'The server refused this page: open the address printed by `claimdesk serve` again.')
+      throw new ClaimdeskError(
+        'io',
+        'The server refused this page: open the address printed by `claimdesk serve` again.'
+      )
     throw new ClaimdeskError('io', `The server answered ${response.status} ${response.statusText} to ${method}.`)
   }
   const api = {} as Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>

@@ -81,7 +81,9 @@ export class CaseStore {
   constructor(
     readonly api: ClaimdeskApi,
     readonly notices: Notices,
-    private storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof localStorage === 'undefined' ? null : localStorage
+    private storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof localStorage === 'undefined'
+      ? null
+      : localStorage
   ) {}
 
   // ---- errors ---------------------------------------------------------------------------
@@ -125,7 +127,11 @@ export class CaseStore {
     if (snap) {
       await this.applySnapshot(snap)
       const when = newest.savedAt ? new Date(newest.savedAt).toLocaleString() : newest.file
-      this.notices.toast(`Restored ${path} from the backup of ${when}; the damaged file was kept beside it.`, [], 15_000)
+      this.notices.toast(
+        `Restored ${path} from the backup of ${when}; the damaged file was kept beside it.`,
+        [],
+        15_000
+      )
     }
   }
 
@@ -159,7 +165,9 @@ export class CaseStore {
     this.briefings = snap.briefings
     this.noCase = false
     if (snap.info.recovered > 0) {
-      this.notices.toast(`Recovered ${snap.info.recovered} unsaved change${snap.info.recovered === 1 ? '' : 's'} after an unclean shutdown.`)
+      this.notices.toast(
+        `Recovered ${snap.info.recovered} unsaved change${snap.info.recovered === 1 ? '' : 's'} after an unclean shutdown.`
+      )
     }
     if (keepDoc) return
     this.currentDoc = null
@@ -224,7 +232,8 @@ export class CaseStore {
    */
   async importFile(file: ImportFile): Promise<ImportResult> {
     const [result] = await this.api.importFiles([file])
-    if (result.status === 'imported' && result.documentId) this.addDocument(await this.api.getDocument(result.documentId))
+    if (result.status === 'imported' && result.documentId)
+      this.addDocument(await this.api.getDocument(result.documentId))
     return result
   }
 
@@ -351,7 +360,11 @@ export class CaseStore {
     if (this.focusedClaimId === id) this.focusedClaimId = null
     this.lastDeleted = { claim, index }
     const quote = claim.quote.exact.length > 48 ? `${claim.quote.exact.slice(0, 47)}…` : claim.quote.exact
-    this.notices.toast(`Deleted claim “${quote}”`, [{ label: 'Undo', run: () => this.restoreClaim(claim, index) }], 10_000)
+    this.notices.toast(
+      `Deleted claim “${quote}”`,
+      [{ label: 'Undo', run: () => this.restoreClaim(claim, index) }],
+      10_000
+    )
     return claim
   }
 
@@ -377,11 +390,16 @@ export class CaseStore {
   /** Mirrors what the backend does when claims go: their links go, briefings stop citing them. */
   private forgetClaims(ids: Set<string>): void {
     if (ids.size === 0) return
-    if (this.links.some((l) => ids.has(l.from) || ids.has(l.to))) this.links = this.links.filter((l) => !ids.has(l.from) && !ids.has(l.to))
+    if (this.links.some((l) => ids.has(l.from) || ids.has(l.to)))
+      this.links = this.links.filter((l) => !ids.has(l.from) && !ids.has(l.to))
     const cites = (list: string[]) => list.some((c) => ids.has(c))
     if (!this.briefings.some((b) => cites(b.claimIds) || b.judgments.some((j) => cites(j.claimIds)))) return
     const keep = (list: string[]) => list.filter((c) => !ids.has(c))
-    this.briefings = this.briefings.map((b) => ({ ...b, claimIds: keep(b.claimIds), judgments: b.judgments.map((j) => ({ ...j, claimIds: keep(j.claimIds) })) }))
+    this.briefings = this.briefings.map((b) => ({
+      ...b,
+      claimIds: keep(b.claimIds),
+      judgments: b.judgments.map((j) => ({ ...j, claimIds: keep(j.claimIds) }))
+    }))
   }
 
   // ---- links ----------------------------------------------------------------------------

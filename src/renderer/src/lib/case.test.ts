@@ -11,7 +11,10 @@ function setup(extra: Parameters<typeof memoryApi>[0] = {}) {
   const api = memoryApi({ documents: [makeDocument('d1', text), makeDocument('d2', 'Second\n\nBody')], ...extra })
   const notices = new Notices()
   const memory = new Map<string, string>()
-  const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) }
+  const storage = {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v)
+  }
   return { api, notices, store: new CaseStore(api, notices, storage), storage }
 }
 

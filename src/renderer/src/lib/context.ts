@@ -22,7 +22,14 @@ export const DESK = Symbol('claimdesk-desk')
 export function createDesk(api: ClaimdeskApi, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(api, notices, storage)
-  return { store, notices, ui: new UiState(), view: new ClaimsView(store), imports: new ImportQueue(store, notices), composer: new BriefingComposer(store, undefined, storage) }
+  return {
+    store,
+    notices,
+    ui: new UiState(),
+    view: new ClaimsView(store),
+    imports: new ImportQueue(store, notices),
+    composer: new BriefingComposer(store, undefined, storage)
+  }
 }
 
 export const provideDesk = (desk: Desk): Desk => setContext(DESK, desk)

@@ -21,7 +21,10 @@ export class Notices {
 
   error(err: ClaimdeskError, actions: NoticeAction[] = []): void {
     // The same message twice in a row is shown once.
-    this.errors = [...this.errors.filter((n) => n.message !== err.message), { id: nextId++, kind: 'error', message: err.message, actions }]
+    this.errors = [
+      ...this.errors.filter((n) => n.message !== err.message),
+      { id: nextId++, kind: 'error', message: err.message, actions }
+    ]
   }
 
   toast(message: string, actions: NoticeAction[] = [], ms = 6000): number {

@@ -17,7 +17,12 @@ describe('saveExport in browser mode', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this.download)
     })
-    const name = await saveExport({ fileName: 'brief.docx', mimeType: 'application/x-test', encoding: 'base64', content: btoa('\x00\x01PK') })
+    const name = await saveExport({
+      fileName: 'brief.docx',
+      mimeType: 'application/x-test',
+      encoding: 'base64',
+      content: btoa('\x00\x01PK')
+    })
     expect(name).toBe('brief.docx')
     expect(clicked).toEqual(['brief.docx'])
     expect([...new Uint8Array(await blobs[0].arrayBuffer())]).toEqual([0, 1, 80, 75])
@@ -30,7 +35,9 @@ describe('platform in the desktop app', () => {
     const saveFile = vi.fn(async () => '/home/me/brief.md')
     window.claimdesk = { platform: { saveCaseDialog: async () => '/c/copy.claimdesk.json', saveFile } } as never
     expect(await chooseCasePath('save')).toBe('/c/copy.claimdesk.json')
-    expect(await saveExport({ fileName: 'brief.md', mimeType: 'text/markdown', encoding: 'utf8', content: '# B' })).toBe('/home/me/brief.md')
+    expect(
+      await saveExport({ fileName: 'brief.md', mimeType: 'text/markdown', encoding: 'utf8', content: '# B' })
+    ).toBe('/home/me/brief.md')
     expect(saveFile).toHaveBeenCalledWith('brief.md', '# B', 'utf8')
   })
 })

@@ -10,7 +10,14 @@ const SHA = 'a'.repeat(64)
 
 function cyrillicDoc(extra: Partial<CaseDocument> = {}) {
   return makeDocument('d1', 'Сводка\n\nТекст', {
-    provenance: { fileName: 'сводка.txt', format: 'txt', sha256: SHA, size: 12_600, importedAt: '2024-11-24T10:00:00.000Z', encoding: 'windows-1251' },
+    provenance: {
+      fileName: 'сводка.txt',
+      format: 'txt',
+      sha256: SHA,
+      size: 12_600,
+      importedAt: '2024-11-24T10:00:00.000Z',
+      encoding: 'windows-1251'
+    },
     ...extra
   })
 }
@@ -29,7 +36,9 @@ describe('Provenance', () => {
     expect(screen.getByTestId('provenance-format')).toHaveTextContent('Plain text')
     expect(screen.getByTestId('provenance-size')).toHaveTextContent('12 KB (12,600 bytes)')
     expect(screen.getByTestId('provenance-sha256')).toHaveTextContent(SHA)
-    expect(screen.getByTestId('provenance-imported').querySelector('time')!.getAttribute('datetime')).toBe('2024-11-24T10:00:00.000Z')
+    expect(screen.getByTestId('provenance-imported').querySelector('time')!.getAttribute('datetime')).toBe(
+      '2024-11-24T10:00:00.000Z'
+    )
     expect((screen.getByTestId('encoding-select') as HTMLSelectElement).value).toBe('windows-1251')
     expect(screen.getByTestId('encoding-select')).toBeEnabled()
   })
@@ -50,7 +59,9 @@ describe('Provenance', () => {
     const select = screen.getByTestId('encoding-select') as HTMLSelectElement
     select.value = 'koi8-r'
     await fireEvent.change(select)
-    await waitFor(() => expect(screen.getByTestId('encoding-note')).toHaveTextContent('Read again as KOI8-R (Cyrillic).'))
+    await waitFor(() =>
+      expect(screen.getByTestId('encoding-note')).toHaveTextContent('Read again as KOI8-R (Cyrillic).')
+    )
     expect(api.data.calls.filter((c) => c.method === 'reimportDocument').map((c) => c.args)).toEqual([['d1', 'koi8-r']])
     expect(screen.getAllByTestId('reader-block')[1]).toHaveTextContent('рЕЙЯР')
     expect((screen.getByTestId('encoding-select') as HTMLSelectElement).value).toBe('koi8-r')
@@ -73,7 +84,9 @@ describe('Provenance', () => {
     await waitFor(() => expect(select).toBeEnabled())
     select.value = 'utf-8'
     await fireEvent.change(select)
-    await waitFor(() => expect(screen.getByTestId('encoding-note')).toHaveTextContent('“Сводка” has 1 claim anchored in its text'))
+    await waitFor(() =>
+      expect(screen.getByTestId('encoding-note')).toHaveTextContent('“Сводка” has 1 claim anchored in its text')
+    )
     expect(select.value).toBe('windows-1251')
   })
 
@@ -81,7 +94,13 @@ describe('Provenance', () => {
     const old = makeDocument('old', 'Report\n\nOld text', { title: 'Report' })
     const pdf = makeDocument('new', 'Report\n\nNew text', {
       versionOf: 'old',
-      provenance: { fileName: 'report.pdf', format: 'pdf', sha256: SHA, size: 10, importedAt: '2024-11-24T10:00:00.000Z' }
+      provenance: {
+        fileName: 'report.pdf',
+        format: 'pdf',
+        sha256: SHA,
+        size: 10,
+        importedAt: '2024-11-24T10:00:00.000Z'
+      }
     })
     const { desk, context } = await loadedDesk({ documents: [old, pdf] })
     await desk.store.openDocument('new')

@@ -5,7 +5,8 @@ import { loadedDesk } from '../lib/testing/desk'
 import { makeDocument, makeSource } from '../lib/testing/memory-api'
 import Reader from './Reader.svelte'
 
-const text = 'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky estimated around 50,000.'
+const text =
+  'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky estimated around 50,000.'
 
 async function setup() {
   const isw = makeSource('ISW')
@@ -69,7 +70,9 @@ describe('Reader', () => {
     const { desk, api, context } = await setup()
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
-    const textNode = [...para.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.startsWith('Russia'))!
+    const textNode = [...para.childNodes].find(
+      (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.startsWith('Russia')
+    )!
     // " has deployed " with spaces at both edges
     select(textNode, 6, 20)
     const button = await screen.findByTestId('mark-claim')
@@ -93,7 +96,11 @@ describe('Reader', () => {
     const { context } = await loadedDesk({ documents: [makeDocument('d1', text)], readOnly: true })
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
-    select([...para.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent)!, 0, 6)
+    select(
+      [...para.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent)!,
+      0,
+      6
+    )
     await new Promise((r) => setTimeout(r, 20))
     expect(screen.queryByTestId('mark-claim')).toBeNull()
   })

@@ -17,7 +17,16 @@ describe('encodingChoices', () => {
     expect(encodingChoices('windows-1251')).toEqual([...ENCODINGS])
     expect(encodingChoices('EUC-JP')[0]).toBe('euc-jp')
     expect(encodingChoices(undefined)).toHaveLength(ENCODINGS.length)
-    expect(ENCODINGS).toEqual(['utf-8', 'windows-1251', 'koi8-r', 'windows-1252', 'utf-16le', 'utf-16be', 'shift_jis', 'iso-8859-1'])
+    expect(ENCODINGS).toEqual([
+      'utf-8',
+      'windows-1251',
+      'koi8-r',
+      'windows-1252',
+      'utf-16le',
+      'utf-16be',
+      'shift_jis',
+      'iso-8859-1'
+    ])
   })
 
   it('labels encodings by what they are for', () => {

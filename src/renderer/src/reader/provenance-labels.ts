@@ -11,7 +11,16 @@ export const FORMAT_LABEL: Record<DocumentFormat, string> = {
 }
 
 /** Encodings offered for re-reading a text file, by the names the importer records. */
-export const ENCODINGS = ['utf-8', 'windows-1251', 'koi8-r', 'windows-1252', 'utf-16le', 'utf-16be', 'shift_jis', 'iso-8859-1'] as const
+export const ENCODINGS = [
+  'utf-8',
+  'windows-1251',
+  'koi8-r',
+  'windows-1252',
+  'utf-16le',
+  'utf-16be',
+  'shift_jis',
+  'iso-8859-1'
+] as const
 
 const LABELS: Record<string, string> = {
   'utf-8': 'UTF-8',

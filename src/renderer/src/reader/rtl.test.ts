@@ -23,7 +23,12 @@ function rtlDocument() {
   const blocks: Block[] = []
   for (const [kind, body] of parts) {
     if (text) text += '\n\n'
-    blocks.push({ kind, start: text.length, end: text.length + body.length, ...(kind === 'heading' ? { level: 1 } : kind === 'list-item' ? { level: 1 } : {}) })
+    blocks.push({
+      kind,
+      start: text.length,
+      end: text.length + body.length,
+      ...(kind === 'heading' ? { level: 1 } : kind === 'list-item' ? { level: 1 } : {})
+    })
     text += body
   }
   return makeDocument('rtl', text, { blocks, language: 'ar', outlet: 'الصحيفة اليومية', author: 'Jane Roe' })
@@ -45,7 +50,8 @@ function rangeOver(block: HTMLElement, quote: string): Range {
   const at = (offset: number, end: boolean) => {
     let seen = 0
     for (const node of nodes) {
-      if (end ? offset <= seen + node.data.length : offset < seen + node.data.length) return { node, offset: offset - seen }
+      if (end ? offset <= seen + node.data.length : offset < seen + node.data.length)
+        return { node, offset: offset - seen }
       seen += node.data.length
     }
     throw new Error('out of range')

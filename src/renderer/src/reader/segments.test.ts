@@ -43,10 +43,14 @@ describe('segmentBlocks', () => {
   })
 
   it('ignores empty and out-of-range claims', () => {
-    const result = segmentBlocks([para(0, 4)], [
-      { id: 'empty', start: 2, end: 2 },
-      { id: 'beyond', start: 8, end: 12 }
-    ], 4)
+    const result = segmentBlocks(
+      [para(0, 4)],
+      [
+        { id: 'empty', start: 2, end: 2 },
+        { id: 'beyond', start: 8, end: 12 }
+      ],
+      4
+    )
     expect(result).toEqual([[{ start: 0, end: 4, claimIds: [] }]])
   })
 
@@ -55,7 +59,7 @@ describe('segmentBlocks', () => {
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
     const length = 2000
     const blocks: Block[] = []
-    for (let at = 0; at < length; ) {
+    for (let at = 0; at < length;) {
       const end = Math.min(length, at + 20 + rand(80))
       blocks.push(para(at, end))
       at = end + rand(3)
@@ -71,7 +75,9 @@ describe('segmentBlocks', () => {
       if (segs[0].start !== block.start || segs.at(-1)!.end !== block.end) problems.push(`block ${b} not covered`)
       segs.forEach((seg, s) => {
         if (s > 0 && seg.start !== segs[s - 1].end) problems.push(`gap before ${seg.start}`)
-        const covering = spans.filter((c) => c.start <= seg.start && Math.min(c.end, length) >= seg.end).map((c) => c.id)
+        const covering = spans
+          .filter((c) => c.start <= seg.start && Math.min(c.end, length) >= seg.end)
+          .map((c) => c.id)
         if ([...seg.claimIds].sort().join() !== covering.sort().join()) problems.push(`wrong claims at ${seg.start}`)
         // no claim boundary falls strictly inside a segment
         if (spans.some((c) => (c.start > seg.start && c.start < seg.end) || (c.end > seg.start && c.end < seg.end)))

@@ -24,7 +24,10 @@ describe('SourceDetail', () => {
     const name = screen.getByTestId('source-name-input')
     await fireEvent.change(name, { target: { value: 'General Oleksandr Syrskyi' } })
     await waitFor(() =>
-      expect(api.data.calls.find((c) => c.method === 'updateSource')?.args).toEqual([a.id, { name: 'General Oleksandr Syrskyi', aliases: ['Kyiv’s top soldier'] }])
+      expect(api.data.calls.find((c) => c.method === 'updateSource')?.args).toEqual([
+        a.id,
+        { name: 'General Oleksandr Syrskyi', aliases: ['Kyiv’s top soldier'] }
+      ])
     )
   })
 

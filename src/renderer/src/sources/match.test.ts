@@ -3,7 +3,14 @@ import type { Source } from '../../../shared/model'
 import { exactSource, guessKind, matchSources } from './match'
 
 const s = (id: string, name: string, aliases: string[] = []): Source => ({
-  id, name, aliases, kind: 'person', description: '', reliability: 'F', createdAt: '', updatedAt: ''
+  id,
+  name,
+  aliases,
+  kind: 'person',
+  description: '',
+  reliability: 'F',
+  createdAt: '',
+  updatedAt: ''
 })
 const sources = [
   s('isw', 'Institute for the Study of War (ISW)', ['ISW', 'the think tank']),
@@ -20,7 +27,11 @@ describe('matchSources', () => {
   })
 
   it('ranks prefix matches before word and substring matches', () => {
-    expect(matchSources(sources, 'r').map((m) => m.source.id).slice(0, 2)).toEqual(['reu', 'ru'])
+    expect(
+      matchSources(sources, 'r')
+        .map((m) => m.source.id)
+        .slice(0, 2)
+    ).toEqual(['reu', 'ru'])
     expect(matchSources(sources, 'top').map((m) => m.source.id)).toEqual(['syr'])
     expect(matchSources(sources, 'uter').map((m) => m.source.id)).toEqual(['reu'])
   })

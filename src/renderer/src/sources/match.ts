@@ -18,7 +18,12 @@ function score(candidate: string, query: string): number {
   return Infinity
 }
 
-export function matchSources(sources: readonly Source[], query: string, exclude: readonly string[] = [], limit = 8): SourceMatch[] {
+export function matchSources(
+  sources: readonly Source[],
+  query: string,
+  exclude: readonly string[] = [],
+  limit = 8
+): SourceMatch[] {
   const q = norm(query)
   const skip = new Set(exclude)
   const scored: { match: SourceMatch; score: number }[] = []
@@ -48,10 +53,19 @@ export function exactSource(sources: readonly Source[], text: string): Source | 
 
 /** A first guess at the kind of a source being created from its name; the analyst can change it. */
 export function guessKind(name: string): SourceKind {
-  if (/\b(unnamed|anonymous|unidentified|officials?|sources?|spokes(man|woman|person))\b/i.test(name)) return 'anonymous'
-  if (/\b(reuters|associated press|afp|ap|bbc|cnn|newsweek|times|post|news|journal|tass|ria|interfax|gazette|tribune|herald|agency|press|tv|radio)\b/i.test(name))
+  if (/\b(unnamed|anonymous|unidentified|officials?|sources?|spokes(man|woman|person))\b/i.test(name))
+    return 'anonymous'
+  if (
+    /\b(reuters|associated press|afp|ap|bbc|cnn|newsweek|times|post|news|journal|tass|ria|interfax|gazette|tribune|herald|agency|press|tv|radio)\b/i.test(
+      name
+    )
+  )
     return 'outlet'
-  if (/\b(ministry|department|institute|government|council|army|forces|intelligence|police|office|committee|staff|kremlin|pentagon|un|nato|agency|party|group|company|inc|ltd|university|command)\b/i.test(name))
+  if (
+    /\b(ministry|department|institute|government|council|army|forces|intelligence|police|office|committee|staff|kremlin|pentagon|un|nato|agency|party|group|company|inc|ltd|university|command)\b/i.test(
+      name
+    )
+  )
     return 'organization'
   if (/\b(report|statement|document|memo|filing|dossier)\b/i.test(name)) return 'document'
   return 'person'

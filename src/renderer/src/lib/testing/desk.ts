@@ -10,7 +10,9 @@ if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) {
   Range.prototype.getBoundingClientRect = () => none as DOMRect
 }
 
-export async function loadedDesk(initial: Parameters<typeof memoryApi>[0] = {}): Promise<{ desk: Desk; api: ReturnType<typeof memoryApi>; context: Map<symbol, Desk> }> {
+export async function loadedDesk(
+  initial: Parameters<typeof memoryApi>[0] = {}
+): Promise<{ desk: Desk; api: ReturnType<typeof memoryApi>; context: Map<symbol, Desk> }> {
   const api = memoryApi(initial)
   const desk = createDesk(api, null)
   await desk.store.load()

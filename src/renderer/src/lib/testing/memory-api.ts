@@ -12,7 +12,11 @@ export function makeDocument(id: string, text: string, meta: Partial<CaseDocumen
   const blocks: Block[] = []
   const re = /[^\n]+(?:\n[^\n]+)*/g
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    blocks.push(blocks.length === 0 ? { kind: 'heading', level: 1, start: m.index, end: m.index + m[0].length } : { kind: 'paragraph', start: m.index, end: m.index + m[0].length })
+    blocks.push(
+      blocks.length === 0
+        ? { kind: 'heading', level: 1, start: m.index, end: m.index + m[0].length }
+        : { kind: 'paragraph', start: m.index, end: m.index + m[0].length }
+    )
   }
   return {
     id,
@@ -32,7 +36,17 @@ export function makeDocument(id: string, text: string, meta: Partial<CaseDocumen
 }
 
 export function makeSource(name: string, extra: Partial<Source> = {}): Source {
-  return { id: newId('src'), name, kind: 'person', description: '', reliability: 'F', aliases: [], createdAt: now(), updatedAt: now(), ...extra }
+  return {
+    id: newId('src'),
+    name,
+    kind: 'person',
+    description: '',
+    reliability: 'F',
+    aliases: [],
+    createdAt: now(),
+    updatedAt: now(),
+    ...extra
+  }
 }
 
 /** A briefing ("Kursk troops", id b1) dated like everything here; `extra` overrides any field. */
@@ -77,7 +91,13 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
     return { ...rest, length: text.length, claimCount: data.claims.filter((c) => c.documentId === d.id).length }
   }
   const snapshot = async () => ({
-    info: { path: '/cases/test.claimdesk.json', name: 'test.claimdesk.json', title: 'Test case', readOnly: !!data.readOnly, recovered: 0 },
+    info: {
+      path: '/cases/test.claimdesk.json',
+      name: 'test.claimdesk.json',
+      title: 'Test case',
+      readOnly: !!data.readOnly,
+      recovered: 0
+    },
     documents: data.documents.map(summary),
     sources: [...data.sources],
     claims: [...data.claims],
@@ -199,7 +219,14 @@ export function memoryApi(initial: Partial<MemoryCase> = {}): ClaimdeskApi & { d
       find(data.claims, input.from, 'claim')
       find(data.claims, input.to, 'claim')
       if (input.from === input.to) throw new ClaimdeskError('invalid', 'a claim cannot be linked to itself')
-      const link: ClaimLink = { id: newId('link'), from: input.from, to: input.to, kind: input.kind, note: input.note ?? '', createdAt: now() }
+      const link: ClaimLink = {
+        id: newId('link'),
+        from: input.from,
+        to: input.to,
+        kind: input.kind,
+        note: input.note ?? '',
+        createdAt: now()
+      }
       data.links.push(link)
       return link
     },

@@ -2,7 +2,7 @@
 // stylesheet. Every piece of text is HTML-escaped; only http(s) URLs become links. A CSP meta tag
 // forbids scripts and remote loads as a second line of defence when the file is opened in a browser.
 // Pure string building (no Node APIs), and the source of the PDF export.
-import type { BriefingView, CitationView, ClaimView, LinkView } from '../../shared/briefing/view'
+import type { BriefingView, CitationView, ClaimView, LinkView } from './view'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -154,7 +154,9 @@ function pageCss(view: BriefingView): string {
     '@page {',
     '  size: A4;',
     '  margin: 20mm 16mm;',
-    handling ? `  @top-center { content: ${cssString(handling)}; ${box} font-weight: 700; letter-spacing: .04em; }` : '',
+    handling
+      ? `  @top-center { content: ${cssString(handling)}; ${box} font-weight: 700; letter-spacing: .04em; }`
+      : '',
     `  @bottom-left { content: ${cssString(handling || view.header.title)}; ${box} }`,
     `  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} }`,
     '}'
@@ -178,7 +180,14 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
   meta.push(`Generated: ${escapeHtml(header.generatedAtText)}`)
 
   const body: string[] = []
-  body.push('<header>', banner('p'), `<h1>${escapeHtml(header.title)}</h1>`, `<p class="meta">${meta.join(' · ')}</p>`, '</header>', '<main>')
+  body.push(
+    '<header>',
+    banner('p'),
+    `<h1>${escapeHtml(header.title)}</h1>`,
+    `<p class="meta">${meta.join(' · ')}</p>`,
+    '</header>',
+    '<main>'
+  )
   if (view.bottomLine.trim())
     body.push('<section id="bottom-line">', '<h2>Bottom line</h2>', paras(view.bottomLine), '</section>')
   if (view.judgments.length > 0) {
@@ -219,13 +228,27 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
   body.push('</section>')
 
   if (view.conflicting.length > 0)
-    body.push('<section id="conflicting">', '<h2>Conflicting reporting</h2>', ...view.conflicting.map(pairHtml), '</section>')
+    body.push(
+      '<section id="conflicting">',
+      '<h2>Conflicting reporting</h2>',
+      ...view.conflicting.map(pairHtml),
+      '</section>'
+    )
   if (view.corroborating.length > 0)
-    body.push('<section id="corroborating">', '<h2>Corroborating reporting</h2>', ...view.corroborating.map(pairHtml), '</section>')
+    body.push(
+      '<section id="corroborating">',
+      '<h2>Corroborating reporting</h2>',
+      ...view.corroborating.map(pairHtml),
+      '</section>'
+    )
   if (view.gaps.trim()) body.push('<section id="gaps">', '<h2>Information gaps</h2>', paras(view.gaps), '</section>')
 
   body.push('<section id="citations">', '<h2>Citations</h2>')
-  body.push(view.citations.length > 0 ? `<ol class="citations">\n${view.citations.map(citationHtml).join('\n')}\n</ol>` : '<p>No citations.</p>')
+  body.push(
+    view.citations.length > 0
+      ? `<ol class="citations">\n${view.citations.map(citationHtml).join('\n')}\n</ol>`
+      : '<p>No citations.</p>'
+  )
   body.push('</section>', '</main>')
   if (handling && !options.omitHandlingBanners) body.push(`<footer class="handling">${escapeHtml(handling)}</footer>`)
 

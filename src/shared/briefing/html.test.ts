@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { buildBriefingView } from '../../shared/briefing/view'
-import { HOSTILE, sampleCase } from '../../shared/briefing/test-fixtures'
+import { buildBriefingView } from './view'
+import { HOSTILE, sampleCase } from './test-fixtures'
 import { escapeHtml, renderHtml } from './html'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
@@ -63,9 +63,13 @@ describe('renderHtml', () => {
     const claim = doc.querySelector('#claim-c-120')!
     expect(claim.querySelector('.grade')!.textContent).toBe('C3')
     expect(claim.querySelector('.status')!.textContent).toBe('Contradicted')
-    expect(claim.querySelector('.chain')!.textContent).toBe('Unnamed Coast Guard official, via Reuters, in The Harbour Tribune')
+    expect(claim.querySelector('.chain')!.textContent).toBe(
+      'Unnamed Coast Guard official, via Reuters, in The Harbour Tribune'
+    )
     expect(claim.querySelector('sup.cite a')!.getAttribute('href')).toBe('#cite-2')
-    const rows = [...doc.querySelectorAll('#sources tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))
+    const rows = [...doc.querySelectorAll('#sources tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent)
+    )
     expect(rows.find((r) => r[0]!.startsWith('Unnamed'))).toEqual([
       'Unnamed Coast Guard officialSpeaks for the Coast Guard; not named.',
       'Anonymous',
@@ -83,7 +87,7 @@ describe('renderHtml', () => {
 
   it('prints the handling line atop every page and page numbers at the foot, with no way out of the CSS string', () => {
     const css = doc.querySelector('style')!.textContent!
-    expect(css).toMatch(/@page \{[^]*@top-center \{ content: "OFFICIAL \\2014  FOR TRAINING \\3c only\\3e "/)
+    expect(css).toMatch(/@page \{[^]*@top-center \{ content: "OFFICIAL \\2014 {2}FOR TRAINING \\3c only\\3e "/)
     expect(css).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);')
     const evil = '"; } body { display: none } </style><script>alert(1)</script> \\'
     const b = { ...data.briefings[0], handling: evil }
@@ -100,6 +104,8 @@ describe('renderHtml', () => {
 
   it('keeps paragraphs and line breaks of analyst text', () => {
     expect(doc.querySelectorAll('#bottom-line p')).toHaveLength(2)
-    expect(doc.querySelector('#gaps p')!.innerHTML).toBe('No independent count of diverted vessels.<br>* Not a list item')
+    expect(doc.querySelector('#gaps p')!.innerHTML).toBe(
+      'No independent count of diverted vessels.<br>* Not a list item'
+    )
   })
 })
