@@ -228,7 +228,7 @@ export class ClaimdeskService implements ClaimdeskApi {
     const fileName = basename(file.name.replaceAll('\\', '/'))
     const bytes = Buffer.from(file.data, 'base64')
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const same = store.data.documents.find((d) => d.provenance.sha256 === sha256)
+    const same = store.state.toData().documents.find((d) => d.provenance.sha256 === sha256)
     if (same) {
       return { fileName, status: 'duplicate', documentId: same.id, message: `already in the case as “${same.title}”` }
     }
@@ -253,7 +253,9 @@ export class ClaimdeskService implements ClaimdeskApi {
     await store.apply([{ op: 'put', collection: 'documents', item: doc }])
     const notes = [...imported.notices]
     if (previous) notes.unshift(`new version of “${previous.title}”, kept beside it`)
-    const known = new Set(store.data.sources.flatMap((s) => [s.name, ...s.aliases].map((n) => n.toLowerCase())))
+    const known = new Set(
+      store.state.toData().sources.flatMap((s) => [s.name, ...s.aliases].map((n) => n.toLowerCase()))
+    )
     const suggestedSources = imported.suggestedSources.filter((s) => !known.has(s.name.toLowerCase()))
     return {
       fileName,
@@ -267,7 +269,7 @@ export class ClaimdeskService implements ClaimdeskApi {
   async reimportDocument(id: string, encoding: string): Promise<DocumentSummary> {
     const store = this.writable()
     const doc = this.document(store, id)
-    const claims = store.data.claims.filter((c) => c.documentId === id).length
+    const claims = store.state.toData().claims.filter((c) => c.documentId === id).length
     if (claims > 0) {
       throw new ClaimdeskError(
         'conflict',
@@ -292,7 +294,7 @@ export class ClaimdeskService implements ClaimdeskApi {
   /** An earlier import of the same article: same URL, or same title, with different text. */
   private previousVersion(store: CaseStore, imported: ImportedDocument): CaseDocument | undefined {
     const { url, title } = imported.meta
-    const docs = store.data.documents
+    const docs = store.state.toData().documents
     const byUrl = url ? docs.filter((d) => d.url === url) : []
     const candidates = byUrl.length ? byUrl : docs.filter((d) => d.title === title)
     return candidates.at(-1)
@@ -353,7 +355,10 @@ export class ClaimdeskService implements ClaimdeskApi {
   async deleteDocument(id: string): Promise<string[]> {
     const store = this.writable()
     this.document(store, id)
-    const claimIds = store.data.claims.filter((c) => c.documentId === id).map((c) => c.id)
+    const claimIds = store.state
+      .toData()
+      .claims.filter((c) => c.documentId === id)
+      .map((c) => c.id)
     await store.apply([
       ...this.removeClaimsOps(store, new Set(claimIds)),
       { op: 'remove', collection: 'documents', id }
@@ -404,7 +409,7 @@ export class ClaimdeskService implements ClaimdeskApi {
   async deleteSource(id: string, reassignTo?: string | null): Promise<void> {
     const store = this.writable()
     const source = this.source(store, id)
-    const uses = store.data.claims.filter((c) => c.sourceId === id || c.via.includes(id)).length
+    const uses = store.state.toData().claims.filter((c) => c.sourceId === id || c.via.includes(id)).length
     if (uses > 0 && !reassignTo) {
       throw new ClaimdeskError(
         'conflict',
@@ -425,8 +430,9 @@ export class ClaimdeskService implements ClaimdeskApi {
   /** Puts every claim that names `fromId` (as speaker or relay) onto `toId`. */
   private reassignOps(store: CaseStore, fromId: Id, toId: Id): CaseOp[] {
     const now = this.stamp()
-    return store.data.claims
-      .filter((c) => c.sourceId === fromId || c.via.includes(fromId))
+    return store.state
+      .toData()
+      .claims.filter((c) => c.sourceId === fromId || c.via.includes(fromId))
       .map((c) => {
         const via = [...new Set(c.via.map((v) => (v === fromId ? toId : v)))]
         const sourceId = c.sourceId === fromId ? toId : c.sourceId
@@ -437,7 +443,7 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   private assertNameFree(store: CaseStore, name: string): void {
     const lower = name.toLowerCase()
-    const clash = store.data.sources.find((s) => s.name.toLowerCase() === lower)
+    const clash = store.state.toData().sources.find((s) => s.name.toLowerCase() === lower)
     if (clash) throw new ClaimdeskError('conflict', `a source named “${clash.name}” already exists`)
   }
 
@@ -482,10 +488,10 @@ export class ClaimdeskService implements ClaimdeskApi {
     const claim = this.claim(store, id)
     const removed = {
       claimId: id,
-      links: store.data.links.filter((l) => l.from === id || l.to === id),
-      briefings: store.data.briefings.filter(
-        (b) => b.claimIds.includes(id) || b.judgments.some((j) => j.claimIds.includes(id))
-      )
+      links: store.state.toData().links.filter((l) => l.from === id || l.to === id),
+      briefings: store.state
+        .toData()
+        .briefings.filter((b) => b.claimIds.includes(id) || b.judgments.some((j) => j.claimIds.includes(id)))
     }
     await store.apply(this.removeClaimsOps(store, new Set([id])))
     this.lastRemoved = removed
@@ -494,7 +500,7 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   async restoreClaim(claim: Claim): Promise<Claim> {
     const store = this.writable()
-    if (store.data.claims.some((c) => c.id === claim.id)) {
+    if (store.state.toData().claims.some((c) => c.id === claim.id)) {
       throw new ClaimdeskError('conflict', `claim ${claim.id} is already in the case`)
     }
     const doc = this.document(store, claim.documentId)
@@ -512,12 +518,12 @@ export class ClaimdeskService implements ClaimdeskApi {
   private undoRemovalOps(store: CaseStore, claimId: Id): CaseOp[] {
     const removed = this.lastRemoved?.claimId === claimId ? this.lastRemoved : null
     if (!removed) return []
-    const claims = new Set(store.data.claims.map((c) => c.id)).add(claimId)
+    const claims = new Set(store.state.toData().claims.map((c) => c.id)).add(claimId)
     const ops: CaseOp[] = removed.links
-      .filter((l) => claims.has(l.from) && claims.has(l.to) && !store.data.links.some((x) => x.id === l.id))
+      .filter((l) => claims.has(l.from) && claims.has(l.to) && !store.state.toData().links.some((x) => x.id === l.id))
       .map((item) => ({ op: 'put', collection: 'links', item }))
     for (const before of removed.briefings) {
-      const now = store.data.briefings.find((b) => b.id === before.id)
+      const now = store.state.toData().briefings.find((b) => b.id === before.id)
       if (!now) continue
       const item: Briefing = {
         ...now,
@@ -537,11 +543,11 @@ export class ClaimdeskService implements ClaimdeskApi {
   private removeClaimsOps(store: CaseStore, ids: Set<Id>): CaseOp[] {
     if (ids.size === 0) return []
     const ops: CaseOp[] = [...ids].map((id) => ({ op: 'remove', collection: 'claims', id }))
-    for (const link of store.data.links) {
+    for (const link of store.state.toData().links) {
       if (ids.has(link.from) || ids.has(link.to)) ops.push({ op: 'remove', collection: 'links', id: link.id })
     }
     const now = this.stamp()
-    for (const b of store.data.briefings) {
+    for (const b of store.state.toData().briefings) {
       const cites = (list: Id[]) => list.some((id) => ids.has(id))
       if (!cites(b.claimIds) && !b.judgments.some((j) => cites(j.claimIds))) continue
       const keep = (list: Id[]) => list.filter((id) => !ids.has(id))
@@ -578,11 +584,13 @@ export class ClaimdeskService implements ClaimdeskApi {
     const fields = linkInput.parse(input)
     this.claim(store, fields.from)
     this.claim(store, fields.to)
-    const dup = store.data.links.find(
-      (l) =>
-        l.kind === fields.kind &&
-        ((l.from === fields.from && l.to === fields.to) || (l.from === fields.to && l.to === fields.from))
-    )
+    const dup = store.state
+      .toData()
+      .links.find(
+        (l) =>
+          l.kind === fields.kind &&
+          ((l.from === fields.from && l.to === fields.to) || (l.from === fields.to && l.to === fields.from))
+      )
     if (dup) throw new ClaimdeskError('conflict', 'these claims are already linked that way')
     const link: ClaimLink = { id: randomUUID(), ...fields, createdAt: this.stamp() }
     await store.apply([{ op: 'put', collection: 'links', item: link }])
@@ -591,7 +599,7 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   async deleteLink(id: string): Promise<void> {
     const store = this.writable()
-    if (!store.data.links.some((l) => l.id === id)) throw notFound(`no link with id ${id}`)
+    if (!store.state.toData().links.some((l) => l.id === id)) throw notFound(`no link with id ${id}`)
     await store.apply([{ op: 'remove', collection: 'links', id }])
   }
 
@@ -603,7 +611,7 @@ export class ClaimdeskService implements ClaimdeskApi {
     const now = this.stamp()
     const briefing: Briefing = {
       id: randomUUID(),
-      title: input.title ?? store.data.title,
+      title: input.title ?? store.state.toData().title,
       handling: input.handling ?? '',
       date: input.date ?? now,
       author: input.author ?? '',
@@ -621,7 +629,7 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   async updateBriefing(id: string, patch: BriefingInput): Promise<Briefing> {
     const store = this.writable()
-    const current = store.data.briefings.find((b) => b.id === id)
+    const current = store.state.toData().briefings.find((b) => b.id === id)
     if (!current) throw notFound(`no briefing with id ${id}`)
     this.assertClaims(store, patch)
     const briefing: Briefing = { ...current, ...patch, updatedAt: this.stamp() }
@@ -631,12 +639,12 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   async deleteBriefing(id: string): Promise<void> {
     const store = this.writable()
-    if (!store.data.briefings.some((b) => b.id === id)) throw notFound(`no briefing with id ${id}`)
+    if (!store.state.toData().briefings.some((b) => b.id === id)) throw notFound(`no briefing with id ${id}`)
     await store.apply([{ op: 'remove', collection: 'briefings', id }])
   }
 
   private assertClaims(store: CaseStore, input: BriefingInput): void {
-    const known = new Set(store.data.claims.map((c) => c.id))
+    const known = new Set(store.state.toData().claims.map((c) => c.id))
     const cited = [...(input.claimIds ?? []), ...(input.judgments ?? []).flatMap((j) => j.claimIds)]
     const missing = cited.find((id) => !known.has(id))
     if (missing) throw notFound(`briefing cites claim ${missing}, which is not in the case`)
@@ -644,7 +652,7 @@ export class ClaimdeskService implements ClaimdeskApi {
 
   async exportBriefing(input: ExportInput): Promise<ExportResult> {
     const store = this.open()
-    return exportBriefing(store.data, input, { printPdf: this.options.printPdf })
+    return exportBriefing(store.state.toData(), input, { printPdf: this.options.printPdf })
   }
 
   async importAnnotations(json: string): Promise<AnnotationImportResult> {
@@ -655,7 +663,7 @@ export class ClaimdeskService implements ClaimdeskApi {
     } catch (err) {
       throw invalid(`the annotation file is not valid JSON (${(err as Error).message})`)
     }
-    const found = matchAnnotationsToCase(store.data, parseWebAnnotations(parsed))
+    const found = matchAnnotationsToCase(store.state.toData(), parseWebAnnotations(parsed))
     await store.apply([
       ...found.sources.map((item): CaseOp => ({ op: 'put', collection: 'sources', item })),
       ...found.claims.map((item): CaseOp => ({ op: 'put', collection: 'claims', item }))
@@ -683,19 +691,19 @@ export class ClaimdeskService implements ClaimdeskApi {
   }
 
   private document(store: CaseStore, id: Id): CaseDocument {
-    const doc = store.data.documents.find((d) => d.id === id)
+    const doc = store.state.toData().documents.find((d) => d.id === id)
     if (!doc) throw notFound(`no document with id ${id}`)
     return doc
   }
 
   private source(store: CaseStore, id: Id): Source {
-    const source = store.data.sources.find((s) => s.id === id)
+    const source = store.state.toData().sources.find((s) => s.id === id)
     if (!source) throw notFound(`no source with id ${id}`)
     return source
   }
 
   private claim(store: CaseStore, id: Id): Claim {
-    const claim = store.data.claims.find((c) => c.id === id)
+    const claim = store.state.toData().claims.find((c) => c.id === id)
     if (!claim) throw notFound(`no claim with id ${id}`)
     return claim
   }
@@ -704,7 +712,7 @@ export class ClaimdeskService implements ClaimdeskApi {
     return {
       path: store.path,
       name: caseName(store.path),
-      title: store.data.title,
+      title: store.state.toData().title,
       readOnly: store.readOnly,
       recovered: store.recovered
     }
@@ -715,20 +723,20 @@ export class ClaimdeskService implements ClaimdeskApi {
     return {
       ...rest,
       length: text.length,
-      claimCount: claimCount ?? store.data.claims.filter((c) => c.documentId === doc.id).length
+      claimCount: claimCount ?? store.state.toData().claims.filter((c) => c.documentId === doc.id).length
     }
   }
 
   private snapshot(store: CaseStore): CaseSnapshot {
     const counts = new Map<Id, number>()
-    for (const c of store.data.claims) counts.set(c.documentId, (counts.get(c.documentId) ?? 0) + 1)
+    for (const c of store.state.toData().claims) counts.set(c.documentId, (counts.get(c.documentId) ?? 0) + 1)
     return {
       info: this.info(store),
-      documents: store.data.documents.map((d) => this.summary(store, d, counts.get(d.id) ?? 0)),
-      sources: [...store.data.sources],
-      claims: [...store.data.claims],
-      links: [...store.data.links],
-      briefings: [...store.data.briefings]
+      documents: store.state.toData().documents.map((d) => this.summary(store, d, counts.get(d.id) ?? 0)),
+      sources: [...store.state.toData().sources],
+      claims: [...store.state.toData().claims],
+      links: [...store.state.toData().links],
+      briefings: [...store.state.toData().briefings]
     }
   }
 }

@@ -133,7 +133,7 @@ describe('restoreBackup', () => {
     expect(existsSync(casePaths(file).journal)).toBe(false)
     expect(existsSync(casePaths(file).lock)).toBe(false)
     const store = await openCaseStore(file)
-    expect(store.data.title).toBe('good')
+    expect(store.state.toData().title).toBe('good')
     await store.close()
   })
 

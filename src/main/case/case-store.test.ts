@@ -61,10 +61,10 @@ describe('openCaseStore', () => {
 
     const again = await openCaseStore(file)
     expect(again.recovered).toBe(0)
-    expect(again.data.title).toBe('Kursk incursion')
-    expect(again.data.documents).toEqual([doc])
-    expect(again.data.sources).toEqual([source])
-    expect(again.data.claims).toEqual([{ ...claim, note: 'edited' }])
+    expect(again.state.toData().title).toBe('Kursk incursion')
+    expect(again.state.toData().documents).toEqual([doc])
+    expect(again.state.toData().sources).toEqual([source])
+    expect(again.state.toData().claims).toEqual([{ ...claim, note: 'edited' }])
     await again.apply([{ op: 'remove', collection: 'claims', id: claim.id }])
     await again.close()
     expect(onDisk(file).claims).toEqual([])
@@ -104,7 +104,7 @@ describe('openCaseStore', () => {
         store.apply([{ op: 'put', collection: 'claims', item: { ...claim, note: `n${i}` } }])
       )
     )
-    expect(store.data.claims.map((c) => c.note)).toEqual(['n39'])
+    expect(store.state.toData().claims.map((c) => c.note)).toEqual(['n39'])
     const lines = readFileSync(casePaths(file).journal, 'utf8').split('\n').filter(Boolean).slice(1)
     expect(lines.map((l) => (JSON.parse(l) as { ops: { item: { note: string } }[] }).ops[0].item.note)).toEqual(
       Array.from({ length: 40 }, (_, i) => `n${i}`)
@@ -125,7 +125,7 @@ describe('openCaseStore', () => {
     )
     expect(err.code).toBe('invalid')
     expect(err.message).toMatch(/change 2: claims item: status/)
-    expect(store.data.claims).toEqual([])
+    expect(store.state.toData().claims).toEqual([])
     expect((await caught(store.apply([{ op: 'put', collection: 'nope', item: claim } as never]))).message).toMatch(
       /unknown collection "nope"/
     )
@@ -137,7 +137,7 @@ describe('openCaseStore', () => {
     const source = fakeSource('A')
     await store.apply([{ op: 'put', collection: 'sources', item: source }])
     source.name = 'B'
-    expect(store.data.sources[0].name).toBe('A')
+    expect(store.state.toData().sources[0].name).toBe('A')
     await store.close()
   })
 
@@ -259,7 +259,7 @@ describe('journal recovery', () => {
     expect(onDisk(file).claims).toEqual([])
     const store = await openCaseStore(file)
     expect(store.recovered).toBe(6)
-    expect(store.data.claims.map((c) => c.id)).toEqual(ids)
+    expect(store.state.toData().claims.map((c) => c.id)).toEqual(ids)
     expect(onDisk(file).claims.map((c) => c.id)).toEqual(ids)
     expect(existsSync(casePaths(file).journal)).toBe(false)
     await store.close()
@@ -272,7 +272,7 @@ describe('journal recovery', () => {
     writeFileSync(journal, text.slice(0, text.length - 40))
     const store = await openCaseStore(file)
     expect(store.recovered).toBe(3)
-    expect(store.data.claims.map((c) => c.id)).toEqual(ids.slice(0, 2))
+    expect(store.state.toData().claims.map((c) => c.id)).toEqual(ids.slice(0, 2))
     await store.close()
   })
 
@@ -295,7 +295,7 @@ describe('journal recovery', () => {
     const before = readFileSync(file)
     const store = await openCaseStore(file, { readOnly: true })
     expect(store.recovered).toBe(3)
-    expect(store.data.claims.map((c) => c.id)).toEqual(ids)
+    expect(store.state.toData().claims.map((c) => c.id)).toEqual(ids)
     await store.close()
     expect(readFileSync(file).equals(before)).toBe(true)
     expect(existsSync(casePaths(file).journal)).toBe(true)
@@ -316,7 +316,7 @@ describe('locking and read-only', () => {
     const names = readdirSync(tempDir()).sort()
     const reader = await openCaseStore(file, { readOnly: true })
     expect(reader.readOnly).toBe(true)
-    expect(reader.data.title).toBe('Live')
+    expect(reader.state.toData().title).toBe('Live')
     expect((await caught(reader.apply([{ op: 'meta', title: 'x' }]))).code).toBe('read-only')
     expect((await caught(reader.putOriginal('0'.repeat(64), new Uint8Array()))).code).toBe('read-only')
     await reader.checkpoint()

@@ -22,7 +22,8 @@ import { fsyncDir, removeLeftoverTemps, writeFileDurable } from './durable-file'
 import { JournalWriter, readJournal, type JournalEntry } from './journal'
 import { CaseFileAdapter } from './json-adapter'
 import { CaseLock } from './lock'
-import { applyOps, validateOps } from './ops'
+import { CaseState } from './case-state'
+import { validateOps } from './ops'
 import { copyOriginals, getOriginal, putOriginal } from './originals'
 import { casePaths, type CasePaths } from './paths'
 import type { CaseOp, CaseStore, OpenStoreOptions } from './types'
@@ -72,15 +73,16 @@ export class CaseStoreImpl implements CaseStore {
     readonly readOnly: boolean,
     readonly recovered: number,
     private readonly lock: CaseLock | null,
-    private readonly checkpointDelayMs: number
+    private readonly checkpointDelayMs: number,
+    private readonly caseState: CaseState
   ) {}
 
   get path(): string {
     return this.paths.file
   }
 
-  get data(): Readonly<CaseData> {
-    return this.db.data
+  get state(): CaseState {
+    return this.caseState
   }
 
   static async open(file: string, options: OpenStoreOptions = {}, heldLock?: CaseLock): Promise<CaseStoreImpl> {
@@ -123,7 +125,8 @@ export class CaseStoreImpl implements CaseStore {
       )
     }
     const journal = await readJournal(paths.journal, db.data.id)
-    for (const entry of journal.entries) applyOps(db.data, entry.ops, entry.at)
+    const state = new CaseState(db.data)
+    for (const entry of journal.entries) state.apply(entry.ops, entry.at)
 
     const store = new CaseStoreImpl(
       paths,
@@ -131,7 +134,8 @@ export class CaseStoreImpl implements CaseStore {
       readOnly,
       journal.entries.length,
       lock,
-      options.checkpointDelayMs ?? DEFAULT_CHECKPOINT_DELAY_MS
+      options.checkpointDelayMs ?? DEFAULT_CHECKPOINT_DELAY_MS,
+      state
     )
     store.seq = journal.entries.reduce((max, e) => Math.max(max, e.seq), 0)
     if (readOnly) return store
@@ -182,7 +186,7 @@ export class CaseStoreImpl implements CaseStore {
     const at = new Date().toISOString()
     const entries: JournalEntry[] = batch.map((p, i) => ({ seq: this.seq + i + 1, at, ops: p.ops }))
     try {
-      this.journal ??= await JournalWriter.create(this.paths.journal, this.db.data.id)
+      this.journal ??= await JournalWriter.create(this.paths.journal, this.caseState.id)
       await this.journal.append(entries)
     } catch (err) {
       const error = asIo(err, `cannot write ${this.paths.journal}`)
@@ -190,7 +194,7 @@ export class CaseStoreImpl implements CaseStore {
       return
     }
     this.seq += entries.length
-    for (const entry of entries) applyOps(this.db.data, entry.ops, entry.at)
+    for (const entry of entries) this.caseState.apply(entry.ops, entry.at)
     this.dirty = true
     for (const p of batch) p.resolve()
     this.scheduleCheckpoint()
@@ -220,6 +224,7 @@ export class CaseStoreImpl implements CaseStore {
     this.timer = null
     try {
       await backupIfDue(this.paths, this.checkpoints === 0)
+      this.db.data = this.caseState.toData()
       await this.db.write()
       this.checkpoints++
       await this.journal?.reset()
@@ -252,7 +257,7 @@ export class CaseStoreImpl implements CaseStore {
         if (!this.readOnly) await this.checkpointNow()
         // A journal left at the target by an earlier case there must not be replayed over this one.
         await fs.rm(target.journal, { force: true })
-        await writeFileDurable(target.file, encodeCase(this.db.data))
+        await writeFileDurable(target.file, encodeCase(this.caseState.toData()))
         await copyOriginals(this.paths.originals, target.originals)
         this.savedAs = target.file
       })

@@ -106,7 +106,7 @@ describe('a writer process killed with SIGKILL', () => {
 
       const store = await openCaseStore(file)
       recovered.push(store.recovered)
-      const present = new Set(store.data.claims.map((c) => c.id))
+      const present = new Set(store.state.toData().claims.map((c) => c.id))
       const missing = [...acknowledged].filter((id) => !present.has(id))
       expect(missing).toEqual([])
       await store.close()
@@ -138,7 +138,7 @@ describe('a writer process killed with SIGKILL', () => {
       leftBehind = readdirSync(tempDir()).some(isTemp)
       const acked = child.lines.filter((l) => /^c-\d+$/.test(l))
       const store = await openCaseStore(file)
-      const present = new Set(store.data.claims.map((c) => c.id))
+      const present = new Set(store.state.toData().claims.map((c) => c.id))
       expect(acked.filter((id) => !present.has(id))).toEqual([])
       await store.close()
       expect(readdirSync(tempDir()).filter(isTemp)).toEqual([])
@@ -160,7 +160,7 @@ describe('locks between processes', () => {
     expect((err as ClaimdeskError).message).toContain('open this case read-only')
 
     const reader = await openCaseStore(file, { readOnly: true })
-    expect(reader.data.title).toBe('Crash test')
+    expect(reader.state.toData().title).toBe('Crash test')
     await reader.close()
 
     await holder.kill()

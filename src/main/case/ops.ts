@@ -1,9 +1,9 @@
-// Changes to a case. Every op is absolute (put a whole item, remove an id, set the title), so
+// Changes to a case (applied by CaseState). Every op is absolute (put a whole item, remove an id, set the title), so
 // applying a journal entry twice gives the same case as applying it once: replaying a journal over a
 // case that already holds part of it (a crash between checkpoint and journal reset) is harmless.
 import { ClaimdeskError } from '../../shared/errors'
 import { COLLECTION_NAMES, describeIssues, itemSchemas } from '../../shared/case-schema'
-import type { CaseData, CollectionName } from '../../shared/model'
+import type { CollectionName } from '../../shared/model'
 import type { CaseOp } from './types'
 
 const invalidOp = (index: number, message: string): ClaimdeskError =>
@@ -39,24 +39,4 @@ export function validateOps(ops: unknown): CaseOp[] {
         throw invalidOp(i, `unknown op ${JSON.stringify(op.op)} (expected put, remove or meta)`)
     }
   })
-}
-
-/** Applies validated ops in place; `at` becomes the case's updatedAt. */
-export function applyOps(data: CaseData, ops: readonly CaseOp[], at: string): void {
-  for (const op of ops) {
-    if (op.op === 'meta') {
-      data.title = op.title
-      continue
-    }
-    const list = data[op.collection] as { id: string }[]
-    const id = op.op === 'put' ? op.item.id : op.id
-    const index = list.findIndex((item) => item.id === id)
-    if (op.op === 'put') {
-      if (index === -1) list.push(op.item)
-      else list[index] = op.item
-    } else if (index !== -1) {
-      list.splice(index, 1)
-    }
-  }
-  data.updatedAt = at
 }

@@ -1,4 +1,5 @@
 import type { CaseData, CollectionName, Collections, Id } from '../../shared/model'
+import type { CaseState } from './case-state'
 
 /** One change to a case. A batch of ops is applied and made durable as a unit. */
 export type CaseOp =
@@ -23,7 +24,8 @@ export interface CaseStore {
   readonly readOnly: boolean
   /** Journal entries replayed at open (non-zero after a crash). */
   readonly recovered: number
-  readonly data: Readonly<CaseData>
+  /** The case in memory, kept by id with its indexes. Read it; change it only through apply. */
+  readonly state: CaseState
   apply(ops: CaseOp[]): Promise<void>
   /** Keeps the original bytes of an imported file beside the case, by SHA-256. */
   putOriginal(sha256: string, bytes: Uint8Array): Promise<void>

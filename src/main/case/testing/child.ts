@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     setInterval(() => undefined, 1000)
     return
   }
-  const documentId = store.data.documents[0].id
+  const documentId = [...store.state.documents.keys()][0]
   for (let i = Number(from); ; i++) {
     const ops: CaseOp[] = [{ op: 'put', collection: 'claims', item: fakeClaim(documentId, null, `c-${i}`) }]
     // Every tenth write also adds a document, so checkpoints have real work and can be interrupted.
