@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { LIMITS, type ClaimdeskApi, type ImportFile, type ImportResult } from '../../shared/api'
 import { findQuote } from '../../shared/anchoring'
+import { findSourceByName } from '../../shared/source-names'
 import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import type { CaseDocument, Source } from '../../shared/model'
 import { dispatch } from '../dispatch'
@@ -209,11 +210,6 @@ function resolveDocument(docs: { id: string; title: string }[], key: string): st
   )
 }
 
-function findSource(sources: Source[], name: string): Source | undefined {
-  const lower = name.trim().toLowerCase()
-  return sources.find((s) => s.name.toLowerCase() === lower || s.aliases.some((a) => a.toLowerCase() === lower))
-}
-
 function pickRange(doc: CaseDocument, quote: string, occurrence: number | undefined) {
   const { ranges } = findQuote(doc.text, quote)
   if (ranges.length === 0) throw notFound(`the quote was not found in “${doc.title}”`)
@@ -258,7 +254,7 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
 
   const sources = [...snapshot.sources]
   const ensureSource = async (name: string, kind?: string): Promise<string> => {
-    const found = findSource(sources, name)
+    const found = findSourceByName(sources, name)
     if (found) return found.id
     const created = await call('createSource', { name, ...(kind ? { kind: kind as Source['kind'] } : {}) })
     sources.push(created)

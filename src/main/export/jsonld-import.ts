@@ -16,6 +16,7 @@ import {
 } from '../../shared/model'
 import { LIMITS } from '../../shared/api'
 import { invalid } from '../../shared/errors'
+import { findSourceByName } from '../../shared/source-names'
 
 const MAX_ANNOTATIONS = 100_000
 const str = z.string().max(LIMITS.longText)
@@ -336,18 +337,14 @@ export function matchAnnotationsToCase(data: CaseData, parsed: ParsedAnnotations
   }
 
   const caseSources = new Map(data.sources.map((s) => [s.id, s]))
-  const byName = new Map<string, string>()
-  for (const s of data.sources)
-    for (const n of [s.name, ...s.aliases])
-      if (!byName.has(n.trim().toLowerCase())) byName.set(n.trim().toLowerCase(), s.id)
   const sourceMap = new Map<string, string>()
   const newSources: Source[] = []
   for (const s of parsed.sources) {
     if (caseSources.has(s.id)) sourceMap.set(s.id, s.id)
-    else if (byName.has(s.name.trim().toLowerCase())) sourceMap.set(s.id, byName.get(s.name.trim().toLowerCase())!)
     else {
-      sourceMap.set(s.id, s.id)
-      newSources.push(s)
+      const known = findSourceByName(data.sources, s.name)
+      sourceMap.set(s.id, known?.id ?? s.id)
+      if (!known) newSources.push(s)
     }
   }
 

@@ -1,6 +1,7 @@
 // Batch import: files go to the backend one call each, in order, so the UI can show which file is
 // being read, how far the batch is, each file's outcome, and stop after the current file.
 import type { ImportResult, ImportStatus } from '../../../shared/api'
+import { findSourceByName } from '../../../shared/source-names'
 import { toClaimdeskError } from '../lib/api'
 import type { CaseStore } from '../lib/case.svelte'
 import type { Notices } from '../lib/notices.svelte'
@@ -106,10 +107,7 @@ export class ImportQueue {
   }
 
   hasSource(name: string): boolean {
-    const wanted = name.trim().toLowerCase()
-    return this.store.sources.some(
-      (s) => s.name.toLowerCase() === wanted || s.aliases.some((a) => a.toLowerCase() === wanted)
-    )
+    return findSourceByName(this.store.sources, name) !== undefined
   }
 
   private update(key: number, patch: Partial<ImportItem>): void {

@@ -1,5 +1,7 @@
-// Type-ahead over the source registry: names and aliases, best matches first. Pure.
-import type { Source, SourceKind } from '../../../shared/model'
+// Finding a source by what it is called: its name or any alias, ignoring case and edge spaces.
+// The one place this rule lives (the service, the CLI, annotation import, the import queue and the
+// source type-ahead all use it).
+import type { Source, SourceKind } from './model'
 
 export interface SourceMatch {
   source: Source
@@ -7,7 +9,9 @@ export interface SourceMatch {
   alias?: string
 }
 
-const norm = (text: string) => text.trim().toLowerCase()
+/** The form two source names are compared in. */
+export const normName = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase()
+const norm = normName
 
 function score(candidate: string, query: string): number {
   const c = norm(candidate)
@@ -44,11 +48,17 @@ export function matchSources(
   return scored.slice(0, limit).map((s) => s.match)
 }
 
-/** The source whose name or an alias is exactly this text (ignoring case and edge spaces). */
-export function exactSource(sources: readonly Source[], text: string): Source | undefined {
+/** Every name a source answers to. */
+export function namesOf(source: Pick<Source, 'name' | 'aliases'>): string[] {
+  return [source.name, ...source.aliases]
+}
+
+/** The source whose name or an alias is exactly this text (ignoring case and spacing). */
+export function findSourceByName(sources: Iterable<Source>, text: string, exceptId?: string): Source | undefined {
   const q = norm(text)
   if (!q) return undefined
-  return sources.find((s) => norm(s.name) === q || s.aliases.some((a) => norm(a) === q))
+  for (const s of sources) if (s.id !== exceptId && namesOf(s).some((n) => norm(n) === q)) return s
+  return undefined
 }
 
 /** A first guess at the kind of a source being created from its name; the analyst can change it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Source } from '../../../shared/model'
-import { exactSource, guessKind, matchSources } from './match'
+import type { Source } from './model'
+import { findSourceByName, guessKind, matchSources } from './source-names'
 
 const s = (id: string, name: string, aliases: string[] = []): Source => ({
   id,
@@ -43,11 +43,11 @@ describe('matchSources', () => {
   })
 })
 
-describe('exactSource', () => {
+describe('findSourceByName', () => {
   it('matches names and aliases ignoring case and edge spaces', () => {
-    expect(exactSource(sources, ' reuters ')?.id).toBe('reu')
-    expect(exactSource(sources, 'the think tank')?.id).toBe('isw')
-    expect(exactSource(sources, 'Reut')).toBeUndefined()
+    expect(findSourceByName(sources, ' reuters ')?.id).toBe('reu')
+    expect(findSourceByName(sources, 'the think tank')?.id).toBe('isw')
+    expect(findSourceByName(sources, 'Reut')).toBeUndefined()
   })
 })
 
