@@ -6,7 +6,7 @@ import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
 import type { MenuAction } from '../shared/bridge'
-import { SUPPORTED_EXTENSIONS } from './import'
+import { IMPORT_EXTENSIONS } from '../shared/importable'
 import { bindIpc, handleLocal } from './ipc'
 import { isAppRequest, SECURE_WEB_PREFERENCES } from './security'
 import { addSampleContent } from './sample'
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     })
   }
   handleLocal('claimdesk-dialog:importFiles', trusted, async () => {
-    const extensions = SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1))
+    const extensions = IMPORT_EXTENSIONS.map((ext) => ext.slice(1))
     const r = await dialog.showOpenDialog(current(), {
       title: 'Import documents',
       properties: ['openFile', 'multiSelections'],

@@ -1,7 +1,7 @@
 // The command-line door: each command opens the case, calls the service through the same
 // contract gate as the other doors, prints a result (or JSON with --json) and closes the case.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { readFile, stat, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { LIMITS, type ClaimdeskApi, type ImportFile, type ImportResult } from '../../shared/api'
 import { findQuote } from '../../shared/anchoring'
@@ -10,7 +10,7 @@ import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import type { CaseDocument, Source } from '../../shared/model'
 import { dispatch } from '../dispatch'
 import { keptChromiumPrinter } from '../export/pdf'
-import { SUPPORTED_EXTENSIONS } from '../import'
+import { importableFilesIn } from '../import/folder'
 import { addSampleContent } from '../sample'
 import { startServer } from '../serve'
 import { ClaimdeskService, casePath } from '../service'
@@ -116,14 +116,7 @@ async function expandPaths(paths: string[]): Promise<string[]> {
     if (!info) {
       files.push(p) // reported per file below
     } else if (info.isDirectory()) {
-      const entries = await readdir(p, { recursive: true, withFileTypes: true })
-      const found = entries
-        .filter((e) => e.isFile() && SUPPORTED_EXTENSIONS.some((ext) => e.name.toLowerCase().endsWith(ext)))
-        .map((e) => join(e.parentPath, e.name))
-        .sort()
-      if (found.length === 0)
-        throw invalid(`${p}: the folder holds no file Claimdesk can import (${SUPPORTED_EXTENSIONS.join(', ')})`)
-      files.push(...found)
+      files.push(...(await importableFilesIn(p)))
     } else {
       files.push(p)
     }

@@ -4,8 +4,3 @@ import { invalid, type ClaimdeskError } from '../../shared/errors'
 export function fileError(fileName: string, reason: string): ClaimdeskError {
   return invalid(`${fileName}: ${reason}`, { fileName })
 }
-
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024)
-  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`
-}

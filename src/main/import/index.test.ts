@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
-import { SUPPORTED_EXTENSIONS, extensionOf, importFile, importPastedText, preloadParsers } from './index'
+import { importFile, importPastedText, preloadParsers } from './index'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -16,23 +16,6 @@ async function failure(run: () => Promise<unknown>): Promise<ClaimdeskError> {
 }
 
 describe('importFile', () => {
-  it('lists the extensions it reads', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual([
-      '.txt',
-      '.text',
-      '.md',
-      '.markdown',
-      '.html',
-      '.htm',
-      '.mhtml',
-      '.mht',
-      '.pdf',
-      '.docx'
-    ])
-    expect(extensionOf('C:\\News\\Report.Final.PDF')).toBe('pdf')
-    expect(extensionOf('.bashrc')).toBe('')
-  })
-
   it('picks the importer by extension', async () => {
     expect((await importFile('a.TXT', utf8('Title\n\nBody.'))).format).toBe('txt')
     expect((await importFile('a.md', utf8('# Title\n\nBody.'))).format).toBe('md')

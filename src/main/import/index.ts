@@ -4,7 +4,8 @@
 import { LIMITS } from '../../shared/api'
 import { invalid } from '../../shared/errors'
 import { titleFrom } from './builder'
-import { fileError, formatMegabytes } from './fail'
+import { extensionOf, IMPORT_FORMATS, refusal, type ImportExtension } from '../../shared/importable'
+import { fileError } from './fail'
 import { importMarkdown } from './markdown'
 import { importText, plainTextDocument } from './text'
 import type { ImportOptions, ImportedDocument } from './types'
@@ -14,27 +15,13 @@ export type { ImportOptions, ImportedDocument, SuggestedSource } from './types'
 type Importer = (fileName: string, bytes: Uint8Array, options: ImportOptions) => Promise<ImportedDocument>
 
 // Heavy parsers (jsdom, pdf.js, mammoth) load on first use so text imports and the CLI stay quick.
-const IMPORTERS: Record<string, Importer> = {
+const IMPORTERS: Record<(typeof IMPORT_FORMATS)[ImportExtension], Importer> = {
   txt: async (name, bytes, options) => importText(name, bytes, options),
-  text: async (name, bytes, options) => importText(name, bytes, options),
   md: async (name, bytes, options) => importMarkdown(name, bytes, options),
-  markdown: async (name, bytes, options) => importMarkdown(name, bytes, options),
   html: async (name, bytes, options) => (await import('./html')).importHtml(name, bytes, options),
-  htm: async (name, bytes, options) => (await import('./html')).importHtml(name, bytes, options),
   mhtml: async (name, bytes, options) => (await import('./mhtml')).importMhtml(name, bytes, options),
-  mht: async (name, bytes, options) => (await import('./mhtml')).importMhtml(name, bytes, options),
   pdf: async (name, bytes) => (await import('./pdf')).importPdf(name, bytes),
   docx: async (name, bytes) => (await import('./docx')).importDocx(name, bytes)
-}
-
-/** File extensions importFile accepts, with their dot: [".txt", ".md", ...]. */
-export const SUPPORTED_EXTENSIONS: string[] = Object.keys(IMPORTERS).map((ext) => '.' + ext)
-
-/** Lower-case extension without the dot ("" when there is none). */
-export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? ''
-  const dot = base.lastIndexOf('.')
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : ''
 }
 
 /**
@@ -46,20 +33,9 @@ export async function importFile(
   bytes: Uint8Array,
   options: ImportOptions = {}
 ): Promise<ImportedDocument> {
-  const ext = extensionOf(fileName)
-  const importer = IMPORTERS[ext]
-  if (!importer) {
-    const what = ext ? `".${ext}" files are not supported` : 'the file has no extension'
-    throw fileError(fileName, `${what} (supported: ${SUPPORTED_EXTENSIONS.join(', ')})`)
-  }
-  if (bytes.length === 0) throw fileError(fileName, 'the file is empty')
-  if (bytes.length > LIMITS.fileBytes) {
-    throw fileError(
-      fileName,
-      `the file is too large (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(LIMITS.fileBytes)})`
-    )
-  }
-  return importer(fileName, bytes, options)
+  const why = refusal(fileName, bytes.length)
+  if (why) throw fileError(fileName, why)
+  return IMPORTERS[IMPORT_FORMATS[extensionOf(fileName) as ImportExtension]](fileName, bytes, options)
 }
 
 /**

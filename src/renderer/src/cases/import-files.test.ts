@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../../shared/api'
-import { extensionOf, isHiddenPath, pickedFromList, refusal, sortByPath } from './import-files'
+import { pickedFromList, refusal, sortByPath } from './import-files'
 
 const file = (name: string, body = 'x', extra: Partial<File> = {}): File => Object.assign(new File([body], name), extra)
 
@@ -38,17 +38,6 @@ describe('refusal', () => {
 })
 
 describe('paths', () => {
-  it('takes the extension from the last path part only', () => {
-    expect(extensionOf('dir.v2/notes')).toBe('')
-    expect(extensionOf('dir/notes.Tar.GZ')).toBe('.gz')
-  })
-
-  it('treats dot-files and anything under a dot-folder as hidden', () => {
-    expect(isHiddenPath('press/.DS_Store')).toBe(true)
-    expect(isHiddenPath('press/.git/HEAD')).toBe(true)
-    expect(isHiddenPath('press/a.b.txt')).toBe(false)
-  })
-
   it('keeps the folder-relative path of files chosen with a folder picker', () => {
     const inFolder = file('a.txt')
     Object.defineProperty(inFolder, 'webkitRelativePath', { value: 'press/2024/a.txt' })

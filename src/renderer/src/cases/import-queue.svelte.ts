@@ -6,7 +6,8 @@ import { toClaimdeskError } from '../lib/api'
 import type { CaseStore } from '../lib/case.svelte'
 import type { Notices } from '../lib/notices.svelte'
 import { readAsBase64 } from '../lib/platform'
-import { isHiddenPath, refusal, sortByPath, type PickedFile } from './import-files'
+import { isHiddenPath } from '../../../shared/importable'
+import { refusal, sortByPath, type PickedFile } from './import-files'
 
 export type ItemStatus = 'waiting' | 'importing' | ImportStatus | 'cancelled'
 
