@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './src/main/security'
+import { IMPORT_WORKER_ENTRY } from './src/main/import/worker-file'
 
 // ESM-only packages are bundled into the CommonJS main build; the rest stay in node_modules.
 const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown']
@@ -21,7 +22,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts')
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          // Imports run in worker threads: their entry sits beside these two (see worker-file.ts).
+          [IMPORT_WORKER_ENTRY]: resolve(__dirname, 'src/main/import/worker.ts')
         }
       }
     }
