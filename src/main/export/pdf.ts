@@ -42,7 +42,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
-  '--disable-sync'
+  '--disable-sync',
+  // The flags above still leave lookups (update.googleapis.com at every launch): resolve no name at
+  // all. A printed briefing loads nothing; 127.0.0.1 stays reachable for browser mode's own pages.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
 ]
 
 interface ChromiumPage {
