@@ -14,7 +14,6 @@ interface Job {
   id: number
   task: Task
   limits: ImportLimits
-  signal?: AbortSignal
   settle(outcome: { doc?: ImportedDocument } | { error: unknown }): void
 }
 
@@ -98,7 +97,6 @@ export class ImportPool {
         id: this.nextId++,
         task,
         limits: importLimits(options.limits),
-        signal,
         settle: (outcome) => {
           signal?.removeEventListener('abort', onAbort)
           if ('error' in outcome) reject(outcome.error)
