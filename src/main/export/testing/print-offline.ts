@@ -12,10 +12,10 @@ import { chromium } from 'playwright-core'
 import { findChromium } from '../chromium-finder'
 import { CHROMIUM_ARGS, chromiumPrinter } from '../pdf'
 
-// A remote image: a page that asks for the network, as a hostile briefing might.
+// Remote images, by name and by address: a page that asks for the network, as a hostile briefing might.
 const PAGE =
   '<!doctype html><title>Offline</title><h1>Briefing</h1><p>Printed without a network.</p>' +
-  '<img src="http://lookup-canary.example/logo.png" alt="">'
+  '<img src="http://lookup-canary.example/logo.png" alt=""><img src="http://10.9.8.7/logo.png" alt="">'
 
 /** A counter of this namespace's /proc/net/snmp: per protocol, a row of names and a row of values. */
 function snmp(proto: string, field: string): number {
