@@ -185,19 +185,6 @@ async function main() {
     workers: (page) => imported(page, index.importFile(page.name, page.bytes)),
     thread: (page) => imported(page, importers.readFileBytes(page.name, page.bytes))
   }
-  const twoAtATime = async () => {
-    let next = 0
-    const lane = async () => {
-      while (next < pages.length) {
-        const page = pages[next++]
-        await imported(page, index.importFile(page.name, page.bytes))
-      }
-    }
-    await Promise.all([lane(), lane()])
-  }
-  const readability = async () => {
-    for (const page of pages) await ref.readability(page.html)
-  }
   console.log('warming up (parsers load once per thread)...')
   await index.preloadParsers()
   for (const page of pages.slice(0, 5)) for (const read of Object.values(series)) await read(page)
@@ -224,8 +211,6 @@ async function main() {
     rate: median(totals[name].map(rate)),
     ratio: against ? median(totals[name].map((s, run) => ratio(totals[against][run], s))) : NaN
   })
-  const pair = await sideBySide(runs, twoAtATime, readability)
-  console.log('pages, two at a time vs jsdom + Readability, whole batches', pair.all)
 
   console.log('300-page PDF...')
   const report = reportPdf(pdf)
@@ -296,9 +281,6 @@ async function main() {
     ['Claimdesk import in a worker thread, one file at a time (as the app imports)', rateOf('workers', 'reference')],
     ['Claimdesk import on the calling thread (the importer without workers, as before)', rateOf('thread', 'reference')]
   ].map(([what, r]) => `| ${what} | ${r.rate.toFixed(2)} pages/s | ${Number.isNaN(r.ratio) ? '' : fmtRatio(r.ratio)} |`)
-  pagesRows.push(
-    `| Claimdesk import in worker threads, two files at a time (whole batches, beside whole batches of the reference) | ${rate(pair.ours).toFixed(2)} pages/s | ${fmtRatio(ratio(rate(pair.ours), rate(pair.reference)))} |`
-  )
   const workerCost = rateOf('workers', 'thread').ratio
   const section = [
     '## Import',
