@@ -1,6 +1,6 @@
 // Electron entry: window, menu, native dialogs and the security settings. Everything else is in
 // the service, which runs the same in plain Node (browser mode, CLI, tests).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -10,6 +10,7 @@ import { IMPORT_EXTENSIONS } from '../shared/importable'
 import { bindIpc, handleLocal } from './ipc'
 import { isAppRequest, SECURE_WEB_PREFERENCES } from './security'
 import { addSampleContent } from './sample'
+import { gate } from './dispatch'
 import { ClaimdeskService } from './service'
 import { APP_NAME, defaultCasePath } from './user-data'
 
@@ -126,8 +127,10 @@ async function main(): Promise<void> {
   const service = new ClaimdeskService({ userDataDir: app.getPath('userData'), printPdf })
   if (caseArg) await service.openAtStart(caseArg)
   else
-    await service.openAtStart(defaultCasePath(app.getPath('userData')), () => addSampleContent(service, resourcesDir))
-  bindIpc(service, trusted)
+    await service.openAtStart(defaultCasePath(app.getPath('userData')), () =>
+      addSampleContent(gate(service.handlers), resourcesDir)
+    )
+  bindIpc(service.handlers, trusted)
 
   let win = createWindow()
   // On macOS the app outlives its windows; a menu command then opens a new one.
@@ -162,10 +165,7 @@ async function main(): Promise<void> {
       properties: ['openFile', 'multiSelections'],
       filters: [{ name: 'Documents', extensions }]
     })
-    if (r.canceled) return null
-    return Promise.all(
-      r.filePaths.map(async (path) => ({ name: basename(path), data: (await readFile(path)).toString('base64') }))
-    )
+    return r.canceled ? null : r.filePaths.map((path) => ({ path, name: basename(path) }))
   })
   handleLocal('claimdesk-dialog:saveFile', trusted, async (fileName, content, encoding) => {
     const r = await dialog.showSaveDialog(current(), { defaultPath: join(app.getPath('documents'), String(fileName)) })

@@ -2,19 +2,19 @@
 // dispatch() like every other door, errors returned as plain data (Error objects lose their
 // fields crossing contextBridge).
 import { ipcMain, type WebFrameMain } from 'electron'
-import type { ClaimdeskApi } from '../shared/api'
+import type { ApiHandlers } from '../shared/api'
 import { API_METHODS } from '../shared/api-methods'
 import { toErrorInfo } from '../shared/errors'
 import { dispatch } from './dispatch'
 
 export type TrustedFrame = (frame: WebFrameMain | null) => boolean
 
-export function bindIpc(api: ClaimdeskApi, trusted: TrustedFrame): void {
+export function bindIpc(handlers: ApiHandlers, trusted: TrustedFrame): void {
   for (const method of API_METHODS) {
     ipcMain.handle(`claimdesk:${method}`, async (event, ...args: unknown[]) => {
       if (!trusted(event.senderFrame)) return { error: { code: 'invalid', message: 'call from an untrusted page' } }
       try {
-        return { result: await dispatch(api, method, args) }
+        return { result: await dispatch(handlers, method, args) }
       } catch (err) {
         return { error: toErrorInfo(err) }
       }

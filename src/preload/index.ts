@@ -21,7 +21,7 @@ const platform: PlatformBridge = {
   newCaseDialog: () => invoke('claimdesk-dialog:newCase', []) as Promise<string | null>,
   saveCaseDialog: () => invoke('claimdesk-dialog:saveCase', []) as Promise<string | null>,
   chooseImportFiles: () =>
-    invoke('claimdesk-dialog:importFiles', []) as Promise<{ name: string; data: string }[] | null>,
+    invoke('claimdesk-dialog:importFiles', []) as Promise<{ path: string; name: string }[] | null>,
   saveFile: (fileName, content, encoding) =>
     invoke('claimdesk-dialog:saveFile', [fileName, content, encoding]) as Promise<string | null>,
   onMenu: (listener) => {

@@ -12,10 +12,10 @@ export interface PlatformBridge {
   /** Native save dialog proposing fileName, then writes content; the path written. */
   saveFile(fileName: string, content: string, encoding: 'utf8' | 'base64'): Promise<string | null>
   /**
-   * Native multi-file "open" dialog for documents to import; the chosen files' names and bytes
-   * (base64). The menu needs it: Chromium opens a file input's picker only on a user gesture.
+   * Native multi-file "open" dialog for documents to import; the chosen files' paths, which main
+   * reads itself. The menu needs it: Chromium opens a file input's picker only on a user gesture.
    */
-  chooseImportFiles(): Promise<{ name: string; data: string }[] | null>
+  chooseImportFiles(): Promise<{ path: string; name: string }[] | null>
   /** Native menu commands (see MENU_ACTIONS) forwarded to the UI. */
   onMenu(listener: (action: MenuAction) => void): void
 }

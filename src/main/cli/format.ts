@@ -1,5 +1,5 @@
-import type { CaseSnapshot, ImportResult } from '../../shared/api'
-import type { CaseDocument, Claim } from '../../shared/model'
+import type { ImportResult } from '../../shared/api'
+import type { CaseDocument, Claim, DocumentSummary, Source } from '../../shared/model'
 
 export interface ClaimRow {
   id: string
@@ -17,10 +17,14 @@ export interface ClaimRow {
   grade: string
 }
 
-export function listClaims(snapshot: Pick<CaseSnapshot, 'documents' | 'sources' | 'claims'>): ClaimRow[] {
-  const docs = new Map(snapshot.documents.map((d) => [d.id, d]))
-  const sources = new Map(snapshot.sources.map((s) => [s.id, s]))
-  return snapshot.claims.map((c) => {
+export function claimRows(
+  documents: readonly DocumentSummary[],
+  sourceList: readonly Source[],
+  claims: readonly Claim[]
+): ClaimRow[] {
+  const docs = new Map(documents.map((d) => [d.id, d]))
+  const sources = new Map(sourceList.map((s) => [s.id, s]))
+  return claims.map((c) => {
     const s = c.sourceId ? sources.get(c.sourceId) : undefined
     return {
       id: c.id,

@@ -24,4 +24,6 @@ export interface ImportedDocument {
 export interface ImportOptions {
   /** Decode a text file (txt, md, html) with this encoding instead of detecting it. */
   encoding?: string
+  /** Stops the import (the caller reports the file as cancelled). */
+  signal?: AbortSignal
 }

@@ -1,10 +1,11 @@
+// W3C Web Annotation (JSON-LD): how claims leave a case (export.ts) and come back into one (import.ts).
 import { describe, expect, it } from 'vitest'
 import type { CaseData, Claim } from '../../shared/model'
 import { buildBriefingView } from '../../shared/briefing/view'
 import { makeClaim, makeDocument, makeSource, sampleCase } from '../../shared/briefing/test-fixtures'
 import { ClaimdeskError } from '../../shared/errors'
-import { ANNO_CONTEXT, idToUrn, renderJsonLd } from './jsonld'
-import { matchAnnotationsToCase, parseWebAnnotations } from './jsonld-import'
+import { ANNO_CONTEXT, idToUrn, renderJsonLd } from './export'
+import { matchAnnotationsToCase, parseWebAnnotations } from './import'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
