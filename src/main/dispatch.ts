@@ -2,7 +2,7 @@
 // against the method's schema (types, sizes, defaults) before the implementation runs.
 import type { ZodError } from 'zod'
 import { apiArgs, type ApiHandlers, type ApiMethod, type ClaimdeskApi } from '../shared/api'
-import { API_METHODS } from '../shared/api-methods'
+import { API_METHODS, wireArgs } from '../shared/api-methods'
 import { invalid } from '../shared/errors'
 
 function describeIssue(method: string, error: ZodError): string {
@@ -34,7 +34,7 @@ export function gate(handlers: ApiHandlers, options: { wire?: boolean } = {}): C
   const api = {} as Record<ApiMethod, (...args: unknown[]) => Promise<unknown>>
   for (const method of API_METHODS) {
     api[method] = async (...args) => {
-      const result = await dispatch(handlers, method, options.wire ? JSON.parse(JSON.stringify(args)) : args)
+      const result = await dispatch(handlers, method, options.wire ? JSON.parse(JSON.stringify(wireArgs(args))) : args)
       return options.wire && result !== undefined ? JSON.parse(JSON.stringify(result)) : result
     }
   }

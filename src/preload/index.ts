@@ -1,6 +1,6 @@
 // The only bridge between the sandboxed renderer and main: the contract's methods and a few
 // native dialogs, each a single ipcRenderer.invoke. No Node or Electron object is exposed.
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { API_METHODS } from '../shared/api-methods'
 import type { ClaimdeskBridge, MenuAction, PlatformBridge } from '../shared/bridge'
 
@@ -24,6 +24,7 @@ const platform: PlatformBridge = {
     invoke('claimdesk-dialog:importFiles', []) as Promise<{ path: string; name: string }[] | null>,
   saveFile: (fileName, content, encoding) =>
     invoke('claimdesk-dialog:saveFile', [fileName, content, encoding]) as Promise<string | null>,
+  pathForFile: (file) => webUtils.getPathForFile(file),
   onMenu: (listener) => {
     ipcRenderer.on('claimdesk-menu', (_event, action: MenuAction) => listener(action))
   }

@@ -34,6 +34,7 @@ export const API_METHODS = [
   'createBriefing',
   'updateBriefing',
   'deleteBriefing',
+  'briefingView',
   'exportBriefing',
   'importAnnotations'
 ] as const satisfies readonly ApiMethod[]
@@ -41,3 +42,10 @@ export const API_METHODS = [
 // Fails to compile when a method is added to ClaimdeskApi but not listed above.
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>
 export const everyMethodListed: Missing extends never ? true : Missing = true
+
+/** Arguments as they cross a door: JSON turns a trailing `undefined` into null, which optional arguments refuse. */
+export function wireArgs(args: readonly unknown[]): unknown[] {
+  let end = args.length
+  while (end > 0 && args[end - 1] === undefined) end--
+  return args.slice(0, end)
+}

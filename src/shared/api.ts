@@ -2,6 +2,7 @@
 // loopback browser mode, the CLI) calls these methods, and every call's arguments are checked
 // against `apiArgs` before the implementation sees them.
 import { z } from 'zod'
+import type { BriefingView } from './briefing/view'
 import {
   CLAIM_STATUSES,
   CONFIDENCE,
@@ -388,6 +389,8 @@ export const apiArgs = {
   createBriefing: z.tuple([briefingInput]),
   updateBriefing: z.tuple([id, briefingInput]),
   deleteBriefing: z.tuple([id]),
+  /** The briefing resolved as every export renders it, with unsaved edits (`draft`) laid over it. */
+  briefingView: z.tuple([id, briefingInput.optional()]),
   exportBriefing: z.tuple([exportInput]),
   /** Reads a W3C Web Annotation (JSON-LD) export back into the case: its claims and sources. */
   importAnnotations: z.tuple([z.string().min(2).max(LIMITS.pasteChars)])
@@ -429,6 +432,7 @@ export interface ApiResults {
   createBriefing: Changed<Briefing>
   updateBriefing: Changed<Briefing>
   deleteBriefing: Changed<void>
+  briefingView: BriefingView
   exportBriefing: ExportResult
   importAnnotations: Changed<AnnotationImportResult>
 }

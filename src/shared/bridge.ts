@@ -16,6 +16,8 @@ export interface PlatformBridge {
    * reads itself. The menu needs it: Chromium opens a file input's picker only on a user gesture.
    */
   chooseImportFiles(): Promise<{ path: string; name: string }[] | null>
+  /** The path of a file the user dropped or picked (Electron's webUtils.getPathForFile). */
+  pathForFile(file: File): string
   /** Native menu commands (see MENU_ACTIONS) forwarded to the UI. */
   onMenu(listener: (action: MenuAction) => void): void
 }

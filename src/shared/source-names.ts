@@ -3,8 +3,8 @@
 // source type-ahead all use it).
 import type { Source, SourceKind } from './model'
 
-export interface SourceMatch {
-  source: Source
+export interface SourceMatch<S extends Source = Source> {
+  source: S
   /** The alias that matched, when it was not the name. */
   alias?: string
 }
@@ -22,22 +22,22 @@ function score(candidate: string, query: string): number {
   return Infinity
 }
 
-export function matchSources(
-  sources: readonly Source[],
+export function matchSources<S extends Source>(
+  sources: readonly S[],
   query: string,
   exclude: readonly string[] = [],
   limit = 8
-): SourceMatch[] {
+): SourceMatch<S>[] {
   const q = norm(query)
   const skip = new Set(exclude)
-  const scored: { match: SourceMatch; score: number }[] = []
+  const scored: { match: SourceMatch<S>; score: number }[] = []
   for (const source of sources) {
     if (skip.has(source.id)) continue
     if (!q) {
       scored.push({ match: { source }, score: 0 })
       continue
     }
-    let best = { match: { source } as SourceMatch, score: score(source.name, q) }
+    let best = { match: { source } as SourceMatch<S>, score: score(source.name, q) }
     for (const alias of source.aliases) {
       const s = score(alias, q)
       if (s < best.score) best = { match: { source, alias }, score: s }

@@ -6,7 +6,7 @@ import { emptyCase } from '../case/empty-case'
 import { fakeDocument, fakeSource } from '../case/testing/fixtures'
 import type { ImportedDocument } from '../import'
 import { createBriefing, updateBriefing } from './briefings'
-import { createClaim, createLink, deleteClaim, normaliseTags, updateClaim } from './claims'
+import { createClaim, createLink, deleteClaim, normaliseTags, updateClaim, type NewClaim } from './claims'
 import { addDocument, deleteDocument, reimportDocument } from './documents'
 import type { RuleContext } from './outcome'
 import { createSource, deleteSource, mergeSources, updateSource } from './sources'
@@ -28,7 +28,14 @@ function commit<T>(state: CaseState, outcome: { ops: Parameters<CaseState['apply
 
 describe('claim rules', () => {
   const doc = fakeDocument(200, 1)
-  const base = { sourceId: null, via: [], tags: [], note: '', status: 'unverified', credibility: '6' } as const
+  const base: Omit<NewClaim, 'documentId' | 'start' | 'end'> = {
+    sourceId: null,
+    via: [],
+    tags: [],
+    note: '',
+    status: 'unverified',
+    credibility: '6'
+  }
 
   it('anchors a new claim with quote and position selectors', () => {
     const state = stateWith({ documents: [doc] })

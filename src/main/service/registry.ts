@@ -1,6 +1,8 @@
 // Sources, claims, links and briefings: each change is a rule committed through the session.
 import type { ApiHandlers } from '../../shared/api'
+import { buildBriefingView } from '../../shared/briefing/view'
 import { exportBriefing, type PdfPrinter } from '../export'
+import { briefingOf } from '../rules/outcome'
 import { importAnnotations } from '../rules/annotations'
 import { createBriefing, deleteBriefing, updateBriefing } from '../rules/briefings'
 import { createClaim, createLink, deleteClaim, deleteLink, updateClaim } from '../rules/claims'
@@ -24,6 +26,7 @@ type RegistryHandlers = Pick<
   | 'createBriefing'
   | 'updateBriefing'
   | 'deleteBriefing'
+  | 'briefingView'
   | 'exportBriefing'
   | 'importAnnotations'
 >
@@ -53,6 +56,11 @@ export function registryHandlers(s: Session, printPdf: PdfPrinter | undefined): 
         coalesce: `briefing:${id}:${Object.keys(patch).sort().join()}`
       }),
     deleteBriefing: (id) => s.commit((state) => deleteBriefing(state, id)),
+    briefingView: async (id, draft) => {
+      const data = s.state.toData()
+      const briefing = { ...briefingOf(s.state, id), ...draft }
+      return buildBriefingView(data, briefing, { generatedAt: s.stamp() })
+    },
     exportBriefing: async (input) => exportBriefing(s.state.toData(), input, { printPdf }),
     importAnnotations: (json) => s.commit((state) => importAnnotations(state, json))
   }

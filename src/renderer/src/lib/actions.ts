@@ -1,6 +1,6 @@
 // User actions reached from more than one place (buttons, keys, menus).
 import type { MenuAction } from '../../../shared/bridge'
-import { pickedFromList, type PickedFile } from '../cases/import-files'
+import type { PickedFile } from '../cases/import-files'
 import type { Desk } from './context'
 import { chooseCasePath, chooseImportFiles } from './platform'
 
@@ -25,7 +25,7 @@ export async function importFiles(
 /** The native menu's Import: a native dialog (a file input's picker would need a user gesture). */
 async function importChosenFiles(desk: Desk): Promise<void> {
   const files = await chooseImportFiles()
-  if (files) await importFiles(desk, pickedFromList(files))
+  if (files) await importFiles(desk, files)
 }
 
 /** Case menu commands: ask for a path (native or in-app dialog), then act. */

@@ -1,6 +1,6 @@
 // The objects every component reaches through Svelte context (so tests can supply their own).
 import { getContext, setContext } from 'svelte'
-import type { ClaimdeskApi } from '../../../shared/api'
+import type { Backend } from './api'
 import { BriefingComposer } from '../briefing/composer.svelte'
 import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
@@ -19,15 +19,15 @@ export interface Desk {
 
 export const DESK = Symbol('claimdesk-desk')
 
-export function createDesk(api: ClaimdeskApi, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
+export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
-  const store = new CaseStore(api, notices, storage)
+  const store = new CaseStore(backend.api, notices, storage)
   return {
     store,
     notices,
     ui: new UiState(),
     view: new ClaimsView(store),
-    imports: new ImportQueue(store, notices),
+    imports: new ImportQueue(store, notices, backend.transfer),
     composer: new BriefingComposer(store, undefined, storage)
   }
 }

@@ -25,7 +25,8 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['K'], action: 'Previous claim (↑ in the claims list)' },
       { keys: ['Enter'], action: 'Edit the focused claim (jump to its source field)' },
       { keys: ['Delete'], action: 'Delete the focused claim (Undo in the message)' },
-      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last claim deletion' },
+      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last change to the case (any edit, import or deletion)' },
+      { keys: ['Ctrl/⌘', 'Shift', 'Z'], action: 'Redo (also Ctrl+Y)' },
       { keys: ['G'], action: 'Group claims by source / by topic' },
       { keys: ['/'], action: 'Filter claims' }
     ]
@@ -73,9 +74,11 @@ export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () 
     markSelection()
     return true
   }
-  if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTyping(e.target)) {
-    if (!store.lastDeleted) return false
-    void store.restoreClaim(store.lastDeleted.claim, store.lastDeleted.index)
+  // Undo and redo act on the case; in a text field they stay the field's own.
+  const key = e.key.toLowerCase()
+  if (mod && !e.altKey && !isTyping(e.target) && (key === 'z' || (key === 'y' && !e.shiftKey))) {
+    if (store.readOnly) return false
+    void store.step(key === 'z' && !e.shiftKey ? 'undo' : 'redo')
     return true
   }
   if (mod || e.altKey || isTyping(e.target)) return false
