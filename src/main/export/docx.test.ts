@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { buildBriefingView } from '../../shared/briefing/view'
 import { HOSTILE, sampleCase } from '../../shared/briefing/test-fixtures'
+import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
 import { renderDocx } from './docx'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
@@ -76,9 +77,16 @@ describe('renderDocx', () => {
   })
 
   it('is deterministic: fixed core-properties and zip times', async () => {
-    const a = await renderDocx(view)
-    await new Promise((r) => setTimeout(r, 1100)) // let the clock move on
-    const b = await renderDocx(view)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    let a: Uint8Array, b: Uint8Array
+    try {
+      vi.setSystemTime(new Date('2030-01-01T00:00:00Z'))
+      a = await renderDocx(view)
+      vi.setSystemTime(new Date('2031-06-15T12:34:56Z')) // the clock moves on between the two
+      b = await renderDocx(view)
+    } finally {
+      vi.useRealTimers()
+    }
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true)
     const core = parts(a)['docProps/core.xml']
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-05-03T10:00:00Z</dcterms:created>')
@@ -94,7 +102,7 @@ describe('renderDocx', () => {
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p))
 if (!soffice) console.log('DOCX LibreOffice test skipped: no soffice (apt-get install -y libreoffice-writer-nogui)')
 
-describe.skipIf(!soffice)('DOCX opened by LibreOffice', () => {
+describe.skipIf(!soffice)('DOCX opened by LibreOffice', { timeout: EXTERNAL_PROGRAM_MS }, () => {
   it('converts to text with the headings, quotes and citations, and to HTML with real headings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-docx-'))
     try {
