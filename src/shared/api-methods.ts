@@ -25,6 +25,7 @@ export const API_METHODS = [
   'mergeSources',
   'deleteSource',
   'listClaims',
+  'searchCase',
   'getClaims',
   'createClaim',
   'updateClaim',

@@ -186,6 +186,18 @@ export const claimQuery = z
   })
   .strict()
 
+/** Words to find across the case (or one document): text, quotes, notes, tags, sources and aliases. */
+export const searchQuery = z
+  .object({
+    text: z.string().max(LIMITS.shortText),
+    documentId: id.optional(),
+    /** Hits listed per document (every hit is counted). */
+    hitsPerDocument: z.number().int().min(0).max(10_000).default(200),
+    /** Claims and sources listed at most. */
+    limit: z.number().int().min(0).max(5000).default(100)
+  })
+  .strict()
+
 export type DocumentPatch = z.infer<typeof documentPatch>
 export type ImportFile = z.input<typeof importFile>
 export type PasteInput = z.infer<typeof pasteInput>
@@ -198,6 +210,7 @@ export type BriefingInput = z.infer<typeof briefingInput>
 export type ExportInput = z.input<typeof exportInput>
 export type OpenOptions = z.input<typeof openOptions>
 export type ClaimQuery = z.input<typeof claimQuery>
+export type SearchQuery = z.input<typeof searchQuery>
 
 // ---- what the methods return -----------------------------------------------------------------
 
@@ -327,6 +340,26 @@ export interface BackupInfo {
   size: number
 }
 
+export interface SearchHit {
+  start: number
+  end: number
+  /** A few words around the hit, for the result list. */
+  before: string
+  match: string
+  after: string
+}
+
+export interface SearchResults {
+  /** Documents with hits in their text, in case order; `count` counts every hit, `hits` lists the first. */
+  documents: { documentId: Id; count: number; hits: SearchHit[] }[]
+  /** Claims whose note or topics match (quotes are document text, found above). */
+  claims: { claim: Claim; field: 'note' | 'tag' }[]
+  /** Sources whose name, alias or description matches. */
+  sources: { sourceId: Id; field: 'name' | 'alias' | 'description'; text: string }[]
+  /** Hits in document text, across the whole result. */
+  total: number
+}
+
 /** Something that happened to the open case outside any call (a checkpoint that failed, the file replaced on disk). */
 export interface CaseEvent {
   seq: number
@@ -378,6 +411,7 @@ export const apiArgs = {
 
   // claims and links
   listClaims: z.tuple([claimQuery]),
+  searchCase: z.tuple([searchQuery]),
   getClaims: z.tuple([z.array(id).max(LIMITS.listItems)]),
   createClaim: z.tuple([claimInput]),
   updateClaim: z.tuple([id, claimPatch]),
@@ -423,6 +457,7 @@ export interface ApiResults {
   mergeSources: Changed<Source>
   deleteSource: Changed<void>
   listClaims: ClaimPage
+  searchCase: SearchResults
   getClaims: Claim[]
   createClaim: Changed<Claim>
   updateClaim: Changed<Claim>

@@ -8,6 +8,7 @@ import { createBriefing, deleteBriefing, updateBriefing } from '../rules/briefin
 import { createClaim, createLink, deleteClaim, deleteLink, updateClaim } from '../rules/claims'
 import { createSource, deleteSource, mergeSources, updateSource } from '../rules/sources'
 import { ClaimQueries } from './claim-query'
+import { searchCase } from './search'
 import type { Session } from './session'
 
 type RegistryHandlers = Pick<
@@ -17,6 +18,7 @@ type RegistryHandlers = Pick<
   | 'mergeSources'
   | 'deleteSource'
   | 'listClaims'
+  | 'searchCase'
   | 'getClaims'
   | 'createClaim'
   | 'updateClaim'
@@ -40,6 +42,7 @@ export function registryHandlers(s: Session, printPdf: PdfPrinter | undefined): 
     deleteSource: (id, reassignTo) => s.commit((state, ctx) => deleteSource(state, id, reassignTo ?? null, ctx)),
 
     listClaims: async (query) => queries.list(s.state, s.revision, query),
+    searchCase: async (query) => searchCase(s.state, query),
     getClaims: async (ids) => ids.flatMap((id) => s.state.claims.get(id) ?? []),
     createClaim: (input) => s.commit((state, ctx) => createClaim(state, input, ctx)),
     updateClaim: (id, patch) =>

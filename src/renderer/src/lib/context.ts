@@ -4,6 +4,7 @@ import type { Backend } from './api'
 import { BriefingComposer } from '../briefing/composer.svelte'
 import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
+import { CaseSearch } from '../search/search.svelte'
 import { CaseStore } from './case.svelte'
 import { Notices } from './notices.svelte'
 import { UiState } from './ui.svelte'
@@ -15,6 +16,7 @@ export interface Desk {
   notices: Notices
   imports: ImportQueue
   composer: BriefingComposer
+  search: CaseSearch
 }
 
 export const DESK = Symbol('claimdesk-desk')
@@ -22,10 +24,12 @@ export const DESK = Symbol('claimdesk-desk')
 export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(backend.api, notices, storage)
+  const ui = new UiState()
   return {
     store,
     notices,
-    ui: new UiState(),
+    ui,
+    search: new CaseSearch(store, ui),
     view: new ClaimsView(store),
     imports: new ImportQueue(store, notices, backend.transfer),
     composer: new BriefingComposer(store, undefined, storage)

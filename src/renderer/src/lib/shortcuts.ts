@@ -50,6 +50,14 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     ]
   },
   {
+    group: 'Search',
+    items: [
+      { keys: ['Ctrl/⌘', 'F'], action: 'Search the open document' },
+      { keys: ['Ctrl/⌘', 'Shift', 'F'], action: 'Search the whole case' },
+      { keys: ['Enter'], action: 'In the search box: the next hit (Shift+Enter: the previous)' }
+    ]
+  },
+  {
     group: 'Anywhere',
     items: [
       { keys: ['?'], action: 'Show this list' },
@@ -69,6 +77,11 @@ export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () 
   if (e.defaultPrevented || e.isComposing) return false
   if (document.querySelector('dialog[open]')) return false
   const mod = e.ctrlKey || e.metaKey
+  // The desktop app has no find bar of its own: Ctrl/Cmd+F searches the open document, with Shift the case.
+  if (mod && !e.altKey && e.key.toLowerCase() === 'f') {
+    desk.search.open(e.shiftKey || !store.currentDoc ? 'case' : 'document')
+    return true
+  }
   if (mod && e.key === 'Enter') {
     if (!ui.selection) return false
     markSelection()
