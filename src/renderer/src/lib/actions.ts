@@ -29,12 +29,24 @@ async function importChosenFiles(desk: Desk): Promise<void> {
 }
 
 /** Case menu commands: ask for a path (native or in-app dialog), then act. */
-export async function caseCommand({ store }: Desk, command: 'new' | 'open' | 'save'): Promise<void> {
+export async function caseCommand(desk: Desk, command: 'new' | 'open' | 'save'): Promise<void> {
   const path = await chooseCasePath(command)
   if (!path) return
-  if (command === 'new') await store.newCase(path)
-  else if (command === 'open') await store.openCase(path)
-  else await store.saveCaseAs(path)
+  if (command === 'new') await showCase(desk, desk.store.newCase(path))
+  else if (command === 'open') await openCase(desk, path)
+  else await desk.store.saveCaseAs(path)
+}
+
+/** Opens a case and shows its documents (whatever tab the last case was on). */
+export function openCase(desk: Desk, path: string): Promise<void> {
+  return showCase(desk, desk.store.openCase(path))
+}
+
+async function showCase({ ui, search }: Desk, opening: Promise<boolean>): Promise<void> {
+  if (!(await opening)) return
+  search.clear()
+  ui.leftTab = 'documents'
+  ui.showReader()
 }
 
 /** A command from the desktop app's native menu. */
