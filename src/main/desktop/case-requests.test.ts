@@ -6,17 +6,19 @@ describe('CaseRequests', () => {
     const requests = new CaseRequests()
     requests.request('/a.claimdesk.json')
     requests.request('/b.claimdesk.json')
-    const delivered: string[] = []
-    expect(requests.ready((p) => delivered.push(p))).toBe('/b.claimdesk.json')
-    expect(delivered).toEqual([])
+    expect(requests.take()).toBe('/b.claimdesk.json')
+    expect(requests.take()).toBeNull()
   })
 
-  it('delivers later requests at once, in order', () => {
+  it('delivers a request made while the app was starting once it is ready, then each at once', () => {
     const requests = new CaseRequests()
+    expect(requests.take()).toBeNull()
+    requests.request('/during-start.claimdesk.json')
     const delivered: string[] = []
-    expect(requests.ready((p) => delivered.push(p))).toBeNull()
+    requests.ready((p) => delivered.push(p))
+    expect(delivered).toEqual(['/during-start.claimdesk.json'])
     requests.request('/a.claimdesk.json')
     requests.request('/b.claimdesk.json')
-    expect(delivered).toEqual(['/a.claimdesk.json', '/b.claimdesk.json'])
+    expect(delivered).toEqual(['/during-start.claimdesk.json', '/a.claimdesk.json', '/b.claimdesk.json'])
   })
 })

@@ -1,6 +1,6 @@
 // Cases the system asks the running app to open (a second launch, a double-clicked case file,
-// macOS's open-file). Before the app is ready the newest one becomes the case it starts with;
-// after, each is delivered to the window at once.
+// macOS's open-file). Before start-up the newest one is the case the app starts with; once the
+// window is up, each is delivered to it.
 export class CaseRequests {
   private pending: string | null = null
   private deliver: ((path: string) => void) | null = null
@@ -10,11 +10,17 @@ export class CaseRequests {
     else this.pending = path
   }
 
-  /** From now on requests go to `deliver`; returns the case asked for before, if any. */
-  ready(deliver: (path: string) => void): string | null {
-    this.deliver = deliver
-    const first = this.pending
+  /** The case asked for so far (the app starts with it); it is no longer pending. */
+  take(): string | null {
+    const path = this.pending
     this.pending = null
-    return first
+    return path
+  }
+
+  /** From now on requests go to `deliver`; one that came in since take() is delivered now. */
+  ready(deliver: (path: string) => void): void {
+    this.deliver = deliver
+    const path = this.take()
+    if (path) deliver(path)
   }
 }

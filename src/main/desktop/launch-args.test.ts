@@ -10,9 +10,9 @@ describe('caseFromArgv', () => {
   })
 
   it('takes a double-clicked case file, ignoring Chromium switches and the app folder in development', () => {
-    expect(
-      caseFromArgv(['/opt/Claimdesk/claimdesk', '--no-sandbox', '/home/a/Notes/Ops.Claimdesk.JSON'], '/')
-    ).toBe('/home/a/Notes/Ops.Claimdesk.JSON')
+    expect(caseFromArgv(['/opt/Claimdesk/claimdesk', '--no-sandbox', '/home/a/Notes/Ops.Claimdesk.JSON'], '/')).toBe(
+      '/home/a/Notes/Ops.Claimdesk.JSON'
+    )
     expect(caseFromArgv(['electron', '.', 'rel/x.claimdesk.json'], '/proj')).toBe('/proj/rel/x.claimdesk.json')
   })
 

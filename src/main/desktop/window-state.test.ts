@@ -29,7 +29,13 @@ describe('placeWindow', () => {
 
   it('pulls a window hanging off an edge fully onto the display it mostly covers', () => {
     const saved = { bounds: { x: 1300, y: -50, width: 1000, height: 700 }, maximized: false }
-    expect(placeWindow(saved, [laptop, external])).toEqual({ x: 1440, y: 0, width: 1000, height: 700, maximized: false })
+    expect(placeWindow(saved, [laptop, external])).toEqual({
+      x: 1440,
+      y: 0,
+      width: 1000,
+      height: 700,
+      maximized: false
+    })
     const sliver = { bounds: { x: 1400, y: 500, width: 1000, height: 700 }, maximized: false }
     // 40 px on the laptop is not enough to count; it lands on the external display.
     expect(placeWindow(sliver, [laptop, external]).x).toBe(1440)

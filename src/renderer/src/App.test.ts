@@ -86,12 +86,26 @@ describe('App', () => {
       opened.push(path)
       return api.currentCase()
     }
+    const caseOpened: unknown[] = []
+    api.openCase = async (path) => {
+      caseOpened.push(path)
+      return api.currentCase()
+    }
+    // importPaths: the contract method the lead is adding (main reads the chosen files itself).
+    const importedPaths: string[][] = []
+    ;(api as unknown as { importPaths(paths: string[]): Promise<unknown> }).importPaths = async (paths) => {
+      importedPaths.push(paths)
+      return []
+    }
     let send: (action: string) => void = () => {}
+    let openCase: (path: string) => void = () => {}
     window.claimdesk = {
       platform: {
         onMenu: (listener: (action: string) => void) => (send = listener),
+        onOpenCase: (listener: (path: string) => void) => (openCase = listener),
         newCaseDialog: async () => '/cases/new.claimdesk.json',
-        chooseImportFiles: async () => [{ name: 'menu.md', data: btoa('# From the menu\n\nChosen natively.') }]
+        chooseImportPaths: async () => ['/docs/menu.md', '/docs/other.pdf'],
+        chooseImportFolder: async () => '/docs/folder'
       }
     } as never
     try {
@@ -102,14 +116,14 @@ describe('App', () => {
       send('export')
       expect(await screen.findByTestId('export-dialog')).toBeTruthy()
       send('import')
-      await waitFor(() =>
-        expect(api.data.documents.map((d) => d.text)).toContain('# From the menu\n\nChosen natively.')
-      )
-      expect((api.data.calls.find((c) => c.method === 'importFiles')!.args[0] as { name: string }[])[0].name).toBe(
-        'menu.md'
-      )
+      await waitFor(() => expect(importedPaths).toEqual([['/docs/menu.md', '/docs/other.pdf']]))
+      send('import-folder')
+      await waitFor(() => expect(importedPaths.at(-1)).toEqual(['/docs/folder']))
+      expect(api.data.calls.some((c) => c.method === 'importFiles')).toBe(false)
       send('new-case')
       await waitFor(() => expect(opened).toEqual(['/cases/new.claimdesk.json']))
+      openCase('/cases/double-clicked.claimdesk.json')
+      await waitFor(() => expect(caseOpened).toEqual(['/cases/double-clicked.claimdesk.json']))
     } finally {
       delete window.claimdesk
     }

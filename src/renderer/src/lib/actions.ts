@@ -1,8 +1,9 @@
 // User actions reached from more than one place (buttons, keys, menus).
+import type { ClaimdeskApi } from '../../../shared/api'
 import type { MenuAction } from '../../../shared/bridge'
-import { pickedFromList, type PickedFile } from '../cases/import-files'
+import type { PickedFile } from '../cases/import-files'
 import type { Desk } from './context'
-import { chooseCasePath, chooseImportFiles } from './platform'
+import { chooseCasePath, chooseImportPaths } from './platform'
 
 /** Makes a claim from the reader's selection and opens it in the editor, source field focused. */
 export async function markSelection({ store, ui }: Desk): Promise<void> {
@@ -22,10 +23,20 @@ export async function importFiles(
   await desk.imports.add(files, unreadable)
 }
 
-/** The native menu's Import: a native dialog (a file input's picker would need a user gesture). */
-async function importChosenFiles(desk: Desk): Promise<void> {
-  const files = await chooseImportFiles()
-  if (files) await importFiles(desk, pickedFromList(files))
+/** The contract method the lead is adding: import files by path, read by the backend itself. */
+type PathImport = { importPaths?: (paths: string[]) => Promise<unknown> }
+
+/**
+ * The native menu's Import Files… and Import Folder…: a native dialog (a file input's picker
+ * would need a user gesture) whose paths go to the contract's importPaths, so main reads the
+ * files itself and no bytes cross the bridge; then the case is reloaded.
+ */
+async function importChosenPaths(desk: Desk, what: 'files' | 'folder'): Promise<void> {
+  const paths = await chooseImportPaths(what)
+  if (!paths) return
+  const { api } = desk.store as { api: ClaimdeskApi & PathImport }
+  const imported = await desk.store.run(() => api.importPaths!(paths))
+  if (imported !== undefined) await desk.store.load()
 }
 
 /** Case menu commands: ask for a path (native or in-app dialog), then act. */
@@ -48,7 +59,8 @@ export function menuCommand(desk: Desk, action: MenuAction): void {
     case 'save-case-as':
       return void caseCommand(desk, 'save')
     case 'import':
-      if (!store.readOnly) void importChosenFiles(desk)
+    case 'import-folder':
+      if (!store.readOnly) void importChosenPaths(desk, action === 'import' ? 'files' : 'folder')
       return
     case 'paste':
       if (!store.readOnly) ui.overlay = 'paste'

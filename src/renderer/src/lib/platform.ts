@@ -25,10 +25,16 @@ function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
   return result.encoding === 'utf8' ? result.content : fromBase64(result.content)
 }
 
-/** Files chosen in the desktop app's native import dialog, as the File objects a file input gives. */
-export async function chooseImportFiles(): Promise<File[] | null> {
-  const chosen = await window.claimdesk?.platform.chooseImportFiles()
-  return chosen ? chosen.map(({ name, data }) => new File([fromBase64(data)], name)) : null
+/**
+ * Paths chosen in the desktop app's native dialogs (files, or one folder), for the contract's
+ * importPaths: main reads the files itself. Null when cancelled or outside the desktop app.
+ */
+export async function chooseImportPaths(what: 'files' | 'folder'): Promise<string[] | null> {
+  const platform = window.claimdesk?.platform
+  if (!platform) return null
+  if (what === 'files') return platform.chooseImportPaths()
+  const folder = await platform.chooseImportFolder()
+  return folder ? [folder] : null
 }
 
 /** Saves an export (native save dialog, or a browser download); the name or path saved, null if cancelled. */
