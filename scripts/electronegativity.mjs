@@ -41,7 +41,8 @@ try {
       const [check, severity, confidence, file, location] = line.split(',').map((f) => f.replace(/^"|"$/g, ''))
       return { check, severity, confidence, file, location }
     })
-  for (const f of findings) console.log(`  ${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location} (${f.confidence})`)
+  for (const f of findings)
+    console.log(`  ${f.severity.padEnd(6)} ${f.check} ${f.file}:${f.location} (${f.confidence})`)
   for (const [check, why] of Object.entries(EXCLUDED)) console.log(`  skipped ${check}: ${why}`)
   const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')
   console.log(
