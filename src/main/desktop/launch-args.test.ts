@@ -16,6 +16,13 @@ describe('caseFromArgv', () => {
     expect(caseFromArgv(['electron', '.', 'rel/x.claimdesk.json'], '/proj')).toBe('/proj/rel/x.claimdesk.json')
   })
 
+  it('takes the file:// URL a Linux desktop passes for %U', () => {
+    expect(caseFromArgv(['claimdesk', 'file:///home/a/My%20Cases/Ops.claimdesk.json'], '/')).toBe(
+      '/home/a/My Cases/Ops.claimdesk.json'
+    )
+    expect(caseFromArgv(['claimdesk', 'file://remote-host/x.claimdesk.json'], '/')).toBeNull()
+  })
+
   it('finds none in a plain launch or among other files', () => {
     expect(caseFromArgv(['claimdesk'], '/')).toBeNull()
     expect(caseFromArgv(['electron', '.'], '/')).toBeNull()

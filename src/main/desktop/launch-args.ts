@@ -1,6 +1,8 @@
 // Which case a launch asks for: `--case <file>` (or `--case=<file>`), or a case file passed by the
 // system when the user double-clicks one (Windows and Linux put it in argv; macOS sends open-file).
+// Linux desktops launch the .desktop entry's `%U` with a path or a file:// URL.
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { CASE_EXTENSION } from '../service'
 
 /** The case file named in a command line (argv[0] is the executable), resolved against cwd; null if none. */
@@ -12,5 +14,11 @@ export function caseFromArgv(argv: readonly string[], cwd: string): string | nul
     if (arg.startsWith('--case=') && arg.length > '--case='.length) return resolve(cwd, arg.slice('--case='.length))
   }
   const file = args.find((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(CASE_EXTENSION))
-  return file ? resolve(cwd, file) : null
+  if (!file) return null
+  if (!file.startsWith('file:')) return resolve(cwd, file)
+  try {
+    return fileURLToPath(file)
+  } catch {
+    return null
+  }
 }
