@@ -1,4 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
 import App from './App.svelte'
@@ -102,13 +104,22 @@ describe('App', () => {
   it('carries out the desktop menu commands through the native dialogs', async () => {
     t = await loadedDesk({ documents: { 'kursk.txt': text } })
     const chosen = t.service.file('menu.md', '# From the menu\n\nChosen natively.')
+    const folder = join(t.service.dir, 'press')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'a.txt'), 'Folder file\n\nFrom the folder dialog.')
     const newCase = `${t.service.dir}/new.claimdesk.json`
+    const other = `${t.service.dir}/double-clicked.claimdesk.json`
+    await t.service.api.newCase(other)
+    await t.service.api.openCase(`${t.service.dir}/case.claimdesk.json`)
     let send: (action: string) => void = () => {}
+    let openCase: (path: string) => void = () => {}
     window.claimdesk = {
       platform: {
         onMenu: (listener: (action: string) => void) => (send = listener),
+        onOpenCase: (listener: (path: string) => void) => (openCase = listener),
         newCaseDialog: async () => newCase,
-        chooseImportFiles: async () => [{ path: chosen, name: 'menu.md' }]
+        chooseImportPaths: async () => [{ path: chosen, name: 'menu.md' }],
+        chooseImportFolder: async () => [{ path: join(folder, 'a.txt'), name: 'press/a.txt' }]
       }
     } as never
     try {
@@ -120,10 +131,14 @@ describe('App', () => {
       expect(await screen.findByTestId('export-dialog')).toBeTruthy()
       send('import')
       await waitFor(async () => expect(await documentTexts()).toContain('From the menu\n\nChosen natively.'))
-      // The native dialog gives a path: main reads the file itself.
+      // The native dialog gives a path: main reads the file itself, through the import queue.
       expect(t.calls.find((c) => c.method === 'importFiles')!.args[0]).toEqual([{ path: chosen, name: 'menu.md' }])
+      send('import-folder')
+      await waitFor(async () => expect(await documentTexts()).toContain('Folder file\n\nFrom the folder dialog.'))
       send('new-case')
       await waitFor(async () => expect((await t.service.api.currentCase()).info.path).toBe(newCase))
+      openCase(other)
+      await waitFor(async () => expect((await t.service.api.currentCase()).info.path).toBe(other))
     } finally {
       delete window.claimdesk
     }

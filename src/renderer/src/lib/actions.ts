@@ -2,7 +2,7 @@
 import type { MenuAction } from '../../../shared/bridge'
 import type { PickedFile } from '../cases/import-files'
 import type { Desk } from './context'
-import { chooseCasePath, chooseImportFiles } from './platform'
+import { chooseCasePath, chooseImport } from './platform'
 
 /** Makes a claim from the reader's selection and opens it in the editor, source field focused. */
 export async function markSelection({ store, ui }: Desk): Promise<void> {
@@ -22,9 +22,13 @@ export async function importFiles(
   await desk.imports.add(files, unreadable)
 }
 
-/** The native menu's Import: a native dialog (a file input's picker would need a user gesture). */
-async function importChosenFiles(desk: Desk): Promise<void> {
-  const files = await chooseImportFiles()
+/**
+ * The native menu's Import Files… and Import Folder…: a native dialog (a file input's picker would
+ * need a user gesture) gives paths main reads itself; they go through the import queue, so the
+ * progress and a result per file show as for a drop.
+ */
+async function importChosen(desk: Desk, what: 'files' | 'folder'): Promise<void> {
+  const files = await chooseImport(what)
   if (files) await importFiles(desk, files)
 }
 
@@ -60,7 +64,8 @@ export function menuCommand(desk: Desk, action: MenuAction): void {
     case 'save-case-as':
       return void caseCommand(desk, 'save')
     case 'import':
-      if (!store.readOnly) void importChosenFiles(desk)
+    case 'import-folder':
+      if (!store.readOnly) void importChosen(desk, action === 'import' ? 'files' : 'folder')
       return
     case 'paste':
       if (!store.readOnly) ui.overlay = 'paste'

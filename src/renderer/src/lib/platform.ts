@@ -26,9 +26,14 @@ function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
   return result.encoding === 'utf8' ? result.content : fromBase64(result.content)
 }
 
-/** Files chosen in the desktop app's native import dialog: paths main reads itself. */
-export async function chooseImportFiles(): Promise<PickedFile[] | null> {
-  const chosen = await window.claimdesk?.platform.chooseImportFiles()
+/**
+ * Files chosen in the desktop app's native dialogs (files, or one folder's importable files), as
+ * paths main reads itself. Null when cancelled or outside the desktop app.
+ */
+export async function chooseImport(what: 'files' | 'folder'): Promise<PickedFile[] | null> {
+  const platform = window.claimdesk?.platform
+  if (!platform) return null
+  const chosen = await (what === 'files' ? platform.chooseImportPaths() : platform.chooseImportFolder())
   return chosen ? chosen.map(({ path, name }) => ({ path: name, localPath: path })) : null
 }
 
