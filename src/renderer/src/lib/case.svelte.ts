@@ -11,6 +11,7 @@ import { SvelteMap } from 'svelte/reactivity'
 import type {
   BriefingInput,
   CaseChanges,
+  CaseEvent,
   CaseInfo,
   CaseOverview,
   Changed,
@@ -65,6 +66,9 @@ function merged<T extends { id: Id }>(list: readonly T[], put: readonly T[], rem
 }
 
 const LAST_DOC_KEY = 'claimdesk-last-document:'
+/** How long one request for case events waits for one (a long poll), and the pause after a failure. */
+const EVENT_WAIT_MS = 25_000
+const EVENT_RETRY_MS = 5_000
 /** Document texts kept for quick switching back. */
 const DOC_CACHE_SIZE = 4
 
@@ -268,6 +272,45 @@ export class CaseStore {
     )
     const [claim] = changes.changes.claims?.put ?? []
     if (claim && changes.changes.claims?.put.length === 1) this.focusClaim(claim.id, { scroll: true })
+  }
+
+  // ---- events ---------------------------------------------------------------------------
+
+  /**
+   * Listens for what happens to the case outside any call (a timed save that failed, the file
+   * replaced on disk by another program) until `stop` is called, and tells the analyst.
+   */
+  watchEvents(): () => void {
+    let stopped = false
+    let after = 0
+    const loop = async (): Promise<void> => {
+      while (!stopped) {
+        let events
+        try {
+          events = await this.api.caseEvents(after, EVENT_WAIT_MS)
+        } catch {
+          // The backend is away (a restart in browser mode): try again in a while.
+          await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY_MS))
+          continue
+        }
+        for (const e of events) {
+          after = e.seq
+          if (!stopped) await this.onCaseEvent(e)
+        }
+      }
+    }
+    void loop()
+    return () => (stopped = true)
+  }
+
+  private async onCaseEvent(e: CaseEvent): Promise<void> {
+    if (e.kind === 'saved') return
+    this.notices.error(new ClaimdeskError(e.kind === 'diverged' ? 'conflict' : 'io', e.message))
+    // The case may now be another file (our work continues in a conflict copy): show where.
+    if (e.kind === 'diverged') {
+      const overview = await this.run(() => this.api.currentCase())
+      if (overview) await this.show(overview, true)
+    }
   }
 
   // ---- applying changes -----------------------------------------------------------------

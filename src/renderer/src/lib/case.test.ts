@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CaseChanges } from '../../../shared/api'
 import { CaseStore } from './case.svelte'
 import { Notices } from './notices.svelte'
@@ -141,5 +141,30 @@ describe('CaseStore', () => {
     const id = t.documents['a.txt']
     await store.reimportDocument(id, 'windows-1251')
     await expect.poll(() => store.currentDoc?.provenance.encoding).toBe('windows-1251')
+  })
+})
+
+describe('case events', () => {
+  it('tells the analyst what happened to the case outside any call, and follows it to a new file', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
+    const events = [
+      { seq: 1, kind: 'save-failed' as const, message: 'case.claimdesk.json could not be saved: the disk is full' },
+      { seq: 2, kind: 'diverged' as const, message: 'case.claimdesk.json was replaced by another program' }
+    ]
+    let asked = 0
+    t.api.caseEvents = async (after) => {
+      asked++
+      const found = events.filter((e) => e.seq > after)
+      if (found.length === 0) await new Promise((r) => setTimeout(r, 5))
+      return found
+    }
+    const overviews = () => t.calls.filter((c) => c.method === 'currentCase').length
+    const before = overviews()
+    const stop = store.watchEvents()
+    await vi.waitFor(() => expect(notices.errors.map((e) => e.message)).toEqual(events.map((e) => e.message)))
+    await vi.waitFor(() => expect(overviews()).toBe(before + 1))
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(3))
+    stop()
   })
 })
