@@ -82,7 +82,7 @@ const NO_CHROMIUM =
   'PDF export needs Chromium (install it at /usr/bin/chromium or set CLAIMDESK_CHROMIUM to its path) ' +
   'or the desktop app; other formats need neither'
 
-async function launchChromium(): Promise<ChromiumBrowser> {
+export async function launchChromium(): Promise<ChromiumBrowser> {
   const executablePath = findChromium()
   const chromium = executablePath ? await loadChromium() : null
   if (!executablePath || !chromium) throw new ClaimdeskError('invalid', NO_CHROMIUM)
