@@ -91,7 +91,7 @@ const QUOTE = /^["“”]$/
 /** Verbs a record can be the subject of; negated they still assert ("the imagery does not show damage"). */
 const SHOW_VERBS = new Set(['show', 'indicate', 'suggest', 'reveal'])
 
-const lemmaOf = (t: Token) => LEMMA_FIXES[t.lower] ?? t.lemma
+const lemmaOf = (t: Token) => LEMMA_FIXES[t.lower] ?? (t.pos === 'ADJ' ? t.lower.replace(/e?d$/, '') : t.lemma)
 const isQuote = (t: Token) => QUOTE.test(t.text)
 
 function isModifierParticiple(toks: Token[], i: number): boolean {
@@ -176,13 +176,19 @@ function cuesIn(toks: Token[]): Cue[] {
       return
     }
     const lemma = lemmaOf(t)
-    // wink sometimes tags "notes" in "The Ministry notes that" as a noun.
+    // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
+    // damage", as nouns, and "informed" in "has informed" as an adjective.
+    const prevPos = toks[i - 1]?.pos ?? ''
     const nounVerb =
       t.pos === 'NOUN' &&
       /s$/.test(t.lower) &&
-      toks[i + 1]?.lower === 'that' &&
-      ['DET', 'NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '')
-    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb) return
+      ['DET', 'NOUN', 'PROPN', 'NUM'].includes(prevPos) &&
+      (toks[i + 1]?.lower === 'that' ||
+        (SHOW_VERBS.has(singularLemma(t.lower)) &&
+          prevPos !== 'DET' &&
+          ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
+    const adjVerb = t.pos === 'ADJ' && prevPos === 'AUX' && /ed$/.test(t.lower)
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb) return
     if (!isReportingLemma(nounVerb ? singularLemma(t.lower) : lemma)) return
     if (isModifierCue(toks, i)) return
     // "has not confirmed or denied": the publisher's non-statement, not a denial.
@@ -258,7 +264,7 @@ function leftOf(toks: Token[], v: number): Left {
     objection: null
   }
   let j = v - 1
-  while (j >= 0 && (toks[j].pos === 'ADV' || (toks[j].pos === 'AUX' && !isQuote(toks[j])))) j--
+  while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
   const boundary = clauseStart(toks, j + 1)
   const lo =
     boundary < toks.length && BOUNDARY_WORDS.has(toks[boundary]?.lower) && boundary <= j ? boundary + 1 : boundary
@@ -400,7 +406,12 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
         else if (DATE_ADPS.has(tk.lower) && (toks[k + 1]?.entity === 'DATE' || toks[k + 1]?.entity === 'TIME')) k++
         else break
       }
-      return k < i || ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) || isQuote(toks[k])
+      // The verb right after the cue starts no clause, unless it is a plural noun misread ("alerts had").
+      const misread = i === k && /s$/.test(toks[i].lower) && toks[i + 1]?.pos === 'AUX'
+      return k < i ||
+        misread ||
+        ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) ||
+        isQuote(toks[k])
         ? { start: k, origin }
         : null
     }
@@ -615,7 +626,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
-    if (f.mode === 'same-as-before' || f.noted) return true
+    // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
+    if (f.mode === 'same-as-before' || f.noted || f.claims.every((c) => c.end <= f.cue.start)) return true
     return !frames.some((outer) => {
       if (outer === f || !outer.claims.length) return false
       const inside = outer.claims.some((c) => f.cue.start >= c.start && f.cue.end <= c.end)

@@ -125,8 +125,16 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         merged.push(piece.slice(n))
       } else merged.push(piece)
     }
-    for (const toks of merged)
-      if (toks.length) out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
+    for (const toks of merged) {
+      if (!toks.length) continue
+      // A capitalised word inside a sentence is a name, not a verb ("The Korval Herald, citing ...").
+      toks.forEach((t, i) => {
+        const prev = toks[i - 1]
+        if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
+          t.pos = 'PROPN'
+      })
+      out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
+    }
   })
   return out
 }

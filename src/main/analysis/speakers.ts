@@ -304,7 +304,11 @@ export class Speakers {
     }
     if (p.form === 'definite' || (p.form === 'generic' && /^the\s/i.test(mention.text))) {
       const content = [...p.words].filter((w) => w !== 'the')
-      const found = this.latest((e) => content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w))
+      const found = this.latest(
+        (e) =>
+          (!e.mentionedOnly || TITLES.has(p.head)) &&
+          content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w)
+      )
       if (found) {
         found.lastSeen = at
         this.addAlias(found, mention.text)

@@ -107,7 +107,8 @@ function subjectName(s: Sentence): Token[] | null {
   let i = 0
   while (i < toks.length && toks[i].pos !== 'VERB' && toks[i].pos !== 'AUX' && toks[i].text !== ',') i++
   const run = toks.slice(0, i)
-  return run.length && run.at(-1)!.pos === 'PROPN' ? run : null
+  const nameLike = run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
+  return run.length && run.length <= 8 && nameLike && run.at(-1)!.pos === 'PROPN' ? run : null
 }
 
 /**
