@@ -158,12 +158,81 @@ function scoreQuantities(article) {
   return { total: withQ.length, right: right.length, wrong }
 }
 
+const NOW = '2026-01-01T00:00:00.000Z'
+/** The gold claims as a case's claims (ids "<article>#<claim>"), tagged with their topics or not. */
+function caseClaims(article, tagged) {
+  return article.gold.claims.map((g) => ({
+    id: `${article.name}#${g.id}`,
+    documentId: article.name,
+    quote: { exact: g.quote, prefix: '', suffix: '' },
+    position: { start: g.start, end: g.end },
+    sourceId: g.source,
+    via: g.via,
+    tags: tagged ? [g.topic] : [],
+    note: '',
+    status: 'unverified',
+    credibility: '6',
+    createdAt: NOW,
+    updatedAt: NOW
+  }))
+}
+const caseDocument = (a) => ({
+  id: a.name,
+  text: a.doc.text,
+  title: a.doc.title,
+  outlet: a.gold.outlet ?? engine.inferPublisher(a.doc.text) ?? ''
+})
+const jaccard = (a, b) => {
+  const sa = new Set(a)
+  const sb = new Set(b)
+  const inter = [...sa].filter((x) => sb.has(x)).length
+  return inter / new Set([...sa, ...sb]).size
+}
+
+/** Each gold group is found when a proposal of its kind shares at least half its claims (Jaccard >= 0.5). */
+function scoreConflicts(article, tagged) {
+  const claims = caseClaims(article, tagged)
+  const proposals = engine.findConflictSets({ claims, documents: [caseDocument(article)], sources: article.sources })
+  const wanted = [
+    ...(article.gold.conflicts ?? []).map((g) => ({ ...g, kind: 'conflict' })),
+    ...(article.gold.consistent ?? []).map((g) => ({ ...g, kind: 'consistent' }))
+  ].map((g) => ({ ...g, ids: g.claims.map((c) => `${article.name}#${c}`) }))
+  const groups = wanted.map((g) => {
+    const best = proposals
+      .filter((p) => p.kind === g.kind)
+      .map((p) => ({ p, j: jaccard(p.claimIds, g.ids) }))
+      .sort((x, y) => y.j - x.j)[0]
+    return { g, best }
+  })
+  const found = groups.filter((x) => x.best && x.best.j >= 0.5)
+  const exact = groups.filter((x) => x.best && x.best.j === 1)
+  const extra = proposals.filter((p) => !wanted.some((g) => g.kind === p.kind && jaccard(p.claimIds, g.ids) >= 0.5))
+  const short = (ids) => ids.map((i) => i.split('#')[1]).join(',')
+  return {
+    total: wanted.length,
+    found: found.length,
+    exact: exact.length,
+    missed: groups
+      .filter((x) => !found.includes(x))
+      .map(
+        (x) => `${x.g.kind} "${x.g.topic}" (${short(x.g.ids)})${x.best ? `, nearest ${short(x.best.p.claimIds)}` : ''}`
+      ),
+    inexact: found
+      .filter((x) => x.best.j < 1)
+      .map((x) => `"${x.g.topic}" ${short(x.g.ids)} proposed as ${short(x.best.p.claimIds)}`),
+    extra: extra.map((p) => `${p.kind}/${p.basis} ${short(p.claimIds)}: ${p.explanation}`),
+    proposals
+  }
+}
+
 const results = []
 for (const article of articles) {
   const warm = scoreSuggestions(article, false)
   const cold = scoreSuggestions(article, true)
   const quantities = scoreQuantities(article)
-  results.push({ article, warm, cold, quantities })
+  const conflicts = scoreConflicts(article, true)
+  const untagged = scoreConflicts(article, false)
+  results.push({ article, warm, cold, quantities, conflicts, untagged })
 }
 
 const lines = []
@@ -171,7 +240,7 @@ const say = (s = '') => {
   console.log(s)
   lines.push(s)
 }
-for (const { article, warm, cold, quantities } of results) {
+for (const { article, warm, cold, quantities, conflicts, untagged } of results) {
   const n = article.gold.claims.length
   say(
     `### ${article.name} (${article.style}${article.held ? ', held out' : ', seed'}): ${n} gold claims, ${warm.suggestions.length} suggestions`
@@ -189,8 +258,59 @@ for (const { article, warm, cold, quantities } of results) {
   if (warm.misses.length) say(`- missed: ${warm.misses.join('; ')}`)
   if (warm.extra.length) say(`- suggested, not in the gold: ${warm.extra.join('; ')}`)
   if (quantities.wrong.length) say(`- quantities read wrong: ${quantities.wrong.join('; ')}`)
+  say(
+    `- conflict and consistent groups (claims tagged with the gold topics): ${conflicts.found}/${conflicts.total} found, ${conflicts.exact} exactly; without topic tags (unit and subject only): ${untagged.found}/${untagged.total}`
+  )
+  if (conflicts.missed.length) say(`  - not found: ${conflicts.missed.join('; ')}`)
+  if (conflicts.inexact.length) say(`  - found, not exactly: ${conflicts.inexact.join('; ')}`)
+  if (conflicts.extra.length) say(`  - proposed, not in the gold: ${conflicts.extra.join(' | ')}`)
   say()
 }
+
+// One case of the held-out articles: circular reporting and conflicts between documents.
+const corpus = articles.filter((a) => a.held)
+const expectations = JSON.parse(readFileSync(join(CORPUS, 'case.json'), 'utf8'))
+if (corpus.length) {
+  const claims = corpus.flatMap((a) => caseClaims(a, true))
+  const sources = [...new Map(corpus.flatMap((a) => a.sources).map((s) => [s.id, s])).values()]
+  const documents = corpus.map(caseDocument)
+  const circular = engine.findCircularReporting({ claims, documents, sources })
+  const circularFound = expectations.circular.filter((e) =>
+    circular.some((g) => g.originId === e.origin && e.claims.every((id) => g.claimIds.includes(id)))
+  )
+  const proposals = engine.findConflictSets({ claims, documents, sources })
+  const crossFound = expectations.conflicts.filter((e) =>
+    proposals.some((p) => p.kind === 'conflict' && e.claims.every((id) => p.claimIds.includes(id)))
+  )
+  const topics = engine.sourcesByTopic({
+    claims,
+    documents,
+    sources,
+    conflictSets: proposals.map((p) => ({ ...p, status: 'proposed' }))
+  })
+  say(`### One case of the ${corpus.length} held-out articles (${claims.length} claims)`)
+  say()
+  say(
+    `- circular reporting: ${circularFound.length}/${expectations.circular.length} expected groups found; ${circular.length} groups reported`
+  )
+  for (const e of expectations.circular.filter((e) => !circularFound.includes(e)))
+    say(`  - not found: ${e.origin} on "${e.topic}"`)
+  say(`- conflicts between documents: ${crossFound.length}/${expectations.conflicts.length} found`)
+  const example = circular.find((g) => g.originId === 'interior-ministry') ?? circular[0]
+  if (example) say(`- example warning: ${example.warning}`)
+  const topic = topics.find((t) => t.topic === 'evacuations')
+  if (topic)
+    say(
+      `- sources by topic, "evacuations": ${topic.sources.length} sources, ${topic.independentOrigins} independent origins, ${topic.circular.length} circular groups`
+    )
+  say()
+}
+if (opts.verbose)
+  for (const { article, conflicts } of results) {
+    console.log(`\n== conflict proposals, ${article.name}`)
+    for (const p of conflicts.proposals)
+      console.log(`${p.kind}/${p.basis} [${p.claimIds.map((i) => i.split('#')[1]).join(',')}] ${p.explanation}`)
+  }
 if (opts.verbose)
   for (const { article, warm } of results) {
     console.log(`\n== ${article.name}`)
