@@ -309,20 +309,16 @@ function leftOf(toks: Token[], v: number): Left {
     }
     if (first.pos === 'VERB' && /ing$/.test(first.lower)) continue // ", speaking on condition of anonymity,"
     if (isNounPhrase(toks, a, b)) {
-      const atStart = a === lo
-      const rest = parts.slice(p + 1)
-      const allNounsLeft = rest.every(([c, d]) => d <= c || isNounPhrase(toks, c, d))
-      if (speakerTo === -1) {
-        speakerTo = b
-        speakerFrom = a
-      } else if (atStart || allNounsLeft) speakerFrom = a
-      else break
-      if (atStart) break
+      // Noun phrases between the claim and the verb are the speaker and its appositions:
+      // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
+      if (speakerTo === -1) speakerTo = b
+      speakerFrom = a
+      if (a === lo) break
       continue
     }
     const hasVerb = toks.slice(a, b).some((_, k) => isFiniteVerb(toks, a + k))
-    if (hasVerb && speakerTo !== -1) out.claimComma = b
-    else if (hasVerb) out.claimComma = b // "Y," said X: the speaker comes after the verb
+    // Claim material before the speaker ("Y, X said"), or before the verb ("Y," said X).
+    if (hasVerb) out.claimComma = b
     break
   }
   if (speakerTo !== -1) {
@@ -567,8 +563,12 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (trailing) {
       let c = left.claimComma!
       while (c > 0 && (toks[c - 1].text === ',' || isQuote(toks[c - 1]))) c--
+      // A quotation closed after its comma ("... like this," said X) keeps its marks.
+      const closing =
+        toks[left.claimComma!]?.text === ',' && toks[left.claimComma! + 1] && isQuote(toks[left.claimComma! + 1])
       const quoted = toks[left.claimComma! - 1] && isQuote(toks[left.claimComma! - 1])
-      frame.claims.push({ start: toks[0].start, end: quoted ? toks[left.claimComma! - 1].end : toks[c - 1].end })
+      const end = closing ? toks[left.claimComma! + 1].end : quoted ? toks[left.claimComma! - 1].end : toks[c - 1].end
+      frame.claims.push({ start: toks[0].start, end })
       // "..., the source said, adding that ...": the rest is the same speaker's.
       const rest = text.slice(toks[cue.end - 1].end, endChar(stop))
       const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)

@@ -352,7 +352,7 @@ export function extractQuantities(text: string): Quantity[] {
 
     // Range "10,000 to 12,000 troops" / "between 10 and 12": the first figure takes the second's unit.
     const hedgeMatch = HEDGE_BEFORE.exec(before)
-    let hedge = hedgeMatch?.[1].replace(/\s+/g, ' ')
+    const hedge = hedgeMatch?.[1].replace(/\s+/g, ' ')
     let bound: QuantityBound = hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact'
     if (hedgeMatch) start = m.index - hedgeMatch[0].length
     const q: Quantity & { sentence: number } = {
@@ -381,7 +381,7 @@ export function extractQuantities(text: string): Quantity[] {
           q.value = prev.value
           q.high = value
           q.bound = 'range'
-          hedge = q.hedge = prev.hedge
+          q.hedge = prev.hedge
           bound = 'range'
         }
       }

@@ -14,7 +14,7 @@ const ROLE = 'claimdesk-suggest'
 interface Request {
   id: number
   doc: SuggestInput
-  sources: Source[]
+  sources: readonly Source[]
 }
 type Reply = { id: number; suggestions: Suggestion[] } | { id: number; error: ErrorInfo }
 
