@@ -11,7 +11,11 @@ export interface Implied {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10
-const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 })
+/** 12400 -> "12,400" (toLocaleString is slow enough to matter over a case's pairs). */
+const fmt = (n: number) => {
+  const [int, frac] = String(Math.round(n * 100) / 100).split('.')
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '')
+}
 
 /** What two figures of one unit imply: `from`→`to` a change, `part` of `whole` a share. */
 export function implied(a: Quantity, b: Quantity, relation: 'change' | 'share'): Implied | null {

@@ -2,7 +2,7 @@
 // its figures, whether it asserts or denies, whether it reports an expectation or a fact, and the
 // words it is about. Computed once per claim and shared by both.
 import type { CaseDocument, Claim } from '../../shared/model'
-import { extractQuantities } from './quantities'
+import { extractQuantities, mayHaveFigures } from './quantities'
 import type { Quantity } from './types'
 
 export interface ClaimFacts {
@@ -65,17 +65,14 @@ export function contentStems(text: string): Set<string> {
 }
 
 /** The sentence around [start, end) in a text: back to the previous full stop or line break, on to the next. */
+const STOP_CHARS = new Set(['.', '!', '?', '\n'])
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   let a = start
-  while (a > 0 && !/[.!?\n]/.test(text[a - 1]) && start - a < 400) a--
+  while (a > 0 && !STOP_CHARS.has(text[a - 1]) && start - a < 400) a--
   let b = end
-  while (
-    b < text.length &&
-    !/[\n]/.test(text[b]) &&
-    !(/[.!?]/.test(text[b]) && /\s/.test(text[b + 1] ?? ' ')) &&
-    b - end < 400
-  )
-    b++
+  const ends = (i: number) =>
+    text[i] === '\n' || (STOP_CHARS.has(text[i]) && (i + 1 >= text.length || /\s/.test(text[i + 1])))
+  while (b < text.length && !ends(b) && b - end < 400) b++
   return [a, Math.min(text.length, b + 1)]
 }
 
@@ -108,7 +105,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     quoteStart = at - a
   }
   const quoteEnd = quoteStart + quote.length
-  const quantities = extractQuantities(sentence).filter(
+  const quantities = (mayHaveFigures(quote) ? extractQuantities(sentence) : []).filter(
     (q) => q.start >= quoteStart && q.end <= quoteEnd && q.unitClass !== 'time'
   )
   const before = sentence.slice(0, quoteStart)

@@ -54,6 +54,9 @@ const WORD_NUMBERS: Record<string, number> = {
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 }
 const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds' }
 
+/** Cheap first look: most sentences have no figure at all. */
+export const mayHaveFigures = (text: string): boolean => MAY_HAVE_NUMBER.test(text)
+const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')})\\b`, 'i')
 const NUMBER = new RegExp(
   `(?<![\\p{L}\\d.,:/]|\\p{L}-)([$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
     `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
@@ -308,6 +311,7 @@ const sentenceBounds = (text: string): number[] => {
  * of the figure before it in the same sentence.
  */
 export function extractQuantities(text: string): Quantity[] {
+  if (!mayHaveFigures(text)) return []
   const times = timeExpressions(text)
   const inTime = (start: number, end: number) => times.some((t) => start < t.end && end > t.start)
   const bounds = sentenceBounds(text)

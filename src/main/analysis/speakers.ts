@@ -230,6 +230,8 @@ export interface Entity {
   sourceId: string | null
   /** Seen only as a name in the text (a sentence's subject), never yet as a speaker. */
   mentionedOnly?: boolean
+  /** normName of the name and every alias. */
+  known: Set<string>
 }
 
 /**
@@ -346,8 +348,8 @@ export class Speakers {
 
   private find(p: Profile): Entity | undefined {
     if (p.indefinite) return undefined
-    const same = (e: Entity) =>
-      normName(e.name) === normName(p.name) || e.aliases.some((a) => normName(a) === normName(p.name))
+    const wanted = normName(p.name)
+    const same = (e: Entity) => e.known.has(wanted)
     const bySurname = (e: Entity) => !!p.surname && e.kind === 'person' && e.surname === p.surname
     const acronym = (e: Entity) =>
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
@@ -364,9 +366,12 @@ export class Speakers {
 
   private addAlias(e: Entity, alias: string): void {
     if (PRONOUNS[alias.toLowerCase()]) return
-    if (normName(alias) !== normName(e.name) && !e.aliases.some((a) => normName(a) === normName(alias)))
+    const n = normName(alias)
+    if (!e.known.has(n)) {
+      e.known.add(n)
       e.aliases.push(alias)
-    for (const w of normName(alias).split(/[^\p{L}\p{N}]+/u)) if (w && !MINOR.has(w)) e.words.add(w)
+    }
+    for (const w of n.split(/[^\p{L}\p{N}]+/u)) if (w && !MINOR.has(w)) e.words.add(w)
   }
 
   private create(p: Profile, at: number, mention?: string): Entity {
@@ -379,7 +384,8 @@ export class Speakers {
       head: p.head,
       surname: p.surname,
       lastSeen: at,
-      sourceId: this.sourceFor(p.kind, [...(mention ? [mention] : []), p.name])
+      sourceId: this.sourceFor(p.kind, [...(mention ? [mention] : []), p.name]),
+      known: new Set([p.name, ...p.aliases].map(normName))
     }
     this.entities.push(entity)
     return entity

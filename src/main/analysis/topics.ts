@@ -24,16 +24,24 @@ export function sourcesByTopic(input: TopicInput): TopicView[] {
       if (!byTopic.has(k)) byTopic.set(k, { topic, claims: [] })
       byTopic.get(k)!.claims.push(c)
     }
-  // Pairs of claims that agree or conflict, from links and sets.
-  const agree: [string, string][] = []
-  const conflict: [string, string][] = []
-  for (const l of input.links ?? []) (l.kind === 'corroborates' ? agree : conflict).push([l.from, l.to])
-  for (const s of input.conflictSets ?? []) {
-    if (s.status === 'dismissed') continue
-    for (let i = 0; i < s.claimIds.length; i++)
-      for (let j = i + 1; j < s.claimIds.length; j++)
-        (s.kind === 'consistent' ? agree : conflict).push([s.claimIds[i], s.claimIds[j]])
-  }
+  // Links relate two claims; a set relates all of its claims. Both are looked up from each claim.
+  const linksOf = new Map<string, { other: string; agree: boolean }[]>()
+  for (const l of input.links ?? [])
+    for (const [x, y] of [
+      [l.from, l.to],
+      [l.to, l.from]
+    ]) {
+      if (!linksOf.has(x)) linksOf.set(x, [])
+      linksOf.get(x)!.push({ other: y, agree: l.kind === 'corroborates' })
+    }
+  const sets = (input.conflictSets ?? []).filter((s) => s.status !== 'dismissed')
+  const setsOf = new Map<string, number[]>()
+  sets.forEach((s, i) => {
+    for (const id of s.claimIds) {
+      if (!setsOf.has(id)) setsOf.set(id, [])
+      setsOf.get(id)!.push(i)
+    }
+  })
   const circular = findCircularReporting({ claims: input.claims, documents: input.documents, sources: input.sources })
 
   return [...byTopic.values()]
@@ -46,22 +54,24 @@ export function sourcesByTopic(input: TopicInput): TopicView[] {
           rows.set(c.sourceId, { sourceId: c.sourceId, claimIds: [], agreesWith: [], conflictsWith: [] })
         rows.get(c.sourceId)!.claimIds.push(c.id)
       }
-      const relate = (pairs: [string, string][], field: 'agreesWith' | 'conflictsWith') => {
-        for (const [a, b] of pairs) {
-          const sa = sourceOf.get(a)
-          const sb = sourceOf.get(b)
-          if (!sa || !sb || sa === sb) continue
-          for (const [x, y] of [
-            [sa, sb],
-            [sb, sa]
-          ]) {
-            const row = rows.get(x)!
-            if (!row[field].includes(y)) row[field].push(y)
-          }
-        }
+      const mark = (a: string, b: string, agree: boolean) => {
+        if (a === b) return
+        const list = rows.get(a)![agree ? 'agreesWith' : 'conflictsWith']
+        if (!list.includes(b)) list.push(b)
       }
-      relate(agree, 'agreesWith')
-      relate(conflict, 'conflictsWith')
+      const touched = new Set<number>()
+      for (const c of claims) {
+        if (!c.sourceId) continue
+        for (const { other, agree } of linksOf.get(c.id) ?? []) {
+          const theirs = sourceOf.get(other)
+          if (theirs) mark(c.sourceId, theirs, agree)
+        }
+        for (const i of setsOf.get(c.id) ?? []) touched.add(i)
+      }
+      for (const i of touched) {
+        const inTopic = [...new Set(sets[i].claimIds.map((id) => sourceOf.get(id)).filter((s): s is string => !!s))]
+        for (const a of inTopic) for (const b of inTopic) mark(a, b, sets[i].kind === 'consistent')
+      }
       const groups = circular.filter((g) => g.subject.toLowerCase() === topic.toLowerCase())
       // Origins: every speaker, with each circular group's claims counted as their one origin.
       const origin = new Map<string, string>()
