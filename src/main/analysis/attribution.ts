@@ -88,6 +88,7 @@ const SKIPPABLE_ADVERBS = new Set([
   'meanwhile'
 ])
 const QUOTE = /^["“”]$/
+const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as|called \S+|named \S+)$/
 /** Verbs a record can be the subject of; negated they still assert ("the imagery does not show damage"). */
 const SHOW_VERBS = new Set(['show', 'indicate', 'suggest', 'reveal'])
 
@@ -98,6 +99,8 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   const t = toks[i]
   if (t.pos !== 'VERB') return false
   if (t.lower === 'think' && toks[i + 1]?.lower === 'tank') return true
+  // "a group calling itself X", "a unit known as X", "a firm called X": part of the name.
+  if (NAMING.test(`${t.lower} ${toks[i + 1]?.lower ?? ''}`)) return true
   if (!/(ed|en|ing)$/.test(t.lower)) return false
   const prev = toks[i - 1]
   const next = toks[i + 1]
@@ -199,6 +202,14 @@ function cuesIn(toks: Token[]): Cue[] {
     const negated =
       !!prev && (NEGATIONS.has(prev.lower) || (prev.pos === 'AUX' && NEGATIONS.has(toks[k - 1]?.lower ?? '')))
     if (prev && MODALS.has(prev.lower)) return
+    // "The claim was first reported by X": a passive; what X says comes in its own words.
+    if (
+      prev &&
+      prev.pos === 'AUX' &&
+      /^(?:is|are|was|were|be|been|being)$/.test(prev.lower) &&
+      !NEGATIONS.has(toks[k - 1]?.lower ?? '')
+    )
+      return
     if (negated && !SHOW_VERBS.has(lemma)) return
     if (negated) {
       let a = k
@@ -265,10 +276,21 @@ function leftOf(toks: Token[], v: number): Left {
   }
   let j = v - 1
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
+  // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
+  if (toks[j]?.text === ',')
+    for (let k = j - 1; k > 0 && k > j - 40; k--) {
+      if (toks[k].text === ';' || isQuote(toks[k])) break
+      if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') {
+        j = k - 2
+        break
+      }
+    }
   const boundary = clauseStart(toks, j + 1)
-  const lo =
+  let lo =
     boundary < toks.length && BOUNDARY_WORDS.has(toks[boundary]?.lower) && boundary <= j ? boundary + 1 : boundary
   const boundaryWord = lo > 0 ? toks[lo - 1].lower : ''
+  // "But two nurses ... said": a sentence-opening conjunction is not part of the subject.
+  if (lo === 0 && j > 0 && toks[0].pos === 'CCONJ') lo = 1
   if (j < lo) {
     if (RELATIVE.has(boundaryWord)) out.relative = true
     else if (toks[j]?.pos === 'CCONJ') out.sameAsBefore = true
@@ -583,7 +605,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frames.push(frame)
       continue
     }
-    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma)) {
+    const responsibility = cue.lemma === 'claim' && toks[cue.end]?.lower === 'responsibility'
+    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility) {
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)

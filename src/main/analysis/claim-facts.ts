@@ -41,7 +41,7 @@ const DENIAL_IN =
 /** Negation of what the claim is about; not of a report ("not confirmed"), nor a hedge ("no more than"). */
 const NEGATION = /\b(?:not|n't|never|no|none|nothing)\b/gi
 const NOT_CONTENT =
-  /^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|denied|commented|verified|said|disclosed)|no\s+(?:more|fewer|less)\s+than|not\s+only)/i
+  /^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|denied|commented|verified|said|disclosed)|no\s+(?:more|fewer|less)\s+than|no\s+longer|not\s+only)/i
 /** "are not enough": a copula's negation judges; "were not hit" (a passive) denies an event. */
 const COPULA_NOT = /\b(?:is|are|was|were|be|been)\s+(?:not|n't)\s+(\p{L}+)/iu
 const EXPECTATION =

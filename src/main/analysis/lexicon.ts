@@ -58,12 +58,13 @@ export const AUDIENCES = new Set(
 export const OUTLET_WORDS =
   /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|magazine|channel|wire|news|press|gazette|herald|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation)\b/i
+  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance)\b/i
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
 export const DOCUMENT_HEADS = new Set(
   (
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
-    'assessments photos photographs satellite analysis study survey statement map maps article story logs filing'
+    'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
+    'email emails memo letter minutes transcript audit'
   ).split(' ')
 )
 /** Heads of speaker phrases that describe unnamed people: "a Ukrainian official", "residents". */
@@ -127,7 +128,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|was\s+unable\s+to|were\s+unable\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)/i
     },
     {
       kind: 'no-comment',

@@ -163,7 +163,7 @@ const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i'])
 const UNIT_VERBS = new Set('remain remained remains died fled left stayed were was are is had have has ago'.split(' '))
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|number\s+of\s+(\p{L}+)|count\s+of\s+(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+$/iu
+  /\b(death\s+toll|toll|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -326,7 +326,7 @@ export function extractQuantities(text: string): Quantity[] {
     let start = m.index
     const end = m.index + whole.length
     if (inTime(start, end)) continue
-    const before = text.slice(Math.max(0, start - 40), start)
+    const before = text.slice(Math.max(0, start - 60), start)
     const after = text.slice(end, end + 3)
     if (/\[$/.test(before) && after.startsWith(']')) continue // footnote mark
     if (/(^|\n)\s*$/.test(before) && /^[.)]\s/.test(after)) continue // list number
@@ -339,12 +339,15 @@ export function extractQuantities(text: string): Quantity[] {
         ? { unit: CURRENCY[currency], end, increment: false }
         : unitAfter(text, end)
     let unit = unitInfo.unit
-    const before40 = UNIT_BEFORE.exec(before)
+    const hedgeMatch = HEDGE_BEFORE.exec(before)
+    const before40 = UNIT_BEFORE.exec(hedgeMatch ? before.slice(0, before.length - hedgeMatch[0].length) : before)
     if (!unit && before40) Object.assign(unitInfo, { unit: before40[2] ?? before40[3] ?? 'deaths', end })
     unit = unitInfo.unit
     const partOf = unit
       ? null
-      : /^\s+of\s+(?:the|its|their|his|her|[\p{Lu}][\p{L}.]*['’]s)\s+(?=\p{L})/u.exec(text.slice(end, end + 40))
+      : /^\s+of\s+(?:the|its|their|his|her|[\p{Lu}][\p{L}.]*['’]s)\s+(?=\p{L})(?!\p{L}+['’]s\s+\d)/u.exec(
+          text.slice(end, end + 40)
+        )
     if (partOf) {
       // "45,000 of Moscow's soldiers": the unit is what the figure is part of.
       const inner = unitAfter(text, end + partOf[0].length)
@@ -355,7 +358,6 @@ export function extractQuantities(text: string): Quantity[] {
     if (!scale && !currency && !pct && /^(1[89]|20)\d{2}$/.test(raw) && unitClassOf(unit) !== 'people') continue // a year
 
     // Range "10,000 to 12,000 troops" / "between 10 and 12": the first figure takes the second's unit.
-    const hedgeMatch = HEDGE_BEFORE.exec(before)
     const hedge = hedgeMatch?.[1].replace(/\s+/g, ' ')
     let bound: QuantityBound = hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact'
     if (hedgeMatch) start = m.index - hedgeMatch[0].length
@@ -390,7 +392,7 @@ export function extractQuantities(text: string): Quantity[] {
         }
       }
     }
-    if (/^\s+of\s+(?:the\s+)?\d/i.test(text.slice(end, end + 10))) q.role = 'part' // "12,400 of the 31,000 households"
+    if (/^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?\d/iu.test(text.slice(end, end + 30))) q.role = 'part' // "12,400 of the 31,000 households"
     if (!unit) {
       const donor = [...out].reverse().find((p) => p.sentence === q.sentence && p.unit)
       if (!donor || q.role === 'part') {
@@ -409,7 +411,7 @@ export function extractQuantities(text: string): Quantity[] {
       prev.role === 'part' &&
       !prev.unit &&
       prev.sentence === q.sentence &&
-      /^\s+of\s+(?:the\s+)?$/i.test(between)
+      /^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?$/iu.test(between)
     ) {
       prev.unit = unit
       prev.unitClass = q.unitClass

@@ -118,12 +118,13 @@ function headOf(tokens: Token[]): Token | undefined {
 /** What a speaker phrase says about who speaks. */
 export function profile(tokens: Token[], text: string): Profile {
   const phrase = textOf(tokens, text)
-  const lower = phrase.toLowerCase()
+  // "The trust's chief executive": the trust is someone else, not a word for this speaker.
+  const possessors = new Set(tokens.filter((_, i) => tokens[i + 1]?.lower === "'s").map((t) => t.lower))
   const words = new Set(
     normName(phrase)
       .replace(/[’']s\b/g, '')
       .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w && !MINOR.has(w) && w !== 'a' && w !== 'an')
+      .filter((w) => w && !MINOR.has(w) && w !== 'a' && w !== 'an' && !possessors.has(w))
   )
   const acr = acronyms(tokens, text)
   for (const a of acr) words.add(a.toLowerCase())
@@ -134,6 +135,18 @@ export function profile(tokens: Token[], text: string): Profile {
 
   if (tokens.length === 1 && PRONOUNS[tokens[0].lower])
     return { ...base, name: phrase, kind: 'person', form: 'pronoun' }
+  // "one of them": one of the speakers just named.
+  if (/^(?:one|some|two|several|many|most|both|all) of (?:them|those)$/i.test(phrase))
+    return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
+  // "a group calling itself BlackTide": the name it goes by.
+  const calledName =
+    /\b(?:calling (?:itself|themselves)|known as|called|named)\s+((?:[\p{Lu}][\p{L}\p{N}'’-]*\s?)+)/u.exec(phrase)
+  if (calledName) {
+    const name = calledName[1].trim()
+    const kind: SourceKind =
+      ORGANIZATION_WORDS.test(phrase) || /\b(group|gang|unit|collective)\b/i.test(phrase) ? 'organization' : 'person'
+    return { ...base, name, aliases: [phrase], kind, form: 'named', words: new Set([...words, name.toLowerCase()]) }
+  }
 
   const segs = segments(tokens)
   const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
@@ -142,10 +155,12 @@ export function profile(tokens: Token[], text: string): Profile {
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
     const next = tokens[i + 1]
-    const named = runs(tokens.slice(i + 1)).at(-1)
-    if (next && ['from', 'in', 'by', 'of'].includes(next.lower) && named && AUTHORED.has(head.lower)) {
-      const kind: SourceKind = OUTLET_WORDS.test(lower) ? 'outlet' : 'organization'
-      return { ...base, name: textOf(named, text), aliases: [phrase], kind, form: 'named' }
+    const after =
+      next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
+    const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
+    if (after && ['from', 'in', 'by', 'of'].includes(after.lower) && author.length && AUTHORED.has(head.lower)) {
+      const who = profile(author, text)
+      return { ...who, aliases: [...who.aliases, phrase] }
     }
     return { ...base, name: clean(phrase), kind: 'document', form: 'generic' }
   }
@@ -289,7 +304,7 @@ export class Speakers {
 
   resolve(p: Profile, mention: Span, at: number): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
-      const want = PRONOUNS[mention.text.toLowerCase()]
+      const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }
       const fits = (e: Entity) =>

@@ -132,7 +132,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     if (TRUNCATED.test(sentenceText.replace(/["“][^"”]*["”]/g, ''))) return
     const subject = subjectName(s)
     if (subject) speakers.noteName(profile(subject, text), s.start)
-    speakers.recentName = (head) => recentName(text, sentences.slice(Math.max(0, si - 3), si + 1), head)
+    speakers.recentName = (head) => recentName(text, sentences.slice(0, si + 1), head)
     const dateline = DATELINE.exec(text.slice(s.start, s.end))
     const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
     const quantities = sentenceQuantities(text, s)
