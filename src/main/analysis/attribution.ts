@@ -606,7 +606,13 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       continue
     }
     const responsibility = cue.lemma === 'claim' && toks[cue.end]?.lower === 'responsibility'
-    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility) {
+    // "estimates turnout at between 44 and 48 percent": the estimate is the claim.
+    const at = toks.slice(cue.end, cue.end + 6).findIndex((x) => x.lower === 'at')
+    const estimateAt =
+      cue.lemma === 'estimate' &&
+      at !== -1 &&
+      /^(?:\d|between|about|around|some|roughly|more|less|over|under)/i.test(toks[cue.end + at + 1]?.text ?? '')
+    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt) {
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)

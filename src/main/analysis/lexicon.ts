@@ -64,7 +64,7 @@ export const DOCUMENT_HEADS = new Set(
   (
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
-    'email emails memo letter minutes transcript audit'
+    'email emails memo letter minutes transcript audit results count tally'
   ).split(' ')
 )
 /** Heads of speaker phrases that describe unnamed people: "a Ukrainian official", "residents". */
@@ -73,7 +73,8 @@ export const ROLE_NOUNS = new Set(
     'official source spokesman spokeswoman spokesperson officer commander diplomat analyst resident witness insurer ' +
     'milblogger blogger expert people person soldier fighter forecaster observer aide adviser advisor executive ' +
     'employee insider member investigator engineer worker doctor researcher scientist trader activist lawmaker ' +
-    'politician correspondent journalist reporter military citizen civilian villager local'
+    'politician correspondent journalist reporter military citizen civilian villager local nurse teacher student ' +
+    'monitor volunteer medic paramedic firefighter guard farmer driver patient survivor victim relative neighbour'
   ).split(' ')
 )
 /** Nouns that make "a charge X rejected" an objection, not a speaker phrase. */

@@ -393,7 +393,9 @@ export function extractQuantities(text: string): Quantity[] {
       }
     }
     if (/^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?\d/iu.test(text.slice(end, end + 30))) q.role = 'part' // "12,400 of the 31,000 households"
-    if (!unit) {
+    // "between 44 and 48 percent": the first figure waits for the second's unit.
+    const rangeAhead = !unit && /^\s*(?:-|–|to|and)\s*[$€£]?\d/.test(text.slice(end, end + 8))
+    if (!unit && !rangeAhead) {
       const donor = [...out].reverse().find((p) => p.sentence === q.sentence && p.unit)
       if (!donor || q.role === 'part') {
         out.push(q)

@@ -321,9 +321,12 @@ export class Speakers {
     }
     if (p.form === 'definite' || (p.form === 'generic' && /^the\s/i.test(mention.text))) {
       const content = [...p.words].filter((w) => w !== 'the')
+      // "the commission" is not "Commission chairwoman Petra Lund": a person answers only to a role.
+      const role = TITLES.has(p.head) || ROLE_NOUNS.has(p.head)
       const found = this.latest(
         (e) =>
           (!e.mentionedOnly || TITLES.has(p.head)) &&
+          (e.kind !== 'person' || role) &&
           content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w)
       )
       if (found) {
