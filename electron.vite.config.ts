@@ -21,7 +21,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts')
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          // The claim-suggestion worker thread (src/main/analysis/worker.ts, suggestInWorker).
+          'suggest-worker': resolve(__dirname, 'src/main/analysis/worker.ts')
         }
       }
     }
