@@ -26,6 +26,8 @@ export const API_METHODS = [
   'deleteSource',
   'listClaims',
   'searchCase',
+  'suggestClaims',
+  'acceptSuggestions',
   'getClaims',
   'createClaim',
   'updateClaim',

@@ -2,6 +2,7 @@
 // loopback browser mode, the CLI) calls these methods, and every call's arguments are checked
 // against `apiArgs` before the implementation sees them.
 import { z } from 'zod'
+import type { Suggestion } from './analysis'
 import type { BriefingView } from './briefing/view'
 import {
   CLAIM_STATUSES,
@@ -198,6 +199,16 @@ export const searchQuery = z
   })
   .strict()
 
+/** Which of a document's suggested claims to accept: all of them, those named, or every one of a speaker. */
+export const acceptInput = z
+  .object({
+    documentId: id,
+    suggestionIds: z.array(z.string().min(1).max(20)).max(LIMITS.listItems).optional(),
+    /** A speaker within the document ("e3"), as suggestions name it. */
+    entity: z.string().min(1).max(20).optional()
+  })
+  .strict()
+
 export type DocumentPatch = z.infer<typeof documentPatch>
 export type ImportFile = z.input<typeof importFile>
 export type PasteInput = z.infer<typeof pasteInput>
@@ -211,6 +222,15 @@ export type ExportInput = z.input<typeof exportInput>
 export type OpenOptions = z.input<typeof openOptions>
 export type ClaimQuery = z.input<typeof claimQuery>
 export type SearchQuery = z.input<typeof searchQuery>
+export type AcceptInput = z.input<typeof acceptInput>
+
+/** What accepting suggestions made. */
+export interface AcceptedSuggestions {
+  claims: Claim[]
+  sources: Source[]
+  /** Suggestions left out because the document already has a claim on the same words. */
+  skipped: number
+}
 
 // ---- what the methods return -----------------------------------------------------------------
 
@@ -412,6 +432,9 @@ export const apiArgs = {
   // claims and links
   listClaims: z.tuple([claimQuery]),
   searchCase: z.tuple([searchQuery]),
+  /** Claims the engine proposes in a document (attribution cues, quotations, hedged figures); changes nothing. */
+  suggestClaims: z.tuple([id]),
+  acceptSuggestions: z.tuple([acceptInput]),
   getClaims: z.tuple([z.array(id).max(LIMITS.listItems)]),
   createClaim: z.tuple([claimInput]),
   updateClaim: z.tuple([id, claimPatch]),
@@ -458,6 +481,8 @@ export interface ApiResults {
   deleteSource: Changed<void>
   listClaims: ClaimPage
   searchCase: SearchResults
+  suggestClaims: Suggestion[]
+  acceptSuggestions: Changed<AcceptedSuggestions>
   getClaims: Claim[]
   createClaim: Changed<Claim>
   updateClaim: Changed<Claim>

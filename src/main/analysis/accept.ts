@@ -3,7 +3,7 @@
 // Syrskyi" and a later "Syrskyi" become one source with both as aliases) and the claims to create.
 import type { ClaimStatus, Credibility, Source, SourceKind } from '../../shared/model'
 import { findSourceByName, normName } from '../../shared/source-names'
-import type { Suggestion } from './types'
+import type { Suggestion } from '../../shared/analysis'
 
 export interface PlannedSource {
   /** How the planned claims refer to this source before it exists. */

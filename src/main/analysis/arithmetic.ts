@@ -1,7 +1,7 @@
 // Corroboration from arithmetic: two figures of one unit imply a percentage (a share or a change),
 // and a stated percentage either agrees with it or not. "531 to 309 square miles is a loss of about
 // 42 percent, consistent with 'more than 40 percent'".
-import type { Quantity } from './types'
+import type { Quantity } from '../../shared/analysis'
 
 export interface Implied {
   /** The percentage the two figures imply, rounded to one decimal. */

@@ -20,7 +20,7 @@ import {
   isReportingLemma
 } from './lexicon'
 import type { Sentence, Token } from './nlp'
-import type { CueKind } from './types'
+import type { CueKind } from '../../shared/analysis'
 
 export interface Frame {
   cue: { start: number; end: number; kind: CueKind; lemma?: string }

@@ -4,7 +4,7 @@
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
 import { contentStems } from './claim-facts'
-import type { CircularGroup, ReportingRoute } from './types'
+import type { CircularGroup, ReportingRoute } from '../../shared/analysis'
 
 export interface CircularInput {
   claims: readonly Claim[]

@@ -3,7 +3,7 @@
 // words it is about. Computed once per claim and shared by both.
 import type { CaseDocument, Claim } from '../../shared/model'
 import { extractQuantities, mayHaveFigures } from './quantities'
-import type { Quantity } from './types'
+import type { Quantity } from '../../shared/analysis'
 
 export interface ClaimFacts {
   claim: Claim

@@ -4,7 +4,7 @@
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, type ClaimFacts } from './claim-facts'
-import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from './types'
+import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
 
 export interface ConflictInput {
   claims: readonly Claim[]

@@ -1,7 +1,7 @@
 // Figures in text: value, unit, the hedge that bounds them ("just under", "upward of", "about"), the
 // comparison the text itself makes ("from 531 to 309", "12,400 of 31,000") and the time they refer to.
 // Plain regular expressions: this runs over every claim of a case when conflicts are looked for.
-import type { Quantity, QuantityBound, Span } from './types'
+import type { Quantity, QuantityBound, Span } from '../../shared/analysis'
 
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)'

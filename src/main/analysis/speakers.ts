@@ -5,7 +5,7 @@ import { findSourceLoosely, normName } from '../../shared/source-names'
 import type { Source, SourceKind } from '../../shared/model'
 import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
 import type { Token } from './nlp'
-import type { SpeakerResolution, Span } from './types'
+import type { SpeakerResolution, Span } from '../../shared/analysis'
 
 export interface Profile {
   name: string

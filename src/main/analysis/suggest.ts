@@ -8,7 +8,16 @@ import { CAVEAT_ABOUT_FIGURES, CAVEATS, ESTIMATIVE, REBUTTAL, TRUNCATED } from '
 import { sentencesOf, type Sentence, type Token } from './nlp'
 import { extractQuantities } from './quantities'
 import { profile, Speakers, type Entity } from './speakers'
-import type { Caveat, Cue, Quantity, Relay, SpeakerResolution, Span, Suggestion, SuggestInput } from './types'
+import type {
+  Caveat,
+  Cue,
+  Quantity,
+  Relay,
+  SpeakerResolution,
+  Span,
+  Suggestion,
+  SuggestInput
+} from '../../shared/analysis'
 
 interface Draft {
   claim: Span

@@ -3,7 +3,7 @@
 // independent origins the topic really rests on once circular reporting counts once.
 import type { CaseDocument, Claim, ClaimLink, Source } from '../../shared/model'
 import { findCircularReporting } from './circular'
-import type { ConflictSet, TopicSource, TopicView } from './types'
+import type { ConflictSet, TopicSource, TopicView } from '../../shared/analysis'
 
 export interface TopicInput {
   claims: readonly Claim[]

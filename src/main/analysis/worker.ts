@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { ClaimdeskError, toErrorInfo, type ErrorInfo } from '../../shared/errors'
 import type { Source } from '../../shared/model'
 import { suggestClaims } from './suggest'
-import type { Suggestion, SuggestInput } from './types'
+import type { Suggestion, SuggestInput } from '../../shared/analysis'
 
 const ROLE = 'claimdesk-suggest'
 

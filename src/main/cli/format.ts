@@ -1,4 +1,5 @@
-import type { ImportResult } from '../../shared/api'
+import type { ImportResult, SearchResults } from '../../shared/api'
+import type { Suggestion } from '../../shared/analysis'
 import type { CaseDocument, Claim, DocumentSummary, Source } from '../../shared/model'
 
 export interface ClaimRow {
@@ -79,4 +80,53 @@ export function formatDocument(doc: CaseDocument): string {
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`)
   return `${meta.join('\n')}\n\n${doc.text}`
+}
+
+/** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue. */
+export function suggestionRow(s: Suggestion) {
+  return {
+    id: s.id,
+    start: s.claim.start,
+    end: s.claim.end,
+    text: s.claim.text,
+    speaker: {
+      name: s.speaker.name,
+      asWritten: s.speaker.mention?.text ?? null,
+      kind: s.speaker.kind,
+      entity: s.speaker.entity,
+      sourceId: s.speaker.sourceId
+    },
+    relay: s.via.map((v) => ({ name: v.name, asWritten: v.mention.text, sourceId: v.sourceId })),
+    cue: { kind: s.cue.kind, text: s.cue.text },
+    caveats: s.caveats.map((c) => c.text),
+    grading: s.grading
+  }
+}
+
+export function formatSuggestions(suggestions: Suggestion[]): string {
+  if (suggestions.length === 0) return 'No claims to suggest in this document.'
+  return suggestions
+    .map((s) => {
+      const who = (s.speaker.name || 'the publisher') + s.via.map((v) => `, via ${v.name}`).join('')
+      const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
+      return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”\n     “${s.claim.text}”`
+    })
+    .join('\n')
+}
+
+export function formatSearch(
+  found: SearchResults,
+  documents: readonly DocumentSummary[],
+  sources: readonly Source[]
+): string {
+  const titles = new Map(documents.map((d) => [d.id, d.title]))
+  const names = new Map(sources.map((s) => [s.id, s.name]))
+  const lines: string[] = []
+  for (const d of found.documents) {
+    lines.push(`${titles.get(d.documentId) ?? d.documentId} (${d.count})`)
+    for (const h of d.hits) lines.push(`  ${h.start}: ${h.before}[${h.match}]${h.after}`)
+  }
+  for (const c of found.claims) lines.push(`claim ${c.claim.id} (${c.field}): “${c.claim.quote.exact}”`)
+  for (const s of found.sources) lines.push(`source ${names.get(s.sourceId) ?? s.sourceId} (${s.field}: ${s.text})`)
+  return lines.length ? lines.join('\n') : 'Nothing found.'
 }

@@ -247,4 +247,27 @@ describe('claimdesk CLI', () => {
     const help = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' })
     expect(help.stdout).toContain('claimdesk claim add')
   })
+
+  it('searches a case and suggests claims, accepting them only when asked', async () => {
+    const c = join(dir, 'work')
+    expect((await cli('import', join(dir, 'sarn.txt'), '--case', c)).code).toBe(0)
+    const found = await cli('search', '--case', c, 'ships  were', '--json')
+    expect(found.code).toBe(0)
+    expect(JSON.parse(found.out).total).toBe(2)
+    expect((await cli('search', '--case', c, 'fewer than')).out).toMatch(/\[fewer than\]/)
+
+    const listed = await cli('suggest', '--case', c, '--doc', 'Blockade', '--json')
+    expect(listed.code).toBe(0)
+    const rows = JSON.parse(listed.out) as { text: string; speaker: { name: string }; cue: { kind: string } }[]
+    expect(rows.map((r) => [r.text, r.speaker.name])).toContainEqual([
+      'fewer than 25 ships were waiting',
+      'navy spokesman'
+    ])
+    expect(JSON.parse((await cli('list', '--case', c, '--json')).out)).toEqual([])
+
+    const accepted = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept')
+    expect(accepted.out).toMatch(/^added \d+ claims? and \d+ sources?/)
+    expect(JSON.parse((await cli('list', '--case', c, '--json')).out).length).toBe(rows.length)
+    expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--speaker', 'e1')).code).toBe(2)
+  })
 })

@@ -15,7 +15,15 @@ import { addSampleContent } from '../sample'
 import { startServer } from '../serve'
 import { ClaimdeskService, casePath } from '../service'
 import { defaultCasePath, userDataDir } from '../user-data'
-import { claimRows, formatClaims, formatDocument, formatImportResults } from './format'
+import {
+  claimRows,
+  formatClaims,
+  formatDocument,
+  formatImportResults,
+  formatSearch,
+  formatSuggestions,
+  suggestionRow
+} from './format'
 import { USAGE } from './usage'
 
 export interface CliIo {
@@ -72,6 +80,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await showCommand(service, rest, io)
       case 'export':
         return await exportCommand(service, rest, io)
+      case 'search':
+        return await searchCommand(service, rest, io)
+      case 'suggest':
+        return await suggestCommand(service, rest, io)
       case 'serve':
         return await serveCommand(service, rest, io)
       case undefined:
@@ -268,6 +280,50 @@ async function showCommand(service: ClaimdeskService, args: string[], io: CliIo)
   const overview = await api.openCase(requireCase(values.case), { readOnly: true })
   const { document: doc } = await api.getDocument(resolveDocument(overview.documents, values.doc))
   io.out(values.json ? JSON.stringify(doc, null, 2) : formatDocument(doc))
+  return 0
+}
+
+// ---- search, suggest ----------------------------------------------------------------------
+
+async function searchCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { doc: { type: 'string' } })
+  if (values.help) return (void io.out(USAGE), 0)
+  const text = positionals.join(' ').trim()
+  if (!text) throw new UsageError('name the words to search for')
+  const api = gate(service.handlers)
+  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const documentId = values.doc ? resolveDocument(overview.documents, values.doc) : undefined
+  const found = await api.searchCase({ text, documentId })
+  if (values.json) io.out(JSON.stringify(found, null, 2))
+  else io.out(formatSearch(found, overview.documents, overview.sources))
+  return 0
+}
+
+async function suggestCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    doc: { type: 'string' },
+    accept: { type: 'boolean', default: false },
+    speaker: { type: 'string' }
+  })
+  if (values.help) return (void io.out(USAGE), 0)
+  if (!values.doc) throw new UsageError('--doc <id|title> is required')
+  if (values.speaker && !values.accept) throw new UsageError('--speaker goes with --accept')
+  const api = gate(service.handlers)
+  const overview = await api.openCase(requireCase(values.case), { readOnly: !values.accept })
+  const documentId = resolveDocument(overview.documents, values.doc)
+  if (values.accept) {
+    const { value } = await api.acceptSuggestions({ documentId, ...(values.speaker ? { entity: values.speaker } : {}) })
+    if (values.json) io.out(JSON.stringify(value, null, 2))
+    else
+      io.out(
+        `added ${value.claims.length} claim${value.claims.length === 1 ? '' : 's'} and ${value.sources.length} source${value.sources.length === 1 ? '' : 's'}` +
+          (value.skipped ? ` (${value.skipped} already marked)` : '')
+      )
+    return 0
+  }
+  const suggestions = await api.suggestClaims(documentId)
+  if (values.json) io.out(JSON.stringify(suggestions.map(suggestionRow), null, 2))
+  else io.out(formatSuggestions(suggestions))
   return 0
 }
 

@@ -14,6 +14,11 @@ Usage:
       Claims with their source, relays, tags, status and grade.
   claimdesk show --case <file> --doc <id|title> [--json]
       A document's metadata and full text.
+  claimdesk search --case <file> "<words>" [--doc <id|title>] [--json]
+      Where the words are in the documents' text, claims' notes and topics, and source names.
+  claimdesk suggest --case <file> --doc <id|title> [--json] [--accept [--speaker <entity>]]
+      Claims the engine proposes (start, end, text, speaker, relay, cue); changes nothing unless
+      --accept, which makes them (one speaker's with --speaker e3), creating sources as needed.
   claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
       [--briefing <id|title>] [--generated-at <ISO time>]
   claimdesk serve [--case <file>] [--port N]

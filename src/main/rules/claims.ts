@@ -53,17 +53,27 @@ export function checkRange(doc: CaseDocument, start: number, end: number): void 
   if (doc.text.slice(start, end).trim() === '') throw invalid('a claim needs some text: the selection is blank')
 }
 
-export function checkSources(state: CaseState, sourceId: Id | null, via: readonly Id[]): void {
-  if (sourceId) sourceOf(state, sourceId)
-  for (const v of via) sourceOf(state, v)
+/** `pending`: sources the same change creates, not in the case yet. */
+export function checkSources(
+  state: CaseState,
+  sourceId: Id | null,
+  via: readonly Id[],
+  pending: ReadonlySet<Id> = new Set()
+): void {
+  for (const id of [...(sourceId ? [sourceId] : []), ...via]) if (!pending.has(id)) sourceOf(state, id)
   if (new Set(via).size !== via.length) throw invalid('via: a relay is listed twice')
   if (sourceId && via.includes(sourceId)) throw invalid('via: the source cannot also be its own relay')
 }
 
-export function createClaim(state: CaseState, input: NewClaim, ctx: RuleContext): Outcome<Claim> {
+export function createClaim(
+  state: CaseState,
+  input: NewClaim,
+  ctx: RuleContext,
+  pendingSources?: ReadonlySet<Id>
+): Outcome<Claim> {
   const doc = documentOf(state, input.documentId)
   checkRange(doc, input.start, input.end)
-  checkSources(state, input.sourceId, input.via)
+  checkSources(state, input.sourceId, input.via, pendingSources)
   const claim: Claim = {
     id: ctx.newId(),
     documentId: doc.id,

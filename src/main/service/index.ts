@@ -11,6 +11,7 @@ import type { PdfPrinter } from '../export'
 import { RecentList } from '../recent'
 import { Cases, casePath } from './cases'
 import { Documents } from './documents'
+import { analysisHandlers, defaultSuggester, type Suggester } from './analysis'
 import { registryHandlers } from './registry'
 import { Session } from './session'
 
@@ -22,6 +23,8 @@ export interface ServiceOptions {
   userDataDir: string
   /** Electron's printToPDF in the app; Chromium elsewhere. */
   printPdf?: PdfPrinter
+  /** Works out suggested claims (the worker thread by default). */
+  suggest?: Suggester
   now?: () => Date
 }
 
@@ -39,7 +42,8 @@ export class ClaimdeskService {
     this.handlers = {
       ...this.cases.handlers(),
       ...this.documents.handlers(),
-      ...registryHandlers(this.session, options.printPdf)
+      ...registryHandlers(this.session, options.printPdf),
+      ...analysisHandlers(this.session, options.suggest ?? defaultSuggester)
     }
   }
 

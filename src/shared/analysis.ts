@@ -1,7 +1,7 @@
 // The analysis engine's types: suggested claims, quantities, conflict sets, circular reporting and
 // the sources-by-topic view. Plain JSON-able data (no Infinity, no classes), so every value here can
 // cross a worker boundary, the IPC bridge or the CLI's --json output unchanged.
-import type { ClaimStatus, Credibility, Id, SourceKind } from '../../shared/model'
+import type { ClaimStatus, Credibility, Id, SourceKind } from './model'
 
 /** A [start, end) range of a document's text (UTF-16 offsets, end exclusive) and the text in it. */
 export interface Span {
