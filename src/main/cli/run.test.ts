@@ -261,7 +261,7 @@ describe('claimdesk CLI', () => {
     const rows = JSON.parse(listed.out) as { text: string; speaker: { name: string }; cue: { kind: string } }[]
     expect(rows.map((r) => [r.text, r.speaker.name])).toContainEqual([
       'fewer than 25 ships were waiting',
-      'navy spokesman'
+      'Unnamed navy spokesman'
     ])
     expect(JSON.parse((await cli('list', '--case', c, '--json')).out)).toEqual([])
 
