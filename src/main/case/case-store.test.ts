@@ -107,6 +107,52 @@ describe('openCaseStore', () => {
     expect(onDisk(file).claims.map((c) => c.note)).toEqual(['n39'])
   })
 
+  it('goes on applying while a checkpoint writes, and keeps those changes in the journal', async () => {
+    const file = caseFile()
+    const doc = fakeDocument(100)
+    const during: string[] = []
+    const ref: { store?: CaseStore } = {}
+    const disk = faultyFs([
+      {
+        op: 'sync',
+        path: /\.kursk\.claimdesk\.json\.\d+-[0-9a-f]+\.tmp$/,
+        nth: 2, // the first is the case's creation
+        fault: {
+          run: async () => {
+            // The checkpoint's snapshot is taken: these applies must not wait for it, nor be lost.
+            for (let i = 0; i < 3; i++) {
+              const claim = fakeClaim(doc.id, null)
+              await ref.store!.apply([{ op: 'put', collection: 'claims', item: claim }])
+              during.push(claim.id)
+            }
+          }
+        }
+      }
+    ])
+    const store = (ref.store = await openCaseStore(file, {
+      createWith: emptyCase('Kursk'),
+      fs: disk,
+      checkpointDelayMs: 60_000
+    }))
+    const before = fakeClaim(doc.id, null)
+    await store.apply([{ op: 'put', collection: 'documents', item: doc }])
+    await store.apply([{ op: 'put', collection: 'claims', item: before }])
+    await store.checkpoint()
+    expect(during).toHaveLength(3)
+    expect(onDisk(file).claims.map((c) => c.id)).toEqual([before.id])
+    const journal = readFileSync(casePaths(file).journal, 'utf8').split('\n').filter(Boolean)
+    expect(journal).toHaveLength(4)
+    // A crash now: the case file and the journal together hold every acknowledged change.
+    const crashed = caseFile('crashed.claimdesk.json')
+    copyFileSync(file, crashed)
+    copyFileSync(casePaths(file).journal, casePaths(crashed).journal)
+    const reopened = await openCaseStore(crashed)
+    expect(reopened.state.toData().claims.map((c) => c.id)).toEqual([before.id, ...during])
+    await reopened.close()
+    await store.close()
+    expect(onDisk(file).claims.map((c) => c.id)).toEqual([before.id, ...during])
+  })
+
   it('refuses invalid changes, naming the field, and changes nothing', async () => {
     const store = await newStore()
     const claim = fakeClaim('d1', null)
