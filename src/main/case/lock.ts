@@ -2,8 +2,9 @@
 // a file naming itself there (`<pid>-<token>.lock`: pid, host, process start time, since), written
 // to a temp name and renamed, so it is never seen half-written. It holds the lock when, with its own
 // file in place, every other file there names a process that is gone; it then marks its file `held`.
-// Otherwise it takes its file back: a held lock is reported at once, and processes that arrived
-// together (none held) all step back and try again a moment later.
+// Otherwise a held lock is reported at once; of processes that arrived together (none holds it),
+// the one that started trying first keeps its file and looks again, the others take theirs back
+// and retry a moment later.
 //
 // Why two processes can never both hold it: say A and B both hold, and A checked the folder first.
 // B's file was put in place before B checked, so either it was there when A checked (B alive: A
@@ -49,7 +50,8 @@ export interface AcquireOptions {
   breakLock?: boolean
 }
 
-const ATTEMPTS = 12
+/** How long to keep trying while other processes are trying too (none holds the lock). */
+const CONTENTION_MS = 3000
 const LOCK_FILE = /^(\d+)-[0-9a-f]{16}\.lock$/
 const TEMP_FILE = /^\.(\d+)-[0-9a-f]{16}\.lock\.tmp$/
 
@@ -123,6 +125,25 @@ async function judge(io: StoreFs, owner: LockOwner | null): Promise<Verdict> {
   return { state: 'live' }
 }
 
+const isHolder = (o: Found): boolean => o.owner!.held === true || o.owner!.host !== hostname()
+
+/** Sorts what is in the lock folder; a breakable lock stops here unless breakLock says otherwise. */
+function judged(
+  found: Found[],
+  casePath: string,
+  options: AcquireOptions
+): { live: Found[]; holder: Found | undefined } {
+  const breakable = found.find((o) => o.verdict.state === 'breakable')
+  if (breakable && !options.breakLock) throw breakableError(casePath, breakable)
+  const live = found.filter((o) => o.verdict.state === 'live')
+  return { live, holder: live.find(isHolder) }
+}
+
+/** Whether `a` started trying before `b` (ties broken by token), to decide who steps back. */
+function comesFirst(a: LockOwner, b: LockOwner): boolean {
+  return a.since < b.since || (a.since === b.since && a.token < b.token)
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class CaseLock {
@@ -150,30 +171,44 @@ export class CaseLock {
     }
     const name = `${owner.pid}-${owner.token}.lock`
     const lock = new CaseLock(io, lockPath, join(lockPath, name))
+    const giveUpAt = Date.now() + CONTENTION_MS
+    let inPlace = false
     try {
-      for (let attempt = 0; ; attempt++) {
-        await lock.enterFolder(casePath, options)
-        if (!(await lock.putOwn(JSON.stringify(owner)))) continue
-        const others = await lock.others()
-        const breakable = others.filter((o) => o.verdict.state === 'breakable')
-        const live = others.filter((o) => o.verdict.state === 'live')
-        if (breakable.length > 0 && !options.breakLock) {
-          await lock.release()
-          throw breakableError(casePath, breakable[0])
+      for (;;) {
+        if (!inPlace) {
+          await lock.enterFolder(casePath, options)
+          // A look first: a holder is reported, and others trying are let through, without writing.
+          const seen = judged(await lock.others(), casePath, options)
+          if (seen.holder) throw lockedError(casePath, seen.holder.owner!)
+          if (seen.live.length > 0 && Date.now() < giveUpAt) {
+            await sleep(1 + Math.random() * 4)
+            continue
+          }
+          inPlace = await lock.putOwn(JSON.stringify(owner))
+          if (!inPlace) continue
         }
+        const others = await lock.others()
+        const { live } = judged(others, casePath, options)
         if (live.length === 0) {
           // Replacing the file (one rename) keeps the name taken throughout.
           await lock.putOwn(JSON.stringify({ ...owner, held: true }))
           await lock.sweep(others.filter((o) => o.verdict.state !== 'live'))
           return lock
         }
-        await lock.release()
-        // A holder is reported at once; processes only trying at the same moment all step back and retry.
-        const holder = live.find((o) => o.owner!.held || o.owner!.host !== hostname())
-        if (holder || attempt === ATTEMPTS - 1) throw lockedError(casePath, (holder ?? live[0]).owner!)
-        await sleep(5 + Math.random() * 20 * (attempt + 1))
+        // A holder is reported at once. Of processes only trying, the one that started first keeps
+        // its file and looks again; the others step back and retry, so one of them gets through.
+        const holder = live.find(isHolder)
+        if (holder || Date.now() > giveUpAt) throw lockedError(casePath, (holder ?? live[0]).owner!)
+        if (live.every((o) => comesFirst(owner, o.owner!))) {
+          await sleep(1 + Math.random() * 3)
+        } else {
+          await lock.release()
+          inPlace = false
+          await sleep(2 + Math.random() * 10)
+        }
       }
     } catch (err) {
+      await lock.release()
       if (err instanceof ClaimdeskError) throw err
       if (errnoCode(err) === 'ENOENT' && !(await io.stat(dirname(casePath)).catch(() => null))) {
         throw new ClaimdeskError('not-found', `the folder ${dirname(casePath)} does not exist`)
