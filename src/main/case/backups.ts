@@ -18,6 +18,7 @@ import { copyFileDurable, ensureDirDurable, errnoCode, fsyncDir } from './durabl
 import { ioError } from './io-errors'
 import { CaseLock } from './lock'
 import { casePaths, caseStem, fileStamp, parseFileStamp, type CasePaths } from './paths'
+import { phase } from './phase'
 import { nodeFs, type StoreFs } from './store-fs'
 
 export const KEEP_BACKUPS = 5
@@ -76,6 +77,7 @@ export async function backupIfDue(
   if (!due) return false
   const name = `${caseStem(paths.file)}.${fileStamp(stat.mtime)}${SUFFIX}`
   if (existing.some((b) => b.file === name)) return false
+  phase('backup')
   await ensureDirDurable(io, paths.backups)
   const target = join(paths.backups, name)
   await copyFileDurable(io, paths.file, target, { syncDir: false })

@@ -358,7 +358,6 @@ export class CaseStoreImpl implements CaseStore {
       cut: this.journal?.bytes ?? 0
     }))
     try {
-      phase('backup')
       await backupIfDue(this.io, this.paths, this.checkpoints === 0)
       phase('checkpoint')
       this.db.data = snapshot.data

@@ -1,0 +1,25 @@
+// A short run of the kill suite (kill-harness.ts); `node test/faults/kill-suite.mjs` runs the full one.
+// Drives the built CLI and server (out/main): `npm run build` first.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { buildProblem } from './driver'
+import { killSuite } from './kill-harness'
+
+const work = mkdtempSync(join(tmpdir(), 'claimdesk-kill-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('processes writing a case, killed with SIGKILL', () => {
+  it('leave a case that opens, validates and holds every acknowledged change, whatever phase the kill lands in', async () => {
+    expect(buildProblem()).toBeNull()
+    const report = await killSuite({ work, kills: 30 })
+    expect(report.openFailures).toEqual([])
+    expect(report.lost).toEqual([])
+    expect(report.kills).toBe(30)
+    expect(report.acknowledged).toBeGreaterThan(10)
+    // Kills must land after the first write too, not only at start-up.
+    const phases = Object.keys(report.byPhase)
+    for (const phase of ['journal-write', 'journal-sync', 'checkpoint']) expect(phases).toContain(phase)
+  }, 180_000)
+})
