@@ -2,6 +2,7 @@
 // schema, unique ids) and names the file and the place that is wrong. The schema is checked by a
 // check compiled from it (schema-check.ts), and by zod itself only when that check says no, to
 // name the problem (or to drop keys this version does not know).
+import { isUtf8 } from 'node:buffer'
 import { ClaimdeskError } from '../../shared/errors'
 import { COLLECTION_NAMES, caseSchema, describeIssues } from '../../shared/case-schema'
 import type { CaseData } from '../../shared/model'
@@ -56,12 +57,10 @@ function checkUniqueIds(data: CaseData, file: string): void {
 
 export function decodeCase(bytes: Uint8Array, file: string, migrations?: Readonly<Record<number, Migration>>): Decoded {
   if (bytes.length === 0) throw corrupt(`${file} is empty`)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw corrupt(`${file} is not UTF-8 text`)
-  }
+  // isUtf8 + toString is several times faster than a fatal TextDecoder on a large file.
+  if (!isUtf8(bytes)) throw corrupt(`${file} is not UTF-8 text`)
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const raw = parseJson(text, file)
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw corrupt(`${file} is not a case: the top level is not a JSON object`)
