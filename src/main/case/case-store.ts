@@ -11,8 +11,9 @@
 // A checkpoint does not hold them up: it takes a snapshot in `serial` (the item references of every
 // collection and the journal's length: items are never changed in place, so this is the case as of
 // that entry), writes it a slice at a time while applies go on appending, and then, in `serial`
-// again, drops the journal's lines up to the snapshot and keeps the rest. Replaying lines the case
-// file already holds is harmless (every op is absolute), so a crash at any point loses nothing.
+// again, empties the journal when nothing came in meanwhile (otherwise it keeps it, and drops the
+// folded lines once it is large). Replaying lines the case file already holds is harmless (every op
+// is absolute), so a crash at any point loses nothing.
 //
 // Failures lose nothing either: a failed append is cut back and its apply rejected ("not saved"),
 // a failed checkpoint leaves the journal as it was (and is retried, with a 'save-failed' event),
@@ -40,6 +41,8 @@ import type { CaseOp, CaseStore, OpenReport, OpenStoreOptions, StoreEvent } from
 const DEFAULT_CHECKPOINT_DELAY_MS = 3000
 /** A journal this large is folded in at once rather than after the delay. */
 const JOURNAL_CHECKPOINT_BYTES = 16 * 1024 * 1024
+/** A journal this large loses its folded lines even when that means copying the rest. */
+const JOURNAL_COMPACT_BYTES = 4 * 1024 * 1024
 /** Longest wait before retrying a failed timed checkpoint. */
 const MAX_RETRY_MS = 60_000
 
@@ -373,12 +376,17 @@ export class CaseStoreImpl implements CaseStore {
       if (this.adapter.file !== this.paths.file) await this.moveTo(this.adapter.file)
       const journal = this.journal
       if (journal) {
-        // Lines after the snapshot stay; a failure to shorten the journal loses nothing (its extra
-        // lines replay harmlessly), but one to move it with the session must be retried.
+        const cut = journal === snapshot.journal ? snapshot.cut : 0
         const moving = journal.file !== this.paths.journal
-        await journal.rewrite(journal === snapshot.journal ? snapshot.cut : 0, this.paths.journal).catch((err) => {
-          if (moving) throw ioError(err, `cannot move ${journal.file} to ${this.paths.journal}`)
-        })
+        // Nothing came in meanwhile: empty it (one truncate). Lines came in: they must stay, and the
+        // lines before them replay harmlessly, so the journal is rewritten without those only once
+        // it is large (a copy and three fsyncs that applies would wait for).
+        if (moving || cut === journal.bytes || journal.bytes > JOURNAL_COMPACT_BYTES) {
+          // A failure to shorten it loses nothing; one to move it with the session must be retried.
+          await journal.rewrite(cut, this.paths.journal).catch((err: unknown) => {
+            if (moving) throw ioError(err, `cannot move ${journal.file} to ${this.paths.journal}`)
+          })
+        }
       }
       for (const lock of this.leftLocks.splice(0)) await lock.release()
     })

@@ -71,9 +71,16 @@ async function removeTemps(io: StoreFs, dir: string, keep: (name: string) => boo
   return removed
 }
 
-/** A temp file being filled in chunks; `commit` fsyncs it and renames it into place. */
+/**
+ * Dirty bytes a TempFile lets pile up before it syncs them: the fdatasync of a journal append
+ * running meanwhile may have to wait for the file system to flush them, so they are kept few.
+ */
+const SYNC_EVERY = 8 * 1024 * 1024
+
+/** A temp file being filled in chunks; `finish` fsyncs it, `moveTo` renames it into place. */
 export class TempFile {
   private size = 0
+  private unsynced = 0
   private readonly hash: Hash = createHash('sha256')
 
   private constructor(
@@ -91,6 +98,11 @@ export class TempFile {
     await writeAll(this.handle, chunk, this.size)
     this.hash.update(chunk)
     this.size += chunk.length
+    this.unsynced += chunk.length
+    if (this.unsynced >= SYNC_EVERY) {
+      await this.handle.datasync()
+      this.unsynced = 0
+    }
   }
 
   /** Closes the temp file once its bytes are on disk; returns their SHA-256. */

@@ -27,9 +27,9 @@ export interface FileIdentity {
 }
 
 /** Bytes handed to the disk per write; strings are joined up to this before encoding. */
-const WRITE_CHUNK = 1 << 20
+const WRITE_CHUNK = 256 * 1024
 /** Longest stretch of serialising between two awaits. */
-const SLICE_MS = 4
+const SLICE_MS = 2
 
 async function writeSliced(temp: TempFile, pieces: Iterable<string>): Promise<void> {
   let parts: string[] = []
