@@ -106,9 +106,13 @@ export class CaseStoreImpl implements CaseStore {
   private closing = false
   /** Set by saveAs once the copy is written: later changes must not go to this file. */
   private savedAs: string | null = null
+  /** The lock of a conflict copy being written, until the session moves there. */
+  private conflictLock: CaseLock | null = null
   /** Locks of the files this session left for a conflict copy, let go once the journal has moved. */
   private leftLocks: CaseLock[] = []
   private readonly listeners = new Set<(event: StoreEvent) => void>()
+  /** Events from before anyone listened (during open), for the first listener. */
+  private unheard: StoreEvent[] = []
 
   private constructor(
     private readonly io: StoreFs,
@@ -138,10 +142,12 @@ export class CaseStoreImpl implements CaseStore {
 
   onEvent(listener: (event: StoreEvent) => void): () => void {
     this.listeners.add(listener)
+    for (const event of this.unheard.splice(0)) listener(event)
     return () => this.listeners.delete(listener)
   }
 
   private emit(event: StoreEvent): void {
+    if (this.listeners.size === 0) this.unheard.push(event)
     for (const listener of this.listeners) {
       try {
         listener(event)
@@ -234,6 +240,8 @@ export class CaseStoreImpl implements CaseStore {
   /** At open: folds the replayed journal (and a migration) into the case file, or keeps it when that fails. */
   private async settleJournal(journal: JournalContents): Promise<void> {
     if (!journal.exists && !this.migrated) return
+    // The file read; the session may move to a conflict copy during the checkpoint.
+    const file = this.paths.journal
     try {
       await this.checkpointAll()
     } catch (err) {
@@ -242,22 +250,22 @@ export class CaseStoreImpl implements CaseStore {
       // The journal still holds every change: keep writing to it, and retry the checkpoint later.
       this.openReport.saveError = (err as Error).message
       if (journal.headerBytes > 0) {
-        this.journal = await JournalWriter.resume(this.io, this.paths.journal, this.caseState.id, journal)
+        this.journal = await JournalWriter.resume(this.io, file, this.caseState.id, journal)
       } else if (journal.exists) {
-        await this.io.rm(this.paths.journal, { force: true }).catch(() => undefined)
+        await this.io.rm(file, { force: true }).catch(() => undefined)
       }
       this.scheduleCheckpoint()
       return
     }
     if (!journal.exists) return
     if (journal.damage) {
-      const aside = `${this.paths.journal}.damaged-${fileStamp(new Date())}`
-      await this.io.rename(this.paths.journal, aside)
+      const aside = `${file}.damaged-${fileStamp(new Date())}`
+      await this.io.rename(file, aside)
       await fsyncDir(this.io, dirname(aside))
       this.openReport.journalKeptAside = aside
     } else {
-      await this.io.rm(this.paths.journal, { force: true })
-      await fsyncDir(this.io, dirname(this.paths.journal))
+      await this.io.rm(file, { force: true })
+      await fsyncDir(this.io, dirname(file))
     }
   }
 
@@ -366,6 +374,8 @@ export class CaseStoreImpl implements CaseStore {
       this.db.data = snapshot.data
       await this.db.write()
     } catch (err) {
+      await this.conflictLock?.release()
+      this.conflictLock = null
       throw ioError(err, `cannot save ${this.path}`, 'the changes are kept in its journal')
     }
     this.checkpoints++
@@ -404,15 +414,8 @@ export class CaseStoreImpl implements CaseStore {
       return false
     })
     const target = casePaths(ours)
-    const lock = await CaseLock.acquire(this.io, target.lock, target.file)
-    try {
-      await copyOriginals(this.io, this.paths.originals, target.originals)
-    } catch (err) {
-      await lock.release()
-      throw err
-    }
-    if (this.lock) this.leftLocks.push(this.lock)
-    this.lock = lock
+    this.conflictLock = await CaseLock.acquire(this.io, target.lock, target.file)
+    await copyOriginals(this.io, this.paths.originals, target.originals)
     return ours
   }
 
@@ -421,6 +424,9 @@ export class CaseStoreImpl implements CaseStore {
     const theirs = this.paths.file
     const from = this.paths
     this.paths = casePaths(ours)
+    if (this.lock) this.leftLocks.push(this.lock)
+    this.lock = this.conflictLock
+    this.conflictLock = null
     // Originals kept after the copy was given ours (an import running meanwhile).
     await copyOriginals(this.io, from.originals, this.paths.originals)
     this.emit({ kind: 'diverged', theirs, ours })
@@ -487,7 +493,7 @@ export class CaseStoreImpl implements CaseStore {
     } finally {
       await this.journal?.close().catch(() => undefined)
       this.journal = null
-      for (const lock of [...this.leftLocks.splice(0), this.lock]) await lock?.release()
+      for (const lock of [...this.leftLocks.splice(0), this.lock, this.conflictLock]) await lock?.release()
       phase('closed')
     }
   }
