@@ -278,6 +278,17 @@ describe('a case file replaced on disk while open', () => {
     expect(await idsOnDisk(store.path)).toEqual([id])
   })
 
+  it('tells a listener that comes later (as after an open that found the file replaced)', async () => {
+    const { file, docId } = await seedCase()
+    const store = await openCaseStore(file, { checkpointDelayMs: 60_000 })
+    await addClaim(store, docId)
+    await replaceWith(file, emptyCase('Theirs'))
+    await store.checkpoint()
+    const seen = events(store)
+    expect(seen).toEqual([{ kind: 'diverged', theirs: file, ours: store.path }])
+    await store.close()
+  })
+
   it('with the same content under a new inode (a sync tool rewriting it) is no conflict', async () => {
     const { file, docId } = await seedCase()
     const store = await openCaseStore(file, { checkpointDelayMs: 60_000 })
