@@ -19,7 +19,8 @@
 // Why not proper-lockfile: it decides that a lock is stale from its mtime, which the holder must
 // refresh on a timer (writing to the disk every few seconds), so a crashed app keeps the case locked
 // for the stale period, and a holder whose event loop stalls longer than that (a large import) is
-// declared dead while alive, and its takeover removes the lock path as the old code here did.
+// declared dead while alive; and its takeover of a stale lock (rmdir, then mkdir) has the race the
+// old code here had: a slow taker removes a lock another just made (node-proper-lockfile#121, open).
 //
 // A lock that is unreadable, or that names a live process which is not Claimdesk (a pid recycled,
 // where the start time cannot tell), is never broken silently: the error says it can be broken
