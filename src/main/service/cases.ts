@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ApiHandlers, CaseOverview } from '../../shared/api'
-import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
-import { emptyCase, listBackups, openCaseStore, restoreBackup } from '../case'
+import { ClaimdeskError, notFound } from '../../shared/errors'
+import { checkBackup, emptyCase, listBackups, openCaseStore, restoreBackup } from '../case'
 import type { RecentList } from '../recent'
 import { CASE_EXTENSION, caseName, type Session } from './session'
 import { overview } from './views'
@@ -39,7 +39,10 @@ export class Cases {
   constructor(
     private readonly session: Session,
     private readonly recent: RecentList
-  ) {}
+  ) {
+    // The session moved to a conflict copy: that is the case the analyst will look for next time.
+    session.onMoved = () => void this.remember().catch(() => undefined)
+  }
 
   overview(): CaseOverview {
     return overview(this.session.state, this.session.info(), this.session.historyState())
@@ -54,7 +57,11 @@ export class Cases {
       if (current.readOnly === readOnly) return this.overview()
       await this.session.closeNow() // the same file in the other mode: let go of our own lock first
     }
-    const store = await openCaseStore(target, { readOnly }).catch((err: unknown) => {
+    const store = await openCaseStore(target, {
+      readOnly,
+      recoverJournal: flags.recoverJournal ?? false,
+      breakLock: flags.breakLock ?? false
+    }).catch((err: unknown) => {
       // The UI needs the path to offer "open read-only" or "restore a backup".
       if (err instanceof ClaimdeskError)
         throw new ClaimdeskError(err.code, err.message, { ...err.details, path: target })
@@ -106,10 +113,8 @@ export class Cases {
       restoreBackup: (path, backupFile) =>
         s.run(async () => {
           const target = casePath(path)
-          // Check before letting go of the open case: a wrong name must not close it.
-          if (!(await listBackups(target)).some((b) => b.file === backupFile)) {
-            throw invalid(`${backupFile} is not a backup of ${target} (expected a name from its backups list)`)
-          }
+          // Check before letting go of the open case: a wrong name or a bad backup must not close it.
+          await checkBackup(target, backupFile)
           if (s.current?.path === target) await s.closeNow()
           await restoreBackup(target, backupFile)
           return this.openNow(target)

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ClaimdeskApi } from '../../shared/api'
@@ -384,4 +384,30 @@ describe('briefings', () => {
     expect(b).toMatchObject({ title: 'Sarn', groupBy: 'source', claimIds: [] })
     await expect(api.updateBriefing(b.id, { claimIds: ['ghost'] })).rejects.toMatchObject({ code: 'not-found' })
   })
+})
+
+describe('the case file replaced on disk while open', () => {
+  it('keeps theirs, goes on in a conflict copy of ours, and says so', async () => {
+    await caseWithDocument()
+    const path = (await api.currentCase()).info.path
+    await t.service.close()
+    await api.openCase(path)
+    // Another program puts its own version in place, then the analyst makes a change.
+    const theirs = (await readFile(path, 'utf8')).replace('"title": "work"', '"title": "Theirs"')
+    await writeFile(`${path}.tmp-theirs`, theirs)
+    await rename(`${path}.tmp-theirs`, path)
+    await api.createSource({ name: 'Only ours' })
+    const [event] = await api.caseEvents(0, 20_000)
+    expect(event).toMatchObject({ kind: 'diverged', details: { theirs: path } })
+    expect(event.message).toMatch(/replaced on disk by another program/)
+    const ours = (event.details as { ours: string }).ours
+    expect(ours).toMatch(/\(conflict copy .*\)\.claimdesk\.json$/)
+    expect((await api.currentCase()).info.path).toBe(ours)
+    expect(JSON.parse(await readFile(path, 'utf8')).title).toBe('Theirs')
+    await api.createSource({ name: 'Still ours' })
+    await t.service.close()
+    const reopened = await api.openCase(ours)
+    expect(reopened.sources.map((s) => s.name).sort()).toEqual(['Only ours', 'Still ours'])
+    expect((await api.recentCases())[0].path).toBe(ours)
+  }, 60_000)
 })

@@ -6,7 +6,7 @@ import { basename } from 'node:path'
 import type { CaseChanges, CaseInfo, Changed, HistoryState } from '../../shared/api'
 import { ClaimdeskError } from '../../shared/errors'
 import type { CaseState } from '../case/case-state'
-import type { CaseOp, CaseStore } from '../case/types'
+import type { CaseOp, CaseStore, StoreEvent } from '../case/types'
 import type { Outcome, RuleContext } from '../rules/outcome'
 import { EventLog } from './events'
 import { History, inverseOf } from './history'
@@ -28,6 +28,7 @@ export interface CommitOptions {
 
 export class Session {
   private store: CaseStore | null = null
+  private stopListening: (() => void) | null = null
   /** Why the case the app starts with could not be opened; the UI asks for it via currentCase. */
   startupError: ClaimdeskError | null = null
   readonly history = new History()
@@ -119,13 +120,35 @@ export class Session {
     this.store = store
     this.startupError = null
     if (kept) this.history.restore(kept)
+    this.stopListening = store.onEvent((e) => this.onStoreEvent(e))
     this.revision++
+  }
+
+  /** Told of what happened to the open case outside any call; the UI fetches it (caseEvents). */
+  onMoved: (path: string) => void = () => {}
+
+  private onStoreEvent(e: StoreEvent): void {
+    if (e.kind === 'save-failed') {
+      this.events.push(
+        'save-failed',
+        `${basename(this.open().path)} could not be saved just now (${e.message}); nothing is lost: every change is in its journal, and saving will be tried again.`
+      )
+      return
+    }
+    this.events.push(
+      'diverged',
+      `${e.theirs} was replaced on disk by another program while open. Their version is kept there, untouched; your work was saved as ${e.ours} and goes on there.`,
+      { theirs: e.theirs, ours: e.ours }
+    )
+    this.onMoved(e.ours)
   }
 
   /** Closes the open case, if any, once its changes are written; must run inside `run`. */
   async closeNow(): Promise<void> {
     const store = this.store
     this.store = null
+    this.stopListening?.()
+    this.stopListening = null
     this.history.clear()
     await store?.close()
   }

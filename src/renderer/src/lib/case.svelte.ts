@@ -151,14 +151,39 @@ export class CaseStore {
     const casePath = typeof named === 'string' ? named : path
     const noBackups = Array.isArray(err.details?.backups) && err.details.backups.length === 0
     const actions: NoticeAction[] = []
+    const journal = err.details?.journal as { recoverable?: number } | undefined
+    if (err.code === 'corrupt' && casePath && journal?.recoverable !== undefined) {
+      // A damaged line in the journal of recent changes: everything before it can be kept.
+      actions.push({
+        label: `Recover the ${journal.recoverable} change${journal.recoverable === 1 ? '' : 's'} before the damage`,
+        run: () => this.openCase(casePath, { recoverJournal: true })
+      })
+    }
     if (err.code === 'corrupt' && casePath && !noBackups) {
       actions.push({ label: 'Open newest good backup', run: () => this.restoreNewestBackup(casePath, err) })
     }
     if (err.code === 'locked' && casePath) {
       actions.push({ label: 'Open read-only', run: () => this.openCase(casePath, { readOnly: true }) })
+      if (err.details?.breakable === true) {
+        actions.push({ label: 'Break the lock…', run: () => this.breakLock(casePath, err) })
+      }
     }
     this.notices.error(err, actions)
   }
+
+  /** A lock no running Claimdesk holds (garbage, or another program's): broken once the analyst agrees. */
+  private async breakLock(path: string, err: ClaimdeskError): Promise<void> {
+    const why = typeof err.details?.reason === 'string' ? err.details.reason : 'it names no running Claimdesk'
+    const ok = await this.confirm(
+      'Break the lock',
+      'Break the lock',
+      `${path} is locked, but ${why}. Break the lock only if no other Claimdesk (on this or another computer) has this case open: two writers would lose each other's changes.`
+    )
+    if (ok) await this.openCase(path, { breakLock: true })
+  }
+
+  /** Asks the analyst before a risky step (the desk sets this to its confirm dialog; tests answer directly). */
+  confirm: (title: string, action: string, message: string) => Promise<boolean> = async () => false
 
   private async restoreNewestBackup(path: string, err: ClaimdeskError): Promise<void> {
     const listed = Array.isArray(err.details?.backups) ? (err.details.backups as unknown[]) : null

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CaseChanges } from '../../../shared/api'
+import { ClaimdeskError } from '../../../shared/errors'
 import { CaseStore } from './case.svelte'
 import { Notices } from './notices.svelte'
 import { loadedDesk, type TestDesk } from './testing/desk'
@@ -166,5 +167,46 @@ describe('case events', () => {
     await vi.waitFor(() => expect(overviews()).toBe(before + 1))
     await vi.waitFor(() => expect(asked).toBeGreaterThan(3))
     stop()
+  })
+})
+
+describe('cases that cannot open as they are', () => {
+  it('offers to recover the changes before a damaged journal line, and to break a lock no Claimdesk holds', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
+    const path = '/cases/x.claimdesk.json'
+    store.report(
+      new ClaimdeskError('corrupt', 'x.claimdesk.json.journal is damaged at line 3', {
+        path,
+        journal: { damagedLine: 3, recoverable: 2 },
+        backups: []
+      })
+    )
+    expect(notices.errors.at(-1)?.actions.map((a) => a.label)).toEqual(['Recover the 2 changes before the damage'])
+    const opened: unknown[] = []
+    t.api.openCase = async (p, o) => {
+      opened.push([p, o])
+      throw new ClaimdeskError('not-found', 'gone')
+    }
+    await notices.errors.at(-1)!.actions[0].run()
+    expect(opened).toEqual([[path, { recoverJournal: true }]])
+
+    store.report(
+      new ClaimdeskError('locked', 'x is locked by process 123', {
+        path,
+        breakable: true,
+        reason: 'process 123 is not Claimdesk'
+      })
+    )
+    const labels = notices.errors.at(-1)!.actions.map((a) => a.label)
+    expect(labels).toEqual(['Open read-only', 'Break the lock…'])
+    const asked: string[] = []
+    store.confirm = async (_title, _action, message) => (asked.push(message), false)
+    await notices.errors.at(-1)!.actions[1].run()
+    expect(asked[0]).toMatch(/process 123 is not Claimdesk.*two writers would lose each other's changes/)
+    expect(opened).toHaveLength(1) // declined: nothing opened
+    store.confirm = async () => true
+    await notices.errors.at(-1)!.actions[1].run()
+    expect(opened.at(-1)).toEqual([path, { breakLock: true }])
   })
 })

@@ -6,6 +6,7 @@ import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
 import { CaseSearch } from '../search/search.svelte'
 import { CaseStore } from './case.svelte'
+import { dialogs } from './dialogs.svelte'
 import { Notices } from './notices.svelte'
 import { UiState } from './ui.svelte'
 
@@ -24,6 +25,7 @@ export const DESK = Symbol('claimdesk-desk')
 export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(backend.api, notices, storage)
+  store.confirm = (title, action, message) => dialogs.askConfirm(title, message, action, true)
   const ui = new UiState()
   return {
     store,
