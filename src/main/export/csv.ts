@@ -1,6 +1,7 @@
 // Claims -> CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break,
 // quotes doubled), one row a claim with every field, for spreadsheets. A UTF-8 byte-order mark leads
-// the file so Excel reads it as UTF-8.
+// the file so Excel reads it as UTF-8. `citation` is the claim's note number, printed "[n]" in the
+// other formats, and `cited_document` its document's label in their annex ("D1").
 //
 // Formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return)
 // as a formula, and quotes and notes come from untrusted articles. Such cells are written with a

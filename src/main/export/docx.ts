@@ -84,7 +84,9 @@ function marks(citations: { number: number; note: string }[], done: Footnoted): 
     done.add(c.number)
     out.push(
       new TextRun({ text: '[', superScript: true }),
-      new FootnoteReferenceRun({ children: [new Paragraph({ children: runs(` ${c.note}`) })] }),
+      new FootnoteReferenceRun({
+        children: [new Paragraph({ spacing: { after: 0 }, children: runs(` ${c.note}`, { size: 18 }) })]
+      }),
       new TextRun({ text: ']', superScript: true })
     )
   }

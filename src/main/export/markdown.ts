@@ -1,6 +1,8 @@
 // Briefing -> CommonMark. Every piece of analyst or document text goes through `inline`/`block`, which
 // backslash-escape whatever CommonMark would otherwise read as markup, so a quote such as
-// "*not* <b>bold</b>" comes back from any CommonMark parser as the same literal text.
+// "*not* <b>bold</b>" comes back from any CommonMark parser as the same literal text. Quotes stay
+// exact in their blockquotes (the `>` is the quotation mark); citations are "[n]" marks, numbered
+// notes and a "Documents cited" annex, as in every format.
 import {
   noteRanges,
   type BriefingView,

@@ -1,7 +1,9 @@
 // Briefing -> one self-contained HTML file: inline CSS, no scripts, no remote resources, a print
 // stylesheet. Every piece of text is HTML-escaped; only http(s) URLs become links. A CSP meta tag
 // forbids scripts and remote loads as a second line of defence when the file is opened in a browser.
-// Pure string building (no Node APIs), and the source of the PDF export.
+// Pure string building (no Node APIs), and the source of the PDF export. Citations as in every
+// format: a superscript "[n]" per note, linked to the numbered note ("D1, para. 4"), which links to the
+// document's one entry in the "Documents cited" annex.
 import { quoteForDisplay } from './quotes'
 import {
   noteRanges,
