@@ -113,6 +113,24 @@ describe('renderDocx', () => {
     )
   })
 
+  it('numbers footnotes as the view does when a claim is printed twice (grouped by topic) and in pairs only', async () => {
+    const b = {
+      ...data.briefings[1],
+      claimIds: ['c-80', 'c-120', 'c-95', 'c-40pc'],
+      judgments: data.briefings[0].judgments.slice(1)
+    }
+    const v = buildBriefingView(data, b, { generatedAt })
+    const p = parts(await renderDocx(v))
+    const marks = marksOf(p['word/document.xml'])
+    expect(marks.map((m) => m.number)).toEqual(expectedMarks(v))
+    expect(marks.filter((m) => m.footnoteId !== null).map((m) => m.number)).toEqual(v.citations.map((c) => c.number))
+    // c-120 is under "vessels" and "diversions": one footnote, then a plain mark.
+    const c120 = v.claims.find((c) => c.id === 'c-120')!.citation.number
+    expect(marks.filter((m) => m.number === c120).map((m) => m.footnoteId === null)).toEqual([false, true, true, true])
+    // c-transits is only in a corroborating pair: the last note.
+    expect(v.citations.at(-1)!.claimId).toBe('c-transits')
+  })
+
   it('wraps quotes in one pair of marks, nesting the quote’s own', async () => {
     const doc = parts(await renderDocx(view))['word/document.xml']
     expect(doc).toContain('“shipping would ‘return to normal soon.’”')
