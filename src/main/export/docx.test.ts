@@ -133,7 +133,7 @@ describe('renderDocx', () => {
 
   it('wraps quotes in one pair of marks, nesting the quote’s own', async () => {
     const doc = parts(await renderDocx(view))['word/document.xml']
-    expect(doc).toContain('“shipping would ‘return to normal soon.’”')
+    expect(doc).toContain('“shipping would ‘return to normal soon.’\u202F”')
     expect(doc).not.toContain('soon.&quot;”')
     expect(doc).not.toContain('soon.”&quot;')
   })

@@ -111,7 +111,7 @@ describe('renderHtml', () => {
 
   it('wraps quotes in one pair of marks: the quote’s own closing mark is not doubled', () => {
     const soon = doc.querySelector('#claim-c-soon blockquote')!.textContent!.trim()
-    expect(soon).toBe('“shipping would ‘return to normal soon.’”')
+    expect(soon).toBe('“shipping would ‘return to normal soon.’\u202F”')
     for (const q of texts('blockquote')) {
       expect(q.startsWith('“') && q.endsWith('”'), q).toBe(true)
       expect(q, q).not.toMatch(/^“[“"]|[”"]”$/)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { quoteForDisplay } from './quotes'
 
+/** The narrow no-break space between an inner and an outer mark. */
+const T = '\u202F'
+
 describe('quoteForDisplay', () => {
   it.each([
     ['plain text', 'around 80 vessels had been diverted', '“around 80 vessels had been diverted”'],
@@ -8,17 +11,17 @@ describe('quoteForDisplay', () => {
     [
       'a quotation ending the quote, straight marks',
       'he expected to see North Korean soldiers "engaged in combat soon."',
-      '“he expected to see North Korean soldiers ‘engaged in combat soon.’”'
+      `“he expected to see North Korean soldiers ‘engaged in combat soon.’${T}”`
     ],
     [
       'a quotation ending the quote, curly marks',
       'he expected to see soldiers “engaged in combat soon.”',
-      '“he expected to see soldiers ‘engaged in combat soon.’”'
+      `“he expected to see soldiers ‘engaged in combat soon.’${T}”`
     ],
     [
       'a quotation opening the quote',
       '"Russia\'s own troops are not enough" for operations in Kursk',
-      "“‘Russia's own troops are not enough’ for operations in Kursk”"
+      `“${T}‘Russia's own troops are not enough’ for operations in Kursk”`
     ],
     [
       'a quotation inside',
@@ -46,7 +49,8 @@ describe('quoteForDisplay', () => {
       '"He said \'no\' and "never" today"',
       "“He said 'no' and ‘never’ today”"
     ],
-    ['two quotations side by side', '"A" and "B"', '“‘A’ and ‘B’”'],
+    ['two quotations side by side', '"A" and "B"', `“${T}‘A’ and ‘B’${T}”`],
+    ['an apostrophe at the end is not a quotation mark', 'the ships’', '“the ships’”'],
     [
       'apostrophes and single marks are left alone',
       'the harbour master’s ‘rough’ count',
@@ -78,7 +82,7 @@ describe('quoteForDisplay', () => {
   })
 
   it('keeps line breaks of a quote that spans paragraphs, marks only at its ends', () => {
-    expect(quoteForDisplay('First paragraph.\n\nSecond "one."')).toBe('“First paragraph.\n\nSecond ‘one.’”')
+    expect(quoteForDisplay('First paragraph.\n\nSecond "one."')).toBe(`“First paragraph.\n\nSecond ‘one.’${T}”`)
   })
 
   it('gives nothing for an empty quote', () => {

@@ -6,12 +6,15 @@
 // - a lone closing mark at the end (the selection began inside a quotation), or a lone opening mark at
 //   the start, becomes the outer mark on that side;
 // - every other double mark inside becomes the single mark of a quotation within a quotation.
-// Only double marks change: a single ' or ’ may be an apostrophe. Pure string work.
+// Only double marks change: a single ' or ’ may be an apostrophe. Where an inner mark meets an outer
+// one (“‘ or ’”), a narrow no-break space keeps them apart, as style guides ask, and on one line.
+// Pure string work.
 
 const OPEN = '\u201C' // “
 const CLOSE = '\u201D' // ”
 const INNER_OPEN = '\u2018' // ‘
 const INNER_CLOSE = '\u2019' // ’
+const THIN = '\u202F'
 
 interface Mark {
   index: number
@@ -71,5 +74,9 @@ export function quoteForDisplay(quote: string): string {
     at = m.index + 1
   }
   body += text.slice(at)
-  return `${OPEN}${body.trim()}${CLOSE}`
+  body = body.trim()
+  const before = body.startsWith(INNER_OPEN) ? THIN : ''
+  const after =
+    body.endsWith(INNER_CLOSE) && marks.some((m) => m.index === text.length - 1 && !outer.has(m.index)) ? THIN : ''
+  return `${OPEN}${before}${body}${after}${CLOSE}`
 }

@@ -77,7 +77,7 @@ describe('buildBriefingView', () => {
     expect(new Set(v.citations.map((c) => c.claimId)).size).toBe(v.citations.length)
     expect(v.citations.find((c) => c.claimId === 'c-hostile')).toMatchObject({
       note: 'D2, p. 2',
-      text: '“Weekly maritime bulletin <No. 18> & ‘annex’”, Marren Observer, 2024-05-02, p. 2'
+      text: '“Weekly maritime bulletin <No. 18> & ‘annex’\u202F”, Marren Observer, 2024-05-02, p. 2'
     })
   })
 
