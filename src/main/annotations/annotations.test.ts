@@ -85,6 +85,14 @@ describe('renderJsonLd', () => {
     for (const b of bodies) expect(b.type).toBe('TextualBody')
   })
 
+  it('keeps a quote that ends in a quotation mark exactly, and words credibility 6 as English', () => {
+    const a = items.find((x) => x.id === idToUrn('claim', 'c-soon'))!
+    expect(a.target.selector[0].exact).toBe('shipping would "return to normal soon."')
+    expect((a.body as Json[]).find((b) => b.purpose === 'assessing')!.value).toBe(
+      'D6 · Unverified (source not usually reliable; truth of the information cannot be judged)'
+    )
+  })
+
   it('uses urn:uuid for UUID ids and counts positions in code points', () => {
     const data2 = astralCase()
     const a = exportCase(data2, null).first.items.find(

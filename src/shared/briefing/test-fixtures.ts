@@ -120,7 +120,8 @@ export function sampleCase(): CaseData {
         kind: 'quote',
         text: 'Trade minister Piet Varga said the patrols were temporary and precautionary and would end within two weeks.'
       },
-      { kind: 'paragraph', text: 'The Harbour Tribune could not independently verify the figures.' }
+      { kind: 'paragraph', text: 'The Harbour Tribune could not independently verify the figures.' },
+      { kind: 'paragraph', text: 'Varga added that shipping would "return to normal soon."' }
     ]
   )
   const bulletin = makeDocument(
@@ -192,6 +193,12 @@ export function sampleCase(): CaseData {
       note: 'A prediction; revisit in two weeks.'
     }),
     makeClaim('c-fell', report, 'Commercial traffic through the Strait of Marren fell sharply this week'),
+    // Ends in the article's own closing quotation mark.
+    makeClaim('c-soon', report, 'shipping would "return to normal soon."', {
+      sourceId: 'src-varga',
+      tags: ['policy'],
+      credibility: '6'
+    }),
     makeClaim('c-hostile', bulletin, `"${HOSTILE}" *not emphasis* [link](javascript:alert(1)) # 1. \\ & <b>bold</b>`, {
       sourceId: 'src-desk',
       via: ['src-reuters'],
