@@ -132,35 +132,16 @@ export interface SuggestInput {
 // ---------------------------------------------------------------------------------------------
 // Conflict sets
 
-export const CONFLICT_SET_KINDS = ['conflict', 'consistent'] as const
-export type ConflictSetKind = (typeof CONFLICT_SET_KINDS)[number]
-
-export const CONFLICT_SET_STATUSES = ['proposed', 'confirmed', 'dismissed'] as const
-export type ConflictSetStatus = (typeof CONFLICT_SET_STATUSES)[number]
-
-/** Why claims were put together: diverging figures, diverging accounts, or arithmetic. */
-export type ConflictBasis = 'figures' | 'accounts' | 'arithmetic' | 'manual'
-
-/**
- * A conflict set as a case would keep it (proposed for the case model: a `conflictSets`
- * collection beside `links`). Any number of claims; confirmed or dismissed by the analyst.
- */
-export interface ConflictSet {
-  id: Id
-  claimIds: Id[]
-  kind: ConflictSetKind
-  status: ConflictSetStatus
-  basis: ConflictBasis
-  /** What the claims are about: the topic tag, or the unit and subject that matched them. */
-  subject: string
-  unit?: string
-  /** The engine's reason, e.g. "531 to 309 square miles is a loss of about 42 percent, ...". */
-  explanation: string
-  /** The analyst's note. */
-  note: string
-  createdAt: string
-  updatedAt: string
-}
+export {
+  CONFLICT_SET_KINDS,
+  CONFLICT_SET_STATUSES,
+  CONFLICT_BASES,
+  type ConflictBasis,
+  type ConflictSet,
+  type ConflictSetKind,
+  type ConflictSetStatus
+} from './model'
+import type { ConflictSetKind, ConflictBasis } from './model'
 
 /** A figure in a proposal, for printing the set side by side. */
 export interface ConflictFigure {

@@ -3,7 +3,7 @@ import { caseSchema, describeIssues, formatPath, itemSchemas } from './case-sche
 
 const now = '2024-05-01T00:00:00.000Z'
 const valid = {
-  version: 1,
+  version: 2,
   id: 'c1',
   title: 'Case',
   createdAt: now,
@@ -23,7 +23,8 @@ const valid = {
   ],
   claims: [],
   links: [],
-  briefings: []
+  briefings: [],
+  conflictSets: []
 }
 
 describe('caseSchema', () => {
@@ -33,7 +34,7 @@ describe('caseSchema', () => {
   })
 
   it('describes problems by path', () => {
-    const result = caseSchema.safeParse({ ...valid, version: 2, sources: [{ ...valid.sources[0], reliability: 'Q' }] })
+    const result = caseSchema.safeParse({ ...valid, version: 3, sources: [{ ...valid.sources[0], reliability: 'Q' }] })
     expect(result.success).toBe(false)
     const text = describeIssues(result.error!)
     expect(text).toMatch(/^version: .*; sources\[0\]\.reliability: /)

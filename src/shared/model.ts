@@ -1,7 +1,7 @@
 // The case file's data model. Plain JSON: ids are random UUIDs, times are ISO strings,
 // nothing depends on the machine that wrote it.
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type Id = string
 
@@ -135,6 +135,40 @@ export interface ClaimLink {
   createdAt: string
 }
 
+export const CONFLICT_SET_KINDS = ['conflict', 'consistent'] as const
+export type ConflictSetKind = (typeof CONFLICT_SET_KINDS)[number]
+
+export const CONFLICT_SET_STATUSES = ['proposed', 'confirmed', 'dismissed'] as const
+export type ConflictSetStatus = (typeof CONFLICT_SET_STATUSES)[number]
+
+/** Why claims were put together: diverging figures, diverging accounts, arithmetic, or the analyst's hand. */
+export const CONFLICT_BASES = ['figures', 'accounts', 'arithmetic', 'manual'] as const
+export type ConflictBasis = (typeof CONFLICT_BASES)[number]
+
+/**
+ * Claims about one thing whose figures or accounts diverge (a conflict), or that agree by
+ * arithmetic (consistent): any number of claims, proposed by the engine or made by hand, confirmed
+ * or dismissed by the analyst. A briefing prints each confirmed set once, side by side.
+ */
+export interface ConflictSet {
+  id: Id
+  claimIds: Id[]
+  kind: ConflictSetKind
+  status: ConflictSetStatus
+  basis: ConflictBasis
+  /** What the claims are about: the topic tag, or the unit and subject that matched them. */
+  subject: string
+  unit?: string
+  /** The engine's reason, e.g. "531 to 309 square miles is a loss of about 42 percent, ...". */
+  explanation: string
+  /** The analyst's note. */
+  note: string
+  /** The engine's proposal this set was kept from (kind + basis + claim ids), so it is not proposed again. */
+  proposalKey?: string
+  createdAt: string
+  updatedAt: string
+}
+
 export const CONFIDENCE = ['high', 'moderate', 'low'] as const
 export type Confidence = (typeof CONFIDENCE)[number]
 
@@ -178,6 +212,7 @@ export interface CaseData {
   claims: Claim[]
   links: ClaimLink[]
   briefings: Briefing[]
+  conflictSets: ConflictSet[]
 }
 
 /** The collections a case holds, by name. */
@@ -187,5 +222,6 @@ export interface Collections {
   claims: Claim
   links: ClaimLink
   briefings: Briefing
+  conflictSets: ConflictSet
 }
 export type CollectionName = keyof Collections

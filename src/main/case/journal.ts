@@ -189,7 +189,10 @@ export async function readJournal(
 }
 
 function checkHeader(header: Record<string, unknown>, file: string, caseId: string): void {
-  if (header.schema !== SCHEMA_VERSION) {
+  // An older format's changes still apply (formats so far only add collections, and each op is
+  // checked against today's schema); a newer one's are for the Claimdesk that wrote them.
+  const schema = header.schema
+  if (typeof schema !== 'number' || !Number.isInteger(schema) || schema < 1 || schema > SCHEMA_VERSION) {
     throw new ClaimdeskError(
       'corrupt',
       `${file} holds changes in case format version ${String(header.schema)}, not ${SCHEMA_VERSION}; open the case with the Claimdesk that wrote it to recover them`

@@ -64,7 +64,8 @@ export class Touched {
     sources: new Set(),
     claims: new Set(),
     links: new Set(),
-    briefings: new Set()
+    briefings: new Set(),
+    conflictSets: new Set()
   }
   title = false
   tags = false
