@@ -3,6 +3,7 @@
 // Unknown keys are dropped, not refused: they carry nothing this version can show.
 import { z } from 'zod'
 import {
+  ANCHOR_STATES,
   CLAIM_STATUSES,
   CONFIDENCE,
   CREDIBILITY,
@@ -81,6 +82,15 @@ export const claimSchema = z.object({
   note: z.string(),
   status: z.enum(CLAIM_STATUSES),
   credibility: z.enum(CREDIBILITY),
+  anchor: z
+    .object({
+      state: z.enum(ANCHOR_STATES),
+      score: z.number().min(0).max(1).optional(),
+      previousQuote: z.string().optional(),
+      fromDocumentId: id.optional(),
+      toDocumentId: id.optional()
+    })
+    .optional(),
   createdAt: time,
   updatedAt: time
 })

@@ -9,6 +9,7 @@ import type { ApiHandlers, CaseOverview } from '../../shared/api'
 import { ClaimdeskError } from '../../shared/errors'
 import type { PdfPrinter } from '../export'
 import { RecentList } from '../recent'
+import { anchorHandlers } from './anchors'
 import { Cases, casePath } from './cases'
 import { Documents } from './documents'
 import { registryHandlers } from './registry'
@@ -39,7 +40,8 @@ export class ClaimdeskService {
     this.handlers = {
       ...this.cases.handlers(),
       ...this.documents.handlers(),
-      ...registryHandlers(this.session, options.printPdf)
+      ...registryHandlers(this.session, options.printPdf),
+      ...anchorHandlers(this.session)
     }
   }
 

@@ -1,0 +1,135 @@
+// Moving a claim onto a new version of its document, in the order the evidence is strongest:
+//   1. its words lie in text both versions share: taken where that text went (exact or moved);
+//   2. the exact quote in the new text that replaced the old text around it, chosen by context and
+//      distance from where the claim is expected;
+//   3. an approximate match there (approx-string-match), scored on quote, prefix, suffix and distance;
+//   4. then the same two searches over every other stretch the new version changed;
+//   5. else orphaned: nothing cleared the floor (score.ts), and the claim is never attached to
+//      doubtful text.
+// A match must overlap text the new version changed. Text both versions share was some other part of
+// the old version, so a claim whose own words are gone never lands on a sentence that merely looks
+// like them.
+import type { TextPositionSelector, TextQuoteSelector } from '../model'
+import {
+  approximateOccurrences,
+  bestOf,
+  exactOccurrences,
+  scoreOccurrence,
+  stretchesArea,
+  windowArea,
+  type BestMatch,
+  type QuoteMatch,
+  type ScoreOptions,
+  type SearchArea
+} from './match-quote'
+import { clears, MIN_QUOTE } from './score'
+import { editDistance } from './similarity'
+import { alignTexts, type TextAlignment, type TextRange } from './text-alignment'
+
+export type Placement =
+  | { state: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; score: number }
+  | { state: 'orphaned'; start?: undefined; end?: undefined; score: number | null }
+
+/** How far from its expected place a match still earns something for position, at the least. */
+const MIN_SPREAD = 1000
+
+export interface Reanchorer {
+  place(selectors: { quote: TextQuoteSelector; position: TextPositionSelector }): Placement
+}
+
+/** Places claims of `oldText` in `newText`; the texts are aligned once for all of them. */
+export function reanchorer(oldText: string, newText: string): Reanchorer {
+  const alignment = alignTexts(oldText, newText)
+  let changedArea: SearchArea | null = null
+  const changed = () => (changedArea ??= stretchesArea(newText, alignment.changed))
+  return {
+    place: (selectors) => placeClaim(newText, alignment, changed, selectors)
+  }
+}
+
+function placeClaim(
+  text: string,
+  alignment: TextAlignment,
+  changed: () => SearchArea,
+  { quote, position }: { quote: TextQuoteSelector; position: TextPositionSelector }
+): Placement {
+  const exact = quote.exact
+  if (exact === '') return { state: 'orphaned', score: null }
+  const shared = alignment.sharedRange(position.start, position.end)
+  if (shared && text.slice(shared.start, shared.end) === exact) {
+    return { state: shared.start === position.start ? 'exact' : 'moved', ...shared, score: 1 }
+  }
+
+  const around = windowOf(alignment, position, exact.length)
+  const options = {
+    expected: alignment.expected(position.start),
+    spread: Math.max(MIN_SPREAD, around.end - around.start)
+  }
+  const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE))
+  const touching = (area: SearchArea) => ({
+    exact: () => exactOccurrences(area, exact).filter((o) => alignment.touchesChanged(o)),
+    approximate: () => approximateOccurrences(area, exact, maxErrors).filter((o) => alignment.touchesChanged(o))
+  })
+  let bestScore = 0
+  const attempt = (found: () => ReturnType<typeof exactOccurrences>): BestMatch['match'] => {
+    const best = bestOf(text, quote, found(), options)
+    bestScore = Math.max(bestScore, best.bestScore)
+    return best.match
+  }
+  const near = around.end > around.start ? touching(windowArea(text, around.start, around.end)) : null
+  const anywhere = touching(changed())
+  const steps = near
+    ? [near.exact, near.approximate, anywhere.exact, anywhere.approximate]
+    : [anywhere.exact, anywhere.approximate]
+  for (const step of steps) {
+    const found = attempt(step)
+    if (!found) continue
+    const match = text.slice(found.start, found.end) === exact ? found : snapToWords(text, quote, found, options)
+    const wordsKept = text.slice(match.start, match.end) === exact
+    const state = !wordsKept ? 'fuzzy' : match.start === position.start ? 'exact' : 'moved'
+    return { state, start: match.start, end: match.end, score: round(match.score) }
+  }
+  return { state: 'orphaned', score: bestScore > 0 ? round(bestScore) : null }
+}
+
+/**
+ * The new text that replaced the old text under the claim, widened by the quote's length so a
+ * match straddling its edge is found; empty when the claim's text was deleted outright.
+ */
+function windowOf(alignment: TextAlignment, position: TextPositionSelector, length: number): TextRange {
+  const first = alignment.replacement(position.start)
+  const last = alignment.replacement(Math.max(position.start, position.end - 1))
+  const start = Math.min(first.start, last.start)
+  const end = Math.max(first.end, last.end)
+  if (end === start) return { start, end }
+  return { start: start - length, end: end + length }
+}
+
+const WORD = /[\p{L}\p{N}]/u
+const isWord = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch)
+/** Longest part of a word an approximate match may have cut off. */
+const WORD_TAIL = 24
+
+/**
+ * An approximate match may stop inside a word ("order" of "orders"): when the claim's words began
+ * or ended at a word's edge, so does the match, rescored on the words it then covers.
+ */
+function snapToWords(text: string, quote: TextQuoteSelector, m: QuoteMatch, options: ScoreOptions): QuoteMatch {
+  const { exact, prefix, suffix } = quote
+  let { start, end } = m
+  if (isWord(exact[0]) && !isWord(prefix.at(-1))) {
+    for (let n = 0; n < WORD_TAIL && isWord(text[start - 1]); n++) start--
+  }
+  if (isWord(exact.at(-1)) && !isWord(suffix[0])) {
+    for (let n = 0; n < WORD_TAIL && isWord(text[end]); n++) end++
+  }
+  if (start === m.start && end === m.end) return m
+  const errors = exact.length <= MAX_RESCORE ? editDistance(exact, text.slice(start, end)) : undefined
+  if (errors === undefined) return { ...m, start, end }
+  const rescored = scoreOccurrence(text, quote, { start, end, errors }, options)
+  return clears(rescored.evidence) ? rescored : m
+}
+/** Quotes longer than this keep the score of the match as found (rescoring is quadratic). */
+const MAX_RESCORE = 2000
+
+const round = (score: number): number => Math.round(score * 1000) / 1000
