@@ -62,7 +62,7 @@ describe('reanchorer', () => {
     expect(p.score).toBeGreaterThan(0.9)
   })
 
-  it('ends a fuzzy match at a word's edge when the claim's words did', () => {
+  it('ends a fuzzy match at the edge of a word when the words of the claim did', () => {
     const old = 'Fishermen said the coast guard had received order to search every vessel.'
     const now = 'Fishermen said the coast guard had recieved orders to search every vessel.'
     const start = old.indexOf('had received order')
