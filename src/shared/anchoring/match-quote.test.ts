@@ -7,6 +7,7 @@ import {
   stretchesArea,
   windowArea
 } from './match-quote'
+import { MIN_QUOTE, MIN_SCORE } from './score'
 
 const text = 'The minister said 40 ships were held. The army said 40 ships were seen. The navy said 40 shops were held.'
 
@@ -48,7 +49,7 @@ describe('scoring', () => {
   }
 
   it('scores the occurrence whose context fits highest', () => {
-    const options = { expected: 0, spread: 1000 }
+    const options = { expected: 0, spread: 1000, floor: MIN_SCORE, minQuote: MIN_QUOTE, margin: 0 }
     const army = scoreOccurrence(text, quote, at('40 ships', text.indexOf('army')), options)
     const minister = scoreOccurrence(text, quote, at('40 ships'), options)
     expect(army.evidence).toMatchObject({ quote: 1, prefix: 1, suffix: 1 })
@@ -57,9 +58,23 @@ describe('scoring', () => {
     expect(best.match?.start).toBe(text.indexOf('40 ships', text.indexOf('army')))
   })
 
+  it('with a margin, gives no match when another place scores nearly as well', () => {
+    const plain = { exact: '40 ships', prefix: 'said ', suffix: ' were' }
+    const all = [at('40 ships'), at('40 ships', text.indexOf('army'))]
+    const options = { expected: 0, spread: 0, floor: 0.6, minQuote: 1, margin: 0.05 }
+    expect(bestOf(text, plain, all, options).match).toBeNull()
+    expect(bestOf(text, plain, all, { ...options, margin: 0 }).match).not.toBeNull()
+  })
+
   it('returns no match when none clears the floor, but the best score seen', () => {
     const lonely = { exact: '40 ships', prefix: 'Completely different words ', suffix: ' nothing alike at all here' }
-    const best = bestOf(text, lonely, [at('40 ships')], { expected: 5000, spread: 1000 })
+    const best = bestOf(text, lonely, [at('40 ships')], {
+      expected: 5000,
+      spread: 1000,
+      floor: MIN_SCORE,
+      minQuote: MIN_QUOTE,
+      margin: 0
+    })
     expect(best.match).toBeNull()
     expect(best.bestScore).toBeGreaterThan(0.5)
     expect(best.bestScore).toBeLessThan(0.65)

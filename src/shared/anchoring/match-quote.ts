@@ -90,6 +90,11 @@ export interface ScoreOptions {
   /** Where the quote is expected in the document, and how far from it position still counts. */
   expected: number
   spread: number
+  /** The score a match must reach, and the share of the quote it must keep (score.ts). */
+  floor: number
+  minQuote: number
+  /** How far it must outscore any other place it could be (0: a tie goes to the nearer). */
+  margin: number
 }
 
 export function scoreOccurrence(
@@ -113,21 +118,31 @@ export interface BestMatch {
   bestScore: number
 }
 
-/** The best-scoring occurrence; the higher score wins, then the nearer to the expected place. */
+/**
+ * The best-scoring occurrence that clears the floor (a tie goes to the nearer to the expected place),
+ * unless another place, not overlapping it, scores within the margin of it: then none, as ambiguous.
+ */
 export function bestOf(
   text: string,
   quote: TextQuoteSelector,
   occurrences: readonly Occurrence[],
   options: ScoreOptions
 ): BestMatch {
+  const scored = occurrences.map((o) => scoreOccurrence(text, quote, o, options))
   let match: QuoteMatch | null = null
   let bestScore = 0
-  for (const o of occurrences) {
-    const m = scoreOccurrence(text, quote, o, options)
+  for (const m of scored) {
     bestScore = Math.max(bestScore, m.score)
-    if (!clears(m.evidence)) continue
+    if (!clears(m.evidence, options.floor, options.minQuote)) continue
     const nearer = match !== null && Math.abs(m.start - options.expected) < Math.abs(match.start - options.expected)
     if (!match || m.score > match.score || (m.score === match.score && nearer)) match = m
+  }
+  if (match && options.margin > 0) {
+    const best = match
+    const rival = scored.some(
+      (m) => (m.end <= best.start || m.start >= best.end) && m.score > best.score - options.margin
+    )
+    if (rival) match = null
   }
   return { match, bestScore }
 }

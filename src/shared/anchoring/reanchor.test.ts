@@ -124,4 +124,45 @@ describe('reanchorer', () => {
     expect(p).toMatchObject({ words: 'Officials declined' })
     expect(p.end).toBeLessThanOrEqual(short.length)
   })
+  describe('away from its old place', () => {
+    const sentence =
+      'Harbour pilots in the north of the country said that the navy had closed the channel to all traffic since dawn.'
+    const old = [
+      'Title line',
+      'First paragraph stays.',
+      `Second paragraph. ${sentence}`,
+      'Third paragraph stays.',
+      'Last paragraph stays.'
+    ].join('\n\n')
+    /** The first and third paragraphs, then `moved`, then the last: the second is gone from its place. */
+    const version = (...moved: string[]) =>
+      ['Title line', 'First paragraph stays.', 'Third paragraph stays.', ...moved, 'Last paragraph stays.'].join('\n\n')
+    const quote = 'the navy had closed the channel'
+    const claim = () => {
+      const start = old.indexOf(quote)
+      return selectorsFor(old, start, start + quote.length)
+    }
+    const edited = sentence.replace('since dawn', 'since early morning')
+
+    it('finds the exact words where their whole context went', () => {
+      const now = version(`An update. ${edited}`)
+      const p = reanchorer(old, now).place(claim())
+      expect(p).toMatchObject({ state: 'moved', start: now.indexOf(quote) })
+      expect(p.score).toBeGreaterThanOrEqual(0.8)
+    })
+
+    it('orphans them when the text repeats them in two such places, or keeps only one side of their context', () => {
+      const twice = version(`An update. ${edited}`, `Again. ${edited}`)
+      expect(reanchorer(old, twice).place(claim())).toMatchObject({ state: 'orphaned' })
+      const oneSide = edited.replace('to all traffic since', 'for an hour, until')
+      const p = reanchorer(old, version(`An update. ${oneSide}`)).place(claim())
+      expect(p.state).toBe('orphaned')
+      expect(p.score).toBeGreaterThan(0.65)
+    })
+
+    it('does not look for changed words away from their old place', () => {
+      const reworded = edited.replace('the navy had closed', 'the navy has closed')
+      expect(reanchorer(old, version(`An update. ${reworded}`)).place(claim()).state).toBe('orphaned')
+    })
+  })
 })

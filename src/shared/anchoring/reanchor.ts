@@ -3,9 +3,11 @@
 //   2. the exact quote in the new text that replaced the old text around it, chosen by context and
 //      distance from where the claim is expected;
 //   3. an approximate match there (approx-string-match), scored on quote, prefix, suffix and distance;
-//   4. then the same two searches over every other stretch the new version changed;
+//   4. the exact quote in any other stretch the new version changed, where position vouches for
+//      nothing: its context must, on a higher floor, and no other place may score near it;
 //   5. else orphaned: nothing cleared the floor (score.ts), and the claim is never attached to
-//      doubtful text.
+//      doubtful text. Changed words far from their old place are not searched for: with neither the
+//      words nor the place to vouch for them, a match there is the doubtful text this avoids.
 // A match must overlap text the new version changed. Text both versions share was some other part of
 // the old version, so a claim whose own words are gone never lands on a sentence that merely looks
 // like them.
@@ -15,14 +17,14 @@ import {
   bestOf,
   exactOccurrences,
   scoreOccurrence,
-  stretchesArea,
   windowArea,
-  type BestMatch,
+  stretchesArea,
+  type Occurrence,
   type QuoteMatch,
   type ScoreOptions,
   type SearchArea
 } from './match-quote'
-import { clears, MIN_QUOTE } from './score'
+import { clears, MARGIN_ELSEWHERE, MIN_QUOTE, MIN_SCORE, MIN_SCORE_ELSEWHERE } from './score'
 import { editDistance } from './similarity'
 import { alignTexts, type TextAlignment, type TextRange } from './text-alignment'
 
@@ -40,10 +42,10 @@ export interface Reanchorer {
 /** Places claims of `oldText` in `newText`; the texts are aligned once for all of them. */
 export function reanchorer(oldText: string, newText: string): Reanchorer {
   const alignment = alignTexts(oldText, newText)
-  let changedArea: SearchArea | null = null
-  const changed = () => (changedArea ??= stretchesArea(newText, alignment.changed))
+  let changed: SearchArea | null = null
+  const changedArea = () => (changed ??= stretchesArea(newText, alignment.changed))
   return {
-    place: (selectors) => placeClaim(newText, alignment, changed, selectors)
+    place: (selectors) => placeClaim(newText, alignment, changedArea, selectors)
   }
 }
 
@@ -61,30 +63,41 @@ function placeClaim(
   }
 
   const around = windowOf(alignment, position, exact.length)
-  const options = {
-    expected: alignment.expected(position.start),
-    spread: Math.max(MIN_SPREAD, around.end - around.start)
+  const expected = alignment.expected(position.start)
+  // Near its old place, position vouches for a match; elsewhere in the changed text it says nothing.
+  const spread = Math.max(MIN_SPREAD, around.end - around.start)
+  const nearby: ScoreOptions = { expected, spread, floor: MIN_SCORE, minQuote: MIN_QUOTE, margin: 0 }
+  const elsewhere: ScoreOptions = {
+    expected,
+    spread: 0,
+    floor: MIN_SCORE_ELSEWHERE,
+    minQuote: 1,
+    margin: MARGIN_ELSEWHERE
   }
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE))
-  const touching = (area: SearchArea) => ({
-    exact: () => exactOccurrences(area, exact).filter((o) => alignment.touchesChanged(o)),
-    approximate: () => approximateOccurrences(area, exact, maxErrors).filter((o) => alignment.touchesChanged(o))
-  })
+  const window = around.end > around.start ? windowArea(text, around.start, around.end) : null
+  const steps: { options: ScoreOptions; find: () => Occurrence[] }[] = [
+    ...(window
+      ? [
+          { options: nearby, find: () => exactOccurrences(window, exact) },
+          { options: nearby, find: () => approximateOccurrences(window, exact, maxErrors) }
+        ]
+      : []),
+    { options: elsewhere, find: () => exactOccurrences(changed(), exact) }
+  ]
   let bestScore = 0
-  const attempt = (found: () => ReturnType<typeof exactOccurrences>): BestMatch['match'] => {
-    const best = bestOf(text, quote, found(), options)
-    bestScore = Math.max(bestScore, best.bestScore)
-    return best.match
-  }
-  const near = around.end > around.start ? touching(windowArea(text, around.start, around.end)) : null
-  const anywhere = touching(changed())
-  const steps = near
-    ? [near.exact, near.approximate, anywhere.exact, anywhere.approximate]
-    : [anywhere.exact, anywhere.approximate]
   for (const step of steps) {
-    const found = attempt(step)
+    const best = bestOf(
+      text,
+      quote,
+      step.find().filter((o) => alignment.touchesChanged(o)),
+      step.options
+    )
+    bestScore = Math.max(bestScore, best.bestScore)
+    const found = best.match
     if (!found) continue
-    const match = text.slice(found.start, found.end) === exact ? found : snapToWords(text, quote, found, options)
+    const match = text.slice(found.start, found.end) === exact ? found : snapToWords(text, quote, found, step.options)
+    if (!clears(match.evidence, step.options.floor, step.options.minQuote)) continue
     const wordsKept = text.slice(match.start, match.end) === exact
     const state = !wordsKept ? 'fuzzy' : match.start === position.start ? 'exact' : 'moved'
     return { state, start: match.start, end: match.end, score: round(match.score) }
@@ -112,7 +125,8 @@ const WORD_TAIL = 24
 
 /**
  * An approximate match may stop inside a word ("order" of "orders"): when the claim's words began
- * or ended at a word's edge, so does the match, rescored on the words it then covers.
+ * or ended at a word's edge, so does the match, rescored on the words it then covers (and dropped
+ * by the caller if it no longer clears the floor: half a word is doubtful text).
  */
 function snapToWords(text: string, quote: TextQuoteSelector, m: QuoteMatch, options: ScoreOptions): QuoteMatch {
   const { exact, prefix, suffix } = quote
@@ -126,8 +140,7 @@ function snapToWords(text: string, quote: TextQuoteSelector, m: QuoteMatch, opti
   if (start === m.start && end === m.end) return m
   const errors = exact.length <= MAX_RESCORE ? editDistance(exact, text.slice(start, end)) : undefined
   if (errors === undefined) return { ...m, start, end }
-  const rescored = scoreOccurrence(text, quote, { start, end, errors }, options)
-  return clears(rescored.evidence) ? rescored : m
+  return scoreOccurrence(text, quote, { start, end, errors }, options)
 }
 /** Quotes longer than this keep the score of the match as found (rescoring is quadratic). */
 const MAX_RESCORE = 2000

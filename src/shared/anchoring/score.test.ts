@@ -28,5 +28,6 @@ describe('score', () => {
     expect(positionEvidence(100, 100, 1000)).toBe(1)
     expect(positionEvidence(600, 100, 1000)).toBe(0.5)
     expect(positionEvidence(5000, 100, 1000)).toBe(0)
+    expect(positionEvidence(100, 100, 0)).toBe(0)
   })
 })

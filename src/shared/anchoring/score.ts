@@ -10,15 +10,23 @@ import { similarity } from './similarity'
 export const WEIGHTS = { quote: 0.5, prefix: 0.2, suffix: 0.2, position: 0.1 } as const
 
 /**
- * The floors, chosen on the re-anchoring benchmark's known answers (bench/reanchor-bench.mjs) and
- * on what chance looks like: 32 characters of unrelated English prose score about 0.35 against
- * each other. An exact quote with unrelated context on both sides and far from its old place
- * scores 0.5 + 0.4 × 0.35 = 0.64: orphaned. The same quote with one side of its context intact,
- * or near its old place, clears 0.7. A reworded quote needs its context or its place to vouch for it.
+ * Near the claim's old place (the new text that replaced its surroundings). The floors come from what
+ * chance looks like: 32 characters of unrelated prose score about 0.16 against each other (measured
+ * by bench/reanchor-bench.mjs). There an exact quote whose context changed on both sides scores
+ * 0.5 + 0.4 × 0.16 + up to 0.1 for position ≈ 0.66: it attaches only right where its words were. A
+ * quote that lost a tenth of its characters needs one side of its context (0.45 + 0.2 + 0.03 + 0.1);
+ * one that lost two fifths needs both.
  */
 export const MIN_SCORE = 0.65
 /** At least this share of the quote's characters must survive (also bounds the fuzzy search). */
 export const MIN_QUOTE = 0.6
+/**
+ * Away from its old place position vouches for nothing and look-alike sentences are many: an exact
+ * quote needs about three quarters of its context on both sides (0.5 + 0.2 × 1.5).
+ */
+export const MIN_SCORE_ELSEWHERE = 0.8
+/** There a match must also outscore every other place by this much: a phrase the text repeats is no evidence. */
+export const MARGIN_ELSEWHERE = 0.05
 
 export interface Evidence {
   /** 1 - errors / quote length. */
@@ -26,7 +34,7 @@ export interface Evidence {
   /** Similarity of the old context to the text now before and after the match. */
   prefix: number
   suffix: number
-  /** 1 at the expected place, falling to 0 at `spread` characters away. */
+  /** 1 at the expected place, falling to 0 at `spread` characters away (0 throughout when spread is 0). */
   position: number
 }
 
@@ -34,8 +42,8 @@ export function scoreOf(e: Evidence): number {
   return WEIGHTS.quote * e.quote + WEIGHTS.prefix * e.prefix + WEIGHTS.suffix * e.suffix + WEIGHTS.position * e.position
 }
 
-export function clears(e: Evidence): boolean {
-  return e.quote >= MIN_QUOTE && scoreOf(e) >= MIN_SCORE
+export function clears(e: Evidence, floor = MIN_SCORE, minQuote = MIN_QUOTE): boolean {
+  return e.quote >= minQuote && scoreOf(e) >= floor
 }
 
 /** How the old prefix and suffix compare with the text around [start, end) now. */
@@ -63,5 +71,6 @@ export function contextEvidence(
 }
 
 export function positionEvidence(start: number, expected: number, spread: number): number {
-  return 1 - Math.min(1, Math.abs(start - expected) / Math.max(1, spread))
+  if (spread <= 0) return 0
+  return 1 - Math.min(1, Math.abs(start - expected) / spread)
 }

@@ -147,17 +147,22 @@ export function alignTexts(oldText: string, newText: string): TextAlignment {
     (e, k) => !ordered.has(k) && matchOf[e.oldIndex] === e.newIndex && extend(e.oldIndex, e.newIndex, false)
   )
 
-  // The nearest in-order shared piece before and after each old piece.
-  const before = new Int32Array(oldPieces.length)
-  const after = new Int32Array(oldPieces.length)
-  for (let i = 0, last = -1; i < oldPieces.length; i++) {
-    before[i] = last
-    if (inOrder[i]) last = i
+  // The nearest shared piece before and after each old piece: in order, and of any kind (a moved passage's).
+  const nearest = (keep: (i: number) => boolean) => {
+    const before = new Int32Array(oldPieces.length)
+    const after = new Int32Array(oldPieces.length)
+    for (let i = 0, last = -1; i < oldPieces.length; i++) {
+      before[i] = last
+      if (keep(i)) last = i
+    }
+    for (let i = oldPieces.length - 1, next = -1; i >= 0; i--) {
+      after[i] = next
+      if (keep(i)) next = i
+    }
+    return { before, after }
   }
-  for (let i = oldPieces.length - 1, next = -1; i >= 0; i--) {
-    after[i] = next
-    if (inOrder[i]) next = i
-  }
+  const inOrderNear = nearest((i) => inOrder[i] === 1)
+  const any = nearest((i) => matchOf[i] !== -1)
 
   const changed: TextRange[] = []
   for (let j = 0; j < newPieces.length; j++) {
@@ -167,16 +172,22 @@ export function alignTexts(oldText: string, newText: string): TextAlignment {
     else changed.push({ start: newStarts[j], end: newStarts[j + 1] })
   }
 
-  /** The old and new stretches between the shared pieces around old piece i. */
+  const stretch = (b: number, a: number) => ({
+    oldStart: b === -1 ? 0 : oldStarts[b + 1],
+    oldEnd: a === -1 ? oldText.length : oldStarts[a],
+    newStart: b === -1 ? 0 : newStarts[matchOf[b] + 1],
+    newEnd: a === -1 ? newText.length : newStarts[matchOf[a]]
+  })
+  /**
+   * The old and new stretches between the shared pieces around old piece i: its nearest shared
+   * neighbours when they still enclose a stretch of about its size (an edited sentence in a moved
+   * paragraph), else the nearest in-order ones.
+   */
   const gap = (i: number) => {
-    const b = before[i]
-    const a = after[i]
-    return {
-      oldStart: b === -1 ? 0 : oldStarts[b + 1],
-      oldEnd: a === -1 ? oldText.length : oldStarts[a],
-      newStart: b === -1 ? 0 : newStarts[matchOf[b] + 1],
-      newEnd: a === -1 ? newText.length : newStarts[matchOf[a]]
-    }
+    const near = stretch(any.before[i], any.after[i])
+    const grown = near.newEnd - near.newStart
+    if (grown >= 0 && grown <= 4 * (near.oldEnd - near.oldStart) + 1000) return near
+    return stretch(inOrderNear.before[i], inOrderNear.after[i])
   }
   const sharedOffset = (offset: number): number | null => {
     const i = pieceAt(oldStarts, offset)
