@@ -27,7 +27,7 @@ describe('ReanchorAction', () => {
     )
     for (const c of t.desk.store.docClaims) expect(v2.slice(c.position.start, c.position.end)).toBe(c.quote.exact)
     await waitFor(() =>
-      expect(screen.getByTestId('reanchor-waiting')).toHaveTextContent('1 claim on the earlier version')
+      expect(screen.getByTestId('reanchor-waiting')).toHaveTextContent('1 claim still on the earlier version')
     )
   })
 
