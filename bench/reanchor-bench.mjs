@@ -44,7 +44,7 @@ await build({
 const load_ = (name) => import(pathToFileURL(join(buildDir, `${name}.mjs`)).href)
 const { reanchorer } = await load_('reanchor')
 const { selectorsFor } = await load_('selectors')
-const { MIN_SCORE, MIN_QUOTE, WEIGHTS } = await load_('score')
+const { MIN_SCORE, MIN_QUOTE, MIN_SCORE_ELSEWHERE, MARGIN_ELSEWHERE, WEIGHTS } = await load_('score')
 const { similarity } = await load_('similarity')
 const { ClaimdeskService } = await load_('service')
 const { gate } = await load_('dispatch')
@@ -76,6 +76,20 @@ const reference = await timeRuns(
     naive = claims.map((c) => newText.indexOf(c.quote.exact))
   },
   { runs: opts.runs }
+)
+
+// The wrong file picked as the new version: an unrelated article of the same size and style.
+const unrelated = makeArticle(opts.size, 99).text
+let wrongFile = null
+const wrongFileMs = median(
+  await timeRuns(
+    () => {
+      const placer = reanchorer(oldText, unrelated)
+      wrongFile = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 }
+      for (const c of claims) wrongFile[placer.place(c).state]++
+    },
+    { runs: Math.min(3, opts.runs), warmup: 0 }
+  )
 )
 
 // ---- judged against the truth -------------------------------------------------------------------
@@ -209,6 +223,7 @@ console.log(
   `through the service: median ${fmtMs(serviceMs)} (${serviceRuns.map((x) => x.toFixed(0)).join(', ')} ms); undo ${fmtMs(median(undoRuns))}`
 )
 console.log('outcome', JSON.stringify(counts))
+console.log(`onto an unrelated article: ${fmtMs(wrongFileMs)}, ${JSON.stringify(wrongFile)}`)
 console.log('verdicts by state', JSON.stringify(byState))
 console.log('states by truth', JSON.stringify(byKind))
 console.log('naive reference verdicts', JSON.stringify(naiveVerdicts))
@@ -231,11 +246,12 @@ Command: \`node bench/reanchor-bench.mjs\` (options: \`--runs N\`, \`--size BYTE
 ${title}; load ${loadAtEnd} at the end.
 
 Input (generated, seed fixed, \`bench/edited-article.mjs\`): a ${(oldText.length / 1024).toFixed(0)} KB news article
-(${article.paragraphs.length} paragraphs, sentences of a dozen templates with names, places and figures, so
-short phrases repeat as they do in wire copy) with ${claims.length} claims of 2-10 whole words (one in ten running
-into the next sentence), and a new version of ${(newText.length / 1024).toFixed(0)} KB: an update note on top,
+(${article.paragraphs.length} paragraphs of sentences built from about twenty clause templates with invented places,
+dates and figures, so phrases repeat as they do in wire copy) with ${claims.length} claims of 3-14 whole words (one in
+ten running into the next sentence), and a new version of ${(newText.length / 1024).toFixed(0)} KB: an update note on top,
 ${edit.counts.insertedParagraphs - 1} paragraphs inserted, ${edit.counts.deletedParagraphs} deleted, ${edit.counts.movedParagraphs} moved,
 ${edit.counts.rewords} words reworded, ${edit.counts.clauses} clauses inserted, ${edit.counts.typos} typos fixed, ${edit.counts.rewrites} sentences rewritten whole.
+The update note shifts every later offset, so no claim keeps its old offset (state exact).
 
 Target: re-anchoring ${claims.length} claims onto the new version under 2 s.
 
@@ -245,6 +261,7 @@ Target: re-anchoring ${claims.length} claims onto the new version under 2 s.
 | reference in the same run: \`indexOf\` of each exact quote, median of ${reference.length} | ${fmtMs(refMs)} (ours ${fmtRatio(ratio(oursMs, refMs))}) | |
 | \`reanchorDocument\` through the service (rule, ${claims.length} claim ops checked, journal fsynced, changes described), median of ${serviceRuns.length} | ${fmtMs(serviceMs)} | ${pass(serviceMs)} |
 | its Undo, median of ${undoRuns.length} | ${fmtMs(median(undoRuns))} | |
+| matching onto an unrelated article of the same size and style (the wrong file picked) | ${fmtMs(wrongFileMs)}: ${wrongFile.orphaned} orphaned, ${wrongFile.exact + wrongFile.moved + wrongFile.fuzzy} attached (${wrongFile.fuzzy} fuzzy; the two articles come from the same templates, so a few clauses recur with their context word for word) | |
 
 Outcome: ${counts ? `${counts.exact} exact, ${counts.moved} moved, ${counts.fuzzy} fuzzy, ${counts.orphaned} orphaned` : 'not measured'}.
 Judged against the generator's truth (right: the claim's words, exactly or overlapping 80%; near: overlapping less,
@@ -261,20 +278,26 @@ Where the truth put each claim's words, and the state it got: ${kinds
   .map((k) => `${k}: ${states.map((s) => `${byKind[k][s]} ${s}`).join(', ')}`)
   .join('; ')}.
 
-The floor: a match must score ${MIN_SCORE} (weights quote ${WEIGHTS.quote}, prefix ${WEIGHTS.prefix}, suffix ${WEIGHTS.suffix},
-position ${WEIGHTS.position}) and keep ${MIN_QUOTE * 100}% of the quote's characters. Unrelated 32-character contexts score
-${chanceMedian.toFixed(2)} against each other here (median), so an exact quote whose context is gone on both sides scores
-about ${(WEIGHTS.quote + (WEIGHTS.prefix + WEIGHTS.suffix) * chanceMedian).toFixed(2)} plus its position share: it
-attaches only near where its words were. Without a floor, searching the whole text as the Hypothesis client does,
-${noFloorLanded} of ${deleted.length} sampled claims whose words were deleted would have landed on other text.
+${wrongExamples.length ? `Wrong placements: ${wrongExamples.map((w) => `“${w.was}” ${w.state} (score ${w.score}) onto “${w.now}”, its words ${w.truth}`).join('; ')}.` : 'No wrong placements.'}
+
+The floors: near its old place (the new text that replaced its surroundings) a match must score ${MIN_SCORE} (weights quote
+${WEIGHTS.quote}, prefix ${WEIGHTS.prefix}, suffix ${WEIGHTS.suffix}, position ${WEIGHTS.position}) and keep ${MIN_QUOTE * 100}% of the quote's characters. Unrelated
+32-character contexts score ${chanceMedian.toFixed(2)} against each other here (median), so an exact quote whose context changed
+on both sides scores about ${(WEIGHTS.quote + (WEIGHTS.prefix + WEIGHTS.suffix) * chanceMedian).toFixed(2)} plus its position share: it attaches only right where its
+words were. Elsewhere (and in a long rewritten stretch) only the exact quote is looked for, position counts for nothing, the floor is ${MIN_SCORE_ELSEWHERE}
+(about three quarters of its context on both sides) and no other place may score within ${MARGIN_ELSEWHERE} of it.
+Without a floor, searching the whole text as the Hypothesis client does, ${noFloorLanded} of ${deleted.length} sampled claims
+whose words were deleted would have landed on other text.
 
 How: both versions are cut into sentences; sentences found once in each are anchors, the longest run of them in
 order (patience diff) and their equal neighbours are shared text, anchors out of order are moved passages. A claim
-in shared text goes where that text went (no search). Others are searched for first in the new text that replaced
-their old surroundings, then in every stretch the new version changed: the exact quote, then approx-string-match
-(Myers' bit-parallel search); matches must overlap changed text, so a claim whose own words are gone never lands on
-an unchanged sentence that looks like it. The service figure adds the schema check of every moved claim, the
-journal write and fsync, and describing the change for the UI.
+in shared text goes where that text went (no search). Others are searched for in the new text between the shared
+neighbours of their old place: the exact quote, then approx-string-match (Myers' bit-parallel search), or, where that
+new text is longer than a few paragraphs, only the exact quote on the strict terms below; then the exact quote in every
+other stretch the new version changed (unless it rewrote more than half the text). Matches must overlap changed text, so a claim whose own words
+are gone never lands on an unchanged sentence that looks like it. The naive reference is slower because most quotes
+sit deep in the text and each \`indexOf\` scans up to them; the service figure adds the schema check of every moved
+claim, the journal write and fsync, and describing the change for the UI.
 <!-- reanchor-bench:end -->
 `
 if (opts.readme) writeReadmeSection('Re-anchoring', 'reanchor-bench', section)

@@ -127,16 +127,14 @@ describe('reanchorer', () => {
   describe('away from its old place', () => {
     const sentence =
       'Harbour pilots in the north of the country said that the navy had closed the channel to all traffic since dawn.'
-    const old = [
-      'Title line',
-      'First paragraph stays.',
-      `Second paragraph. ${sentence}`,
-      'Third paragraph stays.',
-      'Last paragraph stays.'
-    ].join('\n\n')
-    /** The first and third paragraphs, then `moved`, then the last: the second is gone from its place. */
-    const version = (...moved: string[]) =>
-      ['Title line', 'First paragraph stays.', 'Third paragraph stays.', ...moved, 'Last paragraph stays.'].join('\n\n')
+    // Enough unchanged text that the edit is a small part of the new version.
+    const stays = Array.from(
+      { length: 6 },
+      (_, i) => `Paragraph ${i} stays as it was, word for word, in both versions.`
+    )
+    const old = ['Title line', stays[0], `Second paragraph. ${sentence}`, ...stays.slice(1)].join('\n\n')
+    /** The second paragraph gone from its place, `moved` before the last one. */
+    const version = (...moved: string[]) => ['Title line', ...stays.slice(0, -1), ...moved, stays.at(-1)].join('\n\n')
     const quote = 'the navy had closed the channel'
     const claim = () => {
       const start = old.indexOf(quote)
@@ -158,6 +156,12 @@ describe('reanchorer', () => {
       const p = reanchorer(old, version(`An update. ${oneSide}`)).place(claim())
       expect(p.state).toBe('orphaned')
       expect(p.score).toBeGreaterThan(0.65)
+    })
+
+    it('does not look far in a version that rewrote most of the text', () => {
+      // The sentence is there, context and all, but before the title: far from where the claim was.
+      const rewritten = [`An update. ${edited}`, 'Title line', 'Everything else is new here.'].join('\n\n')
+      expect(reanchorer(old, rewritten).place(claim()).state).toBe('orphaned')
     })
 
     it('does not look for changed words away from their old place', () => {

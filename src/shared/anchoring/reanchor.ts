@@ -4,7 +4,9 @@
 //      distance from where the claim is expected;
 //   3. an approximate match there (approx-string-match), scored on quote, prefix, suffix and distance;
 //   4. the exact quote in any other stretch the new version changed, where position vouches for
-//      nothing: its context must, on a higher floor, and no other place may score near it;
+//      nothing: its context must, on a higher floor, and no other place may score near it (the same
+//      rule holds in 2 when what replaced the claim's surroundings is longer than a few paragraphs,
+//      and 3 is skipped there; a version that rewrote more than half the text is not searched far);
 //   5. else orphaned: nothing cleared the floor (score.ts), and the claim is never attached to
 //      doubtful text. Changed words far from their old place are not searched for: with neither the
 //      words nor the place to vouch for them, a match there is the doubtful text this avoids.
@@ -42,17 +44,20 @@ export interface Reanchorer {
 /** Places claims of `oldText` in `newText`; the texts are aligned once for all of them. */
 export function reanchorer(oldText: string, newText: string): Reanchorer {
   const alignment = alignTexts(oldText, newText)
+  const changedChars = alignment.changed.reduce((n, r) => n + r.end - r.start, 0)
+  // In a version that rewrote most of the text, words far from their place are not looked for.
+  const farSearch = changedChars <= newText.length / 2
   let changed: SearchArea | null = null
   const changedArea = () => (changed ??= stretchesArea(newText, alignment.changed))
   return {
-    place: (selectors) => placeClaim(newText, alignment, changedArea, selectors)
+    place: (selectors) => placeClaim(newText, alignment, farSearch ? changedArea : null, selectors)
   }
 }
 
 function placeClaim(
   text: string,
   alignment: TextAlignment,
-  changed: () => SearchArea,
+  changed: (() => SearchArea) | null,
   { quote, position }: { quote: TextQuoteSelector; position: TextPositionSelector }
 ): Placement {
   const exact = quote.exact
@@ -62,12 +67,18 @@ function placeClaim(
     return { state: shared.start === position.start ? 'exact' : 'moved', ...shared, score: 1 }
   }
 
-  const around = windowOf(alignment, position, exact.length)
   const expected = alignment.expected(position.start)
-  // Near its old place, position vouches for a match; elsewhere in the changed text it says nothing.
-  const spread = Math.max(MIN_SPREAD, around.end - around.start)
-  const nearby: ScoreOptions = { expected, spread, floor: MIN_SCORE, minQuote: MIN_QUOTE, margin: 0 }
-  const elsewhere: ScoreOptions = {
+  const around = windowOf(alignment, position, exact.length, expected)
+  // Near its old place, in a rewrite of about its own size, position vouches for a match; in a long
+  // rewritten stretch or elsewhere in the changed text it says nothing, and only the exact words count.
+  const nearby: ScoreOptions = {
+    expected,
+    spread: Math.max(MIN_SPREAD, around.end - around.start),
+    floor: MIN_SCORE,
+    minQuote: MIN_QUOTE,
+    margin: 0
+  }
+  const strict: ScoreOptions = {
     expected,
     spread: 0,
     floor: MIN_SCORE_ELSEWHERE,
@@ -76,15 +87,14 @@ function placeClaim(
   }
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE))
   const window = around.end > around.start ? windowArea(text, around.start, around.end) : null
-  const steps: { options: ScoreOptions; find: () => Occurrence[] }[] = [
-    ...(window
-      ? [
-          { options: nearby, find: () => exactOccurrences(window, exact) },
-          { options: nearby, find: () => approximateOccurrences(window, exact, maxErrors) }
-        ]
-      : []),
-    { options: elsewhere, find: () => exactOccurrences(changed(), exact) }
-  ]
+  const steps: { options: ScoreOptions; find: () => Occurrence[] }[] = []
+  if (window && around.local) {
+    steps.push({ options: nearby, find: () => exactOccurrences(window, exact) })
+    steps.push({ options: nearby, find: () => approximateOccurrences(window, exact, maxErrors) })
+  } else if (window) {
+    steps.push({ options: strict, find: () => exactOccurrences(window, exact) })
+  }
+  if (changed) steps.push({ options: strict, find: () => exactOccurrences(changed(), exact) })
   let bestScore = 0
   for (const step of steps) {
     const best = bestOf(
@@ -107,16 +117,34 @@ function placeClaim(
 
 /**
  * The new text that replaced the old text under the claim, widened by the quote's length so a
- * match straddling its edge is found; empty when the claim's text was deleted outright.
+ * match straddling its edge is found, and kept within REACH of where the claim is expected (a
+ * version sharing little with the old one would otherwise make every search span the whole text).
+ * Empty when the claim's text was deleted outright; local when the replacement is no longer than a
+ * few paragraphs, so that being in it says something.
  */
-function windowOf(alignment: TextAlignment, position: TextPositionSelector, length: number): TextRange {
+function windowOf(
+  alignment: TextAlignment,
+  position: TextPositionSelector,
+  length: number,
+  expected: number
+): TextRange & { local: boolean } {
   const first = alignment.replacement(position.start)
   const last = alignment.replacement(Math.max(position.start, position.end - 1))
   const start = Math.min(first.start, last.start)
   const end = Math.max(first.end, last.end)
-  if (end === start) return { start, end }
-  return { start: start - length, end: end + length }
+  if (end === start) return { start, end, local: true }
+  const reach = REACH + length
+  return {
+    start: Math.max(start - length, expected - reach),
+    end: Math.min(end + length, expected + reach),
+    local: end - start <= LOCAL_STRETCH + length
+  }
 }
+
+/** How far from its expected place a claim's words are looked for in rewritten text. */
+const REACH = 5000
+/** The longest replacement (characters) in which being near the claim's old place counts as evidence. */
+const LOCAL_STRETCH = 3000
 
 const WORD = /[\p{L}\p{N}]/u
 const isWord = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch)
