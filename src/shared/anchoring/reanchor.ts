@@ -3,10 +3,10 @@
 //   2. the exact quote in the new text that replaced the old text around it, chosen by context and
 //      distance from where the claim is expected;
 //   3. an approximate match there (approx-string-match), scored on quote, prefix, suffix and distance;
-//   4. the exact quote in any other stretch the new version changed, where position vouches for
-//      nothing: its context must, on a higher floor, and no other place may score near it (the same
-//      rule holds in 2 when what replaced the claim's surroundings is longer than a few paragraphs,
-//      and 3 is skipped there; a version that rewrote more than half the text is not searched far);
+//   4. the exact quote in any other stretch the new version changed (not in a version that rewrote
+//      more than half its text), where position vouches for nothing: its context must, on a higher
+//      floor, and no other place may score near it. The same strict terms hold in step 2, and step 3
+//      is skipped, when what replaced the claim's surroundings is longer than a few paragraphs;
 //   5. else orphaned: nothing cleared the floor (score.ts), and the claim is never attached to
 //      doubtful text. Changed words far from their old place are not searched for: with neither the
 //      words nor the place to vouch for them, a match there is the doubtful text this avoids.
