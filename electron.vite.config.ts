@@ -5,7 +5,7 @@ import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './src/main/security'
 
 // ESM-only packages are bundled into the CommonJS main build; the rest stay in node_modules.
-const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown']
+const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown', 'approx-string-match']
 
 // One policy for both doors: the meta tag here (Electron loads the page from disk), the header in serve.ts.
 const csp: Plugin = {

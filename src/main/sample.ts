@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ClaimdeskApi } from '../shared/api'
-import { findQuote } from '../shared/anchoring'
+import { findQuote } from '../shared/anchoring/find-quote'
 import { invalid } from '../shared/errors'
 import { CLAIM_STATUSES, CONFIDENCE, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../shared/model'
 

@@ -181,6 +181,8 @@ export const claimQuery = z
     status: z.enum(CLAIM_STATUSES).optional(),
     /** Words that must all appear in the quote, note, tags or source names (case ignored). */
     text: z.string().max(LIMITS.shortText).optional(),
+    /** Orphans of a newer version: claims that could not follow onto this document when re-anchored. */
+    orphansOf: id.optional(),
     sort: z.enum(CLAIM_SORTS).default('position'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(0).max(5000).default(200)
@@ -354,6 +356,14 @@ export interface AnnotationImportResult {
   skipped: { claimId: string; reason: string }[]
 }
 
+/** How the claims of an earlier version were placed in the new one (ClaimAnchor states). */
+export interface ReanchorCounts {
+  exact: number
+  moved: number
+  fuzzy: number
+  orphaned: number
+}
+
 export interface BackupInfo {
   file: string
   savedAt: string
@@ -441,6 +451,14 @@ export const apiArgs = {
   deleteClaim: z.tuple([id]),
   createLink: z.tuple([linkInput]),
   deleteLink: z.tuple([id]),
+  /** Moves the claims of one version of a document onto another (from, to); unplaceable ones stay, orphaned. */
+  reanchorDocument: z.tuple([id, id]),
+  /** Accepts a re-anchored claim's new wording (forgets its previous quote). */
+  acceptAnchor: z.tuple([id]),
+  /** Places a claim on a range the analyst chose: an orphan in its newer version, another claim in its own document. */
+  reattachClaim: z
+    .tuple([id, z.number().int().min(0), z.number().int().min(1)])
+    .refine(([, start, end]) => end > start, { message: 'end must be after start', path: [2] }),
 
   // briefings
   createBriefing: z.tuple([briefingInput]),
@@ -489,6 +507,9 @@ export interface ApiResults {
   deleteClaim: Changed<Claim>
   createLink: Changed<ClaimLink>
   deleteLink: Changed<void>
+  reanchorDocument: Changed<ReanchorCounts>
+  acceptAnchor: Changed<Claim>
+  reattachClaim: Changed<Claim>
   createBriefing: Changed<Briefing>
   updateBriefing: Changed<Briefing>
   deleteBriefing: Changed<void>

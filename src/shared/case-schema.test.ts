@@ -45,6 +45,28 @@ describe('caseSchema', () => {
     expect(describeIssues(result.error!, 2)).toMatch(/and \d+ more problems$/)
   })
 
+  it('takes a claim with or without how it was re-anchored, and names a bad anchor by its path', () => {
+    const claim = {
+      id: 'k1',
+      documentId: 'd2',
+      quote: { exact: 'forty', prefix: '', suffix: '' },
+      position: { start: 0, end: 5 },
+      sourceId: null,
+      via: [],
+      tags: [],
+      note: '',
+      status: 'unverified',
+      credibility: '6',
+      createdAt: now,
+      updatedAt: now
+    }
+    expect(itemSchemas.claims.parse(claim)).toEqual(claim)
+    const anchored = { ...claim, anchor: { state: 'fuzzy', score: 0.82, previousQuote: '40', fromDocumentId: 'd1' } }
+    expect(itemSchemas.claims.parse(anchored)).toEqual(anchored)
+    const bad = itemSchemas.claims.safeParse({ ...claim, anchor: { state: 'lost', score: 2 } })
+    expect(describeIssues(bad.error!)).toMatch(/^anchor\.state: .*; anchor\.score: /)
+  })
+
   it('formats paths', () => {
     expect(formatPath(['documents', 3, 'provenance', 'sha256'])).toBe('documents[3].provenance.sha256')
     expect(formatPath([])).toBe('(top level)')

@@ -3,6 +3,7 @@
 // Unknown keys are dropped, not refused: they carry nothing this version can show.
 import { z } from 'zod'
 import {
+  ANCHOR_STATES,
   CLAIM_STATUSES,
   CONFLICT_BASES,
   CONFLICT_SET_KINDS,
@@ -85,6 +86,15 @@ export const claimSchema = z.object({
   note: z.string(),
   status: z.enum(CLAIM_STATUSES),
   credibility: z.enum(CREDIBILITY),
+  anchor: z
+    .object({
+      state: z.enum(ANCHOR_STATES),
+      score: z.number().min(0).max(1).optional(),
+      previousQuote: z.string().optional(),
+      fromDocumentId: id.optional(),
+      toDocumentId: id.optional()
+    })
+    .optional(),
   createdAt: time,
   updatedAt: time
 })

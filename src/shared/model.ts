@@ -105,6 +105,26 @@ export interface TextPositionSelector {
   end: number
 }
 
+export const ANCHOR_STATES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const
+export type AnchorState = (typeof ANCHOR_STATES)[number]
+
+/**
+ * How a claim was placed when it was last re-anchored onto a new version of its document:
+ * exact (same words, same place), moved (same words elsewhere), fuzzy (its words changed) or
+ * orphaned (not found well enough: the claim stays on the version that holds its words).
+ */
+export interface ClaimAnchor {
+  state: AnchorState
+  /** How well the text fit the claim's selectors, 0-1; for an orphan, the best try (below the floor). */
+  score?: number
+  /** The claim's words before they changed, kept until the analyst accepts the new ones. */
+  previousQuote?: string
+  /** The version the claim came from. */
+  fromDocumentId?: Id
+  /** An orphan's newer version, which it could not follow onto. */
+  toDocumentId?: Id
+}
+
 export interface Claim {
   id: Id
   documentId: Id
@@ -118,6 +138,8 @@ export interface Claim {
   note: string
   status: ClaimStatus
   credibility: Credibility
+  /** Set once the claim has been re-anchored onto a new version of its document. */
+  anchor?: ClaimAnchor
   createdAt: string
   updatedAt: string
 }

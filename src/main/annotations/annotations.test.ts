@@ -4,7 +4,7 @@ import type { CaseData, Claim } from '../../shared/model'
 import { buildBriefingView } from '../../shared/briefing/view'
 import { makeClaim, makeDocument, makeSource, sampleCase } from '../../shared/briefing/test-fixtures'
 import { ClaimdeskError } from '../../shared/errors'
-import { ANNO_CONTEXT, idToUrn, renderJsonLd } from './export'
+import { ANNO_CONTEXT, idToUrn, renderJsonLd, textSha256 } from './export'
 import { matchAnnotationsToCase, parseWebAnnotations } from './import'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
@@ -52,12 +52,24 @@ describe('renderJsonLd', () => {
     }
   })
 
-  it('targets the document by URN with its hash, with quote and position selectors', () => {
+  it('targets the text the selectors count in by URN and hash, naming its original file apart', () => {
     const a = items.find((x) => x.id === idToUrn('claim', 'c-120'))!
     const claim = data.claims.find((c) => c.id === 'c-120')!
-    expect(a.target.source).toMatchObject({
+    const doc = data.documents[0]
+    expect(a.target.source).toEqual({
       id: 'urn:claimdesk:document:doc-report',
-      'cd:sha256': data.documents[0].provenance.sha256
+      type: 'Text',
+      format: 'text/plain',
+      'cd:textSha256': textSha256(doc.text),
+      'cd:title': doc.title,
+      'cd:outlet': doc.outlet,
+      'cd:url': doc.url,
+      'cd:original': {
+        'cd:fileName': doc.provenance.fileName,
+        'cd:format': doc.provenance.format,
+        'cd:size': doc.provenance.size,
+        'cd:sha256': doc.provenance.sha256
+      }
     })
     expect(a.target.selector).toEqual([
       { type: 'TextQuoteSelector', ...claim.quote },
@@ -258,6 +270,57 @@ describe('matchAnnotationsToCase', () => {
     expect(result.skipped).toEqual([
       { claimId: 'c-80', reason: expect.stringMatching(/^the quote is not at \d+-\d+ in “Shipping through/) }
     ])
+  })
+
+  it('carries how a claim was re-anchored, without references to documents the other case lacks', () => {
+    const data = sampleCase()
+    const moved = data.claims.find((c) => c.id === 'c-120')!
+    moved.anchor = { state: 'fuzzy', score: 0.82, previousQuote: 'old words', fromDocumentId: 'doc-gone' }
+    const orphan = data.claims.find((c) => c.id === 'c-95')!
+    orphan.anchor = { state: 'orphaned', score: 0.4, toDocumentId: 'doc-report' }
+    const parsed = parseWebAnnotations(exportCase(data, null))
+    expect(parsed.claims.find((c) => c.id === 'c-120')!.anchor).toEqual(moved.anchor)
+    const result = matchAnnotationsToCase({ ...data, claims: [] }, parsed)
+    expect(result.claims.find((c) => c.id === 'c-120')!.anchor).toEqual({
+      state: 'fuzzy',
+      score: 0.82,
+      previousQuote: 'old words'
+    })
+    expect(result.claims.find((c) => c.id === 'c-95')!.anchor).toEqual(orphan.anchor)
+    const withoutTarget = matchAnnotationsToCase(
+      { ...data, claims: [], documents: data.documents.filter((d) => d.id !== 'doc-report') },
+      parsed
+    )
+    expect(withoutTarget.claims.find((c) => c.id === 'c-95')!.anchor).toBeUndefined()
+  })
+
+  it('finds a document by the hash of its text, and reads files that named the original in cd:sha256', () => {
+    const from = sampleCase()
+    const json = exportCase(from, null)
+    const other = sampleCase()
+    other.claims = []
+    other.documents = other.documents.map((d) => ({
+      ...d,
+      id: `copy-${d.id}`,
+      provenance: { ...d.provenance, sha256: 'f'.repeat(64) } // the same text from another file
+    }))
+    const byText = matchAnnotationsToCase(other, parseWebAnnotations(json))
+    expect(byText.skipped).toEqual([])
+    expect(new Set(byText.claims.map((c) => c.documentId))).toEqual(new Set(other.documents.map((d) => d.id)))
+
+    for (const a of json.first.items as Json[]) {
+      const source = a.target.source
+      source['cd:sha256'] = source['cd:original']['cd:sha256']
+      delete source['cd:original']
+      delete source['cd:textSha256']
+    }
+    const legacy = parseWebAnnotations(json)
+    expect(legacy.documents.find((d) => d.id === 'doc-report')).toMatchObject({
+      sha256: from.documents[0].provenance.sha256,
+      textSha256: null
+    })
+    const moved = from.documents.map((d) => ({ ...d, id: `copy-${d.id}` }))
+    expect(matchAnnotationsToCase({ ...from, claims: [], documents: moved }, legacy).skipped).toEqual([])
   })
 
   it('skips claims whose document is not in the case', () => {

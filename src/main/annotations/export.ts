@@ -1,14 +1,18 @@
 // Claims -> W3C Web Annotation Data Model (JSON-LD): an AnnotationCollection with one Annotation per
 // claim. Standard parts carry what the model has words for:
-//   target.source    the document (urn, with its SHA-256, title, outlet, URL)
+//   target.source    the document as Claimdesk holds it: its text, the one the selectors count in,
+//                    named by the SHA-256 of its UTF-8 bytes (cd:textSha256), with title, outlet, URL;
+//                    the file it was extracted from is named apart (cd:original, its own SHA-256),
+//                    because the extracted text is not the file (line endings, wrapping, markup differ)
 //   target.selector  TextQuoteSelector {exact, prefix, suffix} + TextPositionSelector {start, end}
-//                    (start/end in Unicode code points, as the model requires)
+//                    (start/end in Unicode code points of that text, as the model requires)
 //   body             tagging bodies for the source ("cd:role": "source"), its relays ("cd:role": "via",
 //                    in order) and each topic tag; a commenting body for the note; an assessing body
 //                    for the grade and status
 //   created/modified the claim's times
-// Extension terms in the "cd:" namespace carry the rest, so importing the file (jsonld-import.ts)
-// gives back every claim field and the sources it names.
+// Extension terms in the "cd:" namespace carry the rest (cd:anchor: how a claim was re-anchored), so
+// importing the file (import.ts) gives back every claim field and the sources it names.
+import { createHash } from 'node:crypto'
 import type { CaseData, CaseDocument, Claim, Source } from '../../shared/model'
 import type { BriefingView } from '../../shared/briefing/view'
 
@@ -52,9 +56,33 @@ function sourceBody(role: 'source' | 'via', s: Source): Record<string, unknown> 
   }
 }
 
+/** SHA-256 (hex) of a document's text as UTF-8: the text positions and quotes are given in. */
+export function textSha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+function targetSource(doc: CaseDocument, textHash: string): Record<string, unknown> {
+  return {
+    id: idToUrn('document', doc.id),
+    type: 'Text',
+    format: 'text/plain',
+    'cd:textSha256': textHash,
+    'cd:title': doc.title,
+    'cd:outlet': doc.outlet,
+    'cd:url': doc.url,
+    'cd:original': {
+      'cd:fileName': doc.provenance.fileName,
+      'cd:format': doc.provenance.format,
+      'cd:size': doc.provenance.size,
+      'cd:sha256': doc.provenance.sha256
+    }
+  }
+}
+
 function annotation(
   claim: Claim,
   doc: CaseDocument,
+  textHash: string,
   sources: Map<string, Source>,
   gradeText: string
 ): Record<string, unknown> {
@@ -83,16 +111,9 @@ function annotation(
     created: claim.createdAt,
     modified: claim.updatedAt,
     body,
+    ...(claim.anchor ? { 'cd:anchor': claim.anchor } : {}),
     target: {
-      source: {
-        id: idToUrn('document', doc.id),
-        type: 'Text',
-        format: 'text/plain',
-        'cd:sha256': doc.provenance.sha256,
-        'cd:title': doc.title,
-        'cd:outlet': doc.outlet,
-        'cd:url': doc.url
-      },
+      source: targetSource(doc, textHash),
       selector: [
         { type: 'TextQuoteSelector', exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix },
         {
@@ -112,14 +133,16 @@ export function renderJsonLd(data: CaseData, view: BriefingView): string {
   const documents = new Map(data.documents.map((d) => [d.id, d]))
   const sources = new Map(data.sources.map((s) => [s.id, s]))
   const claims = new Map(data.claims.map((c) => [c.id, c]))
-  const items = view.claims.map((c) =>
-    annotation(
-      claims.get(c.id)!,
-      documents.get(c.documentId)!,
-      sources,
-      `${c.grade} · ${c.statusLabel} (${c.gradeLabel})`
-    )
-  )
+  const hashes = new Map<string, string>()
+  const hashOf = (doc: CaseDocument): string => {
+    let hash = hashes.get(doc.id)
+    if (hash === undefined) hashes.set(doc.id, (hash = textSha256(doc.text)))
+    return hash
+  }
+  const items = view.claims.map((c) => {
+    const doc = documents.get(c.documentId)!
+    return annotation(claims.get(c.id)!, doc, hashOf(doc), sources, `${c.grade} · ${c.statusLabel} (${c.gradeLabel})`)
+  })
   const collection = {
     '@context': [ANNO_CONTEXT, { cd: CLAIMDESK_VOCAB }],
     id: idToUrn(view.briefingId ? 'briefing' : 'case', view.briefingId || data.id),

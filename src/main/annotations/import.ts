@@ -6,6 +6,7 @@
 // moving an anchor to look-alike text.
 import { z } from 'zod'
 import {
+  ANCHOR_STATES,
   CLAIM_STATUSES,
   CREDIBILITY,
   RELIABILITY,
@@ -17,6 +18,7 @@ import {
 import { LIMITS } from '../../shared/api'
 import { invalid } from '../../shared/errors'
 import { findSourceByName } from '../../shared/source-names'
+import { textSha256 } from './export'
 
 const MAX_ANNOTATIONS = 100_000
 const str = z.string().max(LIMITS.longText)
@@ -55,18 +57,30 @@ const positionSelector = z.looseObject({
   'cd:utf16End': z.number().int().min(1).optional()
 })
 
+const hexSha256 = z.string().regex(/^[0-9a-f]{64}$/i, 'expected a hex SHA-256')
 const targetSource = z.union([
   z.string().min(1).max(2048),
   z.looseObject({
     id: z.string().min(1).max(2048),
-    'cd:sha256': z
-      .string()
-      .regex(/^[0-9a-f]{64}$/i, 'expected a hex SHA-256')
-      .optional(),
+    /** The text the selectors count in. */
+    'cd:textSha256': hexSha256.optional(),
+    /** The file that text was extracted from. */
+    'cd:original': z.looseObject({ 'cd:sha256': hexSha256.optional() }).optional(),
+    /** Files written before cd:original named the original file here. */
+    'cd:sha256': hexSha256.optional(),
     'cd:title': shortStr.optional(),
     'cd:url': z.string().max(2048).optional()
   })
 ])
+
+const claimId = z.string().min(1).max(100)
+const anchor = z.object({
+  state: z.enum(ANCHOR_STATES),
+  score: z.number().min(0).max(1).optional(),
+  previousQuote: str.optional(),
+  fromDocumentId: claimId.optional(),
+  toDocumentId: claimId.optional()
+})
 
 const target = z.looseObject({
   source: targetSource,
@@ -82,6 +96,7 @@ const annotation = z.looseObject({
   created: time.optional(),
   modified: time.optional(),
   body: z.union([z.array(z.unknown()).max(1000), z.unknown()]).optional(),
+  'cd:anchor': anchor.optional(),
   target: z.union([target, z.array(target).min(1).max(1)])
 })
 type Annotation = z.infer<typeof annotation>
@@ -92,6 +107,9 @@ export interface AnnotatedDocument {
   iri: string
   /** The case document id, when the IRI is one of ours (urn:uuid:… or urn:claimdesk:document:…). */
   id: string | null
+  /** SHA-256 of the text the selectors count in, when the file names it. */
+  textSha256: string | null
+  /** SHA-256 of the file the text was extracted from. */
   sha256: string | null
   title: string
   url: string
@@ -198,7 +216,8 @@ function claimOf(a: Annotation, fail: (what: string) => never, ctx: Context): { 
     ctx.documents.set(iri, {
       iri,
       id: idFromUrn(iri, 'document'),
-      sha256: meta?.['cd:sha256']?.toLowerCase() ?? null,
+      textSha256: meta?.['cd:textSha256']?.toLowerCase() ?? null,
+      sha256: (meta?.['cd:original']?.['cd:sha256'] ?? meta?.['cd:sha256'])?.toLowerCase() ?? null,
       title: meta?.['cd:title'] ?? '',
       url: meta?.['cd:url'] ?? (/^https?:/i.test(iri) ? iri : '')
     })
@@ -249,6 +268,7 @@ function claimOf(a: Annotation, fail: (what: string) => never, ctx: Context): { 
     note: notes.join('\n\n'),
     status,
     credibility,
+    ...(a['cd:anchor'] ? { anchor: a['cd:anchor'] } : {}),
     createdAt: created,
     updatedAt: a.modified ?? created
   }
@@ -316,24 +336,54 @@ function utf16Offset(text: string, codePoints: number): number {
   return i
 }
 
+/** Hash -> document id, null where two documents share it. */
+function uniqueBy(
+  documents: readonly CaseData['documents'][number][],
+  key: (d: CaseData['documents'][number]) => string
+) {
+  const out = new Map<string, string | null>()
+  for (const d of documents) {
+    const h = key(d)
+    out.set(h, out.has(h) ? null : d.id)
+  }
+  return out
+}
+
+/** A claim's re-anchoring record, without references to documents this case does not hold. */
+function anchorIn(data: CaseData, claim: Claim): Claim['anchor'] {
+  const a = claim.anchor
+  if (!a) return undefined
+  const has = (id: string | undefined) => id !== undefined && data.documents.some((d) => d.id === id)
+  if (a.state === 'orphaned' && !has(a.toDocumentId)) return undefined
+  const { fromDocumentId, toDocumentId, ...rest } = a
+  return {
+    ...rest,
+    ...(has(fromDocumentId) ? { fromDocumentId } : {}),
+    ...(has(toDocumentId) ? { toDocumentId } : {})
+  }
+}
+
 /**
- * Fits parsed annotations to a case: a document is found by id, else by its file hash; a source by
- * id, else by name or alias (case-insensitive), else it is new. A claim whose quote is not at its
- * position in the document, or whose id the case already holds, is skipped with the reason.
+ * Fits parsed annotations to a case: a document is found by id, else by the hash of the text the
+ * selectors count in, else by the hash of its original file; a source by id, else by name or alias
+ * (case-insensitive), else it is new. A claim whose quote is not at its position in the document,
+ * or whose id the case already holds, is skipped with the reason.
  */
 export function matchAnnotationsToCase(data: CaseData, parsed: ParsedAnnotations): CaseImport {
   const docsById = new Map(data.documents.map((d) => [d.id, d]))
-  const docsByHash = new Map<string, string | null>()
-  for (const d of data.documents) {
-    const h = d.provenance.sha256.toLowerCase()
-    docsByHash.set(h, docsByHash.has(h) ? null : d.id) // null: ambiguous
-  }
+  const docsByHash = uniqueBy(data.documents, (d) => d.provenance.sha256.toLowerCase())
+  let docsByText: Map<string, string | null> | null = null
   // parseWebAnnotations gives a claim the document's own id when it has one, else the target IRI.
   const refs = new Map(parsed.documents.map((d) => [d.id ?? d.iri, d]))
   const docIdFor = (claim: Claim): string | null => {
     if (docsById.has(claim.documentId)) return claim.documentId
-    const hash = refs.get(claim.documentId)?.sha256
-    return hash ? (docsByHash.get(hash) ?? null) : null
+    const ref = refs.get(claim.documentId)
+    if (ref?.textSha256) {
+      docsByText ??= uniqueBy(data.documents, (d) => textSha256(d.text))
+      const byText = docsByText.get(ref.textSha256)
+      if (byText) return byText
+    }
+    return ref?.sha256 ? (docsByHash.get(ref.sha256) ?? null) : null
   }
 
   const caseSources = new Map(data.sources.map((s) => [s.id, s]))
@@ -372,12 +422,15 @@ export function matchAnnotationsToCase(data: CaseData, parsed: ParsedAnnotations
       continue
     }
     const map = (id: string): string => sourceMap.get(id) ?? id
+    const { anchor: _anchor, ...fields } = c
+    const anchor = anchorIn(data, c)
     const claim: Claim = {
-      ...c,
+      ...fields,
       documentId: doc.id,
       position,
       sourceId: c.sourceId === null ? null : map(c.sourceId),
-      via: c.via.map(map)
+      via: c.via.map(map),
+      ...(anchor ? { anchor } : {})
     }
     claims.push(claim)
     if (claim.sourceId) used.add(claim.sourceId)

@@ -1,6 +1,9 @@
-import type { ImportResult, SearchResults } from '../../shared/api'
+import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
 import type { Suggestion } from '../../shared/analysis'
-import type { CaseDocument, Claim, DocumentSummary, Source } from '../../shared/model'
+import type { CaseDocument, Claim, ClaimAnchor, DocumentSummary, Source } from '../../shared/model'
+
+/** An import as the CLI reports it: with --new-version-of, how the earlier version's claims moved. */
+export type CliImportResult = ImportResult & { reanchored?: ReanchorCounts & { from: string } }
 
 export interface ClaimRow {
   id: string
@@ -16,6 +19,8 @@ export interface ClaimRow {
   credibility: Claim['credibility']
   /** Source reliability + information credibility, e.g. "B2". */
   grade: string
+  /** How the claim was placed when last re-anchored onto a new version; null when it never was. */
+  anchor: ClaimAnchor | null
 }
 
 export function claimRows(
@@ -39,7 +44,8 @@ export function claimRows(
       note: c.note,
       status: c.status,
       credibility: c.credibility,
-      grade: `${s?.reliability ?? '-'}${c.credibility}`
+      grade: `${s?.reliability ?? '-'}${c.credibility}`,
+      anchor: c.anchor ?? null
     }
   })
 }
@@ -50,16 +56,29 @@ export function formatClaims(rows: ClaimRow[]): string {
     .map((r) => {
       const who = (r.source?.name ?? 'Unattributed') + r.via.map((v) => `, via ${v.name}`).join('')
       const tags = r.tags.length ? `  [${r.tags.join(', ')}]` : ''
-      return `${r.grade}  ${r.status.padEnd(13)} ${who}${tags}\n    “${r.quote}”  (${r.document.title}; ${r.id})`
+      const anchor = r.anchor ? `\n    ${anchorText(r.anchor)}` : ''
+      return `${r.grade}  ${r.status.padEnd(13)} ${who}${tags}\n    “${r.quote}”  (${r.document.title}; ${r.id})${anchor}`
     })
     .join('\n')
 }
 
-export function formatImportResults(results: ImportResult[]): string {
+/** "re-anchored: fuzzy, score 0.82; was “old words”", "orphaned: not found in <id>". */
+export function anchorText(a: ClaimAnchor): string {
+  const score = a.score === undefined ? '' : `, score ${a.score}`
+  if (a.state === 'orphaned') return `orphaned: not found in ${a.toDocumentId ?? 'the newer version'}${score}`
+  const was = a.previousQuote === undefined ? '' : `; was “${a.previousQuote}”`
+  return `re-anchored: ${a.state}${score}${was}`
+}
+
+export function formatImportResults(results: CliImportResult[]): string {
   return results
     .map((r) => {
       const id = r.documentId ? ` -> ${r.documentId}` : ''
-      return `${r.status.padEnd(9)} ${r.fileName}${id}${r.message ? `: ${r.message}` : ''}`
+      const line = `${r.status.padEnd(9)} ${r.fileName}${id}${r.message ? `: ${r.message}` : ''}`
+      const m = r.reanchored
+      if (!m) return line
+      const total = m.exact + m.moved + m.fuzzy + m.orphaned
+      return `${line}\nre-anchored ${total} claim${total === 1 ? '' : 's'} from ${m.from}: ${m.exact} exact, ${m.moved} moved, ${m.fuzzy} fuzzy, ${m.orphaned} orphaned`
     })
     .join('\n')
 }

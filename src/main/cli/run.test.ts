@@ -189,6 +189,63 @@ describe('claimdesk CLI', () => {
     expect(rowsB.map(comparable)).toEqual(rowsA.map(comparable))
   })
 
+  it('imports a new version with --new-version-of, moves the claims, and lists how each was placed', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const add = (quote: string) =>
+      cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', quote, '--source', 'X')
+    await add('"at least 40 ships"')
+    await add('fewer than 25 ships were waiting')
+    await add('Ships were waiting all week')
+    const edited = article
+      .replace('The minister said', 'Updated at noon.\n\nThe minister said')
+      .replace('fewer than 25 ships were waiting', 'fewer than 25 ships where waiting')
+      .replace(' Ships were waiting all week.', '')
+    await writeFile(join(dir, 'sarn-v2.txt'), edited)
+
+    const r = await cli('import', join(dir, 'sarn-v2.txt'), '--case', c, '--new-version-of', 'Blockade', '--json')
+    expect(r.code).toBe(0)
+    const [result] = JSON.parse(r.out)
+    expect(result).toMatchObject({ status: 'imported', reanchored: { exact: 0, moved: 1, fuzzy: 1, orphaned: 1 } })
+    const text = await cli('import', join(dir, 'sarn-v2.txt'), '--case', c, '--new-version-of', result.reanchored.from)
+    expect(text.out).toMatch(/re-anchored 1 claim from .*: 0 exact, 0 moved, 0 fuzzy, 1 orphaned/)
+
+    const rows = JSON.parse((await cli('list', '--case', c, '--json')).out) as {
+      quote: string
+      document: { id: string }
+      anchor: Record<string, unknown> | null
+    }[]
+    const byQuote = new Map(rows.map((row) => [row.quote, row]))
+    expect(byQuote.get('"at least 40 ships"')).toMatchObject({
+      document: { id: result.documentId },
+      anchor: { state: 'moved', score: 1 }
+    })
+    expect(byQuote.get('fewer than 25 ships where waiting')).toMatchObject({
+      anchor: { state: 'fuzzy', score: expect.any(Number), previousQuote: 'fewer than 25 ships were waiting' }
+    })
+    expect(byQuote.get('Ships were waiting all week')).toMatchObject({
+      document: { id: result.reanchored.from },
+      anchor: { state: 'orphaned', toDocumentId: result.documentId }
+    })
+    const listed = (await cli('list', '--case', c)).out
+    expect(listed).toContain('re-anchored: fuzzy, score ')
+    expect(listed).toContain(`orphaned: not found in ${result.documentId}`)
+  })
+
+  it('refuses --new-version-of with more than one file, or naming no document, before importing anything', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const two = await cli('import', join(dir, 'sarn.txt'), join(dir, 'sarn.txt'), '--case', c, '--new-version-of', 'x')
+    expect(two).toMatchObject({ code: 2, err: expect.stringContaining('--new-version-of takes one file') })
+    await writeFile(join(dir, 'other.txt'), 'Other\n\nText.')
+    const none = await cli('import', join(dir, 'other.txt'), '--case', c, '--new-version-of', 'no such title')
+    expect(none).toMatchObject({ code: 1, err: 'claimdesk: no document with id or title “no such title”' })
+    expect((await cli('show', '--case', c, '--doc', 'Other')).err).toContain('no document with id or title “Other”')
+    const same = await cli('import', join(dir, 'sarn.txt'), '--case', c, '--new-version-of', 'Blockade')
+    expect(same.code).toBe(1)
+    expect(same.out).toMatch(/failed +.*sarn\.txt -> .*: already in the case .*no claims moved/)
+  })
+
   it('reports each bad file by name and imports the good ones', async () => {
     const c = join(dir, 'work')
     await writeFile(join(dir, 'empty.txt'), '')

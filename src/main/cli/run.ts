@@ -3,8 +3,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { ClaimdeskApi, ImportResult } from '../../shared/api'
-import { findQuote } from '../../shared/anchoring'
+import type { ClaimdeskApi } from '../../shared/api'
+import { findQuote } from '../../shared/anchoring/find-quote'
 import { findSourceByName } from '../../shared/source-names'
 import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import type { CaseDocument, Claim, Source } from '../../shared/model'
@@ -22,7 +22,8 @@ import {
   formatImportResults,
   formatSearch,
   formatSuggestions,
-  suggestionRow
+  suggestionRow,
+  type CliImportResult
 } from './format'
 import { USAGE } from './usage'
 
@@ -131,13 +132,18 @@ async function expandPaths(paths: string[]): Promise<string[]> {
 }
 
 async function importCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { encoding: { type: 'string' } })
+  const { values, positionals } = parse(args, { encoding: { type: 'string' }, 'new-version-of': { type: 'string' } })
   if (values.help) return (void io.out(USAGE), 0)
   const target = requireCase(values.case)
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
+  const earlier = values['new-version-of']
+  if (earlier !== undefined && positionals.length !== 1)
+    throw new UsageError('--new-version-of takes one file: the new version of that document')
   const api = gate(service.handlers)
-  await service.openOrCreate(target)
-  const results: ImportResult[] = []
+  const overview = await service.openOrCreate(target)
+  // Named before the import, whose title would match too.
+  const fromId = earlier === undefined ? undefined : resolveDocument(overview.documents, earlier)
+  const results: CliImportResult[] = []
   for (const path of await expandPaths(positionals)) {
     if (path.toLowerCase().endsWith('.jsonld')) {
       results.push(await importAnnotationFile(api, path))
@@ -148,12 +154,27 @@ async function importCommand(service: ClaimdeskService, args: string[], io: CliI
     ])
     results.push(...imported.value)
   }
+  if (fromId !== undefined) await reanchorImported(api, fromId, results[0])
   io.out(values.json ? JSON.stringify(results, null, 2) : formatImportResults(results))
   return results.some((r) => r.status === 'failed') ? 1 : 0
 }
 
+/** The claims of the earlier version moved onto the file just imported (or already in the case). */
+async function reanchorImported(api: ClaimdeskApi, fromId: string, result: CliImportResult): Promise<void> {
+  if (result.status === 'failed' || !result.documentId) return
+  if (result.documentId === fromId) {
+    Object.assign(result, {
+      status: 'failed',
+      message: `${result.message ?? 'already in the case'}: it is the document it was to replace, so no claims moved`
+    })
+    return
+  }
+  const { value } = await api.reanchorDocument(fromId, result.documentId)
+  result.reanchored = { from: fromId, ...value }
+}
+
 /** A Web Annotation export (.jsonld) brings claims and sources, not a document. */
-async function importAnnotationFile(api: ClaimdeskApi, path: string): Promise<ImportResult> {
+async function importAnnotationFile(api: ClaimdeskApi, path: string): Promise<CliImportResult> {
   const text = await readFile(path, 'utf8').catch(() => null)
   if (text === null) return { fileName: path, status: 'failed', message: `${path}: cannot be read` }
   try {

@@ -1,6 +1,6 @@
 // Claims and the links between them.
 import type { ClaimPatch } from '../../shared/api'
-import { selectorsFor } from '../../shared/anchoring'
+import { selectorsFor } from '../../shared/anchoring/selectors'
 import { DEFAULT_LABELS } from '../../shared/briefing/labels'
 import { ClaimdeskError, invalid } from '../../shared/errors'
 import type {

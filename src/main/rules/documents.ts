@@ -6,6 +6,7 @@ import type { CaseDocument, Id, Provenance } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
 import type { CaseState } from '../case/case-state'
 import type { ImportedDocument } from '../import'
+import { releaseOrphansOps } from './anchors'
 import { removeClaimsOps } from './claims'
 import { documentOf, plural, quoted, type Outcome, type RuleContext } from './outcome'
 
@@ -93,7 +94,11 @@ export function deleteDocument(state: CaseState, id: Id, ctx: RuleContext): Outc
   const doc = documentOf(state, id)
   const claimIds = state.claimsOf(id).map((c) => c.id)
   return {
-    ops: [...removeClaimsOps(state, new Set(claimIds), ctx.now), { op: 'remove', collection: 'documents', id }],
+    ops: [
+      ...removeClaimsOps(state, new Set(claimIds), ctx.now),
+      ...releaseOrphansOps(state, id, ctx.now),
+      { op: 'remove', collection: 'documents', id }
+    ],
     value: claimIds,
     label: `delete ${quoted(doc.title)}${claimIds.length ? ` and ${plural(claimIds.length, 'claim')}` : ''}`
   }

@@ -30,7 +30,9 @@ export class ClaimQueries {
   private cache: { key: string; rows: Row[]; groups: Id[] } | null = null
 
   list(state: CaseState, revision: number, query: Query): ClaimPage {
-    const { rows, groups } = this.rows(state, revision, query.documentId, query.sort)
+    const { rows, groups } = query.orphansOf
+      ? orphanRows(state, query.orphansOf)
+      : this.rows(state, revision, query.documentId, query.sort)
     const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)
     const sourceNames = words.length ? namesBySource(state) : new Map<Id, string>()
     const matches = (c: Claim): boolean => {
@@ -98,6 +100,16 @@ export class ClaimQueries {
     this.cache = { key, rows, groups }
     return this.cache
   }
+}
+
+/** Claims orphaned on their way onto a document, in the order of their own text; one scan, no cache. */
+function orphanRows(state: CaseState, documentId: Id): { rows: Row[]; groups: Id[] } {
+  const orphans: Claim[] = []
+  for (const c of state.claims.values()) {
+    if (c.anchor?.state === 'orphaned' && c.anchor.toDocumentId === documentId) orphans.push(c)
+  }
+  orphans.sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end)
+  return { rows: orphans.map((claim) => ({ claim, group: '' })), groups: [] }
 }
 
 /** The groups present, named ones in order and the "none" group ("") last. */

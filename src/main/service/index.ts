@@ -9,6 +9,7 @@ import type { ApiHandlers, CaseOverview } from '../../shared/api'
 import { ClaimdeskError } from '../../shared/errors'
 import type { PdfPrinter } from '../export'
 import { RecentList } from '../recent'
+import { anchorHandlers } from './anchors'
 import { Cases, casePath } from './cases'
 import { Documents } from './documents'
 import { analysisHandlers, defaultSuggester, type Suggester } from './analysis'
@@ -43,7 +44,8 @@ export class ClaimdeskService {
       ...this.cases.handlers(),
       ...this.documents.handlers(),
       ...registryHandlers(this.session, options.printPdf),
-      ...analysisHandlers(this.session, options.suggest ?? defaultSuggester)
+      ...analysisHandlers(this.session, options.suggest ?? defaultSuggester),
+      ...anchorHandlers(this.session)
     }
   }
 

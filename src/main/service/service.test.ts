@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ClaimdeskApi } from '../../shared/api'
 import { ClaimdeskError } from '../../shared/errors'
+import { SCHEMA_VERSION } from '../../shared/model'
 import { dispatch } from '../dispatch'
 import { rangeOf, steppingClock, testService, type TestService } from '../testing/service'
 
@@ -83,7 +84,7 @@ describe('cases', () => {
     await t.service.close()
     const text = await readFile(path, 'utf8')
     expect(text).not.toContain(t.dir)
-    expect(JSON.parse(text).version).toBe(1)
+    expect(JSON.parse(text).version).toBe(SCHEMA_VERSION)
   })
 
   it('save as writes a copy and continues in it', async () => {

@@ -27,6 +27,7 @@ import type {
   LinkInput,
   OpenOptions,
   PasteInput,
+  ReanchorCounts,
   SourceInput,
   SourcePatch,
   SourceSummary,
@@ -383,7 +384,16 @@ export class CaseStore {
   private foldClaims(put: readonly Claim[], removed: readonly Id[]): void {
     if (put.length === 0 && removed.length === 0) return
     const doc = this.currentDoc?.id
+    // A claim re-anchored onto another version leaves its old document's list and cached view.
+    const leftFrom = new Set<Id>()
+    for (const c of put) {
+      const was = this.claims.get(c.id)?.documentId
+      if (was !== undefined && was !== c.documentId) leftFrom.add(was)
+    }
     const gone = new Set(removed)
+    const left = new Set(
+      doc !== undefined && leftFrom.has(doc) ? put.filter((c) => c.documentId !== doc).map((c) => c.id) : []
+    )
     for (const id of removed) {
       this.claims.delete(id)
       this.removedClaimIds.add(id)
@@ -393,17 +403,17 @@ export class CaseStore {
       this.removedClaimIds.delete(c.id)
     }
     const mine = new Map(put.filter((c) => c.documentId === doc).map((c) => [c.id, c]))
-    if (gone.size > 0 || mine.size > 0) {
-      const kept = this.docClaims.filter((c) => !gone.has(c.id))
+    if (gone.size > 0 || mine.size > 0 || left.size > 0) {
+      const kept = this.docClaims.filter((c) => !gone.has(c.id) && !left.has(c.id))
       const known = new Set(kept.map((c) => c.id))
       const next = kept.map((c) => mine.get(c.id) ?? c)
       for (const c of mine.values()) if (!known.has(c.id)) next.push(c)
       this.docClaims = next.sort(byPosition)
     }
+    // Cached views the change makes stale, the open document's included (docClaims holds its claims now).
     for (const view of this.docCache.values()) {
-      if (view.document.id !== doc && (put.some((c) => c.documentId === view.document.id) || gone.size)) {
-        this.docCache.delete(view.document.id)
-      }
+      const id = view.document.id
+      if (put.some((c) => c.documentId === id) || leftFrom.has(id) || gone.size) this.docCache.delete(id)
     }
     if (this.focusedClaimId && gone.has(this.focusedClaimId)) this.focusedClaimId = null
     if (gone.size) this.links = this.links.filter((l) => !gone.has(l.from) && !gone.has(l.to))
@@ -562,6 +572,24 @@ export class CaseStore {
     if (!claim) return undefined
     const quote = claim.quote.exact.length > 48 ? `${claim.quote.exact.slice(0, 47)}…` : claim.quote.exact
     this.notices.toast(`Deleted claim “${quote}”`, [{ label: 'Undo', run: () => this.step('undo') }], 10_000)
+    return claim
+  }
+
+  // ---- claims following a new version --------------------------------------------------
+
+  /** Moves the claims of an earlier version onto `toId`; resolves to how they were placed. */
+  reanchorDocument(fromId: string, toId: string): Promise<ReanchorCounts | undefined> {
+    return this.change(() => this.api.reanchorDocument(fromId, toId))
+  }
+
+  acceptAnchor(id: string): Promise<Claim | undefined> {
+    return this.change(() => this.api.acceptAnchor(id))
+  }
+
+  /** Places a claim (an orphan in its newer version) on the chosen words, then shows it there. */
+  async reattachClaim(id: string, start: number, end: number): Promise<Claim | undefined> {
+    const claim = await this.change(() => this.api.reattachClaim(id, start, end))
+    if (claim) this.focusClaim(claim.id, { scroll: true })
     return claim
   }
 

@@ -128,6 +128,15 @@ describe('CaseStore', () => {
     expect(store.claims.get(claim.id)?.status).toBe('contradicted')
   })
 
+  it('going back to a document shows the claims marked while it was open (its cached view is refreshed)', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const { store } = t.desk
+    await store.createClaim(14, 20)
+    await store.openDocument(t.documents['b.txt'])
+    await store.openDocument(t.documents['a.txt'])
+    expect(store.docClaims.map((c) => c.quote.exact)).toEqual([text.slice(14, 20)])
+  })
+
   it('a deleted document is replaced in the reader by the next one', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
     const { store } = t.desk

@@ -1,22 +1,6 @@
-// Anchoring claims to text: selectors from a range, and ranges from a quote someone typed.
-import type { TextPositionSelector, TextQuoteSelector } from './model'
-
-export const CONTEXT_CHARS = 32
-
-export function selectorsFor(
-  text: string,
-  start: number,
-  end: number
-): { quote: TextQuoteSelector; position: TextPositionSelector } {
-  return {
-    quote: {
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-      suffix: text.slice(end, end + CONTEXT_CHARS)
-    },
-    position: { start, end }
-  }
-}
+// A quote someone typed (the CLI's --quote, the sample case) found in a document's text: exact
+// first, then ignoring the typographic differences of quotes, dashes and white space.
+import type { TextPositionSelector } from '../model'
 
 /** Straight quotes, single spaces, no soft hyphens: how people type a quote they read. */
 function foldChar(ch: string): string {
