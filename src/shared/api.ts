@@ -2,10 +2,12 @@
 // loopback browser mode, the CLI) calls these methods, and every call's arguments are checked
 // against `apiArgs` before the implementation sees them.
 import { z } from 'zod'
-import type { Suggestion } from './analysis'
+import type { CircularGroup, ConflictSetProposal, Suggestion, TopicView } from './analysis'
 import type { BriefingView } from './briefing/view'
 import {
   CLAIM_STATUSES,
+  CONFLICT_SET_KINDS,
+  CONFLICT_SET_STATUSES,
   CONFIDENCE,
   CREDIBILITY,
   GROUP_BY,
@@ -16,6 +18,7 @@ import {
   type CaseDocument,
   type Claim,
   type ClaimLink,
+  type ConflictSet,
   type DocumentSummary,
   type Id,
   type Source
@@ -211,6 +214,25 @@ export const acceptInput = z
   })
   .strict()
 
+export const conflictSetInput = z
+  .object({
+    claimIds: z.array(id).min(2).max(LIMITS.listItems),
+    kind: z.enum(CONFLICT_SET_KINDS).default('conflict'),
+    subject: short.default(''),
+    note: long.default('')
+  })
+  .strict()
+
+export const conflictSetPatch = z
+  .object({
+    status: z.enum(CONFLICT_SET_STATUSES),
+    note: long,
+    subject: short,
+    claimIds: z.array(id).min(2).max(LIMITS.listItems)
+  })
+  .partial()
+  .strict()
+
 export type DocumentPatch = z.infer<typeof documentPatch>
 export type ImportFile = z.input<typeof importFile>
 export type PasteInput = z.infer<typeof pasteInput>
@@ -225,6 +247,14 @@ export type OpenOptions = z.input<typeof openOptions>
 export type ClaimQuery = z.input<typeof claimQuery>
 export type SearchQuery = z.input<typeof searchQuery>
 export type AcceptInput = z.input<typeof acceptInput>
+export type ConflictSetInput = z.input<typeof conflictSetInput>
+export type ConflictSetPatch = z.infer<typeof conflictSetPatch>
+
+/** The case's kept conflict sets, and what the engine proposes now that is not kept yet. */
+export interface ConflictSets {
+  sets: ConflictSet[]
+  proposals: ConflictSetProposal[]
+}
 
 /** What accepting suggestions made. */
 export interface AcceptedSuggestions {
@@ -270,6 +300,7 @@ export interface CaseOverview {
   documents: DocumentSummary[]
   sources: SourceSummary[]
   briefings: Briefing[]
+  conflictSets: ConflictSet[]
   tags: TagCount[]
   claimCount: number
   history: HistoryState
@@ -310,6 +341,7 @@ export interface CaseChanges {
   claims?: { put: Claim[]; removed: Id[] }
   links?: { put: ClaimLink[]; removed: Id[] }
   briefings?: { put: Briefing[]; removed: Id[] }
+  conflictSets?: { put: ConflictSet[]; removed: Id[] }
   /** Every tag in use, when the set or a count changed. */
   tags?: TagCount[]
   claimCount: number
@@ -445,6 +477,16 @@ export const apiArgs = {
   /** Claims the engine proposes in a document (attribution cues, quotations, hedged figures); changes nothing. */
   suggestClaims: z.tuple([id]),
   acceptSuggestions: z.tuple([acceptInput]),
+  conflictSets: none,
+  /** Keeps one of the engine's proposals (by its key) as the analyst decided: confirmed or dismissed. */
+  keepConflictProposal: z.tuple([z.string().min(1).max(LIMITS.longText), z.enum(CONFLICT_SET_STATUSES)]),
+  createConflictSet: z.tuple([conflictSetInput]),
+  updateConflictSet: z.tuple([id, conflictSetPatch]),
+  deleteConflictSet: z.tuple([id]),
+  /** Claims carried by several outlets from one origin: they count once. */
+  circularReporting: none,
+  /** For each topic, the sources on it: who agrees and who conflicts, and how many independent origins. */
+  sourcesByTopic: none,
   getClaims: z.tuple([z.array(id).max(LIMITS.listItems)]),
   createClaim: z.tuple([claimInput]),
   updateClaim: z.tuple([id, claimPatch]),
@@ -501,6 +543,13 @@ export interface ApiResults {
   searchCase: SearchResults
   suggestClaims: Suggestion[]
   acceptSuggestions: Changed<AcceptedSuggestions>
+  conflictSets: ConflictSets
+  keepConflictProposal: Changed<ConflictSet>
+  createConflictSet: Changed<ConflictSet>
+  updateConflictSet: Changed<ConflictSet>
+  deleteConflictSet: Changed<void>
+  circularReporting: CircularGroup[]
+  sourcesByTopic: TopicView[]
   getClaims: Claim[]
   createClaim: Changed<Claim>
   updateClaim: Changed<Claim>

@@ -1,6 +1,6 @@
 import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
-import type { Suggestion } from '../../shared/analysis'
-import type { CaseDocument, Claim, ClaimAnchor, DocumentSummary, Source } from '../../shared/model'
+import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
+import type { CaseDocument, Claim, ClaimAnchor, ConflictSet, DocumentSummary, Source } from '../../shared/model'
 
 /** An import as the CLI reports it: with --new-version-of, how the earlier version's claims moved. */
 export type CliImportResult = ImportResult & { reanchored?: ReanchorCounts & { from: string } }
@@ -148,4 +148,18 @@ export function formatSearch(
   for (const c of found.claims) lines.push(`claim ${c.claim.id} (${c.field}): “${c.claim.quote.exact}”`)
   for (const s of found.sources) lines.push(`source ${names.get(s.sourceId) ?? s.sourceId} (${s.field}: ${s.text})`)
   return lines.length ? lines.join('\n') : 'Nothing found.'
+}
+
+export function formatConflicts(
+  sets: ConflictSet[],
+  proposals: ConflictSetProposal[],
+  circular: CircularGroup[]
+): string {
+  const lines: string[] = []
+  const set = (s: { kind: string; subject: string; claimIds: string[]; explanation: string }, status: string) =>
+    `${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
+  for (const s of sets) lines.push(set(s, s.status))
+  for (const p of proposals) lines.push(set(p, 'proposed'))
+  for (const c of circular) lines.push(`circular  ${c.warning}`)
+  return lines.length ? lines.join('\n') : 'No conflicting figures, consistent sets or circular reporting found.'
 }

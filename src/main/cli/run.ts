@@ -20,6 +20,7 @@ import {
   formatClaims,
   formatDocument,
   formatImportResults,
+  formatConflicts,
   formatSearch,
   formatSuggestions,
   suggestionRow,
@@ -85,6 +86,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await searchCommand(service, rest, io)
       case 'suggest':
         return await suggestCommand(service, rest, io)
+      case 'conflicts':
+        return await conflictsCommand(service, rest, io)
       case 'serve':
         return await serveCommand(service, rest, io)
       case undefined:
@@ -317,6 +320,18 @@ async function searchCommand(service: ClaimdeskService, args: string[], io: CliI
   const found = await api.searchCase({ text, documentId })
   if (values.json) io.out(JSON.stringify(found, null, 2))
   else io.out(formatSearch(found, overview.documents, overview.sources))
+  return 0
+}
+
+async function conflictsCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {})
+  if (values.help) return (void io.out(USAGE), 0)
+  const api = gate(service.handlers)
+  await api.openCase(requireCase(values.case), { readOnly: true })
+  const { sets, proposals } = await api.conflictSets()
+  const circular = await api.circularReporting()
+  if (values.json) io.out(JSON.stringify({ sets, proposals, circular }, null, 2))
+  else io.out(formatConflicts(sets, proposals, circular))
   return 0
 }
 

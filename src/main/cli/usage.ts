@@ -23,6 +23,9 @@ Usage:
   claimdesk suggest --case <file> --doc <id|title> [--json] [--accept [--speaker <entity>]]
       Claims the engine proposes (start, end, text, speaker, relay, cue); changes nothing unless
       --accept, which makes them (one speaker's with --speaker e3), creating sources as needed.
+  claimdesk conflicts --case <file> [--json]
+      Sets of claims whose figures or accounts diverge (or agree by arithmetic): those the case
+      keeps, and those the engine proposes; then reporting that traces back to one origin.
   claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
       [--briefing <id|title>] [--generated-at <ISO time>]
   claimdesk serve [--case <file>] [--port N]

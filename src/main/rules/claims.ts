@@ -131,7 +131,10 @@ export function deleteClaim(state: CaseState, id: Id, ctx: RuleContext): Outcome
   }
 }
 
-/** Removing claims also removes the links that touch them and their citations in briefings. */
+/**
+ * Removing claims also removes the links that touch them, their citations in briefings, and their
+ * place in conflict sets (a set left with fewer than two claims goes).
+ */
 export function removeClaimsOps(state: CaseState, ids: ReadonlySet<Id>, now: string): CaseOp[] {
   if (ids.size === 0) return []
   const ops: CaseOp[] = []
@@ -141,6 +144,12 @@ export function removeClaimsOps(state: CaseState, ids: ReadonlySet<Id>, now: str
     for (const link of state.linksOf(id)) links.add(link.id)
   }
   for (const id of links) ops.push({ op: 'remove', collection: 'links', id })
+  const sets = new Map([...ids].flatMap((id) => state.setsOf(id)).map((s) => [s.id, s]))
+  for (const set of sets.values()) {
+    const kept = set.claimIds.filter((id) => !ids.has(id))
+    if (kept.length < 2) ops.push({ op: 'remove', collection: 'conflictSets', id: set.id })
+    else ops.push({ op: 'put', collection: 'conflictSets', item: { ...set, claimIds: kept, updatedAt: now } })
+  }
   for (const b of state.briefings.values()) {
     const cites = (list: Id[]) => list.some((id) => ids.has(id))
     if (!cites(b.claimIds) && !b.judgments.some((j) => cites(j.claimIds))) continue

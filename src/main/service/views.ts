@@ -35,6 +35,7 @@ export function overview(state: CaseState, info: CaseInfo, history: HistoryState
     documents: [...state.documents.values()].map((d) => documentSummary(state, d)),
     sources: [...state.sources.values()].map((s) => sourceSummary(state, s)),
     briefings: [...state.briefings.values()],
+    conflictSets: [...state.conflictSets.values()],
     tags: tagList(state),
     claimCount: state.claims.size,
     history
@@ -120,11 +121,13 @@ export class Touched {
     const claims = split(this.ids.claims, (id) => state.claims.get(id), same)
     const links = split(this.ids.links, (id) => state.links.get(id), same)
     const briefings = split(this.ids.briefings, (id) => state.briefings.get(id), same)
+    const conflictSets = split(this.ids.conflictSets, (id) => state.conflictSets.get(id), same)
     if (documents) changes.documents = documents
     if (sources) changes.sources = sources
     if (claims) changes.claims = claims
     if (links) changes.links = links
     if (briefings) changes.briefings = briefings
+    if (conflictSets) changes.conflictSets = conflictSets
     return changes
   }
 }

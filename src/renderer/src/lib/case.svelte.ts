@@ -34,7 +34,16 @@ import type {
   TagCount
 } from '../../../shared/api'
 import { ClaimdeskError } from '../../../shared/errors'
-import type { Briefing, CaseDocument, Claim, ClaimLink, DocumentSummary, Id, Source } from '../../../shared/model'
+import type {
+  Briefing,
+  CaseDocument,
+  Claim,
+  ClaimLink,
+  ConflictSet,
+  DocumentSummary,
+  Id,
+  Source
+} from '../../../shared/model'
 import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
 import { assignColours } from './palette'
@@ -78,6 +87,7 @@ export class CaseStore {
   documents = $state.raw<DocumentSummary[]>([])
   sources = $state.raw<SourceSummary[]>([])
   briefings = $state.raw<Briefing[]>([])
+  conflictSets = $state.raw<ConflictSet[]>([])
   tags = $state.raw<TagCount[]>([])
   claimCount = $state(0)
   history = $state.raw<HistoryState>({ undo: null, redo: null })
@@ -237,6 +247,7 @@ export class CaseStore {
     this.documents = overview.documents
     this.sources = overview.sources
     this.briefings = overview.briefings
+    this.conflictSets = overview.conflictSets
     this.tags = overview.tags
     this.claimCount = overview.claimCount
     this.history = overview.history
@@ -371,6 +382,10 @@ export class CaseStore {
     if (changes.briefings) {
       const { put, removed } = fresh('briefing', changes.briefings.put, changes.briefings.removed)
       this.briefings = merged(this.briefings, put, removed)
+    }
+    if (changes.conflictSets) {
+      const { put, removed } = fresh('conflict-set', changes.conflictSets.put, changes.conflictSets.removed)
+      this.conflictSets = merged(this.conflictSets, put, removed)
     }
     if (r >= this.latest) {
       this.latest = r
