@@ -6,7 +6,7 @@ import { CONTENT_SECURITY_POLICY } from './src/main/security'
 import { IMPORT_WORKER_ENTRY } from './src/main/import/worker-file'
 
 // ESM-only packages are bundled into the CommonJS main build; the rest stay in node_modules.
-const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown']
+const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown', 'approx-string-match']
 
 // One policy for both doors: the meta tag here (Electron loads the page from disk), the header in serve.ts.
 const csp: Plugin = {
@@ -24,7 +24,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // Imports run in worker threads: their entry sits beside these two (see worker-file.ts).
-          [IMPORT_WORKER_ENTRY]: resolve(__dirname, 'src/main/import/worker.ts')
+          [IMPORT_WORKER_ENTRY]: resolve(__dirname, 'src/main/import/worker.ts'),
+          // The claim-suggestion worker thread (src/main/analysis/worker.ts, suggestInWorker).
+          'suggest-worker': resolve(__dirname, 'src/main/analysis/worker.ts')
         }
       }
     }

@@ -16,7 +16,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'resources/**/*.test.ts', 'test/**/*.test.ts'],
+          include: [
+            'src/main/**/*.test.ts',
+            'src/preload/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'resources/**/*.test.ts',
+            'test/**/*.test.ts'
+          ],
           environment: 'node'
         }
       },

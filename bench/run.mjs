@@ -5,7 +5,16 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const benches = ['store-bench.mjs', 'import-bench.mjs', 'export-bench.mjs', 'open-paint-bench.mjs']
+const benches = [
+  'store-bench.mjs',
+  'import-bench.mjs',
+  'export-bench.mjs',
+  'search-bench.mjs',
+  'open-paint-bench.mjs',
+  'reanchor-bench.mjs',
+  'analysis-bench.mjs',
+  'analysis-eval.mjs'
+]
 let failed = 0
 for (const bench of benches) {
   const file = join(here, bench)

@@ -4,12 +4,11 @@
 // export it in every format through the export dialog, checking each file.
 import { readFileSync } from 'node:fs'
 import { Parser } from 'commonmark'
-import { expect, hasShared, test } from './fixtures'
+import { expect, needsShared, test } from './fixtures'
 import { gold, seed } from './gold'
 import { chooseSource, rangeSelect } from './ui'
 
-if (!hasShared) console.log('briefing.spec: skipped, ../shared (seed article and acceptance data) is absent')
-test.skip(!hasShared, '../shared is absent')
+needsShared('briefing.spec')
 
 // Territory lost (General Staff source via Reuters) and the three conflicting troop figures.
 const CHOSEN = ['c03', 'c06', 'c08', 'c09']

@@ -1,7 +1,8 @@
-import { join } from 'node:path'
+import { appPaths } from './app-paths'
 import { runCli } from './cli/run'
 
-// Built to out/main/cli.js: the renderer is out/renderer, resources sit at the project root.
+// Built to out/main/cli.js (also inside the package's app.asar).
+const paths = appPaths(__dirname)
 const stopped = new Promise<void>((resolve) => {
   process.once('SIGINT', resolve)
   process.once('SIGTERM', resolve)
@@ -11,8 +12,8 @@ runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   env: process.env,
-  rendererDir: join(__dirname, '../renderer'),
-  resourcesDir: join(__dirname, '../../resources'),
+  rendererDir: paths.rendererDir,
+  resourcesDir: paths.resourcesDir,
   untilStopped: () => stopped
 }).then((code) => {
   process.exitCode = code

@@ -1,142 +1,175 @@
-// Electron entry: window, menu, native dialogs and the security settings. Everything else is in
-// the service, which runs the same in plain Node (browser mode, CLI, tests).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+// Electron entry: wires windows, menu, native dialogs, single instance and the security settings.
+// The rules live in modules that do not need Electron (./desktop, ./security, ./app-paths) and
+// everything else in the service, which runs the same in plain Node (browser mode, CLI, tests).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, Menu, session, type MenuItemConstructorOptions, type WebFrameMain } from 'electron'
-import type { MenuAction } from '../shared/bridge'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+  type Session,
+  type WebFrameMain
+} from 'electron'
 import { IMPORT_EXTENSIONS } from '../shared/importable'
+import { appPaths } from './app-paths'
+import { windowBackground } from './desktop/appearance'
+import { CaseRequests } from './desktop/case-requests'
+import { caseFromArgv } from './desktop/launch-args'
+import { RotatingLog } from './desktop/log'
+import { menuTemplate } from './desktop/menu'
+import { MIN_SIZE, placeWindow, readWindowState, writeWindowState, type Rect } from './desktop/window-state'
 import { bindIpc, handleLocal } from './ipc'
-import { isAppRequest, SECURE_WEB_PREFERENCES } from './security'
 import { addSampleContent } from './sample'
+import { isAppFrame, isAppRequest } from './security'
+import { gate } from './dispatch'
+import { chosenFiles, chosenFolder } from './desktop/import-choice'
 import { ClaimdeskService } from './service'
 import { APP_NAME, defaultCasePath } from './user-data'
 
 app.setName(APP_NAME)
 if (process.env.CLAIMDESK_HOME) app.setPath('userData', process.env.CLAIMDESK_HOME)
 
-/** `--case <file>` opens (or creates, empty) that case instead of the default one. */
-const caseArgIndex = process.argv.indexOf('--case')
-const caseArg = caseArgIndex > 0 ? process.argv[caseArgIndex + 1] : undefined
+const paths = appPaths(__dirname)
+const development = !app.isPackaged
+// electron-vite's dev server, trusted only in an unpackaged app.
+const devUrl = development ? process.env.ELECTRON_RENDERER_URL : undefined
+const appUrl = devUrl ?? pathToFileURL(paths.rendererIndex).href
+const userData = app.getPath('userData')
+const windowStateFile = join(userData, 'window-state.json')
+const log = new RotatingLog({ dir: join(userData, 'logs'), detail: process.env.CLAIMDESK_LOG_DETAIL === '1' })
+const caseRequests = new CaseRequests()
 
-const rendererIndex = join(__dirname, '../renderer/index.html')
-const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const appUrl = devUrl ?? pathToFileURL(rendererIndex).href
-const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(__dirname, '../../resources')
+const trusted = (frame: WebFrameMain | null): boolean => isAppFrame(frame, appUrl)
+const report = (channel: string, err: unknown): void => log.error('ipc-error', err, { channel })
 
-/** The page without query or fragment, normalised ("http://localhost:5173" and ".../" are one page). */
-function pageOf(url: string): string {
-  const u = new URL(url)
-  return u.origin === 'null' ? `${u.protocol}${u.pathname}` : `${u.origin}${u.pathname}`
+/**
+ * All of the service's wiring: construct it, open the case the app starts with (the default
+ * case, filled with the sample on first run, or the one asked for at launch).
+ */
+async function startService(startCase: string | null): Promise<ClaimdeskService> {
+  const service = new ClaimdeskService({ userDataDir: userData, printPdf })
+  if (startCase) await service.openAtStart(startCase)
+  else
+    await service.openAtStart(defaultCasePath(userData), () =>
+      addSampleContent(gate(service.handlers), paths.resourcesDir)
+    )
+  return service
 }
-const trusted = (frame: WebFrameMain | null): boolean => !!frame && pageOf(frame.url) === pageOf(appUrl)
 
-function lockDown(): void {
-  const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+/** Permissions refused, and only the requests `allowed` accepts (the app's own files). */
+function lockDown(ses: Session, allowed: (url: string) => boolean): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAppRequest(details.url, devUrl) }))
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowed(details.url) }))
+}
+
+function lockDownContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-frame-navigate', (event) => event.preventDefault())
     contents.on('will-redirect', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
 }
 
+/** Folders of the print jobs under way: the print window's session loads nothing else. */
+const printFolders = new Set<string>()
+
 /**
- * Chromium's own printing of the export HTML (its @page rules carry header and footer). The page
- * goes through a temporary file: a data: URL is refused beyond 2 MB, which a long briefing in
- * Cyrillic or Arabic reaches quickly once percent-encoded.
+ * Chromium's own printing of the export HTML (its @page rules carry header and footer), in a
+ * window of its own in-memory session with JavaScript off. The page goes through a temporary
+ * file: a data: URL is refused beyond 2 MB, which a long briefing in Cyrillic or Arabic reaches
+ * quickly once percent-encoded.
  */
 async function printPdf(html: string): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'claimdesk-print-'))
   const page = join(dir, 'briefing.html')
-  const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false } })
+  printFolders.add(dir)
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      partition: 'claimdesk-print',
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+      spellcheck: false
+    }
+  })
   try {
     await writeFile(page, html)
     await win.loadFile(page)
     return await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true })
   } finally {
     win.destroy()
+    printFolders.delete(dir)
     await rm(dir, { recursive: true, force: true })
   }
 }
 
+function workAreas(): Rect[] {
+  const primary = screen.getPrimaryDisplay()
+  return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea)
+}
+
 function createWindow(): BrowserWindow {
+  const { maximized, ...bounds } = placeWindow(readWindowState(windowStateFile), workAreas())
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 900,
-    minHeight: 560,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: APP_NAME,
-    backgroundColor: '#f6f6f4',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(__dirname, '../preload/index.js') }
+    icon: process.platform === 'linux' ? paths.windowIcon : undefined,
+    backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: development,
+      spellcheck: false
+    }
   })
+  if (maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
+  win.on('close', () => {
+    try {
+      writeWindowState(windowStateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() })
+    } catch (err) {
+      log.error('window-state-not-saved', err)
+    }
+  })
+  win.webContents.on('render-process-gone', (_event, details) =>
+    log.warn('render-process-gone', { reason: details.reason, exitCode: details.exitCode })
+  )
   if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(rendererIndex)
+  else void win.loadFile(paths.rendererIndex)
   return win
 }
 
-function buildMenu(send: (action: MenuAction) => void): Menu {
-  const item = (label: string, action: MenuAction, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => send(action)
-  })
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        item('New Case…', 'new-case', 'CmdOrCtrl+N'),
-        item('Open Case…', 'open-case', 'CmdOrCtrl+O'),
-        item('Save Case As…', 'save-case-as', 'CmdOrCtrl+Shift+S'),
-        { type: 'separator' },
-        item('Import Files…', 'import', 'CmdOrCtrl+I'),
-        item('Paste Text as Document…', 'paste', 'CmdOrCtrl+Shift+V'),
-        item('Export Briefing…', 'export', 'CmdOrCtrl+E'),
-        { type: 'separator' },
-        { role: process.platform === 'darwin' ? 'close' : 'quit' }
-      ]
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        { role: 'toggleDevTools' }
-      ]
-    },
-    { label: 'Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', 'F1')] }
-  ]
-  return Menu.buildFromTemplate(template)
-}
-
-async function main(): Promise<void> {
-  await app.whenReady()
-  lockDown()
-  const service = new ClaimdeskService({ userDataDir: app.getPath('userData'), printPdf })
-  if (caseArg) await service.openAtStart(caseArg)
-  else
-    await service.openAtStart(defaultCasePath(app.getPath('userData')), () => addSampleContent(service, resourcesDir))
-  bindIpc(service, trusted)
-
-  let win = createWindow()
-  // On macOS the app outlives its windows; a menu command then opens a new one.
-  const current = (): BrowserWindow => {
-    const focused = BrowserWindow.getFocusedWindow()
-    if (focused) return focused
-    if (win.isDestroyed()) win = createWindow()
-    return win
-  }
+function bindDialogs(current: () => BrowserWindow): void {
   const caseFilter = [{ name: 'Claimdesk case', extensions: ['json'] }]
   handleLocal('claimdesk-dialog:openCase', trusted, async () => {
     const r = await dialog.showOpenDialog(current(), { filters: caseFilter, properties: ['openFile'] })
@@ -155,17 +188,17 @@ async function main(): Promise<void> {
       return r.canceled || !r.filePath ? null : r.filePath
     })
   }
-  handleLocal('claimdesk-dialog:importFiles', trusted, async () => {
-    const extensions = IMPORT_EXTENSIONS.map((ext) => ext.slice(1))
+  handleLocal('claimdesk-dialog:importPaths', trusted, async () => {
     const r = await dialog.showOpenDialog(current(), {
       title: 'Import documents',
       properties: ['openFile', 'multiSelections'],
-      filters: [{ name: 'Documents', extensions }]
+      filters: [{ name: 'Documents', extensions: IMPORT_EXTENSIONS.map((ext) => ext.slice(1)) }]
     })
-    if (r.canceled) return null
-    return Promise.all(
-      r.filePaths.map(async (path) => ({ name: basename(path), data: (await readFile(path)).toString('base64') }))
-    )
+    return r.canceled ? null : chosenFiles(r.filePaths)
+  })
+  handleLocal('claimdesk-dialog:importFolder', trusted, async () => {
+    const r = await dialog.showOpenDialog(current(), { title: 'Import a folder', properties: ['openDirectory'] })
+    return r.canceled || !r.filePaths[0] ? null : chosenFolder(r.filePaths[0])
   })
   handleLocal('claimdesk-dialog:saveFile', trusted, async (fileName, content, encoding) => {
     const r = await dialog.showSaveDialog(current(), { defaultPath: join(app.getPath('documents'), String(fileName)) })
@@ -173,8 +206,57 @@ async function main(): Promise<void> {
     await writeFile(r.filePath, Buffer.from(String(content), encoding === 'base64' ? 'base64' : 'utf8'))
     return r.filePath
   })
-  Menu.setApplicationMenu(buildMenu((action) => current().webContents.send('claimdesk-menu', action)))
+}
 
+function focus(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore()
+  win.show()
+  win.focus()
+}
+
+/** Sends to the page once it has loaded (its listeners are registered by then). */
+function sendToPage(win: BrowserWindow, channel: string, ...args: unknown[]): void {
+  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', () => win.webContents.send(channel, ...args))
+  else win.webContents.send(channel, ...args)
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  log.info('app-start', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform })
+  nativeTheme.themeSource = 'system'
+  lockDown(session.defaultSession, (url) => isAppRequest(url, { folders: [paths.rendererDir], devUrl }))
+  lockDown(session.fromPartition('claimdesk-print'), (url) => isAppRequest(url, { folders: [...printFolders] }))
+  lockDownContents()
+
+  const service = await startService(caseRequests.take() ?? caseFromArgv(process.argv, process.cwd()))
+  bindIpc(service.handlers, trusted, report)
+
+  let win = createWindow()
+  // On macOS the app outlives its windows; a menu command or a case to open then makes a new one.
+  function current(): BrowserWindow {
+    const focused = BrowserWindow.getFocusedWindow()
+    if (focused) return focused
+    if (win.isDestroyed()) win = createWindow()
+    return win
+  }
+  bindDialogs(current)
+  const template = menuTemplate({
+    platform: process.platform,
+    development,
+    send: (action) => current().webContents.send('claimdesk-menu', action),
+    showLog: () => shell.showItemInFolder(log.file)
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  caseRequests.ready((path) => {
+    const target = current()
+    focus(target)
+    sendToPage(target, 'claimdesk-open-case', path)
+  })
+
+  nativeTheme.on('updated', () => {
+    for (const w of BrowserWindow.getAllWindows())
+      w.setBackgroundColor(windowBackground(nativeTheme.shouldUseDarkColors))
+  })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createWindow()
   })
@@ -187,12 +269,33 @@ async function main(): Promise<void> {
     event.preventDefault()
     void service.close().finally(() => {
       closed = true
+      log.info('app-quit')
       app.quit()
     })
   })
 }
 
-main().catch((err) => {
-  dialog.showErrorBox(APP_NAME, err instanceof Error ? err.message : String(err))
-  app.exit(1)
-})
+if (!app.requestSingleInstanceLock()) {
+  // Another Claimdesk is running: it receives our argv in 'second-instance' and opens the case.
+  app.quit()
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const path = caseFromArgv(argv, workingDirectory)
+    log.info('second-instance', { withCase: path !== null })
+    if (path) caseRequests.request(path)
+    else {
+      const win = BrowserWindow.getAllWindows()[0]
+      if (win) focus(win)
+    }
+  })
+  // macOS: a double-clicked case file, also before the app is ready (it then starts with it).
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    caseRequests.request(path)
+  })
+  main().catch((err) => {
+    log.error('start-failed', err)
+    dialog.showErrorBox(APP_NAME, err instanceof Error ? err.message : String(err))
+    app.exit(1)
+  })
+}

@@ -22,9 +22,9 @@ export class RecentList {
     }
   }
 
-  async add(path: string, name: string, openedAt: string): Promise<void> {
-    const rest = (await this.list()).filter((r) => r.path !== path)
-    const next = [{ path, name, openedAt }, ...rest].slice(0, MAX_RECENT)
+  async add(entry: RecentCase): Promise<void> {
+    const rest = (await this.list()).filter((r) => r.path !== entry.path)
+    const next = [entry, ...rest].slice(0, MAX_RECENT)
     await mkdir(this.dir, { recursive: true })
     const tmp = `${this.file}.tmp`
     await writeFile(tmp, JSON.stringify(next, null, 1))
@@ -34,5 +34,8 @@ export class RecentList {
 
 function isRecent(x: unknown): x is RecentCase {
   const r = x as RecentCase
-  return typeof r?.path === 'string' && typeof r.name === 'string' && typeof r.openedAt === 'string'
+  if (typeof r?.path !== 'string' || typeof r.name !== 'string' || typeof r.openedAt !== 'string') return false
+  // Lists written before titles were kept show the file name instead.
+  if (typeof r.title !== 'string') r.title = r.name
+  return true
 }

@@ -1,30 +1,28 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { addSampleContent } from './sample'
-import { ClaimdeskService } from './service'
+import { testService, type TestService } from './testing/service'
 
-let dir: string | undefined
+let t: TestService | undefined
 
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true })
-})
+afterEach(() => t?.dispose())
 
 it('builds the first-run sample case through the API', async () => {
-  dir = await mkdtemp(join(tmpdir(), 'claimdesk-sample-'))
-  const service = new ClaimdeskService({ userDataDir: dir })
-  const snap = await service.openAtStart(join(dir, 'Default'), () =>
-    addSampleContent(service, resolve(__dirname, '../../resources'))
+  t = testService()
+  const { api } = t
+  const opened = await t.service.openAtStart(join(t.dir, 'Default'), () =>
+    addSampleContent(api, resolve(__dirname, '../../resources'))
   )
-  await service.close()
-  expect(snap?.documents).toHaveLength(1)
-  expect(snap?.documents[0].outlet).toBe('The Harbour Ledger')
-  expect(snap?.claims.length).toBeGreaterThanOrEqual(6)
-  expect(new Set(snap?.claims.map((c) => c.sourceId)).size).toBeGreaterThanOrEqual(4)
-  expect(snap?.claims.some((c) => c.via.length > 0)).toBe(true)
-  expect(snap?.links.some((l) => l.kind === 'contradicts')).toBe(true)
-  const [briefing] = snap?.briefings ?? []
+  expect(opened?.documents).toHaveLength(1)
+  expect(opened?.documents[0].outlet).toBe('The Harbour Ledger')
+  const view = await api.getDocument(opened!.documents[0].id)
+  expect(view.claims.length).toBeGreaterThanOrEqual(6)
+  expect(new Set(view.claims.map((c) => c.sourceId)).size).toBeGreaterThanOrEqual(4)
+  expect(view.claims.some((c) => c.via.length > 0)).toBe(true)
+  expect(view.links.some((l) => l.kind === 'contradicts')).toBe(true)
+  const [briefing] = opened?.briefings ?? []
   expect(briefing.judgments.length).toBeGreaterThan(0)
   expect(briefing.judgments.every((j) => j.claimIds.length > 0)).toBe(true)
+  // A new analyst's first Ctrl+Z must not take the sample apart.
+  expect(opened?.history).toEqual({ undo: null, redo: null })
 })

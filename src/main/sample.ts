@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { ClaimdeskApi } from '../shared/api'
-import { findQuote } from '../shared/anchoring'
+import { findQuote } from '../shared/anchoring/find-quote'
 import { invalid } from '../shared/errors'
 import { CLAIM_STATUSES, CONFIDENCE, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../shared/model'
 
@@ -57,17 +57,18 @@ const sampleSpec = z.object({
 export async function addSampleContent(api: ClaimdeskApi, resourcesDir: string): Promise<void> {
   const dir = join(resourcesDir, 'sample')
   const spec = sampleSpec.parse(JSON.parse(await readFile(join(dir, 'case.json'), 'utf8')))
-  const bytes = await readFile(join(dir, spec.document.file))
   await api.setCaseTitle(spec.title)
-  const [result] = await api.importFiles([{ name: spec.document.file, data: bytes.toString('base64') }])
+  const {
+    value: [result]
+  } = await api.importFiles([{ path: join(dir, spec.document.file) }])
   if (!result.documentId) throw invalid(`sample article: ${result.message ?? result.status}`)
   const { file: _file, ...meta } = spec.document
   await api.updateDocument(result.documentId, meta)
-  const doc = await api.getDocument(result.documentId)
+  const { document: doc } = await api.getDocument(result.documentId)
 
   const sourceIds = new Map<string, string>()
   for (const { key, ...fields } of spec.sources) {
-    sourceIds.set(key, (await api.createSource(fields)).id)
+    sourceIds.set(key, (await api.createSource(fields)).value.id)
   }
   const idOf = (key: string) => {
     const id = sourceIds.get(key)
@@ -78,7 +79,7 @@ export async function addSampleContent(api: ClaimdeskApi, resourcesDir: string):
   for (const c of spec.claims) {
     const range = findQuote(doc.text, c.quote).ranges[c.occurrence - 1]
     if (!range) throw invalid(`sample case: quote not found: “${c.quote}”`)
-    const claim = await api.createClaim({
+    const { value: claim } = await api.createClaim({
       documentId: doc.id,
       ...range,
       sourceId: idOf(c.source),

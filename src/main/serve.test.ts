@@ -1,13 +1,14 @@
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from './serve'
-import { ClaimdeskService } from './service'
+import { MAX_JSON_BYTES, startServer, type RunningServer } from './serve'
+import { testService, type TestService } from './testing/service'
 
 let dir: string
-let service: ClaimdeskService
+let t: TestService
 let server: RunningServer
 
 interface Reply {
@@ -19,7 +20,7 @@ interface Reply {
 /** A raw request, so tests can send the Host and Origin headers a browser would not let us forge. */
 function send(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}
 ): Promise<Reply> {
   return new Promise((done, fail) => {
     const req = request(
@@ -54,14 +55,14 @@ beforeAll(async () => {
   await mkdir(renderer)
   await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Claimdesk</title>')
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer')
-  service = new ClaimdeskService({ userDataDir: join(dir, 'home') })
-  await service.newCase(join(dir, 'served'))
-  server = await startServer({ api: service, rendererDir: renderer })
+  t = testService()
+  await t.api.newCase(join(dir, 'served'))
+  server = await startServer({ handlers: t.service.handlers, rendererDir: renderer, idleTimeoutMs: 1500 })
 })
 
 afterAll(async () => {
   await server.close()
-  await service.close()
+  await t.dispose()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -123,5 +124,87 @@ describe('browser-mode server', () => {
       body: '{not json'
     })
     expect(JSON.parse(bad.body).error.message).toBe('request body is not valid JSON')
+  })
+
+  it('takes only application/json (with an optional UTF-8 charset) for calls', async () => {
+    const call = (type: string) =>
+      send('/api/currentCase', {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-claimdesk-token': server.token },
+        body: '{"args":[]}'
+      })
+    expect((await call('application/json; charset=utf-8')).status).toBe(200)
+    expect((await call('application/jsonp')).status).toBe(415)
+    expect((await call('text/plain')).status).toBe(415)
+  })
+
+  it('answers 400, not 500, to a malformed % in a path and 414 to an over-long one', async () => {
+    expect((await send('/%E0%A4%A')).status).toBe(400)
+    expect((await send('/' + 'a'.repeat(5000))).status).toBe(414)
+    expect((await send('/' + 'a'.repeat(300) + '.js')).status).toBe(404)
+  })
+
+  it('refuses a JSON body over the cap without reading it', async () => {
+    const res = await send('/api/pasteText', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-claimdesk-token': server.token,
+        'content-length': String(MAX_JSON_BYTES + 1)
+      }
+    })
+    expect(res.status).toBe(413)
+    expect(JSON.parse(res.body).error.message).toMatch(/request body too large/)
+  })
+
+  it('streams an upload to a temporary file, imports it by path, then deletes it', async () => {
+    const up = await send('/upload?name=' + encodeURIComponent('Sarn report.txt'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-claimdesk-token': server.token },
+      body: Buffer.from('Sarn report\n\nThe minister said 40 ships waited.')
+    })
+    expect(up.status).toBe(200)
+    const { path, name } = JSON.parse(up.body).result
+    expect(name).toBe('Sarn report.txt')
+    expect(existsSync(path)).toBe(true)
+    const res = await api('importFiles', [[{ path, name }]])
+    expect(JSON.parse(res.body).result.value[0]).toMatchObject({ fileName: 'Sarn report.txt', status: 'imported' })
+    expect(existsSync(path)).toBe(false)
+  })
+
+  it('refuses uploads without the token, of the wrong type, or over the size limit', async () => {
+    const upload = (headers: Record<string, string>) =>
+      send('/upload?name=a.txt', { method: 'POST', headers, body: 'x' })
+    expect((await upload({ 'content-type': 'application/octet-stream' })).status).toBe(401)
+    expect((await upload({ 'content-type': 'text/plain', 'x-claimdesk-token': server.token })).status).toBe(415)
+    const big = await upload({
+      'content-type': 'application/octet-stream',
+      'x-claimdesk-token': server.token,
+      'content-length': String(300 * 1024 * 1024)
+    })
+    expect(big.status).toBe(413)
+    expect(JSON.parse(big.body).error.message).toMatch(/^a\.txt: the file is too large/)
+  })
+
+  it('drops a stalled upload instead of holding it forever', async () => {
+    const closed = await new Promise<string>((done) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: server.port,
+        path: '/upload?name=slow.txt',
+        method: 'POST',
+        headers: {
+          host: `127.0.0.1:${server.port}`,
+          'content-type': 'application/octet-stream',
+          'x-claimdesk-token': server.token,
+          'content-length': '1000'
+        }
+      })
+      req.on('response', (res) => done(`answered ${res.statusCode}`))
+      req.on('error', () => done('closed'))
+      req.write('only part of the file')
+    })
+    // The server's idle timeout here is 1.5 s; the request never completes.
+    expect(['closed', 'answered 400']).toContain(closed)
   })
 })

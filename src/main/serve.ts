@@ -1,25 +1,36 @@
 // Browser mode: the built UI and the API on 127.0.0.1 only. API calls need the per-run token;
 // every request must name this server in its Host header (DNS-rebinding guard).
-import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+//
+//   POST /api/<method>   {"args": [...]}  (application/json, at most MAX_JSON_BYTES)
+//   POST /upload?name=…  the raw bytes of one file to import, streamed to a temporary file whose
+//                        path the reply gives; importFiles([{ path, name }]) then reads it, and the
+//                        server deletes it once that call is done.
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { pipeline } from 'node:stream'
+import { tmpdir } from 'node:os'
+import { pipeline } from 'node:stream/promises'
+import { pipeline as pipe } from 'node:stream'
 import { extname, join, normalize, sep } from 'node:path'
-import type { ClaimdeskApi } from '../shared/api'
+import type { ApiHandlers } from '../shared/api'
 import { LIMITS } from '../shared/api'
 import { toErrorInfo, type ErrorCode } from '../shared/errors'
+import { formatMegabytes } from '../shared/importable'
 import { dispatch } from './dispatch'
 import { CONTENT_SECURITY_POLICY } from './security'
 
 export interface ServeOptions {
-  api: ClaimdeskApi
+  handlers: ApiHandlers
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
   /** Fixed token, for tests; random otherwise. */
   token?: string
+  /** How long a connection may stay silent, and how long a whole request may take to arrive (ms). */
+  idleTimeoutMs?: number
+  requestTimeoutMs?: number
 }
 
 export interface RunningServer {
@@ -30,8 +41,9 @@ export interface RunningServer {
 }
 
 const HOST = '127.0.0.1'
-/** A base64 import of the largest accepted file, plus JSON framing. */
-const MAX_BODY = Math.ceil(LIMITS.fileBytes / 3) * 4 + 1024 * 1024
+/** Pasted text and annotation files arrive as JSON; files to import go through /upload instead. */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024
+const MAX_PATH_CHARS = 1024
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,6 +68,15 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500
 }
 
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
@@ -67,57 +88,118 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
   res.end(body)
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+const sendError = (res: ServerResponse, status: number, message: string): void =>
+  send(res, status, JSON.stringify({ error: { code: 'invalid', message } }))
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_JSON_BYTES) throw new HttpError(413, tooLarge())
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw Object.assign(new Error('request body too large'), { status: 413 })
+    if (size > MAX_JSON_BYTES) throw new HttpError(413, tooLarge())
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON')
+  }
 }
+
+const tooLarge = () => `request body too large (the limit is ${formatMegabytes(MAX_JSON_BYTES)})`
+
+const isJson = (type: string | undefined) => /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(type ?? '')
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   let port = options.port ?? 0
+  const uploads = await mkdtemp(join(tmpdir(), 'claimdesk-uploads-'))
 
   const allowedHosts = () => [`${HOST}:${port}`, `localhost:${port}`]
 
+  function checkToken(req: IncomingMessage): void {
+    if (req.method !== 'POST') throw new HttpError(405, 'use POST')
+    if (!sameSecret(String(req.headers['x-claimdesk-token'] ?? ''), token))
+      throw new HttpError(401, 'missing or wrong token')
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST')
-      return send(res, 405, JSON.stringify({ error: { code: 'invalid', message: 'use POST' } }))
-    if (!sameSecret(String(req.headers['x-claimdesk-token'] ?? ''), token)) {
-      return send(res, 401, JSON.stringify({ error: { code: 'invalid', message: 'missing or wrong token' } }))
-    }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, JSON.stringify({ error: { code: 'invalid', message: 'send application/json' } }))
-    }
-    let args: unknown
+    checkToken(req)
+    if (!isJson(req.headers['content-type'])) throw new HttpError(415, 'send application/json')
+    const body = (await readJsonBody(req)) as { args?: unknown } | null
+    const args = body?.args ?? []
+    let reply: { status: number; body: string }
     try {
-      const body = JSON.parse(await readBody(req)) as { args?: unknown }
-      args = body?.args ?? []
-    } catch (err) {
-      const status = (err as { status?: number }).status ?? 400
-      const message = status === 413 ? 'request body too large' : 'request body is not valid JSON'
-      return send(res, status, JSON.stringify({ error: { code: 'invalid', message } }))
-    }
-    try {
-      const result = await dispatch(options.api, method, args)
-      send(res, 200, JSON.stringify({ result: result ?? null }))
+      reply = {
+        status: 200,
+        body: JSON.stringify({ result: (await dispatch(options.handlers, method, args)) ?? null })
+      }
     } catch (err) {
       const error = toErrorInfo(err)
-      send(res, STATUS[error.code] ?? 500, JSON.stringify({ error }))
+      reply = { status: STATUS[error.code] ?? 500, body: JSON.stringify({ error }) }
+    }
+    if (method === 'importFiles') await forgetUploads(args)
+    send(res, reply.status, reply.body)
+  }
+
+  /** Streams one file to the uploads folder; the reply names its path for importFiles. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    checkToken(req)
+    if (req.headers['content-type'] !== 'application/octet-stream')
+      throw new HttpError(415, 'send the file as application/octet-stream')
+    const name = url.searchParams.get('name') ?? ''
+    if (!name || name.length > 1024) throw new HttpError(400, 'name the file in ?name= (at most 1024 characters)')
+    if (Number(req.headers['content-length'] ?? 0) > LIMITS.fileBytes) {
+      throw new HttpError(413, `${name}: the file is too large (the limit is ${formatMegabytes(LIMITS.fileBytes)})`)
+    }
+    const path = join(uploads, randomUUID())
+    let size = 0
+    try {
+      await pipeline(
+        req,
+        async function* (source) {
+          for await (const chunk of source) {
+            size += (chunk as Buffer).length
+            if (size > LIMITS.fileBytes)
+              throw new HttpError(
+                413,
+                `${name}: the file is too large (the limit is ${formatMegabytes(LIMITS.fileBytes)})`
+              )
+            yield chunk
+          }
+        },
+        createWriteStream(path, { flags: 'wx' })
+      )
+    } catch (err) {
+      await rm(path, { force: true })
+      throw err instanceof HttpError ? err : new HttpError(400, `${name}: the upload did not complete`)
+    }
+    send(res, 200, JSON.stringify({ result: { path, name } }))
+  }
+
+  async function forgetUploads(args: unknown): Promise<void> {
+    const files = Array.isArray(args) && Array.isArray(args[0]) ? (args[0] as unknown[]) : []
+    for (const f of files) {
+      const path = (f as { path?: unknown })?.path
+      if (typeof path === 'string' && path.startsWith(uploads + sep)) await rm(path, { force: true })
     }
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', 'text/plain')
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname))
-    const file = join(options.rendererDir, relative)
-    if (!file.startsWith(options.rendererDir + sep)) return send(res, 403, 'forbidden', 'text/plain')
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed')
+    if (pathname.length > MAX_PATH_CHARS) throw new HttpError(414, 'path too long')
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+    } catch {
+      throw new HttpError(400, 'malformed path')
+    }
+    const file = join(options.rendererDir, normalize(decoded))
+    if (!file.startsWith(options.rendererDir + sep)) throw new HttpError(403, 'forbidden')
     const info = await stat(file).catch(() => null)
-    if (!info?.isFile()) return send(res, 404, 'not found', 'text/plain')
+    if (!info?.isFile()) throw new HttpError(404, 'not found')
     res.writeHead(200, {
       'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
@@ -129,7 +211,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     })
     if (req.method === 'HEAD') return void res.end()
     // A file that vanishes mid-read (a rebuild while serving) ends this response, not the server.
-    pipeline(createReadStream(file), res, () => {})
+    pipe(createReadStream(file), res, () => {})
   }
 
   const server = createServer((req, res) => {
@@ -137,15 +219,34 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const origin = req.headers.origin
     if (origin && !allowedHosts().some((h) => origin === `http://${h}`))
       return send(res, 403, 'wrong origin', 'text/plain')
-    const { pathname } = new URL(req.url ?? '/', `http://${HOST}`)
-    const api = /^\/api\/([A-Za-z]+)$/.exec(pathname)
-    const handled = api ? handleApi(req, res, api[1]) : handleStatic(req, res, pathname)
-    handled.catch((err) => {
-      if (!res.headersSent) send(res, 500, JSON.stringify({ error: toErrorInfo(err) }))
-      else res.destroy()
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://${HOST}`)
+    } catch {
+      return send(res, 400, 'malformed request line', 'text/plain')
+    }
+    const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname)
+    const handled = api
+      ? handleApi(req, res, api[1])
+      : url.pathname === '/upload'
+        ? handleUpload(req, res, url)
+        : handleStatic(req, res, url.pathname)
+    handled.catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy()
+      if (!req.complete) {
+        // The rest of a refused body is discarded, not kept, and the connection closes after the reply.
+        res.setHeader('Connection', 'close')
+        req.resume()
+      }
+      if (!(err instanceof HttpError)) send(res, 500, JSON.stringify({ error: toErrorInfo(err) }))
+      else if (url.pathname.startsWith('/api/') || url.pathname === '/upload') sendError(res, err.status, err.message)
+      else send(res, err.status, err.message, 'text/plain')
     })
   })
-  server.requestTimeout = 0
+  // A stalled upload or request is dropped: silent for idleTimeoutMs, or not complete after requestTimeoutMs.
+  server.requestTimeout = options.requestTimeoutMs ?? 10 * 60_000
+  server.headersTimeout = Math.min(server.requestTimeout, 60_000)
+  server.timeout = options.idleTimeoutMs ?? 60_000
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
@@ -156,10 +257,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${HOST}:${port}/?token=${token}`,
     token,
     port,
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await new Promise<void>((done) => {
         server.closeAllConnections()
         server.close(() => done())
       })
+      await rm(uploads, { recursive: true, force: true })
+    }
   }
 }

@@ -10,7 +10,11 @@ export const API_METHODS = [
   'listBackups',
   'restoreBackup',
   'setCaseTitle',
+  'caseEvents',
+  'undo',
+  'redo',
   'importFiles',
+  'cancelImports',
   'pasteText',
   'getDocument',
   'updateDocument',
@@ -20,15 +24,30 @@ export const API_METHODS = [
   'updateSource',
   'mergeSources',
   'deleteSource',
+  'listClaims',
+  'searchCase',
+  'suggestClaims',
+  'acceptSuggestions',
+  'conflictSets',
+  'keepConflictProposal',
+  'createConflictSet',
+  'updateConflictSet',
+  'deleteConflictSet',
+  'circularReporting',
+  'sourcesByTopic',
+  'getClaims',
   'createClaim',
   'updateClaim',
   'deleteClaim',
-  'restoreClaim',
   'createLink',
   'deleteLink',
+  'reanchorDocument',
+  'acceptAnchor',
+  'reattachClaim',
   'createBriefing',
   'updateBriefing',
   'deleteBriefing',
+  'briefingView',
   'exportBriefing',
   'importAnnotations'
 ] as const satisfies readonly ApiMethod[]
@@ -36,3 +55,10 @@ export const API_METHODS = [
 // Fails to compile when a method is added to ClaimdeskApi but not listed above.
 type Missing = Exclude<ApiMethod, (typeof API_METHODS)[number]>
 export const everyMethodListed: Missing extends never ? true : Missing = true
+
+/** Arguments as they cross a door: JSON turns a trailing `undefined` into null, which optional arguments refuse. */
+export function wireArgs(args: readonly unknown[]): unknown[] {
+  let end = args.length
+  while (end > 0 && args[end - 1] === undefined) end--
+  return args.slice(0, end)
+}

@@ -2,8 +2,12 @@
 // loopback browser mode, the CLI) calls these methods, and every call's arguments are checked
 // against `apiArgs` before the implementation sees them.
 import { z } from 'zod'
+import type { CircularGroup, ConflictSetProposal, Suggestion, TopicView } from './analysis'
+import type { BriefingView } from './briefing/view'
 import {
   CLAIM_STATUSES,
+  CONFLICT_SET_KINDS,
+  CONFLICT_SET_STATUSES,
   CONFIDENCE,
   CREDIBILITY,
   GROUP_BY,
@@ -14,7 +18,9 @@ import {
   type CaseDocument,
   type Claim,
   type ClaimLink,
+  type ConflictSet,
   type DocumentSummary,
+  type Id,
   type Source
 } from './model'
 
@@ -51,13 +57,16 @@ export const documentPatch = z
   .partial()
   .strict()
 
-export const importFile = z.object({
-  name: z.string().min(1).max(1024),
-  /** File bytes, base64-encoded. */
-  data: z.string().max(Math.ceil(LIMITS.fileBytes / 3) * 4),
-  /** Force an encoding instead of detecting it (text files). */
-  encoding: z.string().max(40).optional()
-})
+/** A file to import, by path on the machine the backend runs on (browser mode uploads it first). */
+export const importFile = z
+  .object({
+    path: z.string().min(1).max(LIMITS.path),
+    /** The name the analyst knows the file by (an uploaded file's original name); the path's by default. */
+    name: z.string().min(1).max(1024).optional(),
+    /** Force an encoding instead of detecting it (text files). */
+    encoding: z.string().max(40).optional()
+  })
+  .strict()
 
 export const pasteInput = z.object({
   text: z.string().min(1).max(LIMITS.pasteChars),
@@ -152,10 +161,80 @@ export const exportInput = z
   })
   .strict()
 
-export const openOptions = z.object({ readOnly: z.boolean().default(false) }).strict()
+export const openOptions = z
+  .object({
+    readOnly: z.boolean().default(false),
+    /** Recover the changes before a damaged line of the journal and keep the rest aside. */
+    recoverJournal: z.boolean().default(false),
+    /** Break a lock that names no running Claimdesk (after the UI has warned the analyst). */
+    breakLock: z.boolean().default(false)
+  })
+  .strict()
+
+export const CLAIM_SORTS = ['position', 'source', 'topic', 'document', 'updated'] as const
+export type ClaimSort = (typeof CLAIM_SORTS)[number]
+
+/** A page of the case's claims, filtered; groups come from the sort (source, topic or document). */
+export const claimQuery = z
+  .object({
+    documentId: id.optional(),
+    /** A source id, or "none" for unattributed claims. */
+    sourceId: id.optional(),
+    tag: z.string().max(100).optional(),
+    status: z.enum(CLAIM_STATUSES).optional(),
+    /** Words that must all appear in the quote, note, tags or source names (case ignored). */
+    text: z.string().max(LIMITS.shortText).optional(),
+    /** Orphans of a newer version: claims that could not follow onto this document when re-anchored. */
+    orphansOf: id.optional(),
+    sort: z.enum(CLAIM_SORTS).default('position'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(0).max(5000).default(200)
+  })
+  .strict()
+
+/** Words to find across the case (or one document): text, quotes, notes, tags, sources and aliases. */
+export const searchQuery = z
+  .object({
+    text: z.string().max(LIMITS.shortText),
+    documentId: id.optional(),
+    /** Hits listed per document (every hit is counted). */
+    hitsPerDocument: z.number().int().min(0).max(10_000).default(200),
+    /** Claims and sources listed at most. */
+    limit: z.number().int().min(0).max(5000).default(100)
+  })
+  .strict()
+
+/** Which of a document's suggested claims to accept: all of them, those named, or every one of a speaker. */
+export const acceptInput = z
+  .object({
+    documentId: id,
+    suggestionIds: z.array(z.string().min(1).max(20)).max(LIMITS.listItems).optional(),
+    /** A speaker within the document ("e3"), as suggestions name it. */
+    entity: z.string().min(1).max(20).optional()
+  })
+  .strict()
+
+export const conflictSetInput = z
+  .object({
+    claimIds: z.array(id).min(2).max(LIMITS.listItems),
+    kind: z.enum(CONFLICT_SET_KINDS).default('conflict'),
+    subject: short.default(''),
+    note: long.default('')
+  })
+  .strict()
+
+export const conflictSetPatch = z
+  .object({
+    status: z.enum(CONFLICT_SET_STATUSES),
+    note: long,
+    subject: short,
+    claimIds: z.array(id).min(2).max(LIMITS.listItems)
+  })
+  .partial()
+  .strict()
 
 export type DocumentPatch = z.infer<typeof documentPatch>
-export type ImportFile = z.infer<typeof importFile>
+export type ImportFile = z.input<typeof importFile>
 export type PasteInput = z.infer<typeof pasteInput>
 export type SourceInput = z.input<typeof sourceInput>
 export type SourcePatch = z.infer<typeof sourcePatch>
@@ -165,6 +244,33 @@ export type LinkInput = z.input<typeof linkInput>
 export type BriefingInput = z.infer<typeof briefingInput>
 export type ExportInput = z.input<typeof exportInput>
 export type OpenOptions = z.input<typeof openOptions>
+export type ClaimQuery = z.input<typeof claimQuery>
+export type SearchQuery = z.input<typeof searchQuery>
+export type AcceptInput = z.input<typeof acceptInput>
+export type ConflictSetInput = z.input<typeof conflictSetInput>
+export type ConflictSetPatch = z.infer<typeof conflictSetPatch>
+
+/** The case's kept conflict sets, and what the engine proposes now that is not kept yet. */
+export interface ConflictSets {
+  sets: ConflictSet[]
+  proposals: ConflictSetProposal[]
+}
+
+/** What accepting suggestions made. */
+export interface AcceptedSuggestions {
+  claims: Claim[]
+  sources: Source[]
+  /** Suggestions left out because the document already has a claim on the same words. */
+  skipped: number
+}
+
+// ---- what the methods return -----------------------------------------------------------------
+
+/** What Undo and Redo would do now, named for the user ("status → Contradicted"); null when nothing. */
+export interface HistoryState {
+  undo: string | null
+  redo: string | null
+}
 
 export interface CaseInfo {
   /** Absolute path of the case file on the machine serving it. */
@@ -176,17 +282,79 @@ export interface CaseInfo {
   recovered: number
 }
 
-/** Everything the UI shows except document texts, which it fetches one at a time. */
-export interface CaseSnapshot {
-  info: CaseInfo
-  documents: DocumentSummary[]
-  sources: Source[]
-  claims: Claim[]
-  links: ClaimLink[]
-  briefings: Briefing[]
+/** A source with how many claims it asserts and relays. */
+export interface SourceSummary extends Source {
+  claimCount: number
+  relayCount: number
 }
 
-export type ImportStatus = 'imported' | 'duplicate' | 'failed'
+export interface TagCount {
+  tag: string
+  count: number
+}
+
+/** What the UI needs to show a case; document texts and claims are fetched when they are shown. */
+export interface CaseOverview {
+  info: CaseInfo
+  /** In import order. */
+  documents: DocumentSummary[]
+  sources: SourceSummary[]
+  briefings: Briefing[]
+  conflictSets: ConflictSet[]
+  tags: TagCount[]
+  claimCount: number
+  history: HistoryState
+}
+
+/** A document with its text, its claims in text order, the links that touch them and the claims at their other ends. */
+export interface DocumentView {
+  document: CaseDocument
+  claims: Claim[]
+  links: ClaimLink[]
+  linkedClaims: Claim[]
+}
+
+export interface ClaimGroup {
+  /** A source id, tag, or document id; "" for unattributed or untagged. */
+  key: string
+  count: number
+}
+
+export interface ClaimPage {
+  total: number
+  offset: number
+  claims: Claim[]
+  /** Every group of the whole result (not just this page), in order, when sorted by source, topic or document. */
+  groups: ClaimGroup[]
+}
+
+/**
+ * What a change did to the case, for the UI to update what depends on it. Items are whole
+ * (documents as summaries); `revision` grows with every change, so a reply that arrives late
+ * never undoes a newer one.
+ */
+export interface CaseChanges {
+  revision: number
+  title?: string
+  documents?: { put: DocumentSummary[]; removed: Id[] }
+  sources?: { put: SourceSummary[]; removed: Id[] }
+  claims?: { put: Claim[]; removed: Id[] }
+  links?: { put: ClaimLink[]; removed: Id[] }
+  briefings?: { put: Briefing[]; removed: Id[] }
+  conflictSets?: { put: ConflictSet[]; removed: Id[] }
+  /** Every tag in use, when the set or a count changed. */
+  tags?: TagCount[]
+  claimCount: number
+  history: HistoryState
+}
+
+/** The result of a method that changes the case: its value and what changed. */
+export interface Changed<T> {
+  value: T
+  changes: CaseChanges
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed' | 'cancelled'
 export interface ImportResult {
   fileName: string
   status: ImportStatus
@@ -200,6 +368,8 @@ export interface ImportResult {
 export interface RecentCase {
   path: string
   name: string
+  /** The case's own title, as it was when last opened. */
+  title: string
   openedAt: string
 }
 
@@ -218,111 +388,193 @@ export interface AnnotationImportResult {
   skipped: { claimId: string; reason: string }[]
 }
 
+/** How the claims of an earlier version were placed in the new one (ClaimAnchor states). */
+export interface ReanchorCounts {
+  exact: number
+  moved: number
+  fuzzy: number
+  orphaned: number
+}
+
 export interface BackupInfo {
   file: string
   savedAt: string
   size: number
 }
 
-export interface ClaimdeskApi {
-  // cases
-  currentCase(): Promise<CaseSnapshot>
-  newCase(path: string): Promise<CaseSnapshot>
-  openCase(path: string, options?: OpenOptions): Promise<CaseSnapshot>
-  saveCaseAs(path: string): Promise<CaseSnapshot>
-  recentCases(): Promise<RecentCase[]>
-  listBackups(path: string): Promise<BackupInfo[]>
-  /** Keeps the bad file beside the case, puts the backup in its place and opens it. */
-  restoreBackup(path: string, backupFile: string): Promise<CaseSnapshot>
-  setCaseTitle(title: string): Promise<CaseInfo>
-
-  // documents
-  importFiles(files: ImportFile[]): Promise<ImportResult[]>
-  pasteText(input: PasteInput): Promise<DocumentSummary>
-  getDocument(id: string): Promise<CaseDocument>
-  updateDocument(id: string, patch: DocumentPatch): Promise<DocumentSummary>
-  /** Deletes the document and its claims; returns the ids of the claims removed. */
-  deleteDocument(id: string): Promise<string[]>
-  /** Decodes a text document's original bytes again with another encoding (no claims yet). */
-  reimportDocument(id: string, encoding: string): Promise<DocumentSummary>
-
-  // sources
-  createSource(input: SourceInput): Promise<Source>
-  updateSource(id: string, patch: SourcePatch): Promise<Source>
-  /** Moves every claim and relay of `fromId` to `intoId`, keeps fromId's name as an alias. */
-  mergeSources(fromId: string, intoId: string): Promise<Source>
-  /** Refuses a source in use unless `reassignTo` names where its claims go. */
-  deleteSource(id: string, reassignTo?: string | null): Promise<void>
-
-  // claims
-  createClaim(input: ClaimInput): Promise<Claim>
-  updateClaim(id: string, patch: ClaimPatch): Promise<Claim>
-  deleteClaim(id: string): Promise<Claim>
-  /** Puts back a claim returned by deleteClaim (undo). */
-  restoreClaim(claim: Claim): Promise<Claim>
-
-  // links between claims
-  createLink(input: LinkInput): Promise<ClaimLink>
-  deleteLink(id: string): Promise<void>
-
-  // briefings
-  createBriefing(input: BriefingInput): Promise<Briefing>
-  updateBriefing(id: string, patch: BriefingInput): Promise<Briefing>
-  deleteBriefing(id: string): Promise<void>
-  exportBriefing(input: ExportInput): Promise<ExportResult>
-  /** Reads a W3C Web Annotation (JSON-LD) export back into the case: its claims and sources. */
-  importAnnotations(json: string): Promise<AnnotationImportResult>
+export interface SearchHit {
+  start: number
+  end: number
+  /** A few words around the hit, for the result list. */
+  before: string
+  match: string
+  after: string
 }
 
-export type ApiMethod = keyof ClaimdeskApi
+export interface SearchResults {
+  /** Documents with hits in their text, in case order; `count` counts every hit, `hits` lists the first. */
+  documents: { documentId: Id; count: number; hits: SearchHit[] }[]
+  /** Claims whose note or topics match (quotes are document text, found above). */
+  claims: { claim: Claim; field: 'note' | 'tag' }[]
+  /** Sources whose name, alias or description matches. */
+  sources: { sourceId: Id; field: 'name' | 'alias' | 'description'; text: string }[]
+  /** Hits in document text, across the whole result. */
+  total: number
+}
+
+/** Something that happened to the open case outside any call (a checkpoint that failed, the file replaced on disk). */
+export interface CaseEvent {
+  seq: number
+  kind: 'diverged' | 'save-failed' | 'saved'
+  message: string
+  details?: Record<string, unknown>
+}
+
+// ---- the contract ------------------------------------------------------------------------------
 
 const none = z.tuple([])
-const restoredClaim = z
-  .object({
-    id,
-    documentId: id,
-    quote: z.object({ exact: z.string().max(LIMITS.pasteChars), prefix: short, suffix: short }),
-    position: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }),
-    sourceId: id.nullable(),
-    via: z.array(id).max(20),
-    tags,
-    note: long,
-    status: z.enum(CLAIM_STATUSES),
-    credibility: z.enum(CREDIBILITY),
-    createdAt: z.string().max(40),
-    updatedAt: z.string().max(40)
-  })
-  .strict()
 
 /** Argument schemas, one tuple per method: the contract's single point of validation. */
 export const apiArgs = {
+  // cases
   currentCase: none,
   newCase: z.tuple([path]),
   openCase: z.tuple([path, openOptions.optional()]),
   saveCaseAs: z.tuple([path]),
   recentCases: none,
   listBackups: z.tuple([path]),
+  /** Keeps the bad file beside the case, puts the backup in its place and opens it. */
   restoreBackup: z.tuple([path, z.string().min(1).max(1024)]),
   setCaseTitle: z.tuple([short.trim().min(1)]),
+  /** Events after `after` (a seq), waiting up to `waitMs` for one. */
+  caseEvents: z.tuple([z.number().int().min(0), z.number().int().min(0).max(30_000).default(0)]),
+  undo: none,
+  redo: none,
+
+  // documents
   importFiles: z.tuple([z.array(importFile).min(1).max(LIMITS.filesPerImport)]),
+  /** Stops the import running now (its file reports "cancelled"). */
+  cancelImports: none,
   pasteText: z.tuple([pasteInput]),
   getDocument: z.tuple([id]),
   updateDocument: z.tuple([id, documentPatch]),
+  /** Deletes the document with its claims, their links and citations. */
   deleteDocument: z.tuple([id]),
+  /** Decodes a text document's original bytes again with another encoding (no claims yet). */
   reimportDocument: z.tuple([id, z.string().min(1).max(40)]),
+
+  // sources
   createSource: z.tuple([sourceInput]),
   updateSource: z.tuple([id, sourcePatch]),
+  /** Moves every claim and relay of the first source to the second; the first's names become aliases. */
   mergeSources: z.tuple([id, id]),
+  /** Refuses a source in use unless the second argument names where its claims go. */
   deleteSource: z.tuple([id, id.nullable().optional()]),
+
+  // claims and links
+  listClaims: z.tuple([claimQuery]),
+  searchCase: z.tuple([searchQuery]),
+  /** Claims the engine proposes in a document (attribution cues, quotations, hedged figures); changes nothing. */
+  suggestClaims: z.tuple([id]),
+  acceptSuggestions: z.tuple([acceptInput]),
+  conflictSets: none,
+  /** Keeps one of the engine's proposals (by its key) as the analyst decided: confirmed or dismissed. */
+  keepConflictProposal: z.tuple([z.string().min(1).max(LIMITS.longText), z.enum(CONFLICT_SET_STATUSES)]),
+  createConflictSet: z.tuple([conflictSetInput]),
+  updateConflictSet: z.tuple([id, conflictSetPatch]),
+  deleteConflictSet: z.tuple([id]),
+  /** Claims carried by several outlets from one origin: they count once. */
+  circularReporting: none,
+  /** For each topic, the sources on it: who agrees and who conflicts, and how many independent origins. */
+  sourcesByTopic: none,
+  getClaims: z.tuple([z.array(id).max(LIMITS.listItems)]),
   createClaim: z.tuple([claimInput]),
   updateClaim: z.tuple([id, claimPatch]),
   deleteClaim: z.tuple([id]),
-  restoreClaim: z.tuple([restoredClaim]),
   createLink: z.tuple([linkInput]),
   deleteLink: z.tuple([id]),
+  /** Moves the claims of one version of a document onto another (from, to); unplaceable ones stay, orphaned. */
+  reanchorDocument: z.tuple([id, id]),
+  /** Accepts a re-anchored claim's new wording (forgets its previous quote). */
+  acceptAnchor: z.tuple([id]),
+  /** Places a claim on a range the analyst chose: an orphan in its newer version, another claim in its own document. */
+  reattachClaim: z
+    .tuple([id, z.number().int().min(0), z.number().int().min(1)])
+    .refine(([, start, end]) => end > start, { message: 'end must be after start', path: [2] }),
+
+  // briefings
   createBriefing: z.tuple([briefingInput]),
   updateBriefing: z.tuple([id, briefingInput]),
   deleteBriefing: z.tuple([id]),
+  /** The briefing resolved as every export renders it, with unsaved edits (`draft`) laid over it. */
+  briefingView: z.tuple([id, briefingInput.optional()]),
   exportBriefing: z.tuple([exportInput]),
+  /** Reads a W3C Web Annotation (JSON-LD) export back into the case: its claims and sources. */
   importAnnotations: z.tuple([z.string().min(2).max(LIMITS.pasteChars)])
-} satisfies Record<ApiMethod, z.ZodType>
+} satisfies Record<string, z.ZodType>
+
+export type ApiMethod = keyof typeof apiArgs
+
+/** What each method resolves to. */
+export interface ApiResults {
+  currentCase: CaseOverview
+  newCase: CaseOverview
+  openCase: CaseOverview
+  saveCaseAs: CaseOverview
+  recentCases: RecentCase[]
+  listBackups: BackupInfo[]
+  restoreBackup: CaseOverview
+  setCaseTitle: Changed<CaseInfo>
+  caseEvents: CaseEvent[]
+  undo: Changed<string | null>
+  redo: Changed<string | null>
+  importFiles: Changed<ImportResult[]>
+  cancelImports: void
+  pasteText: Changed<DocumentSummary>
+  getDocument: DocumentView
+  updateDocument: Changed<DocumentSummary>
+  deleteDocument: Changed<Id[]>
+  reimportDocument: Changed<DocumentSummary>
+  createSource: Changed<Source>
+  updateSource: Changed<Source>
+  mergeSources: Changed<Source>
+  deleteSource: Changed<void>
+  listClaims: ClaimPage
+  searchCase: SearchResults
+  suggestClaims: Suggestion[]
+  acceptSuggestions: Changed<AcceptedSuggestions>
+  conflictSets: ConflictSets
+  keepConflictProposal: Changed<ConflictSet>
+  createConflictSet: Changed<ConflictSet>
+  updateConflictSet: Changed<ConflictSet>
+  deleteConflictSet: Changed<void>
+  circularReporting: CircularGroup[]
+  sourcesByTopic: TopicView[]
+  getClaims: Claim[]
+  createClaim: Changed<Claim>
+  updateClaim: Changed<Claim>
+  deleteClaim: Changed<Claim>
+  createLink: Changed<ClaimLink>
+  deleteLink: Changed<void>
+  reanchorDocument: Changed<ReanchorCounts>
+  acceptAnchor: Changed<Claim>
+  reattachClaim: Changed<Claim>
+  createBriefing: Changed<Briefing>
+  updateBriefing: Changed<Briefing>
+  deleteBriefing: Changed<void>
+  briefingView: BriefingView
+  exportBriefing: ExportResult
+  importAnnotations: Changed<AnnotationImportResult>
+}
+
+type Args = { [M in ApiMethod]: (typeof apiArgs)[M] }
+
+/** The contract as callers see it: arguments as they may be written (defaults optional). */
+export type ClaimdeskApi = {
+  [M in ApiMethod]: (...args: z.input<Args[M]>) => Promise<ApiResults[M]>
+}
+
+/** The contract as the implementation sees it: arguments already checked, defaults filled in. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (...args: z.output<Args[M]>) => Promise<ApiResults[M]>
+}

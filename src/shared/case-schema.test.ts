@@ -3,7 +3,7 @@ import { caseSchema, describeIssues, formatPath, itemSchemas } from './case-sche
 
 const now = '2024-05-01T00:00:00.000Z'
 const valid = {
-  version: 1,
+  version: 2,
   id: 'c1',
   title: 'Case',
   createdAt: now,
@@ -23,7 +23,8 @@ const valid = {
   ],
   claims: [],
   links: [],
-  briefings: []
+  briefings: [],
+  conflictSets: []
 }
 
 describe('caseSchema', () => {
@@ -33,7 +34,7 @@ describe('caseSchema', () => {
   })
 
   it('describes problems by path', () => {
-    const result = caseSchema.safeParse({ ...valid, version: 2, sources: [{ ...valid.sources[0], reliability: 'Q' }] })
+    const result = caseSchema.safeParse({ ...valid, version: 3, sources: [{ ...valid.sources[0], reliability: 'Q' }] })
     expect(result.success).toBe(false)
     const text = describeIssues(result.error!)
     expect(text).toMatch(/^version: .*; sources\[0\]\.reliability: /)
@@ -42,6 +43,28 @@ describe('caseSchema', () => {
   it('caps the description at a few problems', () => {
     const result = itemSchemas.claims.safeParse({})
     expect(describeIssues(result.error!, 2)).toMatch(/and \d+ more problems$/)
+  })
+
+  it('takes a claim with or without how it was re-anchored, and names a bad anchor by its path', () => {
+    const claim = {
+      id: 'k1',
+      documentId: 'd2',
+      quote: { exact: 'forty', prefix: '', suffix: '' },
+      position: { start: 0, end: 5 },
+      sourceId: null,
+      via: [],
+      tags: [],
+      note: '',
+      status: 'unverified',
+      credibility: '6',
+      createdAt: now,
+      updatedAt: now
+    }
+    expect(itemSchemas.claims.parse(claim)).toEqual(claim)
+    const anchored = { ...claim, anchor: { state: 'fuzzy', score: 0.82, previousQuote: '40', fromDocumentId: 'd1' } }
+    expect(itemSchemas.claims.parse(anchored)).toEqual(anchored)
+    const bad = itemSchemas.claims.safeParse({ ...claim, anchor: { state: 'lost', score: 2 } })
+    expect(describeIssues(bad.error!)).toMatch(/^anchor\.state: .*; anchor\.score: /)
   })
 
   it('formats paths', () => {

@@ -3,7 +3,11 @@
 // Unknown keys are dropped, not refused: they carry nothing this version can show.
 import { z } from 'zod'
 import {
+  ANCHOR_STATES,
   CLAIM_STATUSES,
+  CONFLICT_BASES,
+  CONFLICT_SET_KINDS,
+  CONFLICT_SET_STATUSES,
   CONFIDENCE,
   CREDIBILITY,
   GROUP_BY,
@@ -16,6 +20,7 @@ import {
   type CaseDocument,
   type Claim,
   type ClaimLink,
+  type ConflictSet,
   type CollectionName,
   type Collections,
   type Source
@@ -81,6 +86,15 @@ export const claimSchema = z.object({
   note: z.string(),
   status: z.enum(CLAIM_STATUSES),
   credibility: z.enum(CREDIBILITY),
+  anchor: z
+    .object({
+      state: z.enum(ANCHOR_STATES),
+      score: z.number().min(0).max(1).optional(),
+      previousQuote: z.string().optional(),
+      fromDocumentId: id.optional(),
+      toDocumentId: id.optional()
+    })
+    .optional(),
   createdAt: time,
   updatedAt: time
 })
@@ -109,6 +123,21 @@ export const briefingSchema = z.object({
   updatedAt: time
 })
 
+export const conflictSetSchema = z.object({
+  id,
+  claimIds: z.array(id),
+  kind: z.enum(CONFLICT_SET_KINDS),
+  status: z.enum(CONFLICT_SET_STATUSES),
+  basis: z.enum(CONFLICT_BASES),
+  subject: z.string(),
+  unit: z.string().optional(),
+  explanation: z.string(),
+  note: z.string(),
+  proposalKey: z.string().optional(),
+  createdAt: time,
+  updatedAt: time
+})
+
 export const caseSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
   id,
@@ -119,7 +148,8 @@ export const caseSchema = z.object({
   sources: z.array(sourceSchema),
   claims: z.array(claimSchema),
   links: z.array(linkSchema),
-  briefings: z.array(briefingSchema)
+  briefings: z.array(briefingSchema),
+  conflictSets: z.array(conflictSetSchema)
 })
 
 /** The item schema of each collection, for checking one change at a time. */
@@ -128,7 +158,8 @@ export const itemSchemas: { [C in CollectionName]: z.ZodType<Collections[C]> } =
   sources: sourceSchema,
   claims: claimSchema,
   links: linkSchema,
-  briefings: briefingSchema
+  briefings: briefingSchema,
+  conflictSets: conflictSetSchema
 }
 
 export const COLLECTION_NAMES = Object.keys(itemSchemas) as CollectionName[]
@@ -159,6 +190,7 @@ const proofs: [
   Same<z.infer<typeof claimSchema>, Claim>,
   Same<z.infer<typeof linkSchema>, ClaimLink>,
   Same<z.infer<typeof briefingSchema>, Briefing>,
+  Same<z.infer<typeof conflictSetSchema>, ConflictSet>,
   Same<Omit<z.infer<typeof caseSchema>, 'version'>, Omit<CaseData, 'version'>>
-] = [true, true, true, true, true, true]
+] = [true, true, true, true, true, true, true]
 void proofs

@@ -1,7 +1,7 @@
 // The case file's data model. Plain JSON: ids are random UUIDs, times are ISO strings,
 // nothing depends on the machine that wrote it.
 
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type Id = string
 
@@ -105,6 +105,26 @@ export interface TextPositionSelector {
   end: number
 }
 
+export const ANCHOR_STATES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const
+export type AnchorState = (typeof ANCHOR_STATES)[number]
+
+/**
+ * How a claim was placed when it was last re-anchored onto a new version of its document:
+ * exact (same words, same place), moved (same words elsewhere), fuzzy (its words changed) or
+ * orphaned (not found well enough: the claim stays on the version that holds its words).
+ */
+export interface ClaimAnchor {
+  state: AnchorState
+  /** How well the text fit the claim's selectors, 0-1; for an orphan, the best try (below the floor). */
+  score?: number
+  /** The claim's words before they changed, kept until the analyst accepts the new ones. */
+  previousQuote?: string
+  /** The version the claim came from. */
+  fromDocumentId?: Id
+  /** An orphan's newer version, which it could not follow onto. */
+  toDocumentId?: Id
+}
+
 export interface Claim {
   id: Id
   documentId: Id
@@ -118,6 +138,8 @@ export interface Claim {
   note: string
   status: ClaimStatus
   credibility: Credibility
+  /** Set once the claim has been re-anchored onto a new version of its document. */
+  anchor?: ClaimAnchor
   createdAt: string
   updatedAt: string
 }
@@ -133,6 +155,40 @@ export interface ClaimLink {
   kind: LinkKind
   note: string
   createdAt: string
+}
+
+export const CONFLICT_SET_KINDS = ['conflict', 'consistent'] as const
+export type ConflictSetKind = (typeof CONFLICT_SET_KINDS)[number]
+
+export const CONFLICT_SET_STATUSES = ['proposed', 'confirmed', 'dismissed'] as const
+export type ConflictSetStatus = (typeof CONFLICT_SET_STATUSES)[number]
+
+/** Why claims were put together: diverging figures, diverging accounts, arithmetic, or the analyst's hand. */
+export const CONFLICT_BASES = ['figures', 'accounts', 'arithmetic', 'manual'] as const
+export type ConflictBasis = (typeof CONFLICT_BASES)[number]
+
+/**
+ * Claims about one thing whose figures or accounts diverge (a conflict), or that agree by
+ * arithmetic (consistent): any number of claims, proposed by the engine or made by hand, confirmed
+ * or dismissed by the analyst. A briefing prints each confirmed set once, side by side.
+ */
+export interface ConflictSet {
+  id: Id
+  claimIds: Id[]
+  kind: ConflictSetKind
+  status: ConflictSetStatus
+  basis: ConflictBasis
+  /** What the claims are about: the topic tag, or the unit and subject that matched them. */
+  subject: string
+  unit?: string
+  /** The engine's reason, e.g. "531 to 309 square miles is a loss of about 42 percent, ...". */
+  explanation: string
+  /** The analyst's note. */
+  note: string
+  /** The engine's proposal this set was kept from (kind + basis + claim ids), so it is not proposed again. */
+  proposalKey?: string
+  createdAt: string
+  updatedAt: string
 }
 
 export const CONFIDENCE = ['high', 'moderate', 'low'] as const
@@ -178,6 +234,7 @@ export interface CaseData {
   claims: Claim[]
   links: ClaimLink[]
   briefings: Briefing[]
+  conflictSets: ConflictSet[]
 }
 
 /** The collections a case holds, by name. */
@@ -187,5 +244,6 @@ export interface Collections {
   claims: Claim
   links: ClaimLink
   briefings: Briefing
+  conflictSets: ConflictSet
 }
 export type CollectionName = keyof Collections

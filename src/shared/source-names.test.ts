@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Source } from './model'
-import { findSourceByName, guessKind, matchSources } from './source-names'
+import { findSourceByName, findSourceLoosely, guessKind, matchSources } from './source-names'
 
 const s = (id: string, name: string, aliases: string[] = []): Source => ({
   id,
@@ -57,5 +57,44 @@ describe('guessKind', () => {
     expect(guessKind('Reuters')).toBe('outlet')
     expect(guessKind('U.S. State Department')).toBe('organization')
     expect(guessKind('Lloyd Austin')).toBe('person')
+  })
+})
+
+describe('findSourceLoosely', () => {
+  const people = [
+    ...sources,
+    s('zel', 'Volodymyr Zelensky', ['Ukrainian President Volodymyr Zelensky']),
+    s('moi', 'Ministry of the Interior of Sarvana'),
+    s('skyline', 'Skyline Analytics satellite imagery, April 1'),
+    {
+      ...s('reuters-anon', 'Unnamed senior military source, Ukrainian General Staff', ['the source']),
+      kind: 'anonymous' as const
+    }
+  ]
+  const find = (phrase: string) => findSourceLoosely(people, phrase)
+
+  it('finds a source whose name or alias is written inside the speaker phrase', () => {
+    expect(find("Kyiv's top soldier, General Oleksandr Syrskyi")).toMatchObject({ source: { id: 'syr' } })
+    expect(find('U.S.-based think tank the Institute for the Study of War (ISW)')?.source.id).toBe('isw')
+    expect(find('Zelensky')?.source.id).toBe('zel')
+    expect(find('Syrskyi')?.how).toBe('exact')
+  })
+
+  it('matches by words in any order, both ways', () => {
+    expect(find('Commercial satellite imagery collected by Skyline Analytics on April 1')?.source.id).toBe('skyline')
+    expect(find('the interior ministry')).toMatchObject({ source: { id: 'moi' }, how: 'words' })
+  })
+
+  it('matches a surname alone to the one person who has it', () => {
+    expect(find('Mr. Zelensky')?.source.id).toBe('zel')
+  })
+
+  it('never guesses between two sources, and never matches on a common word', () => {
+    const two = [...people, s('zel2', 'Olena Zelensky')]
+    expect(findSourceLoosely(two, 'Zelensky')).toBeUndefined()
+    const ministries = [s('a', 'Orvian Ministry of Defense'), s('b', 'Tessarian Ministry of Defense')]
+    expect(findSourceLoosely(ministries, 'the Defense Ministry')).toBeUndefined()
+    expect(find('a military source')).toBeUndefined()
+    expect(find('officials')).toBeUndefined()
   })
 })

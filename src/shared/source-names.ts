@@ -3,8 +3,8 @@
 // source type-ahead all use it).
 import type { Source, SourceKind } from './model'
 
-export interface SourceMatch {
-  source: Source
+export interface SourceMatch<S extends Source = Source> {
+  source: S
   /** The alias that matched, when it was not the name. */
   alias?: string
 }
@@ -22,22 +22,22 @@ function score(candidate: string, query: string): number {
   return Infinity
 }
 
-export function matchSources(
-  sources: readonly Source[],
+export function matchSources<S extends Source>(
+  sources: readonly S[],
   query: string,
   exclude: readonly string[] = [],
   limit = 8
-): SourceMatch[] {
+): SourceMatch<S>[] {
   const q = norm(query)
   const skip = new Set(exclude)
-  const scored: { match: SourceMatch; score: number }[] = []
+  const scored: { match: SourceMatch<S>; score: number }[] = []
   for (const source of sources) {
     if (skip.has(source.id)) continue
     if (!q) {
       scored.push({ match: { source }, score: 0 })
       continue
     }
-    let best = { match: { source } as SourceMatch, score: score(source.name, q) }
+    let best = { match: { source } as SourceMatch<S>, score: score(source.name, q) }
     for (const alias of source.aliases) {
       const s = score(alias, q)
       if (s < best.score) best = { match: { source, alias }, score: s }
@@ -79,4 +79,119 @@ export function guessKind(name: string): SourceKind {
     return 'organization'
   if (/\b(report|statement|document|memo|filing|dossier)\b/i.test(name)) return 'document'
   return 'person'
+}
+
+export interface LooseSourceMatch {
+  source: Source
+  /** Which rule matched: the whole phrase or one of its comma-separated parts is a name or alias;
+   * a name or alias is written inside the phrase; every word of one is in the phrase, or every word of
+   * the phrase is in one; the phrase is a person's surname. */
+  how: 'exact' | 'contains' | 'words' | 'surname'
+}
+
+const LEADING_ARTICLE = /^(the|a|an)\s+/i
+const MINOR_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'in',
+  'on',
+  'at',
+  'for',
+  'by',
+  'to',
+  'with',
+  'from',
+  "'s",
+  's'
+])
+/** Words before a person's name that are not part of it. */
+const PERSON_TITLES =
+  /^(mr|mrs|ms|dr|prof|president|general|gen|colonel|col|captain|capt|major|lieutenant|admiral|minister|secretary|governor|mayor|senator|sen|rep|judge|sir|lord|lady|prince|king|queen|chancellor|premier|spokesman|spokeswoman|spokesperson)\.?$/i
+
+const words = (text: string): string[] =>
+  normName(text)
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}.-]+/u)
+    .map((w) => w.replace(/^[.-]+|[.-]+$/g, ''))
+    .filter((w) => w && !MINOR_WORDS.has(w))
+
+/** A single word that names something (Zelensky, ISW, Reuters), not a common noun (source, ministry). */
+const isProperWord = (name: string): boolean => /^\p{Lu}/u.test(name.trim()) && !/\s/.test(name.trim())
+
+function containsWords(haystack: string, needle: string): boolean {
+  const h = ` ${normName(haystack).replace(/[^\p{L}\p{N}]+/gu, ' ')} `
+  const n = normName(needle)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+  return n !== '' && h.includes(` ${n} `)
+}
+
+/** The one source a rule picks; several sources tied on one rule is no match (never guess). */
+function single(candidates: { source: Source; weight: number }[]): Source | undefined | null {
+  if (candidates.length === 0) return undefined
+  const best = Math.max(...candidates.map((c) => c.weight))
+  const top = new Set(candidates.filter((c) => c.weight === best).map((c) => c.source))
+  return top.size === 1 ? [...top][0] : null
+}
+
+/**
+ * The existing source a speaker phrase as written names, by rules looser than findSourceByName but
+ * safe: "Zelensky" or "Ukrainian President Volodymyr Zelensky" finds "Volodymyr Zelensky"; "the interior
+ * ministry" finds "Ministry of the Interior of Sarvana" when no other source has those words. When a
+ * rule fits two sources equally, it stops there and returns undefined: a wrong match is worse than none.
+ */
+export function findSourceLoosely(sources: readonly Source[], phrase: string): LooseSourceMatch | undefined {
+  const text = phrase.trim()
+  if (!text) return undefined
+  const parts = [text, ...text.split(/\s*,\s*/)].map((p) => p.replace(LEADING_ARTICLE, '')).filter(Boolean)
+  for (const part of [text, ...parts]) {
+    const exact = findSourceByName(sources, part)
+    if (exact) return { source: exact, how: 'exact' }
+  }
+  const stripped = (name: string) => name.replace(LEADING_ARTICLE, '')
+
+  const contains: { source: Source; weight: number }[] = []
+  for (const source of sources)
+    for (const raw of namesOf(source)) {
+      const name = stripped(raw)
+      const multiWord = words(name).length >= 2
+      if ((multiWord || isProperWord(name)) && containsWords(text, name)) contains.push({ source, weight: name.length })
+    }
+  const byContains = single(contains)
+  if (byContains) return { source: byContains, how: 'contains' }
+  if (byContains === null) return undefined
+
+  const phraseWords = new Set(words(text))
+  // "a military source" introduces someone new: an indefinite phrase never stands for a known source
+  // whose name merely has more words; nor does a description stand for an anonymous source.
+  const indefinite = /^(a|an)\s/i.test(text)
+  const bySet: { source: Source; weight: number }[] = []
+  for (const source of sources)
+    for (const name of namesOf(source)) {
+      const nameWords = new Set(words(name))
+      if (nameWords.size < 2) continue
+      const nameInPhrase = [...nameWords].every((w) => phraseWords.has(w))
+      const phraseInName =
+        !indefinite &&
+        source.kind !== 'anonymous' &&
+        phraseWords.size >= 2 &&
+        [...phraseWords].every((w) => nameWords.has(w))
+      if (nameInPhrase || phraseInName) bySet.push({ source, weight: Math.min(nameWords.size, phraseWords.size) })
+    }
+  const byWords = single(bySet)
+  if (byWords) return { source: byWords, how: 'words' }
+  if (byWords === null) return undefined
+
+  const tokens = text.split(/\s+/).filter((t) => !PERSON_TITLES.test(t))
+  if (tokens.length === 1 && isProperWord(tokens[0])) {
+    const surname = normName(tokens[0]).replace(/[’']s$/, '')
+    const people = sources.filter(
+      (s) => s.kind === 'person' && namesOf(s).some((n) => normName(n).split(' ').at(-1) === surname)
+    )
+    if (people.length === 1) return { source: people[0], how: 'surname' }
+  }
+  return undefined
 }

@@ -4,7 +4,7 @@
 //
 // Items are never mutated in place: an op puts a whole new item or removes one, so a reference
 // taken from a collection is a stable snapshot (checkpoints serialise from such references).
-import type { CaseData, CollectionName, Collections, Claim, ClaimLink, Id } from '../../shared/model'
+import type { CaseData, CollectionName, Collections, Claim, ClaimLink, ConflictSet, Id } from '../../shared/model'
 import type { CaseOp } from './types'
 
 type Store<C extends CollectionName> = Map<Id, Collections[C]>
@@ -46,6 +46,7 @@ export class CaseState {
   readonly claims: Store<'claims'> = new Map()
   readonly links: Store<'links'> = new Map()
   readonly briefings: Store<'briefings'> = new Map()
+  readonly conflictSets: Store<'conflictSets'> = new Map()
 
   private readonly claimIdsByDoc = new Map<Id, Set<Id>>()
   /** Claims of a document in text order, built on first read after a change. */
@@ -54,6 +55,7 @@ export class CaseState {
   private readonly relayUses = new Map<Id, number>()
   private readonly tagUses = new Map<string, number>()
   private readonly linkIdsByClaim = new Map<Id, Set<Id>>()
+  private readonly setIdsByClaim = new Map<Id, Set<Id>>()
 
   constructor(data: CaseData) {
     this.version = data.version
@@ -66,6 +68,7 @@ export class CaseState {
     for (const c of data.claims) this.putClaim(c)
     for (const l of data.links) this.putLink(l)
     for (const b of data.briefings) this.briefings.set(b.id, b)
+    for (const s of data.conflictSets) this.putSet(s)
   }
 
   /** The case as its file holds it: plain arrays, in the order items were first added. */
@@ -80,7 +83,8 @@ export class CaseState {
       sources: [...this.sources.values()],
       claims: [...this.claims.values()],
       links: [...this.links.values()],
-      briefings: [...this.briefings.values()]
+      briefings: [...this.briefings.values()],
+      conflictSets: [...this.conflictSets.values()]
     }
   }
 
@@ -100,6 +104,8 @@ export class CaseState {
         return this.putClaim(op.item)
       case 'links':
         return this.putLink(op.item)
+      case 'conflictSets':
+        return this.putSet(op.item)
       default:
         ;(this[op.collection] as Map<Id, { id: Id }>).set(op.item.id, op.item)
     }
@@ -108,6 +114,7 @@ export class CaseState {
   private remove(collection: CollectionName, id: Id): void {
     if (collection === 'claims') this.unindexClaim(id)
     if (collection === 'links') this.unindexLink(id)
+    if (collection === 'conflictSets') this.unindexSet(id)
     this[collection].delete(id)
   }
 
@@ -129,6 +136,17 @@ export class CaseState {
     if (old.sourceId) bump(this.speakerUses, old.sourceId, -1)
     for (const v of old.via) bump(this.relayUses, v, -1)
     for (const t of old.tags) bump(this.tagUses, t, -1)
+  }
+
+  private putSet(set: ConflictSet): void {
+    this.unindexSet(set.id)
+    this.conflictSets.set(set.id, set)
+    for (const c of set.claimIds) addTo(this.setIdsByClaim, c, set.id)
+  }
+
+  private unindexSet(id: Id): void {
+    const old = this.conflictSets.get(id)
+    if (old) for (const c of old.claimIds) removeFrom(this.setIdsByClaim, c, id)
   }
 
   private putLink(link: ClaimLink): void {
@@ -170,6 +188,11 @@ export class CaseState {
   /** Links from or to a claim. */
   linksOf(claimId: Id): ClaimLink[] {
     return [...(this.linkIdsByClaim.get(claimId) ?? [])].map((id) => this.links.get(id)!)
+  }
+
+  /** Conflict sets a claim is in. */
+  setsOf(claimId: Id): ConflictSet[] {
+    return [...(this.setIdsByClaim.get(claimId) ?? [])].map((id) => this.conflictSets.get(id)!)
   }
 
   /** Every tag in use, with how many claims carry it. */

@@ -1,21 +1,15 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
-import type { CaseData } from '../../shared/model'
+import type { CaseData, CaseDocument } from '../../shared/model'
 import { emptyCase, listBackups, openCaseStore } from './index'
-import { writeFileDurable } from './durable-file'
 import { casePaths } from './paths'
+import { faultyFs } from './testing/faulty-fs'
 import { fakeClaim, fakeDocument, fakeSource } from './testing/fixtures'
 import { useTempDir } from './testing/tmp-dir'
 import type { CaseStore } from './types'
-
-// Wrapped (and otherwise unchanged) so a test can act in the middle of a write.
-vi.mock('./durable-file', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./durable-file')>()
-  return { ...actual, writeFileDurable: vi.fn(actual.writeFileDurable) }
-})
 
 const tempDir = useTempDir()
 
@@ -112,6 +106,62 @@ describe('openCaseStore', () => {
     await store.close()
     expect(onDisk(file).claims.map((c) => c.note)).toEqual(['n39'])
   })
+
+  it('goes on applying while a checkpoint writes, and keeps those changes in the journal', async () => {
+    await applyDuringCheckpoint(null)
+  })
+
+  it('drops the folded lines of a large journal, keeping those that came in during the checkpoint', async () => {
+    await applyDuringCheckpoint(fakeDocument(4_500_000, 7))
+  })
+
+  async function applyDuringCheckpoint(big: CaseDocument | null): Promise<void> {
+    const file = caseFile()
+    const doc = fakeDocument(100)
+    const during: string[] = []
+    const ref: { store?: CaseStore } = {}
+    const disk = faultyFs([
+      {
+        op: 'sync',
+        path: /\.kursk\.claimdesk\.json\.\d+-[0-9a-f]+\.tmp$/,
+        nth: 2, // the first is the case's creation
+        fault: {
+          run: async () => {
+            // The checkpoint's snapshot is taken: these applies must not wait for it, nor be lost.
+            for (let i = 0; i < 3; i++) {
+              const claim = fakeClaim(doc.id, null)
+              await ref.store!.apply([{ op: 'put', collection: 'claims', item: claim }])
+              during.push(claim.id)
+            }
+            if (big) await ref.store!.apply([{ op: 'put', collection: 'documents', item: big }])
+          }
+        }
+      }
+    ])
+    const store = (ref.store = await openCaseStore(file, {
+      createWith: emptyCase('Kursk'),
+      fs: disk,
+      checkpointDelayMs: 60_000
+    }))
+    const before = fakeClaim(doc.id, null)
+    await store.apply([{ op: 'put', collection: 'documents', item: doc }])
+    await store.apply([{ op: 'put', collection: 'claims', item: before }])
+    await store.checkpoint()
+    expect(during).toHaveLength(3)
+    expect(onDisk(file).claims.map((c) => c.id)).toEqual([before.id])
+    // The lines folded in stay until the journal is large (replaying them is harmless).
+    const journal = readFileSync(casePaths(file).journal, 'utf8').split('\n').filter(Boolean)
+    expect(journal).toHaveLength(big ? 5 : 6)
+    // A crash now: the case file and the journal together hold every acknowledged change.
+    const crashed = caseFile('crashed.claimdesk.json')
+    copyFileSync(file, crashed)
+    copyFileSync(casePaths(file).journal, casePaths(crashed).journal)
+    const reopened = await openCaseStore(crashed)
+    expect(reopened.state.toData().claims.map((c) => c.id)).toEqual([before.id, ...during])
+    await reopened.close()
+    await store.close()
+    expect(onDisk(file).claims.map((c) => c.id)).toEqual([before.id, ...during])
+  }
 
   it('refuses invalid changes, naming the field, and changes nothing', async () => {
     const store = await newStore()
@@ -229,7 +279,7 @@ describe('corrupt files', () => {
     for (const readOnly of [false, true]) {
       const err = await caught(openCaseStore(file, { readOnly }))
       expect(err.code).toBe('invalid')
-      expect(err.message).toMatch(/newer Claimdesk \(case format version 7; this Claimdesk reads versions up to 1\)/)
+      expect(err.message).toMatch(/newer Claimdesk \(case format version 7; this Claimdesk reads versions up to 2\)/)
     }
   })
 })
@@ -285,7 +335,10 @@ describe('journal recovery', () => {
     const before = [readFileSync(file), readFileSync(journal)]
     const err = await caught(openCaseStore(file))
     expect(err.code).toBe('corrupt')
-    expect(err.message).toMatch(/journal.* damaged at line 3, with 2 later line\(s\) intact/)
+    expect(err.message).toMatch(
+      /journal.* damaged at line 3, with 2 later line\(s\); the 1 change\(s\) before it can be recovered/
+    )
+    expect(err.details?.journal).toEqual({ file: casePaths(file).journal, damagedLine: 3, recoverable: 1 })
     expect(readFileSync(file).equals(before[0])).toBe(true)
     expect(readFileSync(journal).equals(before[1])).toBe(true)
   })
@@ -356,7 +409,11 @@ describe('originals and saveAs', () => {
     const file = caseFile()
     const store = await newStore(file)
     await store.putOriginal(sha, bytes)
-    await store.apply([{ op: 'put', collection: 'sources', item: fakeSource('TASS') }])
+    const doc = fakeDocument(100)
+    await store.apply([
+      { op: 'put', collection: 'sources', item: fakeSource('TASS') },
+      { op: 'put', collection: 'documents', item: { ...doc, provenance: { ...doc.provenance, sha256: sha } } }
+    ])
     const target = join(tempDir(), 'copy.claimdesk.json')
     const copy = await store.saveAs(target)
     expect(copy.path).toBe(target)
@@ -375,17 +432,23 @@ describe('originals and saveAs', () => {
 
   it('an apply arriving while saveAs copies the case is refused, not left in the old file only', async () => {
     const file = caseFile()
-    const store = await newStore(file)
     const target = caseFile('copy.claimdesk.json')
     let late: Promise<string> | undefined
-    const real = await vi.importActual<typeof import('./durable-file')>('./durable-file')
-    vi.mocked(writeFileDurable).mockImplementationOnce(async (path, data, options) => {
-      late = store.apply([{ op: 'meta', title: 'late' }]).then(
-        () => 'applied',
-        (e: ClaimdeskError) => e.code
-      )
-      await real.writeFileDurable(path, data, options)
-    })
+    const disk = faultyFs([
+      {
+        op: 'rename',
+        path: /copy\.claimdesk\.json$/,
+        fault: {
+          run: () => {
+            late = store.apply([{ op: 'meta', title: 'late' }]).then(
+              () => 'applied',
+              (e: ClaimdeskError) => e.code
+            )
+          }
+        }
+      }
+    ])
+    const store = await openCaseStore(file, { createWith: emptyCase('Kursk'), fs: disk })
     const copy = await store.saveAs(target)
     await copy.close()
     expect(await late).toBe('no-case')

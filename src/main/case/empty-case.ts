@@ -13,6 +13,7 @@ export function emptyCase(title: string): CaseData {
     sources: [],
     claims: [],
     links: [],
-    briefings: []
+    briefings: [],
+    conflictSets: []
   }
 }

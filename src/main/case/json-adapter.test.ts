@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { CaseData } from '../../shared/model'
 import { emptyCase } from './empty-case'
 import { CaseFileAdapter } from './json-adapter'
+import { nodeFs as io } from './store-fs'
 import { useTempDir } from './testing/tmp-dir'
 
 const tempDir = useTempDir()
@@ -13,14 +14,14 @@ const tempDir = useTempDir()
 describe('CaseFileAdapter', () => {
   it('lets lowdb write a case to disk and read it back in another instance', async () => {
     const file = join(tempDir(), 'k.claimdesk.json')
-    const db = new Low<CaseData>(new CaseFileAdapter(file), emptyCase('default'))
+    const db = new Low<CaseData>(new CaseFileAdapter(io, file), emptyCase('default'))
     await db.read()
     expect(db.data.title).toBe('default')
     db.data.title = 'written'
     await db.write()
     expect(JSON.parse(readFileSync(file, 'utf8')).title).toBe('written')
 
-    const other = new Low<CaseData>(new CaseFileAdapter(file), emptyCase('default'))
+    const other = new Low<CaseData>(new CaseFileAdapter(io, file), emptyCase('default'))
     await other.read()
     expect(other.data).toEqual(db.data)
   })
@@ -28,7 +29,7 @@ describe('CaseFileAdapter', () => {
   it('makes lowdb read() throw on a bad file instead of falling back to the default', async () => {
     const file = join(tempDir(), 'k.claimdesk.json')
     writeFileSync(file, '{"version":1')
-    const db = new Low<CaseData>(new CaseFileAdapter(file), emptyCase('default'))
+    const db = new Low<CaseData>(new CaseFileAdapter(io, file), emptyCase('default'))
     await expect(db.read()).rejects.toMatchObject({ code: 'corrupt' })
   })
 })

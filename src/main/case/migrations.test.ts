@@ -69,3 +69,11 @@ describe('migrate', () => {
     expect(error(() => migrate({ version: 1 }, file, { 1: (d) => d }, 2)).code).toBe('internal')
   })
 })
+
+describe('the migrations Claimdesk ships', () => {
+  it('takes a version 1 case to version 2, which keeps conflict sets', () => {
+    const { data, migratedFrom } = migrate({ version: 1, claims: [] }, 'old.claimdesk.json')
+    expect(migratedFrom).toBe(1)
+    expect(data).toEqual({ version: 2, claims: [], conflictSets: [] })
+  })
+})

@@ -9,12 +9,11 @@ export type RawCase = Record<string, unknown>
 /** Turns a case of version N into one of version N + 1 (and sets `version` to N + 1). */
 export type Migration = (data: RawCase) => RawCase
 
-/**
- * MIGRATIONS[N] migrates version N to N + 1. Version 1 is the first format, so there is none yet;
- * the first change to the format adds `1: (data) => ({ ...data, version: 2, ... })` here and raises
- * SCHEMA_VERSION.
- */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {}
+/** MIGRATIONS[N] migrates version N to N + 1; a change to the format adds one here and raises SCHEMA_VERSION. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 keeps conflict sets: claims whose figures or accounts diverge, any number of them.
+  1: (data) => ({ ...data, version: 2, conflictSets: [] })
+}
 
 export interface Migrated {
   data: RawCase

@@ -48,3 +48,22 @@ export function parseFileStamp(stamp: string): Date | null {
   const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`)
   return Number.isNaN(date.getTime()) ? null : date
 }
+
+/**
+ * Where a session whose case was replaced on disk keeps its own version, beside the file:
+ * `kursk (conflict copy 2024-05-01 1530).claimdesk.json` (local time), with ` 2`, ` 3`... after the
+ * time when that name is taken (`taken(name)` says so).
+ */
+export async function conflictCopyPath(
+  file: string,
+  now: Date,
+  taken: (path: string) => Promise<boolean>
+): Promise<string> {
+  const abs = resolve(file)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}${pad(now.getMinutes())}`
+  for (let n = 1; ; n++) {
+    const candidate = join(dirname(abs), `${caseStem(abs)} (conflict copy ${stamp}${n > 1 ? ` ${n}` : ''})${SUFFIX}`)
+    if (!(await taken(candidate))) return candidate
+  }
+}

@@ -1,5 +1,6 @@
 import type { CaseData, CollectionName, Collections, Id } from '../../shared/model'
 import type { CaseState } from './case-state'
+import type { StoreFs } from './store-fs'
 
 /** One change to a case. A batch of ops is applied and made durable as a unit. */
 export type CaseOp =
@@ -13,17 +14,52 @@ export interface OpenStoreOptions {
   createWith?: CaseData
   /** How long after a change the journal is folded into the case file (default 3000 ms). */
   checkpointDelayMs?: number
+  /**
+   * When the journal is damaged (the 'corrupt' error's details.journal says where), open with the
+   * changes before the damage and keep the whole journal aside (OpenReport.journalKeptAside).
+   */
+  recoverJournal?: boolean
+  /** Break a lock the 'locked' error called breakable (details.breakable): unreadable, or not Claimdesk's. */
+  breakLock?: boolean
+  /** The file system to go through (tests put a failing one here); node:fs by default. */
+  fs?: StoreFs
 }
 
+/** What opening found and did beyond reading the case. */
+export interface OpenReport {
+  /** Journal entries replayed (changes a crash kept out of the case file). */
+  replayed: number
+  /** Bytes at the end of the journal that a crash cut short (a write never acknowledged), dropped. */
+  tornBytes: number
+  /** With recoverJournal: where the damaged journal was kept, whole. */
+  journalKeptAside: string | null
+  /** Leftovers of a killed process that were deleted: temp files, orphan originals. */
+  cleanedUp: string[]
+  /** Set when the replayed changes could not be written into the case file yet (they stay in the journal). */
+  saveError: string | null
+}
+
+/** Something the user should hear about, from an open store. */
+export type StoreEvent =
+  /**
+   * The case file was replaced on disk (a sync tool, git, a colleague) while open: theirs was kept
+   * untouched at `theirs`, ours was written to `ours`, and the session goes on there (store.path).
+   */
+  | { kind: 'diverged'; theirs: string; ours: string }
+  /** A timed checkpoint failed (e.g. the disk is full): nothing is lost, the journal holds every change. */
+  | { kind: 'save-failed'; message: string }
+
 /**
- * An open case file. `data` is the in-memory state; callers never mutate it directly, they
+ * An open case file. `state` is the in-memory case; callers never mutate it directly, they
  * call `apply`, which resolves only once the change is durable on disk (fsynced).
  */
 export interface CaseStore {
+  /** The case file; it changes when the session moves to a conflict copy (event 'diverged'). */
   readonly path: string
   readonly readOnly: boolean
   /** Journal entries replayed at open (non-zero after a crash). */
   readonly recovered: number
+  readonly openReport: OpenReport
   /** The case in memory, kept by id with its indexes. Read it; change it only through apply. */
   readonly state: CaseState
   apply(ops: CaseOp[]): Promise<void>
@@ -36,4 +72,6 @@ export interface CaseStore {
   checkpoint(): Promise<void>
   /** Checkpoints, releases the lock. */
   close(): Promise<void>
+  /** Calls `listener` with each StoreEvent; returns a function that stops it. */
+  onEvent(listener: (event: StoreEvent) => void): () => void
 }

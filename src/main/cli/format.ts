@@ -1,5 +1,9 @@
-import type { CaseSnapshot, ImportResult } from '../../shared/api'
-import type { CaseDocument, Claim } from '../../shared/model'
+import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
+import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
+import type { CaseDocument, Claim, ClaimAnchor, ConflictSet, DocumentSummary, Source } from '../../shared/model'
+
+/** An import as the CLI reports it: with --new-version-of, how the earlier version's claims moved. */
+export type CliImportResult = ImportResult & { reanchored?: ReanchorCounts & { from: string } }
 
 export interface ClaimRow {
   id: string
@@ -15,12 +19,18 @@ export interface ClaimRow {
   credibility: Claim['credibility']
   /** Source reliability + information credibility, e.g. "B2". */
   grade: string
+  /** How the claim was placed when last re-anchored onto a new version; null when it never was. */
+  anchor: ClaimAnchor | null
 }
 
-export function listClaims(snapshot: Pick<CaseSnapshot, 'documents' | 'sources' | 'claims'>): ClaimRow[] {
-  const docs = new Map(snapshot.documents.map((d) => [d.id, d]))
-  const sources = new Map(snapshot.sources.map((s) => [s.id, s]))
-  return snapshot.claims.map((c) => {
+export function claimRows(
+  documents: readonly DocumentSummary[],
+  sourceList: readonly Source[],
+  claims: readonly Claim[]
+): ClaimRow[] {
+  const docs = new Map(documents.map((d) => [d.id, d]))
+  const sources = new Map(sourceList.map((s) => [s.id, s]))
+  return claims.map((c) => {
     const s = c.sourceId ? sources.get(c.sourceId) : undefined
     return {
       id: c.id,
@@ -34,7 +44,8 @@ export function listClaims(snapshot: Pick<CaseSnapshot, 'documents' | 'sources' 
       note: c.note,
       status: c.status,
       credibility: c.credibility,
-      grade: `${s?.reliability ?? '-'}${c.credibility}`
+      grade: `${s?.reliability ?? '-'}${c.credibility}`,
+      anchor: c.anchor ?? null
     }
   })
 }
@@ -45,16 +56,29 @@ export function formatClaims(rows: ClaimRow[]): string {
     .map((r) => {
       const who = (r.source?.name ?? 'Unattributed') + r.via.map((v) => `, via ${v.name}`).join('')
       const tags = r.tags.length ? `  [${r.tags.join(', ')}]` : ''
-      return `${r.grade}  ${r.status.padEnd(13)} ${who}${tags}\n    “${r.quote}”  (${r.document.title}; ${r.id})`
+      const anchor = r.anchor ? `\n    ${anchorText(r.anchor)}` : ''
+      return `${r.grade}  ${r.status.padEnd(13)} ${who}${tags}\n    “${r.quote}”  (${r.document.title}; ${r.id})${anchor}`
     })
     .join('\n')
 }
 
-export function formatImportResults(results: ImportResult[]): string {
+/** "re-anchored: fuzzy, score 0.82; was “old words”", "orphaned: not found in <id>". */
+export function anchorText(a: ClaimAnchor): string {
+  const score = a.score === undefined ? '' : `, score ${a.score}`
+  if (a.state === 'orphaned') return `orphaned: not found in ${a.toDocumentId ?? 'the newer version'}${score}`
+  const was = a.previousQuote === undefined ? '' : `; was “${a.previousQuote}”`
+  return `re-anchored: ${a.state}${score}${was}`
+}
+
+export function formatImportResults(results: CliImportResult[]): string {
   return results
     .map((r) => {
       const id = r.documentId ? ` -> ${r.documentId}` : ''
-      return `${r.status.padEnd(9)} ${r.fileName}${id}${r.message ? `: ${r.message}` : ''}`
+      const line = `${r.status.padEnd(9)} ${r.fileName}${id}${r.message ? `: ${r.message}` : ''}`
+      const m = r.reanchored
+      if (!m) return line
+      const total = m.exact + m.moved + m.fuzzy + m.orphaned
+      return `${line}\nre-anchored ${total} claim${total === 1 ? '' : 's'} from ${m.from}: ${m.exact} exact, ${m.moved} moved, ${m.fuzzy} fuzzy, ${m.orphaned} orphaned`
     })
     .join('\n')
 }
@@ -75,4 +99,67 @@ export function formatDocument(doc: CaseDocument): string {
     .filter(([, v]) => v)
     .map(([k, v]) => `${k}: ${v}`)
   return `${meta.join('\n')}\n\n${doc.text}`
+}
+
+/** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue. */
+export function suggestionRow(s: Suggestion) {
+  return {
+    id: s.id,
+    start: s.claim.start,
+    end: s.claim.end,
+    text: s.claim.text,
+    speaker: {
+      name: s.speaker.name,
+      asWritten: s.speaker.mention?.text ?? null,
+      kind: s.speaker.kind,
+      entity: s.speaker.entity,
+      sourceId: s.speaker.sourceId
+    },
+    relay: s.via.map((v) => ({ name: v.name, asWritten: v.mention.text, sourceId: v.sourceId })),
+    cue: { kind: s.cue.kind, text: s.cue.text },
+    caveats: s.caveats.map((c) => c.text),
+    grading: s.grading
+  }
+}
+
+export function formatSuggestions(suggestions: Suggestion[]): string {
+  if (suggestions.length === 0) return 'No claims to suggest in this document.'
+  return suggestions
+    .map((s) => {
+      const who = (s.speaker.name || 'the publisher') + s.via.map((v) => `, via ${v.name}`).join('')
+      const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
+      return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”\n     “${s.claim.text}”`
+    })
+    .join('\n')
+}
+
+export function formatSearch(
+  found: SearchResults,
+  documents: readonly DocumentSummary[],
+  sources: readonly Source[]
+): string {
+  const titles = new Map(documents.map((d) => [d.id, d.title]))
+  const names = new Map(sources.map((s) => [s.id, s.name]))
+  const lines: string[] = []
+  for (const d of found.documents) {
+    lines.push(`${titles.get(d.documentId) ?? d.documentId} (${d.count})`)
+    for (const h of d.hits) lines.push(`  ${h.start}: ${h.before}[${h.match}]${h.after}`)
+  }
+  for (const c of found.claims) lines.push(`claim ${c.claim.id} (${c.field}): “${c.claim.quote.exact}”`)
+  for (const s of found.sources) lines.push(`source ${names.get(s.sourceId) ?? s.sourceId} (${s.field}: ${s.text})`)
+  return lines.length ? lines.join('\n') : 'Nothing found.'
+}
+
+export function formatConflicts(
+  sets: ConflictSet[],
+  proposals: ConflictSetProposal[],
+  circular: CircularGroup[]
+): string {
+  const lines: string[] = []
+  const set = (s: { kind: string; subject: string; claimIds: string[]; explanation: string }, status: string) =>
+    `${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
+  for (const s of sets) lines.push(set(s, s.status))
+  for (const p of proposals) lines.push(set(p, 'proposed'))
+  for (const c of circular) lines.push(`circular  ${c.warning}`)
+  return lines.length ? lines.join('\n') : 'No conflicting figures, consistent sets or circular reporting found.'
 }

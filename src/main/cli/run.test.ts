@@ -189,6 +189,63 @@ describe('claimdesk CLI', () => {
     expect(rowsB.map(comparable)).toEqual(rowsA.map(comparable))
   })
 
+  it('imports a new version with --new-version-of, moves the claims, and lists how each was placed', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const add = (quote: string) =>
+      cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', quote, '--source', 'X')
+    await add('"at least 40 ships"')
+    await add('fewer than 25 ships were waiting')
+    await add('Ships were waiting all week')
+    const edited = article
+      .replace('The minister said', 'Updated at noon.\n\nThe minister said')
+      .replace('fewer than 25 ships were waiting', 'fewer than 25 ships where waiting')
+      .replace(' Ships were waiting all week.', '')
+    await writeFile(join(dir, 'sarn-v2.txt'), edited)
+
+    const r = await cli('import', join(dir, 'sarn-v2.txt'), '--case', c, '--new-version-of', 'Blockade', '--json')
+    expect(r.code).toBe(0)
+    const [result] = JSON.parse(r.out)
+    expect(result).toMatchObject({ status: 'imported', reanchored: { exact: 0, moved: 1, fuzzy: 1, orphaned: 1 } })
+    const text = await cli('import', join(dir, 'sarn-v2.txt'), '--case', c, '--new-version-of', result.reanchored.from)
+    expect(text.out).toMatch(/re-anchored 1 claim from .*: 0 exact, 0 moved, 0 fuzzy, 1 orphaned/)
+
+    const rows = JSON.parse((await cli('list', '--case', c, '--json')).out) as {
+      quote: string
+      document: { id: string }
+      anchor: Record<string, unknown> | null
+    }[]
+    const byQuote = new Map(rows.map((row) => [row.quote, row]))
+    expect(byQuote.get('"at least 40 ships"')).toMatchObject({
+      document: { id: result.documentId },
+      anchor: { state: 'moved', score: 1 }
+    })
+    expect(byQuote.get('fewer than 25 ships where waiting')).toMatchObject({
+      anchor: { state: 'fuzzy', score: expect.any(Number), previousQuote: 'fewer than 25 ships were waiting' }
+    })
+    expect(byQuote.get('Ships were waiting all week')).toMatchObject({
+      document: { id: result.reanchored.from },
+      anchor: { state: 'orphaned', toDocumentId: result.documentId }
+    })
+    const listed = (await cli('list', '--case', c)).out
+    expect(listed).toContain('re-anchored: fuzzy, score ')
+    expect(listed).toContain(`orphaned: not found in ${result.documentId}`)
+  })
+
+  it('refuses --new-version-of with more than one file, or naming no document, before importing anything', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const two = await cli('import', join(dir, 'sarn.txt'), join(dir, 'sarn.txt'), '--case', c, '--new-version-of', 'x')
+    expect(two).toMatchObject({ code: 2, err: expect.stringContaining('--new-version-of takes one file') })
+    await writeFile(join(dir, 'other.txt'), 'Other\n\nText.')
+    const none = await cli('import', join(dir, 'other.txt'), '--case', c, '--new-version-of', 'no such title')
+    expect(none).toMatchObject({ code: 1, err: 'claimdesk: no document with id or title “no such title”' })
+    expect((await cli('show', '--case', c, '--doc', 'Other')).err).toContain('no document with id or title “Other”')
+    const same = await cli('import', join(dir, 'sarn.txt'), '--case', c, '--new-version-of', 'Blockade')
+    expect(same.code).toBe(1)
+    expect(same.out).toMatch(/failed +.*sarn\.txt -> .*: already in the case .*no claims moved/)
+  })
+
   it('reports each bad file by name and imports the good ones', async () => {
     const c = join(dir, 'work')
     await writeFile(join(dir, 'empty.txt'), '')
@@ -246,5 +303,61 @@ describe('claimdesk CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
     const help = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' })
     expect(help.stdout).toContain('claimdesk claim add')
+  })
+
+  it('searches a case and suggests claims, accepting them only when asked', async () => {
+    const c = join(dir, 'work')
+    expect((await cli('import', join(dir, 'sarn.txt'), '--case', c)).code).toBe(0)
+    const found = await cli('search', '--case', c, 'ships  were', '--json')
+    expect(found.code).toBe(0)
+    expect(JSON.parse(found.out).total).toBe(2)
+    expect((await cli('search', '--case', c, 'fewer than')).out).toMatch(/\[fewer than\]/)
+
+    const listed = await cli('suggest', '--case', c, '--doc', 'Blockade', '--json')
+    expect(listed.code).toBe(0)
+    const rows = JSON.parse(listed.out) as { text: string; speaker: { name: string }; cue: { kind: string } }[]
+    expect(rows.map((r) => [r.text, r.speaker.name])).toContainEqual([
+      'fewer than 25 ships were waiting',
+      'Unnamed navy spokesman'
+    ])
+    expect(JSON.parse((await cli('list', '--case', c, '--json')).out)).toEqual([])
+
+    const accepted = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept')
+    expect(accepted.out).toMatch(/^added \d+ claims? and \d+ sources?/)
+    expect(JSON.parse((await cli('list', '--case', c, '--json')).out).length).toBe(rows.length)
+    expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--speaker', 'e1')).code).toBe(2)
+  })
+
+  it('lists conflict sets the case keeps and those proposed', async () => {
+    const c = join(dir, 'work')
+    await writeFile(
+      join(dir, 'kursk.txt'),
+      'Troops in Kursk\n\nRussia has deployed just under 60,000 troops to Kursk, a source said.\n\nZelensky said around 50,000 Russian troops were fighting.\n'
+    )
+    await cli('import', join(dir, 'kursk.txt'), '--case', c)
+    for (const quote of ['just under 60,000 troops', 'around 50,000 Russian troops'])
+      await cli(
+        'claim',
+        'add',
+        '--case',
+        c,
+        '--doc',
+        'Troops',
+        '--quote',
+        quote,
+        '--source',
+        quote.slice(0, 6),
+        '--tag',
+        'troops'
+      )
+    const out = await cli('conflicts', '--case', c, '--json')
+    expect(out.code).toBe(0)
+    const { sets, proposals } = JSON.parse(out.out)
+    expect(sets).toEqual([])
+    expect(proposals.map((p: { kind: string; claimIds: string[] }) => [p.kind, p.claimIds.length])).toContainEqual([
+      'conflict',
+      2
+    ])
+    expect((await cli('conflicts', '--case', c)).out).toMatch(/^proposed {2}conflict/m)
   })
 })

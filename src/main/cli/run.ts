@@ -3,19 +3,29 @@
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { LIMITS, type ClaimdeskApi, type ImportFile, type ImportResult } from '../../shared/api'
-import { findQuote } from '../../shared/anchoring'
+import type { ClaimdeskApi } from '../../shared/api'
+import { findQuote } from '../../shared/anchoring/find-quote'
 import { findSourceByName } from '../../shared/source-names'
 import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
-import type { CaseDocument, Source } from '../../shared/model'
-import { dispatch } from '../dispatch'
+import type { CaseDocument, Claim, Source } from '../../shared/model'
+import { gate } from '../dispatch'
 import { keptChromiumPrinter } from '../export/pdf'
 import { importableFilesIn } from '../import/folder'
 import { addSampleContent } from '../sample'
 import { startServer } from '../serve'
 import { ClaimdeskService, casePath } from '../service'
 import { defaultCasePath, userDataDir } from '../user-data'
-import { formatClaims, formatDocument, formatImportResults, listClaims } from './format'
+import {
+  claimRows,
+  formatClaims,
+  formatDocument,
+  formatImportResults,
+  formatConflicts,
+  formatSearch,
+  formatSuggestions,
+  suggestionRow,
+  type CliImportResult
+} from './format'
 import { USAGE } from './usage'
 
 export interface CliIo {
@@ -30,12 +40,6 @@ export interface CliIo {
 }
 
 class UsageError extends Error {}
-
-/** Calls one API method through the contract's validation, as the other doors do. */
-function caller(service: ClaimdeskService) {
-  return <M extends keyof ClaimdeskApi>(method: M, ...args: Parameters<ClaimdeskApi[M]>) =>
-    dispatch(service, method, args) as ReturnType<ClaimdeskApi[M]>
-}
 
 const common = {
   case: { type: 'string' },
@@ -78,6 +82,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await showCommand(service, rest, io)
       case 'export':
         return await exportCommand(service, rest, io)
+      case 'search':
+        return await searchCommand(service, rest, io)
+      case 'suggest':
+        return await suggestCommand(service, rest, io)
+      case 'conflicts':
+        return await conflictsCommand(service, rest, io)
       case 'serve':
         return await serveCommand(service, rest, io)
       case undefined:
@@ -124,58 +134,54 @@ async function expandPaths(paths: string[]): Promise<string[]> {
   return files
 }
 
-async function readForImport(path: string, encoding?: string): Promise<ImportFile | ImportResult> {
-  const fileName = path
-  const info = await stat(path).catch(() => null)
-  if (!info) return { fileName, status: 'failed', message: `${path}: no such file` }
-  if (!info.isFile()) return { fileName, status: 'failed', message: `${path}: not a regular file` }
-  if (info.size > LIMITS.fileBytes) {
-    const mb = (n: number) => Math.round(n / 1024 / 1024)
-    return {
-      fileName,
-      status: 'failed',
-      message: `${path}: too large (${mb(info.size)} MB; the limit is ${mb(LIMITS.fileBytes)} MB)`
-    }
-  }
-  try {
-    const data = (await readFile(path)).toString('base64')
-    return { name: path, data, ...(encoding ? { encoding } : {}) }
-  } catch (err) {
-    return {
-      fileName,
-      status: 'failed',
-      message: `${path}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`
-    }
-  }
-}
-
 async function importCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { encoding: { type: 'string' } })
+  const { values, positionals } = parse(args, { encoding: { type: 'string' }, 'new-version-of': { type: 'string' } })
   if (values.help) return (void io.out(USAGE), 0)
   const target = requireCase(values.case)
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to import')
-  const call = caller(service)
-  await service.openOrCreate(target)
-  const results: ImportResult[] = []
+  const earlier = values['new-version-of']
+  if (earlier !== undefined && positionals.length !== 1)
+    throw new UsageError('--new-version-of takes one file: the new version of that document')
+  const api = gate(service.handlers)
+  const overview = await service.openOrCreate(target)
+  // Named before the import, whose title would match too.
+  const fromId = earlier === undefined ? undefined : resolveDocument(overview.documents, earlier)
+  const results: CliImportResult[] = []
   for (const path of await expandPaths(positionals)) {
     if (path.toLowerCase().endsWith('.jsonld')) {
-      results.push(await importAnnotationFile(call, path))
+      results.push(await importAnnotationFile(api, path))
       continue
     }
-    const file = await readForImport(path, values.encoding)
-    if ('status' in file) results.push(file)
-    else results.push(...(await call('importFiles', [file])))
+    const imported = await api.importFiles([
+      { path, name: path, ...(values.encoding ? { encoding: values.encoding } : {}) }
+    ])
+    results.push(...imported.value)
   }
+  if (fromId !== undefined) await reanchorImported(api, fromId, results[0])
   io.out(values.json ? JSON.stringify(results, null, 2) : formatImportResults(results))
   return results.some((r) => r.status === 'failed') ? 1 : 0
 }
 
+/** The claims of the earlier version moved onto the file just imported (or already in the case). */
+async function reanchorImported(api: ClaimdeskApi, fromId: string, result: CliImportResult): Promise<void> {
+  if (result.status === 'failed' || !result.documentId) return
+  if (result.documentId === fromId) {
+    Object.assign(result, {
+      status: 'failed',
+      message: `${result.message ?? 'already in the case'}: it is the document it was to replace, so no claims moved`
+    })
+    return
+  }
+  const { value } = await api.reanchorDocument(fromId, result.documentId)
+  result.reanchored = { from: fromId, ...value }
+}
+
 /** A Web Annotation export (.jsonld) brings claims and sources, not a document. */
-async function importAnnotationFile(call: ReturnType<typeof caller>, path: string): Promise<ImportResult> {
+async function importAnnotationFile(api: ClaimdeskApi, path: string): Promise<CliImportResult> {
   const text = await readFile(path, 'utf8').catch(() => null)
   if (text === null) return { fileName: path, status: 'failed', message: `${path}: cannot be read` }
   try {
-    const r = await call('importAnnotations', text)
+    const { value: r } = await api.importAnnotations(text)
     const skipped = r.skipped.map((s) => `${s.claimId}: ${s.reason}`)
     const message = [
       `${r.claims} claims and ${r.sources} new sources`,
@@ -240,16 +246,16 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
   if (occurrence !== undefined && !Number.isInteger(occurrence))
     throw new UsageError('--occurrence takes a whole number')
 
-  const call = caller(service)
-  const snapshot = await call('openCase', target)
-  const doc = await call('getDocument', resolveDocument(snapshot.documents, values.doc))
+  const api = gate(service.handlers)
+  const overview = await api.openCase(target)
+  const { document: doc } = await api.getDocument(resolveDocument(overview.documents, values.doc))
   const range = pickRange(doc, values.quote, occurrence)
 
-  const sources = [...snapshot.sources]
+  const sources: Source[] = [...overview.sources]
   const ensureSource = async (name: string, kind?: string): Promise<string> => {
     const found = findSourceByName(sources, name)
     if (found) return found.id
-    const created = await call('createSource', { name, ...(kind ? { kind: kind as Source['kind'] } : {}) })
+    const { value: created } = await api.createSource({ name, ...(kind ? { kind: kind as Source['kind'] } : {}) })
     sources.push(created)
     return created.id
   }
@@ -257,7 +263,7 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
   const via: string[] = []
   for (const name of values.via ?? []) via.push(await ensureSource(name, 'outlet'))
 
-  const claim = await call('createClaim', {
+  const { value: claim } = await api.createClaim({
     documentId: doc.id,
     start: range.start,
     end: range.end,
@@ -268,7 +274,7 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
     ...(values.status ? { status: values.status as never } : {}),
     ...(values.credibility ? { credibility: values.credibility as never } : {})
   })
-  if (values.json) io.out(JSON.stringify(listClaims({ ...snapshot, sources, claims: [claim] })[0], null, 2))
+  if (values.json) io.out(JSON.stringify(claimRows(overview.documents, sources, [claim])[0], null, 2))
   else io.out(`added claim ${claim.id}: “${claim.quote.exact}”`)
   return 0
 }
@@ -278,8 +284,14 @@ async function claimAddCommand(service: ClaimdeskService, args: string[], io: Cl
 async function listCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
   const { values } = parse(args, {})
   if (values.help) return (void io.out(USAGE), 0)
-  const snapshot = await caller(service)('openCase', requireCase(values.case), { readOnly: true })
-  const rows = listClaims(snapshot)
+  const api = gate(service.handlers)
+  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const claims: Claim[] = []
+  for (let page; !page || claims.length < page.total;) {
+    page = await api.listClaims({ offset: claims.length, limit: 5000 })
+    claims.push(...page.claims)
+  }
+  const rows = claimRows(overview.documents, overview.sources, claims)
   io.out(values.json ? JSON.stringify(rows, null, 2) : formatClaims(rows))
   return 0
 }
@@ -288,10 +300,66 @@ async function showCommand(service: ClaimdeskService, args: string[], io: CliIo)
   const { values } = parse(args, { doc: { type: 'string' } })
   if (values.help) return (void io.out(USAGE), 0)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
-  const call = caller(service)
-  const snapshot = await call('openCase', requireCase(values.case), { readOnly: true })
-  const doc = await call('getDocument', resolveDocument(snapshot.documents, values.doc))
+  const api = gate(service.handlers)
+  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const { document: doc } = await api.getDocument(resolveDocument(overview.documents, values.doc))
   io.out(values.json ? JSON.stringify(doc, null, 2) : formatDocument(doc))
+  return 0
+}
+
+// ---- search, suggest ----------------------------------------------------------------------
+
+async function searchCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { doc: { type: 'string' } })
+  if (values.help) return (void io.out(USAGE), 0)
+  const text = positionals.join(' ').trim()
+  if (!text) throw new UsageError('name the words to search for')
+  const api = gate(service.handlers)
+  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const documentId = values.doc ? resolveDocument(overview.documents, values.doc) : undefined
+  const found = await api.searchCase({ text, documentId })
+  if (values.json) io.out(JSON.stringify(found, null, 2))
+  else io.out(formatSearch(found, overview.documents, overview.sources))
+  return 0
+}
+
+async function conflictsCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {})
+  if (values.help) return (void io.out(USAGE), 0)
+  const api = gate(service.handlers)
+  await api.openCase(requireCase(values.case), { readOnly: true })
+  const { sets, proposals } = await api.conflictSets()
+  const circular = await api.circularReporting()
+  if (values.json) io.out(JSON.stringify({ sets, proposals, circular }, null, 2))
+  else io.out(formatConflicts(sets, proposals, circular))
+  return 0
+}
+
+async function suggestCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    doc: { type: 'string' },
+    accept: { type: 'boolean', default: false },
+    speaker: { type: 'string' }
+  })
+  if (values.help) return (void io.out(USAGE), 0)
+  if (!values.doc) throw new UsageError('--doc <id|title> is required')
+  if (values.speaker && !values.accept) throw new UsageError('--speaker goes with --accept')
+  const api = gate(service.handlers)
+  const overview = await api.openCase(requireCase(values.case), { readOnly: !values.accept })
+  const documentId = resolveDocument(overview.documents, values.doc)
+  if (values.accept) {
+    const { value } = await api.acceptSuggestions({ documentId, ...(values.speaker ? { entity: values.speaker } : {}) })
+    if (values.json) io.out(JSON.stringify(value, null, 2))
+    else
+      io.out(
+        `added ${value.claims.length} claim${value.claims.length === 1 ? '' : 's'} and ${value.sources.length} source${value.sources.length === 1 ? '' : 's'}` +
+          (value.skipped ? ` (${value.skipped} already marked)` : '')
+      )
+    return 0
+  }
+  const suggestions = await api.suggestClaims(documentId)
+  if (values.json) io.out(JSON.stringify(suggestions.map(suggestionRow), null, 2))
+  else io.out(formatSuggestions(suggestions))
   return 0
 }
 
@@ -306,9 +374,9 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
   })
   if (values.help) return (void io.out(USAGE), 0)
   if (!values.out) throw new UsageError('--out <file> is required (use - for standard output)')
-  const call = caller(service)
-  await call('openCase', requireCase(values.case), { readOnly: true })
-  const result = await call('exportBriefing', {
+  const api = gate(service.handlers)
+  await api.openCase(requireCase(values.case), { readOnly: true })
+  const result = await api.exportBriefing({
     format: values.format as never,
     ...(values.briefing ? { briefing: values.briefing } : {}),
     ...(values['generated-at'] ? { generatedAt: values['generated-at'] } : {})
@@ -335,12 +403,12 @@ async function serveCommand(service: ClaimdeskService, args: string[], io: CliIo
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535')
   const target = values.case ? casePath(values.case) : defaultCasePath(userDataDir(io.env))
-  const sample = values.case ? undefined : () => addSampleContent(service, io.resourcesDir)
-  const snapshot = await service.openAtStart(target, sample)
-  const server = await startServer({ api: service, rendererDir: io.rendererDir, port })
-  if (snapshot) {
-    io.out(`Claimdesk is serving ${snapshot.info.path}${snapshot.info.readOnly ? ' (read-only)' : ''}`)
-    if (snapshot.info.recovered) io.out(`Recovered ${snapshot.info.recovered} changes from the journal after a crash.`)
+  const sample = values.case ? undefined : () => addSampleContent(gate(service.handlers), io.resourcesDir)
+  const opened = await service.openAtStart(target, sample)
+  const server = await startServer({ handlers: service.handlers, rendererDir: io.rendererDir, port })
+  if (opened) {
+    io.out(`Claimdesk is serving ${opened.info.path}${opened.info.readOnly ? ' (read-only)' : ''}`)
+    if (opened.info.recovered) io.out(`Recovered ${opened.info.recovered} changes from the journal after a crash.`)
   } else {
     io.err(`claimdesk: ${target} could not be opened; the app in the browser explains why and offers what it can.`)
   }

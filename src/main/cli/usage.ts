@@ -5,15 +5,27 @@ Usage:
       Import .txt, .md, .html, .mhtml, .pdf and .docx files (a folder: every such file in it),
       or a Web Annotation export (.jsonld) of claims whose documents the case holds.
       Creates the case when it does not exist. Exit code 1 when any file failed.
+  claimdesk import <file> --case <file> --new-version-of <doc id|title> [--json]
+      Import a new version of a document and move its claims onto it: each exact, moved (same
+      words elsewhere), fuzzy (changed words, with a score) or orphaned (left on the old version).
   claimdesk claim add --case <file> --doc <id|title> --quote "<exact text>" [--occurrence N]
       --source "<name>" [--source-kind person|organization|outlet|anonymous|document]
       [--via "<name>"]... [--tag <t>]... [--note <text>] [--credibility 1-6]
       [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--json]
       Sources and relays are matched by name or alias, and created when new.
   claimdesk list --case <file> [--json]
-      Claims with their source, relays, tags, status and grade.
+      Claims with their source, relays, tags, status, grade and, once re-anchored onto a new
+      version, how they were placed (anchor: exact, moved, fuzzy with its score, orphaned).
   claimdesk show --case <file> --doc <id|title> [--json]
       A document's metadata and full text.
+  claimdesk search --case <file> "<words>" [--doc <id|title>] [--json]
+      Where the words are in the documents' text, claims' notes and topics, and source names.
+  claimdesk suggest --case <file> --doc <id|title> [--json] [--accept [--speaker <entity>]]
+      Claims the engine proposes (start, end, text, speaker, relay, cue); changes nothing unless
+      --accept, which makes them (one speaker's with --speaker e3), creating sources as needed.
+  claimdesk conflicts --case <file> [--json]
+      Sets of claims whose figures or accounts diverge (or agree by arithmetic): those the case
+      keeps, and those the engine proposes; then reporting that traces back to one origin.
   claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
       [--briefing <id|title>] [--generated-at <ISO time>]
   claimdesk serve [--case <file>] [--port N]

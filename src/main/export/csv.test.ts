@@ -96,9 +96,26 @@ describe('renderCsv', () => {
       paragraph: '2',
       page: '',
       outlet: 'The Harbour Tribune',
-      url: 'https://tribune.example/marren-shipping'
+      url: 'https://tribune.example/marren-shipping',
+      file_name: 'doc-report.txt',
+      citation: '3',
+      cited_document: 'D1'
     })
-    expect(byId('c-hostile')).toMatchObject({ page: '2', paragraph: '2' })
+    expect(byId('c-hostile')).toMatchObject({ page: '2', paragraph: '2', cited_document: 'D2' })
+  })
+
+  it('gives each claim the note number the other formats print, one number per claim', () => {
+    expect(records.map((r) => [r.claim_id, Number(r.citation)])).toEqual(
+      view.claims.map((c) => [c.id, c.citation.number])
+    )
+    expect(new Set(records.map((r) => r.citation)).size).toBe(records.length)
+    // Two claims in one paragraph: two numbers.
+    expect([byId('c-transits').citation, byId('c-40pc').citation]).toEqual(['1', '2'])
+  })
+
+  it('keeps quotes exactly, their own quotation marks included', () => {
+    expect(byId('c-soon').quote).toBe('shipping would "return to normal soon."')
+    expect(csv).toContain('"shipping would ""return to normal soon."""')
   })
 
   it('guards cells that a spreadsheet would run as formulas', () => {

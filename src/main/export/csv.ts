@@ -1,6 +1,7 @@
 // Claims -> CSV (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break,
 // quotes doubled), one row a claim with every field, for spreadsheets. A UTF-8 byte-order mark leads
-// the file so Excel reads it as UTF-8.
+// the file so Excel reads it as UTF-8. `citation` is the claim's note number, printed "[n]" in the
+// other formats, and `cited_document` its document's label in their annex ("D1").
 //
 // Formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return)
 // as a formula, and quotes and notes come from untrusted articles. Such cells are written with a
@@ -17,6 +18,7 @@ export const CSV_COLUMNS = [
   'published',
   'url',
   'sha256',
+  'file_name',
   'captured_at',
   'quote',
   'quote_prefix',
@@ -26,6 +28,7 @@ export const CSV_COLUMNS = [
   'paragraph',
   'page',
   'citation',
+  'cited_document',
   'source_id',
   'source_name',
   'source_kind',
@@ -56,6 +59,7 @@ function row(c: ClaimView): string[] {
     cite.published,
     cite.url,
     cite.sha256,
+    cite.fileName,
     cite.capturedAt,
     c.quote,
     c.prefix,
@@ -65,6 +69,7 @@ function row(c: ClaimView): string[] {
     cite.paragraph === null ? '' : String(cite.paragraph),
     cite.page === null ? '' : String(cite.page),
     String(cite.number),
+    cite.documentLabel,
     c.source?.id ?? '',
     c.source?.name ?? '',
     c.source?.kind ?? '',

@@ -1,7 +1,10 @@
 // Briefing -> Word (.docx) with the `docx` library, meant to be edited further in Word or LibreOffice:
 // real Title/Heading/Quote styles, a numbered list of judgments, tables for sources and for linked
-// claims side by side, a footnote with the full citation at every claim and judgment, the handling
-// line in every page header and page numbers in the footer.
+// claims side by side, the handling line in every page header and page numbers in the footer.
+// Citations: a real footnote ("D2, para. 4") where a claim is first cited and a superscript "[n]" of
+// the same number where it is cited again, every mark in brackets; the documents themselves are cited
+// once, in the "Documents cited" annex. The view numbers notes in the order the claims are printed, so
+// Word's footnote numbers, which follow the position of the references, are the notes' numbers.
 // docx stamps the current time into docProps/core.xml and the zip entries; both are fixed here to the
 // briefing's generated-at time so the same case gives the same bytes.
 import {
@@ -23,7 +26,14 @@ import {
   TextRun,
   WidthType
 } from 'docx'
-import type { BriefingView, CitationView, ClaimView, LinkView } from '../../shared/briefing/view'
+import { quoteForDisplay } from '../../shared/briefing/quotes'
+import {
+  noteRanges,
+  type BriefingView,
+  type CitedDocumentView,
+  type ClaimView,
+  type LinkView
+} from '../../shared/briefing/view'
 
 /** Characters XML 1.0 cannot hold: C0 controls other than tab/newline, lone surrogates, U+FFFE/F. */
 function clean(text: string): string {
@@ -51,37 +61,50 @@ function runs(text: string, style: RunStyle = {}): TextRun[] {
 }
 
 /** Analyst text that may hold paragraphs (blank lines). */
-function paragraphs(text: string, options: { style?: string; run?: RunStyle } = {}): Paragraph[] {
+function paragraphs(text: string, options: { style?: string; run?: RunStyle; keepNext?: boolean } = {}): Paragraph[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => new Paragraph({ style: options.style, children: runs(p, options.run) }))
+    .map((p) => new Paragraph({ style: options.style, keepNext: options.keepNext, children: runs(p, options.run) }))
 }
 
-function citationLine(c: CitationView): string {
-  const parts = [`[${c.number}] ${c.text}.`]
-  if (c.url) parts.push(`${c.url}.`)
-  parts.push(`Captured ${c.capturedAtText}.`)
-  if (c.sha256) parts.push(`SHA-256 ${c.sha256}.`)
-  return parts.join(' ')
+/** Note numbers that already have their footnote in the document being written. */
+type Footnoted = Set<number>
+
+/** Marks for notes: "[" footnote "]" at a note's first use, a superscript "[n]" after that. */
+function marks(citations: { number: number; note: string }[], done: Footnoted): (TextRun | FootnoteReferenceRun)[] {
+  const out: (TextRun | FootnoteReferenceRun)[] = []
+  for (const c of citations) {
+    if (done.has(c.number)) {
+      out.push(new TextRun({ text: `[${c.number}]`, superScript: true }))
+      continue
+    }
+    done.add(c.number)
+    out.push(
+      new TextRun({ text: '[', superScript: true }),
+      new FootnoteReferenceRun({
+        children: [new Paragraph({ spacing: { after: 0 }, children: runs(` ${c.note}`, { size: 18 }) })]
+      }),
+      new TextRun({ text: ']', superScript: true })
+    )
+  }
+  return out
 }
 
-function footnote(c: CitationView): FootnoteReferenceRun {
-  return new FootnoteReferenceRun({ children: [new Paragraph({ children: runs(citationLine(c)) })] })
-}
+const quoteParagraphs = (quote: string): Paragraph[] => paragraphs(quoteForDisplay(quote), { style: 'Quote' })
 
 const MUTED = '57606A'
 
-function claimParagraphs(c: ClaimView): Paragraph[] {
-  const out: Paragraph[] = [...paragraphs(c.quote, { style: 'Quote' })]
+function claimParagraphs(c: ClaimView, done: Footnoted): Paragraph[] {
+  const out: Paragraph[] = [...quoteParagraphs(c.quote)]
   out.push(
     new Paragraph({
       children: [
         new TextRun({ text: clean(c.grade), bold: true }),
         new TextRun({ text: clean(` (${c.gradeLabel}) · ${c.statusLabel} · ${c.chain}`) }),
-        footnote(c.citation)
+        ...marks([c.citation], done)
       ]
     })
   )
@@ -110,11 +133,11 @@ function cell(children: Paragraph[], width: number, header = false): TableCell {
 }
 
 function textCell(text: string, width: number, header = false): TableCell {
-  return cell([new Paragraph({ children: runs(text, { bold: header }) })], width, header)
+  return cell([new Paragraph({ children: runs(text, { bold: header, size: 18 }) })], width, header)
 }
 
 function sourcesTable(view: BriefingView): Table {
-  const widths = [28, 14, 22, 10, 10, 16]
+  const widths = [29, 13, 21, 9, 11, 17]
   const head = ['Source', 'Kind', 'Reliability', 'Claims', 'Relayed', 'Via']
   const rows = [
     new TableRow({ tableHeader: true, children: head.map((h, i) => textCell(h, widths[i], true)) }),
@@ -123,46 +146,49 @@ function sourcesTable(view: BriefingView): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            s.name + (s.description.trim() ? `\n${s.description.trim()}` : ''),
-            s.kindLabel,
-            `${s.reliability} — ${s.reliabilityLabel}`,
-            String(s.claimCount),
-            String(s.relayedCount),
-            s.relays.join(', ')
-          ].map((t, i) => textCell(t, widths[i]))
+            cell(
+              [
+                new Paragraph({ children: runs(s.name, { size: 18 }) }),
+                ...paragraphs(s.description, { run: { size: 16, italics: true, color: MUTED } })
+              ],
+              widths[0]
+            ),
+            ...[
+              s.kindLabel,
+              `${s.reliability} — ${s.reliabilityLabel}`,
+              String(s.claimCount),
+              String(s.relayedCount),
+              s.relays.join(', ')
+            ].map((t, i) => textCell(t, widths[i + 1]))
+          ]
         })
     )
   ]
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders })
 }
 
-function pairSide(c: ClaimView): TableCell {
+function pairSide(c: ClaimView, done: Footnoted): TableCell {
   return cell(
     [
-      ...paragraphs(c.quote, { style: 'Quote' }),
+      ...quoteParagraphs(c.quote),
       new Paragraph({
         children: [
           new TextRun({ text: clean(c.grade), bold: true }),
-          new TextRun({ text: clean(` · ${c.statusLabel}`) }),
-          footnote(c.citation)
+          new TextRun({ text: clean(` · ${c.statusLabel}`) })
         ]
       }),
-      new Paragraph({ children: runs(c.chain, { color: MUTED }) })
+      new Paragraph({ children: [...runs(c.chain, { color: MUTED }), ...marks([c.citation], done)] })
     ],
     50
   )
 }
 
-function pairBlocks(l: LinkView, n: number): (Paragraph | Table)[] {
-  const name = (c: ClaimView): string => c.source?.name ?? c.chain
+function pairBlocks(l: LinkView, n: number, done: Footnoted): (Paragraph | Table)[] {
   return [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_3,
-      children: runs(`${n}. ${name(l.from)} ${l.kindLabel} ${name(l.to)}`)
-    }),
-    ...paragraphs(l.note),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: runs(`${n}. ${l.title}`) }),
+    ...paragraphs(l.note, { keepNext: true }),
     new Table({
-      rows: [new TableRow({ cantSplit: true, children: [pairSide(l.from), pairSide(l.to)] })],
+      rows: [new TableRow({ cantSplit: true, children: [pairSide(l.from, done), pairSide(l.to, done)] })],
       width: { size: 100, type: WidthType.PERCENTAGE },
       borders
     })
@@ -172,8 +198,31 @@ function pairBlocks(l: LinkView, n: number): (Paragraph | Table)[] {
 const heading = (level: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string): Paragraph =>
   new Paragraph({ heading: level, children: runs(text) })
 
+function documentParagraphs(d: CitedDocumentView): Paragraph[] {
+  const indent = { left: 680, hanging: 680 }
+  const meta: string[] = []
+  if (d.url) meta.push(d.url)
+  meta.push(`Captured ${d.capturedAtText}${d.fileName ? ` from ${d.fileName}` : ''}`)
+  if (d.sha256) meta.push(`SHA-256 ${d.sha256}`)
+  meta.push(`Cited in ${d.notes.length === 1 ? 'note' : 'notes'} ${noteRanges(d.notes)}`)
+  return [
+    new Paragraph({
+      indent,
+      keepNext: true,
+      spacing: { after: 0 },
+      children: [new TextRun({ text: clean(d.label), bold: true }), new TextRun({ text: '\t' }), ...runs(`${d.text}.`)]
+    }),
+    new Paragraph({
+      indent: { left: 680 },
+      spacing: { after: 160 },
+      children: runs(meta.join('\n'), { color: MUTED, size: 18 })
+    })
+  ]
+}
+
 function body(view: BriefingView): (Paragraph | Table)[] {
   const { header } = view
+  const done: Footnoted = new Set()
   const out: (Paragraph | Table)[] = [heading(HeadingLevel.TITLE, header.title)]
   const meta = [`Date: ${header.dateText}`]
   if (header.author.trim()) meta.push(`Author: ${header.author}`)
@@ -184,9 +233,8 @@ function body(view: BriefingView): (Paragraph | Table)[] {
   if (view.judgments.length > 0) {
     out.push(heading(HeadingLevel.HEADING_1, 'Key judgments'))
     for (const j of view.judgments) {
-      const notes = j.claims
-        .filter((c, i, all) => all.findIndex((x) => x.citation.number === c.citation.number) === i)
-        .map((c) => footnote(c.citation))
+      const cited = j.claims.map((c) => c.citation).sort((x, y) => x.number - y.number)
+      const notes = marks(cited, done)
       out.push(
         new Paragraph({
           numbering: { reference: 'judgments', level: 0 },
@@ -201,7 +249,7 @@ function body(view: BriefingView): (Paragraph | Table)[] {
   for (const g of view.reporting.groups) {
     out.push(heading(HeadingLevel.HEADING_2, g.title))
     if (g.detail.trim()) out.push(new Paragraph({ children: runs(g.detail, { italics: true, color: MUTED }) }))
-    for (const c of g.claims) out.push(...claimParagraphs(c))
+    for (const c of g.claims) out.push(...claimParagraphs(c, done))
   }
 
   out.push(heading(HeadingLevel.HEADING_1, 'Sources and reliability'))
@@ -209,17 +257,18 @@ function body(view: BriefingView): (Paragraph | Table)[] {
 
   if (view.conflicting.length > 0) {
     out.push(heading(HeadingLevel.HEADING_1, 'Conflicting reporting'))
-    view.conflicting.forEach((l, i) => out.push(...pairBlocks(l, i + 1)))
+    view.conflicting.forEach((l, i) => out.push(...pairBlocks(l, i + 1, done)))
   }
   if (view.corroborating.length > 0) {
     out.push(heading(HeadingLevel.HEADING_1, 'Corroborating reporting'))
-    view.corroborating.forEach((l, i) => out.push(...pairBlocks(l, i + 1)))
+    view.corroborating.forEach((l, i) => out.push(...pairBlocks(l, i + 1, done)))
   }
   if (view.gaps.trim()) out.push(heading(HeadingLevel.HEADING_1, 'Information gaps'), ...paragraphs(view.gaps))
 
-  out.push(heading(HeadingLevel.HEADING_1, 'Citations'))
-  if (view.citations.length === 0) out.push(new Paragraph('No citations.'))
-  for (const c of view.citations) out.push(new Paragraph({ children: runs(citationLine(c)) }))
+  if (view.documents.length > 0) {
+    out.push(heading(HeadingLevel.HEADING_1, 'Documents cited'))
+    for (const d of view.documents) out.push(...documentParagraphs(d))
+  }
   return out
 }
 

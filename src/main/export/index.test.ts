@@ -90,7 +90,11 @@ describe('exportBriefing', () => {
   })
 
   it('uses configured labels', async () => {
-    const labels = { ...DEFAULT_LABELS, credibility: { ...DEFAULT_LABELS.credibility, '3': 'plausible' } }
+    const words = DEFAULT_LABELS.gradeWords
+    const labels = {
+      ...DEFAULT_LABELS,
+      gradeWords: { ...words, information: { ...words.information, '3': 'information plausible' } }
+    }
     const r = await exportBriefing(sampleCase(), { format: 'md', generatedAt }, { labels })
     expect(r.content).toContain('- Grade: **C3** (source fairly reliable; information plausible)')
   })

@@ -12,7 +12,7 @@ import { renderHtml } from '../../shared/briefing/html'
 import { chromiumPrinter, renderPdf, type PdfPrinter } from './pdf'
 import { renderDocx } from './docx'
 import { renderCsv } from './csv'
-import { renderJsonLd } from './jsonld'
+import { renderJsonLd } from '../annotations/export'
 
 export type { PdfPrinter } from './pdf'
 export { keptChromiumPrinter, type KeptPrinter } from './pdf'

@@ -92,11 +92,12 @@ describe('renderMarkdown', () => {
       [2, 'Corroborating reporting'],
       [3, '1. Tidewatch corroborates Tidewatch'],
       [2, 'Information gaps'],
-      [2, 'Citations']
+      [2, 'Citations'],
+      [2, 'Documents cited']
     ])
   })
 
-  it('quotes every claim under its source exactly', () => {
+  it('quotes every claim under its source exactly: the blockquote is the quotation mark, none is added', () => {
     const quotes = blocks(doc, 'block_quote').map(textOf)
     for (const c of data.claims) expect(quotes).toContain(c.quote.exact)
     // Under the Tidewatch heading come its two claims, in document order.
@@ -109,12 +110,47 @@ describe('renderMarkdown', () => {
 
   it('gives each claim its grade, status, relay chain and citation', () => {
     expect(md).toContain('- Grade: **C3** (source fairly reliable; information possibly true)')
+    expect(md).toContain('- Grade: **D6** (source not usually reliable; truth of the information cannot be judged)')
     expect(md).toContain('- Status: Contradicted')
     expect(md).toContain('- Attribution: Unnamed Coast Guard official, via Reuters, in The Harbour Tribune')
     const items = blocks(doc, 'item').map(textOf)
-    expect(items).toContain(
-      'Citation: [2] “Shipping through the Strait of Marren slows as patrols expand”, The Harbour Tribune, Mara Quill, 2024-05-01, para. 2'
+    expect(items).toContain('Citation: [3] D1, para. 2')
+    expect(md).toContain('\\[6\\] D1, para. 7')
+  })
+
+  it('writes each note once, "[1][2]", and numbers the notes like every other format', () => {
+    const view = buildBriefingView(data, data.briefings[0], { generatedAt })
+    const judgments = blocks(doc, 'list')
+      .find((l) => l.listType === 'ordered')!
+      .walker()
+    const lines: string[] = []
+    for (let e = judgments.next(); e; e = judgments.next())
+      if (e.entering && e.node.type === 'paragraph') lines.push(textOf(e.node))
+    expect(lines).toEqual([
+      'High confidence. Transits are down by about 40 percent. [1][2]',
+      `Low confidence. ${view.judgments[1].text} [3][4]`
+    ])
+    const citations = blocks(doc, 'heading').find((h) => textOf(h) === 'Citations')!.next!
+    const notes: string[] = []
+    for (let item = citations.firstChild; item; item = item.next) notes.push(textOf(item))
+    expect(notes).toEqual(view.citations.map((c) => c.note))
+  })
+
+  it('cites each document once, with its URL, capture, file, hash and the notes that point to it', () => {
+    const annex = blocks(doc, 'heading').find((h) => textOf(h) === 'Documents cited')!.next!
+    const entries: string[] = []
+    for (let item = annex.firstChild; item; item = item.next) entries.push(textOf(item))
+    expect(entries).toHaveLength(2)
+    expect(entries[0]).toBe(
+      [
+        'D1 “Shipping through the Strait of Marren slows as patrols expand”, The Harbour Tribune, Mara Quill, 2024-05-01.',
+        'https://tribune.example/marren-shipping',
+        'Captured 2024-05-02 08:00 UTC from doc-report.txt',
+        'SHA-256 646f632d7265706f727400000000000000000000000000000000000000000000',
+        'Cited in notes 1–6, 9.'
+      ].join('\n')
     )
+    expect(md.split('646f632d7265706f7274').length - 1).toBe(1)
   })
 
   it('makes no raw HTML, no links except autolinks to http(s) URLs, and no emphasis from analyst text', () => {
@@ -133,8 +169,7 @@ describe('renderMarkdown', () => {
   })
 
   it('numbers the citation list from 1', () => {
-    const lists = blocks(doc, 'list').filter((l) => l.listType === 'ordered')
-    const citations = lists[lists.length - 1]
+    const citations = blocks(doc, 'heading').find((h) => textOf(h) === 'Citations')!.next!
     expect(citations.listStart).toBe(1)
     let n = 0
     for (let item = citations.firstChild; item; item = item.next) n++

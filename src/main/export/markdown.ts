@@ -1,7 +1,16 @@
 // Briefing -> CommonMark. Every piece of analyst or document text goes through `inline`/`block`, which
 // backslash-escape whatever CommonMark would otherwise read as markup, so a quote such as
-// "*not* <b>bold</b>" comes back from any CommonMark parser as the same literal text.
-import type { BriefingView, CitationView, ClaimView, LinkView } from '../../shared/briefing/view'
+// "*not* <b>bold</b>" comes back from any CommonMark parser as the same literal text. Quotes stay
+// exact in their blockquotes (the `>` is the quotation mark); citations are "[n]" marks, numbered
+// notes and a "Documents cited" annex, as in every format.
+import {
+  noteRanges,
+  type BriefingView,
+  type CitationView,
+  type CitedDocumentView,
+  type ClaimView,
+  type LinkView
+} from '../../shared/briefing/view'
 
 /** Escapes one line of text for use inside a paragraph, heading or list item. */
 function escapeLine(line: string): string {
@@ -52,8 +61,9 @@ function blockquote(text: string): string {
     .join('\n')
 }
 
+/** Note marks, each in its own brackets: "[4][5]". */
 function cite(numbers: number[]): string {
-  return numbers.map((n) => `\\[${n}\\]`).join(' ')
+  return numbers.map((n) => `\\[${n}\\]`).join('')
 }
 
 function claimBlock(c: ClaimView): string {
@@ -64,27 +74,31 @@ function claimBlock(c: ClaimView): string {
   ]
   if (c.note.trim()) items.push(`- Note: ${block(c.note, '  ')}`)
   if (c.tags.length > 0) items.push(`- Tags: ${c.tags.map(inline).join(', ')}`)
-  items.push(`- Citation: ${cite([c.citation.number])} ${inline(c.citation.text)}`)
+  items.push(`- Citation: ${cite([c.citation.number])} ${inline(c.citation.note)}`)
   return `${blockquote(c.quote)}\n\n${items.join('\n')}`
 }
 
 function pairBlock(l: LinkView, n: number): string {
   const side = (c: ClaimView): string =>
     `${blockquote(c.quote)}\n\n${inline(c.chain)}: **${inline(c.grade)}**, ${inline(c.statusLabel)} ${cite([c.citation.number])}`
-  const name = (c: ClaimView): string => c.source?.name ?? c.chain
-  const parts = [heading(3, `${n}. ${name(l.from)} ${l.kindLabel} ${name(l.to)}`)]
+  const parts = [heading(3, `${n}. ${l.title}`)]
   if (l.note.trim()) parts.push(block(l.note))
   parts.push(side(l.from), side(l.to))
   return parts.join('\n\n')
 }
 
 function citationItem(c: CitationView): string {
-  const parts = [`${c.number}. ${inline(c.text)}.`]
-  if (c.linkUrl) parts.push(`<${c.linkUrl}>`)
-  else if (c.url) parts.push(`URL: ${inline(c.url)}`)
-  parts.push(`Captured ${inline(c.capturedAtText)}.`)
-  if (c.sha256) parts.push(`SHA-256 ${inline(c.sha256)}.`)
-  return parts.join(' ')
+  return `${c.number}. ${inline(c.note)}`
+}
+
+function documentItem(d: CitedDocumentView): string {
+  const lines = [`**${inline(d.label)}** ${inline(d.text)}.`]
+  if (d.linkUrl) lines.push(`<${d.linkUrl}>`)
+  else if (d.url) lines.push(`URL: ${inline(d.url)}`)
+  lines.push(`Captured ${inline(d.capturedAtText)}${d.fileName ? ` from ${inline(d.fileName)}` : ''}`)
+  if (d.sha256) lines.push(`SHA-256 ${inline(d.sha256)}`)
+  lines.push(`Cited in ${d.notes.length === 1 ? 'note' : 'notes'} ${noteRanges(d.notes)}.`)
+  return `- ${lines.join('\\\n  ')}`
 }
 
 export function renderMarkdown(view: BriefingView): string {
@@ -128,7 +142,7 @@ export function renderMarkdown(view: BriefingView): string {
         .map((s) => {
           const bits = [
             `${inline(s.kindLabel)}`,
-            `reliability ${s.reliability} (${inline(s.reliabilityLabel)})`,
+            `${s.reliability} (${inline(s.reliabilityLabel)})`,
             `${s.claimCount} ${s.claimCount === 1 ? 'claim' : 'claims'}`
           ]
           if (s.relayedCount > 0) bits.push(`relayed ${s.relayedCount}`)
@@ -151,5 +165,6 @@ export function renderMarkdown(view: BriefingView): string {
 
   out.push('## Citations')
   out.push(view.citations.length > 0 ? view.citations.map(citationItem).join('\n') : 'No citations.')
+  if (view.documents.length > 0) out.push('## Documents cited', view.documents.map(documentItem).join('\n'))
   return out.join('\n\n') + '\n'
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -66,7 +67,7 @@ const canPrint = existsSync('/usr/bin/chromium') && has('pdftotext') && has('pdf
 if (!canPrint)
   console.log('PDF print tests skipped: needs /usr/bin/chromium and poppler-utils (pdftotext, pdfinfo, pdftoppm)')
 
-describe.skipIf(!canPrint)('PDF printed by Chromium', () => {
+describe.skipIf(!canPrint)('PDF printed by Chromium', { timeout: EXTERNAL_PROGRAM_MS }, () => {
   const outDir = join(tmpdir(), 'claimdesk-export-test')
 
   it('has the briefing text, a sensible page count, page numbers and the handling line on every page', async () => {

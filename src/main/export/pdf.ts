@@ -84,7 +84,7 @@ function playwrightsOwn(chromium: ChromiumLauncher): string[] {
   }
 }
 
-async function launchChromium(): Promise<ChromiumBrowser> {
+export async function launchChromium(): Promise<ChromiumBrowser> {
   const chromium = await loadChromium()
   if (!chromium) throw new ClaimdeskError('invalid', 'PDF export needs playwright-core, which is not installed')
   const found = findChromium({}, playwrightsOwn(chromium))

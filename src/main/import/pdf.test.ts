@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
 import { ClaimdeskError } from '../../shared/errors'
 import { flatPdf, pdfPageTreeBomb } from './fixtures/hostile'
 import { cjkPdf, makePdf, reportPdf, type ReportBlock } from './fixtures/make-pdf'
@@ -171,6 +172,7 @@ describe('PDFs that cannot be read', () => {
 const chromium = '/usr/bin/chromium'
 describe.skipIf(!existsSync(chromium))(
   'a PDF printed by Chromium' + (existsSync(chromium) ? '' : ' (skipped: /usr/bin/chromium absent)'),
+  { timeout: EXTERNAL_PROGRAM_MS },
   () => {
     it('reads a browser-printed article back as its paragraphs', async () => {
       const { chromium: launcher } = await import('@playwright/test')

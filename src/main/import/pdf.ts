@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import type { DocumentMeta } from '../../shared/model'
+import { pdfjsDataFolders } from '../app-paths'
 import { DocumentBuilder, titleFrom } from './builder'
 import { fileError } from './fail'
 import { layoutPages, type PageRuns } from './pdf-layout'
@@ -24,21 +23,6 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjsLoading
 }
 
-/**
- * pdf.js's own character maps (CJK text in fonts that are not embedded) and standard font data,
- * as folder paths: in Node it reads them from disk with fs, never over a network.
- */
-function dataFolders(): { cMapUrl?: string; standardFontDataUrl?: string } {
-  try {
-    const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
-    // pdf.js appends file names to these and insists on a trailing slash.
-    const folder = (name: string): string => join(root, name) + '/'
-    return { cMapUrl: folder('cmaps'), standardFontDataUrl: folder('standard_fonts') }
-  } catch {
-    return {}
-  }
-}
-
 export async function importPdf(
   fileName: string,
   bytes: Uint8Array,
@@ -59,7 +43,7 @@ export async function importPdf(
     disableStream: true,
     stopAtErrors: false,
     verbosity: 0,
-    ...dataFolders()
+    ...pdfjsDataFolders()
   })
   let pdf: Awaited<typeof task.promise>
   try {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { describeWithShared, GOLD_PATH as goldPath, SEED_PATH as seedPath } from '../testing/shared-data'
 import type { ImportedDocument } from './types'
 import { importText, plainTextDocument } from './text'
 
@@ -78,15 +78,9 @@ describe('plain text', () => {
   })
 })
 
-const seedPath = resolve(__dirname, '../../../../shared/seeds/000_d556f112b49f173e.txt')
-const goldPath = resolve(__dirname, '../../../../shared/acceptance/kursk-gold.json')
-const haveSeed = existsSync(seedPath) && existsSync(goldPath)
-
-describe.skipIf(!haveSeed)('the Kursk seed article' + (haveSeed ? '' : ' (skipped: ../shared seeds absent)'), () => {
-  const doc = haveSeed ? importText('000_d556f112b49f173e.txt', new Uint8Array(readFileSync(seedPath))) : null!
-  const gold = haveSeed
-    ? (JSON.parse(readFileSync(goldPath, 'utf8')) as { claims: { id: string; quote: string; start: number }[] })
-    : null!
+describeWithShared('the Kursk seed article', () => {
+  const doc = importText('000_d556f112b49f173e.txt', new Uint8Array(readFileSync(seedPath)))
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { claims: { id: string; quote: string; start: number }[] }
 
   it('comes out with its title as heading and its paragraphs as paragraphs', () => {
     expect(doc.meta.title).toBe("Russian and North Korean Troops Shrink Ukraine's Gains in Kursk")

@@ -1,6 +1,6 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
-import { createApi } from './lib/api'
+import { createBackend } from './lib/api'
 import './styles.css'
 
-mount(App, { target: document.getElementById('app')!, props: { api: createApi() } })
+mount(App, { target: document.getElementById('app')!, props: { backend: createBackend() } })

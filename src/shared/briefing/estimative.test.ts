@@ -54,8 +54,21 @@ describe('findLikelihoodTerms', () => {
     expect(t.percent).toEqual([80, 95])
   })
 
+  it('recognises the adverbs ICD 203 lists beside its terms: probably, improbably', () => {
+    const text = 'Attacks will probably resume. Talks improbably succeed. Probably not.'
+    expect(words(text)).toEqual([
+      ['probably', 'probable', 5],
+      ['improbably', 'probable', 3],
+      ['Probably', 'probable', 5]
+    ])
+    const [t] = findLikelihoodTerms('It will probably rain.')
+    expect(t).toMatchObject({ start: 8, end: 16, percent: [55, 80] })
+    const mixed = checkEstimativeLanguage('Attacks are likely. Talks will probably fail.').warnings
+    expect(mixed.map((w) => w.kind)).toEqual(['mixed-scales'])
+  })
+
   it('ignores look-alikes that are not likelihood terms', () => {
-    expect(words('The likelihood of remote sensing in a remote village; probably; probability.')).toEqual([])
+    expect(words('The likelihood of remote sensing in a remote village; probability; probabilistic.')).toEqual([])
     expect(words('The chance of success is remote.')).toEqual([['remote', 'probable', 1]])
   })
 })

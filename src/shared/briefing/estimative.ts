@@ -18,13 +18,16 @@ export interface LikelihoodBand {
   terms: Record<TermSet, string[]>
 }
 
-/** The seven ICD 203 bands, both term sets. Longer phrases are matched before their substrings. */
+/**
+ * The seven ICD 203 bands, both term sets, with the adverbs ICD 203 lists beside them ("probable
+ * (probably)", "improbable (improbably)"). Longer phrases are matched before their substrings.
+ */
 export const ICD203_SCALE: LikelihoodBand[] = [
   { level: 1, percent: [1, 5], terms: { likely: ['almost no chance'], probable: ['remote'] } },
   { level: 2, percent: [5, 20], terms: { likely: ['very unlikely'], probable: ['highly improbable'] } },
-  { level: 3, percent: [20, 45], terms: { likely: ['unlikely'], probable: ['improbable'] } },
+  { level: 3, percent: [20, 45], terms: { likely: ['unlikely'], probable: ['improbable', 'improbably'] } },
   { level: 4, percent: [45, 55], terms: { likely: ['roughly even chance'], probable: ['roughly even odds'] } },
-  { level: 5, percent: [55, 80], terms: { likely: ['likely'], probable: ['probable'] } },
+  { level: 5, percent: [55, 80], terms: { likely: ['likely'], probable: ['probable', 'probably'] } },
   { level: 6, percent: [80, 95], terms: { likely: ['very likely'], probable: ['highly probable'] } },
   {
     level: 7,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { buildBriefingView } from './view'
 import { HOSTILE, sampleCase } from './test-fixtures'
 import { escapeHtml, renderHtml } from './html'
+import { quoteForDisplay } from './quotes'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
 const data = sampleCase()
@@ -30,15 +31,16 @@ describe('renderHtml', () => {
       for (const attr of el.getAttributeNames()) expect(attr.startsWith('on')).toBe(false)
     expect(doc.querySelectorAll('b')).toHaveLength(0)
     const hostileQuote = data.claims.find((c) => c.id === 'c-hostile')!.quote.exact
-    expect(texts('#reporting blockquote')).toContain(hostileQuote)
+    expect(texts('#reporting blockquote')).toContain(quoteForDisplay(hostileQuote))
     expect(texts('h3')).toContain('Ops <b>desk</b> & "Co"')
   })
 
   it('links only http(s) URLs', () => {
     const hrefs = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href')!)
-    expect(hrefs.every((h) => h.startsWith('#cite-') || h.startsWith('https://'))).toBe(true)
+    expect(hrefs.every((h) => /^#(cite|doc)-/.test(h) || h.startsWith('https://'))).toBe(true)
     expect(hrefs).not.toContain('javascript:alert(1)')
-    expect(texts('#citations li').some((t) => t.includes('javascript:alert(1)'))).toBe(true)
+    expect(texts('#documents .document').some((t) => t.includes('javascript:alert(1)'))).toBe(true)
+    for (const h of hrefs.filter((x) => x.startsWith('#'))) expect(doc.getElementById(h.slice(1)), h).not.toBeNull()
   })
 
   it('puts the handling line in the header and footer and the title in <title>', () => {
@@ -57,7 +59,8 @@ describe('renderHtml', () => {
       'Conflicting reporting',
       'Corroborating reporting',
       'Information gaps',
-      'Citations'
+      'Citations',
+      'Documents cited'
     ])
     expect(doc.querySelectorAll('#reporting article.claim')).toHaveLength(data.claims.length)
     const claim = doc.querySelector('#claim-c-120')!
@@ -66,7 +69,8 @@ describe('renderHtml', () => {
     expect(claim.querySelector('.chain')!.textContent).toBe(
       'Unnamed Coast Guard official, via Reuters, in The Harbour Tribune'
     )
-    expect(claim.querySelector('sup.cite a')!.getAttribute('href')).toBe('#cite-2')
+    expect(claim.querySelector('sup.cite a')!.getAttribute('href')).toBe('#cite-3')
+    expect(claim.querySelector('sup.cite')!.textContent).toBe('[3]')
     const rows = [...doc.querySelectorAll('#sources tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent)
     )
@@ -79,10 +83,40 @@ describe('renderHtml', () => {
       'Reuters'
     ])
     expect(doc.querySelectorAll('#conflicting .pair .side')).toHaveLength(2)
-    const cites = [...doc.querySelectorAll('#citations li')]
-    expect(cites.map((li) => li.id)).toEqual(view.citations.map((c) => `cite-${c.number}`))
-    expect(cites[0].textContent).toContain('SHA-256 646f632d')
-    expect(cites[0].textContent).toContain('Captured 2024-05-02 08:00 UTC')
+    expect(texts('#conflicting .pair-head')).toEqual(['1. Unnamed Coast Guard official contradicts Lena Ostrova'])
+  })
+
+  it('marks every note in its own brackets, one note per claim, and cites each document once in the annex', () => {
+    // Each mark its own link: "[1][2]", never "12" nor two claims under one number.
+    const judgmentMarks = [...doc.querySelectorAll('#key-judgments li sup.cite')].map((s) => s.textContent)
+    expect(judgmentMarks).toEqual(['[1][2]', '[3][4]'])
+    expect([...doc.querySelectorAll('#key-judgments li')][0].innerHTML).toMatch(/percent\.\u2060<sup class="cite">/)
+    const reportingMarks = [...doc.querySelectorAll('#reporting article.claim sup.cite')].map((s) => s.textContent)
+    expect(new Set(reportingMarks).size).toBe(data.claims.length)
+    const notes = [...doc.querySelectorAll('#citations li')]
+    expect(notes.map((li) => li.id)).toEqual(view.citations.map((c) => `cite-${c.number}`))
+    expect(notes.map((li) => li.textContent)).toEqual(view.citations.map((c) => c.note))
+    expect(notes[0].textContent).toBe('D1, para. 4')
+    expect(notes[0].querySelector('a')!.getAttribute('href')).toBe('#doc-D1')
+    const docs = [...doc.querySelectorAll('#documents .document')]
+    expect(docs.map((d) => d.id)).toEqual(['doc-D1', 'doc-D2'])
+    expect(docs[0].textContent).toContain('SHA-256 646f632d')
+    expect(docs[0].textContent).toContain('Captured 2024-05-02 08:00 UTC from doc-report.txt')
+    expect(docs[0].textContent).toContain('Cited in notes 1–6, 9')
+    expect(docs[1].textContent).toContain('Cited in notes 7, 8')
+    // The URL and hash of a document appear once, however many claims cite it.
+    expect(html.split('https://tribune.example/marren-shipping').length - 1).toBe(2) // href and text
+    expect(html.split(view.documents[0].sha256).length - 1).toBe(1)
+  })
+
+  it('wraps quotes in one pair of marks: the quote’s own closing mark is not doubled', () => {
+    const soon = doc.querySelector('#claim-c-soon blockquote')!.textContent!.trim()
+    expect(soon).toBe('“shipping would ‘return to normal soon.’\u202F”')
+    for (const q of texts('blockquote')) {
+      expect(q.startsWith('“') && q.endsWith('”'), q).toBe(true)
+      expect(q, q).not.toMatch(/^“[“"]|[”"]”$/)
+    }
+    expect(doc.querySelector('style')!.textContent).not.toMatch(/content: "“"/)
   })
 
   it('prints the handling line atop every page and page numbers at the foot, with no way out of the CSS string', () => {

@@ -1,8 +1,18 @@
 // Briefing -> one self-contained HTML file: inline CSS, no scripts, no remote resources, a print
 // stylesheet. Every piece of text is HTML-escaped; only http(s) URLs become links. A CSP meta tag
 // forbids scripts and remote loads as a second line of defence when the file is opened in a browser.
-// Pure string building (no Node APIs), and the source of the PDF export.
-import type { BriefingView, CitationView, ClaimView, LinkView } from './view'
+// Pure string building (no Node APIs), and the source of the PDF export. Citations as in every
+// format: a superscript "[n]" per note, linked to the numbered note ("D1, para. 4"), which links to the
+// document's one entry in the "Documents cited" annex.
+import { quoteForDisplay } from './quotes'
+import {
+  noteRanges,
+  type BriefingView,
+  type CitationView,
+  type CitedDocumentView,
+  type ClaimView,
+  type LinkView
+} from './view'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -22,11 +32,14 @@ function paras(text: string, cls = ''): string {
     .join('\n')
 }
 
+/** Note marks, each in its own brackets ("[4][5]"), each a link to its note. */
 function cite(numbers: number[]): string {
   if (numbers.length === 0) return ''
-  const links = numbers.map((n) => `<a href="#cite-${n}">${n}</a>`).join(', ')
-  return `<sup class="cite">[${links}]</sup>`
+  // U+2060 (word joiner) keeps the marks on the line of the word they follow.
+  return `\u2060<sup class="cite">${numbers.map((n) => `<a href="#cite-${n}">[${n}]</a>`).join('')}</sup>`
 }
+
+const quoteHtml = (quote: string): string => `<blockquote>${paras(quoteForDisplay(quote))}</blockquote>`
 
 const slug = (s: string): string => s.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
 
@@ -34,12 +47,11 @@ function claimHtml(c: ClaimView): string {
   const facts = [
     `<span class="grade">${escapeHtml(c.grade)}</span>`,
     `<span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span>`,
-    `<span class="chain">${escapeHtml(c.chain)}</span>`,
-    cite([c.citation.number])
+    `<span class="chain">${escapeHtml(c.chain)}</span>${cite([c.citation.number])}`
   ]
   const parts = [
     `<article class="claim" id="claim-${escapeHtml(c.id)}">`,
-    `<blockquote>${paras(c.quote)}</blockquote>`,
+    quoteHtml(c.quote),
     `<p class="facts">${facts.join(' ')}</p>`,
     `<p class="grade-label">${escapeHtml(c.gradeLabel)}</p>`
   ]
@@ -53,30 +65,45 @@ function claimHtml(c: ClaimView): string {
 function sideHtml(c: ClaimView): string {
   return [
     '<div class="side">',
-    `<blockquote>${paras(c.quote)}</blockquote>`,
-    `<p class="facts"><span class="grade">${escapeHtml(c.grade)}</span> <span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span> ${cite([c.citation.number])}</p>`,
-    `<p class="chain">${escapeHtml(c.chain)}</p>`,
+    quoteHtml(c.quote),
+    `<p class="facts"><span class="grade">${escapeHtml(c.grade)}</span> <span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span></p>`,
+    `<p class="chain">${escapeHtml(c.chain)}${cite([c.citation.number])}</p>`,
     '</div>'
   ].join('\n')
 }
 
-function pairHtml(l: LinkView): string {
+function pairHtml(l: LinkView, n: number): string {
   return [
     `<div class="pair pair-${slug(l.kind)}">`,
-    `<p class="pair-head">${escapeHtml(l.kindLabel)}${l.note.trim() ? ` — ${escapeHtml(l.note)}` : ''}</p>`,
+    `<h3 class="pair-head">${n}. ${escapeHtml(l.title)}</h3>`,
+    l.note.trim() ? paras(l.note, 'pair-note') : '',
     `<div class="sides">\n${sideHtml(l.from)}\n${sideHtml(l.to)}\n</div>`,
     '</div>'
-  ].join('\n')
+  ]
+    .filter((s) => s !== '')
+    .join('\n')
 }
 
+const docAnchor = (label: string): string => `doc-${escapeHtml(label)}`
+
 function citationHtml(c: CitationView): string {
-  const url = c.linkUrl
-    ? ` <a class="url" href="${escapeHtml(c.linkUrl)}">${escapeHtml(c.linkUrl)}</a>.`
-    : c.url
-      ? ` <span class="url">${escapeHtml(c.url)}</span>.`
-      : ''
-  const hash = c.sha256 ? ` SHA-256 <code>${escapeHtml(c.sha256)}</code>.` : ''
-  return `<li id="cite-${c.number}" value="${c.number}">${escapeHtml(c.text)}.${url} Captured ${escapeHtml(c.capturedAtText)}.${hash}</li>`
+  const where = c.locator ? `, ${escapeHtml(c.locator)}` : ''
+  return `<li id="cite-${c.number}" value="${c.number}"><a href="#${docAnchor(c.documentLabel)}">${escapeHtml(c.documentLabel)}</a>${where}</li>`
+}
+
+function documentHtml(d: CitedDocumentView): string {
+  const lines: string[] = []
+  if (d.linkUrl) lines.push(`<a class="url" href="${escapeHtml(d.linkUrl)}">${escapeHtml(d.linkUrl)}</a>`)
+  else if (d.url) lines.push(`<span class="url">${escapeHtml(d.url)}</span>`)
+  lines.push(`Captured ${escapeHtml(d.capturedAtText)}${d.fileName ? ` from ${escapeHtml(d.fileName)}` : ''}`)
+  if (d.sha256) lines.push(`SHA-256 <code>${escapeHtml(d.sha256)}</code>`)
+  lines.push(`Cited in ${d.notes.length === 1 ? 'note' : 'notes'} ${noteRanges(d.notes)}`)
+  return [
+    `<div class="document" id="${docAnchor(d.label)}">`,
+    `<p class="doc-ref"><span class="doc-label">${escapeHtml(d.label)}</span> ${escapeHtml(d.text)}.</p>`,
+    `<p class="doc-meta">${lines.join('<br>')}</p>`,
+    '</div>'
+  ].join('\n')
 }
 
 const CSS = `
@@ -85,7 +112,7 @@ const CSS = `
 html { background: #f3f4f6; }
 body { margin: 0 auto; max-width: 52rem; padding: 2rem 2.5rem 3rem; background: var(--paper); color: var(--ink);
   font: 11pt/1.5 "Source Serif 4", "Georgia", "DejaVu Serif", serif; }
-h1, h2, h3, .handling, .meta, .facts, table, .pair-head, .label, .tags, .citations { font-family: "Inter", "Helvetica Neue", "Arial", "DejaVu Sans", sans-serif; }
+h1, h2, h3, .handling, .meta, .facts, table, .pair-head, .label, .tags, .citations, .document { font-family: "Inter", "Helvetica Neue", "Arial", "DejaVu Sans", sans-serif; }
 .handling { margin: 0 0 1rem; padding: .3rem .6rem; border: 1px solid var(--ink); text-align: center; font-weight: 700;
   letter-spacing: .04em; text-transform: uppercase; font-size: 9pt; }
 h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 .4rem; }
@@ -99,7 +126,6 @@ h3 { font-size: 11.5pt; margin: 1.4rem 0 .2rem; }
 .claim { margin: .8rem 0 1.1rem; padding-left: .8rem; border-left: 3px solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: 0; font-size: 11.5pt; }
 blockquote p { margin: 0 0 .3rem; }
-blockquote p:first-child::before { content: "“"; } blockquote p:last-child::after { content: "”"; }
 .facts { margin: .2rem 0; font-size: 9.5pt; }
 .grade { display: inline-block; min-width: 2.2em; padding: 0 .35em; border-radius: 3px; background: var(--ink); color: #fff;
   font-weight: 700; text-align: center; }
@@ -112,21 +138,27 @@ blockquote p:first-child::before { content: "“"; } blockquote p:last-child::af
 .label { font-size: 8.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin-right: .4em; }
 .tags { margin: .2rem 0; }
 .tag { display: inline-block; font-size: 8.5pt; padding: 0 .45em; border-radius: 9px; background: #eef1f4; margin-right: .2em; }
-sup.cite { font-size: 7.5pt; }
-sup.cite a, .citations a { color: var(--accent); }
+sup.cite { font-size: 7.5pt; white-space: nowrap; }
+sup.cite a, .citations a, .document a { color: var(--accent); text-decoration: none; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--rule); }
 th { border-bottom: 2px solid var(--ink); }
 td.num { text-align: right; }
 .pair { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
-.pair-head { font-weight: 700; margin: 0 0 .3rem; font-size: 10pt; }
+.pair-head { margin: 0 0 .2rem; }
+.pair-note { margin: 0 0 .4rem; }
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 .side { padding: .5rem .7rem; border: 1px solid var(--rule); border-radius: 4px; }
 .pair-contradicts .side { border-top: 3px solid #cf222e; }
 .pair-corroborates .side { border-top: 3px solid #1a7f37; }
 .side .chain { font-size: 9pt; margin: 0; }
-.citations { font-size: 9pt; padding-left: 2rem; }
-.citations li { margin-bottom: .3rem; word-break: break-word; }
+.citations { font-size: 9pt; padding-left: 2rem; columns: 3 11rem; column-gap: 2rem; }
+.citations li { margin-bottom: .15rem; break-inside: avoid; }
+.document { margin: 0 0 .7rem; font-size: 9pt; break-inside: avoid; page-break-inside: avoid; }
+.document p { margin: 0; }
+.doc-ref { padding-left: 2.2rem; text-indent: -2.2rem; }
+.doc-label { display: inline-block; min-width: 2.2rem; text-indent: 0; font-weight: 700; }
+.doc-meta { padding-left: 2.2rem; color: var(--muted); word-break: break-word; }
 code { font-size: 8pt; word-break: break-all; }
 footer.handling { margin-top: 2.5rem; }
 @media print {
@@ -195,7 +227,7 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
     for (const j of view.judgments)
       body.push(
         `<li><span class="confidence confidence-${slug(j.confidence)}">${escapeHtml(j.confidenceLabel)}.</span> ` +
-          `${j.text.split(/\r?\n/).map(escapeHtml).join('<br>')} ${cite(j.citations)}</li>`
+          `${j.text.split(/\r?\n/).map(escapeHtml).join('<br>')}${cite(j.citations)}</li>`
       )
     body.push('</ol>', '</section>')
   }
@@ -231,14 +263,14 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
     body.push(
       '<section id="conflicting">',
       '<h2>Conflicting reporting</h2>',
-      ...view.conflicting.map(pairHtml),
+      ...view.conflicting.map((l, i) => pairHtml(l, i + 1)),
       '</section>'
     )
   if (view.corroborating.length > 0)
     body.push(
       '<section id="corroborating">',
       '<h2>Corroborating reporting</h2>',
-      ...view.corroborating.map(pairHtml),
+      ...view.corroborating.map((l, i) => pairHtml(l, i + 1)),
       '</section>'
     )
   if (view.gaps.trim()) body.push('<section id="gaps">', '<h2>Information gaps</h2>', paras(view.gaps), '</section>')
@@ -249,7 +281,10 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
       ? `<ol class="citations">\n${view.citations.map(citationHtml).join('\n')}\n</ol>`
       : '<p>No citations.</p>'
   )
-  body.push('</section>', '</main>')
+  body.push('</section>')
+  if (view.documents.length > 0)
+    body.push('<section id="documents">', '<h2>Documents cited</h2>', ...view.documents.map(documentHtml), '</section>')
+  body.push('</main>')
   if (handling && !options.omitHandlingBanners) body.push(`<footer class="handling">${escapeHtml(handling)}</footer>`)
 
   return [

@@ -3,8 +3,18 @@
 import type { ClaimStatus, Confidence, Credibility, GroupBy, LinkKind, Reliability, SourceKind } from '../model'
 
 export interface BriefingLabels {
+  /** The scheme's own words for each code ("usually reliable", "truth cannot be judged"). */
   reliability: Record<Reliability, string>
   credibility: Record<Credibility, string>
+  /**
+   * A grade in words, as two clauses that each read as English whatever the code: "source usually
+   * reliable", "truth of the information cannot be judged". `unknownSource` for unattributed claims.
+   */
+  gradeWords: {
+    source: Record<Reliability, string>
+    information: Record<Credibility, string>
+    unknownSource: string
+  }
   status: Record<ClaimStatus, string>
   confidence: Record<Confidence, string>
   sourceKind: Record<SourceKind, string>
@@ -35,6 +45,33 @@ export const ADMIRALTY_CREDIBILITY: Record<Credibility, string> = {
   '6': 'truth cannot be judged'
 }
 
+/** Admiralty grades as clauses that compose into a sentence (see gradeLabel). */
+export const ADMIRALTY_GRADE_WORDS: BriefingLabels['gradeWords'] = {
+  source: {
+    A: 'source completely reliable',
+    B: 'source usually reliable',
+    C: 'source fairly reliable',
+    D: 'source not usually reliable',
+    E: 'source unreliable',
+    F: 'reliability of the source cannot be judged'
+  },
+  information: {
+    '1': 'information confirmed by other sources',
+    '2': 'information probably true',
+    '3': 'information possibly true',
+    '4': 'information doubtful',
+    '5': 'information improbable',
+    '6': 'truth of the information cannot be judged'
+  },
+  unknownSource: 'source not identified'
+}
+
+/** "source usually reliable; information probably true": a claim's grade in words. */
+export function gradeLabel(labels: BriefingLabels, reliability: Reliability | null, credibility: Credibility): string {
+  const words = labels.gradeWords
+  return `${reliability ? words.source[reliability] : words.unknownSource}; ${words.information[credibility]}`
+}
+
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   unverified: 'Unverified',
   corroborated: 'Corroborated',
@@ -47,6 +84,7 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
 export const DEFAULT_LABELS: BriefingLabels = {
   reliability: ADMIRALTY_RELIABILITY,
   credibility: ADMIRALTY_CREDIBILITY,
+  gradeWords: ADMIRALTY_GRADE_WORDS,
   status: CLAIM_STATUS_LABELS,
   confidence: { high: 'High confidence', moderate: 'Moderate confidence', low: 'Low confidence' },
   sourceKind: {

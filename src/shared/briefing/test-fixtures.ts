@@ -1,7 +1,17 @@
 // Hand-made cases for the briefing and export tests and the export benchmark. The article is
 // invented for the project: a named and an anonymous source, a relay through a wire agency,
 // conflicting figures, and a second document full of hostile text for the escaping tests.
-import type { Block, BlockKind, Briefing, CaseData, CaseDocument, Claim, ClaimLink, Source } from '../model'
+import {
+  SCHEMA_VERSION,
+  type Block,
+  type BlockKind,
+  type Briefing,
+  type CaseData,
+  type CaseDocument,
+  type Claim,
+  type ClaimLink,
+  type Source
+} from '../model'
 
 const T0 = '2024-05-02T08:00:00.000Z'
 
@@ -120,7 +130,8 @@ export function sampleCase(): CaseData {
         kind: 'quote',
         text: 'Trade minister Piet Varga said the patrols were temporary and precautionary and would end within two weeks.'
       },
-      { kind: 'paragraph', text: 'The Harbour Tribune could not independently verify the figures.' }
+      { kind: 'paragraph', text: 'The Harbour Tribune could not independently verify the figures.' },
+      { kind: 'paragraph', text: 'Varga added that shipping would "return to normal soon."' }
     ]
   )
   const bulletin = makeDocument(
@@ -192,6 +203,12 @@ export function sampleCase(): CaseData {
       note: 'A prediction; revisit in two weeks.'
     }),
     makeClaim('c-fell', report, 'Commercial traffic through the Strait of Marren fell sharply this week'),
+    // Ends in the article's own closing quotation mark.
+    makeClaim('c-soon', report, 'shipping would "return to normal soon."', {
+      sourceId: 'src-varga',
+      tags: ['policy'],
+      credibility: '6'
+    }),
     makeClaim('c-hostile', bulletin, `"${HOSTILE}" *not emphasis* [link](javascript:alert(1)) # 1. \\ & <b>bold</b>`, {
       sourceId: 'src-desk',
       via: ['src-reuters'],
@@ -265,7 +282,7 @@ export function sampleCase(): CaseData {
   ]
 
   return {
-    version: 1,
+    version: SCHEMA_VERSION,
     id: 'case-marren',
     title: 'Marren shipping',
     createdAt: T0,
@@ -274,7 +291,8 @@ export function sampleCase(): CaseData {
     sources,
     claims,
     links,
-    briefings
+    briefings,
+    conflictSets: []
   }
 }
 
@@ -350,7 +368,7 @@ export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseD
     updatedAt: T0
   }
   return {
-    version: 1,
+    version: SCHEMA_VERSION,
     id: 'case-large',
     title: 'Large case',
     createdAt: T0,
@@ -359,6 +377,7 @@ export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseD
     sources,
     claims,
     links,
-    briefings: [briefing]
+    briefings: [briefing],
+    conflictSets: []
   }
 }

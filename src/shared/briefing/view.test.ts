@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Briefing } from '../model'
-import { buildBriefingView, formatDate } from './view'
+import { buildBriefingView, formatDate, noteRanges } from './view'
 import { DEFAULT_LABELS } from './labels'
 import { largeCase, sampleCase } from './test-fixtures'
 
@@ -29,6 +29,12 @@ describe('buildBriefingView', () => {
     expect(c.statusLabel).toBe('Contradicted')
     expect(v.claims.find((x) => x.id === 'c-fell')!.chain).toBe('Unattributed, in The Harbour Tribune')
     expect(v.claims.find((x) => x.id === 'c-fell')!.grade).toBe('?6')
+    expect(v.claims.find((x) => x.id === 'c-fell')!.gradeLabel).toBe(
+      'source not identified; truth of the information cannot be judged'
+    )
+    expect(v.claims.find((x) => x.id === 'c-soon')!.gradeLabel).toBe(
+      'source not usually reliable; truth of the information cannot be judged'
+    )
   })
 
   it('numbers paragraphs among non-heading blocks, and uses pages for paged documents', () => {
@@ -52,13 +58,64 @@ describe('buildBriefingView', () => {
     expect(cite('c-hostile').url).toBe('javascript:alert(1)')
   })
 
-  it('numbers citations by first use, judgments first, one per cited passage', () => {
+  it('numbers one note per cited claim, in the order a reader meets them: judgments, then reporting', () => {
     const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
-    expect(v.judgments[0].citations).toEqual([1]) // both transit claims sit in paragraph 4
-    expect(v.judgments[1].citations).toEqual([2, 3])
+    const number = (id: string) => v.claims.find((x) => x.id === id)!.citation.number
+    // Both transit claims sit in paragraph 4: two notes, one number each.
+    expect(v.judgments.map((j) => j.citations)).toEqual([
+      [1, 2],
+      [3, 4]
+    ])
+    expect([number('c-transits'), number('c-40pc')]).toEqual([1, 2])
+    expect(v.citations[0]).toMatchObject({ claimId: 'c-transits', note: 'D1, para. 4', documentLabel: 'D1' })
+    expect(v.citations[1]).toMatchObject({ claimId: 'c-40pc', note: 'D1, para. 4' })
+    // Then reporting, group by group: Varga, the desk, the unattributed claim.
+    const rest = v.reporting.groups.flatMap((g) => g.claims.map((c) => c.id)).filter((id) => number(id) > 4)
+    expect(rest).toEqual(['c-temporary', 'c-soon', 'c-hostile', 'c-95', 'c-fell'])
+    expect(rest.map(number)).toEqual([5, 6, 7, 8, 9])
     expect(v.citations.map((c) => c.number)).toEqual(v.citations.map((_, i) => i + 1))
-    const keys = v.citations.map((c) => `${c.documentId} ${c.locator}`)
-    expect(new Set(keys).size).toBe(keys.length)
+    expect(new Set(v.citations.map((c) => c.claimId)).size).toBe(v.citations.length)
+    expect(v.citations.find((c) => c.claimId === 'c-hostile')).toMatchObject({
+      note: 'D2, p. 2',
+      text: '“Weekly maritime bulletin <No. 18> & ‘annex’\u202F”, Marren Observer, 2024-05-02, p. 2'
+    })
+  })
+
+  it('numbers claims met only in linked pairs after reporting, conflicting pairs before corroborating ones', () => {
+    const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-40pc', 'c-120'] }
+    const v = buildBriefingView(sampleCase(), b, { generatedAt })
+    const number = (c: { citation: { number: number } }) => c.citation.number
+    expect(v.claims.map((c) => [c.id, number(c)])).toEqual([
+      ['c-40pc', 1],
+      ['c-120', 2]
+    ])
+    // c-40pc's corroborating link sorts first among the links, but conflicting reporting is printed first.
+    expect(v.conflicting.map((l) => [l.from.id, number(l.from), l.to.id, number(l.to)])).toEqual([
+      ['c-120', 2, 'c-80', 3]
+    ])
+    expect(v.corroborating.map((l) => [l.from.id, number(l.from), l.to.id, number(l.to)])).toEqual([
+      ['c-transits', 4, 'c-40pc', 1]
+    ])
+    expect(v.citations.map((c) => c.claimId)).toEqual(['c-40pc', 'c-120', 'c-80', 'c-transits'])
+    expect(v.conflicting[0].title).toBe('Unnamed Coast Guard official contradicts Lena Ostrova')
+  })
+
+  it('cites each document once in the annex, in the order of its first note, with the notes that point to it', () => {
+    const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
+    expect(v.documents.map((d) => [d.label, d.documentId, d.notes])).toEqual([
+      ['D1', 'doc-report', [1, 2, 3, 4, 5, 6, 9]],
+      ['D2', 'doc-bulletin', [7, 8]]
+    ])
+    expect(v.documents[0]).toMatchObject({
+      text: '“Shipping through the Strait of Marren slows as patrols expand”, The Harbour Tribune, Mara Quill, 2024-05-01',
+      url: 'https://tribune.example/marren-shipping',
+      linkUrl: 'https://tribune.example/marren-shipping',
+      fileName: 'doc-report.txt',
+      capturedAtText: '2024-05-02 08:00 UTC'
+    })
+    expect(v.documents[0].sha256).toMatch(/^646f632d7265706f7274/)
+    expect(v.documents[1].linkUrl).toBeNull()
+    for (const c of v.citations) expect(v.documents.find((d) => d.label === c.documentLabel)!.notes).toContain(c.number)
   })
 
   it('groups all claims by source when claimIds is empty, in document then position order', () => {
@@ -70,6 +127,7 @@ describe('buildBriefingView', () => {
       'c-transits',
       'c-40pc',
       'c-temporary',
+      'c-soon',
       'c-hostile',
       'c-95'
     ])
@@ -81,7 +139,7 @@ describe('buildBriefingView', () => {
       'Ops <b>desk</b> & "Co"',
       'Unattributed'
     ])
-    expect(v.reporting.groups[0].detail).toBe('Anonymous · reliability C (fairly reliable)')
+    expect(v.reporting.groups[0].detail).toBe('Anonymous · C (fairly reliable)')
     expect(v.reporting.groups[2].claims.map((c) => c.id)).toEqual(['c-transits', 'c-40pc'])
   })
 
@@ -99,7 +157,7 @@ describe('buildBriefingView', () => {
   it('groups by document', () => {
     const b = { ...briefingOf('b-main'), groupBy: 'document' as const }
     const v = buildBriefingView(sampleCase(), b, { generatedAt })
-    expect(v.reporting.groups.map((g) => g.claims.length)).toEqual([6, 2])
+    expect(v.reporting.groups.map((g) => g.claims.length)).toEqual([7, 2])
     expect(v.reporting.groups[0].detail).toBe('The Harbour Tribune, Mara Quill, 2024-05-01')
   })
 
@@ -141,7 +199,7 @@ describe('buildBriefingView', () => {
     expect(v.header.title).toBe('Marren shipping')
     expect(v.header.dateText).toBe('2024-05-03 10:00 UTC')
     expect(v.reporting.groupBy).toBe('source')
-    expect(v.claims).toHaveLength(8)
+    expect(v.claims).toHaveLength(9)
     expect(v.judgments).toEqual([])
   })
 
@@ -173,5 +231,13 @@ describe('formatDate', () => {
     expect(formatDate('2024-05-01T12:30:00+02:00')).toBe('2024-05-01 10:30 UTC')
     expect(formatDate('last week')).toBe('last week')
     expect(formatDate('')).toBe('')
+  })
+})
+
+describe('noteRanges', () => {
+  it('joins runs of three or more into ranges', () => {
+    expect(noteRanges([1, 2, 3, 5, 7, 8, 10, 11, 12, 13])).toBe('1–3, 5, 7, 8, 10–13')
+    expect(noteRanges([4])).toBe('4')
+    expect(noteRanges([])).toBe('')
   })
 })

@@ -17,7 +17,8 @@ import type {
   Source,
   SourceKind
 } from '../model'
-import { DEFAULT_LABELS, type BriefingLabels } from './labels'
+import { DEFAULT_LABELS, gradeLabel, type BriefingLabels } from './labels'
+import { quoteForDisplay } from './quotes'
 
 export interface BriefingViewOptions {
   /** ISO date-time printed as "generated at"; fixed by callers that need reproducible output. */
@@ -25,9 +26,13 @@ export interface BriefingViewOptions {
   labels?: BriefingLabels
 }
 
-export interface CitationView {
-  /** 1-based footnote number, in order of first use (judgments, reporting, linked pairs). */
-  number: number
+/**
+ * A document in the briefing's annex, cited once with everything needed to find and check it. The
+ * numbered notes point to it by its label.
+ */
+export interface CitedDocumentView {
+  /** "D1", "D2", …: documents in the order of their first note. */
+  label: string
   documentId: string
   title: string
   outlet: string
@@ -41,13 +46,44 @@ export interface CitationView {
   /** When the document was imported (captured), as stored and for display. */
   capturedAt: string
   capturedAtText: string
+  /** “Title”, outlet, author, published: the reference on one line. */
+  text: string
+  /** Numbers of the notes that point to it, ascending. */
+  notes: number[]
+}
+
+/**
+ * A numbered note: one per cited claim, numbered in the order a reader meets the claims (judgments,
+ * reporting, conflicting pairs, corroborating pairs). It points to the claim's document in the annex
+ * and says where in it the claim is.
+ */
+export interface CitationView {
+  /** 1-based note number; every format prints it as "[n]". */
+  number: number
+  claimId: string
+  documentId: string
+  /** The annex label of the document, e.g. "D2". */
+  documentLabel: string
+  /** The short note every format prints: "D2, para. 4" or "D1, p. 3". */
+  note: string
   /** 1-based index of the block holding the claim among the document's non-heading blocks. */
   paragraph: number | null
   /** Page number, for documents that have pages (PDF). */
   page: number | null
   /** "p. 3", "para. 4", "heading" or "". */
   locator: string
-  /** The whole citation on one line, for plain-text renderers. */
+  // The document's details, repeated for renderers of one claim at a time (CSV, the composer's list).
+  title: string
+  outlet: string
+  author: string
+  published: string
+  url: string
+  linkUrl: string | null
+  sha256: string
+  fileName: string
+  capturedAt: string
+  capturedAtText: string
+  /** The whole citation on one line: the document's reference and the locator. */
   text: string
 }
 
@@ -75,7 +111,7 @@ export interface ClaimView {
   credibility: Credibility
   /** Source reliability + information credibility, e.g. "B2"; "?2" when unattributed. */
   grade: string
-  /** "source usually reliable; information probably true". */
+  /** "source usually reliable; information probably true" (see gradeLabel in labels.ts). */
   gradeLabel: string
   status: ClaimStatus
   statusLabel: string
@@ -114,6 +150,8 @@ export interface LinkView {
   id: string
   kind: LinkKind
   kindLabel: string
+  /** "Aldric Venn contradicts Ivo Dravic": the speakers (or relay chains) and the kind. */
+  title: string
   note: string
   from: ClaimView
   to: ClaimView
@@ -125,7 +163,7 @@ export interface JudgmentView {
   confidence: Confidence
   confidenceLabel: string
   claims: ClaimView[]
-  /** Distinct citation numbers of `claims`, ascending. */
+  /** Note numbers of `claims`, ascending. */
   citations: number[]
 }
 
@@ -155,7 +193,10 @@ export interface BriefingView {
   conflicting: LinkView[]
   corroborating: LinkView[]
   gaps: string
+  /** The numbered notes, one per cited claim, in number order. */
   citations: CitationView[]
+  /** The annex: every cited document once, in the order of its first note. */
+  documents: CitedDocumentView[]
   /** Claim ids the briefing names that are no longer in the case. */
   missingClaimIds: string[]
   labels: BriefingLabels
@@ -186,6 +227,18 @@ export function formatDate(value: string): string {
   if (!value || Number.isNaN(time)) return value
   const iso = new Date(time).toISOString()
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+/** Note numbers for the annex, consecutive runs as ranges: [1, 2, 3, 5] -> "1–3, 5". */
+export function noteRanges(numbers: number[]): string {
+  const out: string[] = []
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++
+    out.push(j === i ? String(numbers[i]) : `${numbers[i]}${j === i + 1 ? ', ' : '–'}${numbers[j]}`)
+    i = j
+  }
+  return out.join(', ')
 }
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
@@ -227,8 +280,8 @@ function locatorText(loc: Located): string {
   return loc.heading ? 'heading' : ''
 }
 
-function citationText(c: Omit<CitationView, 'text' | 'number'>): string {
-  const parts = [c.title ? `“${c.title}”` : '', c.outlet, c.author, c.published, c.locator]
+function documentReference(doc: CaseDocument): string {
+  const parts = [quoteForDisplay(doc.title), doc.outlet, doc.author, doc.published]
   return parts.filter((p) => p !== '').join(', ')
 }
 
@@ -249,6 +302,7 @@ export function buildBriefingView(
   const sources = new Map<string, Source>(data.sources.map((s) => [s.id, s]))
   const claimsById = new Map<string, Claim>(data.claims.map((c) => [c.id, c]))
   const missing = new Set<string>()
+  const blockIndex = new Map<string, { blocks: Block[]; paragraphIndex: number[] }>()
 
   const pick = (ids: string[]): Claim[] => {
     const seen = new Set<string>()
@@ -275,10 +329,79 @@ export function buildBriefingView(
               x.position.end - y.position.end ||
               byString(x.id, y.id)
           )
+  const judgmentClaims = b.judgments.map((j) => pick(j.claimIds))
+  const groups = groupClaims(reportingClaims, b.groupBy, { labels, sources, documents, sourceRef })
+
+  // Every claim of the briefing once: reporting order, then claims only judgments cite.
+  const inBriefing: Claim[] = [...reportingClaims]
+  const reportingIds = new Set(inBriefing.map((c) => c.id))
+  for (const claims of judgmentClaims)
+    for (const c of claims)
+      if (!reportingIds.has(c.id)) {
+        reportingIds.add(c.id)
+        inBriefing.push(c)
+      }
+  const order = new Map(inBriefing.map((c, i) => [c.id, i]))
+  const links = linkedPairs(data.links, order, claimsById, documents)
+  const conflicting = links.filter((l) => l.link.kind === 'contradicts')
+  const corroborating = links.filter((l) => l.link.kind === 'corroborates')
+
+  // Notes: one per claim, numbered in the order a reader meets the claims. Renderers print the marks
+  // in this order too, so a word processor numbering its footnotes by position agrees with the notes.
+  const notes = new Map<string, CitationView>()
+  const citations: CitationView[] = []
+  const cited: CitedDocumentView[] = []
+  const citedByDoc = new Map<string, CitedDocumentView>()
+  const cite = (claim: Claim): void => {
+    if (notes.has(claim.id)) return
+    const doc = documents.get(claim.documentId)!
+    let entry = citedByDoc.get(doc.id)
+    if (!entry) {
+      entry = {
+        label: `D${cited.length + 1}`,
+        documentId: doc.id,
+        title: doc.title,
+        outlet: doc.outlet,
+        author: doc.author,
+        published: doc.published,
+        url: doc.url,
+        linkUrl: isLinkableUrl(doc.url) ? doc.url : null,
+        sha256: doc.provenance.sha256,
+        fileName: doc.provenance.fileName,
+        capturedAt: doc.provenance.importedAt,
+        capturedAtText: formatDate(doc.provenance.importedAt),
+        text: documentReference(doc),
+        notes: []
+      }
+      cited.push(entry)
+      citedByDoc.set(doc.id, entry)
+    }
+    const { blocks, paragraphIndex } = blocksOf(doc)
+    const loc = locate(blocks, paragraphIndex, claim.position.start)
+    const locator = locatorText(loc)
+    const number = citations.length + 1
+    const { label, notes: _n, text: reference, ...details } = entry
+    const note: CitationView = {
+      number,
+      claimId: claim.id,
+      documentLabel: label,
+      note: locator ? `${label}, ${locator}` : label,
+      paragraph: loc.paragraph,
+      page: loc.page,
+      locator,
+      ...details,
+      text: locator ? `${reference}, ${locator}` : reference
+    }
+    entry.notes.push(number)
+    citations.push(note)
+    notes.set(claim.id, note)
+  }
+  for (const claims of judgmentClaims) claims.forEach(cite)
+  for (const g of groups) g.claims.forEach(cite)
+  for (const { from, to } of [...conflicting, ...corroborating]) [from, to].forEach(cite)
 
   // Per-document block index, built on first use.
-  const blockIndex = new Map<string, { blocks: Block[]; paragraphIndex: number[] }>()
-  const blocksOf = (doc: CaseDocument): { blocks: Block[]; paragraphIndex: number[] } => {
+  function blocksOf(doc: CaseDocument): { blocks: Block[]; paragraphIndex: number[] } {
     let entry = blockIndex.get(doc.id)
     if (!entry) {
       const blocks = [...doc.blocks].sort((x, y) => x.start - y.start)
@@ -290,40 +413,7 @@ export function buildBriefingView(
     return entry
   }
 
-  // Citations: one per cited passage (document + paragraph/page), numbered in order of first use.
-  const citations: CitationView[] = []
-  const citationByKey = new Map<string, CitationView>()
-  const citationFor = (claim: Claim): CitationView => {
-    const doc = documents.get(claim.documentId)!
-    const { blocks, paragraphIndex } = blocksOf(doc)
-    const loc = locate(blocks, paragraphIndex, claim.position.start)
-    const locator = locatorText(loc)
-    const key = `${doc.id}\u0000${locator}`
-    const existing = citationByKey.get(key)
-    if (existing) return existing
-    const base = {
-      documentId: doc.id,
-      title: doc.title,
-      outlet: doc.outlet,
-      author: doc.author,
-      published: doc.published,
-      url: doc.url,
-      linkUrl: isLinkableUrl(doc.url) ? doc.url : null,
-      sha256: doc.provenance.sha256,
-      fileName: doc.provenance.fileName,
-      capturedAt: doc.provenance.importedAt,
-      capturedAtText: formatDate(doc.provenance.importedAt),
-      paragraph: loc.paragraph,
-      page: loc.page,
-      locator
-    }
-    const citation: CitationView = { ...base, number: citations.length + 1, text: citationText(base) }
-    citations.push(citation)
-    citationByKey.set(key, citation)
-    return citation
-  }
-
-  const sourceRef = (id: string): SourceRef => {
+  function sourceRef(id: string): SourceRef {
     const s = sources.get(id)
     return s
       ? { id, name: s.name, kind: s.kind, reliability: s.reliability }
@@ -355,12 +445,12 @@ export function buildBriefingView(
       chain: chainParts.join(', '),
       credibility: claim.credibility,
       grade: `${reliability ?? '?'}${claim.credibility}`,
-      gradeLabel: `source ${reliability ? labels.reliability[reliability] : 'unknown'}; information ${labels.credibility[claim.credibility]}`,
+      gradeLabel: gradeLabel(labels, reliability, claim.credibility),
       status: claim.status,
       statusLabel: labels.status[claim.status],
       note: claim.note,
       tags: claim.tags,
-      citation: citationFor(claim),
+      citation: notes.get(claim.id)!,
       createdAt: claim.createdAt,
       updatedAt: claim.updatedAt
     }
@@ -368,38 +458,32 @@ export function buildBriefingView(
     return view
   }
 
-  // Judgments come first in the briefing, so their citations are numbered first.
-  const judgments: JudgmentView[] = b.judgments.map((j) => {
-    const claims = pick(j.claimIds).map(viewOf)
-    const numbers = [...new Set(claims.map((c) => c.citation.number))].sort((x, y) => x - y)
+  const judgments: JudgmentView[] = b.judgments.map((j, i) => {
+    const claims = judgmentClaims[i].map(viewOf)
     return {
       id: j.id,
       text: j.text,
       confidence: j.confidence,
       confidenceLabel: labels.confidence[j.confidence],
       claims,
-      citations: numbers
+      citations: claims.map((c) => c.citation.number).sort((x, y) => x - y)
     }
   })
-
-  const groups: ReportingGroup[] = groupClaims(reportingClaims, b.groupBy, {
-    labels,
-    sources,
-    documents,
-    sourceRef
-  }).map((g) => ({ ...g, claims: g.claims.map(viewOf) }))
-
-  const inBriefing: ClaimView[] = reportingClaims.map(viewOf)
-  const reportingIds = new Set(inBriefing.map((c) => c.id))
-  for (const j of judgments)
-    for (const c of j.claims)
-      if (!reportingIds.has(c.id)) {
-        reportingIds.add(c.id)
-        inBriefing.push(c)
-      }
-  const order = new Map(inBriefing.map((c, i) => [c.id, i]))
-
-  const links = linkViews(data.links, order, claimsById, documents, viewOf, labels)
+  const linkView = ({ link, from, to }: LinkedPair): LinkView => {
+    const a = viewOf(from)
+    const b = viewOf(to)
+    const name = (c: ClaimView): string => c.source?.name ?? c.chain
+    return {
+      id: link.id,
+      kind: link.kind,
+      kindLabel: labels.link[link.kind],
+      title: `${name(a)} ${labels.link[link.kind]} ${name(b)}`,
+      note: link.note,
+      from: a,
+      to: b
+    }
+  }
+  const claimViewsInBriefing = inBriefing.map(viewOf)
 
   return {
     briefingId: briefing ? briefing.id : null,
@@ -415,13 +499,18 @@ export function buildBriefingView(
     },
     bottomLine: b.bottomLine,
     judgments,
-    reporting: { groupBy: b.groupBy, groupByLabel: labels.groupBy[b.groupBy], groups },
-    claims: inBriefing,
-    sources: sourceRows(inBriefing, sources, labels),
-    conflicting: links.filter((l) => l.kind === 'contradicts'),
-    corroborating: links.filter((l) => l.kind === 'corroborates'),
+    reporting: {
+      groupBy: b.groupBy,
+      groupByLabel: labels.groupBy[b.groupBy],
+      groups: groups.map((g) => ({ ...g, claims: g.claims.map(viewOf) }))
+    },
+    claims: claimViewsInBriefing,
+    sources: sourceRows(claimViewsInBriefing, sources, labels),
+    conflicting: conflicting.map(linkView),
+    corroborating: corroborating.map(linkView),
     gaps: b.gaps,
     citations,
+    documents: cited,
     missingClaimIds: [...missing],
     labels
   }
@@ -491,7 +580,7 @@ function groupClaims(claims: Claim[], groupBy: GroupBy, ctx: GroupContext): Clai
 
 function sourceGroupHead(source: Source | undefined, ref: SourceRef, labels: BriefingLabels): GroupHead {
   const detail = source
-    ? `${labels.sourceKind[source.kind]} · reliability ${source.reliability} (${labels.reliability[source.reliability]})`
+    ? `${labels.sourceKind[source.kind]} · ${source.reliability} (${labels.reliability[source.reliability]})`
     : ''
   return { key: `source:${ref.id}`, title: ref.name, detail }
 }
@@ -539,15 +628,19 @@ function sourceRows(claims: ClaimView[], sources: Map<string, Source>, labels: B
   )
 }
 
+interface LinkedPair {
+  link: ClaimLink
+  from: Claim
+  to: Claim
+}
+
 /** Links touching at least one claim of the briefing, in the order of that claim. */
-function linkViews(
+function linkedPairs(
   links: ClaimLink[],
   order: Map<string, number>,
   claims: Map<string, Claim>,
-  documents: Map<string, CaseDocument>,
-  viewOf: (c: Claim) => ClaimView,
-  labels: BriefingLabels
-): LinkView[] {
+  documents: Map<string, CaseDocument>
+): LinkedPair[] {
   const usable = (id: string): boolean => {
     const c = claims.get(id)
     return c !== undefined && documents.has(c.documentId)
@@ -556,12 +649,5 @@ function linkViews(
   return links
     .filter((l) => (order.has(l.from) || order.has(l.to)) && usable(l.from) && usable(l.to))
     .sort((x, y) => rank(x) - rank(y) || byString(x.createdAt, y.createdAt) || byString(x.id, y.id))
-    .map((l) => ({
-      id: l.id,
-      kind: l.kind,
-      kindLabel: labels.link[l.kind],
-      note: l.note,
-      from: viewOf(claims.get(l.from)!),
-      to: viewOf(claims.get(l.to)!)
-    }))
+    .map((link) => ({ link, from: claims.get(link.from)!, to: claims.get(link.to)! }))
 }

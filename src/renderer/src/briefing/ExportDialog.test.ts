@@ -1,8 +1,8 @@
-// @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { tick } from 'svelte'
+import { afterEach, describe, expect, it } from 'vitest'
 import ExportDialog from './ExportDialog.svelte'
-import { briefingOf, composerDesk } from './testing'
+import { composerDesk } from './testing'
 
 // jsdom has neither <dialog>.showModal nor object URLs; the download link's click is what we check.
 const clicked: { download: string; href: string }[] = []
@@ -12,16 +12,18 @@ HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
   clicked.push({ download: this.download, href: this.href })
 }
 
-afterEach(() => {
+let ctx: Awaited<ReturnType<typeof composerDesk>>
+afterEach(async () => {
   clicked.length = 0
+  await ctx?.dispose()
 })
 
-const exports = (api: Awaited<ReturnType<typeof composerDesk>>['api']) =>
-  api.data.calls.filter((c) => c.method === 'exportBriefing').map((c) => c.args[0])
+const exports = () => ctx.calls.filter((c) => c.method === 'exportBriefing').map((c) => c.args[0])
+const stored = async () => (await ctx.service.api.currentCase()).briefings
 
 describe('ExportDialog', () => {
   it('offers all six formats, each with a line on what it is for', async () => {
-    const ctx = await composerDesk()
+    ctx = await composerDesk()
     render(ExportDialog, { context: ctx.context })
     const select = screen.getByTestId('export-format') as HTMLSelectElement
     expect([...select.options].map((o) => o.value)).toEqual(['md', 'html', 'pdf', 'docx', 'csv', 'jsonld'])
@@ -30,46 +32,48 @@ describe('ExportDialog', () => {
   })
 
   it('exports the briefing open in the composer, in the chosen format, as a download', async () => {
-    const ctx = await composerDesk([briefingOf(), briefingOf({ id: 'b2', title: 'Second look' })])
-    ctx.desk.composer.select('b2')
+    ctx = await composerDesk([{ title: 'Kursk troops' }, { title: 'Second look' }])
+    const second = ctx.desk.store.briefings[1]
+    ctx.desk.composer.select(second.id)
     render(ExportDialog, { context: ctx.context })
     expect((screen.getByTestId('briefing-title') as HTMLInputElement).value).toBe('Second look')
     await fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'docx' } })
     await fireEvent.submit(screen.getByTestId('export-format').closest('form')!)
-    await waitFor(() => expect(exports(ctx.api)).toEqual([{ format: 'docx', briefing: 'b2' }]))
-    await waitFor(() => expect(clicked).toEqual([{ download: 'briefing.md', href: 'blob:test' }]))
+    await waitFor(() => expect(exports()).toEqual([{ format: 'docx', briefing: second.id }]))
+    await waitFor(() => expect(clicked).toEqual([{ download: 'second-look.docx', href: 'blob:test' }]))
     expect(ctx.desk.ui.overlay).toBe(null)
   })
 
   it('saves a changed title and bottom line before exporting', async () => {
-    const ctx = await composerDesk()
+    ctx = await composerDesk()
     render(ExportDialog, { context: ctx.context })
     await fireEvent.input(screen.getByTestId('briefing-title'), { target: { value: 'Kursk, revised' } })
     await fireEvent.input(screen.getByTestId('briefing-bottom-line'), {
       target: { value: 'Russia will likely retake Kursk.' }
     })
     await fireEvent.submit(screen.getByTestId('export-format').closest('form')!)
-    await waitFor(() => expect(exports(ctx.api)).toHaveLength(1))
-    const calls = ctx.api.data.calls.map((c) => c.method)
-    expect(calls.indexOf('updateBriefing')).toBeLessThan(calls.indexOf('exportBriefing'))
-    expect(ctx.api.data.briefings[0]).toMatchObject({
+    await waitFor(() => expect(exports()).toHaveLength(1))
+    const calls = ctx.calls.map((c) => c.method)
+    expect(calls.lastIndexOf('updateBriefing')).toBeLessThan(calls.indexOf('exportBriefing'))
+    expect((await stored())[0]).toMatchObject({
       title: 'Kursk, revised',
       bottomLine: 'Russia will likely retake Kursk.'
     })
   })
 
   it('creates the first briefing when the case has none', async () => {
-    const ctx = await composerDesk([])
+    ctx = await composerDesk([])
     render(ExportDialog, { context: ctx.context })
     await fireEvent.input(screen.getByTestId('briefing-title'), { target: { value: 'First' } })
     await fireEvent.submit(screen.getByTestId('export-format').closest('form')!)
-    await waitFor(() => expect(exports(ctx.api)).toHaveLength(1))
-    expect(ctx.api.data.briefings).toEqual([expect.objectContaining({ title: 'First' })])
-    expect(exports(ctx.api)[0]).toEqual({ format: 'md', briefing: ctx.api.data.briefings[0].id })
+    await waitFor(() => expect(exports()).toHaveLength(1))
+    const briefings = await stored()
+    expect(briefings).toEqual([expect.objectContaining({ title: 'First' })])
+    expect(exports()[0]).toEqual({ format: 'md', briefing: briefings[0].id })
   })
 
   it('does not export when the briefing could not be saved', async () => {
-    const ctx = await composerDesk()
+    ctx = await composerDesk()
     ctx.api.updateBriefing = async () => {
       throw { code: 'io', message: 'disk full' }
     }
@@ -77,8 +81,9 @@ describe('ExportDialog', () => {
     await fireEvent.input(screen.getByTestId('briefing-title'), { target: { value: 'Changed' } })
     await fireEvent.submit(screen.getByTestId('export-format').closest('form')!)
     await waitFor(() => expect(ctx.desk.composer.saveState.state).toBe('error'))
-    await new Promise((r) => setTimeout(r, 20))
-    expect(exports(ctx.api)).toEqual([])
-    vi.restoreAllMocks()
+    // The dialog's export waits on the same saves: once they are settled it has decided.
+    await ctx.desk.composer.flush()
+    await tick()
+    expect(exports()).toEqual([])
   })
 })

@@ -1,57 +1,50 @@
-// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Briefing } from '../../../shared/model'
-import { CaseStore } from '../lib/case.svelte'
-import { Notices } from '../lib/notices.svelte'
-import { makeBriefing, makeDocument, makeSource, memoryApi } from '../lib/testing/memory-api'
 import { BriefingComposer, TEXT_SAVE_DELAY_MS } from './composer.svelte'
+import { composerDesk, NOW } from './testing'
 
-const text =
-  'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky said around 50,000 Russian troops were fighting.'
+type Ctx = Awaited<ReturnType<typeof composerDesk>>
+let ctx: Ctx
 
-async function setup(briefings: Briefing[] = [makeBriefing({ title: 'Kursk' })]) {
-  const gs = makeSource('General Staff source', { reliability: 'C' })
-  const api = memoryApi({ documents: [makeDocument('d1', text, { outlet: 'Newsweek' })], sources: [gs], briefings })
-  const store = new CaseStore(api, new Notices(), null)
-  await store.load()
-  const at = (w: string) => text.indexOf(w)
-  const c1 = (await store.createClaim(at('Russia has'), at(', the source')))!
-  const c2 = (await store.createClaim(at('around'), at(' were fighting')))!
-  await store.updateClaim(c1.id, { sourceId: gs.id, credibility: '2' })
-  const composer = new BriefingComposer(store, () => '2024-11-25T08:00:00.000Z', null)
-  const updates = () => api.data.calls.filter((c) => c.method === 'updateBriefing').map((c) => c.args[1])
-  return { api, store, composer, c1, c2, gs, updates }
+async function setup() {
+  ctx = await composerDesk()
+  const composer = new BriefingComposer(ctx.desk.store, () => NOW, null)
+  return { ...ctx, store: ctx.desk.store, composer }
 }
 
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers()
+  await ctx?.dispose()
 })
 
 describe('BriefingComposer', () => {
-  it('opens the first briefing and resolves its view from the case', async () => {
+  it('opens the first briefing and resolves its view as the backend does for every export', async () => {
     const { composer, c1 } = await setup()
-    expect(composer.briefing?.id).toBe('b1')
+    expect(composer.briefing?.title).toBe('Kursk')
+    await composer.refreshLayout()
     const view = composer.layout!
-    expect(view.header.generatedAt).toBe('2024-11-25T08:00:00.000Z')
+    expect(view.header.generatedAt).toBe(NOW)
     expect(view.claims.map((c) => c.id)[0]).toBe(c1.id)
-    expect(view.claims[0].grade).toBe('C2')
+    expect(view.claims[0].grade).toBe('C3')
     expect(view.claims[0].chain).toBe('General Staff source, in Newsweek')
+    expect(view.claims[0].citation.locator).toBe('para. 1')
   })
 
-  it('re-resolves the briefing for the lists when its structure changes, not on each keystroke', async () => {
+  it('the view now carries unsaved text; the lists follow the structure', async () => {
     const { composer } = await setup()
-    const before = composer.layout
+    await composer.refreshLayout()
     composer.edit({ title: 'Kursk: troops', bottomLine: 'Likely.' }, { debounce: true })
-    expect(composer.layout).toBe(before)
-    expect(composer.currentView()!.header.title).toBe('Kursk: troops')
-    expect(composer.currentView()!.bottomLine).toBe('Likely.')
+    const now = (await composer.viewNow())!
+    expect(now.header.title).toBe('Kursk: troops')
+    expect(now.bottomLine).toBe('Likely.')
+    const before = composer.structure
     composer.edit({ groupBy: 'topic' })
-    expect(composer.layout).not.toBe(before)
+    expect(composer.structure).not.toBe(before)
+    await composer.refreshLayout()
     expect(composer.layout!.reporting.groupBy).toBe('topic')
   })
 
   it('shows text edits at once and saves them together after a pause', async () => {
-    vi.useFakeTimers()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { composer, updates, store } = await setup()
     composer.edit({ title: 'Kursk: troops' }, { debounce: true })
     composer.edit({ handling: 'UNCLASSIFIED' }, { debounce: true })
@@ -60,17 +53,20 @@ describe('BriefingComposer', () => {
     await vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS - 50)
     expect(updates()).toEqual([])
     await vi.advanceTimersByTimeAsync(100)
+    vi.useRealTimers()
+    await vi.waitFor(() => expect(composer.saveState.state).toBe('saved'))
     expect(updates()).toEqual([{ title: 'Kursk: troops', handling: 'UNCLASSIFIED' }])
-    expect(composer.saveState.state).toBe('saved')
     expect(store.briefings[0].title).toBe('Kursk: troops')
   })
 
   it('saves structural edits at once, one save at a time and in order', async () => {
-    const { composer, api, updates } = await setup()
+    const { composer, api, updates, store } = await setup()
     let release!: () => void
     const original = api.updateBriefing
+    const sent: unknown[] = []
     api.updateBriefing = async (id, patch) => {
-      if (updates().length === 0) await new Promise<void>((r) => (release = r))
+      sent.push(patch)
+      if (sent.length === 1) await new Promise<void>((r) => (release = r))
       return original(id, patch)
     }
     composer.edit({ groupBy: 'document' })
@@ -80,27 +76,30 @@ describe('BriefingComposer', () => {
     composer.edit({ groupBy: 'topic' })
     release()
     await vi.waitFor(() => expect(composer.saveState.state).toBe('saved'))
-    const sent = api.data.calls.filter((c) => c.method === 'updateBriefing').map((c) => c.args[1])
+    expect(updates()).toEqual(sent)
     expect(sent).toEqual([{ groupBy: 'document' }, { gaps: 'Who commands the North Korean units?', groupBy: 'topic' }])
-    expect(api.data.briefings[0]).toMatchObject({ groupBy: 'topic', gaps: 'Who commands the North Korean units?' })
+    const stored = (await ctx.service.api.currentCase()).briefings[0]
+    expect(stored).toMatchObject({ groupBy: 'topic', gaps: 'Who commands the North Korean units?' })
+    expect(store.briefings[0]).toMatchObject({ groupBy: 'topic' })
   })
 
   it('keeps a refused edit on screen and sends it again with the next one', async () => {
     const { composer, api } = await setup()
     const original = api.updateBriefing
     api.updateBriefing = async () => {
-      throw { code: 'read-only', message: 'The case is open read-only' }
+      throw { code: 'io', message: 'The disk is full' }
     }
     composer.edit({ author: 'A. Analyst' })
-    await vi.waitFor(() =>
-      expect(composer.saveState).toEqual({ state: 'error', message: 'The case is open read-only' })
-    )
+    await vi.waitFor(() => expect(composer.saveState).toEqual({ state: 'error', message: 'The disk is full' }))
     expect(composer.briefing?.author).toBe('A. Analyst')
     expect(composer.hasUnsaved).toBe(true)
     api.updateBriefing = original
     composer.edit({ handling: 'SECRET' })
     await vi.waitFor(() => expect(composer.saveState.state).toBe('saved'))
-    expect(api.data.briefings[0]).toMatchObject({ author: 'A. Analyst', handling: 'SECRET' })
+    expect((await ctx.service.api.currentCase()).briefings[0]).toMatchObject({
+      author: 'A. Analyst',
+      handling: 'SECRET'
+    })
     expect(composer.hasUnsaved).toBe(false)
   })
 
@@ -110,7 +109,7 @@ describe('BriefingComposer', () => {
       { id: 'j1', text: 'Russia will likely retake Kursk.', confidence: 'high', claimIds: [c1.id, c2.id] }
     ])
     await vi.waitFor(() => expect(composer.saveState.state).toBe('saved'))
-    await composer.loadBlocks(composer.neededDocuments)
+    await composer.refreshLayout()
     expect(composer.layout!.judgments[0].citations).toEqual([1, 2])
     await store.deleteClaim(c2.id)
     expect(composer.briefing!.judgments[0].claimIds).toEqual([c1.id])
@@ -139,29 +138,17 @@ describe('BriefingComposer', () => {
   })
 
   it('creates, selects and removes briefings', async () => {
-    const { composer, store, api } = await setup()
+    const { composer, store } = await setup()
+    const first = store.briefings[0].id
     const second = (await composer.create())!
-    expect(second.title).toBe('Test case (2)')
-    expect(second.date).toBe('2024-11-25T08:00:00.000Z')
+    expect(second.title).toBe('case (2)')
+    expect(second.date).toBe(NOW)
     expect(composer.briefing?.id).toBe(second.id)
-    composer.select('b1')
-    expect(composer.briefing?.id).toBe('b1')
-    expect(await composer.remove('b1')).toBe(true)
+    composer.select(first)
+    expect(composer.briefing?.id).toBe(first)
+    expect(await composer.remove(first)).toBe(true)
     expect(store.briefings.map((b) => b.id)).toEqual([second.id])
-    expect(api.data.briefings.map((b) => b.id)).toEqual([second.id])
+    expect((await ctx.service.api.currentCase()).briefings.map((b) => b.id)).toEqual([second.id])
     expect(composer.briefing?.id).toBe(second.id)
-  })
-
-  it('fetches document blocks once, for the paragraph numbers of citations', async () => {
-    const { composer, api, store } = await setup()
-    store.currentDoc = null
-    const calls = () => api.data.calls.length
-    const gets = vi.spyOn(api, 'getDocument')
-    await composer.loadBlocks(composer.neededDocuments)
-    await composer.loadBlocks(composer.neededDocuments)
-    expect(gets).toHaveBeenCalledTimes(1)
-    expect(calls()).toBeGreaterThan(0)
-    expect(composer.layout!.claims[0].citation.locator).toBe('para. 1')
-    expect(composer.layout!.claims[1].citation.locator).toBe('para. 2')
   })
 })

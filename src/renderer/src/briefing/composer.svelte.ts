@@ -1,22 +1,20 @@
 // The briefing composer's state: which briefing is open, the edits not yet confirmed by the backend,
-// the ICD 203 check of its wording, and the briefing resolved against the case (buildBriefingView,
-// the model every exporter renders) for the composer's lists and the preview.
+// the ICD 203 check of its wording, and the briefing resolved against the case (the backend's
+// briefingView, the model every exporter renders) for the composer's lists and the preview.
 //
 // Edits show at once (an overlay on the stored briefing) and are saved through the API: text fields
 // after a short pause, structural changes (a judgment added, claims reordered) immediately. Saves of
 // one briefing are sent one at a time, each carrying every field changed since the last one, so a
 // slow save never reorders edits.
-import { untrack } from 'svelte'
 import type { BriefingInput } from '../../../shared/api'
-import { buildBriefingView, type BriefingView } from '../../../shared/briefing/view'
+import type { BriefingView } from '../../../shared/briefing/view'
 import {
   checkProductLanguage,
   findLikelihoodTerms,
   type FieldWarning,
   type LikelihoodTerm
 } from '../../../shared/briefing/estimative'
-import { toClaimdeskError } from '../lib/api'
-import type { Block, Briefing, CaseData, Judgment } from '../../../shared/model'
+import type { Briefing, Judgment } from '../../../shared/model'
 import type { CaseStore } from '../lib/case.svelte'
 
 export const TEXT_SAVE_DELAY_MS = 400
@@ -45,8 +43,6 @@ export class BriefingComposer {
   private overlays = $state.raw<Record<string, BriefingInput>>({})
   private states = $state.raw<Record<string, BriefingSaveState>>({})
   /** Block structure of documents (for citation paragraphs), fetched once per document. */
-  private blocks = $state.raw<ReadonlyMap<string, Block[]>>(new Map())
-  private requested = new Set<string>()
   private drafts = new Map<string, Draft>()
 
   constructor(
@@ -72,22 +68,8 @@ export class BriefingComposer {
     this.briefing ? (this.states[this.briefing.id] ?? { state: 'idle' }) : { state: 'idle' }
   )
 
-  /** The case as the view builder wants it; document texts are not needed, blocks when loaded. */
-  private caseData = $derived.by((): CaseData => ({
-    version: 1,
-    id: '',
-    title: this.store.info?.title ?? '',
-    createdAt: '',
-    updatedAt: '',
-    documents: this.store.documents.map((d) => ({ ...d, text: '', blocks: this.blocks.get(d.id) ?? [] })),
-    sources: this.store.sources,
-    claims: this.store.claims,
-    links: this.store.links,
-    briefings: this.store.briefings
-  }))
-
   /** What shapes the resolved briefing apart from its texts: ids, order, grouping, date. */
-  private structure = $derived.by(() => {
+  structure = $derived.by(() => {
     const b = this.briefing
     return b
       ? JSON.stringify([b.id, b.date, b.groupBy, b.claimIds, b.judgments.map((j) => [j.id, j.confidence, j.claimIds])])
@@ -95,35 +77,27 @@ export class BriefingComposer {
   })
 
   /**
-   * The resolved briefing the composer's lists render. Rebuilt when the case or the briefing's
-   * structure changes, not on every keystroke in a text field: texts in it may lag, so the composer
-   * reads them from `briefing`. (Resolving a thousand claims takes tens of milliseconds.)
+   * The resolved briefing the composer's lists render, as the backend builds it for every export.
+   * Fetched again when the briefing's structure or the case changes (refreshLayout), not on every
+   * keystroke in a text field: texts in it may lag, so the composer reads them from `briefing`.
    */
-  layout = $derived.by((): BriefingView | null => {
-    void this.structure
-    const data = this.caseData
-    return untrack(() => this.build(data))
-  })
+  layout = $state.raw<BriefingView | null>(null)
+  private layoutAsked = 0
 
-  /** The whole briefing as it stands now, texts included (the preview; an export renders the same). */
-  currentView(): BriefingView | null {
-    return this.build(this.caseData)
+  async refreshLayout(): Promise<void> {
+    const asked = ++this.layoutAsked
+    const view = await this.viewNow()
+    if (asked === this.layoutAsked) this.layout = view
   }
 
-  private build(data: CaseData): BriefingView | null {
+  /** The whole briefing as it stands now, unsaved texts included (the preview; an export renders the same). */
+  async viewNow(): Promise<BriefingView | null> {
     const b = this.briefing
-    return b ? buildBriefingView(data, b, { generatedAt: this.now() }) : null
+    if (!b) return null
+    const draft = this.drafts.get(b.id)
+    const overlay = draft ? this.withKnownClaims({ ...draft.inflight, ...draft.pending }) : undefined
+    return (await this.store.run(() => this.store.api.briefingView(b.id, overlay))) ?? null
   }
-
-  /** Documents whose claims the open briefing shows (their blocks number the citations). */
-  neededDocuments = $derived.by((): string[] => {
-    const b = this.briefing
-    if (!b) return []
-    const byId = new Map(this.store.claims.map((c) => [c.id, c.documentId]))
-    const ids = b.claimIds.length > 0 ? [...b.claimIds] : this.store.claims.map((c) => c.id)
-    for (const j of b.judgments) ids.push(...j.claimIds)
-    return [...new Set(ids.map((id) => byId.get(id)).filter((d): d is string => d !== undefined))]
-  })
 
   /** ICD 203 warnings over the bottom line and the judgments, read as one product. */
   language = $derived.by((): { warnings: Map<string, FieldWarning[]>; terms: Map<string, LikelihoodTerm[]> } => {
@@ -207,21 +181,6 @@ export class BriefingComposer {
     return [...this.drafts.values()].some((d) => Object.keys(d.pending).length > 0 || d.inflight !== null)
   }
 
-  /** Fetches the blocks of documents not seen yet (their text is dropped at once). */
-  async loadBlocks(ids: readonly string[]): Promise<void> {
-    const missing = ids.filter((id) => !this.requested.has(id))
-    if (missing.length === 0) return
-    for (const id of missing) this.requested.add(id)
-    const found = new Map(this.blocks)
-    for (const id of missing) {
-      const open = this.store.currentDoc?.id === id ? this.store.currentDoc : null
-      const doc = open ?? (await this.store.run(() => this.store.api.getDocument(id)))
-      if (doc) found.set(id, doc.blocks)
-      else this.requested.delete(id)
-    }
-    this.blocks = found
-  }
-
   private draftOf(id: string): Draft {
     let draft = this.drafts.get(id)
     if (!draft) {
@@ -244,22 +203,22 @@ export class BriefingComposer {
     draft.inflight = this.withKnownClaims(draft.pending)
     draft.pending = {}
     this.publish(id, { state: 'saving' })
-    try {
-      await this.store.updateBriefing(id, draft.inflight)
+    let failure: string | null = null
+    const saved = await this.store.updateBriefing(id, draft.inflight, { onError: (e) => (failure = e.message) })
+    if (saved) {
       draft.inflight = null
       this.publish(id, Object.keys(draft.pending).length > 0 ? { state: 'pending' } : { state: 'saved' })
-    } catch (err) {
+    } else {
       // Keep the edits on screen and waiting: the next edit, or Retry, sends them again.
       draft.pending = { ...draft.inflight, ...draft.pending }
       draft.inflight = null
-      this.publish(id, { state: 'error', message: toClaimdeskError(err).message })
+      this.publish(id, { state: 'error', message: failure ?? 'not saved' })
     }
   }
 
-  /** Claims deleted meanwhile (here or by another window) would make the backend refuse the save. */
+  /** Claims deleted meanwhile would make the backend refuse the save. */
   private withKnownClaims(patch: BriefingInput): BriefingInput {
-    const known = new Set(this.store.claims.map((c) => c.id))
-    const keep = (ids: string[]) => ids.filter((id) => known.has(id))
+    const keep = (ids: string[]) => ids.filter((id) => !this.store.removedClaimIds.has(id))
     const out = { ...patch }
     if (out.claimIds) out.claimIds = keep(out.claimIds)
     if (out.judgments) out.judgments = out.judgments.map((j) => ({ ...j, claimIds: keep(j.claimIds) }))

@@ -46,7 +46,7 @@ describe('walkEntries', () => {
         'single.md'
       ].sort()
     )
-    expect(await files.find((f) => f.path === 'press/2024/e.docx')!.file.text()).toBe('e.docx')
+    expect(await files.find((f) => f.path === 'press/2024/e.docx')!.file!.text()).toBe('e.docx')
     expect(unreadable).toEqual([])
   })
 

@@ -1,15 +1,14 @@
 // Batch import: files go to the backend one call each, in order, so the UI can show which file is
-// being read, how far the batch is, each file's outcome, and stop after the current file.
+// being read, how far the batch is and each file's outcome. Cancel stops the file being read too.
 import type { ImportResult, ImportStatus } from '../../../shared/api'
 import { findSourceByName } from '../../../shared/source-names'
-import { toClaimdeskError } from '../lib/api'
+import { isHiddenPath } from '../../../shared/importable'
+import { toClaimdeskError, type FileTransfer } from '../lib/api'
 import type { CaseStore } from '../lib/case.svelte'
 import type { Notices } from '../lib/notices.svelte'
-import { readAsBase64 } from '../lib/platform'
-import { isHiddenPath } from '../../../shared/importable'
 import { refusal, sortByPath, type PickedFile } from './import-files'
 
-export type ItemStatus = 'waiting' | 'importing' | ImportStatus | 'cancelled'
+export type ItemStatus = 'waiting' | 'importing' | ImportStatus
 
 export type SuggestedSource = NonNullable<ImportResult['suggestedSources']>[number]
 
@@ -52,13 +51,14 @@ export class ImportQueue {
   counts = $derived(countStatuses(this.items))
 
   private nextKey = 1
-  private files = new Map<number, File>()
+  private files = new Map<number, PickedFile>()
   /** Why a queued file will not be sent, by item key. */
   private refusals = new Map<number, string>()
 
   constructor(
     private store: CaseStore,
-    private notices: Notices
+    private notices: Notices,
+    private transfer: FileTransfer
   ) {}
 
   /**
@@ -77,13 +77,13 @@ export class ImportQueue {
     this.hiddenSkipped += picked.length - visible.length
     const added: ImportItem[] = []
     // Files that cannot be imported still take their turn, so "n of N" follows the list.
-    const queue = (path: string, file: File | null, why: string | null): void => {
+    const queue = (path: string, file: PickedFile | null, why: string | null): void => {
       const key = this.nextKey++
       if (file) this.files.set(key, file)
       if (why) this.refusals.set(key, why)
       added.push({ key, path, status: 'waiting', suggestedSources: [] })
     }
-    for (const { file, path } of sortByPath(visible)) queue(path, file, refusal(file))
+    for (const picked of sortByPath(visible)) queue(picked.path, picked, refusal(picked))
     for (const { path, message } of unreadable) queue(path, null, message)
     if (added.length === 0 && this.hiddenSkipped === 0) return
     this.items = [...this.items, ...added]
@@ -91,9 +91,11 @@ export class ImportQueue {
     if (!this.running) await this.drain()
   }
 
-  /** Stops after the file being imported now. */
+  /** Stops the file being imported now, and the rest. */
   cancel(): void {
-    if (this.running) this.cancelling = true
+    if (!this.running) return
+    this.cancelling = true
+    void this.store.run(() => this.store.api.cancelImports())
   }
 
   /** Hides the results (only once the batch is over). */
@@ -154,23 +156,24 @@ export class ImportQueue {
     const refused = this.refusals.get(item.key)
     if (refused) return { status: 'failed', message: refused }
     this.update(item.key, { status: 'importing' })
-    const file = this.files.get(item.key)!
-    let data: string
+    const picked = this.files.get(item.key)!
+    let failure = ''
+    const onError = (err: unknown) => (failure = reasonOnly(toClaimdeskError(err).message, baseName(item.path)) ?? '')
+    let file
     try {
-      data = await readAsBase64(file)
+      file = picked.localPath
+        ? { path: picked.localPath, name: item.path }
+        : await this.transfer(picked.file!, item.path)
     } catch (err) {
-      return { status: 'failed', message: toClaimdeskError(err).message }
+      return { status: 'failed', message: onError(err) }
     }
-    try {
-      const result = await this.store.importFile({ name: item.path, data })
-      return {
-        status: result.status,
-        message: reasonOnly(result.message, result.fileName),
-        documentId: result.documentId,
-        suggestedSources: result.suggestedSources ?? []
-      }
-    } catch (err) {
-      return { status: 'failed', message: reasonOnly(toClaimdeskError(err).message, baseName(item.path)) }
+    const result = await this.store.importFile(file, { onError })
+    if (!result) return { status: 'failed', message: failure }
+    return {
+      status: result.status,
+      message: result.status === 'cancelled' ? CANCELLED : reasonOnly(result.message, result.fileName),
+      documentId: result.documentId,
+      suggestedSources: result.suggestedSources ?? []
     }
   }
 

@@ -1,27 +1,29 @@
-// @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
-import { loadedDesk } from '../lib/testing/desk'
-import { makeDocument, makeSource } from '../lib/testing/memory-api'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import EditorPane from './EditorPane.svelte'
 
 const text = 'Report\n\nUkraine had lost more than 40 percent of the territory, the source told Reuters.'
 
+let t: TestDesk
+afterEach(() => t?.dispose())
+
 async function setup() {
-  const gs = makeSource('Unnamed General Staff source', {
-    kind: 'anonymous',
-    reliability: 'C',
-    aliases: ['the source']
+  t = await loadedDesk({
+    documents: { 'report.txt': text },
+    sources: [
+      { name: 'Unnamed General Staff source', kind: 'anonymous', reliability: 'C', aliases: ['the source'] },
+      { name: 'Reuters', kind: 'outlet', reliability: 'B' },
+      { name: 'Institute for the Study of War (ISW)', kind: 'organization' }
+    ]
   })
-  const reuters = makeSource('Reuters', { kind: 'outlet', reliability: 'B' })
-  const ctx = await loadedDesk({ documents: [makeDocument('d1', text)], sources: [gs, reuters] })
-  const claim = (await ctx.desk.store.createClaim(8, 62))!
-  render(EditorPane, { context: ctx.context })
-  return { ...ctx, gs, reuters, claim }
+  const claim = (await t.desk.store.createClaim(8, 62))!
+  render(EditorPane, { context: t.context })
+  const source = (name: string) => t.desk.store.sources.find((s) => s.name === name)!
+  return { ...t, gs: source('Unnamed General Staff source'), reuters: source('Reuters'), claim }
 }
 
-const lastPatch = (api: Awaited<ReturnType<typeof setup>>['api']) =>
-  api.data.calls.filter((c) => c.method === 'updateClaim').at(-1)?.args[1]
+const lastPatch = (_api?: unknown) => t.calls.filter((c) => c.method === 'updateClaim').at(-1)?.args[1]
 
 describe('ClaimEditor', () => {
   it('shows the quote and focuses the source field of a new claim', async () => {
@@ -96,6 +98,28 @@ describe('ClaimEditor', () => {
     await fireEvent.change(screen.getByTestId('credibility-select'), { target: { value: '3' } })
     await waitFor(() => expect(lastPatch(api)).toEqual({ credibility: '3' }))
     await waitFor(() => expect(screen.getByTestId('save-state').textContent).toContain('Saved'))
+  })
+
+  it('after a source is picked, no list sits over the form: a click on Topics adds no relay', async () => {
+    await setup()
+    const input = screen.getByTestId('source-input')
+    await fireEvent.input(input, { target: { value: 'reu' } })
+    await fireEvent.keyDown(input, { key: 'Enter' })
+    // Focus moves on to Via for the keyboard, but its suggestions wait for typing or ↓.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('via-input')))
+    expect(screen.queryByTestId('via-input-options')).toBeNull()
+    await fireEvent.mouseDown(screen.getByTestId('tag-input'))
+    await fireEvent.focus(screen.getByTestId('tag-input'))
+    await fireEvent.blur(screen.getByTestId('via-input'))
+    expect(t.desk.store.focusedClaim?.via).toEqual([])
+    expect(t.calls.filter((c) => c.method === 'updateClaim').map((c) => Object.keys(c.args[1] as object))).toEqual([
+      ['sourceId', 'via']
+    ])
+    const via = screen.getByTestId('via-input')
+    await fireEvent.keyDown(via, { key: 'ArrowDown' })
+    expect(screen.getByTestId('via-input-options')).toBeTruthy()
+    await fireEvent.blur(via)
+    expect(screen.queryByTestId('via-input-options')).toBeNull()
   })
 
   it('shows a failed save inline', async () => {

@@ -1,23 +1,30 @@
-// @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { composerDesk } from '../briefing/testing'
 import EditorPane from './EditorPane.svelte'
 
+let ctx: Awaited<ReturnType<typeof composerDesk>>
+afterEach(() => ctx?.dispose())
+
 async function setup() {
-  const ctx = await composerDesk()
+  ctx = await composerDesk()
   ctx.desk.store.focusClaim(ctx.c1.id)
   render(EditorPane, { context: ctx.context })
   return ctx
 }
 
+const storedLinks = async () => (await ctx.service.api.getDocument(ctx.documents['kursk.txt'])).links
+
 describe('ClaimLinks', () => {
   it('links the claim to another one as contradicting, with a note, and lists the link', async () => {
-    const { api, c1, c3, desk } = await setup()
+    const { c1, c3, desk } = await setup()
     await fireEvent.click(screen.getByTestId('add-link'))
     const search = screen.getByTestId('link-picker-search')
-    expect(screen.getAllByTestId('link-picker-option').map((o) => o.dataset.claimId)).not.toContain(c1.id)
+    const options = () => screen.getAllByTestId('link-picker-option').map((o) => o.dataset.claimId)
+    await waitFor(() => expect(options()).toHaveLength(2))
+    expect(options()).not.toContain(c1.id)
     await fireEvent.input(search, { target: { value: '45,000' } })
+    await waitFor(() => expect(options()).toEqual([c3.id]))
     await fireEvent.keyDown(search, { key: 'Enter' })
     expect(screen.getByTestId('link-target').textContent).toContain('roughly 45,000 soldiers were there')
     await fireEvent.input(screen.getByTestId('link-note'), { target: { value: 'Three figures for one quantity' } })
@@ -26,7 +33,7 @@ describe('ClaimLinks', () => {
     expect(link.dataset.linkKind).toBe('contradicts')
     expect(link.textContent).toContain('roughly 45,000')
     expect(link.textContent).toContain('Three figures for one quantity')
-    expect(api.data.links).toEqual([
+    expect(await storedLinks()).toEqual([
       expect.objectContaining({ from: c1.id, to: c3.id, kind: 'contradicts', note: 'Three figures for one quantity' })
     ])
     expect(desk.store.links).toHaveLength(1)
@@ -34,13 +41,16 @@ describe('ClaimLinks', () => {
   })
 
   it('adds a corroborating link, shows it from the other claim too, and removes it', async () => {
-    const { api, c1, c2, desk } = await setup()
+    const { c1, c2, desk } = await setup()
     await fireEvent.click(screen.getByTestId('add-link'))
     await fireEvent.click(screen.getByTestId('link-kind-corroborates'))
-    await fireEvent.mouseDown(screen.getAllByTestId('link-picker-option').find((o) => o.dataset.claimId === c2.id)!)
+    const option = await waitFor(() =>
+      screen.getAllByTestId('link-picker-option').find((o) => o.dataset.claimId === c2.id)!
+    )
+    await fireEvent.mouseDown(option)
     await fireEvent.click(screen.getByTestId('link-add'))
-    await waitFor(() =>
-      expect(api.data.links).toEqual([
+    await waitFor(async () =>
+      expect(await storedLinks()).toEqual([
         expect.objectContaining({ from: c1.id, to: c2.id, kind: 'corroborates', note: '' })
       ])
     )
@@ -51,7 +61,7 @@ describe('ClaimLinks', () => {
     expect(link.querySelector('button.other')!.textContent).toContain('just under 60,000')
     await fireEvent.click(within(link).getByTestId('remove-link'))
     await waitFor(() => expect(screen.queryByTestId('claim-link')).toBeNull())
-    expect(api.data.links).toEqual([])
+    expect(await storedLinks()).toEqual([])
   })
 
   it('forgets links when a linked claim is deleted', async () => {

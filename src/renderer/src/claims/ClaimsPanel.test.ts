@@ -1,17 +1,18 @@
-// @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
-import { loadedDesk } from '../lib/testing/desk'
-import { makeDocument, makeSource } from '../lib/testing/memory-api'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import ClaimsPanel from './ClaimsPanel.svelte'
 
 const text = 'Title\n\nAlpha beta gamma delta epsilon zeta eta theta iota kappa.'
 
+let ctx: TestDesk
+afterEach(() => ctx?.dispose())
+
 async function setup() {
-  const isw = makeSource('ISW')
-  const reuters = makeSource('Reuters')
-  const ctx = await loadedDesk({ documents: [makeDocument('d1', text)], sources: [isw, reuters] })
+  ctx = await loadedDesk({ documents: { 'd1.txt': text }, sources: [{ name: 'ISW' }, { name: 'Reuters' }] })
   const { store } = ctx.desk
+  const isw = store.sourcesById.get(ctx.sources['ISW'])!
+  const reuters = store.sourcesById.get(ctx.sources['Reuters'])!
   const at = (w: string) => text.indexOf(w)
   const a = (await store.createClaim(at('Alpha'), at('Alpha') + 5))!
   const b = (await store.createClaim(at('gamma'), at('gamma') + 5))!
@@ -20,6 +21,7 @@ async function setup() {
   await store.updateClaim(b.id, { sourceId: isw.id, via: [reuters.id], tags: ['front'], status: 'confirmed' })
   store.focusClaim(null)
   render(ClaimsPanel, { context: ctx.context })
+  await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
   return { ...ctx, isw, reuters, a, b, c }
 }
 
@@ -31,7 +33,7 @@ describe('ClaimsPanel', () => {
     expect(groupLabels()).toEqual(['ISW', 'Reuters', 'Unattributed'])
     expect(screen.getByTestId('claim-count').textContent).toBe('3')
     await fireEvent.click(screen.getByTestId('group-by-topic'))
-    expect(groupLabels()).toEqual(['front', 'troops', 'Untagged'])
+    await waitFor(() => expect(groupLabels()).toEqual(['front', 'troops', 'Untagged']))
   })
 
   it('filters by source (as speaker or relay), status and text, showing "n of m"', async () => {
@@ -56,7 +58,7 @@ describe('ClaimsPanel', () => {
     expect(item().textContent).toContain('F6')
     expect(within(item()).queryByText('ISW')).toBeNull()
     await fireEvent.click(screen.getByTestId('group-by-topic'))
-    expect(within(item()).getByText('ISW')).toBeTruthy()
+    await waitFor(() => expect(within(item()).getByText('ISW')).toBeTruthy())
   })
 
   it('moves with arrow keys in panel order, edits with Enter, deletes with Delete and undoes', async () => {
@@ -71,9 +73,11 @@ describe('ClaimsPanel', () => {
     await fireEvent.keyDown(list, { key: 'Enter' })
     expect(desk.store.editorFocus?.field).toBe('source')
     await fireEvent.keyDown(list, { key: 'Delete' })
-    await waitFor(() => expect(desk.store.claims.map((c) => c.id)).not.toContain(b.id))
+    await waitFor(() => expect(desk.store.claims.has(b.id)).toBe(false))
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(2))
     await desk.notices.toasts.at(-1)!.actions[0].run()
-    expect(desk.store.claims.map((c) => c.id)).toContain(b.id)
+    expect(desk.store.claims.has(b.id)).toBe(true)
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
   })
 
   it('focuses a claim on click', async () => {

@@ -1,8 +1,8 @@
 // User actions reached from more than one place (buttons, keys, menus).
 import type { MenuAction } from '../../../shared/bridge'
-import { pickedFromList, type PickedFile } from '../cases/import-files'
+import type { PickedFile } from '../cases/import-files'
 import type { Desk } from './context'
-import { chooseCasePath, chooseImportFiles } from './platform'
+import { chooseCasePath, chooseImport } from './platform'
 
 /** Makes a claim from the reader's selection and opens it in the editor, source field focused. */
 export async function markSelection({ store, ui }: Desk): Promise<void> {
@@ -22,19 +22,35 @@ export async function importFiles(
   await desk.imports.add(files, unreadable)
 }
 
-/** The native menu's Import: a native dialog (a file input's picker would need a user gesture). */
-async function importChosenFiles(desk: Desk): Promise<void> {
-  const files = await chooseImportFiles()
-  if (files) await importFiles(desk, pickedFromList(files))
+/**
+ * The native menu's Import Files… and Import Folder…: a native dialog (a file input's picker would
+ * need a user gesture) gives paths main reads itself; they go through the import queue, so the
+ * progress and a result per file show as for a drop.
+ */
+async function importChosen(desk: Desk, what: 'files' | 'folder'): Promise<void> {
+  const files = await chooseImport(what)
+  if (files) await importFiles(desk, files)
 }
 
 /** Case menu commands: ask for a path (native or in-app dialog), then act. */
-export async function caseCommand({ store }: Desk, command: 'new' | 'open' | 'save'): Promise<void> {
+export async function caseCommand(desk: Desk, command: 'new' | 'open' | 'save'): Promise<void> {
   const path = await chooseCasePath(command)
   if (!path) return
-  if (command === 'new') await store.newCase(path)
-  else if (command === 'open') await store.openCase(path)
-  else await store.saveCaseAs(path)
+  if (command === 'new') await showCase(desk, desk.store.newCase(path))
+  else if (command === 'open') await openCase(desk, path)
+  else await desk.store.saveCaseAs(path)
+}
+
+/** Opens a case and shows its documents (whatever tab the last case was on). */
+export function openCase(desk: Desk, path: string): Promise<void> {
+  return showCase(desk, desk.store.openCase(path))
+}
+
+async function showCase({ ui, search }: Desk, opening: Promise<boolean>): Promise<void> {
+  if (!(await opening)) return
+  search.clear()
+  ui.leftTab = 'documents'
+  ui.showReader()
 }
 
 /** A command from the desktop app's native menu. */
@@ -48,7 +64,8 @@ export function menuCommand(desk: Desk, action: MenuAction): void {
     case 'save-case-as':
       return void caseCommand(desk, 'save')
     case 'import':
-      if (!store.readOnly) void importChosenFiles(desk)
+    case 'import-folder':
+      if (!store.readOnly) void importChosen(desk, action === 'import' ? 'files' : 'folder')
       return
     case 'paste':
       if (!store.readOnly) ui.overlay = 'paste'

@@ -1,6 +1,6 @@
 // Picks the door to the backend: the preload's bridge in Electron, JSON POSTs in browser mode.
-import type { ApiMethod, ClaimdeskApi } from '../../../shared/api'
-import { API_METHODS } from '../../../shared/api-methods'
+import type { ApiMethod, ClaimdeskApi, ImportFile } from '../../../shared/api'
+import { API_METHODS, wireArgs } from '../../../shared/api-methods'
 import { ClaimdeskError, type ErrorInfo } from '../../../shared/errors'
 
 const TOKEN_KEY = 'claimdesk-token'
@@ -38,13 +38,6 @@ export function takeToken(win: Window = window): string {
   return win.sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
-/** JSON drops `undefined` array items as null, which optional arguments would reject. */
-function trimTrailingUndefined(args: unknown[]): unknown[] {
-  let end = args.length
-  while (end > 0 && args[end - 1] === undefined) end--
-  return args.slice(0, end)
-}
-
 export function httpApi(token: string, fetcher: typeof fetch = fetch, base = ''): ClaimdeskApi {
   async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
     let response: Response
@@ -52,7 +45,7 @@ export function httpApi(token: string, fetcher: typeof fetch = fetch, base = '')
       response = await fetcher(`${base}/api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token },
-        body: JSON.stringify({ args: trimTrailingUndefined(args) })
+        body: JSON.stringify({ args: wireArgs(args) })
       })
     } catch {
       throw new ClaimdeskError('io', 'Cannot reach the Claimdesk server. Is `claimdesk serve` still running?')
@@ -87,7 +80,7 @@ export function bridgeApi(bridge: ClaimdeskApi): ClaimdeskApi {
     const fn = bridge[method] as (...a: unknown[]) => Promise<unknown>
     api[method] = async (...args) => {
       try {
-        return await fn(...(JSON.parse(JSON.stringify(trimTrailingUndefined(args))) as unknown[]))
+        return await fn(...(JSON.parse(JSON.stringify(wireArgs(args))) as unknown[]))
       } catch (err) {
         throw toClaimdeskError(err)
       }
@@ -96,7 +89,46 @@ export function bridgeApi(bridge: ClaimdeskApi): ClaimdeskApi {
   return api as unknown as ClaimdeskApi
 }
 
-export function createApi(): ClaimdeskApi {
-  if (typeof window !== 'undefined' && window.claimdesk) return bridgeApi(window.claimdesk)
-  return httpApi(takeToken())
+/** Uploads one file to the browser-mode server, which keeps it until importFiles has read it. */
+export function httpUpload(token: string, fetcher: typeof fetch = fetch, base = ''): FileTransfer {
+  return async (file, name) => {
+    let response: Response
+    try {
+      response = await fetcher(`${base}/upload?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Claimdesk-Token': token },
+        body: file
+      })
+    } catch {
+      throw new ClaimdeskError(
+        'io',
+        `${name}: could not be sent to the Claimdesk server. Is \`claimdesk serve\` still running?`
+      )
+    }
+    const body = (await response.json().catch(() => null)) as { result?: { path: string }; error?: unknown } | null
+    if (response.ok && body?.result) return { path: body.result.path, name }
+    if (body && isErrorInfo(body.error)) throw ClaimdeskError.from(body.error)
+    throw new ClaimdeskError('io', `${name}: the server answered ${response.status} ${response.statusText}`)
+  }
+}
+
+/** How a File the user picked or dropped reaches importFiles: by its path (desktop) or uploaded (browser). */
+export type FileTransfer = (file: File, name: string) => Promise<ImportFile>
+
+/** The backend as the UI reaches it: the contract, and how files get to it. */
+export interface Backend {
+  api: ClaimdeskApi
+  transfer: FileTransfer
+}
+
+export function createBackend(): Backend {
+  const bridge = typeof window !== 'undefined' ? window.claimdesk : undefined
+  if (bridge) {
+    return {
+      api: bridgeApi(bridge),
+      transfer: async (file, name) => ({ path: bridge.platform.pathForFile(file), name })
+    }
+  }
+  const token = takeToken()
+  return { api: httpApi(token), transfer: httpUpload(token) }
 }

@@ -1,82 +1,131 @@
-// The open case as the UI sees it: the snapshot, patched locally from each mutation's return
-// value (never refetched after an edit), plus the document being read and the focused claim.
+// The open case as the UI sees it: what a case overview gives (documents, sources, briefings, tags,
+// counts, what Undo would do), the document being read with its claims and links, and the claims
+// seen so far by id. Nothing fetches the whole case: a document's text and claims come when it is
+// opened, lists ask for pages of claims, and each change brings back only what it touched, which
+// `applyChanges` folds in.
+//
+// One convention for every action: it never throws. It resolves to its value, or to undefined when
+// it failed, in which case the error was shown to the user, or handed to `onError` when the caller
+// shows it in place (a save state, a row of the import list).
+import { SvelteMap } from 'svelte/reactivity'
 import type {
   BriefingInput,
+  CaseChanges,
+  CaseEvent,
   CaseInfo,
-  CaseSnapshot,
+  CaseOverview,
+  Changed,
   ClaimdeskApi,
-  LinkInput,
   ClaimPatch,
   DocumentPatch,
+  DocumentView,
   ExportFormat,
   ExportResult,
+  HistoryState,
   ImportFile,
   ImportResult,
+  LinkInput,
   OpenOptions,
   PasteInput,
+  ReanchorCounts,
   SourceInput,
-  SourcePatch
+  SourcePatch,
+  SourceSummary,
+  TagCount
 } from '../../../shared/api'
 import { ClaimdeskError } from '../../../shared/errors'
-import type { Briefing, CaseDocument, Claim, ClaimLink, DocumentSummary, Source } from '../../../shared/model'
+import type {
+  Briefing,
+  CaseDocument,
+  Claim,
+  ClaimLink,
+  ConflictSet,
+  DocumentSummary,
+  Id,
+  Source
+} from '../../../shared/model'
 import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
 import { assignColours } from './palette'
 
 export type EditorField = 'source' | 'via' | 'tags' | 'note'
 
-export interface SaveState {
-  state: 'idle' | 'saving' | 'saved' | 'error'
-  message?: string
-}
-
-function summaryOf(doc: CaseDocument): DocumentSummary {
-  const { text, blocks: _blocks, ...rest } = doc
-  return { ...rest, length: text.length, claimCount: 0 }
+export interface ActionOptions {
+  /** Shows the error in place instead of in the notices. */
+  onError?: (error: ClaimdeskError) => void
+  /** The case path an error is about (offers a backup or a read-only open). */
+  path?: string
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
 }
 
+function byPosition(a: Claim, b: Claim): number {
+  return a.position.start - b.position.start || a.position.end - b.position.end
+}
+
+/** Replaces items by id and removes others, keeping the list's order; new items go last. */
+function merged<T extends { id: Id }>(list: readonly T[], put: readonly T[], removed: readonly Id[]): T[] {
+  const gone = new Set(removed)
+  const incoming = new Map(put.map((item) => [item.id, item]))
+  const out = list.filter((item) => !gone.has(item.id)).map((item) => incoming.get(item.id) ?? item)
+  const known = new Set(out.map((item) => item.id))
+  for (const item of put) if (!known.has(item.id)) out.push(item)
+  return out
+}
+
 const LAST_DOC_KEY = 'claimdesk-last-document:'
+/** How long one request for case events waits for one (a long poll), and the pause after a failure. */
+const EVENT_WAIT_MS = 25_000
+const EVENT_RETRY_MS = 5_000
+/** Document texts kept for quick switching back. */
+const DOC_CACHE_SIZE = 4
 
 export class CaseStore {
   info = $state.raw<CaseInfo | null>(null)
   documents = $state.raw<DocumentSummary[]>([])
-  sources = $state.raw<Source[]>([])
-  claims = $state.raw<Claim[]>([])
-  links = $state.raw<ClaimLink[]>([])
+  sources = $state.raw<SourceSummary[]>([])
   briefings = $state.raw<Briefing[]>([])
+  conflictSets = $state.raw<ConflictSet[]>([])
+  tags = $state.raw<TagCount[]>([])
+  claimCount = $state(0)
+  history = $state.raw<HistoryState>({ undo: null, redo: null })
+  /** Bumped with every change this UI takes in; lists refetch when it moves. */
+  revision = $state(0)
 
   /** The document in the reader, with its text. */
   currentDoc = $state.raw<CaseDocument | null>(null)
+  /** Its claims in text order. */
+  docClaims = $state.raw<Claim[]>([])
+  /** Links touching the claims this UI holds. */
+  links = $state.raw<ClaimLink[]>([])
   loadingDoc = $state(false)
+  /** Every claim this UI has seen, by id (the open document's, listed ones, the other ends of links). */
+  readonly claims = new SvelteMap<Id, Claim>()
+
   focusedClaimId = $state<string | null>(null)
   /** Bumped to ask the reader to scroll the focused claim into view. */
   scrollRequest = $state(0)
-  /** Bumped with a field name to ask the claim editor to focus that field. */
+  /** Set (with a new seq) to ask the claim editor to focus that field; only Mark, Enter and clicks in the editor ask. */
   editorFocus = $state<{ field: EditorField; seq: number } | null>(null)
-  saveState = $state<SaveState>({ state: 'idle' })
-  /** The last claim deleted and where it was, for Undo. */
-  lastDeleted = $state.raw<{ claim: Claim; index: number } | null>(null)
   /** True while no case could be opened (welcome screen). */
   noCase = $state(false)
 
   readOnly = $derived(this.info?.readOnly ?? false)
   sourcesById = $derived(new Map(this.sources.map((s) => [s.id, s])))
+  documentsById = $derived(new Map(this.documents.map((d) => [d.id, d])))
   sortedSources = $derived([...this.sources].sort(byName))
   colours = $derived(assignColours(this.sources))
-  focusedClaim = $derived(this.claims.find((c) => c.id === this.focusedClaimId) ?? null)
-  docClaims = $derived(this.currentDoc ? this.claims.filter((c) => c.documentId === this.currentDoc!.id) : [])
-  tags = $derived([...new Set(this.claims.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b)))
-  claimCountByDoc = $derived(countBy(this.claims, (c) => [c.documentId]))
-  /** Claims a source asserts. */
-  claimCountBySource = $derived(countBy(this.claims, (c) => (c.sourceId ? [c.sourceId] : [])))
-  /** Claims a source relays. */
-  relayCountBySource = $derived(countBy(this.claims, (c) => c.via))
+  focusedClaim = $derived(this.focusedClaimId ? (this.claims.get(this.focusedClaimId) ?? null) : null)
 
-  private docCache = new Map<string, CaseDocument>()
+  /** The revision each item was last set at, so a late reply never undoes a newer change. */
+  private seen = new Map<string, number>()
+  /** Claims removed while this case is open (a draft citing one would be refused). */
+  readonly removedClaimIds = new Set<Id>()
+  /** The newest backend revision whose case-wide figures (tags, counts, undo) are shown. */
+  private latest = -1
+  private docCache = new Map<Id, DocumentView>()
 
   constructor(
     readonly api: ClaimdeskApi,
@@ -88,14 +137,24 @@ export class CaseStore {
 
   // ---- errors ---------------------------------------------------------------------------
 
-  /** Runs a call, showing any error to the user; undefined when it failed. */
-  async run<T>(call: () => Promise<T>, path?: string): Promise<T | undefined> {
+  /** Runs a call; on failure shows the error (or hands it to onError) and resolves to undefined. */
+  async run<T>(call: () => Promise<T>, options: ActionOptions = {}): Promise<T | undefined> {
     try {
       return await call()
     } catch (err) {
-      this.report(toClaimdeskError(err), path)
+      const error = toClaimdeskError(err)
+      if (options.onError) options.onError(error)
+      else this.report(error, options.path)
       return undefined
     }
+  }
+
+  /** A change: runs it, folds in what changed, resolves to its value. */
+  private async change<T>(call: () => Promise<Changed<T>>, options?: ActionOptions): Promise<T | undefined> {
+    const done = await this.run(call, options)
+    if (!done) return undefined
+    this.applyChanges(done.changes)
+    return done.value
   }
 
   report(err: ClaimdeskError, path?: string): void {
@@ -103,14 +162,39 @@ export class CaseStore {
     const casePath = typeof named === 'string' ? named : path
     const noBackups = Array.isArray(err.details?.backups) && err.details.backups.length === 0
     const actions: NoticeAction[] = []
+    const journal = err.details?.journal as { recoverable?: number } | undefined
+    if (err.code === 'corrupt' && casePath && journal?.recoverable !== undefined) {
+      // A damaged line in the journal of recent changes: everything before it can be kept.
+      actions.push({
+        label: `Recover the ${journal.recoverable} change${journal.recoverable === 1 ? '' : 's'} before the damage`,
+        run: () => this.openCase(casePath, { recoverJournal: true })
+      })
+    }
     if (err.code === 'corrupt' && casePath && !noBackups) {
       actions.push({ label: 'Open newest good backup', run: () => this.restoreNewestBackup(casePath, err) })
     }
     if (err.code === 'locked' && casePath) {
       actions.push({ label: 'Open read-only', run: () => this.openCase(casePath, { readOnly: true }) })
+      if (err.details?.breakable === true) {
+        actions.push({ label: 'Break the lock…', run: () => this.breakLock(casePath, err) })
+      }
     }
     this.notices.error(err, actions)
   }
+
+  /** A lock no running Claimdesk holds (garbage, or another program's): broken once the analyst agrees. */
+  private async breakLock(path: string, err: ClaimdeskError): Promise<void> {
+    const why = typeof err.details?.reason === 'string' ? err.details.reason : 'it names no running Claimdesk'
+    const ok = await this.confirm(
+      'Break the lock',
+      'Break the lock',
+      `${path} is locked, but ${why}. Break the lock only if no other Claimdesk (on this or another computer) has this case open: two writers would lose each other's changes.`
+    )
+    if (ok) await this.openCase(path, { breakLock: true })
+  }
+
+  /** Asks the analyst before a risky step (the desk sets this to its confirm dialog; tests answer directly). */
+  confirm: (title: string, action: string, message: string) => Promise<boolean> = async () => false
 
   private async restoreNewestBackup(path: string, err: ClaimdeskError): Promise<void> {
     const listed = Array.isArray(err.details?.backups) ? (err.details.backups as unknown[]) : null
@@ -123,9 +207,9 @@ export class CaseStore {
       this.notices.error(new ClaimdeskError('not-found', `No good backup of ${path} was found.`))
       return
     }
-    const snap = await this.run(() => this.api.restoreBackup(path, newest.file), path)
-    if (snap) {
-      await this.applySnapshot(snap)
+    const opened = await this.run(() => this.api.restoreBackup(path, newest.file), { path })
+    if (opened) {
+      await this.show(opened)
       const when = newest.savedAt ? new Date(newest.savedAt).toLocaleString() : newest.file
       this.notices.toast(
         `Restored ${path} from the backup of ${when}; the damaged file was kept beside it.`,
@@ -135,11 +219,11 @@ export class CaseStore {
     }
   }
 
-  // ---- cases ----------------------------------------------------------------------------
+  // ---- the case -------------------------------------------------------------------------
 
   async load(): Promise<void> {
     try {
-      await this.applySnapshot(await this.api.currentCase())
+      await this.show(await this.api.currentCase())
     } catch (err) {
       const error = toClaimdeskError(err)
       this.noCase = true
@@ -147,309 +231,416 @@ export class CaseStore {
     }
   }
 
-  async applySnapshot(snap: CaseSnapshot, keepView = false): Promise<void> {
-    const sameCase = keepView && this.info?.path === snap.info.path
-    const keepDoc = sameCase && this.currentDoc && snap.documents.some((d) => d.id === this.currentDoc!.id)
+  /** Shows a case: its overview, then the document read last (or the first). */
+  async show(overview: CaseOverview, keepView = false): Promise<void> {
+    const sameCase = keepView && this.info?.path === overview.info.path
+    const keepDoc = sameCase && this.currentDoc && overview.documents.some((d) => d.id === this.currentDoc!.id)
+    let first: DocumentView | undefined
     if (!keepDoc) {
       // Fetch the document to show before touching any state, so the case paints in one pass.
-      const last = this.storage?.getItem(LAST_DOC_KEY + snap.info.path)
-      const first = snap.documents.find((d) => d.id === last) ?? snap.documents[0]
+      const last = this.storage?.getItem(LAST_DOC_KEY + overview.info.path)
+      const id = (overview.documents.find((d) => d.id === last) ?? overview.documents[0])?.id
       this.docCache.clear()
-      if (first) await this.run(async () => this.docCache.set(first.id, await this.api.getDocument(first.id)))
+      first = id ? await this.run(() => this.api.getDocument(id)) : undefined
     }
-    this.info = snap.info
-    this.documents = snap.documents
-    this.sources = snap.sources
-    this.claims = snap.claims
-    this.links = snap.links
-    this.briefings = snap.briefings
+    this.info = overview.info
+    this.documents = overview.documents
+    this.sources = overview.sources
+    this.briefings = overview.briefings
+    this.conflictSets = overview.conflictSets
+    this.tags = overview.tags
+    this.claimCount = overview.claimCount
+    this.history = overview.history
+    this.revision++
     this.noCase = false
-    if (snap.info.recovered > 0) {
-      this.notices.toast(
-        `Recovered ${snap.info.recovered} unsaved change${snap.info.recovered === 1 ? '' : 's'} after an unclean shutdown.`
-      )
+    if (!sameCase) {
+      this.seen.clear()
+      this.latest = -1
+      this.claims.clear()
+      this.removedClaimIds.clear()
+      this.links = []
+    }
+    if (overview.info.recovered > 0) {
+      const n = overview.info.recovered
+      this.notices.toast(`Recovered ${n} unsaved change${n === 1 ? '' : 's'} after an unclean shutdown.`)
     }
     if (keepDoc) return
-    this.currentDoc = null
     this.focusedClaimId = null
-    const [first] = this.docCache.keys()
-    if (first) await this.openDocument(first)
+    if (first) this.showDocument(first)
+    else this.clearDocument()
   }
 
   async openCase(path: string, options?: OpenOptions): Promise<boolean> {
-    const snap = await this.run(() => this.api.openCase(path, options), path)
-    if (snap) await this.applySnapshot(snap)
-    return snap !== undefined
+    const opened = await this.run(() => this.api.openCase(path, options), { path })
+    if (opened) await this.show(opened)
+    return opened !== undefined
   }
 
   async newCase(path: string): Promise<boolean> {
-    const snap = await this.run(() => this.api.newCase(path), path)
-    if (snap) await this.applySnapshot(snap)
-    return snap !== undefined
+    const created = await this.run(() => this.api.newCase(path), { path })
+    if (created) await this.show(created)
+    return created !== undefined
   }
 
   async saveCaseAs(path: string): Promise<boolean> {
-    const snap = await this.run(() => this.api.saveCaseAs(path), path)
-    if (snap) await this.applySnapshot(snap, true)
-    return snap !== undefined
+    const saved = await this.run(() => this.api.saveCaseAs(path), { path })
+    if (saved) await this.show(saved, true)
+    return saved !== undefined
   }
 
-  async setCaseTitle(title: string): Promise<void> {
-    const info = await this.run(() => this.api.setCaseTitle(title))
-    if (info) this.info = info
+  setCaseTitle(title: string): Promise<CaseInfo | undefined> {
+    return this.change(() => this.api.setCaseTitle(title))
   }
 
-  /** After operations that move many claims at once (merge, reassigning delete). */
-  private async refresh(): Promise<void> {
-    const snap = await this.run(() => this.api.currentCase())
-    if (snap) await this.applySnapshot(snap, true)
+  /** Reverts the last change (or redoes the last undone one), names it in a toast, and shows its claim. */
+  async step(direction: 'undo' | 'redo'): Promise<void> {
+    const changes = await this.run(() => this.api[direction]())
+    if (!changes) return
+    this.applyChanges(changes.changes)
+    if (changes.value === null) {
+      this.notices.toast(direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.', [], 2500)
+      return
+    }
+    const other = direction === 'undo' ? 'redo' : 'undo'
+    this.notices.toast(
+      `${direction === 'undo' ? 'Undo' : 'Redo'}: ${changes.value}`,
+      [{ label: other === 'undo' ? 'Undo' : 'Redo', run: () => this.step(other) }],
+      6000
+    )
+    const [claim] = changes.changes.claims?.put ?? []
+    if (claim && changes.changes.claims?.put.length === 1) this.focusClaim(claim.id, { scroll: true })
+  }
+
+  // ---- events ---------------------------------------------------------------------------
+
+  /**
+   * Listens for what happens to the case outside any call (a timed save that failed, the file
+   * replaced on disk by another program) until `stop` is called, and tells the analyst.
+   */
+  watchEvents(): () => void {
+    let stopped = false
+    let after = 0
+    const loop = async (): Promise<void> => {
+      while (!stopped) {
+        let events
+        try {
+          events = await this.api.caseEvents(after, EVENT_WAIT_MS)
+        } catch {
+          // The backend is away (a restart in browser mode): try again in a while.
+          await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY_MS))
+          continue
+        }
+        for (const e of events) {
+          after = e.seq
+          if (!stopped) await this.onCaseEvent(e)
+        }
+      }
+    }
+    void loop()
+    return () => (stopped = true)
+  }
+
+  private async onCaseEvent(e: CaseEvent): Promise<void> {
+    if (e.kind === 'saved') return
+    this.notices.error(new ClaimdeskError(e.kind === 'diverged' ? 'conflict' : 'io', e.message))
+    // The case may now be another file (our work continues in a conflict copy): show where.
+    if (e.kind === 'diverged') {
+      const overview = await this.run(() => this.api.currentCase())
+      if (overview) await this.show(overview, true)
+    }
+  }
+
+  // ---- applying changes -----------------------------------------------------------------
+
+  /** Folds what a change touched into what this UI shows; anything older than what it has is ignored. */
+  applyChanges(changes: CaseChanges): void {
+    const r = changes.revision
+    const fresh = <T extends { id: Id }>(kind: string, put: readonly T[], removed: readonly Id[]) => {
+      const current = (id: Id) => (this.seen.get(`${kind}:${id}`) ?? -1) <= r
+      const kept = { put: put.filter((i) => current(i.id)), removed: removed.filter(current) }
+      for (const id of [...kept.put.map((i) => i.id), ...kept.removed]) this.seen.set(`${kind}:${id}`, r)
+      return kept
+    }
+    if (changes.title !== undefined && this.info) this.info = { ...this.info, title: changes.title }
+    if (changes.documents) {
+      const { put, removed } = fresh('document', changes.documents.put, changes.documents.removed)
+      this.documents = merged(this.documents, put, removed).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      this.refreshOpenDocument(put, removed)
+    }
+    if (changes.sources) {
+      const { put, removed } = fresh('source', changes.sources.put, changes.sources.removed)
+      this.sources = merged(this.sources, put, removed)
+    }
+    if (changes.claims) {
+      const { put, removed } = fresh('claim', changes.claims.put, changes.claims.removed)
+      this.foldClaims(put, removed)
+    }
+    if (changes.links) {
+      const { put, removed } = fresh('link', changes.links.put, changes.links.removed)
+      this.links = merged(this.links, put, removed)
+    }
+    if (changes.briefings) {
+      const { put, removed } = fresh('briefing', changes.briefings.put, changes.briefings.removed)
+      this.briefings = merged(this.briefings, put, removed)
+    }
+    if (changes.conflictSets) {
+      const { put, removed } = fresh('conflict-set', changes.conflictSets.put, changes.conflictSets.removed)
+      this.conflictSets = merged(this.conflictSets, put, removed)
+    }
+    if (r >= this.latest) {
+      this.latest = r
+      if (changes.tags) this.tags = changes.tags
+      this.claimCount = changes.claimCount
+      this.history = changes.history
+    }
+    this.revision++
+  }
+
+  private foldClaims(put: readonly Claim[], removed: readonly Id[]): void {
+    if (put.length === 0 && removed.length === 0) return
+    const doc = this.currentDoc?.id
+    // A claim re-anchored onto another version leaves its old document's list and cached view.
+    const leftFrom = new Set<Id>()
+    for (const c of put) {
+      const was = this.claims.get(c.id)?.documentId
+      if (was !== undefined && was !== c.documentId) leftFrom.add(was)
+    }
+    const gone = new Set(removed)
+    const left = new Set(
+      doc !== undefined && leftFrom.has(doc) ? put.filter((c) => c.documentId !== doc).map((c) => c.id) : []
+    )
+    for (const id of removed) {
+      this.claims.delete(id)
+      this.removedClaimIds.add(id)
+    }
+    for (const c of put) {
+      this.claims.set(c.id, c)
+      this.removedClaimIds.delete(c.id)
+    }
+    const mine = new Map(put.filter((c) => c.documentId === doc).map((c) => [c.id, c]))
+    if (gone.size > 0 || mine.size > 0 || left.size > 0) {
+      const kept = this.docClaims.filter((c) => !gone.has(c.id) && !left.has(c.id))
+      const known = new Set(kept.map((c) => c.id))
+      const next = kept.map((c) => mine.get(c.id) ?? c)
+      for (const c of mine.values()) if (!known.has(c.id)) next.push(c)
+      this.docClaims = next.sort(byPosition)
+    }
+    // Cached views the change makes stale, the open document's included (docClaims holds its claims now).
+    for (const view of this.docCache.values()) {
+      const id = view.document.id
+      if (put.some((c) => c.documentId === id) || leftFrom.has(id) || gone.size) this.docCache.delete(id)
+    }
+    if (this.focusedClaimId && gone.has(this.focusedClaimId)) this.focusedClaimId = null
+    if (gone.size) this.links = this.links.filter((l) => !gone.has(l.from) && !gone.has(l.to))
+  }
+
+  /** The open document's details changed, its text was decoded again, or it went. */
+  private refreshOpenDocument(put: readonly DocumentSummary[], removed: readonly Id[]): void {
+    for (const id of removed) this.docCache.delete(id)
+    const open = this.currentDoc
+    if (!open) {
+      if (this.documents[0]) void this.openDocument(this.documents[0].id)
+      return
+    }
+    if (removed.includes(open.id)) {
+      this.clearDocument()
+      if (this.documents[0]) void this.openDocument(this.documents[0].id)
+      return
+    }
+    const summary = put.find((d) => d.id === open.id)
+    if (!summary) return
+    const { length, claimCount: _count, ...meta } = summary
+    if (length !== open.text.length || summary.provenance.encoding !== open.provenance.encoding) {
+      this.docCache.delete(open.id)
+      void this.openDocument(open.id)
+    } else {
+      this.currentDoc = { ...open, ...meta }
+    }
   }
 
   // ---- documents ------------------------------------------------------------------------
 
   async openDocument(id: string): Promise<void> {
-    let doc = this.docCache.get(id)
-    if (!doc) {
+    let view = this.docCache.get(id)
+    if (!view) {
       this.loadingDoc = true
-      doc = await this.run(() => this.api.getDocument(id))
+      view = await this.run(() => this.api.getDocument(id))
       this.loadingDoc = false
-      if (!doc) return
-      this.docCache.set(id, doc)
+      if (!view) return
     }
-    this.currentDoc = doc
-    if (this.info) this.storage?.setItem(LAST_DOC_KEY + this.info.path, id)
-    if (this.focusedClaim && this.focusedClaim.documentId !== id) this.focusedClaimId = null
+    this.showDocument(view)
   }
 
-  private addDocument(doc: CaseDocument): void {
-    this.docCache.set(doc.id, doc)
-    this.documents = [...this.documents.filter((d) => d.id !== doc.id), summaryOf(doc)]
+  private showDocument(view: DocumentView): void {
+    this.docCache.delete(view.document.id)
+    this.docCache.set(view.document.id, view)
+    while (this.docCache.size > DOC_CACHE_SIZE) this.docCache.delete(this.docCache.keys().next().value!)
+    for (const c of view.claims) this.claims.set(c.id, c)
+    for (const c of view.linkedClaims) this.claims.set(c.id, c)
+    this.currentDoc = view.document
+    this.docClaims = view.claims
+    this.links = merged(this.links, view.links, [])
+    if (this.info) this.storage?.setItem(LAST_DOC_KEY + this.info.path, view.document.id)
+    if (this.focusedClaim && this.focusedClaim.documentId !== view.document.id) this.focusedClaimId = null
   }
 
-  /**
-   * Imports one file and adds the document it made. Errors are thrown, not reported: the import
-   * queue shows them beside the file they belong to.
-   */
-  async importFile(file: ImportFile): Promise<ImportResult> {
-    const [result] = await this.api.importFiles([file])
-    if (result.status === 'imported' && result.documentId)
-      this.addDocument(await this.api.getDocument(result.documentId))
-    return result
+  private clearDocument(): void {
+    this.currentDoc = null
+    this.docClaims = []
   }
 
-  /** Decodes a text document again with another encoding and shows the new text. */
-  async reimportDocument(id: string, encoding: string): Promise<void> {
-    const summary = await this.api.reimportDocument(id, encoding)
-    const doc = await this.api.getDocument(id)
-    this.docCache.set(id, doc)
-    this.documents = this.documents.map((d) => (d.id === id ? summary : d))
-    if (this.currentDoc?.id === id) this.currentDoc = doc
+  /** Imports one file (the import queue shows its result or error in place). */
+  async importFile(file: ImportFile, options: ActionOptions): Promise<ImportResult | undefined> {
+    const results = await this.change(() => this.api.importFiles([file]), options)
+    return results?.[0]
+  }
+
+  /** Decodes a text document again with another encoding; the new text shows. */
+  reimportDocument(id: string, encoding: string, options?: ActionOptions): Promise<DocumentSummary | undefined> {
+    return this.change(() => this.api.reimportDocument(id, encoding), options)
   }
 
   async pasteText(input: PasteInput): Promise<boolean> {
-    const summary = await this.run(() => this.api.pasteText(input))
-    if (!summary) return false
-    this.documents = [...this.documents, summary]
-    await this.openDocument(summary.id)
-    return true
+    const summary = await this.change(() => this.api.pasteText(input))
+    if (summary) await this.openDocument(summary.id)
+    return summary !== undefined
   }
 
-  async updateDocument(id: string, patch: DocumentPatch): Promise<boolean> {
-    const summary = await this.run(() => this.api.updateDocument(id, patch))
-    if (!summary) return false
-    this.documents = this.documents.map((d) => (d.id === id ? summary : d))
-    const cached = this.docCache.get(id)
-    if (cached) {
-      const { length: _l, claimCount: _c, ...meta } = summary
-      const updated = { ...cached, ...meta }
-      this.docCache.set(id, updated)
-      if (this.currentDoc?.id === id) this.currentDoc = updated
-    }
-    return true
+  updateDocument(id: string, patch: DocumentPatch): Promise<DocumentSummary | undefined> {
+    return this.change(() => this.api.updateDocument(id, patch))
   }
 
-  async deleteDocument(id: string): Promise<boolean> {
-    const removed = await this.run(() => this.api.deleteDocument(id))
-    if (!removed) return false
-    const gone = new Set(removed)
-    this.forgetClaims(new Set(this.claims.filter((c) => gone.has(c.id) || c.documentId === id).map((c) => c.id)))
-    this.claims = this.claims.filter((c) => !gone.has(c.id) && c.documentId !== id)
-    this.documents = this.documents.filter((d) => d.id !== id)
-    this.docCache.delete(id)
-    if (this.currentDoc?.id === id) {
-      this.currentDoc = null
-      if (this.documents[0]) await this.openDocument(this.documents[0].id)
-    }
-    return true
+  deleteDocument(id: string): Promise<Id[] | undefined> {
+    return this.change(() => this.api.deleteDocument(id))
   }
 
   // ---- sources --------------------------------------------------------------------------
 
-  async createSource(input: SourceInput): Promise<Source | undefined> {
-    const source = await this.run(() => this.api.createSource(input))
-    if (source) this.sources = [...this.sources, source]
-    return source
+  createSource(input: SourceInput): Promise<Source | undefined> {
+    return this.change(() => this.api.createSource(input))
   }
 
-  async updateSource(id: string, patch: SourcePatch): Promise<Source | undefined> {
-    const source = await this.run(() => this.api.updateSource(id, patch))
-    if (source) this.sources = this.sources.map((s) => (s.id === id ? source : s))
-    return source
+  updateSource(id: string, patch: SourcePatch, options?: ActionOptions): Promise<Source | undefined> {
+    return this.change(() => this.api.updateSource(id, patch), options)
   }
 
-  async mergeSources(fromId: string, intoId: string): Promise<boolean> {
-    const merged = await this.run(() => this.api.mergeSources(fromId, intoId))
-    if (merged) await this.refresh()
-    return merged !== undefined
+  mergeSources(fromId: string, intoId: string): Promise<Source | undefined> {
+    return this.change(() => this.api.mergeSources(fromId, intoId))
   }
 
   async deleteSource(id: string, reassignTo: string | null = null): Promise<boolean> {
     const done = await this.run(async () => {
-      await this.api.deleteSource(id, reassignTo)
+      this.applyChanges((await this.api.deleteSource(id, reassignTo)).changes)
       return true
     })
-    if (!done) return false
-    if (reassignTo) await this.refresh()
-    else this.sources = this.sources.filter((s) => s.id !== id)
-    return true
+    return done === true
   }
 
   // ---- claims ---------------------------------------------------------------------------
 
+  /** Claims by id that this UI may not hold yet (a briefing's, a search's). */
+  async loadClaims(ids: readonly Id[]): Promise<void> {
+    const missing = ids.filter((id) => !this.claims.has(id))
+    if (missing.length === 0) return
+    const found = await this.run(() => this.api.getClaims([...missing]))
+    for (const c of found ?? []) this.claims.set(c.id, c)
+  }
+
+  /**
+   * Focuses a claim (opening its document when it is another). The editor's field is focused only
+   * when `edit` says so: the user asked (Mark, Enter, a click in the editor).
+   */
   focusClaim(id: string | null, options: { scroll?: boolean; edit?: EditorField } = {}): void {
     this.focusedClaimId = id
     const claim = this.focusedClaim
     if (claim && claim.documentId !== this.currentDoc?.id) void this.openDocument(claim.documentId)
     if (options.scroll) this.scrollRequest++
-    if (options.edit) this.editorFocus = { field: options.edit, seq: (this.editorFocus?.seq ?? 0) + 1 }
+    this.editorFocus = options.edit ? { field: options.edit, seq: (this.editorFocus?.seq ?? 0) + 1 } : null
   }
 
   async createClaim(start: number, end: number): Promise<Claim | undefined> {
     const doc = this.currentDoc
     if (!doc) return undefined
-    const claim = await this.run(() => this.api.createClaim({ documentId: doc.id, start, end }))
-    if (!claim) return undefined
-    this.claims = [...this.claims, claim]
-    this.saveState = { state: 'saved' }
-    this.focusClaim(claim.id, { edit: 'source' })
+    const claim = await this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
+    if (claim) this.focusClaim(claim.id, { edit: 'source' })
     return claim
   }
 
-  async updateClaim(id: string, patch: ClaimPatch): Promise<Claim | undefined> {
-    this.saveState = { state: 'saving' }
-    try {
-      const claim = await this.api.updateClaim(id, patch)
-      // Replies to overlapping edits can arrive out of order: keep the newest version.
-      this.claims = this.claims.map((c) => (c.id === id && c.updatedAt <= claim.updatedAt ? claim : c))
-      this.saveState = { state: 'saved' }
-      return claim
-    } catch (err) {
-      const error = toClaimdeskError(err)
-      this.saveState = { state: 'error', message: error.message }
-      return undefined
+  /**
+   * Shows the edit at once, so a second quick edit (another tag) builds on the first rather than
+   * on what the backend last said; the backend's reply then replaces it, and a refused edit is
+   * replaced by the claim as the backend has it.
+   */
+  async updateClaim(id: string, patch: ClaimPatch, options?: ActionOptions): Promise<Claim | undefined> {
+    const shown = this.claims.get(id)
+    if (shown) this.foldClaims([{ ...shown, ...patch }], [])
+    const saved = await this.change(() => this.api.updateClaim(id, patch), options)
+    if (!saved) {
+      const [actual] = (await this.run(() => this.api.getClaims([id]))) ?? []
+      if (actual) this.foldClaims([actual], [])
     }
+    return saved
   }
 
   async deleteClaim(id: string): Promise<Claim | undefined> {
-    const ordered = this.claims
-    const claim = await this.run(() => this.api.deleteClaim(id))
+    const claim = await this.change(() => this.api.deleteClaim(id))
     if (!claim) return undefined
-    const index = ordered.findIndex((c) => c.id === id)
-    this.claims = this.claims.filter((c) => c.id !== id)
-    this.forgetClaims(new Set([id]))
-    if (this.focusedClaimId === id) this.focusedClaimId = null
-    this.lastDeleted = { claim, index }
     const quote = claim.quote.exact.length > 48 ? `${claim.quote.exact.slice(0, 47)}…` : claim.quote.exact
-    this.notices.toast(
-      `Deleted claim “${quote}”`,
-      [{ label: 'Undo', run: () => this.restoreClaim(claim, index) }],
-      10_000
-    )
+    this.notices.toast(`Deleted claim “${quote}”`, [{ label: 'Undo', run: () => this.step('undo') }], 10_000)
     return claim
   }
 
-  async restoreClaim(claim: Claim, index = this.claims.length): Promise<void> {
-    if (this.claims.some((c) => c.id === claim.id)) return
-    const restored = await this.run(() => this.api.restoreClaim(claim))
-    if (!restored) return
-    if (this.lastDeleted?.claim.id === restored.id) this.lastDeleted = null
-    const claims = this.claims.filter((c) => c.id !== restored.id)
-    claims.splice(Math.min(index, claims.length), 0, restored)
-    this.claims = claims
-    // The backend also put back the claim's links and briefing citations.
-    if (this.links.length || this.briefings.length) {
-      const snap = await this.run(() => this.api.currentCase())
-      if (snap) {
-        this.links = snap.links
-        this.briefings = snap.briefings
-      }
-    }
-    this.focusClaim(restored.id, { scroll: true })
+  // ---- claims following a new version --------------------------------------------------
+
+  /** Moves the claims of an earlier version onto `toId`; resolves to how they were placed. */
+  reanchorDocument(fromId: string, toId: string): Promise<ReanchorCounts | undefined> {
+    return this.change(() => this.api.reanchorDocument(fromId, toId))
   }
 
-  /** Mirrors what the backend does when claims go: their links go, briefings stop citing them. */
-  private forgetClaims(ids: Set<string>): void {
-    if (ids.size === 0) return
-    if (this.links.some((l) => ids.has(l.from) || ids.has(l.to)))
-      this.links = this.links.filter((l) => !ids.has(l.from) && !ids.has(l.to))
-    const cites = (list: string[]) => list.some((c) => ids.has(c))
-    if (!this.briefings.some((b) => cites(b.claimIds) || b.judgments.some((j) => cites(j.claimIds)))) return
-    const keep = (list: string[]) => list.filter((c) => !ids.has(c))
-    this.briefings = this.briefings.map((b) => ({
-      ...b,
-      claimIds: keep(b.claimIds),
-      judgments: b.judgments.map((j) => ({ ...j, claimIds: keep(j.claimIds) }))
-    }))
+  acceptAnchor(id: string): Promise<Claim | undefined> {
+    return this.change(() => this.api.acceptAnchor(id))
+  }
+
+  /** Places a claim (an orphan in its newer version) on the chosen words, then shows it there. */
+  async reattachClaim(id: string, start: number, end: number): Promise<Claim | undefined> {
+    const claim = await this.change(() => this.api.reattachClaim(id, start, end))
+    if (claim) this.focusClaim(claim.id, { scroll: true })
+    return claim
   }
 
   // ---- links ----------------------------------------------------------------------------
 
-  async createLink(input: LinkInput): Promise<ClaimLink | undefined> {
-    const link = await this.run(() => this.api.createLink(input))
-    if (link) this.links = [...this.links, link]
-    return link
+  createLink(input: LinkInput): Promise<ClaimLink | undefined> {
+    return this.change(() => this.api.createLink(input))
   }
 
   async deleteLink(id: string): Promise<boolean> {
     const done = await this.run(async () => {
-      await this.api.deleteLink(id)
+      this.applyChanges((await this.api.deleteLink(id)).changes)
       return true
     })
-    if (done) this.links = this.links.filter((l) => l.id !== id)
     return done === true
   }
 
   // ---- briefings ------------------------------------------------------------------------
 
-  async createBriefing(input: BriefingInput): Promise<Briefing | undefined> {
-    const briefing = await this.run(() => this.api.createBriefing(input))
-    if (briefing) this.briefings = [...this.briefings, briefing]
-    return briefing
+  createBriefing(input: BriefingInput): Promise<Briefing | undefined> {
+    return this.change(() => this.api.createBriefing(input))
   }
 
-  /** Throws on failure (the composer shows it beside its saved state). */
-  async updateBriefing(id: string, patch: BriefingInput): Promise<Briefing> {
-    const briefing = await this.api.updateBriefing(id, patch)
-    this.briefings = this.briefings.map((b) => (b.id === id ? briefing : b))
-    return briefing
+  updateBriefing(id: string, patch: BriefingInput, options?: ActionOptions): Promise<Briefing | undefined> {
+    return this.change(() => this.api.updateBriefing(id, patch), options)
   }
 
   async deleteBriefing(id: string): Promise<boolean> {
     const done = await this.run(async () => {
-      await this.api.deleteBriefing(id)
+      this.applyChanges((await this.api.deleteBriefing(id)).changes)
       return true
     })
-    if (done) this.briefings = this.briefings.filter((b) => b.id !== id)
     return done === true
   }
 
   exportBriefing(format: ExportFormat, briefing?: string): Promise<ExportResult | undefined> {
     return this.run(() => this.api.exportBriefing({ format, briefing }))
   }
-}
-
-function countBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const item of items) for (const key of keys(item)) counts.set(key, (counts.get(key) ?? 0) + 1)
-  return counts
 }

@@ -1,151 +1,221 @@
-// @vitest-environment jsdom
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CaseChanges } from '../../../shared/api'
 import { ClaimdeskError } from '../../../shared/errors'
 import { CaseStore } from './case.svelte'
 import { Notices } from './notices.svelte'
-import { makeDocument, makeSource, memoryApi } from './testing/memory-api'
+import { loadedDesk, type TestDesk } from './testing/desk'
 
 const text = 'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.'
+const second = 'Second\n\nZelensky said 50,000 troops were fighting.'
 
-function setup(extra: Parameters<typeof memoryApi>[0] = {}) {
-  const api = memoryApi({ documents: [makeDocument('d1', text), makeDocument('d2', 'Second\n\nBody')], ...extra })
-  const notices = new Notices()
+let t: TestDesk
+afterEach(() => t?.dispose())
+
+function memoryStorage() {
   const memory = new Map<string, string>()
-  const storage = {
-    getItem: (k: string) => memory.get(k) ?? null,
-    setItem: (k: string, v: string) => void memory.set(k, v)
-  }
-  return { api, notices, store: new CaseStore(api, notices, storage), storage }
+  return { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) }
 }
 
 describe('CaseStore', () => {
-  it('loads the case and opens the first document, or the last one read', async () => {
-    const { api, notices, store, storage } = setup()
+  it('loads the overview and opens the first document, or the last one read', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const storage = memoryStorage()
+    const store = new CaseStore(t.api, new Notices(), storage)
     await store.load()
-    expect(store.info?.title).toBe('Test case')
-    expect(store.currentDoc?.id).toBe('d1')
-    await store.openDocument('d2')
-    const again = new CaseStore(api, notices, storage)
+    expect(store.info?.name).toBe('case')
+    expect(store.currentDoc?.id).toBe(t.documents['a.txt'])
+    await store.openDocument(t.documents['b.txt'])
+    const again = new CaseStore(t.api, new Notices(), storage)
     await again.load()
-    expect(again.currentDoc?.id).toBe('d2')
+    expect(again.currentDoc?.id).toBe(t.documents['b.txt'])
   })
 
-  it('adds a new claim from the returned value without refetching, and focuses it for editing', async () => {
-    const { api, store } = setup()
-    await store.load()
+  it('never asks for the whole case: a new claim comes back with the counts it moved', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const before = t.calls.length
     const start = text.indexOf('Russia')
     const claim = await store.createClaim(start, start + 52)
     expect(claim?.quote.exact).toBe('Russia has deployed just under 60,000 troops to Kurs')
-    expect(store.claims.map((c) => c.id)).toEqual([claim!.id])
+    expect(store.docClaims.map((c) => c.id)).toEqual([claim!.id])
     expect(store.focusedClaimId).toBe(claim!.id)
     expect(store.editorFocus?.field).toBe('source')
-    expect(store.claimCountByDoc.get('d1')).toBe(1)
-    expect(api.data.calls.filter((c) => c.method === 'currentCase')).toEqual([])
+    expect(store.documentsById.get(t.documents['a.txt'])?.claimCount).toBe(1)
+    expect(store.claimCount).toBe(1)
+    expect(t.calls.slice(before).map((c) => c.method)).toEqual(['createClaim'])
   })
 
-  it('patches a claim from updateClaim and reports a failed save inline', async () => {
-    const { api, store } = setup()
-    await store.load()
+  it('focusing a claim without asking to edit leaves the editor alone', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
     const claim = (await store.createClaim(14, 20))!
-    await store.updateClaim(claim.id, { status: 'confirmed' })
-    expect(store.claims[0].status).toBe('confirmed')
-    expect(store.saveState.state).toBe('saved')
-    api.updateClaim = async () => {
-      throw new ClaimdeskError('read-only', 'The case is open read-only')
-    }
-    await store.updateClaim(claim.id, { status: 'false' })
-    expect(store.saveState).toEqual({ state: 'error', message: 'The case is open read-only' })
-    expect(store.claims[0].status).toBe('confirmed')
+    expect(store.editorFocus?.field).toBe('source')
+    store.focusClaim(claim.id)
+    expect(store.editorFocus).toBeNull()
   })
 
-  it('deletes a claim with an Undo toast that restores it in place', async () => {
-    const { api, notices, store } = setup()
-    await store.load()
+  it('a failed change is reported once, in place when asked, and changes nothing shown', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
+    const claim = (await store.createClaim(14, 20))!
+    const errors: string[] = []
+    expect(await store.updateClaim(claim.id, { sourceId: 'nobody' }, { onError: (e) => errors.push(e.message) })).toBe(
+      undefined
+    )
+    expect(errors).toEqual(['no source with id nobody'])
+    expect(notices.errors).toEqual([])
+    expect(await store.updateClaim(claim.id, { sourceId: 'nobody' })).toBeUndefined()
+    expect(notices.errors.map((e) => e.message)).toEqual(['no source with id nobody'])
+    expect(store.claims.get(claim.id)?.sourceId).toBeNull()
+  })
+
+  it('keeps the newest version when replies arrive out of order', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const claim = (await store.createClaim(14, 20))!
+    const newer: CaseChanges = {
+      revision: 50,
+      claims: { put: [{ ...claim, note: 'newer' }], removed: [] },
+      claimCount: 1,
+      history: { undo: 'note', redo: null }
+    }
+    const older: CaseChanges = {
+      revision: 49,
+      claims: { put: [{ ...claim, note: 'older' }], removed: [] },
+      claimCount: 1,
+      history: { undo: 'older', redo: null }
+    }
+    store.applyChanges(newer)
+    store.applyChanges(older)
+    expect(store.claims.get(claim.id)?.note).toBe('newer')
+    expect(store.docClaims[0].note).toBe('newer')
+    expect(store.history.undo).toBe('note')
+    // A late removal does not take away a claim put back since.
+    store.applyChanges({ ...older, claims: { put: [], removed: [claim.id] } })
+    expect(store.claims.has(claim.id)).toBe(true)
+  })
+
+  it('deleting a linked claim takes its link away, and Undo puts both back', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
     const a = (await store.createClaim(14, 20))!
-    const b = (await store.createClaim(21, 30))!
+    const b = (await store.createClaim(30, 45))!
+    await store.createLink({ from: a.id, to: b.id, kind: 'contradicts' })
+    expect(store.links).toHaveLength(1)
     await store.deleteClaim(a.id)
-    expect(store.claims.map((c) => c.id)).toEqual([b.id])
-    const toast = notices.toasts.at(-1)!
-    expect(toast.message).toContain('Deleted claim')
-    await toast.actions[0].run()
-    expect(store.claims.map((c) => c.id)).toEqual([a.id, b.id])
-    expect(api.data.calls.some((c) => c.method === 'restoreClaim')).toBe(true)
-    // a second undo does nothing
-    await toast.actions[0].run()
-    expect(store.claims).toHaveLength(2)
+    expect(store.links).toEqual([])
+    expect(store.docClaims.map((c) => c.id)).toEqual([b.id])
+    expect(notices.toasts.at(-1)?.actions.map((x) => x.label)).toEqual(['Undo'])
+    await notices.toasts.at(-1)!.actions[0].run()
+    expect(store.docClaims.map((c) => c.id)).toEqual([a.id, b.id])
+    expect(store.links.map((l) => [l.from, l.to])).toEqual([[a.id, b.id]])
+    expect(store.focusedClaimId).toBe(a.id)
+    expect(notices.toasts.at(-1)?.message).toBe('Undo: delete “Russia”')
   })
 
-  it('updates document metadata in the list and in the reader', async () => {
-    const { store } = setup()
-    await store.load()
-    await store.updateDocument('d1', { outlet: 'Newsweek', published: '2024-11-23' })
-    expect(store.documents.find((d) => d.id === 'd1')?.outlet).toBe('Newsweek')
-    expect(store.currentDoc?.published).toBe('2024-11-23')
+  it('undo and redo reach across documents and name the change', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const { store, notices } = t.desk
+    const claim = (await store.createClaim(14, 20))!
+    await store.updateClaim(claim.id, { status: 'contradicted' })
+    await store.openDocument(t.documents['b.txt'])
+    await store.step('undo')
+    expect(notices.toasts.at(-1)?.message).toBe('Undo: status → Contradicted')
+    expect(store.claims.get(claim.id)?.status).toBe('unverified')
+    await expect.poll(() => store.currentDoc?.id).toBe(t.documents['a.txt'])
+    expect(store.history).toEqual({ undo: 'mark “Russia”', redo: 'status → Contradicted' })
+    await store.step('redo')
+    expect(store.claims.get(claim.id)?.status).toBe('contradicted')
   })
 
-  it('deletes a document with its claims and opens the next one', async () => {
-    const { store } = setup()
-    await store.load()
+  it('going back to a document shows the claims marked while it was open (its cached view is refreshed)', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const { store } = t.desk
     await store.createClaim(14, 20)
-    expect(await store.deleteDocument('d1')).toBe(true)
-    expect(store.documents.map((d) => d.id)).toEqual(['d2'])
-    expect(store.claims).toEqual([])
-    expect(store.currentDoc?.id).toBe('d2')
+    await store.openDocument(t.documents['b.txt'])
+    await store.openDocument(t.documents['a.txt'])
+    expect(store.docClaims.map((c) => c.quote.exact)).toEqual([text.slice(14, 20)])
   })
 
-  it('offers the newest backup for a corrupt case and read-only for a locked one', async () => {
-    const { api, notices, store } = setup()
-    const restored: string[] = []
-    api.restoreBackup = async (path, file) => {
-      restored.push(`${path} <- ${file}`)
-      return api.currentCase()
+  it('a deleted document is replaced in the reader by the next one', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const { store } = t.desk
+    await store.deleteDocument(t.documents['a.txt'])
+    expect(store.documents.map((d) => d.id)).toEqual([t.documents['b.txt']])
+    await expect.poll(() => store.currentDoc?.id).toBe(t.documents['b.txt'])
+  })
+
+  it('shows the new text when a document is decoded again', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const id = t.documents['a.txt']
+    await store.reimportDocument(id, 'windows-1251')
+    await expect.poll(() => store.currentDoc?.provenance.encoding).toBe('windows-1251')
+  })
+})
+
+describe('case events', () => {
+  it('tells the analyst what happened to the case outside any call, and follows it to a new file', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
+    const events = [
+      { seq: 1, kind: 'save-failed' as const, message: 'case.claimdesk.json could not be saved: the disk is full' },
+      { seq: 2, kind: 'diverged' as const, message: 'case.claimdesk.json was replaced by another program' }
+    ]
+    let asked = 0
+    t.api.caseEvents = async (after) => {
+      asked++
+      const found = events.filter((e) => e.seq > after)
+      if (found.length === 0) await new Promise((r) => setTimeout(r, 5))
+      return found
     }
+    const overviews = () => t.calls.filter((c) => c.method === 'currentCase').length
+    const before = overviews()
+    const stop = store.watchEvents()
+    await vi.waitFor(() => expect(notices.errors.map((e) => e.message)).toEqual(events.map((e) => e.message)))
+    await vi.waitFor(() => expect(overviews()).toBe(before + 1))
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(3))
+    stop()
+  })
+})
+
+describe('cases that cannot open as they are', () => {
+  it('offers to recover the changes before a damaged journal line, and to break a lock no Claimdesk holds', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
+    const path = '/cases/x.claimdesk.json'
     store.report(
-      new ClaimdeskError('corrupt', 'kursk.claimdesk.json is not valid JSON', {
-        path: '/c/kursk.claimdesk.json',
-        backups: [
-          { file: 'b1.json', savedAt: '2024-11-01T00:00:00Z', size: 1 },
-          { file: 'b2.json', savedAt: '2024-11-02T00:00:00Z', size: 1 }
-        ]
+      new ClaimdeskError('corrupt', 'x.claimdesk.json.journal is damaged at line 3', {
+        path,
+        journal: { damagedLine: 3, recoverable: 2 },
+        backups: []
       })
     )
-    const corrupt = notices.errors.at(-1)!
-    expect(corrupt.actions.map((a) => a.label)).toEqual(['Open newest good backup'])
-    await corrupt.actions[0].run()
-    expect(restored).toEqual(['/c/kursk.claimdesk.json <- b2.json'])
-
+    expect(notices.errors.at(-1)?.actions.map((a) => a.label)).toEqual(['Recover the 2 changes before the damage'])
     const opened: unknown[] = []
-    api.openCase = async (path, options) => {
-      opened.push([path, options])
-      return api.currentCase()
+    t.api.openCase = async (p, o) => {
+      opened.push([p, o])
+      throw new ClaimdeskError('not-found', 'gone')
     }
-    store.report(new ClaimdeskError('corrupt', 'x is empty', { file: '/c/x.claimdesk.json', backups: [] }))
-    expect(notices.errors.at(-1)!.actions).toEqual([])
-
-    store.report(new ClaimdeskError('locked', 'Another process has this case open'), '/c/k.claimdesk.json')
     await notices.errors.at(-1)!.actions[0].run()
-    expect(opened).toEqual([['/c/k.claimdesk.json', { readOnly: true }]])
-  })
+    expect(opened).toEqual([[path, { recoverJournal: true }]])
 
-  it('shows the welcome state when no case is open, without an error', async () => {
-    const { api, notices, store } = setup()
-    api.currentCase = async () => {
-      throw new ClaimdeskError('no-case', 'No case is open')
-    }
-    await store.load()
-    expect(store.noCase).toBe(true)
-    expect(notices.errors).toEqual([])
-  })
-
-  it('counts claims per source as speaker and as relay', async () => {
-    const isw = makeSource('ISW')
-    const reuters = makeSource('Reuters')
-    const { store } = setup({ sources: [isw, reuters] })
-    await store.load()
-    const claim = (await store.createClaim(14, 20))!
-    await store.updateClaim(claim.id, { sourceId: isw.id, via: [reuters.id] })
-    expect(store.claimCountBySource.get(isw.id)).toBe(1)
-    expect(store.relayCountBySource.get(reuters.id)).toBe(1)
-    expect(store.claimCountBySource.get(reuters.id)).toBeUndefined()
+    store.report(
+      new ClaimdeskError('locked', 'x is locked by process 123', {
+        path,
+        breakable: true,
+        reason: 'process 123 is not Claimdesk'
+      })
+    )
+    const labels = notices.errors.at(-1)!.actions.map((a) => a.label)
+    expect(labels).toEqual(['Open read-only', 'Break the lock…'])
+    const asked: string[] = []
+    store.confirm = async (_title, _action, message) => (asked.push(message), false)
+    await notices.errors.at(-1)!.actions[1].run()
+    expect(asked[0]).toMatch(/process 123 is not Claimdesk.*two writers would lose each other's changes/)
+    expect(opened).toHaveLength(1) // declined: nothing opened
+    store.confirm = async () => true
+    await notices.errors.at(-1)!.actions[1].run()
+    expect(opened.at(-1)).toEqual([path, { breakLock: true }])
   })
 })

@@ -1,10 +1,12 @@
 // The objects every component reaches through Svelte context (so tests can supply their own).
 import { getContext, setContext } from 'svelte'
-import type { ClaimdeskApi } from '../../../shared/api'
+import type { Backend } from './api'
 import { BriefingComposer } from '../briefing/composer.svelte'
 import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
+import { CaseSearch } from '../search/search.svelte'
 import { CaseStore } from './case.svelte'
+import { dialogs } from './dialogs.svelte'
 import { Notices } from './notices.svelte'
 import { UiState } from './ui.svelte'
 
@@ -15,19 +17,23 @@ export interface Desk {
   notices: Notices
   imports: ImportQueue
   composer: BriefingComposer
+  search: CaseSearch
 }
 
 export const DESK = Symbol('claimdesk-desk')
 
-export function createDesk(api: ClaimdeskApi, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
+export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
-  const store = new CaseStore(api, notices, storage)
+  const store = new CaseStore(backend.api, notices, storage)
+  store.confirm = (title, action, message) => dialogs.askConfirm(title, message, action, true)
+  const ui = new UiState()
   return {
     store,
     notices,
-    ui: new UiState(),
+    ui,
+    search: new CaseSearch(store, ui),
     view: new ClaimsView(store),
-    imports: new ImportQueue(store, notices),
+    imports: new ImportQueue(store, notices, backend.transfer),
     composer: new BriefingComposer(store, undefined, storage)
   }
 }

@@ -1,6 +1,7 @@
 // What differs between the desktop app and browser mode beyond the API: picking case paths and
 // saving exported files.
 import type { ExportResult } from '../../../shared/api'
+import type { PickedFile } from '../cases/import-files'
 import { dialogs, type PathMode } from './dialogs.svelte'
 
 /** A case path chosen by the user (native dialog, or the in-app path prompt); null if cancelled. */
@@ -25,10 +26,15 @@ function exportBytes(result: ExportResult): Uint8Array<ArrayBuffer> | string {
   return result.encoding === 'utf8' ? result.content : fromBase64(result.content)
 }
 
-/** Files chosen in the desktop app's native import dialog, as the File objects a file input gives. */
-export async function chooseImportFiles(): Promise<File[] | null> {
-  const chosen = await window.claimdesk?.platform.chooseImportFiles()
-  return chosen ? chosen.map(({ name, data }) => new File([fromBase64(data)], name)) : null
+/**
+ * Files chosen in the desktop app's native dialogs (files, or one folder's importable files), as
+ * paths main reads itself. Null when cancelled or outside the desktop app.
+ */
+export async function chooseImport(what: 'files' | 'folder'): Promise<PickedFile[] | null> {
+  const platform = window.claimdesk?.platform
+  if (!platform) return null
+  const chosen = await (what === 'files' ? platform.chooseImportPaths() : platform.chooseImportFolder())
+  return chosen ? chosen.map(({ path, name }) => ({ path: name, localPath: path })) : null
 }
 
 /** Saves an export (native save dialog, or a browser download); the name or path saved, null if cancelled. */
@@ -46,17 +52,4 @@ export async function saveExport(result: ExportResult): Promise<string | null> {
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
   return result.fileName
-}
-
-/** A File's bytes as base64 (for importFiles), without building a giant string by hand. */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result)
-      resolve(url.slice(url.indexOf(',') + 1))
-    }
-    reader.onerror = () => reject(new Error(`Could not read ${file.name}: ${reader.error?.message ?? 'unknown error'}`))
-    reader.readAsDataURL(file)
-  })
 }

@@ -25,7 +25,8 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['K'], action: 'Previous claim (↑ in the claims list)' },
       { keys: ['Enter'], action: 'Edit the focused claim (jump to its source field)' },
       { keys: ['Delete'], action: 'Delete the focused claim (Undo in the message)' },
-      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last claim deletion' },
+      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last change to the case (any edit, import or deletion)' },
+      { keys: ['Ctrl/⌘', 'Shift', 'Z'], action: 'Redo (also Ctrl+Y)' },
       { keys: ['G'], action: 'Group claims by source / by topic' },
       { keys: ['/'], action: 'Filter claims' }
     ]
@@ -49,6 +50,14 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
     ]
   },
   {
+    group: 'Search',
+    items: [
+      { keys: ['Ctrl/⌘', 'F'], action: 'Search the open document' },
+      { keys: ['Ctrl/⌘', 'Shift', 'F'], action: 'Search the whole case' },
+      { keys: ['Enter'], action: 'In the search box: the next hit (Shift+Enter: the previous)' }
+    ]
+  },
+  {
     group: 'Anywhere',
     items: [
       { keys: ['?'], action: 'Show this list' },
@@ -68,14 +77,21 @@ export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () 
   if (e.defaultPrevented || e.isComposing) return false
   if (document.querySelector('dialog[open]')) return false
   const mod = e.ctrlKey || e.metaKey
+  // The desktop app has no find bar of its own: Ctrl/Cmd+F searches the open document, with Shift the case.
+  if (mod && !e.altKey && e.key.toLowerCase() === 'f') {
+    desk.search.open(e.shiftKey || !store.currentDoc ? 'case' : 'document')
+    return true
+  }
   if (mod && e.key === 'Enter') {
     if (!ui.selection) return false
     markSelection()
     return true
   }
-  if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTyping(e.target)) {
-    if (!store.lastDeleted) return false
-    void store.restoreClaim(store.lastDeleted.claim, store.lastDeleted.index)
+  // Undo and redo act on the case; in a text field they stay the field's own.
+  const key = e.key.toLowerCase()
+  if (mod && !e.altKey && !isTyping(e.target) && (key === 'z' || (key === 'y' && !e.shiftKey))) {
+    if (store.readOnly) return false
+    void store.step(key === 'z' && !e.shiftKey ? 'undo' : 'redo')
     return true
   }
   if (mod || e.altKey || isTyping(e.target)) return false

@@ -1,6 +1,6 @@
 // UI state shared between components that is not case data: which pane shows what, open
 // overlays, the reader's pending selection.
-export type LeftTab = 'documents' | 'sources' | 'briefings'
+export type LeftTab = 'documents' | 'sources' | 'briefings' | 'search'
 export type Overlay = 'help' | 'export' | 'paste' | null
 
 export class UiState {
@@ -12,7 +12,10 @@ export class UiState {
   selection = $state.raw<{ start: number; end: number } | null>(null)
   /** Bumped to ask the claims panel to focus its filter box. */
   filterFocus = $state(0)
-  /** Bumped to open the import file chooser (from the native menu). */
+  /** Search hits in the open document (offsets into its text), painted by the reader as their own layer. */
+  searchHits = $state.raw<{ start: number; end: number }[]>([])
+  /** The hit the search is on (-1 for none): the reader outlines it and scrolls it into view. */
+  activeHit = $state(-1)
 
   showSource(id: string): void {
     this.leftTab = 'sources'

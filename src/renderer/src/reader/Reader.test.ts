@@ -1,17 +1,18 @@
-// @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
-import { loadedDesk } from '../lib/testing/desk'
-import { makeDocument, makeSource } from '../lib/testing/memory-api'
+import { tick } from 'svelte'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import Reader from './Reader.svelte'
 
 const text =
   'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky estimated around 50,000.'
 
-async function setup() {
-  const isw = makeSource('ISW')
-  const ctx = await loadedDesk({ documents: [makeDocument('d1', text)], sources: [isw] })
-  return { ...ctx, isw }
+let t: TestDesk
+afterEach(() => t?.dispose())
+
+async function setup(readOnly = false) {
+  t = await loadedDesk({ documents: { 'kursk.txt': text }, sources: [{ name: 'ISW' }], readOnly })
+  return t
 }
 
 function select(node: Node, from: number, to: number, endNode: Node = node) {
@@ -61,13 +62,15 @@ describe('Reader', () => {
     const mark = screen.getByText('60,000')
     await fireEvent.click(mark)
     expect(desk.store.focusedClaimId).toBe(inner.id)
+    // A click focuses the claim; it does not take the keyboard into the editor.
+    expect(desk.store.editorFocus).toBeNull()
     await waitFor(() => expect(mark.classList.contains('focused')).toBe(true))
     await fireEvent.click(mark)
     expect(desk.store.focusedClaimId).toBe(outer.id)
   })
 
   it('shows Mark claim for a selection and creates the claim from trimmed offsets', async () => {
-    const { desk, api, context } = await setup()
+    const { desk, context } = await setup()
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
     const textNode = [...para.childNodes].find(
@@ -77,10 +80,10 @@ describe('Reader', () => {
     select(textNode, 6, 20)
     const button = await screen.findByTestId('mark-claim')
     await fireEvent.click(button)
-    await waitFor(() => expect(desk.store.claims).toHaveLength(1))
-    const created = api.data.calls.find((c) => c.method === 'createClaim')!.args[0] as { start: number; end: number }
+    await waitFor(() => expect(desk.store.docClaims).toHaveLength(1))
+    const created = t.calls.find((c) => c.method === 'createClaim')!.args[0] as { start: number; end: number }
     expect(text.slice(created.start, created.end)).toBe('has deployed')
-    expect(desk.store.focusedClaimId).toBe(desk.store.claims[0].id)
+    expect(desk.store.focusedClaimId).toBe(desk.store.docClaims[0].id)
   })
 
   it('hides Mark claim for a selection outside the article', async () => {
@@ -93,7 +96,7 @@ describe('Reader', () => {
   })
 
   it('offers no Mark claim in a read-only case', async () => {
-    const { context } = await loadedDesk({ documents: [makeDocument('d1', text)], readOnly: true })
+    const { context, desk } = await setup(true)
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
     select(
@@ -101,7 +104,9 @@ describe('Reader', () => {
       0,
       6
     )
-    await new Promise((r) => setTimeout(r, 20))
+    // The selection is read (the handler runs on the event), yet nothing offers to mark it.
+    expect(desk.ui.selection).not.toBeNull()
+    await tick()
     expect(screen.queryByTestId('mark-claim')).toBeNull()
   })
 })

@@ -2,36 +2,28 @@
 // selections in Arabic and Hebrew mapped to the right offsets (ranges are in logical order, so a
 // claim covers the same characters whatever direction they are drawn in).
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
-import { describe, expect, it } from 'vitest'
-import type { Block } from '../../../shared/model'
-import { loadedDesk } from '../lib/testing/desk'
-import { makeDocument } from '../lib/testing/memory-api'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import Reader from './Reader.svelte'
 import { rangeToOffsets } from './selection'
 
-const parts: [Block['kind'], string][] = [
-  ['heading', 'تقرير من الحدود'],
-  ['paragraph', 'قال المتحدث باسم الجيش إن 1,200 جندي وصلوا إلى المنطقة يوم الثلاثاء.'],
-  ['caption', 'صورة غير موثقة: قافلة على الطريق السريع'],
-  ['table-row', 'المدينة | عدد النازحين | 2024'],
-  ['paragraph', 'לדברי הדובר, "המצב יציב" ב-Kursk מאז אתמול.'],
-  ['list-item', 'נקודה ראשונה ברשימה']
-]
+// A saved page whose blocks are a heading, a paragraph, a caption, a table row, a Hebrew paragraph
+// and a list item (what the web-page importer makes of it).
+const page = `<!doctype html><html lang="ar" dir="rtl"><head><title>تقرير من الحدود</title>
+<meta property="og:site_name" content="الصحيفة اليومية"><meta name="author" content="Jane Roe"></head>
+<body><article><h1>تقرير من الحدود</h1>
+<p>قال المتحدث باسم الجيش إن 1,200 جندي وصلوا إلى المنطقة يوم الثلاثاء.</p>
+<figure><img src="x.png"><figcaption>صورة غير موثقة: قافلة على الطريق السريع</figcaption></figure>
+<table><tr><td>المدينة</td><td>عدد النازحين</td><td>2024</td></tr></table>
+<p lang="he" dir="rtl">לדברי הדובר, "המצב יציב" ב-Kursk מאז אתמול.</p>
+<ul><li>נקודה ראשונה ברשימה</li></ul></article></body></html>`
 
-function rtlDocument() {
-  let text = ''
-  const blocks: Block[] = []
-  for (const [kind, body] of parts) {
-    if (text) text += '\n\n'
-    blocks.push({
-      kind,
-      start: text.length,
-      end: text.length + body.length,
-      ...(kind === 'heading' ? { level: 1 } : kind === 'list-item' ? { level: 1 } : {})
-    })
-    text += body
-  }
-  return makeDocument('rtl', text, { blocks, language: 'ar', outlet: 'الصحيفة اليومية', author: 'Jane Roe' })
+let t: TestDesk
+afterEach(() => t?.dispose())
+
+async function rtlDesk() {
+  t = await loadedDesk({ documents: { 'rtl.html': page } })
+  return { ...t, doc: t.desk.store.currentDoc! }
 }
 
 function textNodes(root: Node): Text[] {
@@ -73,8 +65,7 @@ function select(range: Range) {
 
 describe('reader with right-to-left and structured text', () => {
   it('renders captions as captions, table rows as rows, every block dir="auto" with exactly its text', async () => {
-    const doc = rtlDocument()
-    const { context } = await loadedDesk({ documents: [doc] })
+    const { context, doc } = await rtlDesk()
     render(Reader, { context })
     const blocks = screen.getAllByTestId('reader-block')
     expect(blocks.map((b) => [b.tagName, b.dataset.kind])).toEqual([
@@ -95,25 +86,23 @@ describe('reader with right-to-left and structured text', () => {
     expect(screen.getByTestId('reader').getAttribute('lang')).toBe('ar')
     // Metadata values are isolated so an Arabic outlet cannot reorder the Latin names around it.
     const isolated = [...screen.getByTestId('document-meta').querySelectorAll('bdi')].map((b) => b.textContent)
-    expect(isolated).toEqual(['الصحيفة اليومية', 'Jane Roe', 'rtl.txt'])
+    expect(isolated).toEqual(['الصحيفة اليومية', 'Jane Roe', 'rtl.html'])
   })
 
   it('maps an Arabic selection with digits inside it to the exact characters, and paints the claim over them', async () => {
-    const doc = rtlDocument()
-    const { desk, context } = await loadedDesk({ documents: [doc] })
+    const { desk, context, doc } = await rtlDesk()
     render(Reader, { context })
     const quote = 'إن 1,200 جندي وصلوا'
     select(rangeOver(screen.getAllByTestId('reader-block')[1], quote))
     await fireEvent.click(await screen.findByTestId('mark-claim'))
-    await waitFor(() => expect(desk.store.claims).toHaveLength(1))
-    const claim = desk.store.claims[0]
+    await waitFor(() => expect(desk.store.docClaims).toHaveLength(1))
+    const claim = desk.store.docClaims[0]
     expect(doc.text.slice(claim.position.start, claim.position.end)).toBe(quote)
     await waitFor(() => expect(screen.getAllByTestId('highlight').map((m) => m.textContent)).toEqual([quote]))
   })
 
   it('maps a Hebrew selection that starts inside a highlight and spans into the next block', async () => {
-    const doc = rtlDocument()
-    const { desk, context } = await loadedDesk({ documents: [doc] })
+    const { desk, context, doc } = await rtlDesk()
     const inner = doc.text.indexOf('"המצב יציב"')
     await desk.store.createClaim(inner, inner + '"המצב יציב"'.length)
     render(Reader, { context })
@@ -128,8 +117,7 @@ describe('reader with right-to-left and structured text', () => {
   })
 
   it('keeps a selection inside a table row exact across the cell separators', async () => {
-    const doc = rtlDocument()
-    const { context } = await loadedDesk({ documents: [doc] })
+    const { context, doc } = await rtlDesk()
     render(Reader, { context })
     const row = screen.getAllByTestId('reader-block')[3]
     const offsets = rangeToOffsets(screen.getByTestId('reader'), rangeOver(row, 'النازحين | 2024'), doc.text)!

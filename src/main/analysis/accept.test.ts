@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import type { Source } from '../../shared/model'
+import { planAcceptance } from './accept'
+import { suggestClaims } from './suggest'
+
+const text = [
+  'Harbour master Jan Ostrow told the Baltic Courier that 14 ships were waiting.',
+  'Ostrow said the backlog would clear by Sunday.',
+  'A dock worker said cranes had failed. The Gazette could not independently verify this.'
+].join('\n\n')
+const blocks = [
+  { kind: 'paragraph', start: 0, end: 77 },
+  { kind: 'paragraph', start: 79, end: 125 },
+  { kind: 'paragraph', start: 127, end: text.length }
+]
+const courier: Source = {
+  id: 'bc',
+  name: 'Baltic Courier',
+  kind: 'outlet',
+  aliases: [],
+  description: '',
+  reliability: 'B',
+  createdAt: '',
+  updatedAt: ''
+}
+
+describe('planAcceptance', () => {
+  it('creates one source per speaker with its mentions as aliases, links known sources, carries caveats', () => {
+    const suggestions = suggestClaims({ text, blocks }, [courier])
+    const plan = planAcceptance(suggestions, [courier])
+    expect(plan.sources).toEqual([
+      { key: 'speaker:e1', name: 'Jan Ostrow', kind: 'person', aliases: ['Harbour master Jan Ostrow', 'Ostrow'] },
+      { key: 'speaker:e2', name: 'Unnamed dock worker', kind: 'anonymous', aliases: ['A dock worker'] }
+    ])
+    expect(plan.claims.map((c) => [text.slice(c.start, c.end), c.source, c.via, c.status, c.credibility])).toEqual([
+      ['14 ships were waiting', { planned: 'speaker:e1' }, [{ id: 'bc' }], 'unverified', '6'],
+      ['the backlog would clear by Sunday', { planned: 'speaker:e1' }, [], 'unverified', '6'],
+      ['cranes had failed', { planned: 'speaker:e2' }, [], 'unverified', '6']
+    ])
+    expect(plan.claims[2].note).toBe('Suggested from "said"; could not independently verify')
+  })
+
+  it('plans nothing for nothing', () => {
+    expect(planAcceptance([], [])).toEqual({ sources: [], claims: [] })
+  })
+})

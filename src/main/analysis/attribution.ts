@@ -1,0 +1,731 @@
+// Attribution frames in one sentence: the cue ("said", "told", "according to"), the speaker phrase,
+// the relays, and the spans that carry the claims. The frame shapes, in order of the rules below:
+//   X said (that) Y.              X, who ..., told Reuters on Saturday that Y.      (leading)
+//   Y, X said [on Saturday].      "Y," said X, an official with Z.                  (trailing, inverted)
+//   Y, X said, adding that Z.     X said Y, but that Z.                             (several claims)
+//   Y, according to X[, which said Z].   According to X, Y.
+//   X, citing W, reported that Y.  (W speaks, X relays)     ... and said Z.  (the same speaker again)
+//   The Office's estimate that Y ...                                                 (possessive)
+import {
+  ACCUSE_VERBS,
+  AUDIENCES,
+  CLAIM_NOUNS,
+  CLAIM_SPLITS,
+  DENY_VERBS,
+  DOCUMENT_HEADS,
+  LEMMA_FIXES,
+  NEEDS_CLAUSE,
+  POSSESSIVE_CLAIM_NOUNS,
+  TELL_VERBS,
+  isReportingLemma
+} from './lexicon'
+import type { Sentence, Token } from './nlp'
+import type { CueKind } from '../../shared/analysis'
+
+export interface Frame {
+  cue: { start: number; end: number; kind: CueKind; lemma?: string }
+  /** Tokens of the speaker phrase; empty when the speaker is the previous frame's (and said ...). */
+  speaker: Token[]
+  mode: 'phrase' | 'same-as-before'
+  /** Relays, nearest the speaker first. */
+  relays: Token[][]
+  claims: { start: number; end: number }[]
+  /** Where the frame's own words begin (its speaker, or its conjunction): claims before stop here. */
+  begins: number
+  /** A name seen as the subject of a reporting verb whose frame carries no claim ("a charge Strel rejected"). */
+  noted?: Token[]
+}
+
+const BOUNDARY_WORDS = new Set([
+  'as',
+  'because',
+  'while',
+  'although',
+  'though',
+  'if',
+  'when',
+  'after',
+  'before',
+  'since',
+  'whereas',
+  'until',
+  'unless',
+  'once',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'what',
+  'where'
+])
+const RELATIVE = new Set(['which', 'who', 'whom', 'what'])
+const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
+const NEGATIONS = new Set(['not', "n't", 'never'])
+const SKIPPABLE_ADVERBS = new Set([
+  'recently',
+  'also',
+  'later',
+  'earlier',
+  'previously',
+  'separately',
+  'again',
+  'repeatedly',
+  'publicly',
+  'privately',
+  'today',
+  'yesterday',
+  'reportedly',
+  'further',
+  'once',
+  'last',
+  'late',
+  'early',
+  'first',
+  'then',
+  'now',
+  'already',
+  'however',
+  'meanwhile'
+])
+const QUOTE = /^["“”]$/
+const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as|called \S+|named \S+)$/
+/** Verbs a record can be the subject of; negated they still assert ("the imagery does not show damage"). */
+const SHOW_VERBS = new Set(['show', 'indicate', 'suggest', 'reveal'])
+
+const lemmaOf = (t: Token) => LEMMA_FIXES[t.lower] ?? (t.pos === 'ADJ' ? t.lower.replace(/e?d$/, '') : t.lemma)
+const isQuote = (t: Token) => QUOTE.test(t.text)
+
+function isModifierParticiple(toks: Token[], i: number): boolean {
+  const t = toks[i]
+  if (t.pos !== 'VERB') return false
+  if (t.lower === 'think' && toks[i + 1]?.lower === 'tank') return true
+  // "a group calling itself X", "a unit known as X", "a firm called X": part of the name.
+  if (NAMING.test(`${t.lower} ${toks[i + 1]?.lower ?? ''}`)) return true
+  if (!/(ed|en|ing)$/.test(t.lower)) return false
+  const prev = toks[i - 1]
+  const next = toks[i + 1]
+  return (
+    prev?.text === '-' ||
+    (next?.pos === 'ADP' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) ||
+    (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? ''))
+  )
+}
+
+/**
+ * A reporting verb's participle modifying a noun ("imagery collected by X ... shows", "a televised
+ * interview"), which is not a cue: the sentence's own verb comes later, with no "that" before it.
+ * "The company stated on Monday that ..." is a cue.
+ */
+function isModifierCue(toks: Token[], i: number): boolean {
+  const t = toks[i]
+  if (!/(ed|en|ing)$/.test(t.lower)) return false
+  const prev = toks[i - 1]
+  const next = toks[i + 1]
+  if (prev?.text === '-') return true
+  if (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) return true
+  if (next?.pos !== 'ADP' || prev?.pos !== 'NOUN' || !/^\p{Ll}/u.test(prev.text)) return false
+  for (let j = i + 1; j < toks.length; j++) {
+    if (toks[j].lower === 'that') return false
+    if (toks[j].pos === 'AUX' || (toks[j].pos === 'VERB' && !isModifierParticiple(toks, j))) return true
+  }
+  return false
+}
+
+function isFiniteVerb(toks: Token[], i: number): boolean {
+  const t = toks[i]
+  return t.pos === 'AUX' || (t.pos === 'VERB' && !isModifierParticiple(toks, i))
+}
+
+/** A noun phrase: no finite verb, something nominal in it, not opening with a preposition or adverb. */
+function isNounPhrase(toks: Token[], from: number, to: number): boolean {
+  if (to <= from) return false
+  const first = toks[from]
+  if (['ADP', 'SCONJ', 'ADV', 'CCONJ'].includes(first.pos) && first.lower !== 'of') return false
+  let nominal = false
+  for (let i = from; i < to; i++) {
+    if (isFiniteVerb(toks, i)) return false
+    if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(toks[i].pos) || /^[A-Z]{2,}/.test(toks[i].text)) nominal = true
+  }
+  return nominal
+}
+
+const onlyQuotes = (toks: Token[], from: number, to: number) => toks.slice(from, to).every(isQuote)
+
+/** [from, to) with leading prepositions, conjunctions and quote marks trimmed off. */
+function trimPhrase(toks: Token[], from: number, to: number): [number, number] {
+  while (
+    from < to &&
+    (['ADP', 'CCONJ', 'SCONJ'].includes(toks[from].pos) || isQuote(toks[from]) || toks[from].text === ',')
+  )
+    from++
+  while (to > from && (toks[to - 1].text === ',' || isQuote(toks[to - 1]))) to--
+  return [from, to]
+}
+
+interface Cue {
+  index: number
+  end: number
+  lemma: string
+  kind: CueKind
+  /** "The imagery does not show ...": where the negated verb group starts. */
+  negatedFrom?: number
+}
+
+function cuesIn(toks: Token[]): Cue[] {
+  const out: Cue[] = []
+  toks.forEach((t, i) => {
+    if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+      out.push({ index: i, end: i + 2, lemma: 'according to', kind: 'according-to' })
+      return
+    }
+    const lemma = lemmaOf(t)
+    // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
+    // damage", as nouns, and "informed" in "has informed" as an adjective.
+    const prevPos = toks[i - 1]?.pos ?? ''
+    const nounVerb =
+      t.pos === 'NOUN' &&
+      /s$/.test(t.lower) &&
+      ['DET', 'NOUN', 'PROPN', 'NUM'].includes(prevPos) &&
+      (toks[i + 1]?.lower === 'that' ||
+        (SHOW_VERBS.has(singularLemma(t.lower)) &&
+          prevPos !== 'DET' &&
+          ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
+    const adjVerb = t.pos === 'ADJ' && prevPos === 'AUX' && /ed$/.test(t.lower)
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb) return
+    if (!isReportingLemma(nounVerb ? singularLemma(t.lower) : lemma)) return
+    if (isModifierCue(toks, i)) return
+    // "has not confirmed or denied": the publisher's non-statement, not a denial.
+    if (toks[i - 1]?.lower === 'or' && toks.slice(Math.max(0, i - 4), i).some((x) => NEGATIONS.has(x.lower))) return
+    let k = i - 1
+    while (k >= 0 && toks[k].pos === 'ADV' && !NEGATIONS.has(toks[k].lower)) k--
+    const prev = toks[k]
+    const negated =
+      !!prev && (NEGATIONS.has(prev.lower) || (prev.pos === 'AUX' && NEGATIONS.has(toks[k - 1]?.lower ?? '')))
+    if (prev && MODALS.has(prev.lower)) return
+    // "The claim was first reported by X": a passive; what X says comes in its own words.
+    if (
+      prev &&
+      prev.pos === 'AUX' &&
+      /^(?:is|are|was|were|be|been|being)$/.test(prev.lower) &&
+      !NEGATIONS.has(toks[k - 1]?.lower ?? '')
+    )
+      return
+    if (negated && !SHOW_VERBS.has(lemma)) return
+    if (negated) {
+      let a = k
+      while (
+        a > 0 &&
+        (NEGATIONS.has(toks[a].lower) || toks[a].pos === 'AUX') &&
+        toks[a - 1] &&
+        (toks[a - 1].pos === 'AUX' || NEGATIONS.has(toks[a - 1].lower))
+      )
+        a--
+      out.push({ index: i, end: i + 1, lemma, kind: 'reporting-verb', negatedFrom: a })
+      return
+    }
+    // ", adding that ...", ", saying ...": the previous frame goes on.
+    if (/ing$/.test(t.lower) && prev?.text === ',') return
+    if (/ing$/.test(t.lower) && toks[i + 1]?.pos === 'NOUN') return
+    out.push({ index: i, end: i + 1, lemma: nounVerb ? singularLemma(t.lower) : lemma, kind: 'reporting-verb' })
+  })
+  return out
+}
+
+const singularLemma = (word: string) => LEMMA_FIXES[word] ?? word.replace(/s$/, '')
+
+/** The start of the clause a cue's subject is in: after a subordinator, a semicolon, or the sentence start. */
+function clauseStart(toks: Token[], v: number): number {
+  for (let i = v - 1; i >= 0; i--) {
+    const t = toks[i]
+    if (t.text === ';' || t.text === ':') return i + 1
+    if (!BOUNDARY_WORDS.has(t.lower)) continue
+    // ", which operates the dam,": an aside inside the subject, not a clause boundary.
+    if (RELATIVE.has(t.lower) && toks[i - 1]?.text === ',' && toks.slice(i + 1, v).some((x) => x.text === ',')) continue
+    if (
+      t.pos === 'SCONJ' ||
+      RELATIVE.has(t.lower) ||
+      t.lower === 'that' ||
+      ['until', 'unless', 'once'].includes(t.lower)
+    )
+      return i
+  }
+  return 0
+}
+
+interface Left {
+  speaker: [number, number] | null
+  origin: [number, number] | null
+  sameAsBefore: boolean
+  /** Index of the comma ending the claim, for trailing frames ("Y, X said"). */
+  claimComma: number | null
+  relative: boolean
+  objectRelative: boolean
+  objection: [number, number] | null
+  objectionStart?: number
+}
+
+function leftOf(toks: Token[], v: number): Left {
+  const out: Left = {
+    speaker: null,
+    origin: null,
+    sameAsBefore: false,
+    claimComma: null,
+    relative: false,
+    objectRelative: false,
+    objection: null
+  }
+  let j = v - 1
+  while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
+  // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
+  if (toks[j]?.text === ',')
+    for (let k = j - 1; k > 0 && k > j - 40; k--) {
+      if (toks[k].text === ';' || isQuote(toks[k])) break
+      if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') {
+        j = k - 2
+        break
+      }
+    }
+  const boundary = clauseStart(toks, j + 1)
+  let lo =
+    boundary < toks.length && BOUNDARY_WORDS.has(toks[boundary]?.lower) && boundary <= j ? boundary + 1 : boundary
+  const boundaryWord = lo > 0 ? toks[lo - 1].lower : ''
+  // "But two nurses ... said": a sentence-opening conjunction is not part of the subject.
+  if (lo === 0 && j > 0 && toks[0].pos === 'CCONJ') lo = 1
+  if (j < lo) {
+    if (RELATIVE.has(boundaryWord)) out.relative = true
+    else if (toks[j]?.pos === 'CCONJ') out.sameAsBefore = true
+    return out
+  }
+  if (toks[j].pos === 'CCONJ' && j === lo + 0 && j + 1 === v) {
+    out.sameAsBefore = true
+    return out
+  }
+  if (toks[j].pos === 'CCONJ') {
+    out.sameAsBefore = true
+    return out
+  }
+  if (RELATIVE.has(boundaryWord) && isNounPhrase(toks, lo, j + 1)) {
+    out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
+    return out
+  }
+  // Comma-separated parts of the region, right to left.
+  const parts: [number, number][] = []
+  let end = j + 1
+  for (let i = j; i >= lo; i--) {
+    if (toks[i].text === ',') {
+      parts.push([i + 1, end])
+      end = i
+    }
+  }
+  parts.push([lo, end])
+  let speakerFrom = -1
+  let speakerTo = -1
+  for (let p = 0; p < parts.length; p++) {
+    const [a, b] = parts[p]
+    if (b <= a || onlyQuotes(toks, a, b)) continue
+    const first = toks[a]
+    if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
+    if (first.lower === 'citing') {
+      out.origin = trimPhrase(toks, a + 1, b)
+      continue
+    }
+    if (first.pos === 'VERB' && /ing$/.test(first.lower)) continue // ", speaking on condition of anonymity,"
+    if (isNounPhrase(toks, a, b)) {
+      // Noun phrases between the claim and the verb are the speaker and its appositions:
+      // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
+      if (speakerTo === -1) speakerTo = b
+      speakerFrom = a
+      if (a === lo) break
+      continue
+    }
+    const hasVerb = toks.slice(a, b).some((_, k) => isFiniteVerb(toks, a + k))
+    // Claim material before the speaker ("Y, X said"), or before the verb ("Y," said X).
+    if (hasVerb) out.claimComma = b
+    break
+  }
+  if (speakerTo !== -1) {
+    const [a, b] = trimPhrase(toks, speakerFrom, speakerTo)
+    // "a charge Strel rejected": an objection to the previous clause.
+    const head = toks.slice(a, b).find((t) => t.pos === 'NOUN')
+    if (head && CLAIM_NOUNS.has(head.lower) && toks[b - 1].pos === 'PROPN') {
+      let n = b - 1
+      while (n > a && toks[n - 1].pos === 'PROPN') n--
+      out.objection = [n, b]
+      out.objectionStart = a
+      return out
+    }
+    if (b > a) out.speaker = [a, b]
+  }
+  return out
+}
+
+/** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
+function nounPhraseBefore(toks: Token[], end: number): [number, number] | null {
+  let a = end
+  while (
+    a > 0 &&
+    (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(toks[a - 1].pos) ||
+      ['of', 'in', 'at', 'for', 'from'].includes(toks[a - 1].lower) ||
+      toks[a - 1].text === '-')
+  )
+    a--
+  const [from, to] = trimPhrase(toks, a, end)
+  return to > from && isNounPhrase(toks, from, to) ? [from, to] : null
+}
+
+/** "said X, an official with Y": the speaker after the verb. */
+function rightSpeaker(toks: Token[], v: number): [number, number] | null {
+  let i = v + 1
+  const start = i
+  if (!toks[i] || !['DET', 'PROPN', 'NOUN', 'ADJ', 'PRON'].includes(toks[i].pos)) return null
+  while (i < toks.length && toks[i].text !== ',' && !isFiniteVerb(toks, i) && !['.', '!', '?'].includes(toks[i].text))
+    i++
+  if (i === start) return null
+  let end = i
+  if (toks[i]?.text === ',' && toks[i + 1] && ['DET', 'NOUN', 'ADJ'].includes(toks[i + 1].pos)) {
+    let k = i + 1
+    while (k < toks.length && toks[k].text !== ',' && !['.', '!', '?'].includes(toks[k].text) && !isFiniteVerb(toks, k))
+      k++
+    if (isNounPhrase(toks, i + 1, k)) end = k
+  }
+  const [a, b] = trimPhrase(toks, start, end)
+  return b > a ? [a, b] : null
+}
+
+const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier', 'last', 'this', 'by'])
+
+/** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */
+function complementStart(toks: Token[], from: number): { start: number; origin: [number, number] | null } | null {
+  let origin: [number, number] | null = null
+  for (let i = from; i < toks.length && i < from + 30; i++) {
+    const t = toks[i]
+    if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
+      return { start: i + 1, origin }
+    if (
+      t.lower === 'that' &&
+      toks[i + 1]?.pos === 'NOUN' &&
+      toks.slice(i + 2, i + 6).some((_, k) => isFiniteVerb(toks, i + 2 + k))
+    )
+      return { start: i + 1, origin }
+    if (t.text === ',' && toks[i + 1]?.lower === 'citing') {
+      let k = i + 2
+      while (k < toks.length && toks[k].text !== ',') k++
+      origin = trimPhrase(toks, i + 2, k)
+      i = k
+      continue
+    }
+    if (['.', '!', '?', ';'].includes(t.text)) return null
+    if (isFiniteVerb(toks, i)) {
+      // No "that": the claim starts after the dates and adverbs that follow the cue.
+      let k = from
+      while (k < i) {
+        const tk = toks[k]
+        if (tk.entity === 'DATE' || tk.entity === 'TIME' || (SKIPPABLE_ADVERBS.has(tk.lower) && tk.pos === 'ADV')) k++
+        else if (DATE_ADPS.has(tk.lower) && (toks[k + 1]?.entity === 'DATE' || toks[k + 1]?.entity === 'TIME')) k++
+        else break
+      }
+      // The verb right after the cue starts no clause, unless it is a plural noun misread ("alerts had").
+      const misread = i === k && /s$/.test(toks[i].lower) && toks[i + 1]?.pos === 'AUX'
+      return k < i ||
+        misread ||
+        ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) ||
+        isQuote(toks[k])
+        ? { start: k, origin }
+        : null
+    }
+  }
+  return null
+}
+
+/** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
+function toldWhom(toks: Token[], from: number): { relay: [number, number] | null; end: number } {
+  let i = from
+  while (
+    i < toks.length &&
+    ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
+    toks[i].lower !== 'that' &&
+    !toks[i].entity?.match(/DATE|TIME/)
+  )
+    i++
+  if (i === from) return { relay: null, end: from }
+  const head = toks
+    .slice(from, i)
+    .reverse()
+    .find((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
+  const audience = head && AUDIENCES.has(head.lower) && head.pos === 'NOUN'
+  return { relay: audience ? null : [from, i], end: i }
+}
+
+function sentenceEnd(toks: Token[]): number {
+  let e = toks.length
+  while (
+    e > 0 &&
+    (['.', '!', '?'].includes(toks[e - 1].text) ||
+      /^\[?\d{1,3}\]?$/.test(toks[e - 1].text) ||
+      toks[e - 1].text === '[' ||
+      toks[e - 1].text === ']')
+  ) {
+    if (/^\d{1,3}$/.test(toks[e - 1].text) && toks[e - 2]?.text !== '[') break
+    e--
+  }
+  return e
+}
+
+/**
+ * The attribution frames of one sentence. Frames whose cue lies inside another frame's claim are the
+ * claim's content ("Geolocated footage shows X, the ISW said": the ISW is the speaker), unless they
+ * are coordinated with it ("..., and B said ...").
+ */
+export function framesOf(sentence: Sentence, text: string): Frame[] {
+  const toks = sentence.tokens
+  const stop = sentenceEnd(toks)
+  const endChar = (i: number) => toks[Math.min(i, toks.length) - 1]?.end ?? sentence.start
+  const frames: (Frame & { cueIndex: number; uncapped: boolean })[] = []
+  for (const cue of cuesIn(toks)) {
+    const v = cue.index
+    const frame: Frame & { cueIndex: number; uncapped: boolean } = {
+      cue: { start: toks[v].start, end: toks[cue.end - 1].end, kind: cue.kind, lemma: cue.lemma },
+      speaker: [],
+      mode: 'phrase',
+      relays: [],
+      claims: [],
+      begins: toks[v].start,
+      cueIndex: v,
+      uncapped: false
+    }
+    if (cue.kind === 'according-to') {
+      let k = cue.end
+      while (k < stop && toks[k].text !== ',' && !RELATIVE.has(toks[k].lower) && toks[k].pos !== 'SCONJ') k++
+      const [a, b] = trimPhrase(toks, cue.end, k)
+      if (b <= a) continue
+      frame.speaker = toks.slice(a, b)
+      if (toks[k]?.text === ',' && toks[k + 1]?.lower === 'citing') {
+        let c = k + 2
+        while (c < stop && toks[c].text !== ',') c++
+        const [oa, ob] = trimPhrase(toks, k + 2, c)
+        frame.relays.push(frame.speaker)
+        frame.speaker = toks.slice(oa, ob)
+      }
+      const leading =
+        v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))
+      if (leading) {
+        let c = k
+        while (c < stop && toks[c].text !== ',') c++
+        if (c + 1 < stop) frame.claims.push({ start: toks[c + 1].start, end: endChar(stop) })
+        frame.uncapped = true
+      } else {
+        let c = v
+        while (c > 0 && toks[c - 1].text === ',') c--
+        if (c > 0) frame.claims.push({ start: toks[0].start, end: toks[c - 1].end })
+      }
+      frames.push(frame)
+      continue
+    }
+
+    const left = leftOf(toks, v)
+    const prev = frames.at(-1)
+    if (left.objectRelative) continue
+    if (left.objection) {
+      frame.noted = toks.slice(left.objection[0], left.objection[1])
+      frame.begins = toks[left.objectionStart ?? left.objection[0]].start
+      frame.claims = []
+      frames.push(frame)
+      continue
+    }
+    if (left.relative) {
+      // ", which said ...": the speaker is the phrase before the comma (often an "according to" source).
+      const antecedent = toks[v - 2]?.text === ',' ? nounPhraseBefore(toks, v - 2) : null
+      if (
+        prev &&
+        prev.speaker.length &&
+        prev.speaker.at(-1)!.end <= toks[v - 1].start &&
+        prev.speaker.at(-1) === toks[v - 3]
+      )
+        frame.speaker = prev.speaker
+      else if (antecedent) frame.speaker = toks.slice(antecedent[0], antecedent[1])
+      else continue
+    } else if (left.sameAsBefore && !prev) {
+      // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
+      let k = 0
+      while (k < v && !isFiniteVerb(toks, k)) k++
+      const [a, b] = trimPhrase(toks, 0, k)
+      if (b <= a || !isNounPhrase(toks, a, b)) continue
+      frame.speaker = toks.slice(a, b)
+      frame.begins = toks[v - 1].start
+    } else if (left.sameAsBefore) {
+      if (!prev) continue
+      frame.mode = 'same-as-before'
+      frame.speaker = prev.speaker
+      frame.relays = prev.relays
+      const conj = toks
+        .slice(0, v)
+        .reverse()
+        .find((t) => t.pos === 'CCONJ')
+      if (conj) frame.begins = toks[v - 1]?.text === ',' ? conj.start : conj.start
+    } else if (left.speaker) {
+      frame.speaker = toks.slice(left.speaker[0], left.speaker[1])
+      frame.begins = frame.speaker[0].start
+      if (left.origin) {
+        frame.relays.push(frame.speaker)
+        frame.speaker = toks.slice(left.origin[0], left.origin[1])
+      }
+    } else if (left.claimComma !== null && toks[v - 1] && (toks[v - 1].text === ',' || isQuote(toks[v - 1]))) {
+      const right = rightSpeaker(toks, v)
+      if (!right) continue
+      frame.speaker = toks.slice(right[0], right[1])
+    } else continue
+
+    let after = cue.end
+    if (TELL_VERBS.has(cue.lemma)) {
+      const whom = toldWhom(toks, after)
+      if (whom.relay) frame.relays.push(toks.slice(whom.relay[0], whom.relay[1]))
+      after = whom.end
+    }
+    const trailing = left.claimComma !== null
+    if (trailing) {
+      let c = left.claimComma!
+      while (c > 0 && (toks[c - 1].text === ',' || isQuote(toks[c - 1]))) c--
+      // A quotation closed after its comma ("... like this," said X) keeps its marks.
+      const closing =
+        toks[left.claimComma!]?.text === ',' && toks[left.claimComma! + 1] && isQuote(toks[left.claimComma! + 1])
+      const quoted = toks[left.claimComma! - 1] && isQuote(toks[left.claimComma! - 1])
+      const end = closing ? toks[left.claimComma! + 1].end : quoted ? toks[left.claimComma! - 1].end : toks[c - 1].end
+      frame.claims.push({ start: toks[0].start, end })
+      // "..., the source said, adding that ...": the rest is the same speaker's.
+      const rest = text.slice(toks[cue.end - 1].end, endChar(stop))
+      const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)
+      if (adding)
+        frame.claims.push({ start: toks[cue.end - 1].end + adding.index + adding[0].length, end: endChar(stop) })
+      frames.push(frame)
+      continue
+    }
+    if (cue.negatedFrom !== undefined) {
+      frame.claims.push({ start: toks[cue.negatedFrom].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
+    const responsibility = cue.lemma === 'claim' && toks[cue.end]?.lower === 'responsibility'
+    // "estimates turnout at between 44 and 48 percent": the estimate is the claim.
+    const at = toks.slice(cue.end, cue.end + 6).findIndex((x) => x.lower === 'at')
+    const estimateAt =
+      cue.lemma === 'estimate' &&
+      at !== -1 &&
+      /^(?:\d|between|about|around|some|roughly|more|less|over|under)/i.test(toks[cue.end + at + 1]?.text ?? '')
+    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt) {
+      frame.claims.push({ start: toks[v].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
+    const recordSpeaks = SHOW_VERBS.has(cue.lemma) && frame.speaker.some((t) => DOCUMENT_HEADS.has(t.lower))
+    const comp = complementStart(toks, after) ?? (recordSpeaks && after < stop ? { start: after, origin: null } : null)
+    if (!comp || comp.start >= stop) continue
+    const clause =
+      toks[comp.start - 1]?.lower === 'that' ||
+      toks.slice(comp.start, stop).some((_, k) => isFiniteVerb(toks, comp.start + k))
+    if (NEEDS_CLAUSE.has(cue.lemma) && !clause && !recordSpeaks) continue
+    if (comp.origin) {
+      frame.relays.unshift(frame.speaker)
+      frame.speaker = toks.slice(comp.origin[0], comp.origin[1])
+    }
+    frame.claims.push({ start: toks[comp.start].start, end: endChar(stop) })
+    frame.uncapped = true
+    frames.push(frame)
+  }
+
+  // "The Office's estimate that ...": the possessor speaks.
+  toks.forEach((t, i) => {
+    if (!POSSESSIVE_CLAIM_NOUNS.has(t.lower) || toks[i - 1]?.lower !== "'s" || toks[i + 1]?.lower !== 'that') return
+    let a = i - 1
+    while (a > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(toks[a - 1].pos)) a--
+    if (a >= i - 1 || i + 2 >= stop) return
+    frames.push({
+      cue: { start: t.start, end: t.end, kind: 'possessive' },
+      speaker: toks.slice(a, i - 1),
+      mode: 'phrase',
+      relays: [],
+      claims: [{ start: toks[i + 2].start, end: endChar(stop) }],
+      begins: toks[a].start,
+      cueIndex: i,
+      uncapped: true
+    })
+  })
+  frames.sort((a, b) => a.cueIndex - b.cueIndex)
+
+  // Nested cues are the content of the claim around them, unless coordinated with it.
+  const kept = frames.filter((f) => {
+    // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
+    if (f.mode === 'same-as-before' || f.noted || f.claims.every((c) => c.end <= f.cue.start)) return true
+    return !frames.some((outer) => {
+      if (outer === f || !outer.claims.length) return false
+      const inside = outer.claims.some((c) => f.cue.start >= c.start && f.cue.end <= c.end)
+      if (!inside) return false
+      const before = toks.find((t) => t.end <= f.begins && t.end > f.begins - 3 && t.text !== ' ')
+      const lead = toks
+        .slice(
+          0,
+          toks.findIndex((t) => t.start >= f.begins)
+        )
+        .at(-1)
+      const coordinated =
+        lead && (lead.pos === 'CCONJ' || lead.text === ';' || ['while', 'whereas', 'as'].includes(lead.lower))
+      return !(coordinated || (before && before.pos === 'CCONJ'))
+    })
+  })
+
+  // A claim running to the sentence end stops where the next frame's own words begin.
+  for (let i = 0; i < kept.length; i++) {
+    const f = kept[i]
+    const next = kept.slice(i + 1).find((n) => n.begins > (f.claims[0]?.start ?? Infinity))
+    if (next && f.uncapped)
+      f.claims = f.claims.map((c) => (c.end > next.begins ? { ...c, end: Math.max(c.start, next.begins) } : c))
+    f.claims = f.claims
+      .flatMap((c) => splitClaim(text, c))
+      .map((c) => trimClaim(text, c))
+      .filter((c) => wordCount(text, c) >= 2)
+  }
+  return kept.map(({ cueIndex: _c, uncapped: _u, ...f }) => f)
+}
+
+const wordCount = (text: string, c: { start: number; end: number }) =>
+  text
+    .slice(c.start, c.end)
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length
+
+/** "X, but that Y", "X and that Y", "X; Y": one claim each. */
+function splitClaim(text: string, c: { start: number; end: number }): { start: number; end: number }[] {
+  const slice = text.slice(c.start, c.end)
+  const out: { start: number; end: number }[] = []
+  let from = 0
+  for (const m of slice.matchAll(CLAIM_SPLITS)) {
+    if (quotesOpen(slice.slice(0, m.index))) continue
+    out.push({ start: c.start + from, end: c.start + m.index })
+    from = m.index + m[0].length
+  }
+  out.push({ start: c.start + from, end: c.end })
+  return out
+}
+
+const quotesOpen = (s: string) => (s.match(/["“”]/g)?.length ?? 0) % 2 === 1
+
+/** Trims spaces, a leading "that", trailing commas, a final full stop outside quotes and footnote marks. */
+export function trimClaim(text: string, c: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = c
+  const again = () => {
+    const before = { start, end }
+    while (start < end && /\s/.test(text[start])) start++
+    while (end > start && /[\s,;:]/.test(text[end - 1])) end--
+    const head = /^that\s+/i.exec(text.slice(start, end))
+    if (head) start += head[0].length
+    const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
+    if (foot) end -= foot[0].length
+    if (/[.!?]$/.test(text.slice(start, end)) && !quotesOpen(text.slice(start, end - 1))) end--
+    return before.start !== start || before.end !== end
+  }
+  while (again()) {
+    /* trim until stable */
+  }
+  return { start, end }
+}

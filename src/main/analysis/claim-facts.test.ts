@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { Claim } from '../../shared/model'
+import { agrees, implied } from './arithmetic'
+import { claimFacts } from './claim-facts'
+import { extractQuantities } from './quantities'
+
+const facts = (sentence: string, quote: string) => {
+  const start = sentence.indexOf(quote)
+  const claim = {
+    id: 'c',
+    documentId: 'd',
+    quote: { exact: quote, prefix: '', suffix: '' },
+    position: { start, end: start + quote.length },
+    sourceId: 's',
+    via: [],
+    tags: [' Topic ']
+  } as unknown as Claim
+  return claimFacts(claim, { text: sentence })
+}
+
+describe('claimFacts', () => {
+  it('reads denials and negations of the event, not of a report or a judgment', () => {
+    expect(facts('The operator denied that it had released water.', 'it had released water').negative).toBe(true)
+    expect(facts('No naval vessels were hit, the ministry said.', 'No naval vessels were hit').negative).toBe(true)
+    expect(
+      facts(
+        'Russia has not confirmed or denied the presence of troops.',
+        'Russia has not confirmed or denied the presence of troops'
+      ).negative
+    ).toBe(false)
+    expect(facts('"Our own troops are not enough," he said.', '"Our own troops are not enough,"').negative).toBe(false)
+    expect(facts('No more than nine vessels were recorded.', 'No more than nine vessels were recorded').negative).toBe(
+      false
+    )
+  })
+
+  it('reads expectations, figures in context, and lower-cased tags', () => {
+    const f = facts(
+      'The general said he expected about 300 troops to arrive soon.',
+      'he expected about 300 troops to arrive soon'
+    )
+    expect(f.expected).toBe(true)
+    expect(f.quantities.map((q) => q.value)).toEqual([300])
+    expect(f.tags).toEqual(['topic'])
+    expect(facts('The troops arrived on Monday.', 'The troops arrived on Monday').expected).toBe(false)
+  })
+})
+
+describe('arithmetic', () => {
+  it('computes changes and shares and checks them against a hedged percentage', () => {
+    const [a, b] = extractQuantities('from 531 square miles to 309 square miles')
+    const loss = implied(a, b, 'change')!
+    expect(loss).toMatchObject({ how: 'loss', percent: 41.8 })
+    const [moreThan40] = extractQuantities('more than 40 percent')
+    expect(agrees(moreThan40, loss.percent)).toBe(true)
+    expect(agrees(moreThan40, 30)).toBe(false)
+    const [part, whole] = extractQuantities('12,400 of the 31,000 households')
+    expect(implied(part, whole, 'share')!.text).toBe('12,400 of 31,000 households is 40 percent')
+  })
+})

@@ -1,0 +1,123 @@
+// What the conflict and circular-reporting rules read off one claim: its sentence in the document,
+// its figures, whether it asserts or denies, whether it reports an expectation or a fact, and the
+// words it is about. Computed once per claim and shared by both.
+import type { CaseDocument, Claim } from '../../shared/model'
+import { extractQuantities, mayHaveFigures } from './quantities'
+import type { Quantity } from '../../shared/analysis'
+
+export interface ClaimFacts {
+  claim: Claim
+  /** The claim's quote with the rest of its sentence around it, and where the quote sits in it. */
+  sentence: string
+  quoteStart: number
+  quoteEnd: number
+  /** Figures inside the quote (offsets into `sentence`); durations left out. */
+  quantities: Quantity[]
+  /** Denies or negates what it is about ("denied that ...", "no vessels were hit"). */
+  negative: boolean
+  /** Reports an expectation rather than a fact ("expected ... soon", "would send"). */
+  expected: boolean
+  /** Stems of the content words of the quote. */
+  stems: Set<string>
+  tags: string[]
+}
+
+const STOP = new Set(
+  (
+    'a an the and or but of in on at to for from by with into over under about as is are was were be been being ' +
+    'have has had do does did will would could can may might should must shall not no never none it its they ' +
+    'their them he she his her we our you i this that these those there which who whom what when where while ' +
+    'than then so if also only just more most some any all each other such very too own same new said say says ' +
+    'told tell according since after before during until against between through per up down out off again ' +
+    'january february march april may june july august september october november december monday tuesday ' +
+    'wednesday thursday friday saturday sunday week weeks month months year years day days today yesterday ' +
+    'percent people one two three four five six seven eight nine ten'
+  ).split(' ')
+)
+const DENIAL_BEFORE =
+  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^.]*$/i
+const DENIAL_IN =
+  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b|\b(?:reports?|claims?|allegations?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated)\b/i
+/** Negation of what the claim is about; not of a report ("not confirmed"), nor a hedge ("no more than"). */
+const NEGATION = /\b(?:not|n't|never|no|none|nothing)\b/gi
+const NOT_CONTENT =
+  /^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|denied|commented|verified|said|disclosed)|no\s+(?:more|fewer|less)\s+than|no\s+longer|not\s+only)/i
+/** "are not enough": a copula's negation judges; "were not hit" (a passive) denies an event. */
+const COPULA_NOT = /\b(?:is|are|was|were|be|been)\s+(?:not|n't)\s+(\p{L}+)/iu
+const EXPECTATION =
+  /\b(?:expects?|expected|expecting|will|would|soon|plans?\s+to|planned\s+to|set\s+to|intends?\s+to|going\s+to|due\s+to\s+(?:arrive|begin|start))\b/i
+
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '')
+  if (w.length > 5) w = w.replace(/(?:ing|ed|es)$/, '')
+  if (w.length > 3) w = w.replace(/s$/, '')
+  return w
+}
+
+export function contentStems(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase()
+    if (w.length < 3 || STOP.has(w)) continue
+    out.add(stem(w))
+  }
+  return out
+}
+
+/** The sentence around [start, end) in a text: back to the previous full stop or line break, on to the next. */
+const STOP_CHARS = new Set(['.', '!', '?', '\n'])
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let a = start
+  while (a > 0 && !STOP_CHARS.has(text[a - 1]) && start - a < 400) a--
+  let b = end
+  const ends = (i: number) =>
+    text[i] === '\n' || (STOP_CHARS.has(text[i]) && (i + 1 >= text.length || /\s/.test(text[i + 1])))
+  while (b < text.length && !ends(b) && b - end < 400) b++
+  return [a, Math.min(text.length, b + 1)]
+}
+
+/** "has not confirmed or denied": says nothing either way. */
+const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
+
+function isNegative(quote: string, before: string): boolean {
+  if (DENIAL_BEFORE.test(before) || DENIAL_IN.test(quote.replace(NON_STATEMENT, ''))) return true
+  for (const m of quote.matchAll(NEGATION)) {
+    if (NOT_CONTENT.test(quote.slice(m.index))) continue
+    const copula = COPULA_NOT.exec(quote.slice(Math.max(0, m.index - 8)))
+    if (copula && copula.index <= 8 && !/(?:ed|en)$/i.test(copula[1])) continue
+    return true
+  }
+  return false
+}
+
+export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undefined): ClaimFacts {
+  const quote = claim.quote.exact
+  let sentence = quote
+  let quoteStart = 0
+  const text = doc?.text
+  const at =
+    text && text.slice(claim.position.start, claim.position.end) === quote
+      ? claim.position.start
+      : (text?.indexOf(quote) ?? -1)
+  if (text && at >= 0) {
+    const [a, b] = sentenceAround(text, at, at + quote.length)
+    sentence = text.slice(a, b)
+    quoteStart = at - a
+  }
+  const quoteEnd = quoteStart + quote.length
+  const quantities = (mayHaveFigures(quote) ? extractQuantities(sentence) : []).filter(
+    (q) => q.start >= quoteStart && q.end <= quoteEnd && q.unitClass !== 'time'
+  )
+  const before = sentence.slice(0, quoteStart)
+  return {
+    claim,
+    sentence,
+    quoteStart,
+    quoteEnd,
+    quantities,
+    negative: isNegative(quote, before),
+    expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
+    stems: contentStems(quote),
+    tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)
+  }
+}

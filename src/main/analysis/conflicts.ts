@@ -1,0 +1,345 @@
+// Conflict sets: claims about one thing whose figures or accounts diverge, as one set of any size,
+// and claims whose figures agree by arithmetic. Claims are about one thing when they share a topic
+// tag, or (untagged) when their figures count the same unit of the same named subject.
+import type { CaseDocument, Claim, Source } from '../../shared/model'
+import { agrees, directionOf, implied, type Implied } from './arithmetic'
+import { claimFacts, type ClaimFacts } from './claim-facts'
+import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
+
+export interface ConflictInput {
+  claims: readonly Claim[]
+  documents: readonly Pick<CaseDocument, 'id' | 'text'>[]
+  /** For names in the explanations. */
+  sources?: readonly Pick<Source, 'id' | 'name'>[]
+  /** Sets the case already holds (any status): the same set is not proposed again. */
+  known?: readonly Pick<ConflictSet, 'kind' | 'claimIds'>[]
+}
+
+interface Group {
+  subject: string
+  members: ClaimFacts[]
+  byTopic: boolean
+}
+
+const keyOf = (kind: string, basis: string, ids: readonly string[]) => `${kind}:${basis}:${[...ids].sort().join(',')}`
+
+/** The figure a claim gives for a unit: not a whole it is part of, not one end of a change, not an increment. */
+function primary(f: ClaimFacts, unitClass: string): Quantity | undefined {
+  return f.quantities.find((q) => q.unitClass === unitClass && !q.increment && !q.role?.match(/whole|from|to/))
+}
+
+const disjoint = (a: Quantity, b: Quantity) =>
+  (a.highBound !== null && b.low !== null && a.highBound < b.low) ||
+  (b.highBound !== null && a.low !== null && b.highBound < a.low)
+
+class UnionFind {
+  private parent = new Map<string, string>()
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x
+    if (p !== x) {
+      p = this.find(p)
+      this.parent.set(x, p)
+    }
+    return p
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    if (ra !== rb) this.parent.set(ra, rb)
+  }
+}
+
+const shared = (a: Set<string>, b: Set<string>) => {
+  let n = 0
+  for (const w of a) if (b.has(w)) n++
+  return n
+}
+
+/** Capitalised words of a claim's quote (not its first word), for matching untagged figures. */
+function namesIn(f: ClaimFacts): Set<string> {
+  const out = new Set<string>()
+  const quote = f.claim.quote.exact
+  for (const m of quote.matchAll(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu))
+    out.add(
+      m[0]
+        .toLowerCase()
+        .replace(/['’]s$/, '')
+        .slice(0, 5)
+    )
+  return out
+}
+
+function groupsOf(facts: ClaimFacts[]): Group[] {
+  const byTag = new Map<string, Group>()
+  for (const f of facts)
+    for (const tag of f.tags) {
+      if (!byTag.has(tag))
+        byTag.set(tag, {
+          subject: f.claim.tags.find((t) => t.trim().toLowerCase() === tag)!.trim(),
+          members: [],
+          byTopic: true
+        })
+      byTag.get(tag)!.members.push(f)
+    }
+  // Untagged claims with figures: the same unit, and the same names around it.
+  const untagged = facts.filter((f) => !f.tags.length && f.quantities.length)
+  const uf = new UnionFind()
+  const index = new Map<string, ClaimFacts[]>()
+  const names = new Map<string, Set<string>>()
+  for (const f of untagged) {
+    const n = namesIn(f)
+    names.set(f.claim.id, n)
+    for (const q of f.quantities)
+      for (const name of n.size ? n : ['']) {
+        const k = `${q.unitClass}|${name}`
+        if (!index.has(k)) index.set(k, [])
+        index.get(k)!.push(f)
+      }
+  }
+  for (const list of index.values())
+    for (let i = 1; i < list.length && i < 200; i++) {
+      const a = names.get(list[0].claim.id)!
+      const b = names.get(list[i].claim.id)!
+      const union = new Set([...a, ...b]).size
+      if (union === 0 || shared(a, b) / union >= 0.5) uf.union(list[0].claim.id, list[i].claim.id)
+    }
+  const clusters = new Map<string, ClaimFacts[]>()
+  for (const f of untagged) {
+    const root = uf.find(f.claim.id)
+    if (!clusters.has(root)) clusters.set(root, [])
+    clusters.get(root)!.push(f)
+  }
+  const untaggedGroups = [...clusters.values()]
+    .filter((m) => m.length > 1)
+    .map((members) => ({ subject: subjectOf(members), members, byTopic: false }))
+  return [...byTag.values(), ...untaggedGroups]
+}
+
+function subjectOf(members: ClaimFacts[]): string {
+  const unit = members[0].quantities[0]?.unit ?? ''
+  const common = [...namesIn(members[0])].filter((n) => members.every((m) => namesIn(m).has(n)))
+  const words =
+    members[0].claim.quote.exact.match(/\p{Lu}[\p{L}'’-]+/gu)?.filter((w) =>
+      common.includes(
+        w
+          .toLowerCase()
+          .replace(/['’]s$/, '')
+          .slice(0, 5)
+      )
+    ) ?? []
+  return [unit, ...new Set(words)].filter(Boolean).join(' · ')
+}
+
+/**
+ * Proposed conflict and consistent sets over a case, strongest first: diverging figures, diverging
+ * accounts (one source denies or negates what another asserts; one reports as expected what another
+ * reports as happening), and arithmetic that agrees (or, for an explicit change, disagrees) with a
+ * stated percentage. Figures or accounts from one source never conflict with each other (a revision
+ * is not a conflict).
+ */
+export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
+  const docs = new Map(input.documents.map((d) => [d.id, d]))
+  const names = new Map((input.sources ?? []).map((s) => [s.id, s.name]))
+  const facts = input.claims.map((c) => claimFacts(c, docs.get(c.documentId)))
+  const who = (f: ClaimFacts) => (f.claim.sourceId ? (names.get(f.claim.sourceId) ?? 'unnamed source') : 'unattributed')
+  const out = new Map<string, ConflictSetProposal>()
+  const sameSet = (kind: string, ids: readonly string[]) => `${kind}:${[...ids].sort().join(',')}`
+  const seen = new Set<string>()
+  const add = (p: Omit<ConflictSetProposal, 'key'>) => {
+    // The same claims found twice (by their figures and by their accounts) are one set.
+    if (seen.has(sameSet(p.kind, p.claimIds))) return
+    seen.add(sameSet(p.kind, p.claimIds))
+    const key = keyOf(p.kind, p.basis, p.claimIds)
+    out.set(key, { key, ...p })
+  }
+
+  for (const g of groupsOf(facts)) {
+    figureConflicts(g, who, add)
+    arithmetic(g, add)
+    if (g.byTopic) accountConflicts(g, who, add)
+  }
+  const known = new Set((input.known ?? []).map((k) => sameSet(k.kind, k.claimIds)))
+  return [...out.values()].filter((p) => !known.has(sameSet(p.kind, p.claimIds)))
+}
+
+type Add = (p: Omit<ConflictSetProposal, 'key'>) => void
+
+function describe(q: Quantity, f: ClaimFacts, who: (f: ClaimFacts) => string): string {
+  const when = q.time ? `, ${q.time.text}` : ''
+  const figure = q.text.toLowerCase().includes(q.unit) ? q.text : `${q.text} ${q.unit}`
+  return `${figure.replace(/["”]/g, '')} (${who(f)}${when})`
+}
+
+function figureConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
+  const classes = new Set(g.members.flatMap((f) => f.quantities.map((q) => q.unitClass)))
+  for (const unitClass of classes) {
+    const withFigure = g.members
+      .map((f) => ({ f, q: primary(f, unitClass) }))
+      .filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
+    // Percentages of different things ("of its grain", "of households") are not one figure.
+    const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
+    if (unitClass === 'percent' && ofs.size > 1) continue
+    let diverge = false
+    for (let i = 0; i < withFigure.length && !diverge; i++)
+      for (let j = i + 1; j < withFigure.length && !diverge; j++) {
+        const a = withFigure[i]
+        const b = withFigure[j]
+        if (a.f.claim.sourceId && a.f.claim.sourceId === b.f.claim.sourceId) continue
+        diverge = disjoint(a.q, b.q)
+      }
+    if (!diverge) continue
+    const figures: ConflictFigure[] = withFigure.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
+    add({
+      kind: 'conflict',
+      basis: 'figures',
+      claimIds: [...new Set(figures.map((x) => x.claimId))],
+      subject: g.subject,
+      unit: withFigure[0].q.unit,
+      explanation: `${withFigure.length} figures for ${g.subject} differ: ${withFigure.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
+      figures
+    })
+  }
+}
+
+function arithmetic(g: Group, add: Add): void {
+  const percents = g.members.flatMap((f) =>
+    f.quantities.filter((q) => q.unitClass === 'percent').map((q) => ({ f, q }))
+  )
+  if (!percents.length) return
+  // Pairs of figures in one unit: within a claim (part of a whole, from and to) or across two claims.
+  const pairs: { a: Quantity; b: Quantity; relation: 'change' | 'share'; claims: ClaimFacts[]; explicit: boolean }[] =
+    []
+  for (const f of g.members) {
+    const from = f.quantities.find((q) => q.role === 'from')
+    const to = f.quantities.find((q) => q.role === 'to')
+    const part = f.quantities.find((q) => q.role === 'part')
+    const whole = f.quantities.find((q) => q.role === 'whole')
+    if (from && to) pairs.push({ a: from, b: to, relation: 'change', claims: [f], explicit: true })
+    if (part && whole) pairs.push({ a: part, b: whole, relation: 'share', claims: [f], explicit: true })
+  }
+  const counted = g.members.filter((f) => f.quantities.some((q) => q.unitClass !== 'percent' && !q.role)).slice(0, 30)
+  for (let i = 0; i < counted.length; i++)
+    for (let j = i + 1; j < counted.length; j++) {
+      const a = counted[i].quantities.find((q) => q.unitClass !== 'percent' && !q.role)!
+      const b = counted[j].quantities.find((q) => q.unitClass === a.unitClass && !q.role)
+      if (!b) continue
+      pairs.push({ a, b, relation: 'change', claims: [counted[i], counted[j]], explicit: false })
+      pairs.push({ a, b, relation: 'share', claims: [counted[i], counted[j]], explicit: false })
+    }
+  for (const { f, q } of percents) {
+    const direction = directionOf(f.sentence.slice(0, q.start))
+    let found: { imp: Implied; claims: ClaimFacts[] } | null = null
+    let contradicted: { imp: Implied; claims: ClaimFacts[] } | null = null
+    for (const pair of pairs) {
+      if (pair.claims.includes(f) && pair.claims.length === 1 && f.quantities.length < 3) continue
+      const imp = implied(pair.a, pair.b, pair.relation)
+      if (!imp) continue
+      const fitsDirection = !direction || (pair.relation === 'change' ? imp.how === direction : true)
+      if (fitsDirection && agrees(q, imp.percent)) {
+        found = { imp, claims: pair.claims }
+        break
+      }
+      if (
+        pair.explicit &&
+        direction &&
+        pair.relation === 'change' &&
+        imp.how === direction &&
+        Math.abs(imp.percent - q.value) > 5
+      )
+        contradicted ??= { imp, claims: pair.claims }
+    }
+    const stated = `"${q.text}"`
+    if (found)
+      add({
+        kind: 'consistent',
+        basis: 'arithmetic',
+        claimIds: [...new Set([f, ...found.claims].map((c) => c.claim.id))],
+        subject: g.subject,
+        unit: 'percent',
+        explanation: `${found.imp.text}, consistent with ${stated}.`,
+        figures: []
+      })
+    else if (contradicted)
+      add({
+        kind: 'conflict',
+        basis: 'arithmetic',
+        claimIds: [...new Set([f, ...contradicted.claims].map((c) => c.claim.id))],
+        subject: g.subject,
+        unit: 'percent',
+        explanation: `${contradicted.imp.text}, not ${stated}.`,
+        figures: []
+      })
+  }
+}
+
+/** Accounts that diverge: a denial or negation against an assertion, an expectation against a fact. */
+function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
+  const m = g.members
+  if (m.length < 2 || m.length > 400) return
+  const linked = new Set<string>()
+  const link = (a: ClaimFacts, b: ClaimFacts) => {
+    linked.add(a.claim.id)
+    linked.add(b.claim.id)
+  }
+  for (let i = 0; i < m.length; i++)
+    for (let j = i + 1; j < m.length; j++) {
+      const a = m[i]
+      const b = m[j]
+      if (!a.claim.sourceId || !b.claim.sourceId || a.claim.sourceId === b.claim.sourceId) continue
+      const overlap = shared(a.stems, b.stems)
+      if (a.negative !== b.negative && overlap >= 1) link(a, b)
+      else if (a.expected !== b.expected && overlap >= 2) link(a, b)
+    }
+  // "The MoD denied the report": the denial is of the claim just before it in the same document.
+  for (const f of m) {
+    if (
+      !f.negative ||
+      !/\b(?:the|this|that)\s+(?:report|claim|allegation|account|story)s?\b|\bit\b/i.test(f.claim.quote.exact)
+    )
+      continue
+    const before = m
+      .filter(
+        (x) =>
+          x.claim.documentId === f.claim.documentId &&
+          x.claim.position.end <= f.claim.position.start &&
+          x.claim.sourceId !== f.claim.sourceId
+      )
+      .sort((x, y) => y.claim.position.end - x.claim.position.end)[0]
+    if (before) link(f, before)
+  }
+  // One subject, one set: every claim whose account diverges from another's, side by side.
+  const members = m.filter((f) => linked.has(f.claim.id))
+  if (members.length) {
+    const stance = (f: ClaimFacts) => (f.negative ? 'denies or negates' : f.expected ? 'expects' : 'reports')
+    add({
+      kind: 'conflict',
+      basis: 'accounts',
+      claimIds: members.map((f) => f.claim.id),
+      subject: g.subject,
+      explanation: `Accounts of ${g.subject} diverge: ${members
+        .map(
+          (f) =>
+            `${who(f)} ${stance(f)} "${f.claim.quote.exact.length > 80 ? `${f.claim.quote.exact.slice(0, 79)}…` : f.claim.quote.exact}"`
+        )
+        .join('; ')}.`,
+      figures: []
+    })
+  }
+}
+
+/** A proposal kept as a conflict set of the case, waiting for the analyst. */
+export function conflictSetFromProposal(p: ConflictSetProposal, ids: { id: string; now: string }): ConflictSet {
+  return {
+    id: ids.id,
+    claimIds: [...p.claimIds],
+    kind: p.kind,
+    status: 'proposed',
+    basis: p.basis,
+    subject: p.subject,
+    ...(p.unit ? { unit: p.unit } : {}),
+    explanation: p.explanation,
+    note: '',
+    createdAt: ids.now,
+    updatedAt: ids.now
+  }
+}

@@ -1,0 +1,153 @@
+// The words the suggestion rules look for, in one place.
+
+/** Reporting verbs (lemmas) whose complement is the claim: "X said (that) Y", "Y, X said". */
+export const SAY_VERBS = new Set(
+  (
+    'say state claim estimate acknowledge admit warn confirm add note report announce insist argue assert allege ' +
+    'write post explain indicate suggest assess conclude maintain predict reveal disclose declare testify stress ' +
+    'emphasize emphasise caution concede contend observe reiterate forecast show tweet agree complain believe ' +
+    'estimate calculate find'
+  ).split(' ')
+)
+/** Verbs whose object is the person told: "X told Reuters that Y". */
+export const TELL_VERBS = new Set(['tell', 'inform', 'assure', 'brief', 'remind'])
+/** Denials and accusations: the claim includes the verb ("denied that ...", "accused X of ..."). */
+export const DENY_VERBS = new Set(['deny', 'reject', 'dismiss', 'refute', 'rebut', 'dispute'])
+export const ACCUSE_VERBS = new Set(['accuse', 'blame'])
+/** wink's lemmas for past forms it does not reduce. */
+export const LEMMA_FIXES: Record<string, string> = {
+  said: 'say',
+  says: 'say',
+  told: 'tell',
+  tells: 'tell',
+  assesses: 'assess',
+  forecasts: 'forecast',
+  shows: 'show'
+}
+
+export const isReportingLemma = (lemma: string): boolean =>
+  SAY_VERBS.has(lemma) || TELL_VERBS.has(lemma) || DENY_VERBS.has(lemma) || ACCUSE_VERBS.has(lemma)
+
+/** Verbs that only report when something reportable follows, never with a plain object. */
+export const NEEDS_CLAUSE = new Set([
+  'add',
+  'find',
+  'show',
+  'post',
+  'write',
+  'note',
+  'report',
+  'claim',
+  'agree',
+  'believe'
+])
+
+/** What splits one speaker's sentence into several claims: "..., adding that ...", "... but that ...". */
+export const CLAIM_SPLITS = /,?\s+(?:but|and)\s+that\s+|,\s+adding(?:\s+that)?\s+|,\s+saying(?:\s+that)?\s+|;\s+/gi
+
+/** An audience, not a relay: "told reporters", "told parliament". */
+export const AUDIENCES = new Set(
+  (
+    'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
+    'colleagues residents crowd audience conference briefing court judges jury committee assembly members troops ' +
+    'soldiers staff workers investigators officials diplomats visitors'
+  ).split(' ')
+)
+
+/** A relay or speaker that is a news outlet. */
+export const OUTLET_WORDS =
+  /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|magazine|channel|wire|news|press|gazette|herald|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
+export const ORGANIZATION_WORDS =
+  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance)\b/i
+/** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
+export const DOCUMENT_HEADS = new Set(
+  (
+    'footage imagery images image video videos data figures records document documents report reports assessment ' +
+    'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
+    'email emails memo letter minutes transcript audit results count tally'
+  ).split(' ')
+)
+/** Heads of speaker phrases that describe unnamed people: "a Ukrainian official", "residents". */
+export const ROLE_NOUNS = new Set(
+  (
+    'official source spokesman spokeswoman spokesperson officer commander diplomat analyst resident witness insurer ' +
+    'milblogger blogger expert people person soldier fighter forecaster observer aide adviser advisor executive ' +
+    'employee insider member investigator engineer worker doctor researcher scientist trader activist lawmaker ' +
+    'politician correspondent journalist reporter military citizen civilian villager local nurse teacher student ' +
+    'monitor volunteer medic paramedic firefighter guard farmer driver patient survivor victim relative neighbour'
+  ).split(' ')
+)
+/** Nouns that make "a charge X rejected" an objection, not a speaker phrase. */
+export const CLAIM_NOUNS = new Set([
+  'charge',
+  'claim',
+  'accusation',
+  'allegation',
+  'assertion',
+  'suggestion',
+  'report',
+  'idea',
+  'notion'
+])
+/** "the Office's estimate that ...": a possessive speaker. */
+export const POSSESSIVE_CLAIM_NOUNS = new Set([
+  'estimate',
+  'assessment',
+  'claim',
+  'statement',
+  'conclusion',
+  'finding',
+  'view',
+  'position',
+  'argument'
+])
+
+export const PRONOUNS: Record<string, 'person' | 'thing' | 'plural' | 'publisher'> = {
+  he: 'person',
+  she: 'person',
+  it: 'thing',
+  they: 'plural',
+  we: 'publisher'
+}
+
+/** Titles before a person's name ("General Oleksandr Syrskyi"): not part of the name. */
+export const TITLES = new Set(
+  (
+    'mr mrs ms dr prof president general gen colonel col captain capt major lieutenant admiral minister secretary ' +
+    'governor mayor senator sen rep judge sir lord lady prince king queen chancellor premier prime deputy vice ' +
+    'former acting foreign defense defence interior finance chief commander spokesman spokeswoman spokesperson ' +
+    'ambassador envoy director head chairman chairwoman lawmaker opposition sergeant private officer'
+  ).split(' ')
+)
+
+/** The publisher's own caveats about a claim. */
+export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-comment' | 'no-evidence'; re: RegExp }[] =
+  [
+    {
+      kind: 'not-confirmed-or-denied',
+      re: /\bnot\s+(?:yet\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/i
+    },
+    {
+      kind: 'unverified',
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)/i
+    },
+    {
+      kind: 'no-comment',
+      re: /\b(?:did\s+not|didn't)\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:a\s+|our\s+)?requests?\s+for\s+comment|\bdeclined\s+to\s+comment|\bcould\s+not\s+be\s+reached\s+for\s+comment/i
+    },
+    {
+      kind: 'no-evidence',
+      re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\bhas\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
+    }
+  ]
+/** A caveat about figures applies to the claims with figures before it. */
+export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
+
+/** "Reports that ... are false": the publisher rebuts something. */
+export const REBUTTAL =
+  /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i
+/** Estimative language in the publisher's own voice (ICD 203 terms and their kin). */
+export const ESTIMATIVE =
+  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even)\b/i
+/** Text cut off mid-phrase ("the Institute for the Study..."): a teaser or caption, not the claim. */
+export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u

@@ -1,0 +1,154 @@
+// Sentences and tokens with their offsets in the document text, from wink-nlp and its English model
+// (both ship inside their npm packages; nothing is fetched). The model loads once, on first use.
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+export interface Token {
+  start: number
+  end: number
+  text: string
+  lower: string
+  /** Universal part of speech (NOUN, PROPN, VERB, AUX, ADP, DET, PUNCT, ...). */
+  pos: string
+  lemma: string
+  /** Named-entity type from the model (DATE, CARDINAL, PERCENT, ...), when the token is in one. */
+  entity?: string
+}
+
+export interface Sentence {
+  start: number
+  end: number
+  tokens: Token[]
+  /** Index of the block the sentence is in. */
+  block: number
+}
+
+let engine: ReturnType<typeof winkNLP> | null = null
+
+// The slice of wink's API used here, typed loosely: its own types do not describe `its.lemma` as an
+// output function, nor the callbacks' parameters.
+interface WinkItem {
+  out(f?: unknown): unknown
+}
+interface WinkCollection extends WinkItem {
+  each(cb: (item: WinkItem) => void): void
+  length(): number
+}
+interface WinkDoc {
+  tokens(): WinkCollection
+  entities(): WinkCollection
+  sentences(): WinkCollection
+}
+const read = (text: string) => nlp().readDoc(text) as unknown as WinkDoc
+const its = () => nlp().its as unknown as Record<'pos' | 'lemma' | 'span' | 'type', unknown>
+
+function nlp(): ReturnType<typeof winkNLP> {
+  engine ??= winkNLP(model, ['sbd', 'pos', 'ner'])
+  return engine
+}
+
+/** Loads the model now rather than on the first document (it takes about 100 ms). */
+export function loadModel(): void {
+  nlp()
+}
+
+/** The raw library's own reading of a text: the reference the benchmark compares against. */
+export function readWithWink(text: string): number {
+  return read(text).tokens().length()
+}
+
+const FOOTNOTE = /^\[\d{1,3}\]$/
+const isQuote = (t: Token) => t.text === '"' || t.text === '“' || t.text === '”'
+
+/**
+ * The sentences of each block, in reading order. Sentences never cross blocks or line breaks; a
+ * sentence that opens a quotation runs on until the quotation closes ("There was no siren, nothing.
+ * By the time we woke up ...," said ...); footnote marks ("[7]") belong to the sentence before them.
+ */
+export function sentencesOf(text: string, blocks: readonly { start: number; end: number }[]): Sentence[] {
+  const { pos: POS, lemma: LEMMA, span: SPAN, type: TYPE } = its()
+  const out: Sentence[] = []
+  const ranges = blocks.length ? blocks : paragraphs(text)
+  ranges.forEach((block, blockIndex) => {
+    const slice = text.slice(block.start, block.end)
+    if (!slice.trim()) return
+    const doc = read(slice)
+    const tokens: Token[] = []
+    let cursor = 0
+    const values = doc.tokens().out() as string[]
+    const pos = doc.tokens().out(POS) as string[]
+    const lemma = doc.tokens().out(LEMMA) as string[]
+    values.forEach((value, i) => {
+      const at = slice.indexOf(value, cursor)
+      const start = at === -1 || at - cursor > 40 ? cursor : at
+      const end = at === -1 || at - cursor > 40 ? cursor : at + value.length
+      cursor = end
+      if (pos[i] === 'SPACE') return
+      tokens[i] = {
+        start: block.start + start,
+        end: block.start + end,
+        text: value,
+        lower: value.toLowerCase(),
+        pos: pos[i],
+        lemma: lemma[i] ?? value.toLowerCase()
+      }
+    })
+    doc.entities().each((e) => {
+      const [from, to] = e.out(SPAN) as [number, number]
+      const type = e.out(TYPE) as string
+      for (let i = from; i <= to; i++) if (tokens[i]) tokens[i].entity = type
+    })
+    const pieces: Token[][] = []
+    doc.sentences().each((s) => {
+      const [from, to] = s.out(SPAN) as [number, number]
+      let piece: Token[] = []
+      for (let i = from; i <= to; i++) {
+        const t = tokens[i]
+        if (!t) continue
+        if (piece.length && text.slice(piece.at(-1)!.end, t.start).includes('\n')) {
+          pieces.push(piece)
+          piece = []
+        }
+        piece.push(t)
+      }
+      if (piece.length) pieces.push(piece)
+    })
+    const merged: Token[][] = []
+    for (const piece of pieces) {
+      const prev = merged.at(-1)
+      const openQuote = prev && prev.filter(isQuote).length % 2 === 1
+      const sameLine = prev && !text.slice(prev.at(-1)!.end, piece[0].start).includes('\n')
+      if (prev && sameLine && (openQuote || leadingFootnote(piece) === piece.length)) prev.push(...piece)
+      else if (prev && sameLine && leadingFootnote(piece) > 0) {
+        const n = leadingFootnote(piece)
+        prev.push(...piece.slice(0, n))
+        merged.push(piece.slice(n))
+      } else merged.push(piece)
+    }
+    for (const toks of merged) {
+      if (!toks.length) continue
+      // A capitalised word inside a sentence is a name, not a verb ("The Korval Herald, citing ...").
+      toks.forEach((t, i) => {
+        const prev = toks[i - 1]
+        if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
+          t.pos = 'PROPN'
+      })
+      out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
+    }
+  })
+  return out
+}
+
+/** How many tokens at the start of a sentence are a footnote mark: "[", "7", "]". */
+function leadingFootnote(tokens: Token[]): number {
+  if (tokens.length >= 3 && tokens[0].text === '[' && tokens[2].text === ']' && /^\d{1,3}$/.test(tokens[1].text))
+    return 3
+  return tokens.length && FOOTNOTE.test(tokens[0].text) ? 1 : 0
+}
+
+function paragraphs(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const m of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g))
+    out.push({ start: m.index, end: m.index + m[0].length })
+  return out
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { extractQuantities } from './quantities'
+
+const one = (text: string) => {
+  const qs = extractQuantities(text)
+  expect(qs).toHaveLength(1)
+  return qs[0]
+}
+
+describe('extractQuantities', () => {
+  it('reads hedged counts with their bound', () => {
+    expect(one('Russia has deployed just under 60,000 troops to Kursk')).toMatchObject({
+      value: 60000,
+      unit: 'troops',
+      unitClass: 'troops',
+      bound: 'at-most',
+      hedge: 'just under',
+      text: 'just under 60,000 troops',
+      highBound: 60000
+    })
+    expect(one('upward of 10,000 North Korean soldiers have been sent')).toMatchObject({
+      value: 10000,
+      unit: 'soldiers',
+      unitClass: 'troops',
+      bound: 'at-least',
+      low: 10000,
+      highBound: null
+    })
+    expect(one('Ukraine had lost more than 40 percent of the territory it controlled')).toMatchObject({
+      value: 40,
+      unit: 'percent',
+      bound: 'more-than',
+      of: 'territory'
+    })
+    expect(one('around 50,000 Russian troops were fighting')).toMatchObject({
+      bound: 'approx',
+      low: 47500,
+      highBound: 52500
+    })
+    expect(one("roughly 45,000 of Moscow's soldiers were concentrated")).toMatchObject({
+      value: 45000,
+      unit: 'soldiers'
+    })
+    expect(one('roughly 531 square miles of territory')).toMatchObject({ value: 531, unit: 'square miles' })
+  })
+
+  it('reads ranges, money, word numbers, percent signs and increments', () => {
+    expect(one('between 10,000 and 12,000 troops')).toMatchObject({
+      bound: 'range',
+      value: 10000,
+      high: 12000,
+      low: 10000,
+      highBound: 12000
+    })
+    expect(one('would cost at least 350 million crowns to repair')).toMatchObject({
+      value: 350e6,
+      unit: 'crowns',
+      bound: 'at-least'
+    })
+    expect(one('Eleven people have been detained')).toMatchObject({ value: 11, unit: 'people' })
+    expect(one('turnout was 61.5% in the capital')).toMatchObject({ value: 61.5, unit: 'percent' })
+    expect(one('the army would send 1,500 more soldiers')).toMatchObject({
+      value: 1500,
+      unit: 'soldiers',
+      increment: true
+    })
+    expect(one('Tessaria had launched "at least 45" drones in several waves')).toMatchObject({
+      value: 45,
+      unit: 'drones',
+      bound: 'at-least'
+    })
+  })
+
+  it('marks comparisons the text makes and fills in units left out', () => {
+    const change = extractQuantities(
+      'Traffic fell from 42 transits per week in February to 25 in the last week of March'
+    )
+    expect(change.map((q) => [q.value, q.unit, q.role])).toEqual([
+      [42, 'transits per week', 'from'],
+      [25, 'transits per week', 'to']
+    ])
+    const share = extractQuantities('12,400 of the 31,000 registered households had been evacuated')
+    expect(share.map((q) => [q.value, q.unit, q.role])).toEqual([
+      [12400, 'households', 'part'],
+      [31000, 'households', 'whole']
+    ])
+    const share2 = extractQuantities(
+      'Of roughly 31,000 registered households in the affected districts, 12,400 have been evacuated'
+    )
+    expect(share2.map((q) => [q.value, q.unit, q.role])).toEqual([
+      [31000, 'households', 'whole'],
+      [12400, 'households', 'part']
+    ])
+    expect(
+      extractQuantities('it had treated 310 people since Monday and that 41 remained in intensive care').map(
+        (q) => q.unit
+      )
+    ).toEqual(['people', 'people'])
+  })
+
+  it('leaves out dates, clock times, years, footnotes, ages and list numbers', () => {
+    expect(
+      extractQuantities(
+        'On 12 March at 23:00, and at 11 p.m. on March 31, in 2024 and since 1987.[7] A 52-year-old teacher.'
+      )
+    ).toEqual([])
+    expect(extractQuantities('1. As of 18:00 on 14 March, the hotline 112 opened.')).toEqual([])
+  })
+
+  it('finds the time a figure refers to in its sentence', () => {
+    const [q] = extractQuantities(
+      'Zelensky estimated in mid-November that around 50,000 Russian troops were fighting in Kursk.'
+    )
+    expect(q.time?.text).toBe('mid-November')
+    expect(extractQuantities('in less than 36 hours')[0]).toMatchObject({ unitClass: 'time', bound: 'less-than' })
+  })
+})

@@ -1,0 +1,455 @@
+// Figures in text: value, unit, the hedge that bounds them ("just under", "upward of", "about"), the
+// comparison the text itself makes ("from 531 to 309", "12,400 of 31,000") and the time they refer to.
+// Plain regular expressions: this runs over every claim of a case when conflicts are looked for.
+import type { Quantity, QuantityBound, Span } from '../../shared/analysis'
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)'
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+/** Expressions of time, as the text writes them; figures inside them are not quantities. */
+const TIME_EXPRESSION = new RegExp(
+  [
+    `(?:(?:early|mid|late)[- ])?${MONTH}(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+\\d{4})?`,
+    `\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?`,
+    `(?:(?:late|early) on\\s+|on\\s+|last\\s+|this\\s+|next\\s+)?${WEEKDAY}`,
+    '(?:earlier|later|early|late)?\\s*(?:this|last|next|the past)\\s+(?:week|weekend|month|year)',
+    '(?:in|since|by|until|before)\\s+(?:early\\s+|mid-?|late\\s+)?(?:1[89]|20)\\d{2}',
+    '\\b(?:yesterday|today|overnight|this morning|this evening|recent (?:days|weeks|months))'
+  ].join('|'),
+  'g'
+)
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b/gi
+
+const WORD_NUMBERS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  dozen: 12,
+  hundred: 100,
+  thousand: 1000
+}
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 }
+const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds' }
+
+/** Cheap first look: most sentences have no figure at all. */
+export const mayHaveFigures = (text: string): boolean => MAY_HAVE_NUMBER.test(text)
+const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')})\\b`, 'i')
+const NUMBER = new RegExp(
+  `(?<![\\p{L}\\d.,:/]|\\p{L}-)([$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
+    `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
+  'giu'
+)
+
+/** Hedges before a figure, longest first, with the bound each gives. */
+const HEDGES: [string, QuantityBound][] = [
+  ['just under', 'at-most'],
+  ['just below', 'at-most'],
+  ['no more than', 'at-most'],
+  ['at most', 'at-most'],
+  ['up to', 'at-most'],
+  ['as many as', 'at-most'],
+  ['nearly', 'at-most'],
+  ['almost', 'at-most'],
+  ['upward of', 'at-least'],
+  ['upwards of', 'at-least'],
+  ['at least', 'at-least'],
+  ['no fewer than', 'at-least'],
+  ['no less than', 'at-least'],
+  ['in excess of', 'at-least'],
+  ['north of', 'at-least'],
+  ['just over', 'at-least'],
+  ['just above', 'at-least'],
+  ['more than', 'more-than'],
+  ['greater than', 'more-than'],
+  ['over', 'more-than'],
+  ['above', 'more-than'],
+  ['fewer than', 'less-than'],
+  ['less than', 'less-than'],
+  ['under', 'less-than'],
+  ['below', 'less-than'],
+  ['approximately', 'approx'],
+  ['an estimated', 'approx'],
+  ['roughly', 'approx'],
+  ['around', 'approx'],
+  ['about', 'approx'],
+  ['close to', 'approx'],
+  ['some', 'approx'],
+  ['circa', 'approx'],
+  ['estimated', 'approx']
+]
+const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(' ', '\\s+')).join('|')})\\s+["“]?$`, 'i')
+const HEDGE_BOUND = new Map(HEDGES)
+
+/** Units that count the same thing. Anything else is its own class (its singular form). */
+const UNIT_CLASSES: Record<string, string[]> = {
+  troops: [
+    'troop',
+    'soldier',
+    'serviceman',
+    'servicemen',
+    'servicemember',
+    'personnel',
+    'fighter',
+    'conscript',
+    'reservist',
+    'trooper'
+  ],
+  people: [
+    'people',
+    'person',
+    'persons',
+    'resident',
+    'civilian',
+    'death',
+    'dead',
+    'casualty',
+    'casualties',
+    'victim',
+    'refugee',
+    'child',
+    'children',
+    'patient',
+    'rescuer',
+    'worker',
+    'migrant'
+  ],
+  percent: ['percent', 'per cent', '%', 'pct'],
+  vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate'],
+  time: ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'night']
+}
+const CLASS_OF = new Map(Object.entries(UNIT_CLASSES).flatMap(([cls, units]) => units.map((u) => [u, cls] as const)))
+const MULTIWORD_UNITS = [
+  'square miles',
+  'square kilometres',
+  'square kilometers',
+  'square metres',
+  'square meters',
+  'sq km',
+  'per cent',
+  'metric tons',
+  'percentage points'
+]
+/** Words that end a unit phrase. */
+const UNIT_STOP = new Set(
+  'in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per'.split(
+    ' '
+  )
+)
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i'])
+/** Verbs that follow a figure whose unit was left out ("41 remained", "38 died"). */
+const UNIT_VERBS = new Set('remain remained remains died fled left stayed were was are is had have has ago'.split(' '))
+/** "put the death toll at 112": the unit comes before the figure. */
+const UNIT_BEFORE =
+  /\b(death\s+toll|toll|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+const INCREMENT = /^(more|additional|extra|further|another|new)$/i
+const IRREGULAR_SINGULAR: Record<string, string> = {
+  people: 'people',
+  personnel: 'personnel',
+  craft: 'craft',
+  police: 'police',
+  children: 'child',
+  casualties: 'casualty',
+  servicemen: 'serviceman'
+}
+
+function singular(word: string): string {
+  if (IRREGULAR_SINGULAR[word]) return IRREGULAR_SINGULAR[word]
+  if (/ies$/.test(word)) return word.slice(0, -3) + 'y'
+  if (/(ss|us|is)$/.test(word)) return word
+  return word.replace(/s$/, '')
+}
+
+export function unitClassOf(unit: string): string {
+  if (!unit) return ''
+  if (unit === 'percentage points') return 'percentage points'
+  const last = unit.split(' per ')[0].split(' ').at(-1) ?? unit
+  const one = singular(last)
+  return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)
+}
+
+/** [start, end) ranges of time expressions and clock times in a text. */
+export function timeExpressions(text: string): Span[] {
+  const out: Span[] = []
+  for (const re of [TIME_EXPRESSION, CLOCK])
+    for (const m of text.matchAll(re)) {
+      const s = m[0].trimStart()
+      const start = m.index + (m[0].length - s.length)
+      if (s) out.push({ start, end: start + s.length, text: s })
+    }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+interface Unit {
+  unit: string
+  end: number
+  increment: boolean
+  of?: string
+}
+
+/** The unit phrase after a figure: "Russian troops" -> troops; "fast attack craft" -> craft. */
+function unitAfter(text: string, from: number): Unit {
+  let i = from
+  const rest = text.slice(i, i + 80)
+  const quoteSkip = /^["”]?\s*/.exec(rest)?.[0].length ?? 0
+  i += quoteSkip
+  let increment = false
+  const head = text.slice(i, i + 40).toLowerCase()
+  for (const mw of MULTIWORD_UNITS)
+    if (head.startsWith(mw) && !/\p{L}/u.test(head.charAt(mw.length)))
+      return withOf(text, mw === 'per cent' ? 'percent' : mw, i + mw.length, false)
+  const words: { word: string; end: number }[] = []
+  const wordRe = /\s*([\p{L}][\p{L}'’-]*)/uy
+  wordRe.lastIndex = i
+  for (let m = wordRe.exec(text); m && words.length < 5; m = wordRe.exec(text)) {
+    const word = m[1]
+    const lower = word.toLowerCase()
+    if (words.length === 0 && INCREMENT.test(word)) {
+      increment = true
+      continue
+    }
+    if (UNIT_STOP.has(lower)) {
+      if (lower === 'per' && words.length) {
+        const per = /\s+per\s+(\p{L}+)/uy
+        per.lastIndex = words.at(-1)!.end
+        const pm = per.exec(text)
+        if (pm) words.push({ word: `${words.pop()!.word} per ${pm[1]}`, end: per.lastIndex })
+      }
+      break
+    }
+    if (UNIT_VERBS.has(lower)) break
+    words.push({ word, end: wordRe.lastIndex })
+    if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
+    // "31 people remain": a known unit ends the phrase.
+    if (CLASS_OF.has(singular(lower)) && !/^\s+per\s/.test(text.slice(wordRe.lastIndex, wordRe.lastIndex + 6))) break
+  }
+  // A closing -ed/-ing word is the verb after the figure ("41 remained"), not its unit.
+  while (words.length && /(ed|ing)$/i.test(words.at(-1)!.word) && !/per /.test(words.at(-1)!.word)) words.pop()
+  const last = words.at(-1)
+  if (!last) return { unit: '', end: from, increment }
+  return withOf(text, last.word.toLowerCase(), last.end, increment)
+}
+
+/** "percent of the territory": what a share is of. */
+function withOf(text: string, unit: string, end: number, increment: boolean): Unit {
+  const m = /\s+of\s+(?:the\s+|its\s+|their\s+|[\p{Lu}][\p{L}]*['’]s\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/uy
+  m.lastIndex = end
+  const of = m.exec(text)
+  if (!of) return { unit, end, increment }
+  const words: string[] = []
+  for (const w of of[1].toLowerCase().split(/\s+/)) {
+    if (UNIT_STOP.has(w) || PRONOUNS.has(w)) break
+    words.push(w)
+  }
+  return { unit, end, increment, of: words.join(' ') || undefined }
+}
+
+function numberValue(raw: string, scale: string | undefined): number {
+  const word = raw.toLowerCase().replace(/^a\s+/, '')
+  const base = word in WORD_NUMBERS ? WORD_NUMBERS[word] : Number(raw.replace(/,/g, ''))
+  return scale ? base * SCALES[scale.toLowerCase()] : base
+}
+
+function interval(
+  bound: QuantityBound,
+  hedge: string | undefined,
+  value: number,
+  high?: number
+): [number | null, number | null] {
+  const near = 0.05 * value
+  switch (bound) {
+    case 'exact':
+      return [value, value]
+    case 'approx':
+      return [value - near, value + near]
+    case 'range':
+      return [value, high ?? value]
+    case 'at-least':
+    case 'more-than':
+      return hedge && /just/i.test(hedge) ? [value, value + near] : [value, null]
+    case 'at-most':
+      if (hedge && /just|nearly|almost/i.test(hedge)) return [value - 2 * near, value]
+      return [0, value]
+    case 'less-than':
+      return [0, value]
+  }
+}
+
+const sentenceBounds = (text: string): number[] => {
+  const ends = [0]
+  for (const m of text.matchAll(/[.!?]["”]?\s+(?=["“\p{Lu}\d])|\n\s*\n/gu)) ends.push(m.index + m[0].length)
+  ends.push(text.length)
+  return ends
+}
+
+/**
+ * Every figure in `text` that counts or measures something: counts with their unit, percentages, money,
+ * measurements. Dates, clock times, years, footnote marks and list numbers are not figures; durations
+ * ("36 hours") are, with unitClass "time". A figure written without a unit ("41 remained") takes the unit
+ * of the figure before it in the same sentence.
+ */
+export function extractQuantities(text: string): Quantity[] {
+  if (!mayHaveFigures(text)) return []
+  const times = timeExpressions(text)
+  const inTime = (start: number, end: number) => times.some((t) => start < t.end && end > t.start)
+  const bounds = sentenceBounds(text)
+  const sentenceOf = (pos: number) => {
+    let i = 0
+    while (i + 1 < bounds.length && bounds[i + 1] <= pos) i++
+    return i
+  }
+  const out: (Quantity & { sentence: number })[] = []
+  for (const m of text.matchAll(NUMBER)) {
+    const [whole, currency, raw, scale, pct] = m
+    let start = m.index
+    const end = m.index + whole.length
+    if (inTime(start, end)) continue
+    const before = text.slice(Math.max(0, start - 60), start)
+    const after = text.slice(end, end + 3)
+    if (/\[$/.test(before) && after.startsWith(']')) continue // footnote mark
+    if (/(^|\n)\s*$/.test(before) && /^[.)]\s/.test(after)) continue // list number
+    const isWord = /^[a-z]/i.test(raw)
+    const value = numberValue(raw, scale)
+    if (!Number.isFinite(value)) continue
+    const unitInfo = pct
+      ? withOf(text, 'percent', end, false)
+      : currency
+        ? { unit: CURRENCY[currency], end, increment: false }
+        : unitAfter(text, end)
+    let unit = unitInfo.unit
+    const hedgeMatch = HEDGE_BEFORE.exec(before)
+    const before40 = UNIT_BEFORE.exec(hedgeMatch ? before.slice(0, before.length - hedgeMatch[0].length) : before)
+    if (!unit && before40) Object.assign(unitInfo, { unit: before40[2] ?? before40[3] ?? 'deaths', end })
+    unit = unitInfo.unit
+    const partOf = unit
+      ? null
+      : /^\s+of\s+(?:the|its|their|his|her|[\p{Lu}][\p{L}.]*['’]s)\s+(?=\p{L})(?!\p{L}+['’]s\s+\d)/u.exec(
+          text.slice(end, end + 40)
+        )
+    if (partOf) {
+      // "45,000 of Moscow's soldiers": the unit is what the figure is part of.
+      const inner = unitAfter(text, end + partOf[0].length)
+      if (inner.unit) Object.assign(unitInfo, inner)
+      unit = unitInfo.unit
+    }
+    if (isWord && !unit) continue // "one of", "ten" alone: not a figure
+    if (!scale && !currency && !pct && /^(1[89]|20)\d{2}$/.test(raw) && unitClassOf(unit) !== 'people') continue // a year
+
+    // Range "10,000 to 12,000 troops" / "between 10 and 12": the first figure takes the second's unit.
+    const hedge = hedgeMatch?.[1].replace(/\s+/g, ' ')
+    let bound: QuantityBound = hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact'
+    if (hedgeMatch) start = m.index - hedgeMatch[0].length
+    const q: Quantity & { sentence: number } = {
+      start,
+      end: unit ? unitInfo.end : end,
+      text: '',
+      value,
+      unit,
+      unitClass: unitClassOf(unit),
+      bound,
+      hedge,
+      low: null,
+      highBound: null,
+      sentence: sentenceOf(m.index)
+    }
+    if (unitInfo.increment) q.increment = true
+    if (unitInfo.of && unit) q.of = unitInfo.of
+    const prev = out.at(-1)
+    const between = prev ? text.slice(prev.end, m.index) : ''
+    if (prev && prev.sentence === q.sentence && !prev.unit && /^\s*(?:-|–|to|and)\s*$/i.test(between) && unit) {
+      const rangeStart = /between\s+$/i.test(text.slice(Math.max(0, prev.start - 9), prev.start))
+      if (/^\s*(?:-|–)\s*$/.test(between) || rangeStart || /to/i.test(between)) {
+        if (!/from\s+$/i.test(text.slice(Math.max(0, prev.start - 6), prev.start))) {
+          out.pop()
+          q.start = prev.start
+          q.value = prev.value
+          q.high = value
+          q.bound = 'range'
+          q.hedge = prev.hedge
+          bound = 'range'
+        }
+      }
+    }
+    if (/^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?\d/iu.test(text.slice(end, end + 30))) q.role = 'part' // "12,400 of the 31,000 households"
+    // "between 44 and 48 percent": the first figure waits for the second's unit.
+    const rangeAhead = !unit && /^\s*(?:-|–|to|and)\s*[$€£]?\d/.test(text.slice(end, end + 8))
+    if (!unit && !rangeAhead) {
+      const donor = [...out].reverse().find((p) => p.sentence === q.sentence && p.unit)
+      if (!donor || q.role === 'part') {
+        out.push(q)
+        continue
+      }
+      unit = q.unit = donor.unit
+      q.unitClass = donor.unitClass
+      if (/\bof\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, donor.start - 12), donor.start))) {
+        donor.role = 'whole'
+        q.role = 'part'
+      }
+    }
+    if (
+      prev &&
+      prev.role === 'part' &&
+      !prev.unit &&
+      prev.sentence === q.sentence &&
+      /^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?$/iu.test(between)
+    ) {
+      prev.unit = unit
+      prev.unitClass = q.unitClass
+      q.role = 'whole'
+    }
+    if (/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 5), start))) q.role = 'from'
+    else if (
+      /\bto\s+$/i.test(text.slice(Math.max(0, start - 3), start)) &&
+      out.some((p) => p.sentence === q.sentence && p.role === 'from')
+    )
+      q.role = 'to'
+    q.bound = bound
+    out.push(q)
+  }
+  return out
+    .filter((q) => q.unit)
+    .map(({ sentence, ...q }) => {
+      const [low, high] = interval(q.bound, q.hedge, q.value, q.high)
+      const time = nearestTime(times, q, bounds[sentence], bounds[sentence + 1])
+      return {
+        ...q,
+        text: text.slice(q.start, q.end),
+        low,
+        highBound: high,
+        ...(time ? { time } : {})
+      }
+    })
+}
+
+function nearestTime(times: Span[], q: { start: number; end: number }, from: number, to: number): Span | undefined {
+  let best: Span | undefined
+  let bestDistance = Infinity
+  for (const t of times) {
+    if (t.start < from || t.end > to || (t.start < q.end && t.end > q.start)) continue
+    const d = t.start >= q.end ? t.start - q.end : q.start - t.end
+    if (d < bestDistance) [best, bestDistance] = [t, d]
+  }
+  return best
+}

@@ -1,0 +1,411 @@
+// Who a speaker phrase names: a proposed source name, aliases and kind ("Kyiv's top soldier, General
+// Oleksandr Syrskyi" is the person Oleksandr Syrskyi), and which earlier speaker a later mention is
+// ("Syrskyi", "he", "the source", "the think tank"), and which existing source the speaker is.
+import { findSourceLoosely, normName } from '../../shared/source-names'
+import type { Source, SourceKind } from '../../shared/model'
+import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
+import type { Token } from './nlp'
+import type { SpeakerResolution, Span } from '../../shared/analysis'
+
+export interface Profile {
+  name: string
+  aliases: string[]
+  kind: SourceKind
+  form: 'pronoun' | 'definite' | 'named' | 'generic'
+  /** The head noun, lower-case: "source" for "the source", "tank" for "the think tank". */
+  head: string
+  /** Lower-case words of the phrase and its acronyms, for matching later mentions. */
+  words: Set<string>
+  /** The person's surname, for persons. */
+  surname?: string
+  indefinite: boolean
+}
+
+/** Records with an author: "data from X" is X speaking. */
+const AUTHORED = new Set([
+  'data',
+  'figures',
+  'report',
+  'reports',
+  'article',
+  'story',
+  'statement',
+  'records',
+  'analysis',
+  'study',
+  'survey',
+  'assessment',
+  'assessments'
+])
+const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
+const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
+const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+const textOf = (tokens: Token[], text: string) => (tokens.length ? text.slice(tokens[0].start, tokens.at(-1)!.end) : '')
+
+function segments(tokens: Token[]): Token[][] {
+  const out: Token[][] = [[]]
+  for (const t of tokens) {
+    if (t.text === ',') out.push([])
+    else out.at(-1)!.push(t)
+  }
+  return out.filter((s) => s.length)
+}
+
+/** Capitalised runs ("Institute for the Study of War"), allowing minor words inside a run. */
+function runs(tokens: Token[]): Token[][] {
+  const out: Token[][] = []
+  let run: Token[] = []
+  tokens.forEach((t, i) => {
+    if (capitalised(t) && t.lower !== "'s") run.push(t)
+    else if (run.length && MINOR.has(t.lower) && tokens[i + 1] && capitalised(tokens[i + 1])) run.push(t)
+    else {
+      if (run.length) out.push(run)
+      run = []
+    }
+  })
+  if (run.length) out.push(run)
+  return out
+}
+
+/** The person's name at the end of a phrase: "Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky". */
+function personName(segment: Token[]): Token[] | null {
+  const last = segment.at(-1)
+  if (!last || !capitalised(last) || /^[A-Z]{2,}$/.test(last.text)) return null
+  let i = segment.length - 1
+  while (
+    i >= 0 &&
+    capitalised(segment[i]) &&
+    !TITLES.has(segment[i].lower) &&
+    !ORGANIZATION_WORDS.test(segment[i].text)
+  )
+    i--
+  const name = segment.slice(i + 1)
+  if (name.length === 0 || name.length > 3) return null
+  if (OUTLET_WORDS.test(name.map((t) => t.text).join(' '))) return null
+  const before = segment[i]
+  // "Residents of Tarsk": a place after "of"/"in", not a person.
+  if (before && ['of', 'in', 'at', 'from', 'for'].includes(before.lower)) return null
+  if (before && before.lower === "'s") return null
+  const titled = before && TITLES.has(before.lower)
+  if (name.length === 1 && !titled && segment.length > 1 && !capitalised(segment[0]) && segment[0].pos !== 'DET')
+    return null
+  return name
+}
+
+function acronyms(tokens: Token[], text: string): string[] {
+  const out: string[] = []
+  const phrase = textOf(tokens, text)
+  for (const m of phrase.matchAll(/\(([\p{Lu}][\p{L}]{1,7})\)/gu)) out.push(m[1])
+  for (const r of runs(tokens)) {
+    const initials = r.filter((t) => !MINOR.has(t.lower)).map((t) => t.text.charAt(0))
+    if (initials.length >= 2) out.push(initials.join(''))
+  }
+  return out
+}
+
+/** The head noun of the phrase's first part: the last noun before "of", "in", "at", a participle or a comma. */
+function headOf(tokens: Token[]): Token | undefined {
+  const first = segments(tokens)[0] ?? []
+  let head: Token | undefined
+  for (const t of first) {
+    if (t.pos === 'ADP' || t.text === '(' || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && head)) break
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') head = t
+  }
+  return head ?? first.at(-1)
+}
+
+/** What a speaker phrase says about who speaks. */
+export function profile(tokens: Token[], text: string): Profile {
+  const phrase = textOf(tokens, text)
+  // "The trust's chief executive": the trust is someone else, not a word for this speaker.
+  const possessors = new Set(tokens.filter((_, i) => tokens[i + 1]?.lower === "'s").map((t) => t.lower))
+  const words = new Set(
+    normName(phrase)
+      .replace(/[’']s\b/g, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !MINOR.has(w) && w !== 'a' && w !== 'an' && !possessors.has(w))
+  )
+  const acr = acronyms(tokens, text)
+  for (const a of acr) words.add(a.toLowerCase())
+  const head = headOf(tokens)
+  const headWord = head ? singular(head.lower) : ''
+  const indefinite = /^(a|an)\s/i.test(phrase)
+  const base = { words, head: headWord, indefinite, aliases: [] as string[] }
+
+  if (tokens.length === 1 && PRONOUNS[tokens[0].lower])
+    return { ...base, name: phrase, kind: 'person', form: 'pronoun' }
+  // "one of them": one of the speakers just named.
+  if (/^(?:one|some|two|several|many|most|both|all) of (?:them|those)$/i.test(phrase))
+    return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
+  // "a group calling itself BlackTide": the name it goes by.
+  const calledName =
+    /\b(?:calling (?:itself|themselves)|known as|called|named)\s+((?:[\p{Lu}][\p{L}\p{N}'’-]*\s?)+)/u.exec(phrase)
+  if (calledName) {
+    const name = calledName[1].trim()
+    const kind: SourceKind =
+      ORGANIZATION_WORDS.test(phrase) || /\b(group|gang|unit|collective)\b/i.test(phrase) ? 'organization' : 'person'
+    return { ...base, name, aliases: [phrase], kind, form: 'named', words: new Set([...words, name.toLowerCase()]) }
+  }
+
+  const segs = segments(tokens)
+  const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
+  // "data from Portwatch Marine", "an article in the newspaper Vecherny Listok": the named author speaks.
+  // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
+  if (head && DOCUMENT_HEADS.has(head.lower)) {
+    const i = tokens.indexOf(head)
+    const next = tokens[i + 1]
+    const after =
+      next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
+    const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
+    if (after && ['from', 'in', 'by', 'of'].includes(after.lower) && author.length && AUTHORED.has(head.lower)) {
+      const who = profile(author, text)
+      return { ...who, aliases: [...who.aliases, phrase] }
+    }
+    return { ...base, name: clean(phrase), kind: 'document', form: 'generic' }
+  }
+
+  const unnamed = /\b(unnamed|anonymous|unidentified)\b/i.test(phrase)
+  const runsNamed = runs(tokens).filter((r) => r.some((t) => t.pos === 'PROPN' || /^[A-Z]{2,}/.test(t.text)))
+  // An apposition says what the named thing is: "Frontline Water, an aid group with teams ...".
+  const appositionHeads = segs
+    .slice(1)
+    .filter((s) => s[0].pos === 'DET')
+    .map((s) => headOf(s)?.lower ?? '')
+  const appositionKind: SourceKind | null = appositionHeads.some((h) => ORGANIZATION_WORDS.test(h))
+    ? 'organization'
+    : appositionHeads.some((h) => OUTLET_WORDS.test(h))
+      ? 'outlet'
+      : null
+  const person = segs.map(personName).find((p) => p)
+  if (person && !unnamed && !appositionKind) {
+    const name = textOf(person, text)
+    return {
+      ...base,
+      name,
+      aliases: phrase === name ? [] : [phrase],
+      kind: 'person',
+      form: 'named',
+      surname: person.at(-1)!.lower
+    }
+  }
+  // The head noun decides when it is a common noun: "Orvian port authorities", "South Korean media".
+  const finalHead = segs.at(-1)?.at(-1)
+  const common = finalHead && finalHead.pos === 'NOUN' && /^\p{Ll}/u.test(finalHead.text)
+  const generic = headWord && ROLE_NOUNS.has(headWord)
+  if (unnamed || (generic && (indefinite || /s$/.test(head!.lower) || !runsNamed.length))) {
+    const desc = phrase.replace(/^(a|an)\s+/i, '')
+    return {
+      ...base,
+      name: unnamed || !indefinite ? capitalise(desc) : `Unnamed ${desc}`,
+      kind: 'anonymous',
+      form: 'generic'
+    }
+  }
+  const definite = /^the\s/i.test(phrase) && !runsNamed.length
+  if (common && !appositionKind) {
+    const kind: SourceKind = OUTLET_WORDS.test(finalHead.text)
+      ? 'outlet'
+      : ORGANIZATION_WORDS.test(finalHead.text)
+        ? 'organization'
+        : 'anonymous'
+    return { ...base, name: clean(phrase), kind, form: definite ? 'definite' : 'generic' }
+  }
+  const run = appositionKind ? runsNamed[0] : runsNamed.at(-1)
+  const kind: SourceKind =
+    appositionKind ??
+    (/\b(news agency|newspaper|broadcaster|press|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|interfax|xinhua|yonhap|herald|gazette|times|tribune)\b/i.test(
+      phrase
+    )
+      ? 'outlet'
+      : ORGANIZATION_WORDS.test(phrase)
+        ? 'organization'
+        : OUTLET_WORDS.test(phrase)
+          ? 'outlet'
+          : run && run.length <= 3
+            ? 'person'
+            : 'organization')
+  if (definite) return { ...base, name: clean(phrase), kind, form: 'definite' }
+  let name = run ? textOf(run, text) : clean(phrase)
+  const paren = acr.find((a) => phrase.includes(`(${a})`))
+  if (paren && !name.includes(`(${paren})`)) name = `${name} (${paren})`
+  const aliases = [...new Set([phrase.replace(/^the\s+/i, ''), ...acr])].filter((a) => normName(a) !== normName(name))
+  return { ...base, name, aliases, kind, form: 'named', surname: kind === 'person' ? run?.at(-1)?.lower : undefined }
+}
+
+export interface Entity {
+  id: string
+  name: string
+  aliases: string[]
+  kind: SourceKind
+  words: Set<string>
+  head: string
+  surname?: string
+  lastSeen: number
+  sourceId: string | null
+  /** Seen only as a name in the text (a sentence's subject), never yet as a speaker. */
+  mentionedOnly?: boolean
+  /** normName of the name and every alias. */
+  known: Set<string>
+}
+
+/**
+ * The speakers of one document, as mentions arrive in reading order. A new mention is an earlier
+ * speaker when it is a pronoun (the last fitting speaker), a definite description ("the source": the
+ * last speaker described with that noun), the same name, a surname or acronym of one, or a subset of
+ * its words; an indefinite phrase ("a Ukrainian official") is always someone new.
+ */
+export class Speakers {
+  readonly entities: Entity[] = []
+  private publisherEntity: Entity | null = null
+
+  /** A name written shortly before that contains a word ("the Office" after "the Inter-Agency Relief Office"). */
+  recentName?: (head: string) => Profile | null
+
+  constructor(
+    private readonly sources: readonly Source[],
+    private readonly publisher: string | null
+  ) {}
+
+  publisherName(): string | null {
+    return this.publisher
+  }
+
+  /** The publisher's own voice, as a speaker. */
+  publisherSpeaker(at: number): Entity | null {
+    if (!this.publisher) return null
+    if (!this.publisherEntity) {
+      const kind: SourceKind =
+        ORGANIZATION_WORDS.test(this.publisher) && !OUTLET_WORDS.test(this.publisher) ? 'organization' : 'outlet'
+      this.publisherEntity = this.create(
+        {
+          name: this.publisher,
+          aliases: [],
+          kind,
+          head: '',
+          words: new Set(normName(this.publisher).split(/\W+/)),
+          form: 'named',
+          indefinite: false
+        },
+        at
+      )
+    }
+    this.publisherEntity.lastSeen = at
+    return this.publisherEntity
+  }
+
+  /** Notes a person named as a sentence's subject, so that a later "he" or "the Minister" can find them. */
+  noteName(p: Profile, at: number): void {
+    if (p.kind !== 'person' || p.form !== 'named') return
+    const known = this.find(p)
+    if (known) known.lastSeen = at
+    else this.create(p, at).mentionedOnly = true
+  }
+
+  resolve(p: Profile, mention: Span, at: number): { entity: Entity; resolution: SpeakerResolution } {
+    if (p.form === 'pronoun') {
+      const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
+      const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
+      if (pub) return { entity: pub, resolution: 'pronoun' }
+      const fits = (e: Entity) =>
+        want === 'person'
+          ? e.kind === 'person'
+          : want === 'thing'
+            ? e.kind !== 'person' && e.kind !== 'anonymous'
+            : e.kind !== 'person'
+      const found = this.latest(fits)
+      if (found) {
+        found.lastSeen = at
+        return { entity: found, resolution: 'pronoun' }
+      }
+    }
+    if (p.form === 'definite' || (p.form === 'generic' && /^the\s/i.test(mention.text))) {
+      const content = [...p.words].filter((w) => w !== 'the')
+      // "the commission" is not "Commission chairwoman Petra Lund": a person answers only to a role.
+      const role = TITLES.has(p.head) || ROLE_NOUNS.has(p.head)
+      const found = this.latest(
+        (e) =>
+          (!e.mentionedOnly || TITLES.has(p.head)) &&
+          (e.kind !== 'person' || role) &&
+          content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w)
+      )
+      if (found) {
+        found.lastSeen = at
+        this.addAlias(found, mention.text)
+        return { entity: found, resolution: 'description' }
+      }
+      const recent = this.recentName?.(p.head)
+      if (recent) return this.resolve(recent, mention, at)
+      if (this.publisher && normName(this.publisher).includes(p.head) && p.head) {
+        const pub = this.publisherSpeaker(at)!
+        return { entity: pub, resolution: 'description' }
+      }
+    }
+    if (p.form === 'named') {
+      const found = this.find(p)
+      if (found) {
+        found.lastSeen = at
+        found.mentionedOnly = false
+        this.addAlias(found, mention.text)
+        if (!found.sourceId) found.sourceId = this.sourceFor(p.kind, [mention.text, p.name])
+        return { entity: found, resolution: 'named' }
+      }
+    }
+    const entity = this.create(p, at, mention.text)
+    return { entity, resolution: p.form === 'pronoun' || p.form === 'definite' ? 'description' : 'named' }
+  }
+
+  /** The existing source a phrase names; anonymous speakers only by an exact name or alias. */
+  sourceFor(kind: SourceKind, phrases: string[]): string | null {
+    for (const phrase of phrases) {
+      const match = findSourceLoosely(this.sources, phrase)
+      if (match && (kind !== 'anonymous' || match.how === 'exact')) return match.source.id
+    }
+    return null
+  }
+
+  private find(p: Profile): Entity | undefined {
+    if (p.indefinite) return undefined
+    const wanted = normName(p.name)
+    const same = (e: Entity) => e.known.has(wanted)
+    const bySurname = (e: Entity) => !!p.surname && e.kind === 'person' && e.surname === p.surname
+    const acronym = (e: Entity) =>
+      /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
+    const subset = (e: Entity) =>
+      e.kind !== 'anonymous' && p.kind !== 'person' && p.words.size > 0 && [...p.words].every((w) => e.words.has(w))
+    return this.latest(same) ?? this.latest(bySurname) ?? this.latest(acronym) ?? this.latest(subset)
+  }
+
+  private latest(test: (e: Entity) => boolean): Entity | undefined {
+    let best: Entity | undefined
+    for (const e of this.entities) if (test(e) && (!best || e.lastSeen > best.lastSeen)) best = e
+    return best
+  }
+
+  private addAlias(e: Entity, alias: string): void {
+    if (PRONOUNS[alias.toLowerCase()]) return
+    const n = normName(alias)
+    if (!e.known.has(n)) {
+      e.known.add(n)
+      e.aliases.push(alias)
+    }
+    for (const w of n.split(/[^\p{L}\p{N}]+/u)) if (w && !MINOR.has(w)) e.words.add(w)
+  }
+
+  private create(p: Profile, at: number, mention?: string): Entity {
+    const entity: Entity = {
+      id: `e${this.entities.length + 1}`,
+      name: p.name,
+      aliases: [...p.aliases],
+      kind: p.kind,
+      words: new Set(p.words),
+      head: p.head,
+      surname: p.surname,
+      lastSeen: at,
+      sourceId: this.sourceFor(p.kind, [...(mention ? [mention] : []), p.name]),
+      known: new Set([p.name, ...p.aliases].map(normName))
+    }
+    this.entities.push(entity)
+    return entity
+  }
+}

@@ -1,0 +1,174 @@
+// The rules without a disk: a case in memory, a fixed clock and ids, and the ops each rule returns.
+import { describe, expect, it } from 'vitest'
+import type { CaseData } from '../../shared/model'
+import { CaseState } from '../case/case-state'
+import { emptyCase } from '../case/empty-case'
+import { fakeDocument, fakeSource } from '../case/testing/fixtures'
+import type { ImportedDocument } from '../import'
+import { createBriefing, updateBriefing } from './briefings'
+import { createClaim, createLink, deleteClaim, normaliseTags, updateClaim, type NewClaim } from './claims'
+import { addDocument, deleteDocument, reimportDocument } from './documents'
+import type { RuleContext } from './outcome'
+import { createSource, deleteSource, mergeSources, updateSource } from './sources'
+
+function context(): RuleContext {
+  let n = 0
+  return { now: '2026-03-11T09:00:00.000Z', newId: () => `id-${++n}` }
+}
+
+function stateWith(data: Partial<CaseData> = {}): CaseState {
+  return new CaseState({ ...emptyCase('Case'), ...data })
+}
+
+/** Applies a rule's ops, as the store would once they are durable. */
+function commit<T>(state: CaseState, outcome: { ops: Parameters<CaseState['apply']>[0]; value: T }): T {
+  state.apply(outcome.ops, '2026-03-11T09:00:00.000Z')
+  return outcome.value
+}
+
+describe('claim rules', () => {
+  const doc = fakeDocument(200, 1)
+  const base: Omit<NewClaim, 'documentId' | 'start' | 'end'> = {
+    sourceId: null,
+    via: [],
+    tags: [],
+    note: '',
+    status: 'unverified',
+    credibility: '6'
+  }
+
+  it('anchors a new claim with quote and position selectors', () => {
+    const state = stateWith({ documents: [doc] })
+    const outcome = createClaim(state, { documentId: doc.id, start: 10, end: 30, ...base }, context())
+    expect(outcome.ops).toHaveLength(1)
+    expect(outcome.value.quote.exact).toBe(doc.text.slice(10, 30))
+    expect(outcome.value.position).toEqual({ start: 10, end: 30 })
+    expect(outcome.label).toMatch(/^mark “/)
+  })
+
+  it('names an edit by its one field and refuses a relay that is the speaker', () => {
+    const source = fakeSource('Reuters')
+    const state = stateWith({ documents: [doc], sources: [source] })
+    const claim = commit(state, createClaim(state, { documentId: doc.id, start: 10, end: 30, ...base }, context()))
+    expect(updateClaim(state, claim.id, { status: 'contradicted' }, context()).label).toBe('status → Contradicted')
+    expect(updateClaim(state, claim.id, { sourceId: source.id }, context()).label).toBe('source → Reuters')
+    expect(() => updateClaim(state, claim.id, { sourceId: source.id, via: [source.id] }, context())).toThrow(
+      /own relay/
+    )
+  })
+
+  it('deleting a claim takes its links and its citations in briefings with it', () => {
+    const state = stateWith({ documents: [doc] })
+    const a = commit(state, createClaim(state, { documentId: doc.id, start: 0, end: 10, ...base }, context()))
+    const b = commit(
+      state,
+      createClaim(state, { documentId: doc.id, start: 20, end: 30, ...base }, { ...context(), newId: () => 'b' })
+    )
+    const link = commit(
+      state,
+      createLink(state, { from: a.id, to: b.id, kind: 'contradicts', note: '' }, { ...context(), newId: () => 'l' })
+    )
+    const brief = commit(state, createBriefing(state, { claimIds: [a.id, b.id] }, { ...context(), newId: () => 'br' }))
+    const { ops } = deleteClaim(state, a.id, context())
+    expect(ops).toEqual([
+      { op: 'remove', collection: 'claims', id: a.id },
+      { op: 'remove', collection: 'links', id: link.id },
+      { op: 'put', collection: 'briefings', item: { ...brief, claimIds: [b.id], updatedAt: context().now } }
+    ])
+  })
+
+  it('normalises tags: trimmed, single-spaced, each once', () => {
+    expect(normaliseTags([' a ', 'A', 'b  c', ''])).toEqual(['a', 'b c'])
+  })
+})
+
+describe('source rules', () => {
+  it('keeps names unique across names and aliases', () => {
+    const state = stateWith({ sources: [{ ...fakeSource('Reuters'), aliases: ['Thomson Reuters'] }] })
+    const make = (name: string, aliases: string[] = []) =>
+      createSource(state, { name, kind: 'person', description: '', reliability: 'F', aliases }, context())
+    expect(() => make('REUTERS')).toThrow(/named “Reuters”/)
+    expect(() => make('Thomson Reuters')).toThrow(/alias of/)
+    expect(() => make('Agency', ['reuters'])).toThrow(/already exists/)
+    expect(make('AP', ['Associated Press', 'ap']).value.aliases).toEqual(['Associated Press'])
+  })
+
+  it('a rename keeps the old name as an alias; a merge moves speakers and relays', () => {
+    const a = fakeSource('Navy spokesman')
+    const b = fakeSource('Ivo Dravic')
+    const state = stateWith({ sources: [a, b] })
+    expect(updateSource(state, a.id, { name: 'Spokesman' }, context()).value.aliases).toEqual(['Navy spokesman'])
+    const merged = mergeSources(state, a.id, b.id, context())
+    expect(merged.value.aliases).toEqual(['Navy spokesman'])
+    expect(merged.ops.at(-1)).toEqual({ op: 'remove', collection: 'sources', id: a.id })
+    expect(() => deleteSource(state, a.id, a.id, context())).toThrow(/being deleted/)
+  })
+})
+
+describe('document rules', () => {
+  const imported: ImportedDocument = {
+    meta: { title: 'Report', outlet: '', author: '', url: 'https://example.org/r', published: '' },
+    text: 'Report\n\nBody text here.',
+    blocks: [],
+    format: 'txt',
+    notices: [],
+    suggestedSources: [{ name: 'Reuters', kind: 'outlet' }]
+  }
+  const provenance = (sha: string) => ({
+    fileName: 'r.txt',
+    format: 'txt' as const,
+    sha256: sha.repeat(64),
+    size: 10,
+    importedAt: 't'
+  })
+
+  it('adds a document, recognises the same bytes, and keeps a changed article as a new version', () => {
+    const state = stateWith({ sources: [fakeSource('reuters')] })
+    const first = commit(state, addDocument(state, imported, provenance('a'), context()))
+    expect(first).toMatchObject({ status: 'imported', documentId: 'id-1' })
+    expect(first.suggestedSources).toBeUndefined() // the case knows Reuters already
+    const again = addDocument(state, imported, provenance('a'), context())
+    expect(again.ops).toEqual([])
+    expect(again.value.status).toBe('duplicate')
+    const v2 = addDocument(state, { ...imported, text: 'Report\n\nNew body.' }, provenance('b'), {
+      ...context(),
+      newId: () => 'v2'
+    })
+    expect(v2.value.message).toBe('new version of “Report”, kept beside it')
+    expect(v2.ops[0]).toMatchObject({ item: { versionOf: 'id-1' } })
+  })
+
+  it('deletes a document with its claims; decoding again is refused once claims anchor in it', () => {
+    const doc = fakeDocument(100, 1)
+    const state = stateWith({ documents: [doc] })
+    commit(
+      state,
+      createClaim(
+        state,
+        {
+          documentId: doc.id,
+          start: 0,
+          end: 10,
+          sourceId: null,
+          via: [],
+          tags: [],
+          note: '',
+          status: 'unverified',
+          credibility: '6'
+        },
+        context()
+      )
+    )
+    expect(deleteDocument(state, doc.id, context()).value).toEqual(['id-1'])
+    expect(() => reimportDocument(state, doc.id, imported, context())).toThrow(/1 claim anchored/)
+  })
+})
+
+describe('briefing rules', () => {
+  it('refuses citations of claims the case does not hold and names single-field edits', () => {
+    const state = stateWith()
+    const brief = commit(state, createBriefing(state, { title: 'B' }, context()))
+    expect(() => updateBriefing(state, brief.id, { claimIds: ['ghost'] }, context())).toThrow(/ghost/)
+    expect(updateBriefing(state, brief.id, { bottomLine: 'x' }, context()).label).toBe('briefing bottom line')
+  })
+})

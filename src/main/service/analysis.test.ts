@@ -1,0 +1,129 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testService, type TestService } from '../testing/service'
+
+let t: TestService
+beforeEach(() => {
+  t = testService()
+})
+afterEach(() => t.dispose())
+
+const article = [
+  'Floods in the north',
+  '',
+  'Floods have killed at least 140 people, the Relief Office said on Thursday.',
+  '',
+  'The ministry told Reuters that 2,100 rescuers had been deployed. Officials at the ministry said the toll could rise.'
+].join('\n')
+
+async function caseWithArticle() {
+  await t.api.newCase(join(t.dir, 'work'))
+  const {
+    value: [r]
+  } = await t.api.importFiles([{ path: t.file('floods.txt', article) }])
+  return r.documentId!
+}
+
+describe('suggested claims', () => {
+  it('proposes claims with speaker, relay and cue, and changes nothing', async () => {
+    const documentId = await caseWithArticle()
+    const before = await t.api.currentCase()
+    const suggestions = await t.api.suggestClaims(documentId)
+    const texts = suggestions.map((s) => [s.claim.text, s.speaker.name, s.via.map((v) => v.name), s.cue.kind])
+    expect(texts).toContainEqual(['Floods have killed at least 140 people', 'Relief Office', [], 'reporting-verb'])
+    expect(texts).toContainEqual(['2,100 rescuers had been deployed', 'Ministry', ['Reuters'], 'reporting-verb'])
+    expect(await t.api.currentCase()).toEqual(before)
+  })
+
+  it('accepts one speaker’s suggestions as one undoable change: sources made once, claims made', async () => {
+    const documentId = await caseWithArticle()
+    const suggestions = await t.api.suggestClaims(documentId)
+    const ministry = suggestions.find((s) => s.speaker.name === 'Ministry')!
+    const { value, changes } = await t.api.acceptSuggestions({ documentId, entity: ministry.speaker.entity })
+    expect(value.claims.length).toBeGreaterThan(0)
+    expect(value.sources.map((s) => s.name).sort()).toEqual(['Ministry', 'Reuters'])
+    expect(changes.history.undo).toBe(
+      `accept ${value.claims.length === 1 ? '1 suggested claim' : `${value.claims.length} suggested claims`}`
+    )
+    // Accepting again makes nothing new: the claims are there.
+    const again = await t.api.acceptSuggestions({ documentId, entity: ministry.speaker.entity })
+    expect(again.value).toMatchObject({ claims: [], sources: [], skipped: value.claims.length })
+    await t.api.undo()
+    await t.api.undo()
+    expect((await t.api.currentCase()).sources).toEqual([])
+    expect((await t.api.listClaims({})).total).toBe(0)
+  })
+
+  it('links speakers to sources the case knows by name or alias', async () => {
+    const documentId = await caseWithArticle()
+    const { value: office } = await t.api.createSource({ name: 'UN Relief Office', aliases: ['Relief Office'] })
+    const { value } = await t.api.acceptSuggestions({ documentId })
+    expect(value.claims.find((c) => c.quote.exact.startsWith('Floods have killed'))?.sourceId).toBe(office.id)
+    expect(value.sources.map((s) => s.name)).not.toContain('Relief Office')
+  })
+})
+
+describe('conflict sets', () => {
+  const troops = [
+    'Troops in Kursk',
+    '',
+    'Russia has deployed just under 60,000 troops to Kursk, a General Staff source told Reuters.',
+    '',
+    'Zelensky said around 50,000 Russian troops were fighting in Kursk.',
+    '',
+    'Syrskyi said roughly 45,000 soldiers were in Kursk.'
+  ].join('\n')
+
+  async function troopClaims() {
+    await t.api.newCase(join(t.dir, 'work'))
+    const {
+      value: [r]
+    } = await t.api.importFiles([{ path: t.file('kursk.txt', troops) }])
+    const { document } = await t.api.getDocument(r.documentId!)
+    const mark = async (quote: string) => {
+      const start = document.text.indexOf(quote)
+      return (await t.api.createClaim({ documentId: document.id, start, end: start + quote.length, tags: ['troops'] })).value
+    }
+    return Promise.all([
+      mark('just under 60,000 troops'),
+      mark('around 50,000 Russian troops'),
+      mark('roughly 45,000 soldiers')
+    ])
+  }
+
+  it('proposes one set for three diverging figures, keeps it confirmed, and proposes it no more', async () => {
+    const claims = await troopClaims()
+    const { proposals } = await t.api.conflictSets()
+    const troopsSet = proposals.find((p) => p.kind === 'conflict')!
+    expect(new Set(troopsSet.claimIds)).toEqual(new Set(claims.map((c) => c.id)))
+    const { value: set, changes } = await t.api.keepConflictProposal(troopsSet.key, 'confirmed')
+    expect(set).toMatchObject({ status: 'confirmed', kind: 'conflict', proposalKey: troopsSet.key })
+    expect(changes.conflictSets?.put).toEqual([set])
+    const after = await t.api.conflictSets()
+    expect(after.sets).toEqual([set])
+    expect(after.proposals.map((p) => p.key)).not.toContain(troopsSet.key)
+    await expect(t.api.keepConflictProposal(troopsSet.key, 'dismissed')).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('makes a set by hand, follows deleted claims, and undoes', async () => {
+    const [a, b, c] = await troopClaims()
+    const { value: set } = await t.api.createConflictSet({ claimIds: [a.id, b.id, c.id], subject: 'Troops in Kursk' })
+    expect(set).toMatchObject({ basis: 'manual', status: 'confirmed', kind: 'conflict' })
+    await expect(t.api.createConflictSet({ claimIds: [a.id, 'ghost'] })).rejects.toMatchObject({ code: 'not-found' })
+    await t.api.deleteClaim(c.id)
+    expect((await t.api.conflictSets()).sets[0].claimIds).toEqual([a.id, b.id])
+    const { changes } = await t.api.deleteClaim(b.id)
+    expect(changes.conflictSets?.removed).toEqual([set.id]) // one claim is no set
+    await t.api.undo()
+    expect((await t.api.conflictSets()).sets[0].claimIds).toEqual([a.id, b.id])
+    const { value: dismissed } = await t.api.updateConflictSet(set.id, { status: 'dismissed', note: 'Different dates' })
+    expect(dismissed).toMatchObject({ status: 'dismissed', note: 'Different dates' })
+  })
+
+  it('reports reporting that traces back to one origin, and who agrees or conflicts per topic', async () => {
+    await troopClaims()
+    expect(Array.isArray(await t.api.circularReporting())).toBe(true)
+    const topics = await t.api.sourcesByTopic()
+    expect(topics.map((x) => x.topic)).toEqual(['troops'])
+  })
+})
