@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'rolldown'
+import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
 import { findChromium } from './chromium-finder'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -52,23 +53,31 @@ describe.skipIf(!canRun)('PDF printing inside a network namespace of its own', (
   const print = (mode: 'shipped' | 'control'): Attempts => {
     const run = spawnSync('unshare', ['-n', process.execPath, join(outDir, 'print-offline.mjs'), mode], {
       encoding: 'utf8',
-      timeout: 120_000
+      timeout: EXTERNAL_PROGRAM_MS
     })
     if (run.status !== 0) throw new Error(`print-offline ${mode} failed (${run.status}): ${run.stderr}`)
     return JSON.parse(run.stdout.trim().split('\n').pop()!) as Attempts
   }
 
-  it('without the host resolver rules, the count sees Chromium look names up and connect (the control)', () => {
-    const control = print('control')
-    expect(control.pdfBytes).toBeGreaterThan(1000)
-    expect(control.names).toContain('lookup-canary.example')
-    expect(control.udpSent).toBeGreaterThan(0)
-    expect(control.tcpOpened).toBeGreaterThan(0)
-  }, 180_000)
+  it(
+    'without the host resolver rules, the count sees Chromium look names up and connect (the control)',
+    () => {
+      const control = print('control')
+      expect(control.pdfBytes).toBeGreaterThan(1000)
+      expect(control.names).toContain('lookup-canary.example')
+      expect(control.udpSent).toBeGreaterThan(0)
+      expect(control.tcpOpened).toBeGreaterThan(0)
+    },
+    EXTERNAL_PROGRAM_MS
+  )
 
-  it('as shipped, prints with no DNS query and no connection attempt, remote images on the page included', () => {
-    const shipped = print('shipped')
-    expect(shipped.pdfBytes).toBeGreaterThan(1000)
-    expect(shipped).toMatchObject({ names: [], udpSent: 0, tcpOpened: 0 })
-  }, 180_000)
+  it(
+    'as shipped, prints with no DNS query and no connection attempt, remote images on the page included',
+    () => {
+      const shipped = print('shipped')
+      expect(shipped.pdfBytes).toBeGreaterThan(1000)
+      expect(shipped).toMatchObject({ names: [], udpSent: 0, tcpOpened: 0 })
+    },
+    EXTERNAL_PROGRAM_MS
+  )
 })
