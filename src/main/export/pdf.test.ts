@@ -46,14 +46,16 @@ describe('renderPdf with an injected printer', () => {
     expect(Buffer.from(fixPdfDates(pdf, generatedAt)).toString('latin1')).toBe('/CreationDate (D:20240503100000Z)')
   })
 
-  it('says clearly when there is no Chromium to print with', async () => {
+  it('says clearly when CLAIMDESK_CHROMIUM points at no browser', async () => {
     const before = process.env.CLAIMDESK_CHROMIUM
     process.env.CLAIMDESK_CHROMIUM = '/nonexistent/chromium'
     try {
       const err = await chromiumPrinter('<p>x</p>').catch((e) => e)
       expect(err).toBeInstanceOf(ClaimdeskError)
       expect(err.code).toBe('invalid')
-      expect(err.message).toMatch(/^PDF export needs Chromium .* or the desktop app/)
+      expect(err.message).toBe(
+        'CLAIMDESK_CHROMIUM is set to "/nonexistent/chromium", but there is no file there: point it at the browser\'s executable'
+      )
     } finally {
       if (before === undefined) delete process.env.CLAIMDESK_CHROMIUM
       else process.env.CLAIMDESK_CHROMIUM = before

@@ -5,10 +5,10 @@
 // The desktop app injects a printer built on Electron's webContents.printToPDF (printBackground:
 // true, preferCSSPageSize: true); the CLI and browser mode use the printers below, which drive a
 // system Chromium through playwright-core.
-import { existsSync } from 'node:fs'
 import { ClaimdeskError } from '../../shared/errors'
 import type { BriefingView } from '../../shared/briefing/view'
 import { renderHtml } from '../../shared/briefing/html'
+import { findChromium } from './chromium-finder'
 
 /** Prints a complete HTML document to PDF bytes, honouring its @page rules and printing backgrounds. */
 export type PdfPrinter = (html: string) => Promise<Uint8Array>
@@ -35,8 +35,6 @@ export async function renderPdf(view: BriefingView, printer: PdfPrinter): Promis
   return fixPdfDates(bytes, view.header.generatedAt)
 }
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser']
-
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -44,7 +42,10 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
-  '--disable-sync'
+  '--disable-sync',
+  // The flags above still leave lookups (update.googleapis.com at every launch): resolve no name at
+  // all. A printed briefing loads nothing; 127.0.0.1 stays reachable for browser mode's own pages.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
 ]
 
 interface ChromiumPage {
@@ -58,6 +59,8 @@ interface ChromiumBrowser {
 }
 interface ChromiumLauncher {
   launch(options: { executablePath: string; args: string[]; headless: boolean }): Promise<ChromiumBrowser>
+  /** Where Playwright keeps its own browser (which may not be installed). */
+  executablePath(): string
 }
 
 async function loadChromium(): Promise<ChromiumLauncher | null> {
@@ -72,21 +75,21 @@ async function loadChromium(): Promise<ChromiumLauncher | null> {
   return null
 }
 
-function findChromium(): string | null {
-  const fromEnv = process.env.CLAIMDESK_CHROMIUM
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null
-  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null
+/** Playwright's own browser, tried after every installed one (a developer's machine may have only it). */
+function playwrightsOwn(chromium: ChromiumLauncher): string[] {
+  try {
+    return [chromium.executablePath()]
+  } catch {
+    return [] // Playwright has no browser build for this system
+  }
 }
 
-const NO_CHROMIUM =
-  'PDF export needs Chromium (install it at /usr/bin/chromium or set CLAIMDESK_CHROMIUM to its path) ' +
-  'or the desktop app; other formats need neither'
-
 export async function launchChromium(): Promise<ChromiumBrowser> {
-  const executablePath = findChromium()
-  const chromium = executablePath ? await loadChromium() : null
-  if (!executablePath || !chromium) throw new ClaimdeskError('invalid', NO_CHROMIUM)
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+  const chromium = await loadChromium()
+  if (!chromium) throw new ClaimdeskError('invalid', 'PDF export needs playwright-core, which is not installed')
+  const found = findChromium({}, playwrightsOwn(chromium))
+  if ('problem' in found) throw new ClaimdeskError('invalid', found.problem)
+  return chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS, headless: true })
 }
 
 async function printWith(browser: ChromiumBrowser, html: string): Promise<Uint8Array> {

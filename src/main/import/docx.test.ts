@@ -14,6 +14,7 @@ import {
 } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { importDocx } from './docx'
+import { docxBomb } from './fixtures/hostile'
 import { makeZip } from './fixtures/make-zip'
 import type { ImportedDocument } from './types'
 
@@ -154,6 +155,41 @@ describe('files that are not readable Word documents', () => {
     await expect(importDocx('liar.docx', liar)).rejects.toThrow(
       /"word\/numbering\.xml" unpacks to more than it declares, a zip bomb/
     )
+  })
+
+  it('checks every part, wherever the relationships point: a bomb filed under word/media/', async () => {
+    // _rels/.rels names word/media/image1.xml as the main document: 1.5 MB that inflates to 1.5 GB.
+    const bomb = docxBomb(1500)
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
+    await expect(importDocx('media.docx', bomb)).rejects.toThrow(
+      /^media\.docx: not a readable \.docx: "word\/media\/image1\.xml" unpacks to more than it declares, a zip bomb$/
+    )
+  })
+
+  it('reads the archive directory as JSZip does, so no part escapes the check', async () => {
+    const zip = (): Buffer =>
+      Buffer.from(
+        makeZip([
+          { name: 'word/document.xml', data: documentXml },
+          { name: 'word/hidden.xml', data: 'x'.repeat(5 * 1024 * 1024), declaredSize: 1000 }
+        ])
+      )
+    const eocd = (b: Buffer): number => b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+    // An end record counting one part, followed by a directory of two: JSZip reads both.
+    const undercounted = zip()
+    undercounted.writeUInt16LE(1, eocd(undercounted) + 8)
+    undercounted.writeUInt16LE(1, eocd(undercounted) + 10)
+    await expect(importDocx('count.docx', undercounted)).rejects.toThrow(/its file count is wrong/)
+    // Bytes before the archive: JSZip shifts every offset by them.
+    const prepended = Buffer.concat([Buffer.from('PK'), Buffer.alloc(62), zip()])
+    await expect(importDocx('prepended.docx', prepended)).rejects.toThrow(/central directory out of place/)
+    const shifted = zip()
+    shifted.writeUInt32LE(shifted.readUInt32LE(eocd(shifted) + 16) - 10, eocd(shifted) + 16)
+    await expect(importDocx('shifted.docx', shifted)).rejects.toThrow(/central directory out of place/)
+    // Any field at its maximum sends JSZip to ZIP64 records.
+    const zip64 = zip()
+    zip64.writeUInt16LE(0xffff, eocd(zip64) + 4)
+    await expect(importDocx('zip64.docx', zip64)).rejects.toThrow(/a ZIP64 archive/)
   })
 
   it('rejects a truncated archive', async () => {

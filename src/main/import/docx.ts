@@ -3,7 +3,8 @@ import { titleFrom } from './builder'
 import { fileError } from './fail'
 import { htmlDocument, windowsReleased } from './html'
 import { isoDate, metaText } from './meta-values'
-import type { ImportedDocument } from './types'
+import { importLimits } from './limits'
+import type { ImportedDocument, ReadOptions } from './types'
 import { ZipProblem, readCentralDirectory, readEntry, type ZipEntry } from './zip-guard'
 
 const STYLE_MAP = [
@@ -20,10 +21,13 @@ const STYLE_MAP = [
   "p[style-name='caption'] => p.caption:fresh"
 ]
 
-const MEDIA = /^word\/media\/|\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp)$/i
-
 /** Word .docx: checked as a zip first, converted by mammoth to HTML, then read like a web page. */
-export async function importDocx(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
+export async function importDocx(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {}
+): Promise<ImportedDocument> {
+  const limits = importLimits(options.limits)
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw fileError(
       fileName,
@@ -34,11 +38,12 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
     throw fileError(fileName, 'not a Word .docx file (it is not a zip archive)')
   let core: string
   try {
-    const entries = readCentralDirectory(bytes)
+    const entries = readCentralDirectory(bytes, limits.zip)
     if (!entries.some((e) => e.name === 'word/document.xml'))
       throw new ZipProblem('a zip archive without word/document.xml, so not a Word document')
-    // Inflate every part mammoth may read, with limits, before it does so without any.
-    for (const entry of entries) if (!MEDIA.test(entry.name) && !entry.name.endsWith('/')) readEntry(bytes, entry)
+    // Inflate every part, with limits, before mammoth may do so without any: it reads the parts
+    // _rels/.rels and the other relationship files name, and those can name any part at all.
+    for (const entry of entries) readEntry(bytes, entry)
     core = partText(
       bytes,
       entries.find((e) => e.name === 'docProps/core.xml')
@@ -69,7 +74,7 @@ export async function importDocx(fileName: string, bytes: Uint8Array): Promise<I
   }
   // Footnote back-links ("↑") are navigation, not text.
   html = html.replace(/<a href="#(?:foot|end)note-ref-[^"]*">[^<]*<\/a>/g, '')
-  const doc = htmlDocument(fileName, html, { article: false, format: 'docx' })
+  const doc = htmlDocument(fileName, html, { article: false, format: 'docx', limits })
   await windowsReleased()
   const firstHeading = doc.blocks.find((b) => b.kind === 'heading')
   const title =

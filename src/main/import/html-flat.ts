@@ -1,9 +1,6 @@
 // jsdom takes time proportional to depth for every node it inserts, so a page nested thousands of
-// levels deep would take hours to parse. Such pages are measured first and, past a limit, read
-// as flat text without any DOM.
-
-/** Deeper than any real page (news sites stay under about 60 levels). */
-export const MAX_HTML_DEPTH = 512
+// levels deep would take hours to parse. Such pages are measured first and, past a limit
+// (IMPORT_LIMITS.htmlDepth), read as flat text without any DOM.
 
 const RAW_TEXT =
   /<(script|style|template|noscript|textarea|title|xmp|iframe|noembed|noframes|svg|math|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi

@@ -7,30 +7,29 @@ import { decodeText } from './decode'
 import { formatMegabytes } from '../../shared/importable'
 import { fileError } from './fail'
 import { domToBlocks, removeUnseen } from './html-blocks'
-import { MAX_HTML_DEPTH, flatText, nestingDepth } from './html-flat'
+import { flatText, nestingDepth } from './html-flat'
 import { pruneInertContent, pruneOutsideArticle } from './html-prune'
 import { cleanByline, pageMetadata, suggestSources } from './html-meta'
 import { isoDate, languageTag, metaText } from './meta-values'
-import type { ImportOptions, ImportedDocument } from './types'
-
-/** A DOM takes many times its page's size in memory: larger pages are refused, not laid out. */
-export const MAX_HTML_BYTES = 64 * 1024 * 1024
+import { IMPORT_LIMITS, importLimits, type ImportLimits } from './limits'
+import type { ReadOptions, ImportedDocument } from './types'
 
 const NOT_AN_ARTICLE = "Not recognised as an article: all of the page's visible text was kept."
 
 export async function importHtml(
   fileName: string,
   bytes: Uint8Array,
-  options: ImportOptions = {}
+  options: ReadOptions = {}
 ): Promise<ImportedDocument> {
-  if (bytes.length > MAX_HTML_BYTES) {
+  const limits = importLimits(options.limits)
+  if (bytes.length > limits.htmlBytes) {
     throw fileError(
       fileName,
-      `the web page is too large to read (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(MAX_HTML_BYTES)})`
+      `the web page is too large to read (${formatMegabytes(bytes.length)}; the limit is ${formatMegabytes(limits.htmlBytes)})`
     )
   }
   const decoded = decodeText(fileName, bytes, { forced: options.encoding, declared: declaredCharset(bytes) })
-  const doc = htmlDocument(fileName, decoded.text, { article: true })
+  const doc = htmlDocument(fileName, decoded.text, { article: true, limits })
   await windowsReleased()
   return { ...doc, encoding: decoded.encoding, notices: [...decoded.notices, ...doc.notices] }
 }
@@ -47,6 +46,7 @@ export interface HtmlDocumentOptions {
   /** Extract the article with Readability (web pages); false reads the whole body (Word files). */
   article: boolean
   format?: DocumentFormat
+  limits?: ImportLimits
 }
 
 /**
@@ -55,7 +55,8 @@ export interface HtmlDocumentOptions {
  * and only text leaves this function: never markup.
  */
 export function htmlDocument(fileName: string, html: string, options: HtmlDocumentOptions): ImportedDocument {
-  if (nestingDepth(html) > MAX_HTML_DEPTH) return flatDocument(fileName, html, options)
+  const maxDepth = (options.limits ?? IMPORT_LIMITS).htmlDepth
+  if (nestingDepth(html) > maxDepth) return flatDocument(fileName, html, options, maxDepth)
   html = pruneInertContent(html)
   const trimmed = options.article ? pruneOutsideArticle(html) : html
   const doms = [parse(trimmed)]
@@ -111,7 +112,12 @@ export function htmlDocument(fileName: string, html: string, options: HtmlDocume
 }
 
 /** A page too deeply nested for a DOM: its text, one paragraph per block element, and a notice. */
-function flatDocument(fileName: string, html: string, options: HtmlDocumentOptions): ImportedDocument {
+function flatDocument(
+  fileName: string,
+  html: string,
+  options: HtmlDocumentOptions,
+  maxDepth: number
+): ImportedDocument {
   const dom = parse('')
   try {
     const decoder = dom.window.document.createElement('textarea')
@@ -130,7 +136,7 @@ function flatDocument(fileName: string, html: string, options: HtmlDocumentOptio
       ...built,
       format: options.format ?? 'html',
       notices: [
-        `The page is nested more than ${MAX_HTML_DEPTH} levels deep, too deep to lay out: its text was kept without structure.`
+        `The page is nested more than ${maxDepth} levels deep, too deep to lay out: its text was kept without structure.`
       ],
       suggestedSources: []
     }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ClaimdeskError } from '../../shared/errors'
-import { importFile, importPastedText, preloadParsers } from './index'
+import { importFile, importFileAt, importPastedText, preloadParsers } from './index'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -45,10 +48,54 @@ describe('importFile', () => {
   })
 })
 
+describe('importFile in a worker thread', () => {
+  it('hands back the document, and file errors as ClaimdeskErrors naming the file', async () => {
+    expect(await importFile('a.md', utf8('# Title\n\nBody.'))).toMatchObject({ format: 'md', text: 'Title\n\nBody.' })
+    const err = await failure(() => importFile('blank.md', utf8('***\n')))
+    expect(err).toMatchObject({ message: 'blank.md: the file contains no text', details: { fileName: 'blank.md' } })
+  })
+
+  it('stops when its signal is aborted', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    await expect(importFile('a.txt', utf8('x'), { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError'
+    })
+  })
+
+  it('applies limit overrides inside the worker', async () => {
+    const deep = utf8(Array.from({ length: 5 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n'))
+    expect((await importFile('d.md', deep)).notices).toEqual([])
+    expect((await importFile('d.md', deep, { limits: { markdownDepth: 3 } })).notices[0]).toMatch(
+      /more than 3 levels deep/
+    )
+  })
+})
+
+describe('importFileAt', () => {
+  it('lets the worker read the file from disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-import-at-'))
+    try {
+      const path = join(dir, 'note.txt')
+      writeFileSync(path, 'Read from disk.')
+      expect((await importFileAt(path)).text).toBe('Read from disk.')
+      expect((await failure(() => importFileAt(join(dir, 'gone.txt')))).message).toBe(
+        'gone.txt: the file could not be read (ENOENT)'
+      )
+      writeFileSync(join(dir, 'empty.md'), '')
+      expect((await failure(() => importFileAt(join(dir, 'empty.md'), { fileName: 'Empty.md' }))).message).toBe(
+        'Empty.md: the file is empty'
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('preloadParsers', () => {
-  it('loads the parsers, pdf.js with its in-process worker included', async () => {
+  it('starts the workers with their parsers loaded', async () => {
     await expect(preloadParsers()).resolves.toBeUndefined()
-    expect((globalThis as Record<string, unknown>).pdfjsWorker).toHaveProperty('WorkerMessageHandler')
+    expect((await importFile('after.html', utf8('<h1>Warm</h1><p>Ready.</p>'))).format).toBe('html')
   })
 })
 

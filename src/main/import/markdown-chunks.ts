@@ -1,19 +1,20 @@
-// micromark spends time per block in proportion to the size of the whole document, and far more
-// on pathological inline markup. These helpers split a long document into independent runs of
-// top-level blocks and defuse input no author writes, so parsing stays roughly linear.
+// micromark spends time per block in proportion to the size of the whole document, far more on
+// pathological inline markup, and per line in proportion to the lists and quotes open around it.
+// These helpers measure nesting before anything is parsed, split a long document into independent
+// runs of top-level blocks and defuse floods of delimiters, so parsing stays roughly linear.
 
 const CHUNK_CHARS = 4 * 1024
-const MAX_CONTAINER_DEPTH = 64
 const MAX_DELIMITERS_PER_BLOCK = 1000
-const CONTAINER = String.raw`[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])`
-const TOO_DEEP = new RegExp(`^(?:${CONTAINER}){${MAX_CONTAINER_DEPTH + 1}}`, 'm')
-const DEEP_PREFIX = new RegExp(`^((?:${CONTAINER}){${MAX_CONTAINER_DEPTH}})(?:${CONTAINER})+`, 'gm')
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S.*$/gm
+const BULLET_ITEM = /^[-+*][ \t]+\S/
+const ORDERED_ITEM = /^\d{1,9}[.)][ \t]+\S/
 
-/** Splits Markdown at blank lines before unindented lines, outside fenced code and HTML comments. */
+/** Splits Markdown where top-level blocks start (see startsBlock), outside fenced code and HTML comments. */
 export function markdownChunks(source: string): string[] {
-  const lines = defuse(source).split('\n')
+  const lines = source.split('\n')
+  const { code, openAfter } = codeLines(lines)
+  defuseRuns(lines, code)
   const definitions = [...new Set(source.match(DEFINITION) ?? [])].slice(0, 500).map((line) => ({
     line,
     label: line.slice(line.indexOf('['), line.indexOf(']') + 1).toLowerCase()
@@ -21,23 +22,10 @@ export function markdownChunks(source: string): string[] {
   const chunks: string[] = []
   let start = 0
   let size = 0
-  let fence = ''
-  let inComment = false
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    size += line.length + 1
-    if (fence) {
-      if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = ''
-    } else if (inComment) {
-      if (line.includes('-->')) inComment = false
-    } else {
-      const open = FENCE.exec(line)
-      if (open) fence = open[1]
-      else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true
-    }
+    size += lines[i].length + 1
     const next = lines[i + 1]
-    const boundary = line.trim() === '' && next !== undefined && /^[^\s]/.test(next) && !fence && !inComment
-    if (boundary && size >= CHUNK_CHARS) {
+    if (size >= CHUNK_CHARS && next !== undefined && !openAfter[i] && startsBlock(lines[i], next)) {
       chunks.push(lines.slice(start, i + 1).join('\n'))
       start = i + 1
       size = 0
@@ -53,27 +41,112 @@ export function markdownChunks(source: string): string[] {
   })
 }
 
-/** Bounds container nesting per line and escapes floods of emphasis/link delimiters. */
-function defuse(source: string): string {
-  const blocks = source.split(/(\n[ \t]*\n)/)
-  let fenced = false
-  for (let i = 0; i < blocks.length; i += 2) {
-    const block = blocks[i]
-    const fences = block.match(/^ {0,3}(`{3,}|~{3,})/gm)?.length ?? 0
-    if (!fenced) blocks[i] = defuseBlock(block)
-    if (fences % 2 === 1) fenced = !fenced
+/** Which lines are fenced code or an HTML comment (markers included), and whether one is open after each line. */
+function codeLines(lines: string[]): { code: boolean[]; openAfter: boolean[] } {
+  const code: boolean[] = []
+  const openAfter: boolean[] = []
+  let fence = ''
+  let inComment = false
+  for (const line of lines) {
+    const wasOpen = Boolean(fence) || inComment
+    if (fence) {
+      if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = ''
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false
+    } else {
+      const open = FENCE.exec(line)
+      if (open) fence = open[1]
+      else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true
+    }
+    const isOpen = Boolean(fence) || inComment
+    code.push(wasOpen || isOpen)
+    openAfter.push(isOpen)
   }
-  return blocks.join('')
+  return { code, openAfter }
 }
 
-function defuseBlock(block: string): string {
-  let out = block
-  if (TOO_DEEP.test(out)) out = out.replace(DEEP_PREFIX, '$1')
-  let delimiters = 0
-  for (let i = 0; i < out.length && delimiters <= MAX_DELIMITERS_PER_BLOCK; i++) {
-    const c = out.charCodeAt(i)
-    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) delimiters++ // * _ [ ] `
+/**
+ * Whether `next` starts a top-level block whatever came before: an unindented line after a blank
+ * one, or an unindented list item (a long list without blank lines was otherwise parsed in one
+ * piece, which took minutes for 1 MB). An ordered item starts one only after a list line: after a
+ * paragraph line it may continue that paragraph.
+ */
+function startsBlock(line: string, next: string): boolean {
+  if (line.trim() === '') return /^\S/.test(next)
+  if (BULLET_ITEM.test(next)) return true
+  return ORDERED_ITEM.test(next) && (BULLET_ITEM.test(line) || ORDERED_ITEM.test(line) || /^\s/.test(line))
+}
+
+/**
+ * The deepest nesting of lists and block quotes any line can be in, outside fenced code: an estimate
+ * that errs on the deep side. Every container around a line is either a marker on it ("> ", "- ",
+ * "1. ") or a list item it continues by indentation (at least two columns each, before the markers).
+ */
+export function containerDepth(source: string): number {
+  let max = 0
+  let fence = ''
+  for (const line of source.split('\n')) {
+    if (fence) {
+      if (line.trim().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = ''
+      continue
+    }
+    const open = FENCE.exec(line)
+    if (open) {
+      fence = open[1]
+      continue
+    }
+    max = Math.max(max, lineDepth(line))
   }
-  if (delimiters > MAX_DELIMITERS_PER_BLOCK) out = out.replace(/(?<!\\)([*_[\]`])/g, '\\$1')
-  return out
+  return max
+}
+
+function lineDepth(line: string): number {
+  let indent = 0
+  let markers = 0
+  let i = 0
+  for (;;) {
+    const c = line[i]
+    if (c === ' ' || c === '\t') {
+      // Space after a marker belongs to that marker; only indentation before the first one continues items.
+      if (markers === 0) indent += c === '\t' ? 4 - (indent % 4) : 1
+    } else if (c === '>') markers++
+    else if ((c === '-' || c === '+' || c === '*') && /^[ \t]?$/.test(line[i + 1] ?? '')) markers++
+    else {
+      const ordered = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11))
+      if (!ordered) break
+      markers++
+      i += ordered[0].length
+      continue
+    }
+    i++
+  }
+  return markers + Math.floor(indent / 2)
+}
+
+/**
+ * Escapes floods of emphasis/link delimiters, which micromark takes minutes over, in each run of
+ * text lines (a paragraph, or one list item's line and what continues it).
+ */
+function defuseRuns(lines: string[], code: boolean[]): void {
+  let start = 0
+  for (let i = 0; i <= lines.length; i++) {
+    const ends =
+      i === lines.length || code[i] || lines[i].trim() === '' || (i > start && startsBlock(lines[i - 1], lines[i]))
+    if (!ends) continue
+    if (i > start) defuse(lines, start, i)
+    start = code[i] || lines[i]?.trim() === '' ? i + 1 : i
+  }
+}
+
+function defuse(lines: string[], start: number, end: number): void {
+  let delimiters = 0
+  for (let n = start; n < end && delimiters <= MAX_DELIMITERS_PER_BLOCK; n++) {
+    const line = lines[n]
+    for (let i = 0; i < line.length && delimiters <= MAX_DELIMITERS_PER_BLOCK; i++) {
+      const c = line.charCodeAt(i)
+      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96) delimiters++ // * _ [ ] `
+    }
+  }
+  if (delimiters <= MAX_DELIMITERS_PER_BLOCK) return
+  for (let n = start; n < end; n++) lines[n] = lines[n].replace(/(?<!\\)([*_[\]`])/g, '\\$1')
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { nestedMarkdown } from './fixtures/hostile'
 import { importMarkdown, markdownDocument } from './markdown'
 import type { ImportedDocument } from './types'
 
@@ -111,14 +112,33 @@ describe('markdown', () => {
     expect(doc.text).not.toContain('[')
   })
 
-  // Unguarded, micromark takes minutes on this input: the test's timeout is the bound.
-  it('reads hostile nesting and delimiter floods', () => {
+  // Unguarded, micromark takes minutes on these inputs: the test's timeout is the bound.
+  it('reads a file nested past the limit as plain text, with a notice', () => {
+    const notice =
+      'The Markdown nests lists or quotes more than 64 levels deep, too deep to read as Markdown: its text was kept as plain text.'
     const doc = markdownDocument(
       'deep.md',
       '> '.repeat(20000) + 'deep\n\n' + '- '.repeat(3000) + 'item\n\n' + '*a '.repeat(20000) + 'b*'.repeat(20000)
     )
     expect(doc.text).toContain('deep')
     expect(doc.text).toContain('item')
+    expect(doc.notices).toEqual([notice])
+    const nested = importMarkdown('nested.md', nestedMarkdown(1000))
+    expect(nested).toMatchObject({ format: 'md', notices: [notice] })
+    expect(nested.text).toContain('item 1000')
+    // Within the limit, lists are lists.
+    const fine = markdownDocument(
+      'fine.md',
+      Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
+    )
+    expect(fine.notices).toEqual([])
+    expect(fine.blocks.at(-1)).toMatchObject({ kind: 'list-item', level: 10 })
+  })
+
+  it('reads delimiter floods', () => {
+    const doc = markdownDocument('flood.md', '*a '.repeat(20000) + 'b*'.repeat(20000))
+    expect(doc.text).toContain('b')
+    expect(doc.notices).toEqual([])
   })
 
   it('decodes bytes, handles CRLF and rejects empty documents', () => {

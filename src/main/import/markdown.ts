@@ -4,19 +4,55 @@ import type { BlockKind, DocumentMeta } from '../../shared/model'
 import { DocumentBuilder, titleFrom } from './builder'
 import { decodeText } from './decode'
 import { fileError } from './fail'
-import { markdownChunks } from './markdown-chunks'
+import { IMPORT_LIMITS, importLimits } from './limits'
+import { containerDepth, markdownChunks } from './markdown-chunks'
 import { httpUrl, isoDate, languageTag } from './meta-values'
-import { emptyMeta } from './text'
-import type { ImportOptions, ImportedDocument } from './types'
+import { emptyMeta, plainTextDocument } from './text'
+import type { ReadOptions, ImportedDocument } from './types'
 
-export function importMarkdown(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedDocument {
+export function importMarkdown(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): ImportedDocument {
   const decoded = decodeText(fileName, bytes, { forced: options.encoding })
-  const doc = markdownDocument(fileName, decoded.text)
+  const doc = markdownDocument(fileName, decoded.text, importLimits(options.limits).markdownDepth)
   return { ...doc, encoding: decoded.encoding, notices: [...decoded.notices, ...doc.notices] }
 }
 
-export function markdownDocument(fileName: string, source: string): ImportedDocument {
+export function markdownDocument(
+  fileName: string,
+  source: string,
+  maxDepth = IMPORT_LIMITS.markdownDepth
+): ImportedDocument {
   const { body, fields } = splitFrontMatter(source.replace(/\r\n?/g, '\n'))
+  // micromark's time grows with the nesting around every line: 1,000 levels took minutes.
+  const flat = containerDepth(body) > maxDepth
+  const { text, blocks, firstHeading } = flat ? plainBlocks(fileName, body) : markdownBlocks(fileName, body)
+  const title = titleFrom(fields.title || firstHeading || text.slice(blocks[0].start, blocks[0].end).split('\n')[0])
+  const meta: DocumentMeta = {
+    ...emptyMeta(title),
+    outlet: fields.outlet ?? '',
+    author: fields.author ?? '',
+    url: fields.url ?? '',
+    published: fields.published ?? ''
+  }
+  const language = languageTag(fields.language)
+  if (language) meta.language = language
+  const suggestedSources: ImportedDocument['suggestedSources'] = []
+  if (meta.outlet) suggestedSources.push({ name: meta.outlet, kind: 'outlet' })
+  if (meta.author) suggestedSources.push({ name: meta.author, kind: 'person' })
+  const notices = flat
+    ? [
+        `The Markdown nests lists or quotes more than ${maxDepth} levels deep, too deep to read as Markdown: its text was kept as plain text.`
+      ]
+    : []
+  return { meta, text, blocks, format: 'md', notices, suggestedSources }
+}
+
+interface Blocks {
+  text: string
+  blocks: ImportedDocument['blocks']
+  firstHeading: string
+}
+
+function markdownBlocks(fileName: string, body: string): Blocks {
   const builder = new DocumentBuilder()
   let firstHeading = ''
   for (const chunk of markdownChunks(body)) {
@@ -33,21 +69,13 @@ export function markdownDocument(fileName: string, source: string): ImportedDocu
     })
   }
   if (builder.isEmpty) throw fileError(fileName, 'the file contains no text')
-  const { text, blocks } = builder.build()
-  const title = titleFrom(fields.title || firstHeading || text.slice(blocks[0].start, blocks[0].end).split('\n')[0])
-  const meta: DocumentMeta = {
-    ...emptyMeta(title),
-    outlet: fields.outlet ?? '',
-    author: fields.author ?? '',
-    url: fields.url ?? '',
-    published: fields.published ?? ''
-  }
-  const language = languageTag(fields.language)
-  if (language) meta.language = language
-  const suggestedSources: ImportedDocument['suggestedSources'] = []
-  if (meta.outlet) suggestedSources.push({ name: meta.outlet, kind: 'outlet' })
-  if (meta.author) suggestedSources.push({ name: meta.author, kind: 'person' })
-  return { meta, text, blocks, format: 'md', notices: [], suggestedSources }
+  return { ...builder.build(), firstHeading }
+}
+
+function plainBlocks(fileName: string, body: string): Blocks {
+  const doc = plainTextDocument(body)
+  if (!doc) throw fileError(fileName, 'the file contains no text')
+  return { text: doc.text, blocks: doc.blocks, firstHeading: '' }
 }
 
 type Emit = (kind: BlockKind, text: string, level?: number) => void

@@ -4,8 +4,9 @@
 import { decodeText } from './decode'
 import { fileError } from './fail'
 import { declaredCharset, htmlDocument, windowsReleased } from './html'
+import { importLimits } from './limits'
 import { httpUrl } from './meta-values'
-import type { ImportOptions, ImportedDocument } from './types'
+import type { ReadOptions, ImportedDocument } from './types'
 
 interface Part {
   headers: Map<string, string>
@@ -15,7 +16,7 @@ interface Part {
 export async function importMhtml(
   fileName: string,
   bytes: Uint8Array,
-  options: ImportOptions = {}
+  options: ReadOptions = {}
 ): Promise<ImportedDocument> {
   const message = parsePart(bytes, 0, bytes.length)
   if (!message.headers.size) throw fileError(fileName, 'not an MHTML file (no MIME headers)')
@@ -30,7 +31,7 @@ export async function importMhtml(
   const body = decodeTransfer(html.body, html.headers.get('content-transfer-encoding') ?? '')
   const charset = parameter(html.headers.get('content-type') ?? '', 'charset') || declaredCharset(body)
   const decoded = decodeText(fileName, body, { forced: options.encoding, declared: charset })
-  const doc = htmlDocument(fileName, decoded.text, { article: true })
+  const doc = htmlDocument(fileName, decoded.text, { article: true, limits: importLimits(options.limits) })
   await windowsReleased()
   const location = httpUrl(message.headers.get('snapshot-content-location') ?? html.headers.get('content-location'))
   if (!doc.meta.url && location) doc.meta.url = location

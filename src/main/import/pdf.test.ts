@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
 import { ClaimdeskError } from '../../shared/errors'
+import { flatPdf, pdfPageTreeBomb } from './fixtures/hostile'
 import { cjkPdf, makePdf, reportPdf, type ReportBlock } from './fixtures/make-pdf'
 import { makeRandom } from './fixtures/news-page'
 import { importPdf } from './pdf'
@@ -122,6 +123,35 @@ describe('PDFs that cannot be read', () => {
     const junk = new Uint8Array(5000).map((_, i) => (i * 131) % 251)
     junk.set(new TextEncoder().encode('%PDF-1.7\n'))
     await expect(importPdf('junk.pdf', junk)).rejects.toThrow(/^junk\.pdf: /)
+  })
+
+  it('refuses more pages than the limit before reading one, however the page tree declares them', async () => {
+    // 32 page-tree nodes that each list the same child twice: 2^31 pages in about 3 KB.
+    const bomb = pdfPageTreeBomb(31)
+    expect(bomb.length).toBeLessThan(5000)
+    await expect(importPdf('tree.pdf', bomb)).rejects.toThrow(
+      /^tree\.pdf: more than 5,000 pages \(it declares 2,147,483,648\); split it and import the parts$/
+    )
+    await expect(importPdf('flat.pdf', flatPdf(12), { limits: { pdfPages: 10 } })).rejects.toThrow(
+      /^flat\.pdf: more than 10 pages \(it declares 12\)/
+    )
+    const pdf = reportPdf(report(30))
+    const pages = (await importPdf('report.pdf', pdf)).blocks.at(-1)!.page!
+    expect(pages).toBeGreaterThan(2)
+    await expect(importPdf('report.pdf', pdf, { limits: { pdfPages: pages } })).resolves.toMatchObject({
+      format: 'pdf'
+    })
+    await expect(importPdf('report.pdf', pdf, { limits: { pdfPages: pages - 1 } })).rejects.toThrow(/more than/)
+  })
+
+  it('keeps the pages it can read when one cannot be, with a notice', async () => {
+    const whole = Buffer.from(makePdf([{ lines: [line] }, { lines: [line] }, { lines: [line] }])).toString('latin1')
+    const kids = /\/Kids \[(\d+) 0 R (\d+) 0 R (\d+) 0 R\]/.exec(whole)!
+    // Page 2 points at an object the file does not have: pdf.js cannot read that page.
+    const damaged = whole.replace(kids[0], `/Kids [${kids[1]} 0 R 999 0 R ${kids[3]} 0 R]`)
+    const doc = await importPdf('damaged.pdf', new Uint8Array(Buffer.from(damaged, 'latin1')))
+    expect(doc.notices).toEqual(['Page 2 could not be read (damaged?) and is missing.'])
+    expect(doc.text).toContain('Some text on a page.')
   })
 
   it('never crashes on a truncated PDF', async () => {

@@ -5,7 +5,8 @@ import { fileError } from './fail'
 import { layoutPages, type PageRuns } from './pdf-layout'
 import { isoDate, languageTag, metaText } from './meta-values'
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs'
-import type { ImportedDocument } from './types'
+import { importLimits } from './limits'
+import type { ImportedDocument, ReadOptions } from './types'
 
 type PdfJs = typeof PdfJsModule
 
@@ -22,7 +23,12 @@ export function loadPdfJs(): Promise<PdfJs> {
   return pdfjsLoading
 }
 
-export async function importPdf(fileName: string, bytes: Uint8Array): Promise<ImportedDocument> {
+export async function importPdf(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {}
+): Promise<ImportedDocument> {
+  const { pdfPages } = importLimits(options.limits)
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1')
   if (!head.includes('%PDF-')) throw fileError(fileName, 'not a PDF file (no PDF header)')
   const pdfjs = await loadPdfJs()
@@ -47,11 +53,27 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
     throw pdfError(fileName, err)
   }
   try {
+    // A page tree can declare billions of pages in a few objects that share their children.
+    if (pdf.numPages > pdfPages) {
+      throw fileError(
+        fileName,
+        `more than ${pdfPages.toLocaleString('en')} pages (it declares ${pdf.numPages.toLocaleString('en')}); split it and import the parts`
+      )
+    }
     const pages: PageRuns[] = []
     const empty: number[] = []
+    const unreadable: number[] = []
     for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n)
-      const content = await page.getTextContent()
+      let page: Awaited<ReturnType<typeof pdf.getPage>>
+      let content: Awaited<ReturnType<typeof page.getTextContent>>
+      try {
+        page = await pdf.getPage(n)
+        content = await page.getTextContent()
+      } catch {
+        // A damaged page costs that page, not the document.
+        unreadable.push(n)
+        continue
+      }
       const runs: PageRuns['runs'] = []
       for (const item of content.items) {
         if (!('str' in item)) continue
@@ -71,7 +93,9 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
       pages.push({ page: n, height: page.view[3] - page.view[1], runs })
       page.cleanup()
     }
-    if (empty.length === pdf.numPages) throw fileError(fileName, 'scanned PDF, no text layer (OCR is not supported)')
+    if (unreadable.length === pdf.numPages) throw fileError(fileName, 'no page of the PDF could be read (damaged?)')
+    if (empty.length + unreadable.length === pdf.numPages)
+      throw fileError(fileName, 'scanned PDF, no text layer (OCR is not supported)')
 
     const blocks = layoutPages(pages)
     const builder = new DocumentBuilder()
@@ -83,6 +107,11 @@ export async function importPdf(fileName: string, bytes: Uint8Array): Promise<Im
     if (empty.length) {
       notices.push(
         `${empty.length === 1 ? 'Page' : 'Pages'} ${listPages(empty)} had no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} missing: OCR is not supported.`
+      )
+    }
+    if (unreadable.length) {
+      notices.push(
+        `${unreadable.length === 1 ? 'Page' : 'Pages'} ${listPages(unreadable)} could not be read (damaged?) and ${unreadable.length === 1 ? 'is' : 'are'} missing.`
       )
     }
     return {

@@ -2,9 +2,9 @@ import type { BlockKind } from '../../shared/model'
 import { DocumentBuilder, titleFrom } from './builder'
 import { decodeText } from './decode'
 import { fileError } from './fail'
-import type { ImportOptions, ImportedDocument } from './types'
+import type { ReadOptions, ImportedDocument } from './types'
 
-export function importText(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): ImportedDocument {
+export function importText(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): ImportedDocument {
   const decoded = decodeText(fileName, bytes, { forced: options.encoding })
   const doc = plainTextDocument(decoded.text)
   if (!doc) throw fileError(fileName, 'the file contains no text')

@@ -1,4 +1,5 @@
 import type { Block, DocumentFormat, DocumentMeta, SourceKind } from '../../shared/model'
+import type { ImportLimits } from './limits'
 
 export interface SuggestedSource {
   name: string
@@ -21,9 +22,15 @@ export interface ImportedDocument {
   suggestedSources: SuggestedSource[]
 }
 
-export interface ImportOptions {
+/** What an importer is told, inside the worker thread. */
+export interface ReadOptions {
   /** Decode a text file (txt, md, html) with this encoding instead of detecting it. */
   encoding?: string
-  /** Stops the import (the caller reports the file as cancelled). */
+  /** Overrides of IMPORT_LIMITS (tests and benchmarks). */
+  limits?: Partial<ImportLimits>
+}
+
+export interface ImportOptions extends ReadOptions {
+  /** Aborting stops the import, the file being read included; the promise rejects with the signal's reason. */
   signal?: AbortSignal
 }

@@ -1,18 +1,9 @@
 // Checks a zip archive before any library inflates it: mammoth (through JSZip) would unpack a
-// "zip bomb" in memory. Sizes come from the central directory, and the parts that will be read
-// are inflated here with a hard output limit, so an archive that lies about its sizes is caught.
+// "zip bomb" in memory. Sizes come from the central directory, read the way JSZip reads it, and
+// every part is inflated here with a hard output limit, so an archive that lies about its sizes is
+// caught whichever part a reader goes on to open (mammoth follows _rels/.rels to any name).
 import { inflateRawSync } from 'node:zlib'
-
-export const ZIP_LIMITS = {
-  entries: 10_000,
-  /** Total unpacked size of everything in the archive. */
-  totalBytes: 300 * 1024 * 1024,
-  /** One part's unpacked size. */
-  entryBytes: 200 * 1024 * 1024,
-  /** Compression ratio above which a large part is taken for a bomb (XML rarely passes 100:1). */
-  ratio: 500,
-  ratioFloorBytes: 10 * 1024 * 1024
-}
+import { IMPORT_LIMITS, type ImportLimits } from './limits'
 
 export interface ZipEntry {
   name: string
@@ -26,7 +17,9 @@ export interface ZipEntry {
 
 export class ZipProblem extends Error {}
 
-export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
+const ZIP64 = 'a ZIP64 archive, far larger than any document'
+
+export function readCentralDirectory(bytes: Uint8Array, limits: ImportLimits['zip'] = IMPORT_LIMITS.zip): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let eocd = -1
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -36,19 +29,24 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     }
   }
   if (eocd < 0) throw new ZipProblem('not a zip archive')
-  const count = view.getUint16(eocd + 10, true)
+  // JSZip switches to ZIP64 records when any of these is at its maximum, and then reads a directory
+  // this check would not see.
+  const counts = [4, 6, 8, 10].map((at) => view.getUint16(eocd + at, true))
   const dirSize = view.getUint32(eocd + 12, true)
   const dirOffset = view.getUint32(eocd + 16, true)
-  if (count === 0xffff || dirOffset === 0xffffffff)
-    throw new ZipProblem('a ZIP64 archive, far larger than any document')
-  if (count > ZIP_LIMITS.entries) throw new ZipProblem(`an archive of ${count} files, more than any document has`)
-  if (dirOffset + dirSize > eocd) throw new ZipProblem('a damaged zip archive (central directory out of place)')
+  if (counts.includes(0xffff) || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new ZipProblem(ZIP64)
+  const count = counts[3]
+  if (count > limits.entries) throw new ZipProblem(`an archive of ${count} files, more than any document has`)
+  // JSZip shifts every offset by any gap before the directory (data prepended to the archive).
+  if (dirOffset + dirSize !== eocd) throw new ZipProblem('a damaged zip archive (central directory out of place)')
 
   const entries: ZipEntry[] = []
   let total = 0
   let at = dirOffset
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new ZipProblem('a damaged zip archive')
+  // Like JSZip, read every directory record there is, whatever the end record counts.
+  while (at + 4 <= eocd && view.getUint32(at, true) === 0x02014b50) {
+    if (at + 46 > eocd) throw new ZipProblem('a damaged zip archive')
+    if (entries.length === limits.entries) throw new ZipProblem('an archive of more files than any document has')
     const nameLength = view.getUint16(at + 28, true)
     const entry: ZipEntry = {
       name: Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString('utf8'),
@@ -58,21 +56,22 @@ export function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
       encrypted: (view.getUint16(at + 8, true) & 1) === 1,
       offset: view.getUint32(at + 42, true)
     }
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff)
-      throw new ZipProblem('a ZIP64 archive, far larger than any document')
-    if (entry.size > ZIP_LIMITS.entryBytes)
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.offset === 0xffffffff)
+      throw new ZipProblem(ZIP64)
+    if (entry.size > limits.entryBytes)
       throw new ZipProblem(`"${entry.name}" would unpack to ${Math.round(entry.size / 1048576)} MB`)
-    if (entry.size > ZIP_LIMITS.ratioFloorBytes && entry.size / Math.max(1, entry.compressedSize) > ZIP_LIMITS.ratio) {
+    if (entry.size > limits.ratioFloorBytes && entry.size / Math.max(1, entry.compressedSize) > limits.ratio) {
       throw new ZipProblem(
         `"${entry.name}" is compressed ${Math.round(entry.size / Math.max(1, entry.compressedSize))} to 1, a zip bomb`
       )
     }
     total += entry.size
-    if (total > ZIP_LIMITS.totalBytes)
-      throw new ZipProblem(`the archive would unpack to more than ${ZIP_LIMITS.totalBytes / 1048576} MB`)
+    if (total > limits.totalBytes)
+      throw new ZipProblem(`the archive would unpack to more than ${limits.totalBytes / 1048576} MB`)
     entries.push(entry)
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
   }
+  if (entries.length !== count) throw new ZipProblem('a damaged zip archive (its file count is wrong)')
   return entries
 }
 
