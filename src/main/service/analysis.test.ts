@@ -82,7 +82,8 @@ describe('conflict sets', () => {
     const { document } = await t.api.getDocument(r.documentId!)
     const mark = async (quote: string) => {
       const start = document.text.indexOf(quote)
-      return (await t.api.createClaim({ documentId: document.id, start, end: start + quote.length, tags: ['troops'] })).value
+      return (await t.api.createClaim({ documentId: document.id, start, end: start + quote.length, tags: ['troops'] }))
+        .value
     }
     return Promise.all([
       mark('just under 60,000 troops'),
