@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY } from './src/main/security'
-import { IMPORT_WORKER_ENTRY } from './src/main/import/worker-file'
+import { WORKER_ENTRIES } from './src/main/built-workers'
 
 // ESM-only packages are bundled into the CommonJS main build; the rest stay in node_modules.
 const bundled = ['lowdb', 'steno', 'mdast-util-from-markdown', 'approx-string-match']
@@ -23,10 +23,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
-          // Imports run in worker threads: their entry sits beside these two (see worker-file.ts).
-          [IMPORT_WORKER_ENTRY]: resolve(__dirname, 'src/main/import/worker.ts'),
-          // The claim-suggestion worker thread (src/main/analysis/worker.ts, suggestInWorker).
-          'suggest-worker': resolve(__dirname, 'src/main/analysis/worker.ts')
+          // Worker threads: their entries sit beside these two (see built-workers.ts).
+          [WORKER_ENTRIES.import]: resolve(__dirname, 'src/main/import/worker.ts'),
+          [WORKER_ENTRIES.suggest]: resolve(__dirname, 'src/main/analysis/worker.ts')
         }
       }
     }

@@ -151,7 +151,14 @@ function checkAsar(appDir) {
     `the built main, preload and renderer (${built.length} files of out/)`,
     missingBuilt.join(', ')
   )
-  for (const f of ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html']) {
+  for (const f of [
+    'out/main/index.js',
+    'out/main/cli.js',
+    'out/main/import-worker.js',
+    'out/main/suggest-worker.js',
+    'out/preload/index.js',
+    'out/renderer/index.html'
+  ]) {
     check(has(f), f)
   }
   check(has('package.json'), 'package.json')
@@ -311,6 +318,14 @@ async function runPackaged(archive, work) {
     docx.code === 0 && docxBytes.subarray(0, 2).toString() === 'PK',
     'Word export of the sample briefing',
     docx.err.trim()
+  )
+
+  // The built service runs suggestions in out/main/suggest-worker.js and fails when it cannot start it.
+  const suggested = cli(app, home, ['suggest', '--case', sampleCase, '--doc', 'Estrava', '--json'])
+  check(
+    suggested.code === 0 && JSON.parse(suggested.out || '[]').length > 0,
+    'claim suggestions for the sample article (in the packaged suggestion worker)',
+    suggested.err.trim()
   )
 
   const files = await writeInputs(inputs)

@@ -3,10 +3,10 @@
 // builds it to out/main/suggest-worker.js), it answers requests. One worker is kept for the process,
 // started on first use; it does not keep the process alive while idle.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
-import { join } from 'node:path'
 import { ClaimdeskError, toErrorInfo, type ErrorInfo } from '../../shared/errors'
 import type { Source } from '../../shared/model'
 import { suggestClaims } from './suggest'
+import { builtWorkerHere } from '../built-workers'
 import type { Suggestion, SuggestInput } from '../../shared/analysis'
 
 const ROLE = 'claimdesk-suggest'
@@ -45,10 +45,6 @@ interface Running {
 
 let running: Running | null = null
 
-function defaultScript(): string | undefined {
-  return typeof __dirname === 'undefined' ? undefined : join(__dirname, 'suggest-worker.js')
-}
-
 function start(script: string): Running {
   const worker = new Worker(script, { workerData: { role: ROLE } })
   const state: Running = { worker, script, next: 1, pending: new Map() }
@@ -80,7 +76,7 @@ export function suggestInWorker(
   sources: readonly Source[],
   options: SuggestWorkerOptions = {}
 ): Promise<Suggestion[]> {
-  const script = options.script ?? defaultScript()
+  const script = options.script ?? builtWorkerHere('suggest')
   if (!script)
     return Promise.reject(new ClaimdeskError('internal', 'suggestInWorker: no worker script (pass options.script)'))
   if (!running || running.script !== script) running = start(script)

@@ -70,11 +70,16 @@ export function anchorText(a: ClaimAnchor): string {
   return `re-anchored: ${a.state}${score}${was}`
 }
 
+/** Import messages name their file for the app's toasts; the CLI's line already starts with it. */
+function withoutName(message: string, fileName: string): string {
+  return message.startsWith(`${fileName}: `) ? message.slice(fileName.length + 2) : message
+}
+
 export function formatImportResults(results: CliImportResult[]): string {
   return results
     .map((r) => {
       const id = r.documentId ? ` -> ${r.documentId}` : ''
-      const line = `${r.status.padEnd(9)} ${r.fileName}${id}${r.message ? `: ${r.message}` : ''}`
+      const line = `${r.status.padEnd(9)} ${r.fileName}${id}${r.message ? `: ${withoutName(r.message, r.fileName)}` : ''}`
       const m = r.reanchored
       if (!m) return line
       const total = m.exact + m.moved + m.fuzzy + m.orphaned

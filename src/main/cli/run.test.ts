@@ -254,6 +254,7 @@ describe('claimdesk CLI', () => {
     expect(r.code).toBe(1)
     expect(r.out).toMatch(/failed +.*missing\.txt: .*no such file/)
     expect(r.out).toMatch(/failed +.*empty\.txt/)
+    expect(r.out).not.toMatch(/empty\.txt: empty\.txt/)
     expect(r.out).toMatch(/imported +.*sarn\.txt/)
     const folder = await cli('import', join(dir, 'folder'), '--case', c)
     expect(folder.code).toBe(1)

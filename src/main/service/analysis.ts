@@ -1,8 +1,7 @@
 // The second pair of eyes: claims the engine suggests in a document (worked out off the main thread
 // in the built app) and accepting them as one undoable change; figures and accounts that disagree,
 // as sets of any size; reporting that traces back to one origin; who agrees with whom per topic.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { builtWorkerHere } from '../built-workers'
 import type { ApiHandlers } from '../../shared/api'
 import { ClaimdeskError, notFound } from '../../shared/errors'
 import type { Suggestion } from '../../shared/analysis'
@@ -24,11 +23,11 @@ import type { Session } from './session'
 
 export type Suggester = (doc: CaseDocument, sources: Source[]) => Promise<Suggestion[]>
 
-/** The worker built beside the app's main bundle; where it is absent (tests, unbuilt sources), in-process. */
+/** The worker built beside the app's main bundle; running from the TypeScript sources (tests), in-process. */
 export const defaultSuggester: Suggester = async (doc, sources) => {
   const input = { text: doc.text, blocks: doc.blocks, outlet: doc.outlet }
-  const script = typeof __dirname === 'string' ? join(__dirname, 'suggest-worker.js') : ''
-  return script && existsSync(script) ? suggestInWorker(input, sources, { script }) : suggestClaims(input, sources)
+  const script = builtWorkerHere('suggest')
+  return script ? suggestInWorker(input, sources, { script }) : suggestClaims(input, sources)
 }
 
 type AnalysisHandlers = Pick<

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'rolldown'
-import { IMPORT_WORKER_ENTRY } from '../worker-file'
+import { WORKER_ENTRIES } from '../../built-workers'
 
 const importDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const cacheDir = resolve(importDir, '../../../node_modules/.cache')
@@ -38,14 +38,14 @@ export function bundleImportWorker(): Promise<string> {
     const outDir = join(cacheDir, `${PREFIX}${process.pid}`)
     process.once('exit', () => rmSync(outDir, { recursive: true, force: true }))
     await build({
-      input: { [IMPORT_WORKER_ENTRY]: join(importDir, 'worker.ts') },
+      input: { [WORKER_ENTRIES.import]: join(importDir, 'worker.ts') },
       platform: 'node',
       logLevel: 'silent',
       // Packages stay in node_modules, as in the app's build.
       external: (id) => !id.startsWith('.') && !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id),
       output: { dir: outDir, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' }
     })
-    return join(outDir, `${IMPORT_WORKER_ENTRY}.mjs`)
+    return join(outDir, `${WORKER_ENTRIES.import}.mjs`)
   })()
   return bundled
 }
