@@ -138,7 +138,7 @@ test('compose a briefing with judgments, linked conflicting claims and gaps, the
   await expect(page.getByTestId('reporting-claim').first()).toBeFocused()
 
   await page.getByTestId('composer-gaps').fill(GAPS)
-  await expect(page.getByTestId('composer-contradicts')).toContainText('Three figures for one quantity')
+  await expect(page.getByTestId('composer-conflicting')).toContainText('Three figures for one quantity')
   await expect(page.getByTestId('briefing-save-state')).toHaveText('✓ Saved')
   const preview = page.frameLocator('[data-testid="briefing-preview"]')
   await expect(preview.locator('h1')).toHaveText(TITLE)

@@ -6,13 +6,13 @@ import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { buildBriefingView, type BriefingView } from '../../shared/briefing/view'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
-import { HOSTILE, sampleCase } from '../../shared/briefing/test-fixtures'
+import { HOSTILE, SAMPLE_CIRCULAR, sampleCase } from '../../shared/briefing/test-fixtures'
 import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
 import { renderDocx } from './docx'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
 const data = sampleCase()
-const view = buildBriefingView(data, data.briefings[0], { generatedAt })
+const view = buildBriefingView(data, data.briefings[0], { generatedAt, circular: SAMPLE_CIRCULAR })
 
 function parts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes)
@@ -31,12 +31,13 @@ function zipTimes(bytes: Uint8Array): string[] {
   return out
 }
 
-/** The note numbers a reader of `view` meets, in document order: judgments, reporting, pairs. */
+/** The note numbers a reader of `view` meets, in document order: judgments, reporting, comparisons, circular reporting. */
 function expectedMarks(v: BriefingView): number[] {
   return [
     ...v.judgments.flatMap((j) => j.citations),
     ...v.reporting.groups.flatMap((g) => g.claims.map((c) => c.citation.number)),
-    ...[...v.conflicting, ...v.corroborating].flatMap((l) => [l.from.citation.number, l.to.citation.number])
+    ...[...v.conflicting, ...v.corroborating].flatMap((x) => x.claims.map((c) => c.citation.number)),
+    ...v.circular.flatMap((w) => w.citations)
   ]
 }
 

@@ -32,7 +32,7 @@ import {
   type BriefingView,
   type CitedDocumentView,
   type ClaimView,
-  type LinkView
+  type ComparisonView
 } from '../../shared/briefing/view'
 
 /** Characters XML 1.0 cannot hold: C0 controls other than tab/newline, lone surrogates, U+FFFE/F. */
@@ -167,31 +167,39 @@ function sourcesTable(view: BriefingView): Table {
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders })
 }
 
-function pairSide(c: ClaimView, done: Footnoted): TableCell {
+function comparisonSide(c: ClaimView, done: Footnoted, width: number): TableCell {
+  const date = c.citation.published ? ` · ${c.citation.published}` : ''
   return cell(
     [
       ...quoteParagraphs(c.quote),
       new Paragraph({
         children: [
           new TextRun({ text: clean(c.grade), bold: true }),
-          new TextRun({ text: clean(` · ${c.statusLabel}`) })
+          new TextRun({ text: clean(` · ${c.statusLabel}${date}`) })
         ]
       }),
       new Paragraph({ children: [...runs(c.chain, { color: MUTED }), ...marks([c.citation], done)] })
     ],
-    50
+    width
   )
 }
 
-function pairBlocks(l: LinkView, n: number, done: Footnoted): (Paragraph | Table)[] {
+/** Claims side by side, at most three to a row so quotes stay readable on a page. */
+const SIDES_PER_ROW = 3
+
+function comparisonBlocks(c: ComparisonView, n: number, done: Footnoted): (Paragraph | Table)[] {
+  const columns = Math.min(SIDES_PER_ROW, c.claims.length)
+  const rows: TableRow[] = []
+  for (let i = 0; i < c.claims.length; i += columns) {
+    const sides = c.claims.slice(i, i + columns).map((x) => comparisonSide(x, done, 100 / columns))
+    while (sides.length < columns) sides.push(cell([new Paragraph('')], 100 / columns))
+    rows.push(new TableRow({ cantSplit: true, children: sides }))
+  }
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, children: runs(`${n}. ${l.title}`) }),
-    ...paragraphs(l.note, { keepNext: true }),
-    new Table({
-      rows: [new TableRow({ cantSplit: true, children: [pairSide(l.from, done), pairSide(l.to, done)] })],
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders
-    })
+    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(`${n}. ${c.title}`) }),
+    ...paragraphs(c.explanation, { keepNext: true, run: { color: MUTED } }),
+    ...paragraphs(c.note, { keepNext: true }),
+    new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, borders })
   ]
 }
 
@@ -257,11 +265,18 @@ function body(view: BriefingView): (Paragraph | Table)[] {
 
   if (view.conflicting.length > 0) {
     out.push(heading(HeadingLevel.HEADING_1, 'Conflicting reporting'))
-    view.conflicting.forEach((l, i) => out.push(...pairBlocks(l, i + 1, done)))
+    view.conflicting.forEach((c, i) => out.push(...comparisonBlocks(c, i + 1, done)))
   }
   if (view.corroborating.length > 0) {
     out.push(heading(HeadingLevel.HEADING_1, 'Corroborating reporting'))
-    view.corroborating.forEach((l, i) => out.push(...pairBlocks(l, i + 1, done)))
+    view.corroborating.forEach((c, i) => out.push(...comparisonBlocks(c, i + 1, done)))
+  }
+  if (view.circular.length > 0) {
+    out.push(heading(HeadingLevel.HEADING_1, 'Circular reporting'))
+    for (const w of view.circular) {
+      const cited = w.citations.map((number) => view.citations[number - 1])
+      out.push(new Paragraph({ children: [...runs(w.warning), ...marks(cited, done)] }))
+    }
   }
   if (view.gaps.trim()) out.push(heading(HeadingLevel.HEADING_1, 'Information gaps'), ...paragraphs(view.gaps))
 

@@ -5,7 +5,8 @@ import { exportInput, type ExportFormat, type ExportInput } from '../../shared/a
 import type { Briefing, CaseData } from '../../shared/model'
 import type { ExportResult } from '../../shared/api'
 import { invalid, notFound } from '../../shared/errors'
-import { buildBriefingView } from '../../shared/briefing/view'
+import { buildBriefingView, type BriefingView, type BriefingViewOptions } from '../../shared/briefing/view'
+import { findCircularReporting } from '../analysis/circular'
 import type { BriefingLabels } from '../../shared/briefing/labels'
 import { renderMarkdown } from './markdown'
 import { renderHtml } from '../../shared/briefing/html'
@@ -65,6 +66,15 @@ export function findBriefing(data: CaseData, ref: string | undefined): Briefing 
 const toBase64 = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
+/** The briefing resolved against its case, with the case's circular reporting: what every output shows. */
+export function resolveBriefing(
+  data: CaseData,
+  briefing: Briefing | null,
+  options: Omit<BriefingViewOptions, 'circular'>
+): BriefingView {
+  return buildBriefingView(data, briefing, { ...options, circular: findCircularReporting(data) })
+}
+
 export async function exportBriefing(data: CaseData, input: ExportInput, deps: ExportDeps = {}): Promise<ExportResult> {
   const parsed = exportInput.safeParse(input)
   if (!parsed.success) {
@@ -77,7 +87,7 @@ export async function exportBriefing(data: CaseData, input: ExportInput, deps: E
     throw invalid(`export: generatedAt "${generatedAt}" is not an ISO date-time`)
 
   const briefing = findBriefing(data, ref)
-  const view = buildBriefingView(data, briefing, { generatedAt, labels: deps.labels })
+  const view = resolveBriefing(data, briefing, { generatedAt, labels: deps.labels })
   const { extension, mimeType } = FORMAT_INFO[format]
   const fileName = `${slugify(view.header.title)}.${extension}`
   const text = (content: string): ExportResult => ({ fileName, mimeType, encoding: 'utf8', content })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Parser, type Node } from 'commonmark'
 import { buildBriefingView } from '../../shared/briefing/view'
-import { sampleCase } from '../../shared/briefing/test-fixtures'
+import { SAMPLE_CIRCULAR, sampleCase } from '../../shared/briefing/test-fixtures'
 import { block, inline, renderMarkdown } from './markdown'
 
 const generatedAt = '2024-05-03T10:00:00.000Z'
@@ -70,7 +70,7 @@ describe('Markdown escaping', () => {
 
 describe('renderMarkdown', () => {
   const data = sampleCase()
-  const md = renderMarkdown(buildBriefingView(data, data.briefings[0], { generatedAt }))
+  const md = renderMarkdown(buildBriefingView(data, data.briefings[0], { generatedAt, circular: SAMPLE_CIRCULAR }))
   const doc = parse(md)
   const headings = blocks(doc, 'heading').map((h) => [h.level, textOf(h)])
 
@@ -88,9 +88,10 @@ describe('renderMarkdown', () => {
       [3, 'Unattributed'],
       [2, 'Sources and reliability'],
       [2, 'Conflicting reporting'],
-      [3, '1. Unnamed Coast Guard official contradicts Lena Ostrova'],
+      [3, '1. Vessels turned back: figures disagree'],
       [2, 'Corroborating reporting'],
       [3, '1. Tidewatch corroborates Tidewatch'],
+      [2, 'Circular reporting'],
       [2, 'Information gaps'],
       [2, 'Citations'],
       [2, 'Documents cited']

@@ -9,7 +9,7 @@ import {
   type CitationView,
   type CitedDocumentView,
   type ClaimView,
-  type LinkView
+  type ComparisonView
 } from '../../shared/briefing/view'
 
 /** Escapes one line of text for use inside a paragraph, heading or list item. */
@@ -78,12 +78,19 @@ function claimBlock(c: ClaimView): string {
   return `${blockquote(c.quote)}\n\n${items.join('\n')}`
 }
 
-function pairBlock(l: LinkView, n: number): string {
-  const side = (c: ClaimView): string =>
-    `${blockquote(c.quote)}\n\n${inline(c.chain)}: **${inline(c.grade)}**, ${inline(c.statusLabel)} ${cite([c.citation.number])}`
-  const parts = [heading(3, `${n}. ${l.title}`)]
-  if (l.note.trim()) parts.push(block(l.note))
-  parts.push(side(l.from), side(l.to))
+/**
+ * A comparison's claims one after another, each with the same facts line (source, grade, status, date):
+ * CommonMark has no tables, and a blockquote keeps each quote exact.
+ */
+function comparisonBlock(c: ComparisonView, n: number): string {
+  const side = (x: ClaimView): string => {
+    const date = x.citation.published ? `, ${inline(x.citation.published)}` : ''
+    return `${blockquote(x.quote)}\n\n${inline(x.chain)}: **${inline(x.grade)}**, ${inline(x.statusLabel)}${date} ${cite([x.citation.number])}`
+  }
+  const parts = [heading(3, `${n}. ${c.title}`)]
+  if (c.explanation.trim()) parts.push(block(c.explanation))
+  if (c.note.trim()) parts.push(block(c.note))
+  parts.push(...c.claims.map(side))
   return parts.join('\n\n')
 }
 
@@ -155,11 +162,15 @@ export function renderMarkdown(view: BriefingView): string {
 
   if (view.conflicting.length > 0) {
     out.push('## Conflicting reporting')
-    view.conflicting.forEach((l, i) => out.push(pairBlock(l, i + 1)))
+    view.conflicting.forEach((c, i) => out.push(comparisonBlock(c, i + 1)))
   }
   if (view.corroborating.length > 0) {
     out.push('## Corroborating reporting')
-    view.corroborating.forEach((l, i) => out.push(pairBlock(l, i + 1)))
+    view.corroborating.forEach((c, i) => out.push(comparisonBlock(c, i + 1)))
+  }
+  if (view.circular.length > 0) {
+    out.push('## Circular reporting')
+    out.push(view.circular.map((w) => `- ${inline(w.warning)} ${cite(w.citations)}`).join('\n'))
   }
   if (view.gaps.trim()) out.push('## Information gaps', block(view.gaps))
 

@@ -1,7 +1,6 @@
 // Sources, claims, links and briefings: each change is a rule committed through the session.
 import type { ApiHandlers } from '../../shared/api'
-import { buildBriefingView } from '../../shared/briefing/view'
-import { exportBriefing, type PdfPrinter } from '../export'
+import { exportBriefing, resolveBriefing, type PdfPrinter } from '../export'
 import { briefingOf } from '../rules/outcome'
 import { importAnnotations } from '../rules/annotations'
 import { createBriefing, deleteBriefing, updateBriefing } from '../rules/briefings'
@@ -62,7 +61,7 @@ export function registryHandlers(s: Session, printPdf: PdfPrinter | undefined): 
     briefingView: async (id, draft) => {
       const data = s.state.toData()
       const briefing = { ...briefingOf(s.state, id), ...draft }
-      return buildBriefingView(data, briefing, { generatedAt: s.stamp() })
+      return resolveBriefing(data, briefing, { generatedAt: s.stamp() })
     },
     exportBriefing: async (input) => exportBriefing(s.state.toData(), input, { printPdf }),
     importAnnotations: (json) => s.commit((state) => importAnnotations(state, json))

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import { buildBriefingView } from './view'
-import { HOSTILE, sampleCase } from './test-fixtures'
+import { HOSTILE, SAMPLE_CIRCULAR, sampleCase } from './test-fixtures'
 import { escapeHtml, renderHtml } from './html'
 import { quoteForDisplay } from './quotes'
 
@@ -82,8 +82,28 @@ describe('renderHtml', () => {
       '0',
       'Reuters'
     ])
-    expect(doc.querySelectorAll('#conflicting .pair .side')).toHaveLength(2)
-    expect(texts('#conflicting .pair-head')).toEqual(['1. Unnamed Coast Guard official contradicts Lena Ostrova'])
+    expect(texts('#conflicting .comparison-head')).toEqual(['1. Vessels turned back: figures disagree'])
+    expect(texts('#conflicting .comparison-why')).toEqual(['120, 80 and 95 vessels: the counts disagree.'])
+    expect(texts('#conflicting .side .facts')).toEqual([
+      'C3 Contradicted 2024-05-01',
+      'B2 Corroborated 2024-05-01',
+      'F3 Unverified 2024-05-02'
+    ])
+    expect(texts('#corroborating .comparison-head')).toEqual(['1. Tidewatch corroborates Tidewatch'])
+    expect(doc.querySelector('#circular')).toBeNull()
+  })
+
+  it('warns of circular reporting with the notes of the claims it concerns', () => {
+    const page = new DOMParser().parseFromString(
+      renderHtml(buildBriefingView(data, data.briefings[0], { generatedAt, circular: SAMPLE_CIRCULAR })),
+      'text/html'
+    )
+    const warning = page.querySelector('#circular .warning')!
+    expect(warning.textContent).toBe(`Circular reporting ${SAMPLE_CIRCULAR[0].warning}\u2060[3][8]`)
+    expect([...warning.querySelectorAll('sup.cite a')].map((a) => a.getAttribute('href'))).toEqual([
+      '#cite-3',
+      '#cite-8'
+    ])
   })
 
   it('marks every note in its own brackets, one note per claim, and cites each document once in the annex', () => {

@@ -10,8 +10,9 @@ import {
   type BriefingView,
   type CitationView,
   type CitedDocumentView,
+  type CircularWarningView,
   type ClaimView,
-  type LinkView
+  type ComparisonView
 } from './view'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
@@ -63,25 +64,31 @@ function claimHtml(c: ClaimView): string {
 }
 
 function sideHtml(c: ClaimView): string {
+  const date = c.citation.published ? ` <span class="date">${escapeHtml(c.citation.published)}</span>` : ''
   return [
     '<div class="side">',
     quoteHtml(c.quote),
-    `<p class="facts"><span class="grade">${escapeHtml(c.grade)}</span> <span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span></p>`,
+    `<p class="facts"><span class="grade">${escapeHtml(c.grade)}</span> <span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span>${date}</p>`,
     `<p class="chain">${escapeHtml(c.chain)}${cite([c.citation.number])}</p>`,
     '</div>'
   ].join('\n')
 }
 
-function pairHtml(l: LinkView, n: number): string {
+function comparisonHtml(c: ComparisonView, n: number, side: 'conflicting' | 'corroborating'): string {
   return [
-    `<div class="pair pair-${slug(l.kind)}">`,
-    `<h3 class="pair-head">${n}. ${escapeHtml(l.title)}</h3>`,
-    l.note.trim() ? paras(l.note, 'pair-note') : '',
-    `<div class="sides">\n${sideHtml(l.from)}\n${sideHtml(l.to)}\n</div>`,
+    `<div class="comparison comparison-${side}">`,
+    `<h3 class="comparison-head">${n}. ${escapeHtml(c.title)}</h3>`,
+    c.explanation.trim() ? paras(c.explanation, 'comparison-why') : '',
+    c.note.trim() ? paras(c.note, 'comparison-note') : '',
+    `<div class="sides">\n${c.claims.map(sideHtml).join('\n')}\n</div>`,
     '</div>'
   ]
     .filter((s) => s !== '')
     .join('\n')
+}
+
+function circularHtml(w: CircularWarningView): string {
+  return `<p class="warning"><span class="label">Circular reporting</span> ${escapeHtml(w.warning)}${cite(w.citations)}</p>`
 }
 
 const docAnchor = (label: string): string => `doc-${escapeHtml(label)}`
@@ -112,7 +119,7 @@ const CSS = `
 html { background: #f3f4f6; }
 body { margin: 0 auto; max-width: 52rem; padding: 2rem 2.5rem 3rem; background: var(--paper); color: var(--ink);
   font: 11pt/1.5 "Source Serif 4", "Georgia", "DejaVu Serif", serif; }
-h1, h2, h3, .handling, .meta, .facts, table, .pair-head, .label, .tags, .citations, .document { font-family: "Inter", "Helvetica Neue", "Arial", "DejaVu Sans", sans-serif; }
+h1, h2, h3, .handling, .meta, .facts, table, .comparison-head, .label, .tags, .citations, .document { font-family: "Inter", "Helvetica Neue", "Arial", "DejaVu Sans", sans-serif; }
 .handling { margin: 0 0 1rem; padding: .3rem .6rem; border: 1px solid var(--ink); text-align: center; font-weight: 700;
   letter-spacing: .04em; text-transform: uppercase; font-size: 9pt; }
 h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 .4rem; }
@@ -144,13 +151,17 @@ table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--rule); }
 th { border-bottom: 2px solid var(--ink); }
 td.num { text-align: right; }
-.pair { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
-.pair-head { margin: 0 0 .2rem; }
-.pair-note { margin: 0 0 .4rem; }
-.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.comparison { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+.comparison-head { margin: 0 0 .2rem; }
+.comparison-why { margin: 0 0 .2rem; color: var(--muted); }
+.comparison-note { margin: 0 0 .4rem; }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 1rem; }
 .side { padding: .5rem .7rem; border: 1px solid var(--rule); border-radius: 4px; }
-.pair-contradicts .side { border-top: 3px solid #cf222e; }
-.pair-corroborates .side { border-top: 3px solid #1a7f37; }
+.comparison-conflicting .side { border-top: 3px solid #cf222e; }
+.comparison-corroborating .side { border-top: 3px solid #1a7f37; }
+.side .date { color: var(--muted); }
+.warning { margin: .6rem 0; padding: .4rem .7rem; border-left: 3px solid #9a6700; background: #fff8c5; }
+.warning .label { font-weight: 700; margin-right: .4rem; }
 .side .chain { font-size: 9pt; margin: 0; }
 .citations { font-size: 9pt; padding-left: 2rem; columns: 3 11rem; column-gap: 2rem; }
 .citations li { margin-bottom: .15rem; break-inside: avoid; }
@@ -166,7 +177,7 @@ footer.handling { margin-top: 2.5rem; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { color: inherit; text-decoration: none; }
   h2, h3, .detail { break-after: avoid; page-break-after: avoid; }
-  .sides { grid-template-columns: 1fr 1fr; }
+  .sides { grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); }
 }
 `
 
@@ -263,14 +274,21 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
     body.push(
       '<section id="conflicting">',
       '<h2>Conflicting reporting</h2>',
-      ...view.conflicting.map((l, i) => pairHtml(l, i + 1)),
+      ...view.conflicting.map((c, i) => comparisonHtml(c, i + 1, 'conflicting')),
       '</section>'
     )
   if (view.corroborating.length > 0)
     body.push(
       '<section id="corroborating">',
       '<h2>Corroborating reporting</h2>',
-      ...view.corroborating.map((l, i) => pairHtml(l, i + 1)),
+      ...view.corroborating.map((c, i) => comparisonHtml(c, i + 1, 'corroborating')),
+      '</section>'
+    )
+  if (view.circular.length > 0)
+    body.push(
+      '<section id="circular">',
+      '<h2>Circular reporting</h2>',
+      ...view.circular.map(circularHtml),
       '</section>'
     )
   if (view.gaps.trim()) body.push('<section id="gaps">', '<h2>Information gaps</h2>', paras(view.gaps), '</section>')

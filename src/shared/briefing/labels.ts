@@ -1,6 +1,16 @@
 // Human-readable labels for the codes a case stores. Kept as plain data so another grading scheme
 // (e.g. UK police 5x5x5) or a house status vocabulary can be swapped in without touching renderers.
-import type { ClaimStatus, Confidence, Credibility, GroupBy, LinkKind, Reliability, SourceKind } from '../model'
+import type {
+  ClaimStatus,
+  Confidence,
+  ConflictBasis,
+  ConflictSetKind,
+  Credibility,
+  GroupBy,
+  LinkKind,
+  Reliability,
+  SourceKind
+} from '../model'
 
 export interface BriefingLabels {
   /** The scheme's own words for each code ("usually reliable", "truth cannot be judged"). */
@@ -20,6 +30,8 @@ export interface BriefingLabels {
   sourceKind: Record<SourceKind, string>
   groupBy: Record<GroupBy, string>
   link: Record<LinkKind, string>
+  /** What a set of claims printed side by side shows, by its kind and why it was made. */
+  conflictSet: Record<ConflictSetKind, Record<ConflictBasis, string>>
   /** Group title for claims with no source / no tag. */
   unattributed: string
   untagged: string
@@ -96,6 +108,20 @@ export const DEFAULT_LABELS: BriefingLabels = {
   },
   groupBy: { source: 'source', topic: 'topic', document: 'document' },
   link: { corroborates: 'corroborates', contradicts: 'contradicts' },
+  conflictSet: {
+    conflict: {
+      figures: 'figures disagree',
+      accounts: 'accounts disagree',
+      arithmetic: 'figures disagree by arithmetic',
+      manual: 'reports disagree'
+    },
+    consistent: {
+      figures: 'figures agree',
+      accounts: 'accounts agree',
+      arithmetic: 'consistent by arithmetic',
+      manual: 'reports agree'
+    }
+  },
   unattributed: 'Unattributed',
   untagged: 'Untagged'
 }

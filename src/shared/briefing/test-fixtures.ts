@@ -1,6 +1,7 @@
 // Hand-made cases for the briefing and export tests and the export benchmark. The article is
 // invented for the project: a named and an anonymous source, a relay through a wire agency,
 // conflicting figures, and a second document full of hostile text for the escaping tests.
+import type { CircularGroup } from '../analysis'
 import {
   SCHEMA_VERSION,
   type Block,
@@ -292,9 +293,47 @@ export function sampleCase(): CaseData {
     claims,
     links,
     briefings,
-    conflictSets: []
+    conflictSets: [
+      {
+        id: 'set-vessels',
+        claimIds: ['c-80', 'c-95', 'c-120'],
+        kind: 'conflict',
+        status: 'confirmed',
+        basis: 'figures',
+        subject: 'Vessels turned back',
+        unit: 'vessels',
+        explanation: '120, 80 and 95 vessels: the counts disagree.',
+        note: '',
+        proposalKey: 'conflict|figures|c-120,c-80,c-95',
+        createdAt: T0,
+        updatedAt: T0
+      },
+      {
+        id: 'set-dismissed',
+        claimIds: ['c-fell', 'c-transits'],
+        kind: 'consistent',
+        status: 'dismissed',
+        basis: 'accounts',
+        subject: 'traffic',
+        explanation: 'Both say traffic fell.',
+        note: '',
+        createdAt: T0,
+        updatedAt: T0
+      }
+    ]
   }
 }
+
+/** A circular-reporting group of sampleCase, as findCircularReporting reports one (routes left out). */
+export const SAMPLE_CIRCULAR: CircularGroup[] = [
+  {
+    originId: 'src-cg',
+    subject: 'vessels',
+    claimIds: ['c-120', 'c-95'],
+    routes: [],
+    warning: '2 claims on "vessels" reach the case by 2 routes but all come from <one> origin.'
+  }
+]
 
 /** `docs` documents of `paragraphs` paragraphs, `claimsPerDoc` claims each, one briefing of them all. */
 export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseData {

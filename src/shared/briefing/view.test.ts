@@ -81,7 +81,7 @@ describe('buildBriefingView', () => {
     })
   })
 
-  it('numbers claims met only in linked pairs after reporting, conflicting pairs before corroborating ones', () => {
+  it('numbers claims met only in comparisons after reporting, conflicting before corroborating', () => {
     const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-40pc', 'c-120'] }
     const v = buildBriefingView(sampleCase(), b, { generatedAt })
     const number = (c: { citation: { number: number } }) => c.citation.number
@@ -89,15 +89,23 @@ describe('buildBriefingView', () => {
       ['c-40pc', 1],
       ['c-120', 2]
     ])
-    // c-40pc's corroborating link sorts first among the links, but conflicting reporting is printed first.
-    expect(v.conflicting.map((l) => [l.from.id, number(l.from), l.to.id, number(l.to)])).toEqual([
-      ['c-120', 2, 'c-80', 3]
+    // c-40pc's corroborating link sorts first, but conflicting reporting is printed first. The set
+    // puts the briefing's claim first, then the case's order (document, position).
+    expect(v.conflicting.map((x) => x.claims.map((c) => [c.id, number(c)]))).toEqual([
+      [
+        ['c-120', 2],
+        ['c-80', 3],
+        ['c-95', 4]
+      ]
     ])
-    expect(v.corroborating.map((l) => [l.from.id, number(l.from), l.to.id, number(l.to)])).toEqual([
-      ['c-transits', 4, 'c-40pc', 1]
+    expect(v.corroborating.map((x) => x.claims.map((c) => [c.id, number(c)]))).toEqual([
+      [
+        ['c-transits', 5],
+        ['c-40pc', 1]
+      ]
     ])
-    expect(v.citations.map((c) => c.claimId)).toEqual(['c-40pc', 'c-120', 'c-80', 'c-transits'])
-    expect(v.conflicting[0].title).toBe('Unnamed Coast Guard official contradicts Lena Ostrova')
+    expect(v.citations.map((c) => c.claimId)).toEqual(['c-40pc', 'c-120', 'c-80', 'c-95', 'c-transits'])
+    expect(v.corroborating[0].title).toBe('Tidewatch corroborates Tidewatch')
   })
 
   it('cites each document once in the annex, in the order of its first note, with the notes that point to it', () => {
@@ -177,20 +185,72 @@ describe('buildBriefingView', () => {
     expect(v.sources.some((s) => s.id === 'src-unused')).toBe(false)
   })
 
-  it('pairs linked claims side by side', () => {
+  it('prints a confirmed conflict set once, side by side, with the notes of the links it replaces', () => {
     const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
-    expect(v.conflicting.map((l) => [l.from.id, l.to.id, l.note])).toEqual([
-      ['c-120', 'c-80', '120 against 80 vessels']
+    expect(v.conflicting).toHaveLength(1)
+    const set = v.conflicting[0]
+    expect(set).toMatchObject({
+      id: 'set-vessels',
+      origin: 'set',
+      title: 'Vessels turned back: figures disagree',
+      explanation: '120, 80 and 95 vessels: the counts disagree.',
+      note: 'Unnamed Coast Guard official contradicts Lena Ostrova: 120 against 80 vessels'
+    })
+    expect(set.claims.map((c) => [c.id, c.grade, c.citation.published])).toEqual([
+      ['c-120', 'C3', '2024-05-01'],
+      ['c-80', 'B2', '2024-05-01'],
+      ['c-95', 'F3', '2024-05-02']
     ])
-    expect(v.corroborating.map((l) => [l.from.id, l.to.id])).toEqual([['c-transits', 'c-40pc']])
+    // The dismissed set is not printed; the link stays a pair.
+    expect(v.corroborating.map((l) => [l.origin, l.claims.map((c) => c.id), l.note])).toEqual([
+      ['link', ['c-transits', 'c-40pc'], '64 to 38 is about 41 percent']
+    ])
   })
 
-  it('shows a link when only one side is in the briefing', () => {
-    const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-120'] }
+  it('prints a link beside a set when the set is of the other side or not confirmed', () => {
+    const data = sampleCase()
+    data.conflictSets[0].status = 'proposed'
+    const v = buildBriefingView(data, briefingOf('b-main'), { generatedAt })
+    expect(v.conflicting.map((c) => [c.origin, c.id])).toEqual([['link', 'l-1']])
+    expect(v.conflicting[0].title).toBe('Unnamed Coast Guard official contradicts Lena Ostrova')
+    data.conflictSets[0].status = 'confirmed'
+    data.conflictSets[0].kind = 'consistent'
+    const w = buildBriefingView(data, briefingOf('b-main'), { generatedAt })
+    expect(w.conflicting.map((c) => c.id)).toEqual(['l-1'])
+    expect(w.corroborating.map((c) => c.id)).toEqual(['set-vessels', 'l-2'])
+  })
+
+  it('shows a comparison when only one of its claims is in the briefing', () => {
+    const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-95'] }
     const v = buildBriefingView(sampleCase(), b, { generatedAt })
-    expect(v.conflicting).toHaveLength(1)
+    expect(v.conflicting.map((c) => c.claims.map((x) => x.id))).toEqual([['c-95', 'c-120', 'c-80']])
     expect(v.corroborating).toHaveLength(0)
-    expect(v.claims.map((c) => c.id)).toEqual(['c-120'])
+    expect(v.claims.map((c) => c.id)).toEqual(['c-95'])
+  })
+
+  it('skips a set left with fewer than two claims the case still has', () => {
+    const data = sampleCase()
+    data.conflictSets[0].claimIds = ['c-80', 'c-gone']
+    const v = buildBriefingView(data, briefingOf('b-main'), { generatedAt })
+    expect(v.conflicting.map((c) => c.id)).toEqual(['l-1'])
+  })
+
+  it('warns of circular reporting that touches the briefing, citing the claims it cites', () => {
+    const group = (claimIds: string[], subject: string) => ({
+      originId: 'src-cg',
+      subject,
+      claimIds,
+      routes: [],
+      warning: `${claimIds.length} claims on "${subject}" come from one origin.`
+    })
+    const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-80', 'c-120'] }
+    const v = buildBriefingView(sampleCase(), b, {
+      generatedAt,
+      circular: [group(['c-120', 'c-hostile'], 'vessels'), group(['c-soon', 'c-temporary'], 'policy')]
+    })
+    expect(v.circular).toEqual([
+      { originId: 'src-cg', subject: 'vessels', warning: '2 claims on "vessels" come from one origin.', citations: [2] }
+    ])
   })
 
   it('builds a default briefing from the case when there is none', () => {

@@ -10,6 +10,7 @@ import type {
   ClaimLink,
   ClaimStatus,
   Confidence,
+  ConflictSet,
   Credibility,
   GroupBy,
   LinkKind,
@@ -17,6 +18,7 @@ import type {
   Source,
   SourceKind
 } from '../model'
+import type { CircularGroup } from '../analysis'
 import { DEFAULT_LABELS, gradeLabel, type BriefingLabels } from './labels'
 import { quoteForDisplay } from './quotes'
 
@@ -24,6 +26,11 @@ export interface BriefingViewOptions {
   /** ISO date-time printed as "generated at"; fixed by callers that need reproducible output. */
   generatedAt: string
   labels?: BriefingLabels
+  /**
+   * The case's circular reporting (findCircularReporting, main process only: it needs the NLP
+   * package). Groups touching the briefing's claims are printed as warnings.
+   */
+  circular?: readonly CircularGroup[]
 }
 
 /**
@@ -146,15 +153,32 @@ export interface SourceRow {
   relays: string[]
 }
 
-export interface LinkView {
+/**
+ * Claims printed side by side, each once: a confirmed conflict set or an analyst's "contradicts"
+ * link (conflicting reporting), a confirmed consistent set or a "corroborates" link (corroborating).
+ */
+export interface ComparisonView {
+  /** The set's or the link's id. */
   id: string
-  kind: LinkKind
-  kindLabel: string
-  /** "Aldric Venn contradicts Ivo Dravic": the speakers (or relay chains) and the kind. */
+  origin: 'set' | 'link'
+  /** "Vessels turned back: figures disagree" for a set; "Lena Ostrova contradicts Tidewatch" for a link. */
   title: string
+  /** The engine's reason for a set ("64 to 38 is a fall of about 41 percent, ..."); '' for a link. */
+  explanation: string
+  /** The analyst's note; for a set, also the notes of links between its claims, which it prints instead. */
   note: string
-  from: ClaimView
-  to: ClaimView
+  /** In the order a reader meets them; each shows its source, grade and document date. */
+  claims: ClaimView[]
+}
+
+/** Claims of the briefing that reach it by several routes from one origin: count once. */
+export interface CircularWarningView {
+  originId: string
+  subject: string
+  /** "3 claims on “vessels” reach the case by 2 routes (...) but all come from ...". */
+  warning: string
+  /** Notes of the group's claims this briefing cites, ascending. */
+  citations: number[]
 }
 
 export interface JudgmentView {
@@ -190,8 +214,9 @@ export interface BriefingView {
   /** Every claim of the briefing once: reporting order, then claims only judgments cite. */
   claims: ClaimView[]
   sources: SourceRow[]
-  conflicting: LinkView[]
-  corroborating: LinkView[]
+  conflicting: ComparisonView[]
+  corroborating: ComparisonView[]
+  circular: CircularWarningView[]
   gaps: string
   /** The numbered notes, one per cited claim, in number order. */
   citations: CitationView[]
@@ -342,9 +367,9 @@ export function buildBriefingView(
         inBriefing.push(c)
       }
   const order = new Map(inBriefing.map((c, i) => [c.id, i]))
-  const links = linkedPairs(data.links, order, claimsById, documents)
-  const conflicting = links.filter((l) => l.link.kind === 'contradicts')
-  const corroborating = links.filter((l) => l.link.kind === 'corroborates')
+  const comparing = comparisons(data, order, claimsById, documents, docOrder)
+  const conflicting = comparing.filter((c) => c.side === 'conflicting')
+  const corroborating = comparing.filter((c) => c.side === 'corroborating')
 
   // Notes: one per claim, numbered in the order a reader meets the claims. Renderers print the marks
   // in this order too, so a word processor numbering its footnotes by position agrees with the notes.
@@ -398,7 +423,7 @@ export function buildBriefingView(
   }
   for (const claims of judgmentClaims) claims.forEach(cite)
   for (const g of groups) g.claims.forEach(cite)
-  for (const { from, to } of [...conflicting, ...corroborating]) [from, to].forEach(cite)
+  for (const c of [...conflicting, ...corroborating]) c.claims.forEach(cite)
 
   // Per-document block index, built on first use.
   function blocksOf(doc: CaseDocument): { blocks: Block[]; paragraphIndex: number[] } {
@@ -469,20 +494,43 @@ export function buildBriefingView(
       citations: claims.map((c) => c.citation.number).sort((x, y) => x - y)
     }
   })
-  const linkView = ({ link, from, to }: LinkedPair): LinkView => {
-    const a = viewOf(from)
-    const b = viewOf(to)
-    const name = (c: ClaimView): string => c.source?.name ?? c.chain
+  const speaker = (c: ClaimView): string => c.source?.name ?? c.chain
+  const comparisonView = (c: Comparison): ComparisonView => {
+    const claims = c.claims.map(viewOf)
+    if (c.link) {
+      const kind = c.link.kind
+      return {
+        id: c.link.id,
+        origin: 'link',
+        title: `${speaker(claims[0])} ${labels.link[kind]} ${speaker(claims[1])}`,
+        explanation: '',
+        note: c.link.note,
+        claims
+      }
+    }
+    const set = c.set!
+    const linkNotes = c.covered
+      .filter((l) => l.note.trim())
+      .map(
+        (l) =>
+          `${speaker(viewOf(claimsById.get(l.from)!))} ${labels.link[l.kind]} ${speaker(viewOf(claimsById.get(l.to)!))}: ${l.note.trim()}`
+      )
     return {
-      id: link.id,
-      kind: link.kind,
-      kindLabel: labels.link[link.kind],
-      title: `${name(a)} ${labels.link[link.kind]} ${name(b)}`,
-      note: link.note,
-      from: a,
-      to: b
+      id: set.id,
+      origin: 'set',
+      title: `${set.subject}: ${labels.conflictSet[set.kind][set.basis]}`,
+      explanation: set.explanation,
+      note: [set.note.trim(), ...linkNotes].filter(Boolean).join('\n'),
+      claims
     }
   }
+  const circular: CircularWarningView[] = (options.circular ?? []).flatMap((g) => {
+    const citations = g.claimIds
+      .map((id) => notes.get(id)?.number)
+      .filter((n): n is number => n !== undefined)
+      .sort((x, y) => x - y)
+    return citations.length === 0 ? [] : [{ originId: g.originId, subject: g.subject, warning: g.warning, citations }]
+  })
   const claimViewsInBriefing = inBriefing.map(viewOf)
 
   return {
@@ -506,8 +554,9 @@ export function buildBriefingView(
     },
     claims: claimViewsInBriefing,
     sources: sourceRows(claimViewsInBriefing, sources, labels),
-    conflicting: conflicting.map(linkView),
-    corroborating: corroborating.map(linkView),
+    conflicting: conflicting.map(comparisonView),
+    corroborating: corroborating.map(comparisonView),
+    circular,
     gaps: b.gaps,
     citations,
     documents: cited,
@@ -628,26 +677,80 @@ function sourceRows(claims: ClaimView[], sources: Map<string, Source>, labels: B
   )
 }
 
-interface LinkedPair {
-  link: ClaimLink
-  from: Claim
-  to: Claim
+interface Comparison {
+  side: 'conflicting' | 'corroborating'
+  set?: ConflictSet
+  link?: ClaimLink
+  /** For a set: links between two of its claims, which the set prints instead. */
+  covered: ClaimLink[]
+  claims: Claim[]
 }
 
-/** Links touching at least one claim of the briefing, in the order of that claim. */
-function linkedPairs(
-  links: ClaimLink[],
+const SIDE: Record<ConflictSet['kind'] | LinkKind, Comparison['side']> = {
+  conflict: 'conflicting',
+  contradicts: 'conflicting',
+  consistent: 'corroborating',
+  corroborates: 'corroborating'
+}
+
+/**
+ * Confirmed sets and links touching at least one claim of the briefing, in the order of that claim
+ * (a set before a link at the same claim). A link between two claims of one printed set of its side
+ * is printed by the set.
+ */
+function comparisons(
+  data: CaseData,
   order: Map<string, number>,
   claims: Map<string, Claim>,
-  documents: Map<string, CaseDocument>
-): LinkedPair[] {
+  documents: Map<string, CaseDocument>,
+  docOrder: Map<string, number>
+): Comparison[] {
   const usable = (id: string): boolean => {
     const c = claims.get(id)
     return c !== undefined && documents.has(c.documentId)
   }
-  const rank = (l: ClaimLink): number => Math.min(order.get(l.from) ?? Infinity, order.get(l.to) ?? Infinity)
-  return links
-    .filter((l) => (order.has(l.from) || order.has(l.to)) && usable(l.from) && usable(l.to))
-    .sort((x, y) => rank(x) - rank(y) || byString(x.createdAt, y.createdAt) || byString(x.id, y.id))
-    .map((link) => ({ link, from: claims.get(link.from)!, to: claims.get(link.to)! }))
+  const touches = (ids: string[]): boolean => ids.some((id) => order.has(id))
+  // Briefing order first, then the case's order (document, position) for claims the briefing lacks.
+  const rank = (c: Claim): [number, number, number] => [
+    order.get(c.id) ?? Infinity,
+    docOrder.get(c.documentId) ?? Infinity,
+    c.position.start
+  ]
+  const byRank = (x: Claim, y: Claim): number => {
+    const a = rank(x)
+    const b = rank(y)
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || byString(x.id, y.id)
+  }
+
+  const out: Comparison[] = []
+  const setOf = new Map<string, Comparison[]>()
+  for (const set of data.conflictSets) {
+    if (set.status !== 'confirmed') continue
+    const members = set.claimIds.filter(usable)
+    if (members.length < 2 || !touches(members)) continue
+    const c: Comparison = {
+      side: SIDE[set.kind],
+      set,
+      covered: [],
+      claims: members.map((id) => claims.get(id)!).sort(byRank)
+    }
+    out.push(c)
+    for (const id of members) setOf.set(id, [...(setOf.get(id) ?? []), c])
+  }
+  for (const link of data.links) {
+    if (!usable(link.from) || !usable(link.to) || !touches([link.from, link.to])) continue
+    const side = SIDE[link.kind]
+    const set = setOf.get(link.from)?.find((c) => c.side === side && c.set!.claimIds.includes(link.to))
+    if (set) set.covered.push(link)
+    else out.push({ side, link, covered: [], claims: [claims.get(link.from)!, claims.get(link.to)!] })
+  }
+  const first = (c: Comparison): number => Math.min(...c.claims.map((x) => order.get(x.id) ?? Infinity))
+  const stamp = (c: Comparison): string => (c.set ?? c.link)!.createdAt
+  return out.sort(
+    (x, y) =>
+      first(x) - first(y) ||
+      (x.set ? 0 : 1) - (y.set ? 0 : 1) ||
+      byString(stamp(x), stamp(y)) ||
+      byString((x.set ?? x.link)!.id, (y.set ?? y.link)!.id)
+  )
 }
