@@ -9,6 +9,8 @@
 // shows it in place (a save state, a row of the import list).
 import { SvelteMap } from 'svelte/reactivity'
 import type {
+  AcceptedSuggestions,
+  AcceptInput,
   BriefingInput,
   CaseChanges,
   CaseEvent,
@@ -17,6 +19,8 @@ import type {
   Changed,
   ClaimdeskApi,
   ClaimPatch,
+  ConflictSetInput,
+  ConflictSetPatch,
   DocumentPatch,
   DocumentView,
   ExportFormat,
@@ -40,6 +44,7 @@ import type {
   Claim,
   ClaimLink,
   ConflictSet,
+  ConflictSetStatus,
   DocumentSummary,
   Id,
   Source
@@ -617,6 +622,41 @@ export class CaseStore {
   async deleteLink(id: string): Promise<boolean> {
     const done = await this.run(async () => {
       this.applyChanges((await this.api.deleteLink(id)).changes)
+      return true
+    })
+    return done === true
+  }
+
+  // ---- suggestions and conflict sets ------------------------------------------------------
+
+  /** Makes claims (and the sources they name) from the engine's suggestions, as one undoable change. */
+  async acceptSuggestions(input: AcceptInput): Promise<AcceptedSuggestions | undefined> {
+    const done = await this.change(() => this.api.acceptSuggestions(input))
+    if (!done) return undefined
+    const made = done.claims.length
+    const sources = done.sources.length
+    const parts = [`Accepted ${made} suggested claim${made === 1 ? '' : 's'}`]
+    if (sources > 0) parts.push(`${sources} new source${sources === 1 ? '' : 's'}`)
+    if (done.skipped > 0) parts.push(`${done.skipped} already marked`)
+    this.notices.toast(parts.join('; '), made > 0 ? [{ label: 'Undo', run: () => this.step('undo') }] : [], 8_000)
+    return done
+  }
+
+  keepConflictProposal(key: string, status: ConflictSetStatus): Promise<ConflictSet | undefined> {
+    return this.change(() => this.api.keepConflictProposal(key, status))
+  }
+
+  createConflictSet(input: ConflictSetInput): Promise<ConflictSet | undefined> {
+    return this.change(() => this.api.createConflictSet(input))
+  }
+
+  updateConflictSet(id: string, patch: ConflictSetPatch): Promise<ConflictSet | undefined> {
+    return this.change(() => this.api.updateConflictSet(id, patch))
+  }
+
+  async deleteConflictSet(id: string): Promise<boolean> {
+    const done = await this.run(async () => {
+      this.applyChanges((await this.api.deleteConflictSet(id)).changes)
       return true
     })
     return done === true

@@ -1,0 +1,160 @@
+// The engine's suggested claims for the document in the reader, as a queue the analyst works
+// through: accept (one, or every one of a speaker), reject, move on. A suggestion leaves the queue
+// when a claim covers any of its words (accepted, or marked by hand) or when it is rejected;
+// rejections are remembered per case and document on this computer, so they stay rejected.
+import type { Suggestion } from '../../../shared/analysis'
+import type { Claim, Id } from '../../../shared/model'
+import type { CaseStore } from '../lib/case.svelte'
+
+const SHOWN_KEY = 'claimdesk-suggestions-shown'
+const REJECTED_KEY = 'claimdesk-rejected-suggestions:'
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>
+
+/** A rejection names the words, not the run's id ("s4"), which other sources could renumber. */
+const keyOf = (s: Suggestion): string => `${s.claim.start}:${s.claim.end}`
+
+/** Suggestions no claim overlaps. */
+export function unmarked(suggestions: readonly Suggestion[], claims: readonly Claim[]): Suggestion[] {
+  // The text claims cover, as sorted disjoint [start, end) runs.
+  const runs: [number, number][] = []
+  for (const c of [...claims].sort((a, b) => a.position.start - b.position.start)) {
+    const last = runs[runs.length - 1]
+    if (last && c.position.start <= last[1]) last[1] = Math.max(last[1], c.position.end)
+    else runs.push([c.position.start, c.position.end])
+  }
+  return suggestions.filter((s) => {
+    // The last run starting before the suggestion ends: covered when it reaches past its start.
+    let lo = 0
+    let hi = runs.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (runs[mid][0] < s.claim.end) lo = mid + 1
+      else hi = mid
+    }
+    return lo === 0 || runs[lo - 1][1] <= s.claim.start
+  })
+}
+
+export class SuggestionQueue {
+  /** The document the list was worked out for. */
+  documentId = $state<Id | null>(null)
+  all = $state.raw<Suggestion[]>([])
+  loading = $state(false)
+  /** Dashed highlights in the reader and the queue above the claims (remembered). */
+  shown = $state(true)
+  activeId = $state<string | null>(null)
+  private rejected = $state.raw<ReadonlySet<string>>(new Set())
+
+  /** What is left to decide, in text order. */
+  pending = $derived.by(() => {
+    const claims = this.store.currentDoc?.id === this.documentId ? this.store.docClaims : []
+    return unmarked(this.all, claims).filter((s) => !this.rejected.has(keyOf(s)))
+  })
+  active = $derived(this.pending.find((s) => s.id === this.activeId) ?? null)
+  rejectedCount = $derived(this.all.filter((s) => this.rejected.has(keyOf(s))).length)
+
+  private loads = 0
+
+  constructor(
+    private store: CaseStore,
+    private storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage
+  ) {
+    this.shown = this.storage?.getItem(SHOWN_KEY) !== 'false'
+  }
+
+  setShown(shown: boolean): void {
+    this.shown = shown
+    this.storage?.setItem(SHOWN_KEY, String(shown))
+  }
+
+  /** Works out the suggestions for the document in the reader (again, when `force`). */
+  async load(force = false): Promise<void> {
+    const doc = this.store.currentDoc
+    if (!doc) {
+      this.documentId = null
+      this.all = []
+      return
+    }
+    if (!force && doc.id === this.documentId && !this.loading) return
+    const load = ++this.loads
+    this.documentId = doc.id
+    this.rejected = this.readRejected(doc.id)
+    if (!force) this.all = []
+    this.loading = true
+    const found = await this.store.run(() => this.store.api.suggestClaims(doc.id))
+    if (load !== this.loads) return
+    this.loading = false
+    this.all = found ?? []
+    if (!this.active) this.activeId = this.pending[0]?.id ?? null
+  }
+
+  /** Moves the queue's cursor; returns the suggestion it lands on. */
+  move(delta: number): Suggestion | null {
+    const list = this.pending
+    if (list.length === 0) return null
+    const at = list.findIndex((s) => s.id === this.activeId)
+    const next = at < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))
+    this.activeId = list[next].id
+    return list[next]
+  }
+
+  /** Accepts suggestions by id (the active one when none are named); resolves to the claims made. */
+  async accept(ids: string[] = this.activeId ? [this.activeId] : []): Promise<Claim[]> {
+    if (ids.length === 0 || !this.documentId) return []
+    const next = this.after(ids)
+    const done = await this.store.acceptSuggestions({ documentId: this.documentId, suggestionIds: ids })
+    if (done) this.activeId = next
+    return done?.claims ?? []
+  }
+
+  /** Accepts every pending suggestion of one speaker (an entity of this document, "e3"). */
+  async acceptSpeaker(entity: string): Promise<Claim[]> {
+    const ids = this.pending.filter((s) => s.speaker.entity === entity).map((s) => s.id)
+    return this.accept(ids)
+  }
+
+  reject(id: string | null = this.activeId): void {
+    const s = this.all.find((x) => x.id === id)
+    if (!s || !this.documentId) return
+    const next = this.after([s.id])
+    this.rejected = new Set([...this.rejected, keyOf(s)])
+    this.writeRejected(this.documentId)
+    this.activeId = next
+  }
+
+  /** Brings back every suggestion rejected in this document. */
+  restoreRejected(): void {
+    if (!this.documentId) return
+    this.rejected = new Set()
+    this.writeRejected(this.documentId)
+  }
+
+  /** The pending suggestion after the last of `ids`, or before the first when none follows. */
+  private after(ids: string[]): string | null {
+    const list = this.pending
+    const gone = new Set(ids)
+    const last = Math.max(...ids.map((id) => list.findIndex((s) => s.id === id)))
+    const later = list.slice(last + 1).find((s) => !gone.has(s.id))
+    const earlier = [...list.slice(0, Math.max(0, last))].reverse().find((s) => !gone.has(s.id))
+    return (later ?? earlier)?.id ?? null
+  }
+
+  private readRejected(documentId: Id): Set<string> {
+    const raw = this.storage?.getItem(this.rejectedKey(documentId))
+    try {
+      const list: unknown = raw ? JSON.parse(raw) : []
+      return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [])
+    } catch {
+      return new Set()
+    }
+  }
+
+  private writeRejected(documentId: Id): void {
+    this.storage?.setItem(this.rejectedKey(documentId), JSON.stringify([...this.rejected]))
+  }
+
+  private rejectedKey(documentId: Id): string {
+    return `${REJECTED_KEY}${this.store.info?.path ?? ''}:${documentId}`
+  }
+}

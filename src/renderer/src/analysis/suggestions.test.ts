@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Suggestion } from '../../../shared/analysis'
+import type { Claim } from '../../../shared/model'
+import { loadedDesk, type TestDesk } from '../lib/testing/desk'
+import { SuggestionQueue, unmarked } from './suggestions.svelte'
+
+const ARTICLE = [
+  'Port traffic falls as patrols widen',
+  '',
+  'Harbour master Lena Ostrova said on Monday that 80 vessels had been turned back.',
+  '',
+  'An unnamed coast guard official told Reuters that at least 120 vessels were diverted.',
+  '',
+  'Ostrova added that the port would reopen within two weeks.',
+  '',
+  'The Ledger could not independently verify the figures.'
+].join('\n')
+
+let t: TestDesk | undefined
+afterEach(async () => {
+  await t?.dispose()
+  t = undefined
+})
+
+function memory(): Pick<Storage, 'getItem' | 'setItem'> {
+  const m = new Map<string, string>()
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) }
+}
+
+async function setup(storage = memory()) {
+  t = await loadedDesk({ documents: { 'port.txt': ARTICLE } })
+  await t.desk.store.openDocument(t.documents['port.txt'])
+  const queue = new SuggestionQueue(t.desk.store, storage)
+  await queue.load()
+  return { queue, store: t.desk.store, storage }
+}
+
+const said = (q: SuggestionQueue) => q.pending.map((s) => s.claim.text)
+
+describe('SuggestionQueue', () => {
+  it('works out the document’s suggestions and starts at the first', async () => {
+    const { queue } = await setup()
+    expect(queue.pending.length).toBeGreaterThanOrEqual(3)
+    expect(said(queue).join(' | ')).toMatch(/80 vessels had been turned back/)
+    expect(said(queue).join(' | ')).toMatch(/at least 120 vessels were diverted/)
+    expect(queue.active?.id).toBe(queue.pending[0].id)
+    const official = queue.pending.find((s) => s.claim.text.includes('120'))!
+    expect(official.via.map((v) => v.name)).toEqual(['Reuters'])
+  })
+
+  it('accepts the active suggestion as a claim with its source, moves on, and undo brings it back', async () => {
+    const { queue, store } = await setup()
+    const first = queue.active!
+    const second = queue.pending[1]
+    const made = await queue.accept()
+    expect(made).toHaveLength(1)
+    expect(made[0].quote.exact).toBe(first.claim.text)
+    expect(store.sources.map((s) => s.name)).toContain(first.speaker.name)
+    expect(store.docClaims.map((c) => c.id)).toContain(made[0].id)
+    expect(queue.pending.map((s) => s.id)).not.toContain(first.id)
+    expect(queue.activeId).toBe(second.id)
+    await store.step('undo')
+    expect(queue.pending.map((s) => s.id)).toContain(first.id)
+  })
+
+  it('accepts every suggestion of one speaker at once', async () => {
+    const { queue, store } = await setup()
+    const ostrova = queue.pending.find((s) => s.speaker.name.includes('Ostrova'))!
+    const hers = queue.pending.filter((s) => s.speaker.entity === ostrova.speaker.entity)
+    expect(hers.length).toBeGreaterThanOrEqual(2)
+    const made = await queue.acceptSpeaker(ostrova.speaker.entity)
+    expect(made).toHaveLength(hers.length)
+    const source = store.sources.find((s) => s.name === ostrova.speaker.name)!
+    expect(new Set(made.map((c) => c.sourceId))).toEqual(new Set([source.id]))
+  })
+
+  it('leaves out a suggestion once a claim marked by hand covers any of its words', async () => {
+    const { queue, store } = await setup()
+    const target = queue.pending.find((s) => s.claim.text.includes('120'))!
+    await store.createClaim(target.claim.start + 3, target.claim.start + 10)
+    expect(queue.pending.map((s) => s.id)).not.toContain(target.id)
+  })
+
+  it('remembers rejections for the case and document, and can bring them back', async () => {
+    const { queue, storage } = await setup()
+    const first = queue.active!
+    queue.reject()
+    expect(queue.pending.map((s) => s.id)).not.toContain(first.id)
+    expect(queue.rejectedCount).toBe(1)
+    const again = new SuggestionQueue(t!.desk.store, storage)
+    await again.load()
+    expect(again.pending.map((s) => s.id)).not.toContain(first.id)
+    again.restoreRejected()
+    expect(again.pending.map((s) => s.id)).toContain(first.id)
+  })
+
+  it('moves its cursor within the queue', async () => {
+    const { queue } = await setup()
+    const ids = queue.pending.map((s) => s.id)
+    expect(queue.move(1)?.id).toBe(ids[1])
+    expect(queue.move(-5)?.id).toBe(ids[0])
+    expect(queue.move(99)?.id).toBe(ids[ids.length - 1])
+  })
+
+  it('passes the publisher’s caveat on as a grading hint', async () => {
+    const { queue } = await setup()
+    const graded = queue.pending.filter((s) => s.grading.credibility === '6' || s.grading.status === 'unverified')
+    expect(graded.length).toBeGreaterThan(0)
+  })
+})
+
+describe('unmarked', () => {
+  const s = (start: number, end: number) => ({ id: `${start}`, claim: { start, end, text: '' } }) as Suggestion
+  const c = (start: number, end: number) => ({ position: { start, end } }) as Claim
+  it('keeps suggestions no claim overlaps, touching ends included', () => {
+    const kept = unmarked([s(0, 10), s(10, 20), s(30, 40), s(50, 60)], [c(20, 31), c(5, 8), c(0, 100 - 45)])
+    expect(kept.map((x) => x.id)).toEqual([])
+    expect(unmarked([s(0, 10), s(10, 20), s(30, 40)], [c(20, 30)]).map((x) => x.id)).toEqual(['0', '10', '30'])
+    expect(unmarked([s(0, 10), s(40, 50)], [c(2, 45)]).map((x) => x.id)).toEqual([])
+  })
+})
