@@ -31,10 +31,10 @@ export class ConflictDesk {
   item = $state.raw<AnalysisItem>({ kind: 'topics' })
   draft = $state<SetDraft | null>(null)
 
-  confirmed = $derived(this.store.conflictSets.filter((s) => s.status === 'confirmed').sort(byUpdated))
+  confirmed = $derived.by(() => this.ofStatus('confirmed'))
   /** Kept to look at later: proposals the analyst neither confirmed nor dismissed yet. */
-  kept = $derived(this.store.conflictSets.filter((s) => s.status === 'proposed').sort(byUpdated))
-  dismissed = $derived(this.store.conflictSets.filter((s) => s.status === 'dismissed').sort(byUpdated))
+  kept = $derived.by(() => this.ofStatus('proposed'))
+  dismissed = $derived.by(() => this.ofStatus('dismissed'))
   set = $derived.by(() => {
     const item = this.item
     return item.kind === 'set' ? (this.store.conflictSets.find((s) => s.id === item.id) ?? null) : null
@@ -47,6 +47,10 @@ export class ConflictDesk {
   private loads = 0
 
   constructor(private store: CaseStore) {}
+
+  private ofStatus(status: ConflictSetStatus): ConflictSet[] {
+    return this.store.conflictSets.filter((s) => s.status === status).sort(byUpdated)
+  }
 
   /** Asks the engine again when the case moved on since the last answer. */
   async refresh(force = false): Promise<void> {
@@ -84,7 +88,10 @@ export class ConflictDesk {
     const set = await this.store.keepConflictProposal(proposal.key, status)
     if (set) {
       this.proposals = this.proposals.filter((p) => p.key !== proposal.key)
-      this.item = status === 'dismissed' ? this.nextProposal(proposal.key) : { kind: 'set', id: set.id }
+      // Unless the analyst has moved on meanwhile.
+      const item = this.item
+      if (item.kind === 'proposal' && item.key === proposal.key)
+        this.item = status === 'dismissed' ? this.nextProposal(proposal.key) : { kind: 'set', id: set.id }
     }
     return set
   }
@@ -106,7 +113,8 @@ export class ConflictDesk {
   }
 
   async remove(set: ConflictSet): Promise<void> {
-    if (await this.store.deleteConflictSet(set.id)) this.item = { kind: 'topics' }
+    const shown = this.item.kind === 'set' && this.item.id === set.id
+    if ((await this.store.deleteConflictSet(set.id)) && shown) this.item = { kind: 'topics' }
   }
 
   startDraft(claimIds: Id[] = [], kind: ConflictSetKind = 'conflict'): void {

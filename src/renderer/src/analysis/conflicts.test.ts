@@ -42,11 +42,17 @@ describe('ConflictDesk', () => {
     const { desk, store, ids } = await setup()
     const proposal = desk.proposals.find((p) => p.kind === 'conflict')!
     expect(new Set(proposal.claimIds)).toEqual(new Set(ids))
+    desk.show({ kind: 'proposal', key: proposal.key })
     const set = (await desk.decide(proposal, 'confirmed'))!
     expect(set.status).toBe('confirmed')
     expect(desk.confirmed.map((s) => s.id)).toEqual([set.id])
     expect(desk.item).toEqual({ kind: 'set', id: set.id })
     expect(desk.proposals.some((p) => p.key === proposal.key)).toBe(false)
+    // Had the analyst moved on, the view stays where they went.
+    desk.show({ kind: 'topics' })
+    await desk.setStatus(set, 'dismissed')
+    expect(desk.item).toEqual({ kind: 'topics' })
+    await desk.setStatus(set, 'confirmed')
     // Asked again, the engine does not propose what the case keeps.
     await desk.refresh(true)
     expect(desk.proposals.some((p) => p.key === proposal.key)).toBe(false)

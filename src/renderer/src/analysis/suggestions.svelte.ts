@@ -44,6 +44,8 @@ export class SuggestionQueue {
   /** Dashed highlights in the reader and the queue above the claims (remembered). */
   shown = $state(true)
   activeId = $state<string | null>(null)
+  /** Bumped to ask the reader to bring the active suggestion into view. */
+  scrollRequest = $state(0)
   private rejected = $state.raw<ReadonlySet<string>>(new Set())
 
   /** What is left to decide, in text order. */
@@ -96,7 +98,14 @@ export class SuggestionQueue {
     const at = list.findIndex((s) => s.id === this.activeId)
     const next = at < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))
     this.activeId = list[next].id
+    this.scrollRequest++
     return list[next]
+  }
+
+  /** Makes a suggestion the active one (a click on it, in the queue or the reader). */
+  select(id: string, scroll = false): void {
+    this.activeId = id
+    if (scroll) this.scrollRequest++
   }
 
   /** Accepts suggestions by id (the active one when none are named); resolves to the claims made. */

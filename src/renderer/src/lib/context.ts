@@ -1,6 +1,8 @@
 // The objects every component reaches through Svelte context (so tests can supply their own).
 import { getContext, setContext } from 'svelte'
 import type { Backend } from './api'
+import { ConflictDesk } from '../analysis/conflicts.svelte'
+import { SuggestionQueue } from '../analysis/suggestions.svelte'
 import { BriefingComposer } from '../briefing/composer.svelte'
 import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
@@ -18,6 +20,8 @@ export interface Desk {
   imports: ImportQueue
   composer: BriefingComposer
   search: CaseSearch
+  suggestions: SuggestionQueue
+  conflicts: ConflictDesk
 }
 
 export const DESK = Symbol('claimdesk-desk')
@@ -34,7 +38,9 @@ export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' |
     search: new CaseSearch(store, ui),
     view: new ClaimsView(store),
     imports: new ImportQueue(store, notices, backend.transfer),
-    composer: new BriefingComposer(store, undefined, storage)
+    composer: new BriefingComposer(store, undefined, storage),
+    suggestions: new SuggestionQueue(store, storage),
+    conflicts: new ConflictDesk(store)
   }
 }
 
