@@ -2,7 +2,14 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Parser, type Node } from 'commonmark'
-import { CLAIM_STATUSES, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../../src/shared/model'
+import {
+  CLAIM_STATUSES,
+  CONFLICT_SET_KINDS,
+  CREDIBILITY,
+  LINK_KINDS,
+  RELIABILITY,
+  SOURCE_KINDS
+} from '../../src/shared/model'
 
 interface SampleCase {
   title: string
@@ -26,6 +33,7 @@ interface SampleCase {
     note: string
   }[]
   links: { from: number; to: number; kind: string; note: string }[]
+  conflictSets: { claims: number[]; kind: string; subject: string; note: string }[]
   briefing: {
     title: string
     handling: string
@@ -149,7 +157,16 @@ describe('sample case.json', () => {
     expect(new Set(sample.claims.map((c) => c.credibility)).size).toBeGreaterThanOrEqual(3)
   })
 
-  it('links claims by valid indexes, with at least one contradiction', () => {
+  it('puts claims side by side by valid indexes, with at least one conflict of three or more', () => {
+    for (const set of sample.conflictSets) {
+      expect(new Set(set.claims).size).toBe(set.claims.length)
+      for (const i of set.claims) expect(Number.isInteger(i) && i >= 0 && i < sample.claims.length).toBe(true)
+      expect(CONFLICT_SET_KINDS).toContain(set.kind)
+    }
+    expect(sample.conflictSets.some((s) => s.kind === 'conflict' && s.claims.length >= 3)).toBe(true)
+  })
+
+  it('links claims by valid indexes', () => {
     for (const l of sample.links) {
       expect(l.from).not.toBe(l.to)
       for (const i of [l.from, l.to]) {
@@ -157,6 +174,5 @@ describe('sample case.json', () => {
       }
       expect(LINK_KINDS).toContain(l.kind)
     }
-    expect(sample.links.some((l) => l.kind === 'contradicts')).toBe(true)
   })
 })

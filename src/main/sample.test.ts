@@ -19,7 +19,9 @@ it('builds the first-run sample case through the API', async () => {
   expect(view.claims.length).toBeGreaterThanOrEqual(6)
   expect(new Set(view.claims.map((c) => c.sourceId)).size).toBeGreaterThanOrEqual(4)
   expect(view.claims.some((c) => c.via.length > 0)).toBe(true)
-  expect(view.links.some((l) => l.kind === 'contradicts')).toBe(true)
+  expect(view.links.some((l) => l.kind === 'corroborates')).toBe(true)
+  // Three diverging counts make one conflict set, which a briefing prints once, side by side.
+  expect(opened?.conflictSets.map((s) => [s.kind, s.status, s.claimIds.length])).toEqual([['conflict', 'confirmed', 3]])
   const [briefing] = opened?.briefings ?? []
   expect(briefing.judgments.length).toBeGreaterThan(0)
   expect(briefing.judgments.every((j) => j.claimIds.length > 0)).toBe(true)

@@ -7,7 +7,15 @@ import { z } from 'zod'
 import type { ClaimdeskApi } from '../shared/api'
 import { findQuote } from '../shared/anchoring/find-quote'
 import { invalid } from '../shared/errors'
-import { CLAIM_STATUSES, CONFIDENCE, CREDIBILITY, LINK_KINDS, RELIABILITY, SOURCE_KINDS } from '../shared/model'
+import {
+  CLAIM_STATUSES,
+  CONFIDENCE,
+  CONFLICT_SET_KINDS,
+  CREDIBILITY,
+  LINK_KINDS,
+  RELIABILITY,
+  SOURCE_KINDS
+} from '../shared/model'
 
 const sampleSpec = z.object({
   title: z.string(),
@@ -41,6 +49,14 @@ const sampleSpec = z.object({
     })
   ),
   links: z.array(z.object({ from: z.number(), to: z.number(), kind: z.enum(LINK_KINDS), note: z.string() })),
+  conflictSets: z.array(
+    z.object({
+      claims: z.array(z.number().int()),
+      kind: z.enum(CONFLICT_SET_KINDS),
+      subject: z.string(),
+      note: z.string()
+    })
+  ),
   briefing: z.object({
     title: z.string(),
     handling: z.string(),
@@ -53,7 +69,7 @@ const sampleSpec = z.object({
   })
 })
 
-/** Fills the open (empty) case with the sample article, its sources, claims, links and briefing. */
+/** Fills the open (empty) case with the sample article, its sources, claims, links, conflict sets and briefing. */
 export async function addSampleContent(api: ClaimdeskApi, resourcesDir: string): Promise<void> {
   const dir = join(resourcesDir, 'sample')
   const spec = sampleSpec.parse(JSON.parse(await readFile(join(dir, 'case.json'), 'utf8')))
@@ -93,6 +109,9 @@ export async function addSampleContent(api: ClaimdeskApi, resourcesDir: string):
   }
   for (const l of spec.links) {
     await api.createLink({ from: claimIds[l.from], to: claimIds[l.to], kind: l.kind, note: l.note })
+  }
+  for (const { claims, ...set } of spec.conflictSets) {
+    await api.createConflictSet({ ...set, claimIds: claims.map((n) => claimIds[n]) })
   }
   const { judgments, ...briefing } = spec.briefing
   await api.createBriefing({
