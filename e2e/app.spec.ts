@@ -4,7 +4,7 @@
 import { Parser, type Node as MdNode } from 'commonmark'
 import { expect, hasShared, readText, test } from './fixtures'
 import { gold, seed } from './gold'
-import { chooseSource, dragSelect, rangeSelect } from './ui'
+import { chooseSource, dragSelect, paintedClaims, rangeSelect } from './ui'
 
 if (!hasShared) console.log('app.spec: skipped, ../shared (seed article and acceptance data) is absent')
 test.skip(!hasShared, '../shared is absent')
@@ -98,10 +98,7 @@ test('import, mark claims by selection, attribute them, survive reload and resta
       await expect(item).toContainText(`#${claim.topic}`)
     }
     // every claim is painted in the reader
-    const painted = await page
-      .locator('[data-testid="highlight"]')
-      .evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.claimIds!.split(' '))).size)
-    expect(painted).toBe(claims.length)
+    await expect.poll(() => paintedClaims(page)).toEqual(claims.map((c) => c.quote).sort())
   }
 
   await page.reload()

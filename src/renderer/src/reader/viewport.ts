@@ -22,7 +22,8 @@ export function windowAt(heights: HeightIndex, scrollTop: number, viewport: numb
   return {
     first: heights.rowAtY(top - overscan),
     last: heights.rowAtY(bottom + overscan),
-    visibleFirst: heights.rowAtY(top),
+    // A row showing less than a pixel is not in view (heights are fractional, scroll positions not).
+    visibleFirst: heights.rowAtY(top + 1),
     visibleLast: heights.rowAtY(bottom - 1)
   }
 }
