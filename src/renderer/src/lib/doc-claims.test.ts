@@ -35,6 +35,12 @@ describe('DocClaimIndex', () => {
     expect(index.remove('missing')).toBeUndefined()
     expect(ids(index.sorted)).toEqual(['d', 'b', 'a'])
     expect(index.get('b')?.position.end).toBe(30)
+    // An edit in place keeps the order and is found by id.
+    const recoloured = { ...claim('b', 20, 30), sourceId: 's' }
+    index.put(recoloured)
+    expect(ids(index.sorted)).toEqual(['d', 'b', 'a'])
+    expect(index.sorted[1]).toBe(recoloured)
+    expect(index.get('b')).toBe(recoloured)
     expect(index.size).toBe(3)
   })
 

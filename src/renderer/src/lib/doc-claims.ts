@@ -39,13 +39,25 @@ export class DocClaimIndex {
     let ordered = true
     for (let i = 1; i < this.list.length && ordered; i++) ordered = !before(this.list[i], this.list[i - 1])
     if (!ordered) this.list.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
-    this.byId = new Map(this.list.map((c) => [c.id, c]))
-    this.long = new Set(this.list.filter((c) => c.position.end - c.position.start > LONG))
+    this.byId = new Map()
+    this.long = new Set()
+    for (const c of this.list) {
+      this.byId.set(c.id, c)
+      if (c.position.end - c.position.start > LONG) this.long.add(c)
+    }
   }
 
   /** Adds or replaces a claim; returns the claim it replaced. */
   put(claim: Claim): Claim | undefined {
-    const old = this.remove(claim.id)
+    const old = this.byId.get(claim.id)
+    if (old && old.position.start === claim.position.start && old.position.end === claim.position.end) {
+      // Same place (a recolour, a new note): the claim takes its old slot.
+      this.list[this.lowerBound(old)] = claim
+      this.byId.set(claim.id, claim)
+      if (this.long.delete(old)) this.long.add(claim)
+      return old
+    }
+    this.remove(claim.id)
     this.list.splice(this.lowerBound(claim), 0, claim)
     this.byId.set(claim.id, claim)
     if (claim.position.end - claim.position.start > LONG) this.long.add(claim)

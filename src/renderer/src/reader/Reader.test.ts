@@ -146,7 +146,9 @@ describe('the reading cursor', () => {
     await press('n')
     expect(selected()).toBe('Russia has deployed just under 60,000 troops to Kursk')
     // The selection is the DOM's too, so it shows and can be copied.
-    expect(window.getSelection()!.toString()).toBe('Russia has deployed just under 60,000 troops to Kursk')
+    await waitFor(() =>
+      expect(window.getSelection()!.toString()).toBe('Russia has deployed just under 60,000 troops to Kursk')
+    )
     await press('n')
     expect(selected()).toBe('the source')
     await press('n')
