@@ -13,7 +13,8 @@
 // claims within 20,000 characters of the view registered with the CSS Custom Highlight API (one
 // highlight per source colour), repainted on scroll; recolour and add move or add one range.
 // Usage: npm run build && node bench/open-paint-bench.mjs [--runs 3] [--sizes 200k,1m,5m] [--no-readme]
-//   [--traces <folder>] (keeps the Chromium traces of the recolour and add, to open in DevTools)
+//   [--traces <folder>] (keeps the Chromium traces of the recolour, add and scroll, to open in DevTools)
+//   [--hide-claims-panel] (diagnostic: the claims panel display: none, to see the reader's share)
 import { spawn } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,7 +24,7 @@ import { join, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import { args, BENCH_DIR, fmtMs, fmtRatio, header, load, median, ratio, writeReadmeSection } from './lib.mjs'
 
-const opts = args({ runs: 3, sizes: '200k,1m,5m', readme: true, traces: '' })
+const opts = args({ runs: 3, sizes: '200k,1m,5m', readme: true, traces: '', hideClaimsPanel: false })
 const root = resolve(BENCH_DIR, '..')
 const SIZES = {
   '200k': { label: '200 KB, 2,000 claims', bytes: 200_000, claims: 2_000 },
@@ -511,6 +512,9 @@ async function measurePage(kind, url, data, dataUrlEnd) {
     out.openFromNavigation = times.painted
     // Let the rest of the UI settle before measuring changes.
     await page.waitForTimeout(1500)
+    if (kind === 'claimdesk' && opts.hideClaimsPanel) {
+      await page.addStyleTag({ content: 'section.panel[aria-label="Claims"] { display: none !important; }' })
+    }
 
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
@@ -601,6 +605,7 @@ async function measurePage(kind, url, data, dataUrlEnd) {
     // Scrolling: 240 frames of 50 px, from where the view is.
     await page.keyboard.press('Escape')
     await page.mouse.click(5, 890)
+    if (opts.traces) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
     out.scrollSlow = await page.evaluate(
       (scroller) =>
         new Promise((done) => {
@@ -619,6 +624,8 @@ async function measurePage(kind, url, data, dataUrlEnd) {
         }),
       scroller
     )
+    if (opts.traces)
+      writeFileSync(join(opts.traces, `${kind}-${data.claims.length}-scroll.json`), await browser.stopTracing())
     const after = rendererMemory(server.process().pid)
     out.rssMB = Math.max(out.rssMB, after.rssMB)
     out.anonMB = Math.max(out.anonMB, after.anonMB)
