@@ -117,7 +117,10 @@ async function readerState(page: Page) {
     return {
       rendered: blocks.length,
       nodes: document.getElementsByTagName('*').length,
-      view: { start: Number(inView[0].dataset.start), end: Number(inView[inView.length - 1].dataset.end) },
+      // Nothing in view for a moment while rows come in after a long jump.
+      view: inView.length
+        ? { start: Number(inView[0].dataset.start), end: Number(inView[inView.length - 1].dataset.end) }
+        : { start: -1, end: -1 },
       painted
     }
   })

@@ -1,6 +1,6 @@
 // The ::highlight() rules for every highlight the reader registers, made from the palette so each
 // colour is defined once. Backgrounds mix the source's ink with transparency, so they read on a
-// light or a dark page alike; search hits use --hit and --hit-active (a theme may set them).
+// light or a dark page alike, as do search hits (a theme may set --hit and --hit-active).
 import { PALETTE, UNATTRIBUTED, type Colour } from '../lib/palette'
 import { highlightName, LAYERS } from './claim-layers'
 
@@ -27,9 +27,9 @@ export function highlightStyles(): string {
       rules.push(`::highlight(${highlightName(index, layer)}) { ${layerRule(colour, layer)} }`)
     }
   }
-  rules.push(`::highlight(${HIT}) { background-color: var(--hit, #ffe27a); color: var(--text, inherit); }`)
+  rules.push(`::highlight(${HIT}) { background-color: var(--hit, color-mix(in srgb, #f5b700 45%, transparent)); }`)
   rules.push(
-    `::highlight(${ACTIVE_HIT}) { background-color: var(--hit-active, #ffae42); color: var(--text, inherit); }`
+    `::highlight(${ACTIVE_HIT}) { background-color: var(--hit-active, color-mix(in srgb, #ff7a00 60%, transparent)); }`
   )
   return rules.join('\n')
 }
