@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { rangeSelect } from './ui'
+import { paintedClaims, rangeSelect } from './ui'
 
 const v1 = [
   'Blockade Tightens on the Sarn',
@@ -64,9 +64,6 @@ test('re-anchor claims onto a new version, accept changed wording, re-attach an 
   await expect(page.getByTestId('orphaned-claims')).toHaveCount(0)
   await expect(page.getByTestId('claim-item')).toHaveCount(3)
   await expect(page.getByTestId('claim-quote')).toHaveText('harbour master')
-  const painted = await page
-    .locator('[data-testid="highlight"]')
-    .evaluateAll((marks) => new Set(marks.flatMap((m) => (m as HTMLElement).dataset.claimIds!.split(' '))).size)
-  expect(painted).toBe(3)
+  await expect.poll(async () => (await paintedClaims(page)).length).toBe(3)
   await shot('orphan re-attached')
 })

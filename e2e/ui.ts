@@ -88,3 +88,40 @@ export async function chooseSource(
   await page.getByTestId('new-source-kind').selectOption(kind)
   await page.getByTestId('create-source-confirm').click()
 }
+
+/** The text of each claim range the reader has painted (CSS Custom Highlight API), sorted. */
+export async function paintedClaims(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...CSS.highlights]
+      .filter(([name]) => name.startsWith('cd-claim-'))
+      .flatMap(([, h]) =>
+        [...h].map((r) => {
+          const range = document.createRange()
+          range.setStart(r.startContainer, r.startOffset)
+          range.setEnd(r.endContainer, r.endOffset)
+          return range.toString()
+        })
+      )
+      .sort()
+  )
+}
+
+/** Calls the app's API from the page, as the UI does (browser mode: token from the session). */
+export async function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    async ({ method, args }) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Claimdesk-Token': sessionStorage.getItem('claimdesk-token')!
+        },
+        body: JSON.stringify({ args })
+      })
+      const body = await response.json()
+      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
+      return body.result
+    },
+    { method, args }
+  ) as Promise<T>
+}

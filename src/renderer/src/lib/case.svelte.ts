@@ -51,6 +51,7 @@ import type {
 } from '../../../shared/model'
 import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
+import { DocClaimIndex } from './doc-claims'
 import { assignColours } from './palette'
 
 export type EditorField = 'source' | 'via' | 'tags' | 'note'
@@ -64,10 +65,6 @@ export interface ActionOptions {
 
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
-}
-
-function byPosition(a: Claim, b: Claim): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end
 }
 
 /** Replaces items by id and removes others, keeping the list's order; new items go last. */
@@ -101,8 +98,14 @@ export class CaseStore {
 
   /** The document in the reader, with its text. */
   currentDoc = $state.raw<CaseDocument | null>(null)
-  /** Its claims in text order. */
-  docClaims = $state.raw<Claim[]>([])
+  /**
+   * Its claims by position and id. One edit is one splice here; the reader asks it for the claims
+   * near what it shows and repaints when `docClaimsVersion` moves.
+   */
+  readonly docIndex = new DocClaimIndex()
+  /** Bumped whenever the open document's claims change. */
+  docClaimsVersion = $state(0)
+  private docSnapshot: { version: number; claims: Claim[] } | null = null
   /** Links touching the claims this UI holds. */
   links = $state.raw<ClaimLink[]>([])
   loadingDoc = $state(false)
@@ -123,6 +126,13 @@ export class CaseStore {
   sortedSources = $derived([...this.sources].sort(byName))
   colours = $derived(assignColours(this.sources))
   focusedClaim = $derived(this.focusedClaimId ? (this.claims.get(this.focusedClaimId) ?? null) : null)
+
+  /** The open document's claims in text order (a copy, made when first read after a change). */
+  get docClaims(): Claim[] {
+    const version = this.docClaimsVersion
+    if (this.docSnapshot?.version !== version) this.docSnapshot = { version, claims: [...this.docIndex.sorted] }
+    return this.docSnapshot.claims
+  }
 
   /** The revision each item was last set at, so a late reply never undoes a newer change. */
   private seen = new Map<string, number>()
@@ -411,9 +421,6 @@ export class CaseStore {
       if (was !== undefined && was !== c.documentId) leftFrom.add(was)
     }
     const gone = new Set(removed)
-    const left = new Set(
-      doc !== undefined && leftFrom.has(doc) ? put.filter((c) => c.documentId !== doc).map((c) => c.id) : []
-    )
     for (const id of removed) {
       this.claims.delete(id)
       this.removedClaimIds.add(id)
@@ -422,14 +429,15 @@ export class CaseStore {
       this.claims.set(c.id, c)
       this.removedClaimIds.delete(c.id)
     }
-    const mine = new Map(put.filter((c) => c.documentId === doc).map((c) => [c.id, c]))
-    if (gone.size > 0 || mine.size > 0 || left.size > 0) {
-      const kept = this.docClaims.filter((c) => !gone.has(c.id) && !left.has(c.id))
-      const known = new Set(kept.map((c) => c.id))
-      const next = kept.map((c) => mine.get(c.id) ?? c)
-      for (const c of mine.values()) if (!known.has(c.id)) next.push(c)
-      this.docClaims = next.sort(byPosition)
+    // A claim put on another document (re-anchored onto a newer version) leaves this one's list.
+    let touched = false
+    for (const id of removed) if (this.docIndex.remove(id)) touched = true
+    for (const c of put) {
+      if (c.documentId === doc) this.docIndex.put(c)
+      else if (!this.docIndex.remove(c.id)) continue
+      touched = true
     }
+    if (touched) this.docClaimsVersion++
     // Cached views the change makes stale, the open document's included (docClaims holds its claims now).
     for (const view of this.docCache.values()) {
       const id = view.document.id
@@ -483,7 +491,8 @@ export class CaseStore {
     for (const c of view.claims) this.claims.set(c.id, c)
     for (const c of view.linkedClaims) this.claims.set(c.id, c)
     this.currentDoc = view.document
-    this.docClaims = view.claims
+    this.docIndex.reset(view.claims)
+    this.docClaimsVersion++
     this.links = merged(this.links, view.links, [])
     if (this.info) this.storage?.setItem(LAST_DOC_KEY + this.info.path, view.document.id)
     if (this.focusedClaim && this.focusedClaim.documentId !== view.document.id) this.focusedClaimId = null
@@ -491,7 +500,8 @@ export class CaseStore {
 
   private clearDocument(): void {
     this.currentDoc = null
-    this.docClaims = []
+    this.docIndex.reset([])
+    this.docClaimsVersion++
   }
 
   /** Imports one file (the import queue shows its result or error in place). */

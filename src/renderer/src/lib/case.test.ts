@@ -137,6 +137,29 @@ describe('CaseStore', () => {
     expect(store.docClaims.map((c) => c.quote.exact)).toEqual([text.slice(14, 20)])
   })
 
+  it('an edit to one claim touches that claim: the open document keeps its order and a switch back shows the edit', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const { store } = t.desk
+    const late = (await store.createClaim(30, 45))!
+    const early = (await store.createClaim(14, 20))!
+    expect(store.docClaims.map((c) => c.id)).toEqual([early.id, late.id])
+    const version = store.docClaimsVersion
+    const before = store.docClaims
+    await store.updateClaim(late.id, { status: 'confirmed' })
+    expect(store.docClaimsVersion).toBeGreaterThan(version)
+    expect(store.docClaims).not.toBe(before)
+    expect(store.docClaims.map((c) => [c.id, c.status])).toEqual([
+      [early.id, 'unverified'],
+      [late.id, 'confirmed']
+    ])
+    expect(store.docIndex.overlapping(31, 32).map((c) => c.id)).toEqual([late.id])
+    await store.openDocument(t.documents['b.txt'])
+    expect(store.docClaims).toEqual([])
+    // The document's cached view was opened before the edit: it must not bring back the old claim.
+    await store.openDocument(t.documents['a.txt'])
+    expect(store.docClaims.find((c) => c.id === late.id)?.status).toBe('confirmed')
+  })
+
   it('a deleted document is replaced in the reader by the next one', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
     const { store } = t.desk

@@ -1,5 +1,6 @@
 // Every keyboard shortcut, as the help overlay (and the README) lists them, and the one global
 // key handler that implements the ones not bound to a focused control.
+import { handleReaderKey } from '../reader/reader-keys'
 import type { Desk } from './context'
 
 export interface Shortcut {
@@ -16,6 +17,18 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
       { keys: ['F7'], action: 'Caret browsing in Chromium: select text with Shift+arrows' },
       { keys: ['['], action: 'Previous document' },
       { keys: [']'], action: 'Next document' }
+    ]
+  },
+  {
+    group: 'Reading cursor',
+    items: [
+      { keys: ['N'], action: 'Select the next clause (Shift+N: the previous one)' },
+      { keys: ['S'], action: 'Select the next sentence (Shift+S: the previous one)' },
+      { keys: ['P'], action: 'Select the next paragraph’s first sentence (Shift+P: this or the previous one)' },
+      { keys: ['E'], action: 'Widen the selection to its sentence; again, to its paragraph' },
+      { keys: ['Q'], action: 'Select the quotation under the cursor (or the next one in the sentence)' },
+      { keys: ['W'], action: 'One more word at the end of the selection (Shift+W: one fewer)' },
+      { keys: ['B'], action: 'One more word at the start of the selection (Shift+B: one fewer)' }
     ]
   },
   {
@@ -95,6 +108,7 @@ export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () 
     return true
   }
   if (mod || e.altKey || isTyping(e.target)) return false
+  if (handleReaderKey(e)) return true
   const onControl = e.target instanceof HTMLElement && e.target.matches('button, a[href], [role="tab"]')
   switch (e.key) {
     case 'c':

@@ -1,17 +1,32 @@
+// The reader in jsdom: what it renders, what it paints (through a stand-in for the Highlight API),
+// selections and the reading cursor's keys. Layout-dependent behaviour (hit-testing a highlight,
+// scrolling a long article, real painting) is checked in Chromium by e2e/reader.spec.ts.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
 import { tick } from 'svelte'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { markSelection } from '../lib/actions'
+import { handleGlobalKey } from '../lib/shortcuts'
 import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import Reader from './Reader.svelte'
+import ReaderRow from './ReaderRow.svelte'
+import { installFakeHighlights, type FakeHighlights } from './testing/fake-highlights'
 
 const text =
-  'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.\n\nZelensky estimated around 50,000.'
+  'Kursk report\n\nRussia has deployed just under 60,000 troops to Kursk, the source said, adding that Moscow was increasing its counterattacks.\n\nZelensky estimated around 50,000.'
 
 let t: TestDesk
-afterEach(() => t?.dispose())
+let fake: FakeHighlights
+beforeEach(() => {
+  fake = installFakeHighlights()
+  localStorage.clear()
+})
+afterEach(async () => {
+  fake.uninstall()
+  await t?.dispose()
+})
 
-async function setup(readOnly = false) {
-  t = await loadedDesk({ documents: { 'kursk.txt': text }, sources: [{ name: 'ISW' }], readOnly })
+async function setup(readOnly = false, documents: Record<string, string> = { 'kursk.txt': text }) {
+  t = await loadedDesk({ documents, sources: [{ name: 'ISW' }], readOnly })
   return t
 }
 
@@ -25,6 +40,19 @@ function select(node: Node, from: number, to: number, endNode: Node = node) {
   document.dispatchEvent(new Event('selectionchange'))
 }
 
+/** Presses a key as the app does: through the one global handler. */
+async function press(key: string, shiftKey = false) {
+  const e = new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true })
+  handleGlobalKey(e, t.desk, () => void markSelection(t.desk))
+  await tick()
+  await new Promise((r) => setTimeout(r, 0))
+}
+
+const selected = () => {
+  const s = t.desk.ui.selection
+  return s ? t.desk.store.currentDoc!.text.slice(s.start, s.end) : null
+}
+
 describe('Reader', () => {
   it('renders each block with exactly its text, its offsets and dir="auto"', async () => {
     const { context } = await setup()
@@ -33,51 +61,53 @@ describe('Reader', () => {
     expect(blocks.map((b) => b.tagName)).toEqual(['H1', 'P', 'P'])
     for (const b of blocks) {
       expect(b.textContent).toBe(text.slice(Number(b.dataset.start), Number(b.dataset.end)))
+      expect(b.children).toHaveLength(0)
       expect(b.getAttribute('dir')).toBe('auto')
     }
   })
 
-  it('paints overlapping claims as marks that keep the text intact', async () => {
-    const { desk, context } = await setup()
+  it('paints claims as highlights, one layer per overlap, without touching the text', async () => {
+    const { desk, context, sources } = await setup()
     const start = text.indexOf('Russia')
     const outer = (await desk.store.createClaim(start, start + 53))!
-    const inner = (await desk.store.createClaim(text.indexOf('60,000'), text.indexOf('60,000') + 6))!
+    await desk.store.createClaim(text.indexOf('60,000'), text.indexOf('60,000') + 6)
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
-    expect(para.textContent).toBe(text.slice(Number(para.dataset.start), Number(para.dataset.end)))
-    const marks = [...para.querySelectorAll<HTMLElement>('mark')]
-    expect(marks.map((m) => m.textContent)).toEqual(['Russia has deployed just under ', '60,000', ' troops to Kursk'])
-    expect(marks[1].dataset.claimId).toBe(inner.id)
-    expect(marks[1].dataset.claimIds).toBe(`${inner.id} ${outer.id}`)
-    expect(marks[1].classList.contains('overlap')).toBe(true)
+    expect(para.children).toHaveLength(0)
+    await waitFor(() =>
+      expect(fake.painted()).toEqual({
+        'cd-claim-u-0': ['Russia has deployed just under 60,000 troops to Kursk'],
+        'cd-claim-u-1': ['60,000']
+      })
+    )
+    // Attributing the outer claim recolours it: it moves to its source's highlight.
+    await desk.store.updateClaim(outer.id, { sourceId: sources.ISW })
+    const colour = desk.store.colours.get(sources.ISW)
+    await waitFor(() =>
+      expect(fake.painted()).toEqual({
+        [`cd-claim-${colour}-0`]: ['Russia has deployed just under 60,000 troops to Kursk'],
+        'cd-claim-u-1': ['60,000']
+      })
+    )
   })
 
-  it('focuses a claim when its highlight is clicked, then the one beneath on a second click', async () => {
+  it('paints search hits as their own layer, the active one apart', async () => {
     const { desk, context } = await setup()
-    const start = text.indexOf('Russia')
-    const outer = (await desk.store.createClaim(start, start + 53))!
-    const inner = (await desk.store.createClaim(text.indexOf('60,000'), text.indexOf('60,000') + 6))!
-    desk.store.focusClaim(null)
     render(Reader, { context })
-    const mark = screen.getByText('60,000')
-    await fireEvent.click(mark)
-    expect(desk.store.focusedClaimId).toBe(inner.id)
-    // A click focuses the claim; it does not take the keyboard into the editor.
-    expect(desk.store.editorFocus).toBeNull()
-    await waitFor(() => expect(mark.classList.contains('focused')).toBe(true))
-    await fireEvent.click(mark)
-    expect(desk.store.focusedClaimId).toBe(outer.id)
+    const at = (word: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length })
+    desk.ui.searchHits = [at('Kursk,'), at('Moscow'), at('50,000')]
+    desk.ui.activeHit = 1
+    await waitFor(() => expect(fake.painted()).toEqual({ 'cd-hit': ['50,000', 'Kursk,'], 'cd-hit-active': ['Moscow'] }))
+    desk.ui.searchHits = []
+    await waitFor(() => expect(fake.painted()).toEqual({}))
   })
 
   it('shows Mark claim for a selection and creates the claim from trimmed offsets', async () => {
     const { desk, context } = await setup()
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
-    const textNode = [...para.childNodes].find(
-      (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.startsWith('Russia')
-    )!
     // " has deployed " with spaces at both edges
-    select(textNode, 6, 20)
+    select(para.firstChild!, 6, 20)
     const button = await screen.findByTestId('mark-claim')
     await fireEvent.click(button)
     await waitFor(() => expect(desk.store.docClaims).toHaveLength(1))
@@ -99,14 +129,114 @@ describe('Reader', () => {
     const { context, desk } = await setup(true)
     render(Reader, { context })
     const para = screen.getAllByTestId('reader-block')[1]
-    select(
-      [...para.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent)!,
-      0,
-      6
-    )
+    select(para.firstChild!, 0, 6)
     // The selection is read (the handler runs on the event), yet nothing offers to mark it.
     expect(desk.ui.selection).not.toBeNull()
     await tick()
     expect(screen.queryByTestId('mark-claim')).toBeNull()
+  })
+})
+
+describe('the reading cursor', () => {
+  it('selects by clause and sentence, adjusts by word, and marks with C', async () => {
+    const { desk, context } = await setup()
+    render(Reader, { context })
+    await press('s')
+    expect(selected()).toBe('Kursk report')
+    await press('n')
+    expect(selected()).toBe('Russia has deployed just under 60,000 troops to Kursk')
+    // The selection is the DOM's too, so it shows and can be copied.
+    await waitFor(() =>
+      expect(window.getSelection()!.toString()).toBe('Russia has deployed just under 60,000 troops to Kursk')
+    )
+    await press('n')
+    expect(selected()).toBe('the source')
+    await press('n')
+    expect(selected()).toBe('Moscow was increasing its counterattacks')
+    await press('w', true)
+    expect(selected()).toBe('Moscow was increasing its')
+    await press('b')
+    expect(selected()).toBe('that Moscow was increasing its')
+    await press('b', true)
+    await press('w')
+    expect(selected()).toBe('Moscow was increasing its counterattacks')
+    await press('e')
+    expect(selected()).toBe(
+      'Russia has deployed just under 60,000 troops to Kursk, the source said, adding that Moscow was increasing its counterattacks.'
+    )
+    await press('n', true)
+    expect(selected()).toBe('Kursk report')
+    await press('s')
+    await press('n')
+    await press('c')
+    await waitFor(() => expect(desk.store.docClaims).toHaveLength(1))
+    const claim = desk.store.docClaims[0]
+    expect(text.slice(claim.position.start, claim.position.end)).toBe('the source')
+    // The cursor goes on from where the claim ends.
+    await press('n')
+    expect(selected()).toBe('Moscow was increasing its counterattacks')
+    await press('p')
+    expect(selected()).toBe('Zelensky estimated around 50,000.')
+  })
+
+  it('does nothing while the user types in a field', async () => {
+    const { desk, context } = await setup()
+    render(Reader, { context })
+    const input = document.createElement('input')
+    document.body.append(input)
+    const e = new KeyboardEvent('keydown', { key: 'n', bubbles: true, cancelable: true })
+    input.dispatchEvent(e)
+    expect(handleGlobalKey(e, desk, () => {})).toBe(false)
+    expect(desk.ui.selection).toBeNull()
+    input.remove()
+  })
+})
+
+describe('long and paged documents', () => {
+  it('renders only a window of a long article, with gaps standing in for the rest', async () => {
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `Paragraph ${i} says the convoy crossed the border.`)
+    const { context } = await setup(false, { 'long.txt': paragraphs.join('\n\n') })
+    render(Reader, { context })
+    const article = screen.getByTestId('reader')
+    expect(article.dataset.rows).toBe('600')
+    const blocks = screen.getAllByTestId('reader-block')
+    expect(blocks.length).toBeGreaterThan(0)
+    expect(blocks.length).toBeLessThan(100)
+    expect(article.querySelectorAll('.gap').length).toBeGreaterThan(0)
+    expect(blocks[0].textContent).toBe(paragraphs[0])
+  })
+
+  it('shows where each page of a paged document begins, as generated text outside the block', () => {
+    const pageText = 'Page two says the bridge was destroyed.'
+    const row = { block: 3, kind: 'paragraph' as const, start: 10, end: 10 + pageText.length, page: 2, pageStart: 2 }
+    render(ReaderRow, {
+      row: { ...row, continued: false, continues: false },
+      index: 5,
+      text: ' '.repeat(10) + pageText
+    })
+    const marker = screen.getByTestId('page-break')
+    expect(marker.dataset.pageStart).toBe('2')
+    expect(marker.dataset.row).toBe('5')
+    const block = screen.getByTestId('reader-block')
+    expect(block.textContent).toBe(pageText)
+    expect(block.dataset.page).toBe('2')
+    expect(marker.textContent).toBe(pageText)
+  })
+})
+
+describe('reader settings', () => {
+  it('changes font size and line width from the header menu and remembers them', async () => {
+    const { context } = await setup()
+    const first = render(Reader, { context })
+    await fireEvent.click(screen.getByTestId('reader-settings'))
+    await fireEvent.click(screen.getByTestId('reader-font-larger'))
+    await fireEvent.click(screen.getByTestId('reader-width-wide'))
+    expect(screen.getByTestId('reader-font-size').textContent).toBe('18px')
+    const scroller = screen.getByTestId('reader-scroller')
+    expect(scroller.style.getPropertyValue('--reader-size')).toBe('18px')
+    expect(scroller.style.getPropertyValue('--reader-width')).toBe('84ch')
+    first.unmount()
+    render(Reader, { context })
+    expect(screen.getByTestId('reader-scroller').style.getPropertyValue('--reader-size')).toBe('18px')
   })
 })

@@ -1,7 +1,7 @@
 import type { Block } from '../../../shared/model'
 
-/** The HTML element a block is rendered as. */
-export function blockTag(block: Block): string {
+/** The HTML element a block (or a row of it) is rendered as. */
+export function blockTag(block: Pick<Block, 'kind' | 'level'>): string {
   switch (block.kind) {
     case 'heading':
       return `h${Math.min(6, Math.max(1, block.level ?? 2))}`
@@ -14,13 +14,6 @@ export function blockTag(block: Block): string {
     default:
       return 'p'
   }
-}
-
-/** How a claim's highlight looks: its source's colours and a hover title. */
-export interface Paint {
-  tint: string
-  ink: string
-  title: string
 }
 
 /** Table-row text (cells joined by " | ") cut so the separators can be drawn apart from the cells. */

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import type { Claim } from '../../../shared/model'
+import { DocClaimIndex } from './doc-claims'
+
+function claim(id: string, start: number, end: number): Claim {
+  return {
+    id,
+    documentId: 'd',
+    quote: { exact: '', prefix: '', suffix: '' },
+    position: { start, end },
+    sourceId: null,
+    via: [],
+    tags: [],
+    note: '',
+    status: 'unverified',
+    credibility: '6',
+    createdAt: '',
+    updatedAt: ''
+  }
+}
+
+const ids = (claims: readonly Claim[]) => claims.map((c) => c.id)
+
+describe('DocClaimIndex', () => {
+  it('keeps claims in text order through puts, moves and removals', () => {
+    const index = new DocClaimIndex()
+    index.reset([claim('b', 20, 30), claim('a', 5, 9), claim('c', 20, 25)])
+    expect(ids(index.sorted)).toEqual(['a', 'c', 'b'])
+    index.put(claim('d', 10, 12))
+    expect(ids(index.sorted)).toEqual(['a', 'd', 'c', 'b'])
+    const old = index.put(claim('a', 40, 41))
+    expect(old?.position.start).toBe(5)
+    expect(ids(index.sorted)).toEqual(['d', 'c', 'b', 'a'])
+    expect(index.remove('c')?.id).toBe('c')
+    expect(index.remove('missing')).toBeUndefined()
+    expect(ids(index.sorted)).toEqual(['d', 'b', 'a'])
+    expect(index.get('b')?.position.end).toBe(30)
+    // An edit in place keeps the order and is found by id.
+    const recoloured = { ...claim('b', 20, 30), sourceId: 's' }
+    index.put(recoloured)
+    expect(ids(index.sorted)).toEqual(['d', 'b', 'a'])
+    expect(index.sorted[1]).toBe(recoloured)
+    expect(index.get('b')).toBe(recoloured)
+    expect(index.size).toBe(3)
+  })
+
+  it('finds the claims overlapping a window, long ones included', () => {
+    const index = new DocClaimIndex()
+    index.reset([claim('x', 0, 10), claim('y', 10, 20), claim('long', 0, 100_000), claim('far', 50_000, 50_010)])
+    expect(ids(index.overlapping(10, 11))).toEqual(['long', 'y'])
+    expect(ids(index.overlapping(9, 10))).toEqual(['x', 'long'])
+    expect(ids(index.overlapping(49_000, 60_000))).toEqual(['long', 'far'])
+    expect(ids(index.overlapping(200_000, 300_000))).toEqual([])
+  })
+
+  it('lists the claims covering a character innermost first', () => {
+    const index = new DocClaimIndex()
+    index.reset([claim('outer', 0, 50), claim('inner', 10, 15), claim('mid', 5, 30)])
+    expect(ids(index.covering(12))).toEqual(['inner', 'mid', 'outer'])
+    expect(ids(index.covering(15))).toEqual(['mid', 'outer'])
+    expect(ids(index.covering(50))).toEqual([])
+  })
+
+  it('answers a window query over 50,000 claims without visiting them all', () => {
+    const index = new DocClaimIndex()
+    index.reset(Array.from({ length: 50_000 }, (_, i) => claim(`c${i}`, i * 100, i * 100 + 60)))
+    expect(ids(index.overlapping(250_030, 250_130))).toEqual(['c2500', 'c2501'])
+    index.put(claim('c2500', 250_000, 250_010))
+    expect(ids(index.overlapping(250_030, 250_130))).toEqual(['c2501'])
+  })
+})
