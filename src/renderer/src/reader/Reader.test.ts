@@ -102,6 +102,30 @@ describe('Reader', () => {
     await waitFor(() => expect(fake.painted()).toEqual({}))
   })
 
+  it('paints the suggestions left to decide dashed, the active one apart, and none once hidden', async () => {
+    const { desk, context } = await setup()
+    render(Reader, { context })
+    const queue = desk.suggestions
+    await queue.load()
+    const texts = queue.pending.map((x) => x.claim.text).sort()
+    expect(texts.length).toBeGreaterThanOrEqual(2)
+    const active = queue.active!.claim.text
+    await waitFor(() =>
+      expect(fake.painted()).toEqual({
+        'cd-suggestion': texts.filter((x) => x !== active),
+        'cd-suggestion-active': [active]
+      })
+    )
+    // Accepted, it is a claim (painted as one) and no longer a suggestion.
+    await queue.accept()
+    await waitFor(() => expect(fake.painted()['cd-suggestion-active']).not.toEqual([active]))
+    expect(
+      Object.entries(fake.painted()).some(([name, xs]) => name.startsWith('cd-claim-') && xs.includes(active))
+    ).toBe(true)
+    queue.setShown(false)
+    await waitFor(() => expect(Object.keys(fake.painted()).filter((n) => n.includes('suggestion'))).toEqual([]))
+  })
+
   it('shows Mark claim for a selection and creates the claim from trimmed offsets', async () => {
     const { desk, context } = await setup()
     render(Reader, { context })

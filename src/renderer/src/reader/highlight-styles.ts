@@ -6,6 +6,9 @@ import { highlightName, LAYERS } from './claim-layers'
 
 export const HIT = 'cd-hit'
 export const ACTIVE_HIT = 'cd-hit-active'
+/** The engine's suggested claims (dashed, in no source's colour) and the one the queue is on. */
+export const SUGGESTION = 'cd-suggestion'
+export const ACTIVE_SUGGESTION = 'cd-suggestion-active'
 
 function layerRule(colour: Colour, layer: number): string {
   const ink = colour.ink
@@ -30,6 +33,11 @@ export function highlightStyles(): string {
   rules.push(`::highlight(${HIT}) { background-color: var(--hit, color-mix(in srgb, #f5b700 45%, transparent)); }`)
   rules.push(
     `::highlight(${ACTIVE_HIT}) { background-color: var(--hit-active, color-mix(in srgb, #ff7a00 60%, transparent)); }`
+  )
+  const dashed = 'text-decoration: underline 1.5px dashed var(--suggestion, #6a7489); text-underline-offset: 4px;'
+  rules.push(`::highlight(${SUGGESTION}) { ${dashed} }`)
+  rules.push(
+    `::highlight(${ACTIVE_SUGGESTION}) { ${dashed} background-color: color-mix(in srgb, var(--suggestion, #6a7489) 14%, transparent); }`
   )
   return rules.join('\n')
 }
