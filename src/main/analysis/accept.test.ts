@@ -37,7 +37,8 @@ describe('planAcceptance', () => {
       ['the backlog would clear by Sunday', { planned: 'speaker:e1' }, [], 'unverified', '6'],
       ['cranes had failed', { planned: 'speaker:e2' }, [], 'unverified', '6']
     ])
-    expect(plan.claims[2].note).toBe('Suggested from "said"; could not independently verify')
+    expect(plan.claims[2].note).toBe("Publisher's caveat: could not independently verify")
+    expect(plan.claims[0].note).toBe('')
   })
 
   it('plans nothing for nothing', () => {

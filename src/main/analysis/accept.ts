@@ -25,7 +25,7 @@ export interface PlannedClaim {
   via: SourceRef[]
   status: ClaimStatus
   credibility: Credibility
-  /** The cue and any caveat, for the analyst's note ("said; could not independently verify"). */
+  /** The publisher's caveats, which the grading follows ("Publisher's caveat: could not independently verify"). */
   note: string
 }
 
@@ -73,7 +73,8 @@ export function planAcceptance(suggestions: readonly Suggestion[], sources: read
       via,
       status: s.grading.status ?? 'unverified',
       credibility: s.grading.credibility ?? '6',
-      note: [`Suggested from "${s.cue.text}"`, ...caveats].join('; ')
+      // The note is the analyst's: only what explains the suggested grading goes in it.
+      note: caveats.length ? `Publisher's caveat: ${caveats.join('; ')}` : ''
     }
   })
   return { sources: [...planned.values()], claims }

@@ -14,6 +14,8 @@ export interface Notice {
 }
 
 let nextId = 1
+/** Toasts shown at once; an older one gives way (its action stays in the menus and Undo). */
+const MAX_TOASTS = 3
 
 export class Notices {
   errors = $state<Notice[]>([])
@@ -29,7 +31,7 @@ export class Notices {
 
   toast(message: string, actions: NoticeAction[] = [], ms = 6000): number {
     const id = nextId++
-    this.toasts = [...this.toasts, { id, kind: 'info', message, actions }]
+    this.toasts = [...this.toasts, { id, kind: 'info' as const, message, actions }].slice(-MAX_TOASTS)
     if (ms > 0) setTimeout(() => this.dismiss(id), ms)
     return id
   }

@@ -23,4 +23,10 @@ describe('Notices', () => {
     notices.error(new ClaimdeskError('io', 'Disk full'))
     expect(notices.errors).toHaveLength(1)
   })
+
+  it('shows the three newest toasts, the older ones giving way', () => {
+    const notices = new Notices()
+    for (const n of [1, 2, 3, 4, 5]) notices.toast(`Accepted ${n}`)
+    expect(notices.toasts.map((t) => t.message)).toEqual(['Accepted 3', 'Accepted 4', 'Accepted 5'])
+  })
 })
