@@ -88,7 +88,8 @@ try {
     sources,
     claims,
     links: [],
-    briefings: []
+    briefings: [],
+    conflictSets: []
   })
   const bytes = documents.reduce((n, d) => n + d.text.length, 0)
 
