@@ -11,7 +11,6 @@ import {
   AUDIENCES,
   CLAIM_NOUNS,
   CLAIM_SPLITS,
-  COMMIT_VERBS,
   DENY_VERBS,
   DOCUMENT_HEADS,
   FIGURE_HEDGES,
@@ -22,6 +21,7 @@ import {
   ORGANIZATION_WORDS,
   OUTLET_WORDS,
   NEEDS_CLAUSE,
+  OBJECT_CLAIM_VERBS,
   POSSESSIVE_CLAIM_NOUNS,
   RECORD_VERBS,
   ROLE_NOUNS,
@@ -281,8 +281,8 @@ function isFigureStart(toks: Token[], k: number): boolean {
 
 /**
  * Cues that are not reporting verbs: figures given ("put the death toll at 112", "gave a third count:
- * 31 ships", "recorded 84 grain ships"), commitments ("promised compensation"), and "X quoted Y as
- * saying". Null for anything else.
+ * 31 ships", "recorded 84 grain ships"), commitments and descriptions ("promised compensation",
+ * "described long queues"), and "X quoted Y as saying". Null for anything else.
  */
 function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
   const cue = (extra: Partial<Cue>): Cue => ({ index: i, end: i + 1, lemma, kind: 'reporting-verb', ...extra })
@@ -309,7 +309,7 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     }
     return null
   }
-  if (COMMIT_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
   return null
 }
 
@@ -327,7 +327,7 @@ function clauseStart(toks: Token[], v: number): number {
       t.pos === 'SCONJ' ||
       RELATIVE.has(t.lower) ||
       t.lower === 'that' ||
-      ['until', 'unless', 'once'].includes(t.lower)
+      ['until', 'unless', 'once', 'where'].includes(t.lower)
     )
       return i
   }
@@ -429,8 +429,9 @@ function leftOf(toks: Token[], v: number): Left {
     }
     // ", speaking on condition of anonymity,", ", seen by the Tribune,", "Asked about the report, ...".
     if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
-    // ", in a report published in 2023,": an aside between the subject and its verb.
-    if (first.pos === 'ADP' && a > lo && speakerTo === -1 && toks[b]?.text === ',') continue
+    // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
+    // to the programme, the ministry said": a phrase before the subject.
+    if (first.pos === 'ADP' && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')) continue
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -523,6 +524,27 @@ const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier
 /** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */
 function complementStart(toks: Token[], from: number): { start: number; origin: [number, number] | null } | null {
   let origin: [number, number] | null = null
+  // "said the figure referred to the first dose": a participle read as a modifier is the verb after all
+  // when no other verb follows.
+  let participle = -1
+  const clauseAt = (i: number) => {
+    // No "that": the claim starts after the dates and adverbs that follow the cue.
+    let k = from
+    while (k < i) {
+      const tk = toks[k]
+      if (tk.entity === 'DATE' || tk.entity === 'TIME' || (SKIPPABLE_ADVERBS.has(tk.lower) && tk.pos === 'ADV')) k++
+      else if (DATE_ADPS.has(tk.lower) && (toks[k + 1]?.entity === 'DATE' || toks[k + 1]?.entity === 'TIME')) k++
+      else break
+    }
+    // The verb right after the cue starts no clause, unless it is a plural noun misread ("alerts had").
+    const misread = i === k && /s$/.test(toks[i].lower) && toks[i + 1]?.pos === 'AUX'
+    return k < i ||
+      misread ||
+      ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) ||
+      isQuote(toks[k])
+      ? { start: k, origin }
+      : null
+  }
   for (let i = from; i < toks.length && i < from + 30; i++) {
     const t = toks[i]
     if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
@@ -540,29 +562,14 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       i = k
       continue
     }
-    if (['.', '!', '?', ';'].includes(t.text)) return null
+    if (['.', '!', '?', ';'].includes(t.text)) return participle === -1 ? null : clauseAt(participle)
+    if (participle === -1 && t.pos === 'VERB' && /ed$/.test(t.lower) && i > from && toks[i - 1].pos === 'NOUN')
+      participle = i
     // "in a statement published overnight that ...": a participle after its noun; the clause is to come.
     if (/(?:ed|en)$/.test(t.lower) && toks[i - 1]?.pos === 'NOUN' && thatFollows(toks, i + 1)) continue
-    if (isFiniteVerb(toks, i)) {
-      // No "that": the claim starts after the dates and adverbs that follow the cue.
-      let k = from
-      while (k < i) {
-        const tk = toks[k]
-        if (tk.entity === 'DATE' || tk.entity === 'TIME' || (SKIPPABLE_ADVERBS.has(tk.lower) && tk.pos === 'ADV')) k++
-        else if (DATE_ADPS.has(tk.lower) && (toks[k + 1]?.entity === 'DATE' || toks[k + 1]?.entity === 'TIME')) k++
-        else break
-      }
-      // The verb right after the cue starts no clause, unless it is a plural noun misread ("alerts had").
-      const misread = i === k && /s$/.test(toks[i].lower) && toks[i + 1]?.pos === 'AUX'
-      return k < i ||
-        misread ||
-        ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) ||
-        isQuote(toks[k])
-        ? { start: k, origin }
-        : null
-    }
+    if (isFiniteVerb(toks, i)) return clauseAt(i)
   }
-  return null
+  return participle === -1 ? null : clauseAt(participle)
 }
 
 /** A "that" within the next few words, before any comma or full stop. */

@@ -36,8 +36,19 @@ export const FIGURE_HEDGES = new Set(
     ' '
   )
 )
-/** Commitments: "promised compensation for every family", "vowed to rebuild". */
-export const COMMIT_VERBS = new Set(['promise', 'pledge', 'vow'])
+/** Verbs whose object is the claim: "promised compensation for every family", "described long queues". */
+export const OBJECT_CLAIM_VERBS = new Set(['promise', 'pledge', 'vow', 'describe'])
+/** Heads a publisher calls itself by: "told the programme", "the paper has learned". */
+export const OWN_MEDIUM = new Set([
+  'programme',
+  'program',
+  'show',
+  'broadcast',
+  'paper',
+  'newspaper',
+  'station',
+  'website'
+])
 /** "..., but did not say how many": what follows is the publisher's, not the speaker's. */
 export const NEGATED_TAIL = /,?\s+but\s+(?:did|does|do|has|have|had|would|could)\s*(?:not|n't)\s/i
 
@@ -74,7 +85,7 @@ export const AUDIENCES = new Set(
 export const OUTLET_WORDS =
   /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|weekly|tabloid|broadsheet|blog|website|newswire|magazine|channel|wire|news|press|gazette|herald|courier|chronicle|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum)\b/i
+  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum)\b/i
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
 export const DOCUMENT_HEADS = new Set(
   (
@@ -167,7 +178,7 @@ export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|eith
 
 /** A caveat naming whose claims it is about: "could not verify the group's claims". */
 export const CAVEAT_OWNER =
-  /\bthe\s+(\p{L}+)['’]s\s+(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+  /\bthe\s+(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
 /** "Reports that ... are false": the publisher rebuts something. */
 export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i

@@ -3,7 +3,7 @@
 // ("Syrskyi", "he", "the source", "the think tank"), and which existing source the speaker is.
 import { findSourceLoosely, normName } from '../../shared/source-names'
 import type { Source, SourceKind } from '../../shared/model'
-import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
+import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, OWN_MEDIUM, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
 import type { Token } from './nlp'
 import type { SpeakerResolution, Span } from '../../shared/analysis'
 
@@ -37,6 +37,7 @@ const AUTHORED = new Set([
   'assessment',
   'assessments'
 ])
+const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
 const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
@@ -294,6 +295,8 @@ export interface Entity {
   relayOnly?: boolean
   /** Records it spoke through ("said in a written statement"): a later "the statement said" is it. */
   records?: Set<string>
+  /** From the pronouns that have named it. */
+  gender?: 'f' | 'm'
   /** normName of the name and every alias. */
   known: Set<string>
 }
@@ -371,17 +374,20 @@ export class Speakers {
       const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }
+      // "he" is not someone already called "she".
+      const gender = GENDER[mention.text.toLowerCase()]
       const fits = (e: Entity) =>
         e.relayOnly
           ? false
           : want === 'person'
-            ? e.kind === 'person'
+            ? e.kind === 'person' && !(gender && e.gender && e.gender !== gender)
             : want === 'thing'
               ? e.kind !== 'person' && e.kind !== 'anonymous'
               : e.kind !== 'person'
       const found = this.latest(fits)
       if (found) {
         found.lastSeen = at
+        if (gender) found.gender = gender
         return { entity: found, resolution: 'pronoun' }
       }
     }
@@ -411,7 +417,8 @@ export class Speakers {
         found.sourceId ??= this.sourceFor(found.kind, [mention.text])
         return { entity: found, resolution: 'description' }
       }
-      if (this.publisher && normName(this.publisher).includes(p.head) && p.head) {
+      // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
+      if (this.publisher && p.head && (normName(this.publisher).includes(p.head) || OWN_MEDIUM.has(p.head))) {
         const pub = this.publisherSpeaker(at)!
         return { entity: pub, resolution: 'description' }
       }

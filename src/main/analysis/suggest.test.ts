@@ -354,6 +354,60 @@ describe('suggestClaims on shapes the first corpus did not have', () => {
   })
 })
 
+describe('suggestClaims on a broadcast summary', () => {
+  const kestrel = (...paragraphs: string[]) =>
+    suggestClaims({ ...doc(...paragraphs), outlet: 'Radio Kestrel' }, []).map((s) => ({
+      claim: s.claim.text,
+      name: s.speaker.name,
+      kind: s.speaker.kind,
+      via: s.via.map((v) => v.name),
+      credibility: s.grading.credibility ?? null
+    }))
+
+  it('reads a speaker after "where" or after an opening phrase, and what a speaker describes', () => {
+    const got = kestrel(
+      'The programme led on the outbreak in Halvik, where the regional health board says there have been 214 cases.',
+      'In a statement sent to the programme after the interview, the health ministry said the figure referred to the first dose.',
+      'Parents in Dresk described long queues at the clinic.'
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['there have been 214 cases', 'Regional health board'],
+      ['the figure referred to the first dose', 'Health ministry'],
+      ['described long queues at the clinic', 'Parents in Dresk']
+    ])
+  })
+
+  it("does not make the publisher's own programme a relay, and calls a management an organisation", () => {
+    const got = kestrel(
+      'Health Minister Oda Kranjec told the programme that the outbreak was under control.',
+      "The hospital's management denied issuing any such instruction."
+    )
+    expect(got.map((g) => [g.name, g.kind, g.via])).toEqual([
+      ['Oda Kranjec', 'person', []],
+      ["Hospital's management", 'organization', []]
+    ])
+  })
+
+  it('gives "he" to a man named where no one spoke, not to the woman who spoke before', () => {
+    const got = kestrel(
+      'Kranjec said the cut was a reallocation. She said coverage stood at 91 percent.',
+      "The figure was challenged by Dr Anton Varga, who chairs the Brevonian Doctors' Union. He said coverage was 78 percent."
+    )
+    expect(got.map((g) => g.name)).toEqual(['Kranjec', 'Kranjec', 'Anton Varga'])
+  })
+
+  it("puts a caveat about someone's figures on the claim that gave them, paragraphs earlier", () => {
+    const got = kestrel(
+      "Dr Anton Varga said the union's own survey put coverage at 78 percent.",
+      "Karel Winther said the minister should resign. The programme has not been able to confirm the union's survey figures."
+    )
+    expect(got.map((g) => [g.name, g.credibility])).toEqual([
+      ['Anton Varga', '6'],
+      ['Karel Winther', null]
+    ])
+  })
+})
+
 describe('inferPublisher', () => {
   it('reads the publisher from a dateline or from its own caveat', () => {
     expect(inferPublisher('KORVAL, March 14 (Meridian Press) - Ships ...')).toBe('Meridian Press')

@@ -15,6 +15,7 @@ import {
   PUBLISHER_DENIAL,
   RECORD_MEDIUM,
   REBUTTAL,
+  TITLES,
   TRUNCATED
 } from './lexicon'
 import { sentencesOf, type Sentence, type Token } from './nlp'
@@ -152,6 +153,25 @@ function recentName(
   return null
 }
 
+/** Names of two or more capitalised words, titles included ("Dr Anton Varga"), anywhere in a sentence. */
+function personNames(s: Sentence): Token[][] {
+  const out: Token[][] = []
+  let run: Token[] = []
+  const flush = () => {
+    if (run.filter((t) => t.pos === 'PROPN').length >= 2) out.push(run)
+    run = []
+  }
+  s.tokens.forEach((t, i) => {
+    const named = /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || TITLES.has(t.lower)) && i > 0
+    // "the Brevonian Doctors' Union" is one name (an organisation's), not the person "Brevonian Doctors".
+    const apostrophe = /^['’]$/.test(t.text) && run.length && /^\p{Lu}/u.test(s.tokens[i + 1]?.text ?? '')
+    if (named || apostrophe) run.push(t)
+    else flush()
+  })
+  flush()
+  return out
+}
+
 /**
  * The sentence's subject before its first verb, when it is a name ("Minister ... Karel Dusek visited") or
  * a plain noun phrase ("The national cyber security agency declined ...").
@@ -276,6 +296,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     // A subject that did not speak here may be the "it" or "the agency" of a later sentence.
     if (subject && subjectProfile?.kind !== 'person' && !made.some((d) => d.mention))
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
+    // "It was challenged by Dr Anton Varga. He said ...": a person named where no one speaks.
+    if (!made.some((d) => d.mention))
+      for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
 
     if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
@@ -448,11 +471,12 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   // "could not verify the group's claims": the claims of the speaker it names.
   const named = CAVEAT_OWNER.exec(sentenceText)
   const owner = named?.[1].toLowerCase() ?? ''
-  const owned = pool.filter(
-    (d) =>
-      (d.entity && (d.entity.head === owner || d.entity.words.has(owner))) ||
-      d.via.some((v) => normName(v.name).split(' ').includes(owner))
-  )
+  const ownedBy = (d: Draft) =>
+    (d.entity && (d.entity.head === owner || d.entity.words.has(owner))) ||
+    d.via.some((v) => normName(v.name).split(' ').includes(owner)) ||
+    new RegExp(`\\b${owner}['’]s\\b`, 'i').test(d.claim.text)
+  // "the union's survey figures", paragraphs after "the union's own survey ... put coverage at 78 percent".
+  const owned = named ? (pool.some(ownedBy) ? pool.filter(ownedBy) : drafts.filter(ownedBy).slice(-2)) : []
   const ownedFigures = owned.filter((d) => d.quantities.some(countable))
   const byOwner = named && /^(?:figure|number|estimate)/i.test(named[2]) && ownedFigures.length ? ownedFigures : owned
   const targets = byOwner.length
