@@ -28,14 +28,15 @@ describe('planAcceptance', () => {
   it('creates one source per speaker with its mentions as aliases, links known sources, carries caveats', () => {
     const suggestions = suggestClaims({ text, blocks }, [courier])
     const plan = planAcceptance(suggestions, [courier])
+    const worker = `speaker:${suggestions[2].speaker.entity}`
     expect(plan.sources).toEqual([
       { key: 'speaker:e1', name: 'Jan Ostrow', kind: 'person', aliases: ['Harbour master Jan Ostrow', 'Ostrow'] },
-      { key: 'speaker:e2', name: 'Unnamed dock worker', kind: 'anonymous', aliases: ['A dock worker'] }
+      { key: worker, name: 'Unnamed dock worker', kind: 'anonymous', aliases: ['A dock worker'] }
     ])
     expect(plan.claims.map((c) => [text.slice(c.start, c.end), c.source, c.via, c.status, c.credibility])).toEqual([
       ['14 ships were waiting', { planned: 'speaker:e1' }, [{ id: 'bc' }], 'unverified', '6'],
       ['the backlog would clear by Sunday', { planned: 'speaker:e1' }, [], 'unverified', '6'],
-      ['cranes had failed', { planned: 'speaker:e2' }, [], 'unverified', '6']
+      ['cranes had failed', { planned: worker }, [], 'unverified', '6']
     ])
     expect(plan.claims[2].note).toBe("Publisher's caveat: could not independently verify")
     expect(plan.claims[0].note).toBe('')

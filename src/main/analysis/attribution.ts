@@ -13,9 +13,18 @@ import {
   CLAIM_SPLITS,
   DENY_VERBS,
   DOCUMENT_HEADS,
+  FIGURE_HEDGES,
+  FIGURE_NOUNS,
+  GIVE_VERBS,
   LEMMA_FIXES,
+  NEGATED_TAIL,
+  ORGANIZATION_WORDS,
+  OUTLET_WORDS,
   NEEDS_CLAUSE,
+  OBJECT_CLAIM_VERBS,
   POSSESSIVE_CLAIM_NOUNS,
+  RECORD_VERBS,
+  ROLE_NOUNS,
   TELL_VERBS,
   isReportingLemma
 } from './lexicon'
@@ -88,6 +97,12 @@ const SKIPPABLE_ADVERBS = new Set([
   'meanwhile'
 ])
 const QUOTE = /^["“”]$/
+/** "The utility itself told ORT": the speaker is the utility. */
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
+/** "X, citing Y, reported", "X, quoting Y, said": Y speaks, X relays. */
+const CITING = new Set(['citing', 'quoting'])
+/** "Residents interviewed by the Voice", "an email seen by the Tribune": the outlet is a relay. */
+const RELAYED_BY = new Set(['interviewed', 'quoted', 'cited', 'contacted', 'reached', 'seen', 'obtained', 'reviewed'])
 const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as|called \S+|named \S+)$/
 /** Verbs a record can be the subject of; negated they still assert ("the imagery does not show damage"). */
 const SHOW_VERBS = new Set(['show', 'indicate', 'suggest', 'reveal'])
@@ -158,7 +173,7 @@ function trimPhrase(toks: Token[], from: number, to: number): [number, number] {
     (['ADP', 'CCONJ', 'SCONJ'].includes(toks[from].pos) || isQuote(toks[from]) || toks[from].text === ',')
   )
     from++
-  while (to > from && (toks[to - 1].text === ',' || isQuote(toks[to - 1]))) to--
+  while (to > from && (toks[to - 1].text === ',' || isQuote(toks[to - 1]) || REFLEXIVES.has(toks[to - 1].lower))) to--
   return [from, to]
 }
 
@@ -169,6 +184,10 @@ interface Cue {
   kind: CueKind
   /** "The imagery does not show ...": where the negated verb group starts. */
   negatedFrom?: number
+  /** The claim starts at the verb: "put the death toll at 112", "gave a third count: 31 ...", "promised aid". */
+  claimFromVerb?: boolean
+  /** "X quoted Y as saying ...": the index of "as". */
+  quotedAs?: number
 }
 
 function cuesIn(toks: Token[]): Cue[] {
@@ -179,6 +198,8 @@ function cuesIn(toks: Token[]): Cue[] {
       return
     }
     const lemma = lemmaOf(t)
+    if (t.lower === 'saying' && toks[i - 1]?.lower === 'as') return // "quoted X as saying": the frame is "quoted"
+    const special = t.pos === 'VERB' ? specialCue(toks, i, lemma) : null
     // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
     // damage", as nouns, and "informed" in "has informed" as an adjective.
     const prevPos = toks[i - 1]?.pos ?? ''
@@ -191,9 +212,22 @@ function cuesIn(toks: Token[]): Cue[] {
           prevPos !== 'DET' &&
           ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
     const adjVerb = t.pos === 'ADJ' && prevPos === 'AUX' && /ed$/.test(t.lower)
-    if (t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb) return
-    if (!isReportingLemma(nounVerb ? singularLemma(t.lower) : lemma)) return
+    // "The Network, which deployed 900 monitors, estimates turnout at ...": after an aside, too.
+    const afterAside =
+      t.pos === 'NOUN' &&
+      /s$/.test(t.lower) &&
+      toks[i - 1]?.text === ',' &&
+      toks.slice(0, i - 1).some((x, k) => RELATIVE.has(x.lower) && toks[k - 1]?.text === ',') &&
+      ['NOUN', 'DET', 'ADJ', 'NUM', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
+    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside) return
+    const nounLemma = nounVerb || afterAside ? singularLemma(t.lower) : lemma
+    if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
+    // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
+    if (special?.quotedAs !== undefined) {
+      out.push(special)
+      return
+    }
     // "has not confirmed or denied": the publisher's non-statement, not a denial.
     if (toks[i - 1]?.lower === 'or' && toks.slice(Math.max(0, i - 4), i).some((x) => NEGATIONS.has(x.lower))) return
     let k = i - 1
@@ -209,6 +243,13 @@ function cuesIn(toks: Token[]): Cue[] {
       /^(?:is|are|was|were|be|been|being)$/.test(prev.lower) &&
       !NEGATIONS.has(toks[k - 1]?.lower ?? '')
     )
+      return
+    if (special) {
+      if (!negated) out.push(special)
+      return
+    }
+    // "a sum of 5,000 crowns, reported by the Courier, was ...": a passive aside.
+    if (toks[i + 1]?.lower === 'by' && /(?:ed|en)$/.test(t.lower) && !/^(?:has|have|had)$/.test(prev?.lower ?? ''))
       return
     if (negated && !SHOW_VERBS.has(lemma)) return
     if (negated) {
@@ -226,9 +267,50 @@ function cuesIn(toks: Token[]): Cue[] {
     // ", adding that ...", ", saying ...": the previous frame goes on.
     if (/ing$/.test(t.lower) && prev?.text === ',') return
     if (/ing$/.test(t.lower) && toks[i + 1]?.pos === 'NOUN') return
-    out.push({ index: i, end: i + 1, lemma: nounVerb ? singularLemma(t.lower) : lemma, kind: 'reporting-verb' })
+    out.push({ index: i, end: i + 1, lemma: nounLemma, kind: 'reporting-verb' })
   })
   return out
+}
+
+/** Where a figure starts: a number, or a hedge before one ("more than", "about"), past any quote mark. */
+function isFigureStart(toks: Token[], k: number): boolean {
+  while (toks[k] && isQuote(toks[k])) k++
+  const t = toks[k]
+  return !!t && (t.pos === 'NUM' || /^\d/.test(t.text) || FIGURE_HEDGES.has(t.lower))
+}
+
+/**
+ * Cues that are not reporting verbs: figures given ("put the death toll at 112", "gave a third count:
+ * 31 ships", "recorded 84 grain ships"), commitments and descriptions ("promised compensation",
+ * "described long queues"), and "X quoted Y as saying". Null for anything else.
+ */
+function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
+  const cue = (extra: Partial<Cue>): Cue => ({ index: i, end: i + 1, lemma, kind: 'reporting-verb', ...extra })
+  const clauseEnds = (t: Token) => ['.', ';', '!', '?'].includes(t.text)
+  if (lemma === 'quote') {
+    for (let k = i + 1; k < toks.length && k < i + 16 && !clauseEnds(toks[k]); k++)
+      if (toks[k].lower === 'as' && toks[k + 1]?.lower === 'saying') return cue({ quotedAs: k })
+    return null
+  }
+  if (lemma === 'put') {
+    for (let k = i + 1; k < toks.length && k < i + 9 && !clauseEnds(toks[k]) && toks[k].text !== ','; k++)
+      if (toks[k].lower === 'at') return isFigureStart(toks, k + 1) ? cue({ claimFromVerb: true }) : null
+    return null
+  }
+  if (GIVE_VERBS.has(lemma)) {
+    let k = i + 1
+    while (toks[k] && ['DET', 'ADJ', 'NUM'].includes(toks[k].pos)) k++
+    return FIGURE_NOUNS.has(toks[k]?.lower ?? '') ? cue({ claimFromVerb: true }) : null
+  }
+  if (RECORD_VERBS.has(lemma)) {
+    for (let k = i + 1; k < toks.length && k < i + 10; k++) {
+      if (clauseEnds(toks[k]) || [',', ':'].includes(toks[k].text) || toks[k].lower === 'that') break
+      if (toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') return cue({ claimFromVerb: true })
+    }
+    return null
+  }
+  if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  return null
 }
 
 const singularLemma = (word: string) => LEMMA_FIXES[word] ?? word.replace(/s$/, '')
@@ -245,7 +327,7 @@ function clauseStart(toks: Token[], v: number): number {
       t.pos === 'SCONJ' ||
       RELATIVE.has(t.lower) ||
       t.lower === 'that' ||
-      ['until', 'unless', 'once'].includes(t.lower)
+      ['until', 'unless', 'once', 'where'].includes(t.lower)
     )
       return i
   }
@@ -262,6 +344,8 @@ interface Left {
   objectRelative: boolean
   objection: [number, number] | null
   objectionStart?: number
+  /** "what it said was ...", "photographs that it said were taken ...": the index of the relative word. */
+  pronounRelative?: number
 }
 
 function leftOf(toks: Token[], v: number): Left {
@@ -304,6 +388,20 @@ function leftOf(toks: Token[], v: number): Left {
     out.sameAsBefore = true
     return out
   }
+  const pronoun = j === lo && ['it', 'he', 'she', 'they'].includes(toks[lo].lower)
+  if (pronoun && (boundaryWord === 'what' || (boundaryWord === 'that' && toks[v + 1] && isFiniteVerb(toks, v + 1)))) {
+    out.pronounRelative = lo - 1
+    return out
+  }
+  // "Patrols have held up traffic for a third week, and Norvania's government said ...": the subject is
+  // the second clause's ("records and reports by councils, its spokesperson said" is one claim).
+  for (let c = j; c > lo; c--) {
+    if (toks[c].pos !== 'CCONJ') continue
+    const joinsClauses = toks[c - 1]?.text === ',' || !toks.slice(c + 1, j + 1).some((t) => t.text === ',')
+    if (joinsClauses && isNounPhrase(toks, c + 1, j + 1) && toks.slice(0, c).some((_, k) => isFiniteVerb(toks, k)))
+      lo = c + 1
+    break
+  }
   if (RELATIVE.has(boundaryWord) && isNounPhrase(toks, lo, j + 1)) {
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
@@ -325,11 +423,15 @@ function leftOf(toks: Token[], v: number): Left {
     if (b <= a || onlyQuotes(toks, a, b)) continue
     const first = toks[a]
     if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
-    if (first.lower === 'citing') {
+    if (CITING.has(first.lower)) {
       out.origin = trimPhrase(toks, a + 1, b)
       continue
     }
-    if (first.pos === 'VERB' && /ing$/.test(first.lower)) continue // ", speaking on condition of anonymity,"
+    // ", speaking on condition of anonymity,", ", seen by the Tribune,", "Asked about the report, ...".
+    if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
+    // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
+    // to the programme, the ministry said": a phrase before the subject.
+    if (first.pos === 'ADP' && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')) continue
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -357,6 +459,31 @@ function leftOf(toks: Token[], v: number): Left {
     if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/**
+ * Past an apposition after a speaker at the comma `k` ("according to Sorrel, a marine insurance broker,
+ * premiums ..."): where the speaker phrase ends. A leading frame's apposition must leave a claim after it.
+ */
+function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean): number {
+  if (toks[k]?.text !== ',') return k
+  let m = k + 1
+  while (m < stop && toks[m].text !== ',') m++
+  if (!isNounPhrase(toks, k + 1, m) || (leading && m >= stop - 1)) return k
+  const first = toks[k + 1].lower
+  const head = toks
+    .slice(k + 1, m)
+    .reverse()
+    .find((t) => t.pos === 'NOUN')
+  const describes =
+    first === 'a' ||
+    first === 'an' ||
+    (first === 'the' &&
+      !!head &&
+      (ROLE_NOUNS.has(head.lower.replace(/s$/, '')) ||
+        OUTLET_WORDS.test(head.text) ||
+        ORGANIZATION_WORDS.test(head.text)))
+  return describes ? m : k
 }
 
 /** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
@@ -397,6 +524,27 @@ const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier
 /** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */
 function complementStart(toks: Token[], from: number): { start: number; origin: [number, number] | null } | null {
   let origin: [number, number] | null = null
+  // "said the figure referred to the first dose": a participle read as a modifier is the verb after all
+  // when no other verb follows.
+  let participle = -1
+  const clauseAt = (i: number) => {
+    // No "that": the claim starts after the dates and adverbs that follow the cue.
+    let k = from
+    while (k < i) {
+      const tk = toks[k]
+      if (tk.entity === 'DATE' || tk.entity === 'TIME' || (SKIPPABLE_ADVERBS.has(tk.lower) && tk.pos === 'ADV')) k++
+      else if (DATE_ADPS.has(tk.lower) && (toks[k + 1]?.entity === 'DATE' || toks[k + 1]?.entity === 'TIME')) k++
+      else break
+    }
+    // The verb right after the cue starts no clause, unless it is a plural noun misread ("alerts had").
+    const misread = i === k && /s$/.test(toks[i].lower) && toks[i + 1]?.pos === 'AUX'
+    return k < i ||
+      misread ||
+      ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) ||
+      isQuote(toks[k])
+      ? { start: k, origin }
+      : null
+  }
   for (let i = from; i < toks.length && i < from + 30; i++) {
     const t = toks[i]
     if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
@@ -407,34 +555,30 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       toks.slice(i + 2, i + 6).some((_, k) => isFiniteVerb(toks, i + 2 + k))
     )
       return { start: i + 1, origin }
-    if (t.text === ',' && toks[i + 1]?.lower === 'citing') {
+    if (t.text === ',' && CITING.has(toks[i + 1]?.lower ?? '')) {
       let k = i + 2
       while (k < toks.length && toks[k].text !== ',') k++
       origin = trimPhrase(toks, i + 2, k)
       i = k
       continue
     }
-    if (['.', '!', '?', ';'].includes(t.text)) return null
-    if (isFiniteVerb(toks, i)) {
-      // No "that": the claim starts after the dates and adverbs that follow the cue.
-      let k = from
-      while (k < i) {
-        const tk = toks[k]
-        if (tk.entity === 'DATE' || tk.entity === 'TIME' || (SKIPPABLE_ADVERBS.has(tk.lower) && tk.pos === 'ADV')) k++
-        else if (DATE_ADPS.has(tk.lower) && (toks[k + 1]?.entity === 'DATE' || toks[k + 1]?.entity === 'TIME')) k++
-        else break
-      }
-      // The verb right after the cue starts no clause, unless it is a plural noun misread ("alerts had").
-      const misread = i === k && /s$/.test(toks[i].lower) && toks[i + 1]?.pos === 'AUX'
-      return k < i ||
-        misread ||
-        ['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ', 'ADV'].includes(toks[k].pos) ||
-        isQuote(toks[k])
-        ? { start: k, origin }
-        : null
-    }
+    if (['.', '!', '?', ';'].includes(t.text)) return participle === -1 ? null : clauseAt(participle)
+    if (participle === -1 && t.pos === 'VERB' && /ed$/.test(t.lower) && i > from && toks[i - 1].pos === 'NOUN')
+      participle = i
+    // "in a statement published overnight that ...": a participle after its noun; the clause is to come.
+    if (/(?:ed|en)$/.test(t.lower) && toks[i - 1]?.pos === 'NOUN' && thatFollows(toks, i + 1)) continue
+    if (isFiniteVerb(toks, i)) return clauseAt(i)
   }
-  return null
+  return participle === -1 ? null : clauseAt(participle)
+}
+
+/** A "that" within the next few words, before any comma or full stop. */
+function thatFollows(toks: Token[], from: number): boolean {
+  for (let k = from; k < toks.length && k < from + 4; k++) {
+    if (toks[k].lower === 'that') return true
+    if (toks[k].text === ',' || toks[k].text === '.') return false
+  }
+  return false
 }
 
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
@@ -471,6 +615,66 @@ function sentenceEnd(toks: Token[]): number {
   return e
 }
 
+type FrameDraft = Frame & {
+  cueIndex: number
+  /** The claim runs to the sentence end, until a later frame's own words cap it. */
+  uncapped: boolean
+  /** The grammatical subject and its relays, when the claim's speaker is someone it cites. */
+  subject?: { speaker: Token[]; relays: Token[][] }
+}
+
+/**
+ * ", citing Y," (or quoting) after a claim's start, outside quotation marks: the comma and Y, and whether
+ * Y is a record the speaker points to ("citing an internal audit") rather than someone else speaking.
+ */
+function citingAfter(
+  toks: Token[],
+  from: number,
+  stop: number
+): { comma: number; origin: [number, number]; record: boolean } | null {
+  let quotes = 0
+  for (let k = from; k < stop; k++) {
+    if (isQuote(toks[k])) quotes++
+    if (quotes % 2 || toks[k].text !== ',' || !CITING.has(toks[k + 1]?.lower ?? '') || k === from) continue
+    let e = k + 2
+    while (e < stop && toks[e].text !== ',') e++
+    const origin = trimPhrase(toks, k + 2, e)
+    const record = toks.slice(origin[0], origin[1]).some((t) => DOCUMENT_HEADS.has(t.lower))
+    return origin[1] > origin[0] ? { comma: k, origin, record } : null
+  }
+  return null
+}
+
+/**
+ * "X quoted Y as saying (that) Z" (Y speaks, X relays) and "Y was quoted [by X] as saying Z": fills in
+ * the frame; false when there is no speaker or claim.
+ */
+function quotedFrame(
+  toks: Token[],
+  cue: Cue,
+  frame: FrameDraft,
+  stop: number,
+  endChar: (i: number) => number
+): boolean {
+  const v = cue.index
+  const as = cue.quotedAs!
+  const passive = /^(?:is|are|was|were|be|been|being)$/.test(toks[v - 1]?.lower ?? '')
+  const subject = leftOf(toks, v).speaker
+  const by = toks.slice(v + 1, as).findIndex((t) => t.lower === 'by')
+  const speaker = passive ? subject : trimPhrase(toks, v + 1, as)
+  const relay = passive ? (by === -1 ? null : trimPhrase(toks, v + 2 + by, as)) : subject
+  if (!speaker || speaker[1] <= speaker[0]) return false
+  let from = as + 2
+  if (toks[from]?.lower === 'that') from++
+  if (from >= stop) return false
+  frame.speaker = toks.slice(speaker[0], speaker[1])
+  if (relay && relay[1] > relay[0]) frame.relays.push(toks.slice(relay[0], relay[1]))
+  frame.begins = toks[Math.min(speaker[0], relay?.[0] ?? speaker[0])].start
+  frame.claims.push({ start: toks[from].start, end: endChar(stop) })
+  frame.uncapped = true
+  return true
+}
+
 /**
  * The attribution frames of one sentence. Frames whose cue lies inside another frame's claim are the
  * claim's content ("Geolocated footage shows X, the ISW said": the ISW is the speaker), unless they
@@ -480,10 +684,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
   const toks = sentence.tokens
   const stop = sentenceEnd(toks)
   const endChar = (i: number) => toks[Math.min(i, toks.length) - 1]?.end ?? sentence.start
-  const frames: (Frame & { cueIndex: number; uncapped: boolean })[] = []
+  const frames: FrameDraft[] = []
   for (const cue of cuesIn(toks)) {
     const v = cue.index
-    const frame: Frame & { cueIndex: number; uncapped: boolean } = {
+    const frame: FrameDraft = {
       cue: { start: toks[v].start, end: toks[cue.end - 1].end, kind: cue.kind, lemma: cue.lemma },
       speaker: [],
       mode: 'phrase',
@@ -496,18 +700,19 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (cue.kind === 'according-to') {
       let k = cue.end
       while (k < stop && toks[k].text !== ',' && !RELATIVE.has(toks[k].lower) && toks[k].pos !== 'SCONJ') k++
+      const leading =
+        v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))
+      k = appositionEnd(toks, k, stop, leading)
       const [a, b] = trimPhrase(toks, cue.end, k)
       if (b <= a) continue
       frame.speaker = toks.slice(a, b)
-      if (toks[k]?.text === ',' && toks[k + 1]?.lower === 'citing') {
+      if (toks[k]?.text === ',' && CITING.has(toks[k + 1]?.lower ?? '')) {
         let c = k + 2
         while (c < stop && toks[c].text !== ',') c++
         const [oa, ob] = trimPhrase(toks, k + 2, c)
         frame.relays.push(frame.speaker)
         frame.speaker = toks.slice(oa, ob)
       }
-      const leading =
-        v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))
       if (leading) {
         let c = k
         while (c < stop && toks[c].text !== ',') c++
@@ -522,8 +727,27 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       continue
     }
 
-    const left = leftOf(toks, v)
     const prev = frames.at(-1)
+    if (cue.quotedAs !== undefined) {
+      if (quotedFrame(toks, cue, frame, stop, endChar)) frames.push(frame)
+      continue
+    }
+    const left = leftOf(toks, v)
+    if (left.pronounRelative !== undefined) {
+      // "the Herald published what it said was a letter ...": "it" is the subject of the clause around.
+      const r = left.pronounRelative
+      let governing = r - 1
+      while (governing >= 0 && !isFiniteVerb(toks, governing)) governing--
+      const subject = governing >= 0 ? leftOf(toks, governing).speaker : null
+      if (!subject) continue
+      frame.speaker = toks.slice(subject[0], subject[1])
+      frame.begins = frame.speaker[0].start
+      if (v + 1 >= stop) continue
+      frame.claims.push({ start: toks[v + 1].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
     if (left.objectRelative) continue
     if (left.objection) {
       frame.noted = toks.slice(left.objection[0], left.objection[1])
@@ -554,9 +778,15 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frame.begins = toks[v - 1].start
     } else if (left.sameAsBefore) {
       if (!prev) continue
-      frame.mode = 'same-as-before'
-      frame.speaker = prev.speaker
-      frame.relays = prev.relays
+      // "X reported that A, citing Y, and said B": B is X's own.
+      if (prev.subject) {
+        frame.speaker = prev.subject.speaker
+        frame.relays = prev.subject.relays
+      } else {
+        frame.mode = 'same-as-before'
+        frame.speaker = prev.speaker
+        frame.relays = prev.relays
+      }
       const conj = toks
         .slice(0, v)
         .reverse()
@@ -574,6 +804,12 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       if (!right) continue
       frame.speaker = toks.slice(right[0], right[1])
     } else continue
+    // "Residents interviewed by the Ostrelan Voice": the outlet is a relay.
+    const by = frame.speaker.findIndex((t, k) => RELAYED_BY.has(t.lower) && frame.speaker[k + 1]?.lower === 'by')
+    if (by !== -1 && frame.mode === 'phrase') {
+      const whom = toldWhom(frame.speaker, by + 2)
+      if (whom.relay) frame.relays = [...frame.relays, frame.speaker.slice(whom.relay[0], whom.relay[1])]
+    }
 
     let after = cue.end
     if (TELL_VERBS.has(cue.lemma)) {
@@ -612,7 +848,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       cue.lemma === 'estimate' &&
       at !== -1 &&
       /^(?:\d|between|about|around|some|roughly|more|less|over|under)/i.test(toks[cue.end + at + 1]?.text ?? '')
-    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt) {
+    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)
@@ -628,6 +864,22 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (comp.origin) {
       frame.relays.unshift(frame.speaker)
       frame.speaker = toks.slice(comp.origin[0], comp.origin[1])
+    }
+    // "X reported that A, citing Y, and said B": Y is A's speaker, X its relay.
+    const cited = citingAfter(toks, comp.start, stop)
+    if (cited?.record) {
+      // "citing an internal audit": evidence the speaker gives; the claim stays the speaker's.
+      frame.claims.push({ start: toks[comp.start].start, end: toks[cited.comma - 1].end })
+      frames.push(frame)
+      continue
+    }
+    if (cited) {
+      frame.subject = { speaker: frame.speaker, relays: frame.relays }
+      frame.relays = [frame.speaker, ...frame.relays]
+      frame.speaker = toks.slice(cited.origin[0], cited.origin[1])
+      frame.claims.push({ start: toks[comp.start].start, end: toks[cited.comma - 1].end })
+      frames.push(frame)
+      continue
     }
     frame.claims.push({ start: toks[comp.start].start, end: endChar(stop) })
     frame.uncapped = true
@@ -680,12 +932,38 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     const next = kept.slice(i + 1).find((n) => n.begins > (f.claims[0]?.start ?? Infinity))
     if (next && f.uncapped)
       f.claims = f.claims.map((c) => (c.end > next.begins ? { ...c, end: Math.max(c.start, next.begins) } : c))
+    if (f.mode === 'phrase') {
+      const from = kept[i - 1]?.claims.at(-1)?.end ?? sentence.start
+      const to = f.claims[0]?.start ?? sentence.end
+      const relay = interviewRelay(toks, from, to)
+      if (relay && !f.relays.some((r) => r[0] === relay[0])) f.relays = [...f.relays, relay]
+    }
     f.claims = f.claims
+      .map((c) => withoutNegatedTail(text, c))
       .flatMap((c) => splitClaim(text, c))
       .map((c) => trimClaim(text, c))
       .filter((c) => wordCount(text, c) >= 2)
   }
-  return kept.map(({ cueIndex: _c, uncapped: _u, ...f }) => f)
+  return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, ...f }) => f)
+}
+
+/** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */
+function interviewRelay(toks: Token[], from: number, to: number): Token[] | null {
+  for (let i = 0; i < toks.length - 2; i++) {
+    if (toks[i].start < from || toks[i].end > to) continue
+    const pair = `${toks[i].lower} ${toks[i + 1].lower}`
+    if (!/^(?:interview with|speaking to|talking to|comments to|remarks to)$/.test(pair)) continue
+    const whom = toldWhom(toks, i + 2)
+    if (whom.relay) return toks.slice(whom.relay[0], whom.relay[1])
+  }
+  return null
+}
+
+/** "X had seized two tonnes, but did not say how many ...": the tail is the publisher's remark. */
+function withoutNegatedTail(text: string, c: { start: number; end: number }): { start: number; end: number } {
+  const slice = text.slice(c.start, c.end)
+  const m = NEGATED_TAIL.exec(slice)
+  return m && !quotesOpen(slice.slice(0, m.index)) ? { start: c.start, end: c.start + m.index } : c
 }
 
 const wordCount = (text: string, c: { start: number; end: number }) =>
@@ -708,7 +986,7 @@ function splitClaim(text: string, c: { start: number; end: number }): { start: n
   return out
 }
 
-const quotesOpen = (s: string) => (s.match(/["“”]/g)?.length ?? 0) % 2 === 1
+export const quotesOpen = (s: string) => (s.match(/["“”]/g)?.length ?? 0) % 2 === 1
 
 /** Trims spaces, a leading "that", trailing commas, a final full stop outside quotes and footnote marks. */
 export function trimClaim(text: string, c: { start: number; end: number }): { start: number; end: number } {
@@ -717,6 +995,9 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     const before = { start, end }
     while (start < end && /\s/.test(text[start])) start++
     while (end > start && /[\s,;:]/.test(text[end - 1])) end--
+    // "..., while": the conjunction of a clause that is not the claim's.
+    const tail = /[\s,]+(?:while|whereas|and|but|or|though|although)$/i.exec(text.slice(start, end))
+    if (tail) end -= tail[0].length
     const head = /^that\s+/i.exec(text.slice(start, end))
     if (head) start += head[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))

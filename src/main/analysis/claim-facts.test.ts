@@ -32,6 +32,10 @@ describe('claimFacts', () => {
     expect(facts('No more than nine vessels were recorded.', 'No more than nine vessels were recorded').negative).toBe(
       false
     )
+    expect(
+      facts('A nurse said staff had been told not to speak to journalists.', 'staff had been told not to speak')
+        .negative
+    ).toBe(false)
   })
 
   it('reads expectations, figures in context, and lower-cased tags', () => {

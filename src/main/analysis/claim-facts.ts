@@ -38,10 +38,13 @@ const DENIAL_BEFORE =
   /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^.]*$/i
 const DENIAL_IN =
   /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b|\b(?:reports?|claims?|allegations?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated)\b/i
-/** Negation of what the claim is about; not of a report ("not confirmed"), nor a hedge ("no more than"). */
+/**
+ * Negation of what the claim is about; not of a report ("not confirmed"), nor a hedge ("no more than"),
+ * nor inside what someone was told to do ("staff had been told not to speak").
+ */
 const NEGATION = /\b(?:not|n't|never|no|none|nothing)\b/gi
 const NOT_CONTENT =
-  /^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|denied|commented|verified|said|disclosed)|no\s+(?:more|fewer|less)\s+than|no\s+longer|not\s+only)/i
+  /^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|denied|commented|verified|said|disclosed)|no\s+(?:more|fewer|less)\s+than|no\s+longer|not\s+only|not\s+to\b)/i
 /** "are not enough": a copula's negation judges; "were not hit" (a passive) denies an event. */
 const COPULA_NOT = /\b(?:is|are|was|were|be|been)\s+(?:not|n't)\s+(\p{L}+)/iu
 const EXPECTATION =

@@ -136,6 +136,26 @@ describe('findConflictSets', () => {
     ])
   })
 
+  it('reads "denied any such ..." as a denial of the claim just before it', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A nurse said staff had been told not to speak to journalists.',
+        quote: 'staff had been told not to speak to journalists',
+        source: 'nurse',
+        tag: 'instruction'
+      },
+      {
+        id: 'b',
+        sentence: "The hospital's management denied issuing any such instruction.",
+        quote: 'denied issuing any such instruction',
+        source: 'hospital',
+        tag: 'instruction'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('matches untagged figures by unit and named subject', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 Orvian troops crossed the river.', source: 's1' },

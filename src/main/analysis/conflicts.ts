@@ -290,11 +290,12 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       if (a.negative !== b.negative && overlap >= 1) link(a, b)
       else if (a.expected !== b.expected && overlap >= 2) link(a, b)
     }
-  // "The MoD denied the report": the denial is of the claim just before it in the same document.
+  // "The MoD denied the report", "denied issuing any such instruction": the denial is of the claim just
+  // before it in the same document.
   for (const f of m) {
     if (
       !f.negative ||
-      !/\b(?:the|this|that)\s+(?:report|claim|allegation|account|story)s?\b|\bit\b/i.test(f.claim.quote.exact)
+      !/\b(?:the|this|that)\s+(?:report|claim|allegation|account|story)s?\b|\bit\b|\bsuch\b/i.test(f.claim.quote.exact)
     )
       continue
     const before = m

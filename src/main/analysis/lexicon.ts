@@ -25,6 +25,33 @@ export const LEMMA_FIXES: Record<string, string> = {
   shows: 'show'
 }
 
+/** Verbs that give a figure: "put the toll at 112", "gave a third count: 31 ...", "recorded 84 ships". */
+export const GIVE_VERBS = new Set(['give', 'provide', 'offer'])
+export const FIGURE_NOUNS = new Set(['count', 'figure', 'figures', 'estimate', 'toll', 'tally', 'number', 'total'])
+/** Record-keeping verbs: a cue only with a figure in their object ("listed Brenna among 11 dams"). */
+export const RECORD_VERBS = new Set(['record', 'list', 'rate', 'count', 'register', 'tally', 'log'])
+/** Words that open a figure: "at more than 20,000", "at about 40". */
+export const FIGURE_HEDGES = new Set(
+  'about around some roughly more less over under between nearly almost up fewer just well close approximately only'.split(
+    ' '
+  )
+)
+/** Verbs whose object is the claim: "promised compensation for every family", "described long queues". */
+export const OBJECT_CLAIM_VERBS = new Set(['promise', 'pledge', 'vow', 'describe'])
+/** Heads a publisher calls itself by: "told the programme", "the paper has learned". */
+export const OWN_MEDIUM = new Set([
+  'programme',
+  'program',
+  'show',
+  'broadcast',
+  'paper',
+  'newspaper',
+  'station',
+  'website'
+])
+/** "..., but did not say how many": what follows is the publisher's, not the speaker's. */
+export const NEGATED_TAIL = /,?\s+but\s+(?:did|does|do|has|have|had|would|could)\s*(?:not|n't)\s/i
+
 export const isReportingLemma = (lemma: string): boolean =>
   SAY_VERBS.has(lemma) || TELL_VERBS.has(lemma) || DENY_VERBS.has(lemma) || ACCUSE_VERBS.has(lemma)
 
@@ -56,15 +83,15 @@ export const AUDIENCES = new Set(
 
 /** A relay or speaker that is a news outlet. */
 export const OUTLET_WORDS =
-  /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|magazine|channel|wire|news|press|gazette|herald|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
+  /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|weekly|tabloid|broadsheet|blog|website|newswire|magazine|channel|wire|news|press|gazette|herald|courier|chronicle|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance)\b/i
+  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum)\b/i
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
 export const DOCUMENT_HEADS = new Set(
   (
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
-    'email emails memo letter minutes transcript audit results count tally'
+    'email emails memo letter minutes transcript audit results count tally bulletin advisory communique'
   ).split(' ')
 )
 /** Heads of speaker phrases that describe unnamed people: "a Ukrainian official", "residents". */
@@ -74,7 +101,11 @@ export const ROLE_NOUNS = new Set(
     'milblogger blogger expert people person soldier fighter forecaster observer aide adviser advisor executive ' +
     'employee insider member investigator engineer worker doctor researcher scientist trader activist lawmaker ' +
     'politician correspondent journalist reporter military citizen civilian villager local nurse teacher student ' +
-    'monitor volunteer medic paramedic firefighter guard farmer driver patient survivor victim relative neighbour'
+    'monitor volunteer medic paramedic firefighter guard farmer driver patient survivor victim relative neighbour ' +
+    'broker dealer banker lawyer attorney economist negotiator coordinator manager inspector auditor pilot sailor ' +
+    'seafarer crew fisherman shipowner contractor miner rescuer mediator prosecutor detective agent consultant ' +
+    'specialist campaigner protester demonstrator eyewitness bystander passenger customer shopkeeper merchant ' +
+    'exporter importer buyer seller participant delegate organiser organizer accountant clerk owner tenant parent'
   ).split(' ')
 )
 /** Nouns that make "a charge X rejected" an objection, not a speaker phrase. */
@@ -116,7 +147,9 @@ export const TITLES = new Set(
     'mr mrs ms dr prof president general gen colonel col captain capt major lieutenant admiral minister secretary ' +
     'governor mayor senator sen rep judge sir lord lady prince king queen chancellor premier prime deputy vice ' +
     'former acting foreign defense defence interior finance chief commander spokesman spokeswoman spokesperson ' +
-    'ambassador envoy director head chairman chairwoman lawmaker opposition sergeant private officer'
+    'ambassador envoy director head chairman chairwoman lawmaker opposition sergeant private officer detective ' +
+    'inspector superintendent constable commissioner sheriff prosecutor councillor chairperson dr. mr. mrs. ms. ' +
+    'prof. gen. col. capt. lt. sgt.'
   ).split(' ')
 )
 
@@ -143,6 +176,9 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 
+/** A caveat naming whose claims it is about: "could not verify the group's claims". */
+export const CAVEAT_OWNER =
+  /\bthe\s+(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
 /** "Reports that ... are false": the publisher rebuts something. */
 export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i
@@ -151,3 +187,17 @@ export const ESTIMATIVE =
   /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even)\b/i
 /** Text cut off mid-phrase ("the Institute for the Study..."): a teaser or caption, not the claim. */
 export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
+
+/** A record a speaker speaks through: "said in a written statement", "in an email". */
+export const RECORD_MEDIUM =
+  /\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)\b/i
+/** "X said it could not comment": a refusal, not a claim. */
+export const NO_COMMENT_CLAIM =
+  /^(?:it|he|she|they|we)\s+(?:could|would|will|can|cannot|can't|did)\s*(?:not|n't)?\s+comment\b|^(?:it|he|she|they|we)\s+(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b/i
+/** Where a speaker's claim turns into the publisher's inference: ", so the gap amounts to ...". */
+export const INFERENCE_TURN =
+  /,\s+(?:so|thus|hence)\s+|,?\s+and\s+(?=[^,.;]*\btherefore\b)|[,;]\s+which\s+means(?:\s+that)?\s+/gi
+/** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
+export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
+/** A denial in the publisher's own voice: "No such decision has been taken." */
+export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one)\b(?!\s*,)/i

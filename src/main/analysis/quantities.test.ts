@@ -107,6 +107,21 @@ describe('extractQuantities', () => {
     expect(extractQuantities('1. As of 18:00 on 14 March, the hotline 112 opened.')).toEqual([])
   })
 
+  it('reads "within" as an upper bound and ends a unit at its measure', () => {
+    expect(one('text alerts had gone out "within three hours" of the collapse')).toMatchObject({
+      value: 3,
+      unit: 'hours',
+      bound: 'at-most',
+      hedge: 'within'
+    })
+    expect(one('sludge had reached the town, some 40 kilometres downstream, by evening')).toMatchObject({
+      unit: 'kilometres',
+      hedge: 'some'
+    })
+    expect(one('copper concentrations 80 times above the legal limit')).toMatchObject({ value: 80, unit: 'times' })
+    expect(one('nine employees were unaccounted for')).toMatchObject({ unit: 'employees', unitClass: 'people' })
+  })
+
   it('finds the time a figure refers to in its sentence', () => {
     const [q] = extractQuantities(
       'Zelensky estimated in mid-November that around 50,000 Russian troops were fighting in Kursk.'

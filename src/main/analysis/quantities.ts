@@ -73,6 +73,7 @@ const HEDGES: [string, QuantityBound][] = [
   ['as many as', 'at-most'],
   ['nearly', 'at-most'],
   ['almost', 'at-most'],
+  ['within', 'at-most'],
   ['upward of', 'at-least'],
   ['upwards of', 'at-least'],
   ['at least', 'at-least'],
@@ -134,7 +135,11 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'patient',
     'rescuer',
     'worker',
-    'migrant'
+    'migrant',
+    'employee',
+    'miner',
+    'contractor',
+    'passenger'
   ],
   percent: ['percent', 'per cent', '%', 'pct'],
   vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate'],
@@ -152,9 +157,15 @@ const MULTIWORD_UNITS = [
   'metric tons',
   'percentage points'
 ]
+/** Units of measure: each ends its unit phrase ("40 kilometres downstream", "80 times above"). */
+const MEASURES = new Set(
+  'kilometre kilometer km mile metre meter foot feet yard tonne ton kilogram kg gram litre liter gallon barrel hectare acre times'.split(
+    ' '
+  )
+)
 /** Words that end a unit phrase. */
 const UNIT_STOP = new Set(
-  'in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per'.split(
+  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per'.split(
     ' '
   )
 )
@@ -243,7 +254,8 @@ function unitAfter(text: string, from: number): Unit {
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.
-    if (CLASS_OF.has(singular(lower)) && !/^\s+per\s/.test(text.slice(wordRe.lastIndex, wordRe.lastIndex + 6))) break
+    const known = CLASS_OF.has(singular(lower)) || MEASURES.has(singular(lower)) || MEASURES.has(lower)
+    if (known && !/^\s+per\s/.test(text.slice(wordRe.lastIndex, wordRe.lastIndex + 6))) break
   }
   // A closing -ed/-ing word is the verb after the figure ("41 remained"), not its unit.
   while (words.length && /(ed|ing)$/i.test(words.at(-1)!.word) && !/per /.test(words.at(-1)!.word)) words.pop()

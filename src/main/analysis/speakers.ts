@@ -3,7 +3,7 @@
 // ("Syrskyi", "he", "the source", "the think tank"), and which existing source the speaker is.
 import { findSourceLoosely, normName } from '../../shared/source-names'
 import type { Source, SourceKind } from '../../shared/model'
-import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
+import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, OWN_MEDIUM, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
 import type { Token } from './nlp'
 import type { SpeakerResolution, Span } from '../../shared/analysis'
 
@@ -37,6 +37,7 @@ const AUTHORED = new Set([
   'assessment',
   'assessments'
 ])
+const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
 const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
@@ -58,6 +59,14 @@ function runs(tokens: Token[]): Token[][] {
   let run: Token[] = []
   tokens.forEach((t, i) => {
     if (capitalised(t) && t.lower !== "'s") run.push(t)
+    else if (
+      run.length &&
+      /^['’]$/.test(t.text) &&
+      /s$/.test(run.at(-1)!.text) &&
+      tokens[i + 1] &&
+      capitalised(tokens[i + 1])
+    )
+      run.push(t)
     else if (run.length && MINOR.has(t.lower) && tokens[i + 1] && capitalised(tokens[i + 1])) run.push(t)
     else {
       if (run.length) out.push(run)
@@ -87,10 +96,18 @@ function personName(segment: Token[]): Token[] | null {
   // "Residents of Tarsk": a place after "of"/"in", not a person.
   if (before && ['of', 'in', 'at', 'from', 'for'].includes(before.lower)) return null
   if (before && before.lower === "'s") return null
+  // "the business weekly Kapital", "the aid group Frontline Water": what comes before says what it is.
+  if (descriptorKind(before)) return null
   const titled = before && TITLES.has(before.lower)
   if (name.length === 1 && !titled && segment.length > 1 && !capitalised(segment[0]) && segment[0].pos !== 'DET')
     return null
   return name
+}
+
+/** The kind a lower-case word just before a name gives it ("the tabloid Ostrelan Voice"). */
+function descriptorKind(t: Token | undefined): 'outlet' | 'organization' | null {
+  if (!t || !/^\p{Ll}/u.test(t.text) || !['NOUN', 'ADJ'].includes(t.pos)) return null
+  return OUTLET_WORDS.test(t.text) ? 'outlet' : ORGANIZATION_WORDS.test(t.text) ? 'organization' : null
 }
 
 function acronyms(tokens: Token[], text: string): string[] {
@@ -108,24 +125,30 @@ function acronyms(tokens: Token[], text: string): string[] {
 function headOf(tokens: Token[]): Token | undefined {
   const first = segments(tokens)[0] ?? []
   let head: Token | undefined
-  for (const t of first) {
+  for (const [i, t] of first.entries()) {
     if (t.pos === 'ADP' || t.text === '(' || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && head)) break
-    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') head = t
+    // "the country's largest daily": the country is the possessor, not the head.
+    if (first[i + 1]?.lower === "'s") continue
+    // wink reads "figures" in "figures published by the trust" as a verb.
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || (!head && DOCUMENT_HEADS.has(t.lower))) head = t
   }
   return head ?? first.at(-1)
 }
+
+const wordsOf = (phrase: string, possessors: Set<string>) =>
+  new Set(
+    normName(phrase)
+      .replace(/[’']s\b/g, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !MINOR.has(w) && w !== 'a' && w !== 'an' && !possessors.has(w))
+  )
 
 /** What a speaker phrase says about who speaks. */
 export function profile(tokens: Token[], text: string): Profile {
   const phrase = textOf(tokens, text)
   // "The trust's chief executive": the trust is someone else, not a word for this speaker.
   const possessors = new Set(tokens.filter((_, i) => tokens[i + 1]?.lower === "'s").map((t) => t.lower))
-  const words = new Set(
-    normName(phrase)
-      .replace(/[’']s\b/g, '')
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w && !MINOR.has(w) && w !== 'a' && w !== 'an' && !possessors.has(w))
-  )
+  const words = wordsOf(phrase, possessors)
   const acr = acronyms(tokens, text)
   for (const a of acr) words.add(a.toLowerCase())
   const head = headOf(tokens)
@@ -162,7 +185,17 @@ export function profile(tokens: Token[], text: string): Profile {
       const who = profile(author, text)
       return { ...who, aliases: [...who.aliases, phrase] }
     }
-    return { ...base, name: clean(phrase), kind: 'document', form: 'generic' }
+    // "an internal email seen by the Tribune": the record is the email; the Tribune only saw it.
+    const seen = tokens.findIndex((t, k) => k > i && t.pos === 'VERB' && tokens[k + 1]?.lower === 'by')
+    const own = seen === -1 ? phrase : textOf(tokens.slice(0, seen), text)
+    return {
+      ...base,
+      name: clean(own),
+      aliases: own === phrase ? [] : [phrase],
+      words: seen === -1 ? words : wordsOf(own, possessors),
+      kind: 'document',
+      form: 'generic'
+    }
   }
 
   const unnamed = /\b(unnamed|anonymous|unidentified)\b/i.test(phrase)
@@ -192,7 +225,12 @@ export function profile(tokens: Token[], text: string): Profile {
   // The head noun decides when it is a common noun: "Orvian port authorities", "South Korean media".
   const finalHead = segs.at(-1)?.at(-1)
   const common = finalHead && finalHead.pos === 'NOUN' && /^\p{Ll}/u.test(finalHead.text)
-  const generic = headWord && ROLE_NOUNS.has(headWord)
+  // "two brokers in the port of Sorrel": counted people, whoever they are.
+  const counted =
+    /^(?:two|three|four|five|six|several|some|many|dozens|hundreds|\d+)\s/i.test(phrase) &&
+    head?.pos === 'NOUN' &&
+    /^\p{Ll}.*s$/u.test(head.text)
+  const generic = headWord && (ROLE_NOUNS.has(headWord) || counted)
   if (unnamed || (generic && (indefinite || /s$/.test(head!.lower) || !runsNamed.length))) {
     const desc = phrase.replace(/^(a|an)\s+/i, '')
     return {
@@ -214,6 +252,7 @@ export function profile(tokens: Token[], text: string): Profile {
   const run = appositionKind ? runsNamed[0] : runsNamed.at(-1)
   const kind: SourceKind =
     appositionKind ??
+    descriptorKind(run && tokens[tokens.indexOf(run[0]) - 1]) ??
     (/\b(news agency|newspaper|broadcaster|press|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|interfax|xinhua|yonhap|herald|gazette|times|tribune)\b/i.test(
       phrase
     )
@@ -226,7 +265,14 @@ export function profile(tokens: Token[], text: string): Profile {
             ? 'person'
             : 'organization')
   if (definite) return { ...base, name: clean(phrase), kind, form: 'definite' }
-  let name = run ? textOf(run, text) : clean(phrase)
+  // "The regional hospital in Korval": the name is a place; the hospital is what speaks.
+  const place =
+    run &&
+    head &&
+    /^\p{Ll}/u.test(head.text) &&
+    tokens.indexOf(head) < tokens.indexOf(run[0]) &&
+    ['in', 'of', 'at', 'from', 'near'].includes(tokens[tokens.indexOf(run[0]) - 1]?.lower ?? '')
+  let name = run && !place ? textOf(run, text) : clean(phrase)
   const paren = acr.find((a) => phrase.includes(`(${a})`))
   if (paren && !name.includes(`(${paren})`)) name = `${name} (${paren})`
   const aliases = [...new Set([phrase.replace(/^the\s+/i, ''), ...acr])].filter((a) => normName(a) !== normName(name))
@@ -243,8 +289,14 @@ export interface Entity {
   surname?: string
   lastSeen: number
   sourceId: string | null
-  /** Seen only as a name in the text (a sentence's subject), never yet as a speaker. */
+  /** Seen only as a sentence's subject (a named person, an organisation, a record), never yet as a speaker. */
   mentionedOnly?: boolean
+  /** Seen only as a relay ("told the Meridian News Agency"): a later "the agency" is it, "it" is not. */
+  relayOnly?: boolean
+  /** Records it spoke through ("said in a written statement"): a later "the statement said" is it. */
+  records?: Set<string>
+  /** From the pronouns that have named it. */
+  gender?: 'f' | 'm'
   /** normName of the name and every alias. */
   known: Set<string>
 }
@@ -260,7 +312,7 @@ export class Speakers {
   private publisherEntity: Entity | null = null
 
   /** A name written shortly before that contains a word ("the Office" after "the Inter-Agency Relief Office"). */
-  recentName?: (head: string) => Profile | null
+  recentName?: (head: string) => { profile: Profile; at: number } | null
 
   constructor(
     private readonly sources: readonly Source[],
@@ -294,49 +346,79 @@ export class Speakers {
     return this.publisherEntity
   }
 
-  /** Notes a person named as a sentence's subject, so that a later "he" or "the Minister" can find them. */
-  noteName(p: Profile, at: number): void {
-    if (p.kind !== 'person' || p.form !== 'named') return
-    const known = this.find(p)
-    if (known) known.lastSeen = at
-    else this.create(p, at).mentionedOnly = true
+  /**
+   * Notes a sentence's subject that is not (yet) a speaker, so that a later "he", "it" or "the Minister"
+   * can find it: a named person, or an organisation, outlet or record ("The national cyber security
+   * agency declined to comment. It said ...").
+   */
+  noteName(p: Profile, at: number, mention?: Span): void {
+    if (p.kind === 'person' && p.form === 'named') {
+      const known = this.find(p)
+      if (known) known.lastSeen = at
+      else this.create(p, at).mentionedOnly = true
+    } else if (mention && p.form !== 'pronoun' && ['organization', 'outlet', 'document'].includes(p.kind)) {
+      const before = this.entities.length
+      const { entity } = this.lookup(p, mention, at)
+      if (this.entities.length > before) entity.mentionedOnly = true
+    }
   }
 
   resolve(p: Profile, mention: Span, at: number): { entity: Entity; resolution: SpeakerResolution } {
+    const found = this.lookup(p, mention, at)
+    found.entity.relayOnly = false
+    return found
+  }
+
+  private lookup(p: Profile, mention: Span, at: number): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
       const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }
+      // "he" is not someone already called "she".
+      const gender = GENDER[mention.text.toLowerCase()]
       const fits = (e: Entity) =>
-        want === 'person'
-          ? e.kind === 'person'
-          : want === 'thing'
-            ? e.kind !== 'person' && e.kind !== 'anonymous'
-            : e.kind !== 'person'
+        e.relayOnly
+          ? false
+          : want === 'person'
+            ? e.kind === 'person' && !(gender && e.gender && e.gender !== gender)
+            : want === 'thing'
+              ? e.kind !== 'person' && e.kind !== 'anonymous'
+              : e.kind !== 'person'
       const found = this.latest(fits)
       if (found) {
         found.lastSeen = at
+        if (gender) found.gender = gender
         return { entity: found, resolution: 'pronoun' }
       }
     }
     if (p.form === 'definite' || (p.form === 'generic' && /^the\s/i.test(mention.text))) {
+      const author = p.kind === 'document' ? this.latest((e) => !!e.records?.has(p.head)) : undefined
+      if (author) {
+        author.lastSeen = at
+        return { entity: author, resolution: 'description' }
+      }
       const content = [...p.words].filter((w) => w !== 'the')
-      // "the commission" is not "Commission chairwoman Petra Lund": a person answers only to a role.
+      // "the commission" is not "Commission chairwoman Petra Lund", nor "the trust" "a spokesman for the
+      // trust": a person, named or not, answers only to a role.
       const role = TITLES.has(p.head) || ROLE_NOUNS.has(p.head)
       const found = this.latest(
         (e) =>
-          (!e.mentionedOnly || TITLES.has(p.head)) &&
-          (e.kind !== 'person' || role) &&
+          (!e.mentionedOnly || e.kind !== 'person' || TITLES.has(p.head)) &&
+          ((e.kind !== 'person' && e.kind !== 'anonymous') || role) &&
           content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w)
       )
+      // A name written since the speaker was last met is the nearer one ("the Office" after "the
+      // Inter-Agency Relief Office", though a "Press Office" spoke earlier).
+      const recent = this.recentName?.(p.head)
+      if (recent && (!found || recent.at > found.lastSeen)) return this.lookup(recent.profile, mention, at)
       if (found) {
         found.lastSeen = at
         this.addAlias(found, mention.text)
+        found.sourceId ??= this.sourceFor(found.kind, [mention.text])
         return { entity: found, resolution: 'description' }
       }
-      const recent = this.recentName?.(p.head)
-      if (recent) return this.resolve(recent, mention, at)
-      if (this.publisher && normName(this.publisher).includes(p.head) && p.head) {
+      // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
+      if (this.publisher && p.head && (normName(this.publisher).includes(p.head) || OWN_MEDIUM.has(p.head))) {
         const pub = this.publisherSpeaker(at)!
         return { entity: pub, resolution: 'description' }
       }
@@ -345,6 +427,8 @@ export class Speakers {
       const found = this.find(p)
       if (found) {
         found.lastSeen = at
+        // A bare name noted earlier was taken for a person; the speaker phrase says better.
+        if (found.mentionedOnly && p.kind !== 'person') found.kind = p.kind
         found.mentionedOnly = false
         this.addAlias(found, mention.text)
         if (!found.sourceId) found.sourceId = this.sourceFor(p.kind, [mention.text, p.name])
@@ -353,6 +437,19 @@ export class Speakers {
     }
     const entity = this.create(p, at, mention.text)
     return { entity, resolution: p.form === 'pronoun' || p.form === 'definite' ? 'description' : 'named' }
+  }
+
+  /** A relay as an entity: "the agency" after "the Meridian News Agency" is that agency. */
+  relay(p: Profile, mention: Span, at: number): Entity {
+    const before = this.entities.length
+    const { entity } = this.lookup(p, mention, at)
+    if (this.entities.length > before) entity.relayOnly = true
+    return entity
+  }
+
+  /** Notes that a speaker spoke through a record ("in a statement"). */
+  noteRecord(entity: Entity, record: string): void {
+    ;(entity.records ??= new Set()).add(record)
   }
 
   /** The existing source a phrase names; anonymous speakers only by an exact name or alias. */
@@ -373,7 +470,19 @@ export class Speakers {
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
     const subset = (e: Entity) =>
       e.kind !== 'anonymous' && p.kind !== 'person' && p.words.size > 0 && [...p.words].every((w) => e.words.has(w))
-    return this.latest(same) ?? this.latest(bySurname) ?? this.latest(acronym) ?? this.latest(subset)
+    // "Kovar" after "Kovar Mining": an organisation by the first word of its name.
+    const shortName = (e: Entity) =>
+      (e.kind === 'organization' || e.kind === 'outlet') &&
+      !wanted.includes(' ') &&
+      normName(e.name).split(' ')[0] === wanted &&
+      normName(e.name) !== wanted
+    return (
+      this.latest(same) ??
+      this.latest(bySurname) ??
+      this.latest(acronym) ??
+      this.latest(subset) ??
+      this.latest(shortName)
+    )
   }
 
   private latest(test: (e: Entity) => boolean): Entity | undefined {

@@ -150,6 +150,264 @@ describe('suggestClaims', () => {
   })
 })
 
+describe('suggestClaims on shapes the first corpus did not have', () => {
+  const claims = (got: ReturnType<typeof brief>) => got.map((g) => [g.claim, g.name])
+
+  it("takes the reported clause of a compound sentence, not the publisher's whole sentence", () => {
+    const got = brief(
+      doc(
+        "Patrols have held up traffic for a third week, and Norvania's government said on Wednesday that at least 40 ships were stuck.",
+        'The ministry said prices rose and the central bank said wages fell.',
+        'The Relief Office compiled its figure from hospital records and reports by village councils, its spokesperson Daniel Okoro said.'
+      )
+    )
+    expect(claims(got)).toEqual([
+      ['at least 40 ships were stuck', "Norvania's government"],
+      ['prices rose', 'Ministry'],
+      ['wages fell', 'Central bank'],
+      ['The Relief Office compiled its figure from hospital records and reports by village councils', 'Daniel Okoro']
+    ])
+  })
+
+  it('gives "the statement said" to whoever spoke in that statement', () => {
+    const got = brief(
+      doc(
+        'Captain Ivo Dravic, a navy spokesperson, said in a written statement that 25 vessels were waiting. "Ships that comply are cleared the same day," the statement said.'
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual(['Ivo Dravic', 'Ivo Dravic'])
+  })
+
+  it('reads figures given as counts, tolls and records, and commitments, from the verb on', () => {
+    const got = brief(
+      doc(
+        'An official at the port authority, who spoke on condition of anonymity, gave a third count: 31 ships at anchor.',
+        'The disaster authority put the death toll at 112 and said 38 people were missing.',
+        'The bulletin shows how trade fell. It recorded 84 grain ships in January.',
+        'Prime Minister Aron Vesk promised compensation for every family.',
+        'The minister put pressure on the port. Police recorded a video of the crowd.'
+      )
+    )
+    expect(claims(got)).toEqual([
+      ['gave a third count: 31 ships at anchor', 'Unnamed official at the port authority'],
+      ['put the death toll at 112', 'Disaster authority'],
+      ['38 people were missing', 'Disaster authority'],
+      ['how trade fell', 'Bulletin'],
+      ['recorded 84 grain ships in January', 'Bulletin'],
+      ['promised compensation for every family', 'Aron Vesk']
+    ])
+    expect(got[0].kind).toBe('anonymous')
+  })
+
+  it('names a relay or speaker met before by its full name when the text shortens it', () => {
+    const got = brief(
+      doc(
+        'A source told the Meridian News Agency that mines had been laid. "Those ships are not there to inspect cargo," the source told the agency.',
+        'Kovar Mining said nine employees were missing. Kovar later said the search would go on.'
+      )
+    )
+    expect(got.map((g) => g.via)).toEqual([['Meridian News Agency'], ['Meridian News Agency'], [], []])
+    expect(got.slice(2).map((g) => [g.name, g.kind])).toEqual([
+      ['Kovar Mining', 'organization'],
+      ['Kovar Mining', 'organization']
+    ])
+  })
+
+  it('keeps an apposition after "according to" with its speaker, not in the claim', () => {
+    const got = brief(
+      doc(
+        'Premiums have risen to 0.5 percent, according to Sorrel, a marine insurance broker.',
+        'According to Frontline Water, an aid group, 200 people had died.',
+        'Premiums doubled, according to two brokers in the port of Sorrel.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.kind])).toEqual([
+      ['Premiums have risen to 0.5 percent', 'Sorrel', 'person'],
+      ['200 people had died', 'Frontline Water', 'organization'],
+      ['Premiums doubled', 'Two brokers in the port of Sorrel', 'anonymous']
+    ])
+  })
+
+  it('makes whoever is cited or quoted the speaker and the outlet the relay', () => {
+    const got = brief(
+      doc(
+        'The Courier reported that 23 people were missing, citing two rescue coordinators, and said most were contract workers.',
+        'The broadcaster ORT, quoting an unnamed official, said sludge had reached Dunmark.',
+        'The Courier also quoted a senior investigator as saying that prosecutors were examining the permit.',
+        'The minister was quoted by the Herald as saying that the mine would reopen.',
+        'Karlsen said the trust had ignored warnings, citing an internal audit.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['23 people were missing', 'Two rescue coordinators', ['Courier']],
+      ['most were contract workers', 'Courier', []],
+      ['sludge had reached Dunmark', 'Unnamed official', ['ORT']],
+      ['prosecutors were examining the permit', 'Unnamed senior investigator', ['Courier']],
+      ['the mine would reopen', 'Minister', ['Herald']],
+      ['the trust had ignored warnings', 'Karlsen', []]
+    ])
+  })
+
+  it('finds relays in interviews and in "interviewed by"', () => {
+    const got = brief(
+      doc(
+        'In an interview with the weekly Kapital, chief executive Marten Hollis said the dam had passed inspection.',
+        'Residents interviewed by the Voice said nobody had warned them.'
+      )
+    )
+    expect(got.map((g) => g.via)).toEqual([['Kapital'], ['Voice']])
+  })
+
+  it('leaves out opening participles, passive asides, refusals to comment and what the speaker did not say', () => {
+    const got = brief(
+      doc(
+        'Asked about the report, the inspectorate said it had no record of an application.',
+        'He said a sum of 5,000 crowns, reported by the Courier, was "pure speculation."',
+        'Kovar said it could not comment on the documents.',
+        'He said patrols had seized two tonnes of weapons, but did not say how many ships had sailed.',
+        'Kovar Mining said in a statement published overnight that nine employees were missing.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['it had no record of an application', 'the inspectorate'],
+      ['a sum of 5,000 crowns, reported by the Courier, was "pure speculation."', 'He'],
+      ['patrols had seized two tonnes of weapons', 'He'],
+      ['nine employees were missing', 'Kovar Mining']
+    ])
+  })
+
+  it('resolves "itself", "it" after a subject that did not speak, and "the trust" past its spokesman', () => {
+    const got = brief(
+      doc(
+        'The county water utility said 18,000 households had no water. The utility itself told ORT that supplies would resume.',
+        'The national cyber security agency declined to comment. It said in an advisory that hospitals should keep offline copies.',
+        'The Vossberg Health Trust said no records were taken. A spokesman for the trust said only payroll was hit. The trust said maternity services were running.'
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual([
+      'County water utility',
+      'County water utility',
+      'National cyber security agency',
+      'Vossberg Health Trust',
+      'Unnamed spokesman for the trust',
+      'Vossberg Health Trust'
+    ])
+  })
+
+  it('gives "what it said was" to the subject of the clause around it, and caps the claim before it', () => {
+    const got = brief(
+      doc(
+        'But the Zelt Herald published what it said was a letter from an engineer.',
+        'ORT said sludge had reached Dunmark by Wednesday, while the tabloid Ostrelan Voice ran photographs that it said were taken 60 kilometres away.'
+      )
+    )
+    expect(claims(got)).toEqual([
+      ['was a letter from an engineer', 'Zelt Herald'],
+      ['sludge had reached Dunmark by Wednesday', 'ORT'],
+      ['were taken 60 kilometres away', 'Ostrelan Voice']
+    ])
+  })
+
+  it("splits off the publisher's own inference, contrast and denial", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'According to the statistics office, Estra has 1.2 million voters, so the gap amounts to well over 150,000 votes.',
+          'Milbloggers claimed that the strike destroyed a vessel, though the Halden Institute has not observed evidence of damage.',
+          'The Ministry rejects reports that troops will be sent. No such decision has been taken.'
+        ),
+        outlet: 'Halden Institute'
+      },
+      []
+    ).map((s) => [s.claim.text, s.speaker.resolution, s.cue.kind])
+    expect(got).toEqual([
+      ['Estra has 1.2 million voters', 'description', 'according-to'],
+      ['the gap amounts to well over 150,000 votes', 'publisher', 'figure'],
+      ['the strike destroyed a vessel', 'named', 'reporting-verb'],
+      ['the Halden Institute has not observed evidence of damage', 'publisher', 'rebuttal'],
+      ['rejects reports that troops will be sent', 'named', 'reporting-verb'],
+      ['No such decision has been taken', 'publisher', 'rebuttal']
+    ])
+  })
+
+  it('reads a reporting verb wink takes for a noun after an aside', () => {
+    const got = brief(
+      doc('The Civic Vote Network, which deployed 900 monitors, estimates turnout at between 44 and 48 percent.')
+    )
+    expect(claims(got)).toEqual([['estimates turnout at between 44 and 48 percent', 'Civic Vote Network']])
+  })
+
+  it('puts a caveat on the claims of the speaker it names, or on the figures relayed through it', () => {
+    const got = suggestClaims(
+      doc(
+        "A group calling itself BlackTide said it had copied 400 gigabytes of data. The blog ThreatLedger said the group had demanded a ransom. The Tribune has not been able to verify the group's claims.",
+        "The Courier reported that 23 people were missing, citing two rescue workers, and said most were contractors. The Agency could not independently verify the Courier's figure."
+      ),
+      []
+    ).map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['BlackTide', '6'],
+      ['ThreatLedger', null],
+      ['Two rescue workers', '6'],
+      ['Courier', null]
+    ])
+  })
+})
+
+describe('suggestClaims on a broadcast summary', () => {
+  const kestrel = (...paragraphs: string[]) =>
+    suggestClaims({ ...doc(...paragraphs), outlet: 'Radio Kestrel' }, []).map((s) => ({
+      claim: s.claim.text,
+      name: s.speaker.name,
+      kind: s.speaker.kind,
+      via: s.via.map((v) => v.name),
+      credibility: s.grading.credibility ?? null
+    }))
+
+  it('reads a speaker after "where" or after an opening phrase, and what a speaker describes', () => {
+    const got = kestrel(
+      'The programme led on the outbreak in Halvik, where the regional health board says there have been 214 cases.',
+      'In a statement sent to the programme after the interview, the health ministry said the figure referred to the first dose.',
+      'Parents in Dresk described long queues at the clinic.'
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['there have been 214 cases', 'Regional health board'],
+      ['the figure referred to the first dose', 'Health ministry'],
+      ['described long queues at the clinic', 'Parents in Dresk']
+    ])
+  })
+
+  it("does not make the publisher's own programme a relay, and calls a management an organisation", () => {
+    const got = kestrel(
+      'Health Minister Oda Kranjec told the programme that the outbreak was under control.',
+      "The hospital's management denied issuing any such instruction."
+    )
+    expect(got.map((g) => [g.name, g.kind, g.via])).toEqual([
+      ['Oda Kranjec', 'person', []],
+      ["Hospital's management", 'organization', []]
+    ])
+  })
+
+  it('gives "he" to a man named where no one spoke, not to the woman who spoke before', () => {
+    const got = kestrel(
+      'Kranjec said the cut was a reallocation. She said coverage stood at 91 percent.',
+      "The figure was challenged by Dr Anton Varga, who chairs the Brevonian Doctors' Union. He said coverage was 78 percent."
+    )
+    expect(got.map((g) => g.name)).toEqual(['Kranjec', 'Kranjec', 'Anton Varga'])
+  })
+
+  it("puts a caveat about someone's figures on the claim that gave them, paragraphs earlier", () => {
+    const got = kestrel(
+      "Dr Anton Varga said the union's own survey put coverage at 78 percent.",
+      "Karel Winther said the minister should resign. The programme has not been able to confirm the union's survey figures."
+    )
+    expect(got.map((g) => [g.name, g.credibility])).toEqual([
+      ['Anton Varga', '6'],
+      ['Karel Winther', null]
+    ])
+  })
+})
+
 describe('inferPublisher', () => {
   it('reads the publisher from a dateline or from its own caveat', () => {
     expect(inferPublisher('KORVAL, March 14 (Meridian Press) - Ships ...')).toBe('Meridian Press')

@@ -3,8 +3,21 @@
 import { invalid } from '../../shared/errors'
 import type { Source } from '../../shared/model'
 import { normName } from '../../shared/source-names'
-import { framesOf, trimClaim } from './attribution'
-import { CAVEAT_ABOUT_FIGURES, CAVEATS, ESTIMATIVE, REBUTTAL, TRUNCATED } from './lexicon'
+import { framesOf, quotesOpen, trimClaim } from './attribution'
+import {
+  CAVEAT_ABOUT_FIGURES,
+  CAVEAT_OWNER,
+  CAVEATS,
+  CONTRAST_TURN,
+  ESTIMATIVE,
+  INFERENCE_TURN,
+  NO_COMMENT_CLAIM,
+  PUBLISHER_DENIAL,
+  RECORD_MEDIUM,
+  REBUTTAL,
+  TITLES,
+  TRUNCATED
+} from './lexicon'
 import { sentencesOf, type Sentence, type Token } from './nlp'
 import { extractQuantities } from './quantities'
 import { profile, Speakers, type Entity } from './speakers'
@@ -88,36 +101,99 @@ function sentenceQuantities(text: string, s: Sentence): Quantity[] {
 
 const countable = (q: Quantity) => q.unitClass !== 'time'
 
-/** The latest capitalised name in these sentences that has `head` as a word ("Office"). */
-function recentName(text: string, sentences: Sentence[], head: string): ReturnType<typeof profile> | null {
+/** The sentence's text outside the given claims (the attribution's own words). */
+function outside(text: string, s: Sentence, claims: { start: number; end: number }[]): string {
+  let out = ''
+  let at = s.start
+  for (const c of [...claims].sort((a, b) => a.start - b.start)) {
+    out += `${text.slice(at, Math.max(at, c.start))} `
+    at = Math.max(at, c.end)
+  }
+  return out + text.slice(at, s.end)
+}
+
+/** Where each capitalised word is, by its lower-case form: [sentence, token] in reading order. */
+function capitalisedWords(sentences: Sentence[]): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>()
+  sentences.forEach((s, si) =>
+    s.tokens.forEach((t, i) => {
+      if (!/^\p{Lu}/u.test(t.text)) return
+      const list = out.get(t.lower)
+      if (list) list.push([si, i])
+      else out.set(t.lower, [[si, i]])
+    })
+  )
+  return out
+}
+
+/** The latest capitalised name up to sentence `upTo` that has `head` as its last word ("Office"). */
+function recentName(
+  text: string,
+  sentences: Sentence[],
+  capitalised: Map<string, [number, number][]>,
+  upTo: number,
+  head: string
+): { profile: ReturnType<typeof profile>; at: number } | null {
   if (!head) return null
-  for (const s of [...sentences].reverse()) {
-    const toks = s.tokens
-    for (let i = toks.length - 1; i >= 0; i--) {
-      if (toks[i].lower !== head && toks[i].lower !== `${head}s`) continue
-      if (!/^\p{Lu}/u.test(toks[i].text)) continue
-      let a = i
-      while (
-        a > 0 &&
-        (/^\p{Lu}/u.test(toks[a - 1].text) || ['of', 'for', 'the', 'and', '-'].includes(toks[a - 1].lower)) &&
-        toks[a - 1].pos !== 'DET'
-      )
-        a--
-      while (a < i && ['of', 'for', 'the', 'and', '-'].includes(toks[a].lower)) a++
-      if (a < i) return profile(toks.slice(a, i + 1), text)
-    }
+  const places = [...(capitalised.get(head) ?? []), ...(capitalised.get(`${head}s`) ?? [])]
+    .filter(([si]) => si <= upTo)
+    .sort((x, y) => y[0] - x[0] || y[1] - x[1])
+  for (const [si, i] of places) {
+    const toks = sentences[si].tokens
+    let a = i
+    while (
+      a > 0 &&
+      (/^\p{Lu}/u.test(toks[a - 1].text) || ['of', 'for', 'the', 'and', '-'].includes(toks[a - 1].lower)) &&
+      toks[a - 1].pos !== 'DET'
+    )
+      a--
+    while (a < i && ['of', 'for', 'the', 'and', '-'].includes(toks[a].lower)) a++
+    if (a < i) return { profile: profile(toks.slice(a, i + 1), text), at: toks[a].start }
   }
   return null
 }
 
-/** The person named at the start of a sentence, before its first verb ("Minister ... Karel Dusek visited"). */
-function subjectName(s: Sentence): Token[] | null {
+/** Names of two or more capitalised words, titles included ("Dr Anton Varga"), anywhere in a sentence. */
+function personNames(s: Sentence): Token[][] {
+  const out: Token[][] = []
+  let run: Token[] = []
+  const flush = () => {
+    if (run.filter((t) => t.pos === 'PROPN').length >= 2) out.push(run)
+    run = []
+  }
+  s.tokens.forEach((t, i) => {
+    const named = /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || TITLES.has(t.lower)) && i > 0
+    // "the Brevonian Doctors' Union" is one name (an organisation's), not the person "Brevonian Doctors".
+    const apostrophe = /^['’]$/.test(t.text) && run.length && /^\p{Lu}/u.test(s.tokens[i + 1]?.text ?? '')
+    if (named || apostrophe) run.push(t)
+    else flush()
+  })
+  flush()
+  return out
+}
+
+/**
+ * The sentence's subject before its first verb, when it is a name ("Minister ... Karel Dusek visited") or
+ * a plain noun phrase ("The national cyber security agency declined ...").
+ */
+function subjectOf(s: Sentence): Token[] | null {
   const toks = s.tokens
   let i = 0
   while (i < toks.length && toks[i].pos !== 'VERB' && toks[i].pos !== 'AUX' && toks[i].text !== ',') i++
   const run = toks.slice(0, i)
-  const nameLike = run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
-  return run.length && run.length <= 8 && nameLike && run.at(-1)!.pos === 'PROPN' ? run : null
+  if (!run.length || run.length > 8) return null
+  const nameLike =
+    run.at(-1)!.pos === 'PROPN' &&
+    run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
+  const nounPhrase =
+    run.at(-1)!.pos === 'NOUN' &&
+    run.every(
+      (t, k) =>
+        ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos) ||
+        t.lower === 'of' ||
+        (t.pos === 'DET' && (k === 0 || run[k - 1].lower === 'of') && !['that', 'which', 'this'].includes(t.lower))
+    )
+  return nameLike || nounPhrase ? run : null
 }
 
 /**
@@ -132,6 +208,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const publisher = doc.outlet?.trim() || inferPublisher(text)
   const speakers = new Speakers(sources, publisher)
   const sentences = sentencesOf(text, doc.blocks)
+  const capitalised = capitalisedWords(sentences)
   const drafts: Draft[] = []
 
   sentences.forEach((s, si) => {
@@ -139,9 +216,10 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     if (block?.kind === 'heading') return
     const sentenceText = text.slice(s.start, s.end)
     if (TRUNCATED.test(sentenceText.replace(/["“][^"”]*["”]/g, ''))) return
-    const subject = subjectName(s)
-    if (subject) speakers.noteName(profile(subject, text), s.start)
-    speakers.recentName = (head) => recentName(text, sentences.slice(0, si + 1), head)
+    const subject = subjectOf(s)
+    const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(subject, text) : null
+    if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
+    speakers.recentName = (head) => recentName(text, sentences, capitalised, si, head)
     const dateline = DATELINE.exec(text.slice(s.start, s.end))
     const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
     const quantities = sentenceQuantities(text, s)
@@ -159,20 +237,22 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         const { entity, resolution } = speakers.resolve(profile(f.speaker, text), mention, mention.start)
         const via: Relay[] = []
         for (const r of f.relays) {
+          const span = tokenSpan(text, r)
           const p = profile(r, text)
-          if (
-            publisher &&
-            (normName(p.name) === normName(publisher) ||
-              normName(tokenSpan(text, r).text).includes(normName(publisher)))
-          )
-            continue
+          const isPublisher = (name: string) => !!publisher && normName(name).includes(normName(publisher))
+          if (isPublisher(p.name) || isPublisher(span.text)) continue
+          // "the agency" after "the Meridian News Agency": the relay met before, by its full name.
+          const relay = speakers.relay(p, span, span.start)
+          if (isPublisher(relay.name)) continue
           via.push({
-            mention: tokenSpan(text, r),
-            name: p.name,
-            kind: p.kind === 'anonymous' ? 'outlet' : p.kind,
-            sourceId: speakers.sourceFor(p.kind, [tokenSpan(text, r).text, p.name])
+            mention: span,
+            name: relay.name,
+            kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+            sourceId: relay.sourceId
           })
         }
+        const medium = RECORD_MEDIUM.exec(outside(text, s, f.claims))
+        if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
         // "the source said": still the interview the source gave Reuters.
         const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
         if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun'))
@@ -180,7 +260,10 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         who = { entity, mention, resolution, via }
       }
       last = who
-      for (const c of f.claims)
+      for (const whole of f.claims) {
+        if (NO_COMMENT_CLAIM.test(text.slice(whole.start, whole.end))) continue
+        const turn = publisherTurn(text, whole, publisher, quantities)
+        const c = turn ? trimClaim(text, { start: whole.start, end: turn.at }) : whole
         made.push({
           claim: spanOf(text, Math.max(c.start, opening), c.end),
           ...who,
@@ -194,7 +277,28 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           sentence: si,
           block: s.block
         })
+        if (turn)
+          made.push({
+            claim: turn.claim,
+            entity: speakers.publisherSpeaker(s.start),
+            mention: null,
+            resolution: 'publisher',
+            via: [],
+            cue: turn.cue,
+            quantities: quantities.filter((q) => q.start >= turn.claim.start && q.end <= turn.claim.end),
+            caveats: [],
+            sentence: si,
+            block: s.block
+          })
+      }
     }
+
+    // A subject that did not speak here may be the "it" or "the agency" of a later sentence.
+    if (subject && subjectProfile?.kind !== 'person' && !made.some((d) => d.mention))
+      speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
+    // "It was challenged by Dr Anton Varga. He said ...": a person named where no one speaks.
+    if (!made.some((d) => d.mention))
+      for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
 
     if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
@@ -245,6 +349,55 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   return finish(dedupe(drafts), speakers)
 }
 
+/**
+ * Where a speaker's claim turns into the publisher's own words: an inference with a figure ("..., so
+ * the gap amounts to well over 150,000 votes"), or a contrast whose subject is the publisher ("...,
+ * though the Halden Institute has not observed evidence"). Null when it does not.
+ */
+function publisherTurn(
+  text: string,
+  c: { start: number; end: number },
+  publisher: string | null,
+  quantities: Quantity[]
+): { at: number; claim: Span; cue: Cue } | null {
+  const slice = text.slice(c.start, c.end)
+  const own = new Set(publisher ? normName(publisher).split(/\s+/) : [])
+  // "the Halden Institute" for the Halden Institute for Maritime Security; "we".
+  const publisherLeads = (rest: string) => {
+    if (/^we\s/i.test(rest)) return true
+    const lead = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+)+)/u.exec(rest)
+    return (
+      !!lead &&
+      normName(lead[1])
+        .split(/\s+/)
+        .every((w) => own.has(w))
+    )
+  }
+  for (const [re, kind] of [
+    [INFERENCE_TURN, 'inference'],
+    [CONTRAST_TURN, 'contrast']
+  ] as const)
+    for (const m of slice.matchAll(re)) {
+      if (quotesOpen(slice.slice(0, m.index))) continue
+      const at = c.start + m.index
+      const tail = trimClaim(text, { start: at + m[0].length, end: c.end })
+      if (kind === 'contrast') {
+        if (!publisherLeads(text.slice(tail.start, tail.end))) continue
+        const word = /\p{L}+/u.exec(m[0])!
+        const cue = { ...spanOf(text, at + word.index, at + word.index + word[0].length), kind: 'rebuttal' as const }
+        return { at, claim: spanOf(text, tail.start, tail.end), cue }
+      }
+      const figure = quantities.find((q) => countable(q) && q.start >= tail.start && q.end <= tail.end)
+      if (figure)
+        return {
+          at,
+          claim: spanOf(text, tail.start, tail.end),
+          cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' }
+        }
+    }
+  return null
+}
+
 /** What the publisher asserts in its own voice: a non-statement, a rebuttal, a judgment, a figure. */
 function publisherClaim(
   text: string,
@@ -285,6 +438,12 @@ function publisherClaim(
     }
   const figure = quantities.find(countable)
   if (figure) return { claim, cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' } }
+  const denial = PUBLISHER_DENIAL.exec(sentenceText)
+  if (denial)
+    return {
+      claim,
+      cue: { ...spanOf(text, s.start + denial.index, s.start + denial.index + denial[0].length), kind: 'rebuttal' }
+    }
   return null
 }
 
@@ -309,8 +468,20 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
       )
     : []
   const withFigures = pool.filter((d) => d.quantities.some(countable))
-  const targets =
-    bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
+  // "could not verify the group's claims": the claims of the speaker it names.
+  const named = CAVEAT_OWNER.exec(sentenceText)
+  const owner = named?.[1].toLowerCase() ?? ''
+  const ownedBy = (d: Draft) =>
+    (d.entity && (d.entity.head === owner || d.entity.words.has(owner))) ||
+    d.via.some((v) => normName(v.name).split(' ').includes(owner)) ||
+    new RegExp(`\\b${owner}['’]s\\b`, 'i').test(d.claim.text)
+  // "the union's survey figures", paragraphs after "the union's own survey ... put coverage at 78 percent".
+  const owned = named ? (pool.some(ownedBy) ? pool.filter(ownedBy) : drafts.filter(ownedBy).slice(-2)) : []
+  const ownedFigures = owned.filter((d) => d.quantities.some(countable))
+  const byOwner = named && /^(?:figure|number|estimate)/i.test(named[2]) && ownedFigures.length ? ownedFigures : owned
+  const targets = byOwner.length
+    ? byOwner
+    : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
       ? bySpeaker
       : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
         ? withFigures

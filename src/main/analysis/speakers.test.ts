@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { sentencesOf } from './nlp'
+import { profile } from './speakers'
+
+/** The profile of a speaker phrase read on its own. */
+const who = (phrase: string) => {
+  const [sentence] = sentencesOf(phrase, [{ start: 0, end: phrase.length }])
+  const p = profile(sentence.tokens, phrase)
+  return { name: p.name, kind: p.kind }
+}
+
+describe('profile', () => {
+  it('takes the kind from the word before a name or from an apposition', () => {
+    expect(who('the business weekly Kapital')).toEqual({ name: 'Kapital', kind: 'outlet' })
+    expect(who('the tabloid Ostrelan Voice')).toEqual({ name: 'Ostrelan Voice', kind: 'outlet' })
+    expect(who('the cybersecurity blog ThreatLedger')).toEqual({ name: 'ThreatLedger', kind: 'outlet' })
+    expect(who("The Varn Courier, the country's largest daily")).toEqual({ name: 'Varn Courier', kind: 'outlet' })
+    expect(who('Kovar Mining')).toEqual({ name: 'Kovar Mining', kind: 'organization' })
+    expect(who('Sorrel, a marine insurance broker')).toEqual({ name: 'Sorrel', kind: 'person' })
+  })
+
+  it('reads titles before a name and keeps an apostrophe inside one', () => {
+    expect(who('Detective Inspector Raoul Fenn')).toEqual({ name: 'Raoul Fenn', kind: 'person' })
+    expect(who("The Lennart Patients' Council")).toMatchObject({ name: "Lennart Patients' Council" })
+  })
+
+  it('makes counted people and people at a place anonymous, and a body in a place keeps its noun', () => {
+    expect(who('two brokers in the Estravan port of Sorrel')).toEqual({
+      name: 'Two brokers in the Estravan port of Sorrel',
+      kind: 'anonymous'
+    })
+    expect(who('The regional hospital in Korval')).toEqual({
+      name: 'Regional hospital in Korval',
+      kind: 'organization'
+    })
+  })
+
+  it('names a record by itself, not by who saw it, and its author when it has one', () => {
+    expect(who('an internal email seen by the Tribune')).toEqual({ name: 'Internal email', kind: 'document' })
+    expect(who('figures published by the trust')).toMatchObject({ kind: 'organization' })
+  })
+})
