@@ -79,7 +79,7 @@ try {
     tags: [r() < 0.5 ? 'front line' : 'logistics']
   }))
   const state = new CaseState({
-    version: 1,
+    version: 2,
     id: 'bench',
     title: 'Search bench',
     createdAt: '',
