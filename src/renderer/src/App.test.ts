@@ -48,8 +48,8 @@ describe('App', () => {
     await fireEvent.keyDown(document.body, { key: 'j' })
     await fireEvent.keyDown(document.body, { key: 'j' })
     await fireEvent.keyDown(document.body, { key: 'k' })
-    const focused = screen.getAllByTestId('claim-item').filter((i) => i.getAttribute('aria-selected') === 'true')
-    expect(focused.map((i) => i.textContent)).toEqual([expect.stringContaining('Russia')])
+    const focused = () => screen.getAllByTestId('claim-item').filter((i) => i.getAttribute('aria-selected') === 'true')
+    await waitFor(() => expect(focused().map((i) => i.textContent)).toEqual([expect.stringContaining('Russia')]))
     // Focusing a claim from the keyboard leaves the keyboard with the desk, not the editor.
     expect(document.activeElement?.closest('[data-testid="claim-editor"]')).toBeNull()
     await fireEvent.keyDown(document.body, { key: '?' })

@@ -65,11 +65,11 @@ describe('ClaimsPanel', () => {
     const { desk, a, b } = await setup()
     const list = screen.getByTestId('claims-list')
     await fireEvent.keyDown(list, { key: 'ArrowDown' })
-    expect(desk.store.focusedClaimId).toBe(b.id) // ISW group first
+    await waitFor(() => expect(desk.store.focusedClaimId).toBe(b.id)) // ISW group first
     await fireEvent.keyDown(list, { key: 'ArrowDown' })
-    expect(desk.store.focusedClaimId).toBe(a.id)
+    await waitFor(() => expect(desk.store.focusedClaimId).toBe(a.id))
     await fireEvent.keyDown(list, { key: 'ArrowUp' })
-    expect(desk.store.focusedClaimId).toBe(b.id)
+    await waitFor(() => expect(desk.store.focusedClaimId).toBe(b.id))
     await fireEvent.keyDown(list, { key: 'Enter' })
     expect(desk.store.editorFocus?.field).toBe('source')
     await fireEvent.keyDown(list, { key: 'Delete' })

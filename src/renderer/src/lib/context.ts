@@ -5,7 +5,9 @@ import { BriefingComposer } from '../briefing/composer.svelte'
 import { ClaimsView } from '../claims/view.svelte'
 import { ImportQueue } from '../cases/import-queue.svelte'
 import { CaseStore } from './case.svelte'
+import { Layout } from './layout.svelte'
 import { Notices } from './notices.svelte'
+import { Theme } from './theme.svelte'
 import { UiState } from './ui.svelte'
 
 export interface Desk {
@@ -15,10 +17,13 @@ export interface Desk {
   notices: Notices
   imports: ImportQueue
   composer: BriefingComposer
+  layout: Layout
+  theme: Theme
 }
 
 export const DESK = Symbol('claimdesk-desk')
 
+/** `storage` remembers panes, theme and the last document (localStorage; null in tests keeps nothing). */
 export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(backend.api, notices, storage)
@@ -28,7 +33,9 @@ export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' |
     ui: new UiState(),
     view: new ClaimsView(store),
     imports: new ImportQueue(store, notices, backend.transfer),
-    composer: new BriefingComposer(store, undefined, storage)
+    composer: new BriefingComposer(store, undefined, storage),
+    layout: new Layout(storage),
+    theme: new Theme(storage)
   }
 }
 
