@@ -7,7 +7,8 @@ export interface PaletteEntry {
   id: string
   label: string
   group: string
-  keys: string[]
+  /** The keys that do it, each as its key combination (an action may have two, or none). */
+  keys: string[][]
   /** Absent: a key that belongs to a focused control, listed to look up. */
   run?: () => boolean | void
 }
@@ -18,13 +19,22 @@ export function paletteEntries(desk: Desk, groups: readonly ShortcutGroup[] = SH
   groups.forEach(({ group, items }, g) =>
     items.forEach((item, i) => {
       const id = `${g}-${i}`
+      const keys = item.keys.length ? [item.keys] : []
+      const twin =
+        (runnable.at(-1)?.label === item.action && runnable.at(-1)?.group === group && runnable.at(-1)) || null
       if (item.expand) {
-        item.expand(desk).forEach((e, n) => runnable.push({ id: `${id}-${n}`, group, ...e }))
+        item
+          .expand(desk)
+          .forEach((e, n) =>
+            runnable.push({ id: `${id}-${n}`, group, label: e.label, keys: e.keys.length ? [e.keys] : [], run: e.run })
+          )
+      } else if (item.run && twin) {
+        twin.keys.push(...keys) // one action with a second key (C, or Ctrl+Enter)
       } else if (item.run) {
         const run = item.run
-        runnable.push({ id, label: item.action, group, keys: item.keys, run: () => run(desk) })
+        runnable.push({ id, label: item.action, group, keys, run: () => run(desk) })
       } else {
-        listed.push({ id, label: item.action, group, keys: item.keys })
+        listed.push({ id, label: item.action, group, keys })
       }
     })
   )
@@ -36,7 +46,7 @@ export function narrow(entries: readonly PaletteEntry[], query: string): Palette
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   if (words.length === 0) return [...entries]
   return entries.filter((e) => {
-    const text = `${e.label} ${e.group} ${e.keys.join('+')}`.toLowerCase()
+    const text = `${e.label} ${e.group} ${e.keys.map((k) => k.join('+')).join(' ')}`.toLowerCase()
     return words.every((w) => text.includes(w))
   })
 }

@@ -170,12 +170,12 @@ export const SHORTCUTS: ShortcutGroup[] = [
         run: ({ layout }) => layout.toggle('editor')
       },
       {
-        keys: ['←', '→'],
+        keys: ['← →'],
         action: 'On a focused pane splitter: resize (Shift for bigger steps; Enter folds the pane)'
       },
       {
         keys: [],
-        action: 'Theme: light, dark, or the system’s',
+        action: 'Theme: light, dark, or the system’s (also the switch in the top bar)',
         run: ({ theme }) => theme.cycle(),
         expand: ({ theme }) =>
           THEME_CHOICES.map((choice) => ({
@@ -208,7 +208,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       },
       {
         keys: ['Ctrl/⌘', 'Shift', 'Z'],
-        action: 'Redo (also Ctrl+Y)',
+        action: 'Redo (also Ctrl/⌘+Y)',
         bind: ['Mod+Shift+z', 'Mod+y'],
         run: (desk) => undo(desk, 'redo')
       },
