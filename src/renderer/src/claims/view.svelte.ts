@@ -85,18 +85,7 @@ export class ClaimsView {
 
   groups = $derived(this.answerGroups.map((g): PanelGroup => ({ ...this.describe(g.key), count: g.count })))
 
-  /** The whole list's shape: each group's heading followed by its row slots. */
-  rows = $derived.by((): PanelRow[] => {
-    const rows: PanelRow[] = []
-    let offset = 0
-    for (const group of this.groups) {
-      rows.push({ kind: 'head', group })
-      for (let i = 0; i < group.count; i++) rows.push({ kind: 'claim', offset: offset++, group })
-    }
-    return rows
-  })
-
-  /** The list index of each group's heading, in group order (for offset → index). */
+  /** The list index of each group's heading, in group order. */
   private heads = $derived.by(() => {
     const at: number[] = []
     let index = 0
@@ -107,12 +96,36 @@ export class ClaimsView {
     return at
   })
 
+  /** How many lines the list has: every group's heading and its rows. */
+  size = $derived(this.total + this.answerGroups.length)
+
+  /**
+   * The list's lines as the virtual list takes them: only their number matters (an empty array of
+   * that length, made at no cost); `rowAt` says what each line is, for the few on screen.
+   */
+  slots = $derived(new Array<undefined>(this.size))
+
+  /** What the line at list index `index` is: a group heading, or the slot of a claim. */
+  rowAt(index: number): PanelRow | undefined {
+    const heads = this.heads
+    if (index < 0 || index >= this.size || heads.length === 0) return undefined
+    let lo = 0
+    let hi = heads.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (heads[mid] <= index) lo = mid
+      else hi = mid - 1
+    }
+    const group = this.groups[lo]
+    return index === heads[lo] ? { kind: 'head', group } : { kind: 'claim', offset: index - lo - 1, group }
+  }
+
   /** The claim id at a row offset, once its page has arrived. */
   idAt(offset: number): string | undefined {
     return this.pages.get(Math.floor(offset / PAGE_SIZE))?.[offset % PAGE_SIZE]
   }
 
-  /** The list index (headings included) of the row at `offset`. */
+  /** The list index (headings included) of the row at `offset`: one heading more for each group up to its own. */
   indexOf(offset: number): number {
     let g = 0
     let first = 0
@@ -120,7 +133,7 @@ export class ClaimsView {
       first += this.answerGroups[g].count
       g++
     }
-    return (this.heads[g] ?? 0) + 1 + offset
+    return offset + g + 1
   }
 
   /** The first loaded row offset of a claim, or -1. */
