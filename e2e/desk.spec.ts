@@ -218,7 +218,7 @@ test('panes scroll on their own, resize, fold and are remembered, from 960×600 
   expect(await paneWidth(page, 'right')).toBe(right + 32)
 
   // Fold and reopen: buttons, keys, and the rails.
-  await page.getByTestId('fold-left').click()
+  await page.getByTestId('toggle-left').click()
   await expect(page.getByTestId('open-left')).toBeVisible()
   await page.keyboard.press('Control+b')
   await expect(page.getByTestId('tab-documents')).toBeVisible()

@@ -98,6 +98,8 @@ export function fit(sizes: PaneSizes, mode: Mode, width: number): Fitted {
 
 export class Layout {
   sizes = $state<PaneSizes>(DEFAULT_SIZES)
+  /** Set by the panes: the window is too narrow for the left pane beside the right one. */
+  leftSqueezed = $state(false)
 
   constructor(private storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage) {
     this.sizes = readSizes(storage?.getItem(KEY))
@@ -117,6 +119,14 @@ export class Layout {
     const key = pane === 'editor' ? 'editorCollapsed' : pane === 'left' ? 'leftCollapsed' : 'rightCollapsed'
     this.sizes[key] = collapsed ?? !this.sizes[key]
     this.save()
+  }
+
+  /** Shows or hides a side pane; on a window too narrow for both, showing the left one folds the right one. */
+  toggleSide(side: Side): void {
+    const shown = side === 'left' ? !this.sizes.leftCollapsed && !this.leftSqueezed : !this.sizes.rightCollapsed
+    if (shown) return this.toggle(side, true)
+    if (side === 'left' && this.leftSqueezed) this.toggle('right', true)
+    this.toggle(side, false)
   }
 
   save(): void {

@@ -153,14 +153,14 @@ export const SHORTCUTS: ShortcutGroup[] = [
         action: 'Show or hide the side list (documents, sources, briefings)',
         bind: ['Mod+b'],
         inFields: true,
-        run: ({ layout }) => layout.toggle('left')
+        run: ({ layout }) => layout.toggleSide('left')
       },
       {
         keys: ['Ctrl/⌘', 'Alt', 'B'],
         action: 'Show or hide the claims pane (the preview beside a briefing)',
         bind: ['Mod+Alt+b'],
         inFields: true,
-        run: ({ layout }) => layout.toggle('right')
+        run: ({ layout }) => layout.toggleSide('right')
       },
       {
         keys: ['Ctrl/⌘', 'J'],
