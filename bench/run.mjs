@@ -5,7 +5,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const benches = ['store-bench.mjs', 'import-bench.mjs', 'export-bench.mjs', 'open-paint-bench.mjs', 'claims-panel-bench.mjs']
+const benches = [
+  'store-bench.mjs',
+  'import-bench.mjs',
+  'export-bench.mjs',
+  'open-paint-bench.mjs',
+  'claims-panel-bench.mjs'
+]
 let failed = 0
 for (const bench of benches) {
   const file = join(here, bench)

@@ -80,6 +80,18 @@ describe('ClaimsPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
   })
 
+  it('places every row under its group: a list index for each row and back', async () => {
+    const { desk } = await setup()
+    const { view } = desk
+    expect(view.size).toBe(3 + 3) // three claims, three groups
+    expect(view.rowAt(0)).toMatchObject({ kind: 'head', group: { label: 'ISW' } })
+    for (let offset = 0; offset < view.total; offset++) {
+      expect(view.rowAt(view.indexOf(offset))).toMatchObject({ kind: 'claim', offset })
+    }
+    expect(view.rowAt(view.indexOf(2))).toMatchObject({ group: { label: 'Unattributed' } })
+    expect(view.rowAt(view.size)).toBeUndefined()
+  })
+
   it('focuses a claim on click', async () => {
     const { desk, c } = await setup()
     const item = screen.getAllByTestId('claim-item').find((i) => i.dataset.claimId === c.id)!

@@ -61,6 +61,8 @@ export class ClaimsView {
   private refreshing: Promise<void> | null = null
   private again = false
   private asked = ''
+  /** The question the shown answer is for (pages loaded later must answer the same one). */
+  private answered: Request | null = null
   /** Bumped when a new question is answered, so the list returns to its top. */
   resets = $state(0)
 
@@ -206,6 +208,7 @@ export class ClaimsView {
     )
     this.answerGroups = first.groups.length ? first.groups : first.total ? [{ key: '', count: first.total }] : []
     this.total = first.total
+    this.answered = request
     if (fresh) {
       this.asked = key
       this.resets++
@@ -232,7 +235,8 @@ export class ClaimsView {
   /** Loads the pages holding row offsets from `from` to `to` (end excluded) that are not loaded yet. */
   async ensure(from: number, to: number): Promise<void> {
     const generation = this.generation
-    const request = this.request
+    const request = this.answered
+    if (!request) return
     const missing = pagesOf(from, Math.min(to, this.total)).filter((p) => !this.pages.has(p))
     await Promise.all(
       missing.map((p) => {

@@ -1,7 +1,7 @@
 // Every action and its key, in one registry: the help overlay lists it, the command palette runs it,
 // the README's key table is checked against it (shortcuts-table.test.ts), and the one app-wide key
-// handler below answers the keys it binds. Other parts of the UI add their own entries with
-// `registerShortcuts` (or by adding items to a group here).
+// handler below answers the keys it binds. A part of the UI with keys of its own adds its entries
+// here (a group of its own, or items in one), so that every list reads the same registry.
 import { caseCommand, markSelection, menuCommand } from './actions'
 import type { Desk } from './context'
 import { quickSources } from './quick-sources'
@@ -240,13 +240,6 @@ export const SHORTCUTS: ShortcutGroup[] = [
     ]
   }
 ]
-
-/** Adds entries to a group (made when new), for parts of the UI that bring their own keys. */
-export function registerShortcuts(group: string, items: Shortcut[]): void {
-  const existing = SHORTCUTS.find((g) => g.group === group)
-  if (existing) existing.items.push(...items)
-  else SHORTCUTS.push({ group, items })
-}
 
 interface KeySpec {
   key: string
