@@ -13,7 +13,8 @@ const benches = [
   'open-paint-bench.mjs',
   'reanchor-bench.mjs',
   'analysis-bench.mjs',
-  'analysis-eval.mjs'
+  'analysis-eval.mjs',
+  'claims-panel-bench.mjs'
 ]
 let failed = 0
 for (const bench of benches) {

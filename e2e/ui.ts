@@ -1,5 +1,5 @@
 // How a user drives the reader and the claim editor, for the specs.
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /**
  * Finds `quote` in the reader's text and scrolls it to the middle of the view. With `select`, selects it
@@ -124,4 +124,34 @@ export async function callApi<T>(page: Page, method: string, ...args: unknown[])
     },
     { method, args }
   ) as Promise<T>
+}
+
+/**
+ * The claims list is virtualised: a row is in the DOM only near the screen. Scrolls the list from
+ * the top until the row holding `quote` is rendered, and returns it.
+ */
+export async function claimRow(page: Page, quote: string): Promise<Locator> {
+  const item = page.getByTestId('claim-item').filter({ hasText: quote })
+  const list = page.getByTestId('claims-list')
+  // A page of rows arriving re-renders the window; the row is looked for again when it was replaced.
+  for (let attempt = 0; ; attempt++) {
+    await list.evaluate((el) => el.scrollTo({ top: 0 }))
+    for (let screen = 0; screen < 500; screen++) {
+      if ((await item.count()) > 0) break
+      const atEnd = await list.evaluate((el) => {
+        const before = el.scrollTop
+        el.scrollBy({ top: el.clientHeight * 0.8 })
+        return el.scrollTop === before
+      })
+      // Rows render a frame after the scroll.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+      if (atEnd && (await item.count()) === 0) break
+    }
+    try {
+      await item.first().scrollIntoViewIfNeeded({ timeout: 5000 })
+      return item
+    } catch (error) {
+      if (attempt >= 3) throw error
+    }
+  }
 }

@@ -9,7 +9,10 @@ import { loadedDesk, type TestDesk } from './lib/testing/desk'
 const text = 'Kursk\n\nRussia has deployed just under 60,000 troops to Kursk, the source said.'
 
 let t: TestDesk
-afterEach(() => t?.dispose())
+afterEach(() => {
+  localStorage.clear() // panes and theme are remembered there
+  return t?.dispose()
+})
 
 function selectIn(el: Element, from: number, to: number) {
   const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent)!
@@ -50,8 +53,8 @@ describe('App', () => {
     await fireEvent.keyDown(document.body, { key: 'j' })
     await fireEvent.keyDown(document.body, { key: 'j' })
     await fireEvent.keyDown(document.body, { key: 'k' })
-    const focused = screen.getAllByTestId('claim-item').filter((i) => i.getAttribute('aria-selected') === 'true')
-    expect(focused.map((i) => i.textContent)).toEqual([expect.stringContaining('Russia')])
+    const focused = () => screen.getAllByTestId('claim-item').filter((i) => i.getAttribute('aria-selected') === 'true')
+    await waitFor(() => expect(focused().map((i) => i.textContent)).toEqual([expect.stringContaining('Russia')]))
     // Focusing a claim from the keyboard leaves the keyboard with the desk, not the editor.
     expect(document.activeElement?.closest('[data-testid="claim-editor"]')).toBeNull()
     await fireEvent.keyDown(document.body, { key: '?' })
@@ -165,5 +168,28 @@ describe('App', () => {
     expect(error.textContent).toContain('Cannot read the recent cases list')
     await fireEvent.click(error.querySelector('button[aria-label="Dismiss"]')!)
     await waitFor(() => expect(screen.queryByTestId('error')).toBeNull())
+  })
+
+  it('runs any action from the palette (Ctrl+K), and folds and reopens panes from the keyboard', async () => {
+    t = await loadedDesk({ documents: { 'kursk.txt': text } })
+    render(App, { props: { backend: t.backend } })
+    await screen.findAllByTestId('reader-block')
+    await fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true })
+    const input = await screen.findByTestId('palette-input')
+    await fireEvent.input(input, { target: { value: 'theme dark' } })
+    expect(screen.getAllByTestId('palette-entry').map((e) => e.textContent)).toEqual([
+      expect.stringContaining('Theme: dark')
+    ])
+    await fireEvent.keyDown(input, { key: 'Enter' })
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'))
+    expect(screen.queryByTestId('command-palette')).toBeNull()
+    expect(localStorage.getItem('claimdesk-theme')).toBe('dark')
+
+    await fireEvent.keyDown(document.body, { key: 'b', ctrlKey: true })
+    await fireEvent.click(await screen.findByTestId('open-left'))
+    expect(await screen.findByTestId('tab-documents')).toBeTruthy()
+    await fireEvent.keyDown(document.body, { key: 'j', ctrlKey: true })
+    expect(screen.getByTestId('toggle-editor').getAttribute('aria-expanded')).toBe('false')
+    expect(JSON.parse(localStorage.getItem('claimdesk-layout')!)).toMatchObject({ editorCollapsed: true })
   })
 })

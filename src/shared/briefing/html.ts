@@ -147,6 +147,7 @@ blockquote p { margin: 0 0 .3rem; }
 .tag { display: inline-block; font-size: 8.5pt; padding: 0 .45em; border-radius: 9px; background: #eef1f4; margin-right: .2em; }
 sup.cite { font-size: 7.5pt; white-space: nowrap; }
 sup.cite a, .citations a, .document a { color: var(--accent); text-decoration: none; }
+.citations a, .document a { text-decoration: underline; text-underline-offset: 2px; text-decoration-thickness: 1px; }
 table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--rule); }
 th { border-bottom: 2px solid var(--ink); }

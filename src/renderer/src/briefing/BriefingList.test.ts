@@ -16,7 +16,7 @@ describe('BriefingList', () => {
     render(BriefingList, { context: ctx.context })
     const titles = () => screen.getAllByTestId('briefing-item').map((i) => i.querySelector('.title')!.textContent)
     expect(titles()).toEqual(['Kursk troops', 'Second look'])
-    expect(screen.getAllByTestId('briefing-item')[0].getAttribute('aria-selected')).toBe('true')
+    expect(screen.getAllByTestId('briefing-item')[0].getAttribute('aria-current')).toBe('true')
     await fireEvent.click(screen.getAllByTestId('briefing-item')[1])
     expect(ctx.desk.composer.briefing?.id).toBe(second.id)
     await fireEvent.keyDown(screen.getByTestId('briefing-list'), { key: 'ArrowUp' })

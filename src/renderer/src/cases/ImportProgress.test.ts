@@ -95,7 +95,7 @@ describe('ImportButton', () => {
     render(ImportButton, { context: t.context })
     const folder = screen.getByTestId('import-folder-input') as HTMLInputElement
     expect(folder.hasAttribute('webkitdirectory')).toBe(true)
-    expect(screen.getByTestId('import-folder-button')).toHaveTextContent('Import folder')
+    expect(screen.getByTestId('import-folder-button')).toHaveAccessibleName('Import folder')
     expect((screen.getByTestId('import-input') as HTMLInputElement).accept).toContain('.docx')
     const inFolder = (name: string) =>
       Object.defineProperty(new File(['T\n\nx'], name), 'webkitRelativePath', { value: `press/${name}` })

@@ -65,11 +65,11 @@ describe('ClaimsPanel', () => {
     const { desk, a, b } = await setup()
     const list = screen.getByTestId('claims-list')
     await fireEvent.keyDown(list, { key: 'ArrowDown' })
-    expect(desk.store.focusedClaimId).toBe(b.id) // ISW group first
+    await waitFor(() => expect(desk.store.focusedClaimId).toBe(b.id)) // ISW group first
     await fireEvent.keyDown(list, { key: 'ArrowDown' })
-    expect(desk.store.focusedClaimId).toBe(a.id)
+    await waitFor(() => expect(desk.store.focusedClaimId).toBe(a.id))
     await fireEvent.keyDown(list, { key: 'ArrowUp' })
-    expect(desk.store.focusedClaimId).toBe(b.id)
+    await waitFor(() => expect(desk.store.focusedClaimId).toBe(b.id))
     await fireEvent.keyDown(list, { key: 'Enter' })
     expect(desk.store.editorFocus?.field).toBe('source')
     await fireEvent.keyDown(list, { key: 'Delete' })
@@ -80,11 +80,56 @@ describe('ClaimsPanel', () => {
     await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
   })
 
+  it('places every row under its group: a list index for each row and back', async () => {
+    const { desk } = await setup()
+    const { view } = desk
+    expect(view.size).toBe(3 + 3) // three claims, three groups
+    expect(view.rowAt(0)).toMatchObject({ kind: 'head', group: { label: 'ISW' } })
+    for (let offset = 0; offset < view.total; offset++) {
+      expect(view.rowAt(view.indexOf(offset))).toMatchObject({ kind: 'claim', offset })
+    }
+    expect(view.rowAt(view.indexOf(2))).toMatchObject({ group: { label: 'Unattributed' } })
+    expect(view.rowAt(view.size)).toBeUndefined()
+  })
+
   it('focuses a claim on click', async () => {
     const { desk, c } = await setup()
     const item = screen.getAllByTestId('claim-item').find((i) => i.dataset.claimId === c.id)!
     await fireEvent.click(item)
     expect(desk.store.focusedClaimId).toBe(c.id)
     await waitFor(() => expect(item.getAttribute('aria-selected')).toBe('true'))
+  })
+})
+
+describe('ClaimsPanel with more claims than a page', () => {
+  it('renders only what is on screen, loads pages as needed, and the keys reach rows not loaded yet', async () => {
+    const words = Array.from({ length: 250 }, (_, i) => `w${String(i).padStart(3, '0')}`)
+    const text = `Title\n\n${words.join(' ')}`
+    ctx = await loadedDesk({ documents: { 'many.txt': text } })
+    const documentId = ctx.documents['many.txt']
+    const ids: string[] = []
+    for (const w of words) {
+      const start = text.indexOf(w)
+      ids.push((await ctx.service.api.createClaim({ documentId, start, end: start + w.length })).value.id)
+    }
+    await ctx.desk.store.load()
+    render(ClaimsPanel, { context: ctx.context })
+    await waitFor(() => expect(screen.getByTestId('claim-count').textContent).toBe('250'))
+    await waitFor(() => expect(screen.getAllByTestId('claim-item').length).toBeGreaterThan(5))
+    expect(screen.getAllByTestId('claim-item').length).toBeLessThan(100)
+    const offsets = () =>
+      ctx.calls.filter((c) => c.method === 'listClaims').map((c) => (c.args[0] as { offset: number }).offset)
+    expect(offsets()).not.toContain(100)
+
+    // The last claim of the first page, then one step down: the next page loads and its first claim is focused.
+    ctx.desk.store.focusClaim(ids[99])
+    await fireEvent.keyDown(screen.getByTestId('claims-list'), { key: 'ArrowDown' })
+    await waitFor(() => expect(ctx.desk.store.focusedClaimId).toBe(ids[100]))
+    expect(offsets()).toContain(100)
+    expect(ctx.desk.view.cursor).toBe(100)
+    // The focused row is in the DOM (kept mounted) and is the list's active descendant.
+    const list = screen.getByTestId('claims-list')
+    await waitFor(() => expect(list.getAttribute('aria-activedescendant')).toBe('claim-row-100'))
+    expect(document.getElementById('claim-row-100')?.dataset.claimId).toBe(ids[100])
   })
 })

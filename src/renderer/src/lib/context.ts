@@ -9,7 +9,9 @@ import { ImportQueue } from '../cases/import-queue.svelte'
 import { CaseSearch } from '../search/search.svelte'
 import { CaseStore } from './case.svelte'
 import { dialogs } from './dialogs.svelte'
+import { Layout } from './layout.svelte'
 import { Notices } from './notices.svelte'
+import { Theme } from './theme.svelte'
 import { UiState } from './ui.svelte'
 
 export interface Desk {
@@ -22,10 +24,13 @@ export interface Desk {
   search: CaseSearch
   suggestions: SuggestionQueue
   conflicts: ConflictDesk
+  layout: Layout
+  theme: Theme
 }
 
 export const DESK = Symbol('claimdesk-desk')
 
+/** `storage` remembers panes, theme and the last document (localStorage; null in tests keeps nothing). */
 export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
   const notices = new Notices()
   const store = new CaseStore(backend.api, notices, storage)
@@ -40,7 +45,9 @@ export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' |
     imports: new ImportQueue(store, notices, backend.transfer),
     composer: new BriefingComposer(store, undefined, storage),
     suggestions: new SuggestionQueue(store, storage),
-    conflicts: new ConflictDesk(store)
+    conflicts: new ConflictDesk(store),
+    layout: new Layout(storage),
+    theme: new Theme(storage)
   }
 }
 

@@ -53,3 +53,8 @@ export async function saveExport(result: ExportResult): Promise<string | null> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
   return result.fileName
 }
+
+/** How the command key is written on this machine: ⌘ on a Mac, Ctrl elsewhere. */
+export function modifierLabel(): string {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+'
+}

@@ -1,47 +1,187 @@
-// Every keyboard shortcut, as the help overlay (and the README) lists them, and the one global
-// key handler that implements the ones not bound to a focused control.
+// Every action and its key, in one registry: the help overlay lists it, the command palette runs it,
+// the README's key table is checked against it (shortcuts-table.test.ts), and the one app-wide key
+// handler below answers the keys it binds. A part of the UI with keys of its own adds its entries
+// here (a group of its own, or items in one), so that every list reads the same registry.
 import { handleReaderKey } from '../reader/reader-keys'
+import { caseCommand, markSelection, menuCommand } from './actions'
 import type { Desk } from './context'
+import { quickSources } from './quick-sources'
+import { THEME_CHOICES } from './theme.svelte'
 
 export interface Shortcut {
+  /** The keys as shown (each a key, joined by "+"); empty for an action with no key. */
   keys: string[]
   action: string
+  /**
+   * Keys the app-wide handler answers with `run`, as "Mod+Shift+Z" ("Mod" is Ctrl, or ⌘ on a Mac; a
+   * letter matches either case). Absent: the key belongs to a focused control (it is listed only).
+   */
+  bind?: string[]
+  /** Bound keys work in text fields too. */
+  inFields?: boolean
+  /** Does the action; false when it could not (the key then does what it would do anyway). */
+  run?: (desk: Desk, key?: string, event?: KeyboardEvent) => boolean | void
+  /** The palette shows these instead of the entry itself (e.g. one per quick source). */
+  expand?: (desk: Desk) => { label: string; keys: string[]; run: () => boolean | void }[]
 }
 
-export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
+export interface ShortcutGroup {
+  group: string
+  items: Shortcut[]
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || target.matches('input, textarea, select')
+}
+
+const onControl = (target: EventTarget | null) =>
+  target instanceof HTMLElement && target.matches('button, a[href], [role="tab"], [role="separator"]')
+
+function stepClaim({ view }: Desk, step: 1 | -1): boolean {
+  if (view.total === 0) return false
+  void view.step(step)
+  return true
+}
+
+function stepDocument({ store }: Desk, step: 1 | -1): boolean {
+  const docs = store.documents
+  const next = docs[docs.findIndex((d) => d.id === store.currentDoc?.id) + step]
+  if (next) void store.openDocument(next.id)
+  return next !== undefined
+}
+
+function assignSource({ store }: Desk, n: number): boolean {
+  const source = quickSources(store.sources)[n - 1]
+  const claim = store.focusedClaimId
+  if (!source || !claim || store.readOnly) return false
+  void store.updateClaim(claim, { sourceId: source.id })
+  return true
+}
+
+function undo({ store }: Desk, direction: 'undo' | 'redo'): boolean {
+  if (store.readOnly) return false
+  void store.step(direction)
+  return true
+}
+
+/** A reading cursor letter (Shift reverses most of them); acts only when a reader is shown. */
+const readerMove =
+  (key: string) =>
+  (_desk: Desk, _key?: string, e?: KeyboardEvent): boolean =>
+    handleReaderKey(e ?? new KeyboardEvent('keydown', { key }))
+
+const THEME_LABEL = { system: 'the system’s', light: 'light', dark: 'dark' } as const
+
+export const SHORTCUTS: ShortcutGroup[] = [
   {
     group: 'Reader',
     items: [
-      { keys: ['C'], action: 'Mark the selected text as a claim' },
-      { keys: ['Ctrl/⌘', 'Enter'], action: 'Mark the selected text as a claim' },
-      { keys: ['F7'], action: 'Caret browsing in Chromium: select text with Shift+arrows' },
-      { keys: ['['], action: 'Previous document' },
-      { keys: [']'], action: 'Next document' }
+      {
+        keys: ['C'],
+        action: 'Mark the selected text as a claim',
+        bind: ['c'],
+        run: (desk) => !!desk.ui.selection && (void markSelection(desk), true)
+      },
+      {
+        keys: ['Ctrl/⌘', 'Enter'],
+        action: 'Mark the selected text as a claim',
+        bind: ['Mod+Enter'],
+        inFields: true,
+        run: (desk) => !!desk.ui.selection && (void markSelection(desk), true)
+      },
+      { keys: ['['], action: 'Previous document', bind: ['['], run: (desk) => stepDocument(desk, -1) },
+      { keys: [']'], action: 'Next document', bind: [']'], run: (desk) => stepDocument(desk, 1) }
     ]
   },
   {
     group: 'Reading cursor',
     items: [
-      { keys: ['N'], action: 'Select the next clause (Shift+N: the previous one)' },
-      { keys: ['S'], action: 'Select the next sentence (Shift+S: the previous one)' },
-      { keys: ['P'], action: 'Select the next paragraph’s first sentence (Shift+P: this or the previous one)' },
-      { keys: ['E'], action: 'Widen the selection to its sentence; again, to its paragraph' },
-      { keys: ['Q'], action: 'Select the quotation under the cursor (or the next one in the sentence)' },
-      { keys: ['W'], action: 'One more word at the end of the selection (Shift+W: one fewer)' },
-      { keys: ['B'], action: 'One more word at the start of the selection (Shift+B: one fewer)' }
+      { keys: ['N'], action: 'Select the next clause (Shift+N: the previous one)', bind: ['n'], run: readerMove('n') },
+      {
+        keys: ['S'],
+        action: 'Select the next sentence (Shift+S: the previous one)',
+        bind: ['s'],
+        run: readerMove('s')
+      },
+      {
+        keys: ['P'],
+        action: 'Select the next paragraph’s first sentence (Shift+P: this or the previous one)',
+        bind: ['p'],
+        run: readerMove('p')
+      },
+      {
+        keys: ['E'],
+        action: 'Widen the selection to its sentence; again, to its paragraph',
+        bind: ['e'],
+        run: readerMove('e')
+      },
+      {
+        keys: ['Q'],
+        action: 'Select the quotation under the cursor (or the next one in the sentence)',
+        bind: ['q'],
+        run: readerMove('q')
+      },
+      {
+        keys: ['W'],
+        action: 'One more word at the end of the selection (Shift+W: one fewer)',
+        bind: ['w'],
+        run: readerMove('w')
+      },
+      {
+        keys: ['B'],
+        action: 'One more word at the start of the selection (Shift+B: one fewer)',
+        bind: ['b'],
+        run: readerMove('b')
+      }
+    ]
+  },
+  {
+    group: 'Suggested claims (the list above the claims)',
+    items: [
+      { keys: ['↑ ↓'], action: 'Move through the suggestions (Home, End: the first, the last)' },
+      { keys: ['Enter'], action: 'Accept the suggestion as a claim (Shift+Enter: accept and edit it)' },
+      { keys: ['Backspace'], action: 'Reject the suggestion (Delete too)' },
+      { keys: ['A'], action: 'Accept every suggestion from the same speaker' }
     ]
   },
   {
     group: 'Claims',
     items: [
-      { keys: ['J'], action: 'Next claim (↓ in the claims list)' },
-      { keys: ['K'], action: 'Previous claim (↑ in the claims list)' },
-      { keys: ['Enter'], action: 'Edit the focused claim (jump to its source field)' },
-      { keys: ['Delete'], action: 'Delete the focused claim (Undo in the message)' },
-      { keys: ['Ctrl/⌘', 'Z'], action: 'Undo the last change to the case (any edit, import or deletion)' },
-      { keys: ['Ctrl/⌘', 'Shift', 'Z'], action: 'Redo (also Ctrl+Y)' },
-      { keys: ['G'], action: 'Group claims by source / by topic' },
-      { keys: ['/'], action: 'Filter claims' }
+      { keys: ['J'], action: 'Next claim (↓ in the claims list)', bind: ['j'], run: (desk) => stepClaim(desk, 1) },
+      { keys: ['K'], action: 'Previous claim (↑ in the claims list)', bind: ['k'], run: (desk) => stepClaim(desk, -1) },
+      {
+        keys: ['Enter'],
+        action: 'Edit the focused claim (jump to its source field)',
+        bind: ['Enter'],
+        run: ({ store }) => !!store.focusedClaimId && (store.focusClaim(store.focusedClaimId, { edit: 'source' }), true)
+      },
+      {
+        keys: ['Delete'],
+        action: 'Delete the focused claim (Undo in the message)',
+        bind: ['Delete'],
+        run: ({ store }) =>
+          !!store.focusedClaimId && !store.readOnly && (void store.deleteClaim(store.focusedClaimId), true)
+      },
+      {
+        keys: ['1–9'],
+        action: 'Attribute the focused claim to one of the nine sources with the most claims',
+        bind: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+        run: (desk, key) => assignSource(desk, Number(key)),
+        expand: (desk) =>
+          quickSources(desk.store.sources).map((s, i) => ({
+            label: `Attribute the focused claim to ${s.name}`,
+            keys: [String(i + 1)],
+            run: () => assignSource(desk, i + 1)
+          }))
+      },
+      {
+        keys: ['G'],
+        action: 'Group claims by source / by topic',
+        bind: ['g'],
+        run: ({ view }) => void (view.groupBy = view.groupBy === 'source' ? 'topic' : 'source')
+      },
+      { keys: ['/'], action: 'Filter claims', bind: ['/'], run: ({ ui }) => void ui.filterFocus++ }
     ]
   },
   {
@@ -65,96 +205,155 @@ export const SHORTCUTS: { group: string; items: Shortcut[] }[] = [
   {
     group: 'Search',
     items: [
-      { keys: ['Ctrl/⌘', 'F'], action: 'Search the open document' },
-      { keys: ['Ctrl/⌘', 'Shift', 'F'], action: 'Search the whole case' },
+      {
+        keys: ['Ctrl/⌘', 'F'],
+        action: 'Search the open document',
+        bind: ['Mod+f'],
+        inFields: true,
+        run: ({ search, store }) => search.open(store.currentDoc ? 'document' : 'case')
+      },
+      {
+        keys: ['Ctrl/⌘', 'Shift', 'F'],
+        action: 'Search the whole case',
+        bind: ['Mod+Shift+f'],
+        inFields: true,
+        run: ({ search }) => search.open('case')
+      },
       { keys: ['Enter'], action: 'In the search box: the next hit (Shift+Enter: the previous)' }
+    ]
+  },
+  {
+    group: 'Layout',
+    items: [
+      {
+        keys: ['Ctrl/⌘', 'B'],
+        action: 'Show or hide the side list (documents, sources, briefings, conflicts, search)',
+        bind: ['Mod+b'],
+        inFields: true,
+        run: ({ layout }) => layout.toggleSide('left')
+      },
+      {
+        keys: ['Ctrl/⌘', 'Alt', 'B'],
+        action: 'Show or hide the claims pane (the preview beside a briefing)',
+        bind: ['Mod+Alt+b'],
+        inFields: true,
+        run: ({ layout }) => layout.toggleSide('right')
+      },
+      {
+        keys: ['Ctrl/⌘', 'J'],
+        action: 'Show or fold the claim editor',
+        bind: ['Mod+j'],
+        inFields: true,
+        run: ({ layout }) => layout.toggle('editor')
+      },
+      {
+        keys: ['← →'],
+        action: 'On a focused pane splitter: resize (Shift for bigger steps; Enter folds the pane)'
+      },
+      {
+        keys: [],
+        action: 'Theme: light, dark, or the system’s (also the switch in the top bar)',
+        run: ({ theme }) => theme.cycle(),
+        expand: ({ theme }) =>
+          THEME_CHOICES.map((choice) => ({
+            label: `Theme: ${THEME_LABEL[choice]}`,
+            keys: [],
+            run: () => theme.set(choice)
+          }))
+      }
+    ]
+  },
+  {
+    group: 'Case (desktop app menu; the palette anywhere)',
+    items: [
+      { keys: ['Ctrl/⌘', 'N'], action: 'New case', run: (desk) => void caseCommand(desk, 'new') },
+      { keys: ['Ctrl/⌘', 'O'], action: 'Open a case', run: (desk) => void caseCommand(desk, 'open') },
+      { keys: ['Ctrl/⌘', 'Shift', 'S'], action: 'Save the case as', run: (desk) => void caseCommand(desk, 'save') },
+      { keys: ['Ctrl/⌘', 'I'], action: 'Import files', run: (desk) => menuCommand(desk, 'import') },
+      { keys: ['Ctrl/⌘', 'Shift', 'V'], action: 'Paste text as a document', run: (desk) => menuCommand(desk, 'paste') },
+      { keys: ['Ctrl/⌘', 'E'], action: 'Export the briefing', run: (desk) => menuCommand(desk, 'export') }
     ]
   },
   {
     group: 'Anywhere',
     items: [
-      { keys: ['?'], action: 'Show this list' },
-      { keys: ['Esc'], action: 'Close a dialog, clear the selection' }
+      {
+        keys: ['Ctrl/⌘', 'Z'],
+        action: 'Undo the last change to the case (any edit, import or deletion)',
+        bind: ['Mod+z'],
+        run: (desk) => undo(desk, 'undo')
+      },
+      {
+        keys: ['Ctrl/⌘', 'Shift', 'Z'],
+        action: 'Redo (also Ctrl/⌘+Y)',
+        bind: ['Mod+Shift+z', 'Mod+y'],
+        run: (desk) => undo(desk, 'redo')
+      },
+      {
+        keys: ['Ctrl/⌘', 'K'],
+        action: 'Find and run any action (this list)',
+        bind: ['Mod+k'],
+        inFields: true,
+        run: ({ ui }) => void (ui.overlay = 'palette')
+      },
+      { keys: ['?'], action: 'Show the keyboard shortcuts', bind: ['?'], run: ({ ui }) => void (ui.overlay = 'help') },
+      {
+        keys: ['F1'],
+        action: 'Show the keyboard shortcuts',
+        bind: ['F1'],
+        inFields: true,
+        run: ({ ui }) => void (ui.overlay = 'help')
+      },
+      {
+        keys: ['Esc'],
+        action: 'Close a dialog, clear the selection',
+        bind: ['Escape'],
+        run: ({ ui }) => {
+          if (!ui.selection) return false
+          window.getSelection()?.removeAllRanges()
+          ui.selection = null
+        }
+      }
     ]
   }
 ]
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || target.matches('input, textarea, select')
+interface KeySpec {
+  key: string
+  mod: boolean
+  shift: boolean
+  alt: boolean
+}
+
+export function parseKey(spec: string): KeySpec {
+  const parts = spec.split('+')
+  // "Mod++" would be a plus key; no binding uses one.
+  const key = parts.pop()!
+  return { key, mod: parts.includes('Mod'), shift: parts.includes('Shift'), alt: parts.includes('Alt') }
+}
+
+/** Whether a key event is `spec`. Shift counts only with Mod (a bare "?" or "C" may need Shift). */
+export function matches(e: KeyboardEvent, spec: string): boolean {
+  const k = parseKey(spec)
+  if ((e.ctrlKey || e.metaKey) !== k.mod || e.altKey !== k.alt) return false
+  if (k.mod && e.shiftKey !== k.shift) return false
+  return k.key.length === 1 ? e.key.toLowerCase() === k.key.toLowerCase() : e.key === k.key
 }
 
 /** Handles a keydown that reached the window; returns true when it acted. */
-export function handleGlobalKey(e: KeyboardEvent, desk: Desk, markSelection: () => void): boolean {
-  const { store, ui, view } = desk
+export function handleGlobalKey(e: KeyboardEvent, desk: Desk): boolean {
   if (e.defaultPrevented || e.isComposing) return false
   if (document.querySelector('dialog[open]')) return false
-  const mod = e.ctrlKey || e.metaKey
-  // The desktop app has no find bar of its own: Ctrl/Cmd+F searches the open document, with Shift the case.
-  if (mod && !e.altKey && e.key.toLowerCase() === 'f') {
-    desk.search.open(e.shiftKey || !store.currentDoc ? 'case' : 'document')
-    return true
-  }
-  if (mod && e.key === 'Enter') {
-    if (!ui.selection) return false
-    markSelection()
-    return true
-  }
-  // Undo and redo act on the case; in a text field they stay the field's own.
-  const key = e.key.toLowerCase()
-  if (mod && !e.altKey && !isTyping(e.target) && (key === 'z' || (key === 'y' && !e.shiftKey))) {
-    if (store.readOnly) return false
-    void store.step(key === 'z' && !e.shiftKey ? 'undo' : 'redo')
-    return true
-  }
-  if (mod || e.altKey || isTyping(e.target)) return false
-  if (handleReaderKey(e)) return true
-  const onControl = e.target instanceof HTMLElement && e.target.matches('button, a[href], [role="tab"]')
-  switch (e.key) {
-    case 'c':
-    case 'C':
-      if (!ui.selection) return false
-      markSelection()
-      return true
-    case 'j':
-    case 'k': {
-      const next = view.neighbour(e.key === 'j' ? 1 : -1)
-      if (next) store.focusClaim(next, { scroll: true })
-      return next !== null
+  const typing = isTyping(e.target)
+  for (const { items } of SHORTCUTS) {
+    for (const item of items) {
+      if (!item.run || !item.bind || (typing && !item.inFields)) continue
+      const spec = item.bind.find((b) => matches(e, b))
+      if (spec === undefined) continue
+      // Enter on a button, tab, link or splitter is that control's own.
+      if (e.key === 'Enter' && !(e.ctrlKey || e.metaKey) && onControl(e.target)) return false
+      return item.run(desk, parseKey(spec).key, e) !== false
     }
-    case 'Enter':
-      if (onControl || !store.focusedClaimId) return false
-      store.focusClaim(store.focusedClaimId, { edit: 'source' })
-      return true
-    case 'Delete':
-      if (!store.focusedClaimId || store.readOnly) return false
-      void store.deleteClaim(store.focusedClaimId)
-      return true
-    case 'g':
-    case 'G':
-      view.groupBy = view.groupBy === 'source' ? 'topic' : 'source'
-      return true
-    case '/':
-      ui.filterFocus++
-      return true
-    case '?':
-      ui.overlay = 'help'
-      return true
-    case '[':
-    case ']': {
-      const docs = store.documents
-      const at = docs.findIndex((d) => d.id === store.currentDoc?.id)
-      const next = docs[at + (e.key === ']' ? 1 : -1)]
-      if (next) void store.openDocument(next.id)
-      return next !== undefined
-    }
-    case 'Escape':
-      if (ui.selection) {
-        window.getSelection()?.removeAllRanges()
-        ui.selection = null
-        return true
-      }
-      return false
   }
   return false
 }

@@ -1,7 +1,7 @@
 // UI state shared between components that is not case data: which pane shows what, open
 // overlays, the reader's pending selection.
 export type LeftTab = 'documents' | 'sources' | 'briefings' | 'conflicts' | 'search'
-export type Overlay = 'help' | 'export' | 'paste' | null
+export type Overlay = 'help' | 'palette' | 'export' | 'paste' | null
 
 export class UiState {
   leftTab = $state<LeftTab>('documents')

@@ -4,7 +4,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
 import { tick } from 'svelte'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { markSelection } from '../lib/actions'
 import { handleGlobalKey } from '../lib/shortcuts'
 import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import Reader from './Reader.svelte'
@@ -43,7 +42,7 @@ function select(node: Node, from: number, to: number, endNode: Node = node) {
 /** Presses a key as the app does: through the one global handler. */
 async function press(key: string, shiftKey = false) {
   const e = new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true })
-  handleGlobalKey(e, t.desk, () => void markSelection(t.desk))
+  handleGlobalKey(e, t.desk)
   await tick()
   await new Promise((r) => setTimeout(r, 0))
 }
@@ -210,7 +209,7 @@ describe('the reading cursor', () => {
     document.body.append(input)
     const e = new KeyboardEvent('keydown', { key: 'n', bubbles: true, cancelable: true })
     input.dispatchEvent(e)
-    expect(handleGlobalKey(e, desk, () => {})).toBe(false)
+    expect(handleGlobalKey(e, desk)).toBe(false)
     expect(desk.ui.selection).toBeNull()
     input.remove()
   })

@@ -1,6 +1,7 @@
 // The ::highlight() rules for every highlight the reader registers, made from the palette so each
 // colour is defined once. Backgrounds mix the source's ink with transparency, so they read on a
-// light or a dark page alike, as do search hits (a theme may set --hit and --hit-active).
+// light or a dark page alike; search hits and suggestions take the theme's --hit, --hit-active and
+// --suggestion (styles.css).
 import { PALETTE, UNATTRIBUTED, type Colour } from '../lib/palette'
 import { highlightName, LAYERS } from './claim-layers'
 
@@ -30,14 +31,12 @@ export function highlightStyles(): string {
       rules.push(`::highlight(${highlightName(index, layer)}) { ${layerRule(colour, layer)} }`)
     }
   }
-  rules.push(`::highlight(${HIT}) { background-color: var(--hit, color-mix(in srgb, #f5b700 45%, transparent)); }`)
-  rules.push(
-    `::highlight(${ACTIVE_HIT}) { background-color: var(--hit-active, color-mix(in srgb, #ff7a00 60%, transparent)); }`
-  )
-  const dashed = 'text-decoration: underline 1.5px dashed var(--suggestion, #6a7489); text-underline-offset: 4px;'
+  rules.push(`::highlight(${HIT}) { background-color: var(--hit); }`)
+  rules.push(`::highlight(${ACTIVE_HIT}) { background-color: var(--hit-active); }`)
+  const dashed = 'text-decoration: underline 1.5px dashed var(--suggestion); text-underline-offset: 4px;'
   rules.push(`::highlight(${SUGGESTION}) { ${dashed} }`)
   rules.push(
-    `::highlight(${ACTIVE_SUGGESTION}) { ${dashed} background-color: color-mix(in srgb, var(--suggestion, #6a7489) 14%, transparent); }`
+    `::highlight(${ACTIVE_SUGGESTION}) { ${dashed} background-color: color-mix(in srgb, var(--suggestion) 14%, transparent); }`
   )
   return rules.join('\n')
 }

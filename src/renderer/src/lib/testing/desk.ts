@@ -9,8 +9,24 @@ import { testService, type TestService } from '../../../../main/testing/service'
 import type { Backend } from '../api'
 import { createDesk, deskContext, type Desk } from '../context'
 
-// jsdom has no layout: scrolling is a no-op there.
+// jsdom has no layout: scrolling is a no-op there, and nothing is ever resized.
 if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {}
+if (typeof Element !== 'undefined' && !Element.prototype.scrollTo) Element.prototype.scrollTo = () => {}
+// Every observed element reports one size once: virtual lists then see an 800 px viewport (rows,
+// having no offsetParent in jsdom, keep their estimated size).
+if (typeof window !== 'undefined' && !window.ResizeObserver) {
+  window.ResizeObserver = class {
+    constructor(private callback: ResizeObserverCallback) {}
+    observe(target: Element): void {
+      const contentRect = { width: 400, height: 800, top: 0, left: 0, right: 400, bottom: 800, x: 0, y: 0 }
+      queueMicrotask(() =>
+        this.callback([{ target, contentRect } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver)
+      )
+    }
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+}
 if (typeof Range !== 'undefined' && !Range.prototype.getClientRects) {
   const none = { top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, x: 0, y: 0, toJSON: () => ({}) }
   Range.prototype.getClientRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList
