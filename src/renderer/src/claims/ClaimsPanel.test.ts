@@ -133,3 +133,15 @@ describe('ClaimsPanel with more claims than a page', () => {
     expect(document.getElementById('claim-row-100')?.dataset.claimId).toBe(ids[100])
   })
 })
+
+describe('a quote with quotation marks of its own', () => {
+  it('is shown with one pair of outer marks, the inner ones as single marks (quoteForDisplay)', async () => {
+    const said = 'Title\n\nHe said "the ships will sail soon." Then he left.'
+    ctx = await loadedDesk({ documents: { 'd1.txt': said } })
+    const start = said.indexOf('"the')
+    await ctx.desk.store.createClaim(start, said.indexOf('left') - ' Then he '.length)
+    render(ClaimsPanel, { context: ctx.context })
+    const quote = await waitFor(() => screen.getByTestId('claim-item').querySelector('q')!)
+    expect(quote.textContent).toBe('“the ships will sail soon.”')
+  })
+})
