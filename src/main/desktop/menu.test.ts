@@ -17,10 +17,11 @@ const topLabels = (items: MenuItemSpec[]) => items.map((i) => i.label ?? i.role)
 const submenu = (items: MenuItemSpec[], label: string) => items.find((i) => i.label === label)!.submenu!
 
 /** The README's "Desktop menu:" paragraph, as Electron accelerators. */
+/** The key cells of the README's key table (made from the renderer's shortcut registry), as accelerators. */
 function readmeAccelerators(): string[] {
   const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8')
-  const paragraph = readme.split('\n\n').find((p) => p.startsWith('Desktop menu:')) ?? ''
-  return [...paragraph.matchAll(/`([^`]+)`/g)].map((m) => m[1].replace('Ctrl/⌘', 'CmdOrCtrl'))
+  const table = readme.slice(readme.indexOf('<!-- keys:start'), readme.indexOf('<!-- keys:end -->'))
+  return [...table.matchAll(/^\|[^|]*\| `([^`]+)` \|/gm)].map((m) => m[1].replace('Ctrl/⌘', 'CmdOrCtrl'))
 }
 
 describe('menuTemplate', () => {
@@ -57,9 +58,11 @@ describe('menuTemplate', () => {
     expect(items.find((i) => i.label === 'Show Log')).toBeDefined()
   })
 
-  it('has the accelerators the README lists, each once', () => {
+  it("has each accelerator once, every one in the README's key table", () => {
     const accelerators = flatten(build('darwin').template).flatMap((i) => (i.accelerator ? [i.accelerator] : []))
     expect(new Set(accelerators).size).toBe(accelerators.length)
-    expect([...accelerators].sort()).toEqual(readmeAccelerators().sort())
+    expect(accelerators.length).toBeGreaterThan(5)
+    const documented = readmeAccelerators()
+    for (const accelerator of accelerators) expect(documented).toContain(accelerator)
   })
 })

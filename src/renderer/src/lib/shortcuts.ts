@@ -270,6 +270,11 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['Ctrl/⌘', 'O'], action: 'Open a case', run: (desk) => void caseCommand(desk, 'open') },
       { keys: ['Ctrl/⌘', 'Shift', 'S'], action: 'Save the case as', run: (desk) => void caseCommand(desk, 'save') },
       { keys: ['Ctrl/⌘', 'I'], action: 'Import files', run: (desk) => menuCommand(desk, 'import') },
+      {
+        keys: ['Ctrl/⌘', 'Shift', 'O'],
+        action: 'Import a folder',
+        run: (desk) => menuCommand(desk, 'import-folder')
+      },
       { keys: ['Ctrl/⌘', 'Shift', 'V'], action: 'Paste text as a document', run: (desk) => menuCommand(desk, 'paste') },
       { keys: ['Ctrl/⌘', 'E'], action: 'Export the briefing', run: (desk) => menuCommand(desk, 'export') }
     ]
