@@ -82,13 +82,16 @@ describe('findConflictSets', () => {
     const [set] = findConflictSets(c)
     expect(set).toMatchObject({ kind: 'consistent', basis: 'arithmetic', claimIds: ['p', 'a', 'b'] })
     expect(set.explanation).toBe(
-      '531 to 309 hectares is a loss of about 42 percent, consistent with "more than 40 percent".'
+      '531 to 309 hectares is a loss of about 42 percent, consistent with “more than 40 percent”. ' +
+        'All from one source: the figures agree with each other, which is not corroboration.'
     )
     const share = caseOf([
       { id: 'x', sentence: 'Of 31,000 households, 12,400 have been evacuated.', source: 's1', tag: 'evac' },
       { id: 'y', sentence: 'About 40 percent of households have left.', source: 's2', tag: 'evac' }
     ])
-    expect(findConflictSets(share)[0]).toMatchObject({ kind: 'consistent', claimIds: ['y', 'x'] })
+    const [twoSources] = findConflictSets(share)
+    expect(twoSources).toMatchObject({ kind: 'consistent', claimIds: ['y', 'x'] })
+    expect(twoSources.explanation).not.toContain('one source')
   })
 
   it('sets diverging accounts side by side: denials against assertions, expectations against facts', () => {

@@ -5,6 +5,7 @@ import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, type ClaimFacts } from './claim-facts'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
+import { quoteForDisplay } from '../../shared/briefing/quotes'
 
 export interface ConflictInput {
   claims: readonly Claim[]
@@ -145,12 +146,13 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   const out = new Map<string, ConflictSetProposal>()
   const sameSet = (kind: string, ids: readonly string[]) => `${kind}:${[...ids].sort().join(',')}`
   const seen = new Set<string>()
+  const speakerOf = new Map(input.claims.map((c) => [c.id, c.sourceId]))
   const add = (p: Omit<ConflictSetProposal, 'key'>) => {
     // The same claims found twice (by their figures and by their accounts) are one set.
     if (seen.has(sameSet(p.kind, p.claimIds))) return
     seen.add(sameSet(p.kind, p.claimIds))
     const key = keyOf(p.kind, p.basis, p.claimIds)
-    out.set(key, { key, ...p })
+    out.set(key, { key, ...p, explanation: p.explanation + oneSourceCaveat(p, speakerOf, names) })
   }
 
   for (const g of groupsOf(facts)) {
@@ -248,7 +250,7 @@ function arithmetic(g: Group, add: Add): void {
       )
         contradicted ??= { imp, claims: pair.claims }
     }
-    const stated = `"${q.text}"`
+    const stated = quoteForDisplay(q.text)
     if (found)
       add({
         kind: 'consistent',
@@ -311,21 +313,36 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
   // One subject, one set: every claim whose account diverges from another's, side by side.
   const members = m.filter((f) => linked.has(f.claim.id))
   if (members.length) {
-    const stance = (f: ClaimFacts) => (f.negative ? 'denies or negates' : f.expected ? 'expects' : 'reports')
+    const stance = (f: ClaimFacts) => (f.negative ? 'a denial' : f.expected ? 'an expectation' : 'a statement')
+    const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',
       basis: 'accounts',
       claimIds: members.map((f) => f.claim.id),
       subject: g.subject,
       explanation: `Accounts of ${g.subject} diverge: ${members
-        .map(
-          (f) =>
-            `${who(f)} ${stance(f)} "${f.claim.quote.exact.length > 80 ? `${f.claim.quote.exact.slice(0, 79)}…` : f.claim.quote.exact}"`
-        )
+        .map((f) => `${who(f)}, ${stance(f)}: ${shown(f.claim.quote.exact)}`)
         .join('; ')}.`,
       figures: []
     })
   }
+}
+
+/**
+ * Figures that agree but all come from one speaker check each other; they do not corroborate. Said in
+ * the set's explanation, which the Conflicts view and every briefing print.
+ */
+function oneSourceCaveat(
+  p: Omit<ConflictSetProposal, 'key'>,
+  speakerOf: Map<string, string | null>,
+  names: Map<string, string>
+): string {
+  if (p.kind !== 'consistent') return ''
+  const speakers = new Set(p.claimIds.map((id) => speakerOf.get(id)))
+  const [only] = speakers
+  if (speakers.size !== 1 || !only) return ''
+  const name = names.get(only)
+  return ` All from one source${name ? ` (${name})` : ''}: the figures agree with each other, which is not corroboration.`
 }
 
 /** A proposal kept as a conflict set of the case, waiting for the analyst. */

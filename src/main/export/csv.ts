@@ -41,6 +41,7 @@ export const CSV_COLUMNS = [
   'status',
   'tags',
   'note',
+  'unreviewed',
   'created_at',
   'updated_at'
 ] as const
@@ -82,6 +83,7 @@ function row(c: ClaimView): string[] {
     c.status,
     c.tags.join(LIST),
     c.note,
+    c.unreviewed,
     c.createdAt,
     c.updatedAt
   ]

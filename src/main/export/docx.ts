@@ -97,6 +97,9 @@ const quoteParagraphs = (quote: string): Paragraph[] => paragraphs(quoteForDispl
 
 const MUTED = '57606A'
 
+const cautionParagraph = (c: ClaimView): Paragraph =>
+  new Paragraph({ children: [new TextRun({ text: 'Caution: ', bold: true }), ...runs(c.unreviewed)] })
+
 function claimParagraphs(c: ClaimView, done: Footnoted): Paragraph[] {
   const out: Paragraph[] = [...quoteParagraphs(c.quote)]
   out.push(
@@ -108,6 +111,7 @@ function claimParagraphs(c: ClaimView, done: Footnoted): Paragraph[] {
       ]
     })
   )
+  if (c.unreviewed) out.push(cautionParagraph(c))
   if (c.note.trim())
     out.push(
       new Paragraph({ children: [new TextRun({ text: 'Note: ', bold: true, color: MUTED }), ...runs(c.note.trim())] })
@@ -178,7 +182,8 @@ function comparisonSide(c: ClaimView, done: Footnoted, width: number): TableCell
           new TextRun({ text: clean(` · ${c.statusLabel}${date}`) })
         ]
       }),
-      new Paragraph({ children: [...runs(c.chain, { color: MUTED }), ...marks([c.citation], done)] })
+      new Paragraph({ children: [...runs(c.chain, { color: MUTED }), ...marks([c.citation], done)] }),
+      ...(c.unreviewed ? [cautionParagraph(c)] : [])
     ],
     width
   )

@@ -185,3 +185,13 @@ describe('renderMarkdown', () => {
     expect(h).not.toContain('Bottom line')
   })
 })
+
+describe('a claim re-anchored onto changed words, not yet reviewed', () => {
+  it('carries a caution in every place the claim is printed', () => {
+    const data = sampleCase()
+    for (const c of data.claims) c.anchor = { state: 'fuzzy', score: 0.95, previousQuote: `${c.quote.exact} (old)` }
+    const md = renderMarkdown(buildBriefingView(data, data.briefings[0], { generatedAt }))
+    const cautions = md.split('\n').filter((l) => l.includes('**Caution:** Not yet reviewed'))
+    expect(cautions.length).toBeGreaterThan(3)
+  })
+})

@@ -72,6 +72,7 @@ function claimBlock(c: ClaimView): string {
     `- Status: ${inline(c.statusLabel)}`,
     `- Attribution: ${inline(c.chain)}`
   ]
+  if (c.unreviewed) items.push(`- **Caution:** ${inline(c.unreviewed)}`)
   if (c.note.trim()) items.push(`- Note: ${block(c.note, '  ')}`)
   if (c.tags.length > 0) items.push(`- Tags: ${c.tags.map(inline).join(', ')}`)
   items.push(`- Citation: ${cite([c.citation.number])} ${inline(c.citation.note)}`)
@@ -85,7 +86,8 @@ function claimBlock(c: ClaimView): string {
 function comparisonBlock(c: ComparisonView, n: number): string {
   const side = (x: ClaimView): string => {
     const date = x.citation.published ? `, ${inline(x.citation.published)}` : ''
-    return `${blockquote(x.quote)}\n\n${inline(x.chain)}: **${inline(x.grade)}**, ${inline(x.statusLabel)}${date} ${cite([x.citation.number])}`
+    const caution = x.unreviewed ? `\n\n**Caution:** ${inline(x.unreviewed)}` : ''
+    return `${blockquote(x.quote)}\n\n${inline(x.chain)}: **${inline(x.grade)}**, ${inline(x.statusLabel)}${date} ${cite([x.citation.number])}${caution}`
   }
   const parts = [heading(3, `${n}. ${c.title}`)]
   if (c.explanation.trim()) parts.push(block(c.explanation))

@@ -44,6 +44,9 @@ const quoteHtml = (quote: string): string => `<blockquote>${paras(quoteForDispla
 
 const slug = (s: string): string => s.replace(/[^a-z0-9-]/gi, '-').toLowerCase()
 
+const unreviewedHtml = (c: ClaimView): string =>
+  `<p class="warning"><span class="label">Caution</span> ${escapeHtml(c.unreviewed)}</p>`
+
 function claimHtml(c: ClaimView): string {
   const facts = [
     `<span class="grade">${escapeHtml(c.grade)}</span>`,
@@ -56,6 +59,7 @@ function claimHtml(c: ClaimView): string {
     `<p class="facts">${facts.join(' ')}</p>`,
     `<p class="grade-label">${escapeHtml(c.gradeLabel)}</p>`
   ]
+  if (c.unreviewed) parts.push(unreviewedHtml(c))
   if (c.note.trim()) parts.push(`<div class="note"><span class="label">Note</span>${paras(c.note)}</div>`)
   if (c.tags.length > 0)
     parts.push(`<p class="tags">${c.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join(' ')}</p>`)
@@ -70,6 +74,7 @@ function sideHtml(c: ClaimView): string {
     quoteHtml(c.quote),
     `<p class="facts"><span class="grade">${escapeHtml(c.grade)}</span> <span class="status status-${slug(c.status)}">${escapeHtml(c.statusLabel)}</span>${date}</p>`,
     `<p class="chain">${escapeHtml(c.chain)}${cite([c.citation.number])}</p>`,
+    c.unreviewed ? unreviewedHtml(c) : '',
     '</div>'
   ].join('\n')
 }

@@ -1,5 +1,6 @@
 // Human-readable labels for the codes a case stores. Kept as plain data so another grading scheme
 // (e.g. UK police 5x5x5) or a house status vocabulary can be swapped in without touching renderers.
+import { quoteForDisplay } from './quotes'
 import type {
   ClaimStatus,
   Confidence,
@@ -35,6 +36,8 @@ export interface BriefingLabels {
   /** Group title for claims with no source / no tag. */
   unattributed: string
   untagged: string
+  /** A claim re-anchored onto a new version whose words changed, not yet accepted by the analyst. */
+  unreviewed: (previousQuote: string) => string
 }
 
 /** Admiralty (NATO) source reliability. */
@@ -123,5 +126,7 @@ export const DEFAULT_LABELS: BriefingLabels = {
     }
   },
   unattributed: 'Unattributed',
-  untagged: 'Untagged'
+  untagged: 'Untagged',
+  unreviewed: (previous) =>
+    `Not yet reviewed: a newer version of the document changed these words (earlier: ${quoteForDisplay(previous)}); the grade and status were given to the earlier words.`
 }

@@ -37,6 +37,21 @@ describe('buildBriefingView', () => {
     )
   })
 
+  it('cautions on a claim whose words a newer version changed until the analyst accepts them', () => {
+    const data = sampleCase()
+    const claim = data.claims.find((c) => c.id === 'c-120')!
+    claim.anchor = { state: 'fuzzy', score: 0.97, previousQuote: 'at least "40" ships' }
+    const v = buildBriefingView(data, briefingOf('b-main'), { generatedAt })
+    expect(v.claims.find((x) => x.id === 'c-120')!.unreviewed).toBe(
+      'Not yet reviewed: a newer version of the document changed these words (earlier: “at least ‘40’ ships”); the grade and status were given to the earlier words.'
+    )
+    expect(v.claims.find((x) => x.id === 'c-fell')!.unreviewed).toBe('')
+    delete claim.anchor.previousQuote
+    expect(
+      buildBriefingView(data, briefingOf('b-main'), { generatedAt }).claims.find((x) => x.id === 'c-120')!.unreviewed
+    ).toBe('')
+  })
+
   it('numbers paragraphs among non-heading blocks, and uses pages for paged documents', () => {
     const v = buildBriefingView(sampleCase(), briefingOf('b-main'), { generatedAt })
     const cite = (id: string) => v.claims.find((x) => x.id === id)!.citation

@@ -123,6 +123,8 @@ export interface ClaimView {
   status: ClaimStatus
   statusLabel: string
   note: string
+  /** '' or a caution that the quote's words changed in a newer version and the analyst has not reviewed them. */
+  unreviewed: string
   tags: string[]
   citation: CitationView
   createdAt: string
@@ -474,6 +476,7 @@ export function buildBriefingView(
       status: claim.status,
       statusLabel: labels.status[claim.status],
       note: claim.note,
+      unreviewed: claim.anchor?.previousQuote ? labels.unreviewed(claim.anchor.previousQuote) : '',
       tags: claim.tags,
       citation: notes.get(claim.id)!,
       createdAt: claim.createdAt,

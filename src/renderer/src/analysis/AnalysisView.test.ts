@@ -34,7 +34,9 @@ async function setup() {
   for (const [i, q] of QUOTES.entries()) {
     const start = text.indexOf(q)
     const claim = (await store.createClaim(start, start + q.length))!
-    await store.updateClaim(claim.id, { tags: ['vessels turned back'], sourceId: speakers[i] })
+    // The official's words came through Tidewatch.
+    const via = i === 1 ? [speakers[2]] : []
+    await store.updateClaim(claim.id, { tags: ['vessels turned back'], sourceId: speakers[i], via })
     ids.push(claim.id)
   }
   render(ConflictList, { context: t.context })
@@ -56,6 +58,8 @@ describe('the Conflicts tab', () => {
       '95 vessels',
       'at least 120 vessels'
     ])
+    const who = cards.map((c) => c.querySelector('.who')!.textContent)
+    expect(who).toContain('Coast guard official via Tidewatch')
     await fireEvent.click(screen.getByTestId('confirm-proposal'))
     await waitFor(() => expect(desk.store.conflictSets).toHaveLength(1))
     expect(desk.store.conflictSets[0].status).toBe('confirmed')
