@@ -280,6 +280,11 @@ export interface CaseInfo {
   readOnly: boolean
   /** Journal entries replayed when the case was opened after a crash. */
   recovered: number
+  /**
+   * Bytes of a journal write a crash cut short, dropped at open. That write was never reported saved
+   * (a change is acknowledged only once all of it is on disk), but the user is told it happened.
+   */
+  tornBytes: number
 }
 
 /** A source with how many claims it asserts and relays. */

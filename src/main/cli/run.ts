@@ -27,6 +27,7 @@ import {
   type CliImportResult
 } from './format'
 import { USAGE } from './usage'
+import { recoveredMessage, tornWriteMessage } from '../../shared/open-notices'
 
 export interface CliIo {
   out: (text: string) => void
@@ -408,7 +409,8 @@ async function serveCommand(service: ClaimdeskService, args: string[], io: CliIo
   const server = await startServer({ handlers: service.handlers, rendererDir: io.rendererDir, port })
   if (opened) {
     io.out(`Claimdesk is serving ${opened.info.path}${opened.info.readOnly ? ' (read-only)' : ''}`)
-    if (opened.info.recovered) io.out(`Recovered ${opened.info.recovered} changes from the journal after a crash.`)
+    if (opened.info.recovered) io.out(recoveredMessage(opened.info.recovered))
+    if (opened.info.tornBytes) io.out(tornWriteMessage(opened.info.tornBytes))
   } else {
     io.err(`claimdesk: ${target} could not be opened; the app in the browser explains why and offers what it can.`)
   }

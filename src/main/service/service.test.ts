@@ -39,6 +39,21 @@ beforeEach(() => {
 afterEach(() => t.dispose())
 
 describe('cases', () => {
+  it('tells the user of a journal write a crash cut short, and of the changes it recovered', async () => {
+    const doc = await caseWithDocument()
+    await api.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships') })
+    await api.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'fewer than 25 ships') })
+    // A copy taken while the case is open: the case file and a journal not yet folded in, its end torn.
+    const live = join(t.dir, 'work.claimdesk.json')
+    const copy = join(t.dir, 'crashed.claimdesk.json')
+    await writeFile(copy, await readFile(live))
+    const journal = await readFile(`${live}.journal`)
+    await writeFile(`${copy}.journal`, journal.subarray(0, journal.length - 30))
+    const opened = await api.openCase(copy)
+    expect(opened.info.tornBytes).toBeGreaterThan(0)
+    expect(opened.info.recovered).toBeGreaterThan(0)
+  })
+
   it('creates a case file with the extension added, and lists it as recent with its title', async () => {
     const created = await api.newCase(join(t.dir, 'alpha'))
     expect(created.info.path).toBe(join(t.dir, 'alpha.claimdesk.json'))

@@ -97,7 +97,8 @@ export class Session {
       name: caseName(store.path),
       title: store.state.title,
       readOnly: store.readOnly,
-      recovered: store.recovered
+      recovered: store.recovered,
+      tornBytes: store.openReport.tornBytes
     }
   }
 

@@ -53,6 +53,7 @@ import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
 import { DocClaimIndex } from './doc-claims'
 import { assignColours } from './palette'
+import { recoveredMessage, tornWriteMessage } from '../../../shared/open-notices'
 
 export type EditorField = 'source' | 'via' | 'tags' | 'note'
 
@@ -275,10 +276,8 @@ export class CaseStore {
       this.removedClaimIds.clear()
       this.links = []
     }
-    if (overview.info.recovered > 0) {
-      const n = overview.info.recovered
-      this.notices.toast(`Recovered ${n} unsaved change${n === 1 ? '' : 's'} after an unclean shutdown.`)
-    }
+    if (overview.info.recovered > 0) this.notices.toast(recoveredMessage(overview.info.recovered))
+    if (overview.info.tornBytes > 0) this.notices.toast(tornWriteMessage(overview.info.tornBytes))
     if (keepDoc) return
     this.focusedClaimId = null
     if (first) this.showDocument(first)
