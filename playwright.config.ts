@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-import { findElectron } from './e2e/electron-binary'
+import { findElectron } from './scripts/electron-binary.cjs'
 import { CHROMIUM_ARGS } from './src/main/export/pdf'
 
 // Debian's Chromium where it exists (CI, these machines); Playwright's own browser elsewhere.

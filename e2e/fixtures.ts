@@ -6,7 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test'
-import { findElectron } from './electron-binary'
+import { findElectron } from '../scripts/electron-binary.cjs'
 
 const root = resolve(__dirname, '..')
 export const sharedDir = process.env.CLAIMDESK_SHARED_DIR ?? resolve(root, '../shared')
