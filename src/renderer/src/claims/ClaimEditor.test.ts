@@ -26,6 +26,22 @@ async function setup() {
 const lastPatch = (_api?: unknown) => t.calls.filter((c) => c.method === 'updateClaim').at(-1)?.args[1]
 
 describe('ClaimEditor', () => {
+  it('leaves a field on Escape once nothing is open over it, so the app keys work again', async () => {
+    await setup()
+    const source = screen.getByTestId('source-input')
+    await waitFor(() => expect(document.activeElement).toBe(source))
+    await fireEvent.input(source, { target: { value: 'reu' } })
+    expect(screen.getByTestId('source-input-options')).toBeTruthy()
+    await fireEvent.keyDown(source, { key: 'Escape' })
+    expect(document.activeElement).toBe(source)
+    await fireEvent.keyDown(source, { key: 'Escape' })
+    expect(document.activeElement).not.toBe(source)
+    const note = screen.getByTestId('note-input')
+    note.focus()
+    await fireEvent.keyDown(note, { key: 'Escape' })
+    expect(document.activeElement).not.toBe(note)
+  })
+
   it('shows the quote and focuses the source field of a new claim', async () => {
     const { claim } = await setup()
     expect(screen.getByTestId('claim-editor').textContent).toContain(claim.quote.exact)
