@@ -53,6 +53,18 @@ describe('suggestInWorker', () => {
     expect(await suggestInWorker(doc, [], { script })).toHaveLength(2)
   })
 
+  it('stops a document past its time, says so, and goes on with the next request in a new worker', async () => {
+    const slow = suggestInWorker(doc, [], { script, limits: { timeMs: 1, memoryMb: 1024 } })
+    await expect(slow).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('was stopped') })
+    expect(await suggestInWorker(doc, [], { script })).toHaveLength(2)
+  })
+
+  it('stops a document past its memory, says so, and keeps working', async () => {
+    const hungry = suggestInWorker(doc, [], { script, limits: { timeMs: 60_000, memoryMb: 4 } })
+    await expect(hungry).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('more than 4 MB') })
+    expect(await suggestInWorker(doc, [], { script })).toHaveLength(2)
+  })
+
   it('rejects clearly when the worker cannot start', async () => {
     await expect(suggestInWorker(doc, [], { script: join(dir, 'missing.mjs') })).rejects.toMatchObject({
       code: 'internal',

@@ -15,6 +15,7 @@ import {
   suggestClaims,
   suggestInWorker
 } from '../analysis'
+import { checkSuggestSize } from '../analysis/limits'
 import type { CaseState } from '../case/case-state'
 import { createConflictSet, deleteConflictSet, keepProposal, updateConflictSet } from '../rules/conflict-sets'
 import { documentOf } from '../rules/outcome'
@@ -25,6 +26,7 @@ export type Suggester = (doc: CaseDocument, sources: Source[]) => Promise<Sugges
 
 /** The worker built beside the app's main bundle; running from the TypeScript sources (tests), in-process. */
 export const defaultSuggester: Suggester = async (doc, sources) => {
+  checkSuggestSize(doc.title, doc.text.length)
   const input = { text: doc.text, blocks: doc.blocks, outlet: doc.outlet }
   const script = builtWorkerHere('suggest')
   return script ? suggestInWorker(input, sources, { script }) : suggestClaims(input, sources)

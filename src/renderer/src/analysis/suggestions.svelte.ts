@@ -41,6 +41,8 @@ export class SuggestionQueue {
   documentId = $state<Id | null>(null)
   all = $state.raw<Suggestion[]>([])
   loading = $state(false)
+  /** Why the open document has no suggestions (too long to read, the reader stopped), shown in the queue. */
+  error = $state<string | null>(null)
   /** Dashed highlights in the reader and the queue above the claims (remembered). */
   shown = $state(true)
   activeId = $state<string | null>(null)
@@ -84,9 +86,14 @@ export class SuggestionQueue {
     this.rejected = this.readRejected(doc.id)
     if (!force) this.all = []
     this.loading = true
-    const found = await this.store.run(() => this.store.api.suggestClaims(doc.id))
+    this.error = null
+    let error: string | null = null
+    const found = await this.store.run(() => this.store.api.suggestClaims(doc.id), {
+      onError: (e) => (error = e.message)
+    })
     if (load !== this.loads) return
     this.loading = false
+    this.error = error
     this.all = found ?? []
     if (!this.active) this.activeId = this.pending[0]?.id ?? null
   }

@@ -119,3 +119,17 @@ describe('unmarked', () => {
     expect(unmarked([s(0, 10), s(40, 50)], [c(2, 45)]).map((x) => x.id)).toEqual([])
   })
 })
+
+describe('a document too long to read for suggestions', () => {
+  it('leaves the queue empty with the reason, not an error dialog', async () => {
+    const paragraph = 'Harbour master Lena Ostrova said 80 vessels had been turned back. '.repeat(50)
+    const long = ['A year of port reports', ...Array.from({ length: 130 }, () => paragraph)].join('\n\n')
+    t = await loadedDesk({ documents: { 'year.txt': long } })
+    await t.desk.store.openDocument(t.documents['year.txt'])
+    const queue = new SuggestionQueue(t.desk.store, memory())
+    await queue.load()
+    expect(queue.pending).toEqual([])
+    expect(queue.error).toMatch(/“A year of port reports” is too long to read for suggestions/)
+    expect(t.desk.notices.errors).toHaveLength(0)
+  })
+})
