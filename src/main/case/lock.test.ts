@@ -84,6 +84,22 @@ describe('CaseLock', () => {
     await lock.release()
   })
 
+  it.runIf(process.platform === 'linux')('takes over the lock of a process killed but not yet reaped', async () => {
+    // `true` runs in the background and exits; its parent becomes `sleep`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    children.push(parent)
+    const pid = Number(await new Promise<string>((done) => parent.stdout!.once('data', (d) => done(String(d)))))
+    const stat = () => readFileSync(`/proc/${pid}/stat`, 'latin1')
+    await expect.poll(() => stat().slice(stat().lastIndexOf(')') + 2)[0], { timeout: 20_000 }).toBe('Z')
+    const start = stat()
+      .slice(stat().lastIndexOf(')') + 2)
+      .split(' ')[19]
+    const zombie = otherLock({ pid, start }, `${pid}-4444444444444444.lock`)
+    const lock = await CaseLock.acquire(io, lockDir(), CASE)
+    expect(existsSync(zombie)).toBe(false)
+    await lock.release()
+  })
+
   it('respects a lock held on another host', async () => {
     otherLock({ pid: deadPid(), host: 'other-machine' })
     expect((await refused()).message).toContain('on other-machine')
