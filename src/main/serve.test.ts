@@ -138,6 +138,17 @@ describe('browser-mode server', () => {
     expect((await call('text/plain')).status).toBe(415)
   })
 
+  it('answers 400 to a body that is not a JSON object', async () => {
+    for (const body of ['[1,2]', 'null', '5', '"x"']) {
+      const r = await send('/api/currentCase', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-claimdesk-token': server.token },
+        body
+      })
+      expect(r.status, body).toBe(400)
+    }
+  })
+
   it('answers 400, not 500, to a malformed % in a path and 414 to an over-long one', async () => {
     expect((await send('/%E0%A4%A')).status).toBe(400)
     expect((await send('/' + 'a'.repeat(5000))).status).toBe(414)

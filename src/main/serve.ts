@@ -128,8 +128,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     checkToken(req)
     if (!isJson(req.headers['content-type'])) throw new HttpError(415, 'send application/json')
-    const body = (await readJsonBody(req)) as { args?: unknown } | null
-    const args = body?.args ?? []
+    const body = await readJsonBody(req)
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new HttpError(400, 'send a JSON object: {"args": [...]}')
+    const args = (body as { args?: unknown }).args ?? []
     let reply: { status: number; body: string }
     try {
       reply = {

@@ -38,7 +38,12 @@ export const LIMITS = {
 const id = z.string().min(1).max(100)
 const short = z.string().max(LIMITS.shortText)
 const long = z.string().max(LIMITS.longText)
-const path = z.string().min(1).max(LIMITS.path)
+/** A file path: no NUL (no file system has one in a name; Node would refuse it deep inside, as an I/O error). */
+const path = z
+  .string()
+  .min(1)
+  .max(LIMITS.path)
+  .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character')
 const tags = z.array(z.string().trim().min(1).max(100)).max(100)
 const dateText = z.union([
   z.literal(''),
@@ -60,7 +65,7 @@ export const documentPatch = z
 /** A file to import, by path on the machine the backend runs on (browser mode uploads it first). */
 export const importFile = z
   .object({
-    path: z.string().min(1).max(LIMITS.path),
+    path,
     /** The name the analyst knows the file by (an uploaded file's original name); the path's by default. */
     name: z.string().min(1).max(1024).optional(),
     /** Force an encoding instead of detecting it (text files). */

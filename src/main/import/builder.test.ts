@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DocumentBuilder, cleanBlock, cleanPreformatted, titleFrom } from './builder'
+import { DocumentBuilder, cleanBlock, cleanFileName, cleanPreformatted, titleFrom } from './builder'
 
 describe('DocumentBuilder', () => {
   it('joins blocks with a blank line and records exact ranges', () => {
@@ -26,5 +26,14 @@ describe('DocumentBuilder', () => {
     const long = titleFrom('word '.repeat(100), 50)
     expect(long.length).toBeLessThanOrEqual(50)
     expect(long.endsWith('…')).toBe(true)
+  })
+})
+
+describe('cleanFileName', () => {
+  it('keeps an ordinary name and makes controls and direction overrides visible and harmless', () => {
+    expect(cleanFileName('Отчёт 2026 (final).pdf')).toBe('Отчёт 2026 (final).pdf')
+    expect(cleanFileName('esc\u001b]0;PWNED\u0007\u001b[31mname.txt')).toBe('esc\ufffd]0;PWNED\ufffd\ufffd[31mname.txt')
+    expect(cleanFileName('two\nlines.txt')).toBe('two\ufffdlines.txt')
+    expect(cleanFileName('invoice\u202Etxt.exe')).toBe('invoice\ufffdtxt.exe')
   })
 })

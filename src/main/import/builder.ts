@@ -7,6 +7,16 @@ export const BLOCK_SEPARATOR = '\n\n'
 // eslint-disable-next-line no-control-regex -- control characters are what imported text must not keep
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/g
 
+// In a file name every control character is a threat (a terminal escape, a newline that forges a
+// second line of output), as are the bidirectional overrides that make "evil‮txt.exe" read as safe.
+// eslint-disable-next-line no-control-regex -- control characters are what a shown file name must not keep
+const NAME_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g
+
+/** A file's name as Claimdesk keeps and shows it: each control or direction override becomes "�". */
+export function cleanFileName(name: string): string {
+  return name.replace(NAME_CONTROLS, '\ufffd')
+}
+
 export interface BlockExtras {
   level?: number
   page?: number

@@ -8,6 +8,7 @@ import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import { refusal } from '../../shared/importable'
 import type { Provenance } from '../../shared/model'
 import { importFile, importPastedText, type ImportedDocument } from '../import'
+import { cleanFileName } from '../import/builder'
 import { addDocument, documentWithHash, deleteDocument, reimportDocument, updateDocument } from '../rules/documents'
 import { documentOf } from '../rules/outcome'
 import type { CaseStore } from '../case/types'
@@ -112,7 +113,7 @@ export class Documents {
     store: CaseStore,
     file: ImportFile
   ): Promise<{ result: ImportResult; changes?: CaseChanges }> {
-    const fileName = basename((file.name ?? file.path).replaceAll('\\', '/'))
+    const fileName = cleanFileName(basename((file.name ?? file.path).replaceAll('\\', '/')))
     const failed = (message: string) => ({ result: { fileName, status: 'failed', message } as ImportResult })
     const info = await stat(file.path).catch(() => null)
     if (!info) return failed(`${fileName}: no such file`)

@@ -289,6 +289,10 @@ describe('claims', () => {
       /end must be after start/
     )
     await expect(dispatch(h, 'dropDatabase', [])).rejects.toThrow(/unknown method "dropDatabase"/)
+    await expect(dispatch(h, 'newCase', [join(t.dir, 'a\0b')])).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('a path cannot contain a NUL character')
+    })
     await expect(dispatch(h, 'getDocument', [42])).rejects.toBeInstanceOf(ClaimdeskError)
   })
 
