@@ -112,7 +112,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`claimdesk: unexpected error: ${err instanceof Error ? err.message : String(err)}`)
     return 1
   } finally {
-    await service.close().catch(() => {})
+    await service
+      .close()
+      .catch((err: unknown) =>
+        io.err(
+          `claimdesk: warning: the case file could not be brought up to date on close (${err instanceof Error ? err.message : String(err)}). ` +
+            'Every change is safe in the journal beside it (<case>.journal) and is folded in the next time the case is opened: keep the two files together until then.'
+        )
+      )
     await printer?.close()
   }
 }
