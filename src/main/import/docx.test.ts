@@ -13,7 +13,7 @@ import {
   TextRun
 } from 'docx'
 import { describe, expect, it } from 'vitest'
-import { importDocx } from './docx'
+import { importDocx, readerProblem } from './docx'
 import { docxBomb } from './fixtures/hostile'
 import { makeZip } from './fixtures/make-zip'
 import type { ImportedDocument } from './types'
@@ -106,6 +106,18 @@ describe('a Word document', async () => {
 describe('files that are not readable Word documents', () => {
   const documentXml =
     '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'
+
+  it("puts mammoth's parser errors in one line of words", () => {
+    expect(readerProblem(new Error('[xmldom error]\tentity not found:&r;\n@#[line:undefined,col:undefined]'))).toBe(
+      'its XML uses an entity it does not define (&r;), which Word never writes'
+    )
+    expect(readerProblem(new RangeError('Maximum call stack size exceeded'))).toBe(
+      'its XML is nested too deeply to read'
+    )
+    expect(readerProblem(new Error('[xmldom warning]\tunclosed xml attribute\n@#[line:3,col:9]'))).toBe(
+      'unclosed xml attribute'
+    )
+  })
 
   it('rejects a file that is not a zip', async () => {
     await expect(importDocx('fake.docx', new TextEncoder().encode('plain text pretending'))).rejects.toThrow(

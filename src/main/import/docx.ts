@@ -21,6 +21,23 @@ const STYLE_MAP = [
   "p[style-name='caption'] => p.caption:fresh"
 ]
 
+/**
+ * What went wrong inside mammoth, on one line and in words: its XML parser reports in several lines
+ * with its own markers, and a document nested past the stack gives a RangeError.
+ */
+export function readerProblem(err: unknown): string {
+  if (err instanceof RangeError) return 'its XML is nested too deeply to read'
+  const message = err instanceof Error ? err.message : String(err)
+  const entity = /entity not found:\s*&?([^;\s]+);?/i.exec(message)
+  if (entity) return `its XML uses an entity it does not define (&${entity[1]};), which Word never writes`
+  const line = message.split('\n').find((l) => l.trim()) ?? 'unknown problem'
+  return line
+    .replace(/\[xmldom [a-z]+\]\s*/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)
+}
+
 /** Word .docx: checked as a zip first, converted by mammoth to HTML, then read like a web page. */
 export async function importDocx(
   fileName: string,
@@ -67,10 +84,7 @@ export async function importDocx(
     )
     html = result.value
   } catch (err) {
-    throw fileError(
-      fileName,
-      `the Word document could not be read (${err instanceof Error ? err.message : String(err)})`
-    )
+    throw fileError(fileName, `the Word document could not be read (${readerProblem(err)})`)
   }
   // Footnote back-links ("↑") are navigation, not text.
   html = html.replace(/<a href="#(?:foot|end)note-ref-[^"]*">[^<]*<\/a>/g, '')
