@@ -223,6 +223,10 @@ async function measureRun(casePath, home, expected) {
     server = await startServer(casePath, home)
     const app = await openAndTime(page, server.url)
     const paintedAt = app.timeOrigin + app.painted
+    const elements = await page.evaluate(() => ({
+      page: document.getElementsByTagName('*').length,
+      documentList: document.querySelectorAll('[data-testid="document-list"] *').length
+    }))
     const shownId = await page.getByTestId('reader').getAttribute('data-document-id')
     if (shownId !== expected.id) throw new Error(`the reader shows ${shownId}, not the first document ${expected.id}`)
     await appContext.close()
@@ -248,6 +252,7 @@ async function measureRun(casePath, home, expected) {
       currentCase: app.currentCase,
       getDocument: app.getDocument,
       render: app.painted - app.getDocument.end,
+      elements,
       refPageToPainted: ref.painted,
       refGetDocument: ref.getDocument
     }
@@ -307,12 +312,12 @@ const serverToPainted = col((r) => r.serverToPainted)
 const pageToPainted = col((r) => r.pageToPainted)
 const refPage = col((r) => r.refPageToPainted)
 const met = median(pageToPainted) < TARGET_MS
-const verdict = `Target: the first document shown < 1 s after the case is open (page load → first document painted): ${met ? 'met' : 'NOT met'} (median ${fmtMs(median(pageToPainted))}).`
+const verdict = `Target: the first document shown < 1 s after the case is open (page load → first document painted): ${met ? 'met' : 'NOT met'} (median ${fmtMs(median(pageToPainted))}, p90 ${fmtMs(percentile(pageToPainted, 90))}; judged on the median).`
 const kb = (xs) => `${(median(xs) / 1024).toFixed(0)} KB`
 const rows = [
   [
     'case',
-    `${DOCUMENTS} documents × ${TEXT / 1000} KB text, ${CLAIMS.toLocaleString('en')} claims (${expected.claims} on the first document), 50 sources: ${caseMB.toFixed(1)} MB`,
+    `${DOCUMENTS.toLocaleString('en')} documents × ${TEXT / 1000} KB text, ${CLAIMS.toLocaleString('en')} claims (${expected.claims} on the first document), 50 sources: ${caseMB.toFixed(1)} MB`,
     '',
     '',
     ''
@@ -357,6 +362,13 @@ const rows = [
     f(col((r) => r.render)),
     `reference page: ${f(col((r) => r.refPageToPainted - r.refGetDocument.end))}`,
     fmtRatio(ratio(median(col((r) => r.render)), median(col((r) => r.refPageToPainted - r.refGetDocument.end)))),
+    ''
+  ],
+  [
+    'DOM elements once painted: the whole page / of which the document list',
+    `${median(col((r) => r.elements.page))} / ${median(col((r) => r.elements.documentList))}`,
+    '',
+    '',
     ''
   ]
 ]
