@@ -11,6 +11,7 @@ const benches = [
   'export-bench.mjs',
   'search-bench.mjs',
   'open-paint-bench.mjs',
+  'open-case-bench.mjs',
   'reanchor-bench.mjs',
   'analysis-bench.mjs',
   'analysis-eval.mjs',
