@@ -435,7 +435,7 @@ export interface SearchResults {
 /** Something that happened to the open case outside any call (a checkpoint that failed, the file replaced on disk). */
 export interface CaseEvent {
   seq: number
-  kind: 'diverged' | 'save-failed' | 'saved'
+  kind: 'diverged' | 'save-failed' | 'recreated' | 'saved'
   message: string
   details?: Record<string, unknown>
 }

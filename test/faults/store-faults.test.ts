@@ -222,6 +222,20 @@ describe('a case file replaced on disk while open', () => {
     renameSync(other, file)
   }
 
+  it('deleted or moved away while open: written again where it was, with an event saying so', async () => {
+    const { file, docId } = await seedCase()
+    const store = await openCaseStore(file, { checkpointDelayMs: 60_000 })
+    const seen = events(store)
+    await addClaim(store, docId)
+    renameSync(file, `${file}.moved`)
+    await store.checkpoint()
+    expect(seen).toEqual([{ kind: 'recreated', file }])
+    expect(JSON.parse(readFileSync(file, 'utf8')).claims).toHaveLength(1)
+    await store.checkpoint()
+    expect(seen).toHaveLength(1)
+    await store.close()
+  })
+
   it('is not overwritten: ours goes to a conflict copy, the session continues there, with an event', async () => {
     const { file, docId } = await seedCase()
     const bytes = Buffer.from('kept original')

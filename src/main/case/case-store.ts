@@ -126,6 +126,7 @@ export class CaseStoreImpl implements CaseStore {
     private readonly caseState: CaseState
   ) {
     adapter.onDiverged = (theirs) => this.prepareConflictCopy(theirs)
+    adapter.onRecreated = (file) => this.emit({ kind: 'recreated', file })
   }
 
   get path(): string {

@@ -58,6 +58,8 @@ export class CaseFileAdapter implements Adapter<CaseData> {
    * the path to write ours to instead. Without it, such a write fails with a 'conflict' error.
    */
   onDiverged: ((theirs: string) => Promise<string>) | null = null
+  /** Told when the file read or written before was gone at the next write (and is written again). */
+  onRecreated: ((file: string) => void) | null = null
 
   constructor(
     private readonly io: StoreFs,
@@ -99,7 +101,8 @@ export class CaseFileAdapter implements Adapter<CaseData> {
       await writeSliced(temp, encodeCaseChunks(data))
       const sha256 = await temp.finish()
       let target = this.file
-      if (await this.diverged()) {
+      const found = await this.fileState()
+      if (found === 'theirs') {
         if (!this.onDiverged) {
           throw new ClaimdeskError(
             'conflict',
@@ -111,32 +114,34 @@ export class CaseFileAdapter implements Adapter<CaseData> {
       await temp.moveTo(target)
       const stat = await this.io.stat(target, { bigint: true })
       this.file = target
+      const hadRead = this.identity !== null
       this.identity = { dev: stat.dev, ino: stat.ino, ctimeNs: stat.ctimeNs, size: stat.size, sha256 }
+      if (found === 'gone' && hadRead) this.onRecreated?.(target)
     } catch (err) {
       await temp.discard()
       throw err
     }
   }
 
-  /** Whether the file at the path is no longer the one last read or written. */
-  private async diverged(): Promise<boolean> {
+  /** The file at the path: the one last read or written, another one, or none. */
+  private async fileState(): Promise<'ours' | 'theirs' | 'gone'> {
     const stat = await this.io.stat(this.file, { bigint: true }).catch((err: unknown) => {
       if (errnoCode(err) === 'ENOENT') return null
       throw err
     })
     // Gone: there is nothing of theirs to keep. New where we are creating one: theirs.
-    if (!stat) return false
+    if (!stat) return 'gone'
     const known = this.identity
-    if (!known) return true
+    if (!known) return 'theirs'
     if (
       stat.dev === known.dev &&
       stat.ino === known.ino &&
       stat.ctimeNs === known.ctimeNs &&
       stat.size === known.size
     ) {
-      return false
+      return 'ours'
     }
-    return (await hashFile(this.io, this.file)) !== known.sha256
+    return (await hashFile(this.io, this.file)) === known.sha256 ? 'ours' : 'theirs'
   }
 }
 

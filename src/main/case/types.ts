@@ -48,6 +48,8 @@ export type StoreEvent =
   | { kind: 'diverged'; theirs: string; ours: string }
   /** A timed checkpoint failed (e.g. the disk is full): nothing is lost, the journal holds every change. */
   | { kind: 'save-failed'; message: string }
+  /** The case file was deleted or moved away while open: it was written again where it was. */
+  | { kind: 'recreated'; file: string }
 
 /**
  * An open case file. `state` is the in-memory case; callers never mutate it directly, they

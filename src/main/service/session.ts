@@ -136,6 +136,14 @@ export class Session {
       )
       return
     }
+    if (e.kind === 'recreated') {
+      this.events.push(
+        'recreated',
+        `${e.file} was deleted or moved away while open, so Claimdesk wrote it again there with all your work. If you moved it on purpose, the copy at its new place lacks the changes made since: open this one, or Save as over it.`,
+        { file: e.file }
+      )
+      return
+    }
     this.events.push(
       'diverged',
       `${e.theirs} was replaced on disk by another program while open. Their version is kept there, untouched; your work was saved as ${e.ours} and goes on there.`,

@@ -356,6 +356,7 @@ export class CaseStore {
 
   private async onCaseEvent(e: CaseEvent): Promise<void> {
     if (e.kind === 'saved') return
+    if (e.kind === 'recreated') return void this.notices.toast(e.message)
     this.notices.error(new ClaimdeskError(e.kind === 'diverged' ? 'conflict' : 'io', e.message))
     // The case may now be another file (our work continues in a conflict copy): show where.
     if (e.kind === 'diverged') {
