@@ -33,7 +33,7 @@ await build({
 const load = (name) => import(pathToFileURL(join(buildDir, `${name}.mjs`)).href)
 const engine = await load('analysis')
 const { plainTextDocument } = await load('text')
-const { findSourceLoosely } = await load('names')
+const { findSpeakerSource } = await load('names')
 rmSync(buildDir, { recursive: true, force: true })
 
 const title = header('Analysis quality')
@@ -81,12 +81,11 @@ const snip = (s, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
 /** The gold source a suggestion's speaker is: the id it carries, or (cold) a loose match on what it says. */
 function speakerOf(s, sources, cold) {
-  if (!cold) return s.speaker.sourceId
-  for (const phrase of [s.speaker.mention?.text, s.speaker.name, ...s.speaker.aliases].filter(Boolean)) {
-    const m = findSourceLoosely(sources, phrase)
-    if (m && (s.speaker.kind !== 'anonymous' || m.how === 'exact')) return m.source.id
-  }
-  return null
+  if (!cold || s.speaker.resolution === 'unattributed') return s.speaker.sourceId
+  return (
+    findSpeakerSource(sources, s.speaker.kind, [s.speaker.mention?.text, s.speaker.name, ...s.speaker.aliases])?.id ??
+    null
+  )
 }
 
 function scoreSuggestions(article, cold) {
@@ -111,7 +110,10 @@ function scoreSuggestions(article, cold) {
   const correct = suggestions.filter((s, i) => gold.claims.some((g) => overlaps(s.claim, g) && who[i] === g.source))
   const extra = suggestions
     .filter((s) => !gold.claims.some((g) => overlaps(s.claim, g)))
-    .map((s) => `"${snip(s.claim.text)}" (${s.speaker.mention?.text ?? s.speaker.name ?? '?'}; ${s.cue.kind})`)
+    .map((s) => {
+      const who = s.speaker.mention?.text ?? s.speaker.name ?? '?'
+      return `"${snip(s.claim.text)}" (${s.speaker.resolution === 'unattributed' ? `no one named: ${who}` : who}; ${s.cue.kind})`
+    })
   const relayed = recalled.filter((g) => g.via.length)
   const relaysRight = relayed.filter((g) => {
     const s = suggestions[hit(g)]

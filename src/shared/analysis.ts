@@ -73,6 +73,7 @@ export type SpeakerResolution =
   | 'description' // "the source", "the ministry", "the think tank"
   | 'continuation' // an unattributed quotation right after the speaker's own
   | 'publisher' // the publisher's own voice
+  | 'unattributed' // a record no one is named behind ("reports have indicated"): no speaker to record
 
 export interface Speaker {
   /** The mention as written ("Kyiv's top soldier, General Oleksandr Syrskyi"); null for the publisher's voice. */

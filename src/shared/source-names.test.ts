@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Source } from './model'
-import { findSourceByName, findSourceLoosely, guessKind, matchSources } from './source-names'
+import { findSourceByName, findSourceLoosely, findSpeakerSource, guessKind, matchSources } from './source-names'
 
 const s = (id: string, name: string, aliases: string[] = []): Source => ({
   id,
@@ -96,5 +96,18 @@ describe('findSourceLoosely', () => {
     expect(findSourceLoosely(ministries, 'the Defense Ministry')).toBeUndefined()
     expect(find('a military source')).toBeUndefined()
     expect(find('officials')).toBeUndefined()
+  })
+})
+
+describe('findSpeakerSource', () => {
+  const known = [
+    s('laska', 'Ivo Laska'),
+    { ...s('pilot', 'Unnamed harbour pilot', ['a harbour pilot']), kind: 'anonymous' as const }
+  ]
+  it('takes the first of the ways a speaker is written that names a source; an anonymous one only exactly', () => {
+    expect(findSpeakerSource(known, 'person', [null, 'Captain Laska', 'Laska'])?.id).toBe('laska')
+    expect(findSpeakerSource(known, 'anonymous', ['a harbour pilot'])?.id).toBe('pilot')
+    expect(findSpeakerSource(known, 'anonymous', ['a senior harbour pilot'])).toBeUndefined()
+    expect(findSpeakerSource(known, 'person', ['Mila Varga', undefined])).toBeUndefined()
   })
 })

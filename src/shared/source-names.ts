@@ -195,3 +195,22 @@ export function findSourceLoosely(sources: readonly Source[], phrase: string): L
   }
   return undefined
 }
+
+/**
+ * The existing source a speaker is, from the ways it is written (the mention, the proposed name, its
+ * aliases), first match wins: findSourceLoosely, except that an anonymous speaker ("a senior official")
+ * is a source only by an exact name or alias. The engine, the suggestion queue and the quality bench
+ * all resolve speakers by this rule.
+ */
+export function findSpeakerSource<S extends Source>(
+  sources: readonly S[],
+  kind: SourceKind,
+  names: readonly (string | null | undefined)[]
+): S | undefined {
+  for (const name of names) {
+    if (!name) continue
+    const match = findSourceLoosely(sources, name)
+    if (match && (kind !== 'anonymous' || match.how === 'exact')) return match.source as S
+  }
+  return undefined
+}

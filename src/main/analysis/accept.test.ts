@@ -42,6 +42,23 @@ describe('planAcceptance', () => {
     expect(plan.claims[0].note).toBe('')
   })
 
+  it('keeps as aliases only names a reader would use: no description, article or made-up acronym', () => {
+    const d = [
+      'Coastal think tank the Centre for the Study of Maritime Defence (CSMD) said on Monday that the strait was closed.',
+      'The CSMD said 12 tankers were waiting.',
+      'The Port Department said that pilots had been withdrawn.',
+      "Norvia's harbour chief, Captain Ivo Laska, said the buoys had been moved."
+    ]
+    const doc = d.join('\n\n')
+    const paragraphs = d.map((p) => ({ kind: 'paragraph', start: doc.indexOf(p), end: doc.indexOf(p) + p.length }))
+    const plan = planAcceptance(suggestClaims({ text: doc, blocks: paragraphs }, []), [])
+    expect(plan.sources.map((s) => [s.name, s.aliases])).toEqual([
+      ['Centre for the Study of Maritime Defence', ['CSMD']],
+      ['Port Department', []],
+      ['Ivo Laska', ['Captain Ivo Laska']]
+    ])
+  })
+
   it('plans nothing for nothing', () => {
     expect(planAcceptance([], [])).toEqual({ sources: [], claims: [] })
   })

@@ -4,6 +4,7 @@
 import type { ClaimStatus, Credibility, Source, SourceKind } from '../../shared/model'
 import { findSourceByName, normName } from '../../shared/source-names'
 import type { Suggestion } from '../../shared/analysis'
+import { aliasOf } from './speakers'
 
 export interface PlannedSource {
   /** How the planned claims refer to this source before it exists. */
@@ -59,11 +60,20 @@ export function planAcceptance(suggestions: readonly Suggestion[], sources: read
   }
   const claims = suggestions.map((s): PlannedClaim => {
     const sp = s.speaker
-    const mentions = sp.mention && sp.resolution === 'named' ? [sp.mention.text] : []
+    const alias = sp.mention && sp.resolution === 'named' ? aliasOf(sp.mention.text, sp.name, sp.kind) : null
+    const mentions = alias ? [alias] : []
     const source = sp.name
       ? refFor(`speaker:${sp.entity}`, sp.name, sp.kind, [...sp.aliases, ...mentions], sp.sourceId)
       : null
-    const via = s.via.map((r) => refFor(`relay:${normName(r.name)}`, r.name, r.kind, [r.mention.text], r.sourceId))
+    const via = s.via.map((r) =>
+      refFor(
+        `relay:${normName(r.name)}`,
+        r.name,
+        r.kind,
+        [aliasOf(r.mention.text, r.name, r.kind) ?? r.name],
+        r.sourceId
+      )
+    )
     const caveats = s.caveats.map((c) => c.text)
     return {
       suggestionId: s.id,

@@ -165,6 +165,8 @@ function isNounPhrase(toks: Token[], from: number, to: number): boolean {
 }
 
 const onlyQuotes = (toks: Token[], from: number, to: number) => toks.slice(from, to).every(isQuote)
+/** An odd number of quote marks before index `i`: a quotation is open there. */
+const quoteOpenBefore = (toks: Token[], i: number) => toks.slice(0, i).filter(isQuote).length % 2 === 1
 
 /** [from, to) with leading prepositions, conjunctions and quote marks trimmed off. */
 function trimPhrase(toks: Token[], from: number, to: number): [number, number] {
@@ -421,6 +423,12 @@ function leftOf(toks: Token[], v: number): Left {
   for (let p = 0; p < parts.length; p++) {
     const [a, b] = parts[p]
     if (b <= a || onlyQuotes(toks, a, b)) continue
+    // '"The talks open a new chapter," Petrak said': a quotation closing at this comma is the claim, even
+    // with no verb found in it (wink reads "open" there as an adjective).
+    if (toks[b]?.text === ',' && toks[b + 1] && isQuote(toks[b + 1]) && quoteOpenBefore(toks, b)) {
+      out.claimComma = b
+      break
+    }
     const first = toks[a]
     if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
     if (CITING.has(first.lower)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sentencesOf } from './nlp'
-import { profile } from './speakers'
+import { aliasOf, profile } from './speakers'
 
 /** The profile of a speaker phrase read on its own. */
 const who = (phrase: string) => {
@@ -38,5 +38,27 @@ describe('profile', () => {
   it('names a record by itself, not by who saw it, and its author when it has one', () => {
     expect(who('an internal email seen by the Tribune')).toEqual({ name: 'Internal email', kind: 'document' })
     expect(who('figures published by the trust')).toMatchObject({ kind: 'organization' })
+  })
+
+  it('reads modifiers listed before one noun as one phrase, and a bare word as no person', () => {
+    expect(who('Latvian, Estonian and Finnish intelligence')).toEqual({
+      name: 'Latvian, Estonian and Finnish intelligence',
+      kind: 'organization'
+    })
+    expect(who('Norvania')).toEqual({ name: 'Norvania', kind: 'organization' })
+    expect(who('Minister Laska')).toEqual({ name: 'Laska', kind: 'person' })
+  })
+})
+
+describe('aliasOf', () => {
+  it('keeps the name a reader would use', () => {
+    const centre = 'Centre for the Study of Maritime Defence'
+    expect(aliasOf(`coastal think tank the ${centre} (CSMD)`, centre, 'organization')).toBe(centre)
+    expect(aliasOf('the CSMD', centre, 'organization')).toBe('CSMD')
+    expect(aliasOf('the think tank', centre, 'organization')).toBeNull()
+    expect(aliasOf('the Ministry', 'Ministry of Ports', 'organization')).toBeNull()
+    expect(aliasOf("Norvia's harbour chief, Captain Ivo Laska", 'Ivo Laska', 'person')).toBe('Captain Ivo Laska')
+    expect(aliasOf('its spokesperson Ivo Laska', 'Ivo Laska', 'person')).toBe('spokesperson Ivo Laska')
+    expect(aliasOf('A dock worker', 'Unnamed dock worker', 'anonymous')).toBe('A dock worker')
   })
 })

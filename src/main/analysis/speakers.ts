@@ -1,7 +1,7 @@
 // Who a speaker phrase names: a proposed source name, aliases and kind ("Kyiv's top soldier, General
 // Oleksandr Syrskyi" is the person Oleksandr Syrskyi), and which earlier speaker a later mention is
 // ("Syrskyi", "he", "the source", "the think tank"), and which existing source the speaker is.
-import { findSourceLoosely, normName } from '../../shared/source-names'
+import { findSpeakerSource, normName } from '../../shared/source-names'
 import type { Source, SourceKind } from '../../shared/model'
 import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, OWN_MEDIUM, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
 import type { Token } from './nlp'
@@ -19,7 +19,15 @@ export interface Profile {
   /** The person's surname, for persons. */
   surname?: string
   indefinite: boolean
+  /** "Reports have indicated": a record no one is named behind; the claim gets no speaker. */
+  unattributed?: boolean
+  /** One bare capitalised word ("Ukraine", "Petrak"): taken for an organisation unless it is a known person's surname. */
+  bare?: boolean
 }
+
+/** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
+const HEARSAY_RECORDS = new Set(['reports', 'assessments'])
+const QUANTIFIERS = new Set(['some', 'several', 'many', 'other', 'multiple', 'numerous', 'various'])
 
 /** Records with an author: "data from X" is X speaking. */
 const AUTHORED = new Set([
@@ -58,6 +66,7 @@ function runs(tokens: Token[]): Token[][] {
   const out: Token[][] = []
   let run: Token[] = []
   tokens.forEach((t, i) => {
+    if (run.at(-1) === t) return // the "the" of "for the", taken with it
     if (capitalised(t) && t.lower !== "'s") run.push(t)
     else if (
       run.length &&
@@ -68,6 +77,15 @@ function runs(tokens: Token[]): Token[][] {
     )
       run.push(t)
     else if (run.length && MINOR.has(t.lower) && tokens[i + 1] && capitalised(tokens[i + 1])) run.push(t)
+    // "Institute for the Study of War", "Ministry of the Interior".
+    else if (
+      run.length &&
+      ['of', 'for'].includes(t.lower) &&
+      tokens[i + 1]?.lower === 'the' &&
+      tokens[i + 2] &&
+      capitalised(tokens[i + 2])
+    )
+      run.push(t, tokens[i + 1])
     else {
       if (run.length) out.push(run)
       run = []
@@ -78,7 +96,7 @@ function runs(tokens: Token[]): Token[][] {
 }
 
 /** The person's name at the end of a phrase: "Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky". */
-function personName(segment: Token[]): Token[] | null {
+function personName(segment: Token[], role: boolean): Token[] | null {
   const last = segment.at(-1)
   if (!last || !capitalised(last) || /^[A-Z]{2,}$/.test(last.text)) return null
   let i = segment.length - 1
@@ -91,6 +109,9 @@ function personName(segment: Token[]): Token[] | null {
     i--
   const name = segment.slice(i + 1)
   if (name.length === 0 || name.length > 3) return null
+  // "Ukraine said", "Norvania has said": one bare word is a surname only with a title before it or a
+  // person's role after it ("Sorrel, a marine insurance broker").
+  if (name.length === 1 && !role && !(segment[i] && TITLES.has(segment[i].lower))) return null
   if (OUTLET_WORDS.test(name.map((t) => t.text).join(' '))) return null
   const before = segment[i]
   // "Residents of Tarsk": a place after "of"/"in", not a person.
@@ -98,9 +119,6 @@ function personName(segment: Token[]): Token[] | null {
   if (before && before.lower === "'s") return null
   // "the business weekly Kapital", "the aid group Frontline Water": what comes before says what it is.
   if (descriptorKind(before)) return null
-  const titled = before && TITLES.has(before.lower)
-  if (name.length === 1 && !titled && segment.length > 1 && !capitalised(segment[0]) && segment[0].pos !== 'DET')
-    return null
   return name
 }
 
@@ -119,6 +137,49 @@ function acronyms(tokens: Token[], text: string): string[] {
     if (initials.length >= 2) out.push(initials.join(''))
   }
   return out
+}
+
+const withoutAcronyms = (s: string) => s.replace(/\s*\([^()]*\)/g, '').trim()
+const isParenthesised = (run: Token[], text: string) => text[run[0].start - 1] === '(' && text[run.at(-1)!.end] === ')'
+
+/**
+ * A mention of a named speaker as an alias: a name a reader would use. A parenthesised acronym (kept
+ * apart), a leading article, an apposition ("Ukraine's Defense Minister, Rustem Umerov" is Rustem Umerov)
+ * and, for a body, a description before its name ("U.S.-based think tank the Institute ...") go; a
+ * person keeps a title ("Harbour master Jan Ostrow"). A description with no name in it ("the think
+ * tank", "the Ministry", "the Minister") is no alias. Anonymous speakers have only descriptions, kept as
+ * written.
+ */
+export function aliasOf(written: string, name: string, kind: SourceKind): string | null {
+  if (kind === 'anonymous') return written.trim() || null
+  const article = /^(?:the|a|an|its|his|her|their)\s+/i
+  const plain = withoutAcronyms(written)
+  const bare = withoutAcronyms(name)
+  const at = plain.toLowerCase().lastIndexOf(bare.toLowerCase())
+  if (at === -1) {
+    const alias = plain.split(/\s*,\s*/)[0].replace(article, '')
+    const description = !/\s/.test(alias) && (TITLES.has(alias.toLowerCase()) || ORGANIZATION_WORDS.test(alias))
+    return /\p{Lu}/u.test(alias) && !description ? alias : null
+  }
+  const before = plain.slice(0, at).split(/\s+/).filter(Boolean)
+  let k = before.length
+  if (kind === 'person') while (k > 0 && !before[k - 1].endsWith(',')) k--
+  else while (k > 0 && /^\p{Lu}/u.test(before[k - 1]) && !before[k - 1].endsWith(',')) k--
+  return [...before.slice(k), plain.slice(at, at + bare.length)].join(' ').replace(article, '')
+}
+
+/** Capitalised modifiers listed before one common noun: "Latvian, Estonian and Finnish officials". */
+function modifierList(segs: Token[][]): boolean {
+  const last = segs.at(-1)
+  const noun = last?.at(-1)
+  return (
+    segs.length >= 2 &&
+    !!noun &&
+    noun.pos === 'NOUN' &&
+    /^\p{Ll}/u.test(noun.text) &&
+    last!.some((t) => t.pos === 'CCONJ') &&
+    segs.slice(0, -1).every((seg) => seg.length <= 3 && seg.every(capitalised))
+  )
 }
 
 /** The head noun of the phrase's first part: the last noun before "of", "in", "at", a participle or a comma. */
@@ -151,7 +212,11 @@ export function profile(tokens: Token[], text: string): Profile {
   const words = wordsOf(phrase, possessors)
   const acr = acronyms(tokens, text)
   for (const a of acr) words.add(a.toLowerCase())
-  const head = headOf(tokens)
+  // "South Korean, U.S. and Ukrainian intelligence": one noun with a list of modifiers, not a name and an
+  // apposition.
+  const listed = modifierList(segments(tokens))
+  const segs = listed ? [tokens.filter((t) => t.text !== ',')] : segments(tokens)
+  const head = listed ? tokens.at(-1) : headOf(tokens)
   const headWord = head ? singular(head.lower) : ''
   const indefinite = /^(a|an)\s/i.test(phrase)
   const base = { words, head: headWord, indefinite, aliases: [] as string[] }
@@ -171,7 +236,6 @@ export function profile(tokens: Token[], text: string): Profile {
     return { ...base, name, aliases: [phrase], kind, form: 'named', words: new Set([...words, name.toLowerCase()]) }
   }
 
-  const segs = segments(tokens)
   const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
   // "data from Portwatch Marine", "an article in the newspaper Vecherny Listok": the named author speaks.
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
@@ -182,16 +246,21 @@ export function profile(tokens: Token[], text: string): Profile {
       next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
     const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
     if (after && ['from', 'in', 'by', 'of'].includes(after.lower) && author.length && AUTHORED.has(head.lower)) {
-      const who = profile(author, text)
-      return { ...who, aliases: [...who.aliases, phrase] }
+      return profile(author, text)
     }
+    // "Reports have indicated", "according to new assessments": no one in particular says it.
+    const hearsay =
+      HEARSAY_RECORDS.has(head.lower) &&
+      head === tokens.at(-1) &&
+      tokens.slice(0, -1).every((t) => ['ADJ', 'NOUN'].includes(t.pos) || QUANTIFIERS.has(t.lower))
+    if (hearsay) return { ...base, name: '', kind: 'document', form: 'generic', unattributed: true }
     // "an internal email seen by the Tribune": the record is the email; the Tribune only saw it.
     const seen = tokens.findIndex((t, k) => k > i && t.pos === 'VERB' && tokens[k + 1]?.lower === 'by')
     const own = seen === -1 ? phrase : textOf(tokens.slice(0, seen), text)
     return {
       ...base,
       name: clean(own),
-      aliases: own === phrase ? [] : [phrase],
+      aliases: [],
       words: seen === -1 ? words : wordsOf(own, possessors),
       kind: 'document',
       form: 'generic'
@@ -210,13 +279,15 @@ export function profile(tokens: Token[], text: string): Profile {
     : appositionHeads.some((h) => OUTLET_WORDS.test(h))
       ? 'outlet'
       : null
-  const person = segs.map(personName).find((p) => p)
+  const role = appositionHeads.some((h) => ROLE_NOUNS.has(singular(h)))
+  const person = segs.map((seg) => personName(seg, role)).find((p) => p)
   if (person && !unnamed && !appositionKind) {
     const name = textOf(person, text)
+    const alias = aliasOf(phrase, name, 'person')
     return {
       ...base,
       name,
-      aliases: phrase === name ? [] : [phrase],
+      aliases: alias && alias !== name ? [alias] : [],
       kind: 'person',
       form: 'named',
       surname: person.at(-1)!.lower
@@ -249,7 +320,9 @@ export function profile(tokens: Token[], text: string): Profile {
         : 'anonymous'
     return { ...base, name: clean(phrase), kind, form: definite ? 'definite' : 'generic' }
   }
-  const run = appositionKind ? runsNamed[0] : runsNamed.at(-1)
+  // "the Institute for the Study of War (ISW)": the name is the run the acronym stands for.
+  const named = runsNamed.filter((r, k) => k === 0 || !isParenthesised(r, text))
+  const run = appositionKind ? named[0] : named.at(-1)
   const kind: SourceKind =
     appositionKind ??
     descriptorKind(run && tokens[tokens.indexOf(run[0]) - 1]) ??
@@ -261,7 +334,7 @@ export function profile(tokens: Token[], text: string): Profile {
         ? 'organization'
         : OUTLET_WORDS.test(phrase)
           ? 'outlet'
-          : run && run.length <= 3
+          : run && run.length >= 2 && run.length <= 3
             ? 'person'
             : 'organization')
   if (definite) return { ...base, name: clean(phrase), kind, form: 'definite' }
@@ -272,11 +345,22 @@ export function profile(tokens: Token[], text: string): Profile {
     /^\p{Ll}/u.test(head.text) &&
     tokens.indexOf(head) < tokens.indexOf(run[0]) &&
     ['in', 'of', 'at', 'from', 'near'].includes(tokens[tokens.indexOf(run[0]) - 1]?.lower ?? '')
-  let name = run && !place ? textOf(run, text) : clean(phrase)
-  const paren = acr.find((a) => phrase.includes(`(${a})`))
-  if (paren && !name.includes(`(${paren})`)) name = `${name} (${paren})`
-  const aliases = [...new Set([phrase.replace(/^the\s+/i, ''), ...acr])].filter((a) => normName(a) !== normName(name))
-  return { ...base, name, aliases, kind, form: 'named', surname: kind === 'person' ? run?.at(-1)?.lower : undefined }
+  const name = withoutAcronyms(run && !place ? textOf(run, text) : clean(phrase))
+  // An acronym made from a name's initials is an alias only when the text uses it ("ISW", not "SW").
+  const used = acr.filter((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a}(?![\\p{L}\\p{N}])`, 'u').test(text))
+  const aliases = [...new Set([aliasOf(phrase, name, kind), ...used])].filter(
+    (a): a is string => !!a && normName(a) !== normName(name)
+  )
+  const bare = run?.length === 1 && !/^[A-Z]{2,}$/.test(run[0].text)
+  return {
+    ...base,
+    name,
+    aliases,
+    kind,
+    form: 'named',
+    surname: kind === 'person' || bare ? run?.at(-1)?.lower : undefined,
+    ...(bare ? { bare } : {})
+  }
 }
 
 export interface Entity {
@@ -297,6 +381,8 @@ export interface Entity {
   records?: Set<string>
   /** From the pronouns that have named it. */
   gender?: 'f' | 'm'
+  /** Named by one bare word ("Kranjec", "Ukraine"), so its kind is a guess until a pronoun says. */
+  bare?: boolean
   /** normName of the name and every alias. */
   known: Set<string>
 }
@@ -352,10 +438,11 @@ export class Speakers {
    * agency declined to comment. It said ...").
    */
   noteName(p: Profile, at: number, mention?: Span): void {
-    if (p.kind === 'person' && p.form === 'named') {
+    if ((p.kind === 'person' || p.bare) && p.form === 'named') {
+      // A bare word ("a charge Strel rejected") is noted only as someone met before.
       const known = this.find(p)
       if (known) known.lastSeen = at
-      else this.create(p, at).mentionedOnly = true
+      else if (!p.bare) this.create(p, at).mentionedOnly = true
     } else if (mention && p.form !== 'pronoun' && ['organization', 'outlet', 'document'].includes(p.kind)) {
       const before = this.entities.length
       const { entity } = this.lookup(p, mention, at)
@@ -384,9 +471,14 @@ export class Speakers {
             : want === 'thing'
               ? e.kind !== 'person' && e.kind !== 'anonymous'
               : e.kind !== 'person'
-      const found = this.latest(fits)
+      // "Kranjec said ... She said": a bare name a person's pronoun points back to is a person.
+      const found =
+        this.latest(fits) ??
+        (want === 'person' ? this.latest((e) => !!e.bare && !e.relayOnly && !e.sourceId) : undefined)
       if (found) {
         found.lastSeen = at
+        if (found.bare && want === 'person') found.kind = 'person'
+        found.bare = false
         if (gender) found.gender = gender
         return { entity: found, resolution: 'pronoun' }
       }
@@ -428,7 +520,7 @@ export class Speakers {
       if (found) {
         found.lastSeen = at
         // A bare name noted earlier was taken for a person; the speaker phrase says better.
-        if (found.mentionedOnly && p.kind !== 'person') found.kind = p.kind
+        if (found.mentionedOnly && p.kind !== 'person' && !p.bare) found.kind = p.kind
         found.mentionedOnly = false
         this.addAlias(found, mention.text)
         if (!found.sourceId) found.sourceId = this.sourceFor(p.kind, [mention.text, p.name])
@@ -454,11 +546,7 @@ export class Speakers {
 
   /** The existing source a phrase names; anonymous speakers only by an exact name or alias. */
   sourceFor(kind: SourceKind, phrases: string[]): string | null {
-    for (const phrase of phrases) {
-      const match = findSourceLoosely(this.sources, phrase)
-      if (match && (kind !== 'anonymous' || match.how === 'exact')) return match.source.id
-    }
-    return null
+    return findSpeakerSource(this.sources, kind, phrases)?.id ?? null
   }
 
   private find(p: Profile): Entity | undefined {
@@ -491,28 +579,33 @@ export class Speakers {
     return best
   }
 
-  private addAlias(e: Entity, alias: string): void {
-    if (PRONOUNS[alias.toLowerCase()]) return
-    const n = normName(alias)
+  private addAlias(e: Entity, mention: string): void {
+    if (PRONOUNS[mention.toLowerCase()]) return
+    const n = normName(mention)
     if (!e.known.has(n)) {
       e.known.add(n)
-      e.aliases.push(alias)
+      const alias = aliasOf(mention, e.name, e.kind)
+      if (alias && normName(alias) !== normName(e.name) && !e.aliases.some((a) => normName(a) === normName(alias)))
+        e.aliases.push(alias)
     }
     for (const w of n.split(/[^\p{L}\p{N}]+/u)) if (w && !MINOR.has(w)) e.words.add(w)
   }
 
   private create(p: Profile, at: number, mention?: string): Entity {
+    const source = findSpeakerSource(this.sources, p.kind, [mention, p.name])
     const entity: Entity = {
       id: `e${this.entities.length + 1}`,
       name: p.name,
       aliases: [...p.aliases],
-      kind: p.kind,
+      // "Petrak said" with no first name before: a person only when the case knows one by that name.
+      kind: p.bare && source?.kind === 'person' ? 'person' : p.kind,
+      ...(p.bare && !source ? { bare: true } : {}),
       words: new Set(p.words),
       head: p.head,
       surname: p.surname,
       lastSeen: at,
-      sourceId: this.sourceFor(p.kind, [...(mention ? [mention] : []), p.name]),
-      known: new Set([p.name, ...p.aliases].map(normName))
+      sourceId: source?.id ?? null,
+      known: new Set([p.name, ...p.aliases, ...(mention ? [mention] : [])].map(normName))
     }
     this.entities.push(entity)
     return entity

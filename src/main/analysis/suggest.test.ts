@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Source } from '../../shared/model'
+import { planAcceptance } from './accept'
 import { inferPublisher, suggestClaims } from './suggest'
 
 /** A document of paragraphs separated by blank lines, as the text importer makes it. */
@@ -415,5 +416,89 @@ describe('inferPublisher', () => {
       'Baltic Courier'
     )
     expect(inferPublisher('Nothing here.')).toBeNull()
+  })
+})
+
+describe('suggestClaims: who speaks a quotation', () => {
+  const names = (d: ReturnType<typeof doc>, sources: Source[] = []) =>
+    brief(d, sources).map((s) => [s.claim, s.name, s.cue])
+
+  it('gives a quotation to the speaker named right after it, and the next quotation to the same speaker', () => {
+    const got = names(
+      doc(
+        'Mayor Anton Petrak said on Friday that 30 families had left the valley.',
+        'Port director Mila Varga told regional radio this week that the quay had been "badly damaged" so far.',
+        '"The first storms of the season open a new chapter of danger for the coast," Petrak said earlier this month. "We must do everything to protect it."'
+      )
+    )
+    expect(got.slice(2)).toEqual([
+      [
+        '"The first storms of the season open a new chapter of danger for the coast,"',
+        'Anton Petrak',
+        'reporting-verb'
+      ],
+      ['"We must do everything to protect it."', 'Anton Petrak', 'quotation']
+    ])
+  })
+
+  it('continues a whole quotation into the next paragraph, but not a partial quote from a paragraph earlier', () => {
+    const partial = names(
+      doc(
+        'Mila Varga told regional radio that the quay had been "badly damaged".',
+        '"We have never seen anything like it."'
+      )
+    )
+    expect(partial.map(([claim]) => claim)).toEqual(['the quay had been "badly damaged"'])
+    const whole = names(doc('"The quay is gone," Mila Varga said.', '"We will rebuild it before winter."'))
+    expect(whole).toEqual([
+      ['"The quay is gone,"', 'Mila Varga', 'reporting-verb'],
+      ['"We will rebuild it before winter."', 'Mila Varga', 'quotation']
+    ])
+  })
+})
+
+describe('suggestClaims: what a speaker is', () => {
+  it('reads a list of nationalities before one noun as one speaker, not a person', () => {
+    const got = brief(
+      doc(
+        'Latvian, Estonian and Finnish intelligence have indicated that 400 troops crossed the border.',
+        'Dutch, Belgian and Danish officials said the convoy had turned back.'
+      )
+    )
+    expect(got.map((s) => [s.name, s.kind])).toEqual([
+      ['Latvian, Estonian and Finnish intelligence', 'organization'],
+      ['Dutch, Belgian and Danish officials', 'anonymous']
+    ])
+  })
+
+  it('takes a bare name for an organisation unless a pronoun or a source in the case says it is a person', () => {
+    const country = brief(doc('Norvania has acknowledged that its patrols crossed the river.'))
+    expect(country.map((s) => [s.name, s.kind])).toEqual([['Norvania', 'organization']])
+    const known = brief(doc('Kessler said the talks had stalled.'), [source('ik', 'Ida Kessler')])
+    expect(known.map((s) => [s.name, s.kind, s.source])).toEqual([['Kessler', 'person', 'ik']])
+  })
+
+  it('names no one behind "reports" or "new assessments", and accepting such a claim plans no source', () => {
+    const d = doc(
+      'Reports have indicated the convoy was carrying fuel.',
+      'The army is moving north, according to new assessments.'
+    )
+    const suggestions = suggestClaims(d, [])
+    expect(suggestions.map((s) => [s.claim.text, s.speaker.resolution, s.speaker.name, s.speaker.sourceId])).toEqual([
+      ['the convoy was carrying fuel', 'unattributed', '', null],
+      ['The army is moving north', 'unattributed', '', null]
+    ])
+    const plan = planAcceptance(suggestions, [])
+    expect(plan.sources).toEqual([])
+    expect(plan.claims.map((c) => c.source)).toEqual([null, null])
+  })
+
+  it('names a body by its name, not by its acronym or the description before it', () => {
+    const got = brief(
+      doc(
+        'Coastal think tank the Centre for the Study of Maritime Defence (CSMD) said on Monday that the strait was closed.'
+      )
+    )
+    expect(got.map((s) => [s.name, s.kind])).toEqual([['Centre for the Study of Maritime Defence', 'organization']])
   })
 })

@@ -3,7 +3,7 @@
 import { invalid } from '../../shared/errors'
 import type { Source } from '../../shared/model'
 import { normName } from '../../shared/source-names'
-import { framesOf, quotesOpen, trimClaim } from './attribution'
+import { framesOf, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_OWNER,
@@ -228,37 +228,42 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     type Who = { entity: Entity | null; mention: Span | null; resolution: SpeakerResolution; via: Relay[] }
     let last: Who | null = null
 
+    /** Who speaks in a frame, with the relays it came through. */
+    const speakerOf = (f: Frame): Who => {
+      const mention = tokenSpan(text, f.speaker)
+      const p = profile(f.speaker, text)
+      // "Reports have indicated ...": a claim with no one named behind it.
+      if (p.unattributed) return { entity: null, mention, resolution: 'unattributed', via: [] }
+      const { entity, resolution } = speakers.resolve(p, mention, mention.start)
+      const via: Relay[] = []
+      for (const r of f.relays) {
+        const span = tokenSpan(text, r)
+        const p = profile(r, text)
+        const isPublisher = (name: string) => !!publisher && normName(name).includes(normName(publisher))
+        if (isPublisher(p.name) || isPublisher(span.text)) continue
+        // "the agency" after "the Meridian News Agency": the relay met before, by its full name.
+        const relay = speakers.relay(p, span, span.start)
+        if (isPublisher(relay.name)) continue
+        via.push({
+          mention: span,
+          name: relay.name,
+          kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+          sourceId: relay.sourceId
+        })
+      }
+      const medium = RECORD_MEDIUM.exec(outside(text, s, f.claims))
+      if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
+      // "the source said": still the interview the source gave Reuters.
+      const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
+      if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
+      return { entity, mention, resolution, via }
+    }
+
     for (const f of framesOf(s, text)) {
       if (f.noted) speakers.noteName(profile(f.noted, text), f.noted[0].start)
       if (!f.claims.length || !f.speaker.length) continue
       let who: Who | null = last
-      if (f.mode === 'phrase' || !who) {
-        const mention = tokenSpan(text, f.speaker)
-        const { entity, resolution } = speakers.resolve(profile(f.speaker, text), mention, mention.start)
-        const via: Relay[] = []
-        for (const r of f.relays) {
-          const span = tokenSpan(text, r)
-          const p = profile(r, text)
-          const isPublisher = (name: string) => !!publisher && normName(name).includes(normName(publisher))
-          if (isPublisher(p.name) || isPublisher(span.text)) continue
-          // "the agency" after "the Meridian News Agency": the relay met before, by its full name.
-          const relay = speakers.relay(p, span, span.start)
-          if (isPublisher(relay.name)) continue
-          via.push({
-            mention: span,
-            name: relay.name,
-            kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
-            sourceId: relay.sourceId
-          })
-        }
-        const medium = RECORD_MEDIUM.exec(outside(text, s, f.claims))
-        if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
-        // "the source said": still the interview the source gave Reuters.
-        const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
-        if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun'))
-          via.push(...earlier.via)
-        who = { entity, mention, resolution, via }
-      }
+      if (f.mode === 'phrase' || !who) who = speakerOf(f)
       last = who
       for (const whole of f.claims) {
         if (NO_COMMENT_CLAIM.test(text.slice(whole.start, whole.end))) continue
@@ -318,11 +323,13 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         })
       } else if (/^["“]/.test(sentenceText) && drafts.length) {
         const prev = drafts.at(-1)!
-        if (
-          prev.sentence >= si - 1 &&
-          prev.entity &&
-          /["“]/.test(text.slice(sentences[prev.sentence].start, sentences[prev.sentence].end))
-        ) {
+        // The speaker of the quotation just before, in this paragraph, or a whole quotation closing the
+        // paragraph before: not the speaker of a partial quote a paragraph earlier.
+        const adjacent =
+          prev.block === s.block
+            ? /["“]/.test(text.slice(sentences[prev.sentence].start, sentences[prev.sentence].end))
+            : /^["“]/.test(prev.claim.text)
+        if (prev.sentence >= si - 1 && prev.entity && adjacent) {
           const claim = trimClaim(text, { start: s.start, end: s.end })
           made.push({
             ...prev,
@@ -509,6 +516,7 @@ function dedupe(drafts: Draft[]): Draft[] {
 function finish(drafts: Draft[], speakers: Speakers): Suggestion[] {
   return drafts.map((d, i) => {
     const e = d.entity
+    const unattributed = d.resolution === 'unattributed'
     const caveats = uniqueCaveats(d.caveats)
     const grading: Suggestion['grading'] = {}
     if (caveats.some((c) => c.kind === 'unverified' || c.kind === 'not-confirmed-or-denied')) grading.credibility = '6'
@@ -519,10 +527,10 @@ function finish(drafts: Draft[], speakers: Speakers): Suggestion[] {
       speaker: {
         mention: d.mention,
         resolution: d.resolution,
-        entity: e?.id ?? 'publisher',
-        name: e?.name ?? speakers.publisherName() ?? '',
+        entity: e?.id ?? (unattributed ? 'unattributed' : 'publisher'),
+        name: e?.name ?? (unattributed ? '' : (speakers.publisherName() ?? '')),
         aliases: e ? e.aliases.filter((a) => a !== e.name) : [],
-        kind: e?.kind ?? 'outlet',
+        kind: e?.kind ?? (unattributed ? 'document' : 'outlet'),
         sourceId: e?.sourceId ?? null
       },
       via: d.via,

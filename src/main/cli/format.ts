@@ -131,7 +131,11 @@ export function formatSuggestions(suggestions: Suggestion[]): string {
   if (suggestions.length === 0) return 'No claims to suggest in this document.'
   return suggestions
     .map((s) => {
-      const who = (s.speaker.name || 'the publisher') + s.via.map((v) => `, via ${v.name}`).join('')
+      const speaker =
+        s.speaker.resolution === 'unattributed'
+          ? `no one named (“${s.speaker.mention?.text ?? ''}”)`
+          : s.speaker.name || 'the publisher'
+      const who = speaker + s.via.map((v) => `, via ${v.name}`).join('')
       const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
       return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”\n     “${s.claim.text}”`
     })

@@ -71,6 +71,24 @@ describe('SuggestionQueue', () => {
     expect(desk.store.sources.filter((s) => s.name.includes('Ostrova'))).toHaveLength(1)
   })
 
+  it('labels a speaker "in the case" once a source of that name is made, not "new person"', async () => {
+    const { desk } = await setup()
+    const label = () =>
+      screen
+        .getAllByTestId('suggestion')
+        .filter((li) => li.textContent!.includes('Ostrova'))
+        .map((li) => li.querySelector('.src')!.textContent)
+    expect(label()).toEqual(['new person', 'new person'])
+    await desk.store.createSource({
+      name: 'Lena Ostrova',
+      kind: 'person',
+      description: '',
+      reliability: 'F',
+      aliases: []
+    })
+    await waitFor(() => expect(label()).toEqual(['in the case', 'in the case']))
+  })
+
   it('Shift+Enter accepts and opens the new claim in the editor', async () => {
     const { list, desk } = await setup()
     await fireEvent.keyDown(list, { key: 'Enter', shiftKey: true })

@@ -3,7 +3,8 @@
 // when a claim covers any of its words (accepted, or marked by hand) or when it is rejected;
 // rejections are remembered per case and document on this computer, so they stay rejected.
 import type { Suggestion } from '../../../shared/analysis'
-import type { Claim, Id } from '../../../shared/model'
+import type { Claim, Id, Source } from '../../../shared/model'
+import { findSpeakerSource } from '../../../shared/source-names'
 import type { CaseStore } from '../lib/case.svelte'
 
 const SHOWN_KEY = 'claimdesk-suggestions-shown'
@@ -36,6 +37,21 @@ export function unmarked(suggestions: readonly Suggestion[], claims: readonly Cl
   })
 }
 
+/**
+ * The suggestions with each speaker matched against the case's sources as they are now (the engine
+ * matched them when it ran): a source made or renamed since is found, a deleted one is let go.
+ */
+export function withCurrentSources(suggestions: readonly Suggestion[], sources: readonly Source[]): Suggestion[] {
+  const ids = new Set(sources.map((s) => s.id))
+  return suggestions.map((s) => {
+    const sp = s.speaker
+    if (sp.sourceId && ids.has(sp.sourceId)) return s
+    const found = sp.name ? findSpeakerSource(sources, sp.kind, [sp.name, ...sp.aliases, sp.mention?.text]) : undefined
+    const sourceId = found?.id ?? null
+    return sourceId === sp.sourceId ? s : { ...s, speaker: { ...sp, sourceId } }
+  })
+}
+
 export class SuggestionQueue {
   /** The document the list was worked out for. */
   documentId = $state<Id | null>(null)
@@ -50,10 +66,11 @@ export class SuggestionQueue {
   scrollRequest = $state(0)
   private rejected = $state.raw<ReadonlySet<string>>(new Set())
 
-  /** What is left to decide, in text order. */
+  /** What is left to decide, in text order, each speaker matched against the case's sources now. */
   pending = $derived.by(() => {
     const claims = this.store.currentDoc?.id === this.documentId ? this.store.docClaims : []
-    return unmarked(this.all, claims).filter((s) => !this.rejected.has(keyOf(s)))
+    const left = unmarked(this.all, claims).filter((s) => !this.rejected.has(keyOf(s)))
+    return withCurrentSources(left, this.store.sources)
   })
   active = $derived(this.pending.find((s) => s.id === this.activeId) ?? null)
   rejectedCount = $derived(this.all.filter((s) => this.rejected.has(keyOf(s))).length)

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Suggestion } from '../../../shared/analysis'
-import type { Claim } from '../../../shared/model'
+import type { Claim, Source } from '../../../shared/model'
 import { loadedDesk, type TestDesk } from '../lib/testing/desk'
-import { SuggestionQueue, unmarked } from './suggestions.svelte'
+import { SuggestionQueue, unmarked, withCurrentSources } from './suggestions.svelte'
 
 const ARTICLE = [
   'Port traffic falls as patrols widen',
@@ -102,6 +102,35 @@ describe('SuggestionQueue', () => {
     expect(queue.move(99)?.id).toBe(ids[ids.length - 1])
   })
 
+  it('matches speakers to the case’s sources as they are now: one made since, renamed or deleted', async () => {
+    const { queue, store } = await setup()
+    const official = () => queue.pending.find((s) => s.claim.text.includes('120'))!
+    const ostrova = () => queue.pending.find((s) => s.speaker.name.includes('Ostrova'))!
+    expect(ostrova().speaker.sourceId).toBeNull()
+    const made = (await store.createSource({
+      name: 'Ostrova',
+      kind: 'person',
+      description: '',
+      reliability: 'F',
+      aliases: []
+    }))!
+    expect(ostrova().speaker.sourceId).toBe(made.id)
+    // An anonymous speaker answers only to its exact name or alias.
+    await store.createSource({
+      name: 'Coast guard',
+      kind: 'organization',
+      description: '',
+      reliability: 'F',
+      aliases: []
+    })
+    expect(official().speaker.sourceId).toBeNull()
+    // Renamed, the source keeps its old name as an alias; deleted, it is gone.
+    await store.updateSource(made.id, { name: 'Ingrid Holm' })
+    expect(ostrova().speaker.sourceId).toBe(made.id)
+    await store.deleteSource(made.id)
+    expect(ostrova().speaker.sourceId).toBeNull()
+  })
+
   it('passes the publisher’s caveat on as a grading hint', async () => {
     const { queue } = await setup()
     const graded = queue.pending.filter((s) => s.grading.credibility === '6' || s.grading.status === 'unverified')
@@ -131,5 +160,22 @@ describe('a document too long to read for suggestions', () => {
     expect(queue.pending).toEqual([])
     expect(queue.error).toMatch(/“A year of port reports” is too long to read for suggestions/)
     expect(t.desk.notices.errors).toHaveLength(0)
+  })
+})
+
+describe('withCurrentSources', () => {
+  const source = (id: string, name: string, kind: Source['kind'], aliases: string[] = []) =>
+    ({ id, name, kind, aliases, description: '', reliability: 'F', createdAt: '', updatedAt: '' }) as Source
+  const said = (name: string, kind: Source['kind'], sourceId: string | null = null) =>
+    ({ id: name, speaker: { name, kind, aliases: [], mention: null, sourceId } }) as unknown as Suggestion
+  it('keeps a source that still exists, finds one by the name rule, and lets a deleted one go', () => {
+    const sources = [source('a', 'Ivo Laska', 'person'), source('b', 'Port Department', 'organization', ['PD'])]
+    const got = withCurrentSources(
+      [said('Laska', 'person'), said('Port Department', 'organization', 'gone'), said('Unnamed pilot', 'anonymous')],
+      sources
+    )
+    expect(got.map((s) => s.speaker.sourceId)).toEqual(['a', 'b', null])
+    const same = said('Ivo Laska', 'person', 'a')
+    expect(withCurrentSources([same], sources)[0]).toBe(same)
   })
 })
