@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Source } from './model'
-import { findSourceByName, findSourceLoosely, findSpeakerSource, guessKind, matchSources } from './source-names'
+import {
+  findSourceByName,
+  findSourceLoosely,
+  findSpeakerSource,
+  guessKind,
+  matchSources,
+  similarSources
+} from './source-names'
 
 const s = (id: string, name: string, aliases: string[] = []): Source => ({
   id,
@@ -109,5 +116,24 @@ describe('findSpeakerSource', () => {
     expect(findSpeakerSource(known, 'anonymous', ['a harbour pilot'])?.id).toBe('pilot')
     expect(findSpeakerSource(known, 'anonymous', ['a senior harbour pilot'])).toBeUndefined()
     expect(findSpeakerSource(known, 'person', ['Mila Varga', undefined])).toBeUndefined()
+  })
+})
+
+describe('similarSources', () => {
+  const zelensky = s('z', 'Volodymyr Zelensky', ['Ukrainian President Volodymyr Zelensky'])
+  const all = [...sources, zelensky]
+
+  it('offers a source one of whose names holds the new name as whole words, or is held in it', () => {
+    expect(similarSources(all, 'Zelensky').map((x) => x.id)).toEqual(['z'])
+    expect(similarSources(all, 'President Zelensky').map((x) => x.id)).toEqual(['z'])
+    expect(similarSources(all, 'Reuters correspondent').map((x) => x.id)).toEqual(['reu'])
+    expect(similarSources(all, 'Defense Ministry').map((x) => x.id)).toEqual(['ru'])
+  })
+
+  it('offers nothing for an exact name, a part of a word, or only minor words', () => {
+    expect(similarSources(all, 'volodymyr zelensky')).toEqual([])
+    expect(similarSources(all, 'Zelen')).toEqual([])
+    expect(similarSources(all, 'the')).toEqual([])
+    expect(similarSources(all, 'Aldric Venn')).toEqual([])
   })
 })

@@ -214,3 +214,17 @@ export function findSpeakerSource<S extends Source>(
   }
   return undefined
 }
+
+/**
+ * Sources that may be the one this new name means, though no name or alias is it: one of their names
+ * holds it as whole words or is held in it ("Zelensky", "Volodymyr Zelensky"), or findSourceLoosely
+ * picks it ("President Zelensky"). Only ever offered to the analyst (to merge), never taken as a match.
+ */
+export function similarSources(sources: readonly Source[], text: string): Source[] {
+  if (words(text).length === 0 || findSourceByName(sources, text)) return []
+  const loose = findSourceLoosely(sources, text)?.source
+  return sources.filter(
+    (s) =>
+      s === loose || namesOf(s).some((n) => words(n).length > 0 && (containsWords(n, text) || containsWords(text, n)))
+  )
+}

@@ -111,7 +111,8 @@ describe('CaseLock', () => {
     expect(err.details).toMatchObject({
       breakable: true,
       lock: garbage,
-      reason: 'is unreadable (not a lock Claimdesk wrote)'
+      reason: 'is unreadable (not a lock Claimdesk wrote)',
+      situation: `${CASE} is locked by ${garbage}, which is unreadable (not a lock Claimdesk wrote)`
     })
     expect(err.message).toMatch(/can be broken/)
     expect(existsSync(garbage)).toBe(true)
@@ -137,6 +138,9 @@ describe('CaseLock', () => {
     const held = await CaseLock.acquire(io, lockDir(), CASE)
     const err = await refused({ breakLock: true })
     expect(err.details?.breakable).toBeUndefined()
+    // The message without the desktop app's advice, for the CLI to give its own.
+    expect(err.message.startsWith(`${err.details?.situation}; close it there`)).toBe(true)
+    expect(err.details?.situation).toMatch(/is open in another Claimdesk \(process \d+ on .*, since .*\)$/)
     await held.release()
   })
 

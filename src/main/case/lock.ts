@@ -226,10 +226,8 @@ export class CaseLock {
       if (errnoCode(err) === 'ENOENT' && !(await io.stat(dirname(casePath)).catch(() => null))) {
         throw new ClaimdeskError('not-found', `the folder ${dirname(casePath)} does not exist`)
       }
-      throw new ClaimdeskError(
-        'io',
-        `cannot lock ${casePath} for writing (${why(err)}); it can still be opened read-only`
-      )
+      const situation = `cannot lock ${casePath} for writing (${why(err)})`
+      throw new ClaimdeskError('io', `${situation}; it can still be opened read-only`, { situation })
     }
   }
 
@@ -306,19 +304,19 @@ export class CaseLock {
   }
 }
 
+// Each lock error's message ends with the desktop app's way out; details.situation is the message
+// without it, for a door that offers other ways (the CLI).
 function lockedError(casePath: string, owner: LockOwner): ClaimdeskError {
-  return new ClaimdeskError(
-    'locked',
-    `${casePath} is open in another Claimdesk (process ${owner.pid} on ${owner.host}, since ${owner.since}); close it there, or open this case read-only`,
-    { owner }
-  )
+  const situation = `${casePath} is open in another Claimdesk (process ${owner.pid} on ${owner.host}, since ${owner.since})`
+  return new ClaimdeskError('locked', `${situation}; close it there, or open this case read-only`, { owner, situation })
 }
 
 function breakableError(casePath: string, found: Found): ClaimdeskError {
   const reason = found.verdict.state === 'breakable' ? found.verdict.reason : 'cannot be judged'
+  const situation = `${casePath} is locked by ${found.path}, which ${reason}`
   return new ClaimdeskError(
     'locked',
-    `${casePath} is locked by ${found.path}, which ${reason}. If no Claimdesk has this case open, the lock can be broken; otherwise open the case read-only`,
-    { breakable: true, reason, lock: found.path, ...(found.owner ? { owner: found.owner } : {}) }
+    `${situation}. If no Claimdesk has this case open, the lock can be broken; otherwise open the case read-only`,
+    { breakable: true, reason, lock: found.path, situation, ...(found.owner ? { owner: found.owner } : {}) }
   )
 }

@@ -4,25 +4,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from './run'
+import { runCliIn } from './run-in-test'
 
 const root = resolve(__dirname, '../../..')
 let dir: string
-let out: string[]
-let err: string[]
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  out = []
-  err = []
-  const code = await runCli(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    env: { CLAIMDESK_HOME: join(dir, 'home') },
-    rendererDir: join(root, 'out/renderer'),
-    resourcesDir: join(root, 'resources')
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const cli = (...argv: string[]) => runCliIn(dir, argv)
 
 const article = `Blockade Tightens on the Sarn
 
@@ -288,8 +275,8 @@ describe('claimdesk CLI', () => {
       '--credibility',
       '9'
     )
-    expect(bad.code).toBe(1)
-    expect(bad.err).toMatch(/^claimdesk: createClaim: argument 1 field "credibility"/)
+    expect(bad.code).toBe(2)
+    expect(bad.err).toMatch(/^claimdesk: --credibility: must be 1–6 \(not “9”\)\n/)
   })
 
   it('the installed command prints no stack trace', () => {
@@ -327,6 +314,48 @@ describe('claimdesk CLI', () => {
     expect(accepted.out).toMatch(/^added \d+ claims? and \d+ sources?/)
     expect(JSON.parse((await cli('list', '--case', c, '--json')).out).length).toBe(rows.length)
     expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--speaker', 'e1')).code).toBe(2)
+  })
+
+  it('refuses --accept --speaker with a speaker the suggestions do not have, listing those they do', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const rows = JSON.parse((await cli('suggest', '--case', c, '--doc', 'Blockade', '--json')).out) as {
+      speaker: { entity: string; name: string }
+    }[]
+    const r = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept', '--speaker', 'e99')
+    expect(r.code).toBe(1)
+    expect(r.err).toMatch(
+      /^claimdesk: --speaker e99: no suggestion in this document has that speaker; the speakers are /
+    )
+    for (const row of rows) expect(r.err).toContain(`${row.speaker.entity} (${row.speaker.name || 'the publisher'})`)
+    expect(JSON.parse((await cli('list', '--case', c, '--json')).out)).toEqual([])
+    const one = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept', '--speaker', rows[0].speaker.entity)
+    expect(one).toMatchObject({ code: 0, out: expect.stringMatching(/^added [1-9]\d* claims? /) })
+  })
+
+  it('takes the newest version for a title its versions share, and lists truly different matches by id', async () => {
+    const c = join(dir, 'work')
+    await writeFile(join(dir, 'estrava.txt'), '# Estrava Port Closed\n\nThe port was closed on Monday.\n')
+    await writeFile(join(dir, 'estrava-v2.txt'), '# Estrava Port Closed\n\nThe port was closed on Monday night.\n')
+    const first = JSON.parse((await cli('import', join(dir, 'estrava.txt'), '--case', c, '--json')).out)[0]
+    const v2 = await cli('import', join(dir, 'estrava-v2.txt'), '--case', c, '--new-version-of', 'Estrava', '--json')
+    const second = JSON.parse(v2.out)[0]
+    const shown = await cli('show', '--case', c, '--doc', 'Estrava', '--json')
+    expect(shown.code).toBe(0)
+    expect(JSON.parse(shown.out).id).toBe(second.documentId)
+    expect(shown.err).toBe(
+      `note: “Estrava” matches 2 versions of one document: using the newest, ${second.documentId}  “Estrava Port Closed” (version 2 of ${first.documentId})`
+    )
+    await writeFile(join(dir, 'other.txt'), 'Estrava Port Reopens\n\nShips sailed.\n')
+    await cli('import', join(dir, 'other.txt'), '--case', c)
+    const ambiguous = await cli('show', '--case', c, '--doc', 'Estrava Port')
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.err.split('\n')).toEqual([
+      'claimdesk: “Estrava Port” matches 3 documents; pass the id of one:',
+      `  ${first.documentId}  “Estrava Port Closed”`,
+      `  ${second.documentId}  “Estrava Port Closed” (version 2 of ${first.documentId})`,
+      expect.stringMatching(/^ {2}\S+ {2}“Estrava Port Reopens”$/)
+    ])
   })
 
   it('lists conflict sets the case keeps and those proposed', async () => {

@@ -2,12 +2,9 @@
 // contract gate as the other doors, prints a result (or JSON with --json) and closes the case.
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ClaimdeskApi } from '../../shared/api'
-import { findQuote } from '../../shared/anchoring/find-quote'
-import { findSourceByName } from '../../shared/source-names'
-import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
-import type { CaseDocument, Claim, Source } from '../../shared/model'
+import { ClaimdeskError, invalid } from '../../shared/errors'
+import type { Claim } from '../../shared/model'
 import { gate } from '../dispatch'
 import { keptChromiumPrinter } from '../export/pdf'
 import { importableFilesIn } from '../import/folder'
@@ -15,6 +12,9 @@ import { addSampleContent } from '../sample'
 import { startServer } from '../serve'
 import { ClaimdeskService, casePath } from '../service'
 import { defaultCasePath, userDataDir } from '../user-data'
+import { parse, requireCase, UsageError, type CliIo } from './args'
+import { claimAddCommand } from './claim-add'
+import { documentNamed } from './documents'
 import {
   claimRows,
   formatClaims,
@@ -26,40 +26,12 @@ import {
   suggestionRow,
   type CliImportResult
 } from './format'
+import { lockMessage } from './lock-message'
+import { sourceCommand } from './sources'
 import { USAGE } from './usage'
 import { recoveredMessage, tornWriteMessage } from '../../shared/open-notices'
 
-export interface CliIo {
-  out: (text: string) => void
-  err: (text: string) => void
-  env: NodeJS.ProcessEnv
-  /** Paths of the built renderer and the shipped resources. */
-  rendererDir: string
-  resourcesDir: string
-  /** Resolves when a long-running command (serve) should stop. */
-  untilStopped?: () => Promise<void>
-}
-
-class UsageError extends Error {}
-
-const common = {
-  case: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false }
-} as const
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true })
-  } catch (err) {
-    throw new UsageError((err as Error).message)
-  }
-}
-
-function requireCase(value: string | undefined): string {
-  if (!value) throw new UsageError('--case <file> is required')
-  return casePath(value)
-}
+export type { CliIo } from './args'
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
@@ -77,6 +49,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (rest[0] !== 'add')
           throw new UsageError('usage: claimdesk claim add --case <file> --doc <id|title> --quote "<text>" ...')
         return await claimAddCommand(service, rest.slice(1), io)
+      case 'source':
+        return await sourceCommand(service, rest, io)
       case 'list':
         return await listCommand(service, rest, io)
       case 'show':
@@ -106,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2
     }
     if (err instanceof ClaimdeskError) {
-      io.err(`claimdesk: ${err.message}`)
+      io.err(`claimdesk: ${lockMessage(err) ?? err.message}`)
       return 1
     }
     io.err(`claimdesk: unexpected error: ${err instanceof Error ? err.message : String(err)}`)
@@ -153,7 +127,7 @@ async function importCommand(service: ClaimdeskService, args: string[], io: CliI
   const api = gate(service.handlers)
   const overview = await service.openOrCreate(target)
   // Named before the import, whose title would match too.
-  const fromId = earlier === undefined ? undefined : resolveDocument(overview.documents, earlier)
+  const fromId = earlier === undefined ? undefined : documentNamed(overview.documents, earlier, io)
   const results: CliImportResult[] = []
   for (const path of await expandPaths(positionals)) {
     if (path.toLowerCase().endsWith('.jsonld')) {
@@ -202,91 +176,6 @@ async function importAnnotationFile(api: ClaimdeskApi, path: string): Promise<Cl
   }
 }
 
-// ---- claim add ----------------------------------------------------------------------------
-
-function resolveDocument(docs: { id: string; title: string }[], key: string): string {
-  const byId = docs.find((d) => d.id === key)
-  if (byId) return byId.id
-  const lower = key.toLowerCase()
-  const exact = docs.filter((d) => d.title.toLowerCase() === lower)
-  const matches = exact.length ? exact : docs.filter((d) => d.title.toLowerCase().includes(lower))
-  if (matches.length === 1) return matches[0].id
-  if (matches.length === 0) throw notFound(`no document with id or title “${key}”`)
-  throw invalid(
-    `“${key}” matches ${matches.length} documents (${matches.map((d) => `“${d.title}”`).join(', ')}): pass its id`
-  )
-}
-
-function pickRange(doc: CaseDocument, quote: string, occurrence: number | undefined) {
-  const { ranges } = findQuote(doc.text, quote)
-  if (ranges.length === 0) throw notFound(`the quote was not found in “${doc.title}”`)
-  if (occurrence === undefined) {
-    if (ranges.length > 1)
-      throw invalid(`the quote occurs ${ranges.length} times in “${doc.title}”: pass --occurrence 1-${ranges.length}`)
-    return ranges[0]
-  }
-  if (occurrence < 1 || occurrence > ranges.length) {
-    throw invalid(
-      `--occurrence ${occurrence}: the quote occurs ${ranges.length} time${ranges.length === 1 ? '' : 's'} in “${doc.title}”`
-    )
-  }
-  return ranges[occurrence - 1]
-}
-
-async function claimAddCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
-    doc: { type: 'string' },
-    quote: { type: 'string' },
-    occurrence: { type: 'string' },
-    source: { type: 'string' },
-    'source-kind': { type: 'string' },
-    via: { type: 'string', multiple: true },
-    tag: { type: 'string', multiple: true },
-    note: { type: 'string' },
-    credibility: { type: 'string' },
-    status: { type: 'string' }
-  })
-  if (values.help) return (void io.out(USAGE), 0)
-  const target = requireCase(values.case)
-  if (!values.doc) throw new UsageError('--doc <id|title> is required')
-  if (!values.quote) throw new UsageError('--quote "<exact text>" is required')
-  const occurrence = values.occurrence === undefined ? undefined : Number(values.occurrence)
-  if (occurrence !== undefined && !Number.isInteger(occurrence))
-    throw new UsageError('--occurrence takes a whole number')
-
-  const api = gate(service.handlers)
-  const overview = await api.openCase(target)
-  const { document: doc } = await api.getDocument(resolveDocument(overview.documents, values.doc))
-  const range = pickRange(doc, values.quote, occurrence)
-
-  const sources: Source[] = [...overview.sources]
-  const ensureSource = async (name: string, kind?: string): Promise<string> => {
-    const found = findSourceByName(sources, name)
-    if (found) return found.id
-    const { value: created } = await api.createSource({ name, ...(kind ? { kind: kind as Source['kind'] } : {}) })
-    sources.push(created)
-    return created.id
-  }
-  const sourceId = values.source ? await ensureSource(values.source, values['source-kind']) : null
-  const via: string[] = []
-  for (const name of values.via ?? []) via.push(await ensureSource(name, 'outlet'))
-
-  const { value: claim } = await api.createClaim({
-    documentId: doc.id,
-    start: range.start,
-    end: range.end,
-    sourceId,
-    via,
-    tags: values.tag ?? [],
-    note: values.note ?? '',
-    ...(values.status ? { status: values.status as never } : {}),
-    ...(values.credibility ? { credibility: values.credibility as never } : {})
-  })
-  if (values.json) io.out(JSON.stringify(claimRows(overview.documents, sources, [claim])[0], null, 2))
-  else io.out(`added claim ${claim.id}: “${claim.quote.exact}”`)
-  return 0
-}
-
 // ---- list, show ---------------------------------------------------------------------------
 
 async function listCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
@@ -310,7 +199,7 @@ async function showCommand(service: ClaimdeskService, args: string[], io: CliIo)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
   const api = gate(service.handlers)
   const overview = await api.openCase(requireCase(values.case), { readOnly: true })
-  const { document: doc } = await api.getDocument(resolveDocument(overview.documents, values.doc))
+  const { document: doc } = await api.getDocument(documentNamed(overview.documents, values.doc, io))
   io.out(values.json ? JSON.stringify(doc, null, 2) : formatDocument(doc))
   return 0
 }
@@ -324,7 +213,7 @@ async function searchCommand(service: ClaimdeskService, args: string[], io: CliI
   if (!text) throw new UsageError('name the words to search for')
   const api = gate(service.handlers)
   const overview = await api.openCase(requireCase(values.case), { readOnly: true })
-  const documentId = values.doc ? resolveDocument(overview.documents, values.doc) : undefined
+  const documentId = values.doc ? documentNamed(overview.documents, values.doc, io) : undefined
   const found = await api.searchCase({ text, documentId })
   if (values.json) io.out(JSON.stringify(found, null, 2))
   else io.out(formatSearch(found, overview.documents, overview.sources))
@@ -354,8 +243,9 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   if (values.speaker && !values.accept) throw new UsageError('--speaker goes with --accept')
   const api = gate(service.handlers)
   const overview = await api.openCase(requireCase(values.case), { readOnly: !values.accept })
-  const documentId = resolveDocument(overview.documents, values.doc)
+  const documentId = documentNamed(overview.documents, values.doc, io)
   if (values.accept) {
+    if (values.speaker) await requireSpeaker(api, documentId, values.speaker)
     const { value } = await api.acceptSuggestions({ documentId, ...(values.speaker ? { entity: values.speaker } : {}) })
     if (values.json) io.out(JSON.stringify(value, null, 2))
     else
@@ -369,6 +259,21 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   if (values.json) io.out(JSON.stringify(suggestions.map(suggestionRow), null, 2))
   else io.out(formatSuggestions(suggestions))
   return 0
+}
+
+/** A --speaker that is none of the document's suggested speakers would accept nothing: refused, listing them. */
+async function requireSpeaker(api: ClaimdeskApi, documentId: string, entity: string): Promise<void> {
+  const speakers = new Map<string, string>()
+  for (const s of await api.suggestClaims(documentId)) speakers.set(s.speaker.entity, s.speaker.name || 'the publisher')
+  if (speakers.has(entity)) return
+  const known = [...speakers]
+    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+    .map(([id, name]) => `${id} (${name})`)
+    .join(', ')
+  throw invalid(
+    `--speaker ${entity}: no suggestion in this document has that speaker; ` +
+      (known ? `the speakers are ${known}` : 'the document has no suggestions')
+  )
 }
 
 // ---- export -------------------------------------------------------------------------------

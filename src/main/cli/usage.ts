@@ -11,8 +11,14 @@ Usage:
   claimdesk claim add --case <file> --doc <id|title> --quote "<exact text>" [--occurrence N]
       --source "<name>" [--source-kind person|organization|outlet|anonymous|document]
       [--via "<name>"]... [--tag <t>]... [--note <text>] [--credibility 1-6]
-      [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--json]
-      Sources and relays are matched by name or alias, and created when new.
+      [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--no-create] [--json]
+      Sources and relays are matched by exact name or alias, and created when new: each created
+      source is reported, with a note when it may be an existing one ("Zelensky", "Volodymyr
+      Zelensky") and the command to merge them. --no-create refuses names the case lacks.
+      Every option is checked first: a refused claim changes nothing.
+  claimdesk source merge --case <file> "<from>" "<into>" [--json]
+      Merge two sources (by id, name or alias): the first's claims and relays go to the second,
+      its names become aliases.
   claimdesk list --case <file> [--json]
       Claims with their source, relays, tags, status, grade and, once re-anchored onto a new
       version, how they were placed (anchor: exact, moved, fuzzy with its score, orphaned).
@@ -22,7 +28,8 @@ Usage:
       Where the words are in the documents' text, claims' notes and topics, and source names.
   claimdesk suggest --case <file> --doc <id|title> [--json] [--accept [--speaker <entity>]]
       Claims the engine proposes (start, end, text, speaker, relay, cue); changes nothing unless
-      --accept, which makes them (one speaker's with --speaker e3), creating sources as needed.
+      --accept, which makes them (one speaker's with --speaker e3; a speaker no suggestion has is
+      refused, listing those they have), creating sources as needed.
   claimdesk conflicts --case <file> [--json]
       Sets of claims whose figures or accounts diverge (or agree by arithmetic): those the case
       keeps, and those the engine proposes; then reporting that traces back to one origin.
@@ -31,6 +38,10 @@ Usage:
   claimdesk serve [--case <file>] [--port N]
       Serve the app on 127.0.0.1 for a browser (a per-run token is in the printed URL).
       Without --case: the default case in the user-data folder, as the desktop app opens.
+
+--doc takes an id, a title or words of one; when several versions of one document match, the
+newest is taken (with a note). With --json, standard output holds only the JSON; notes go to
+standard error. A case open in another Claimdesk refuses changes, but reads still work.
 
 Case files end in .claimdesk.json (added when left off). Set CLAIMDESK_HOME to move the
 user-data folder (recent cases, default case).`

@@ -27,6 +27,15 @@ describe('plain text', () => {
     expect(doc.meta.title).toBe('This starts with a sentence.')
   })
 
+  it('titles a first line written as a Markdown heading without its marks, and keeps them in the text', () => {
+    expect(importText('a.txt', utf8('# Estrava Port Closed\n\nThe port was closed.')).meta.title).toBe(
+      'Estrava Port Closed'
+    )
+    expect(importText('a.txt', utf8('## Estrava ##\n\nText.')).text).toBe('## Estrava ##\n\nText.')
+    expect(importText('a.txt', utf8('## Estrava ##\n\nText.')).meta.title).toBe('Estrava')
+    expect(importText('a.txt', utf8('#hashtag only\n\nText.')).meta.title).toBe('#hashtag only')
+  })
+
   it('treats CRLF, CR and LF alike', () => {
     const lf = importText('a.txt', utf8('Title\n\nOne.\nTwo.\n'))
     expect(importText('a.txt', utf8('Title\r\n\r\nOne.\r\nTwo.\r\n')).text).toBe(lf.text)

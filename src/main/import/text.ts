@@ -74,8 +74,9 @@ export function plainTextDocument(
     }
   })
   if (builder.isEmpty) return null
-  const firstLine = groups[0][0]
-  return { title: titleFrom(firstLine), ...builder.build() }
+  // A text file written as Markdown ("# Title") is titled without the heading's marks; its text keeps them.
+  const firstLine = groups[0][0].replace(/^ {0,3}#{1,6}\s+/, '').replace(/\s+#+\s*$/, '')
+  return { title: titleFrom(firstLine || groups[0][0]), ...builder.build() }
 }
 
 function piecesOf(group: string[]): Piece[] {
