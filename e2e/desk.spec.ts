@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import type { Page, TestInfo } from '@playwright/test'
 import { expectAccessible } from './axe'
 import { expect, test } from './fixtures'
+import { callApi, frame, mainViews, paneWidth, screenshot } from './ui'
 
 const PARAGRAPHS = 40
 const SENTENCES = 15
@@ -23,24 +24,6 @@ async function article(testInfo: TestInfo, paragraphs: number): Promise<string> 
   return path
 }
 
-/** Calls the backend as the UI does (browser mode: the run's token from the page's session). */
-function api<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    async ({ method, args }) => {
-      const token = sessionStorage.getItem('claimdesk-token') ?? ''
-      const res = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token },
-        body: JSON.stringify({ args })
-      })
-      const body = await res.json()
-      if (!res.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`)
-      return body.result
-    },
-    { method, args }
-  )
-}
-
 /**
  * Imports the article and marks every sentence as a claim, attributed so that the sources have
  * different claim counts (Alder the most) and every seventh claim is unattributed.
@@ -48,12 +31,12 @@ function api<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
 async function caseWithClaims(page: Page, testInfo: TestInfo, paragraphs = PARAGRAPHS): Promise<number> {
   await page.getByTestId('import-input').setInputFiles(await article(testInfo, paragraphs))
   await expect(page.getByTestId('document-item')).toHaveCount(1)
-  const overview = await api<{ documents: { id: string }[] }>(page, 'currentCase')
+  const overview = await callApi<{ documents: { id: string }[] }>(page, 'currentCase')
   const documentId = overview.documents[0].id
-  const { text } = (await api<{ document: { text: string } }>(page, 'getDocument', documentId)).document
+  const { text } = (await callApi<{ document: { text: string } }>(page, 'getDocument', documentId)).document
   const sourceIds: string[] = []
   for (const name of SOURCES)
-    sourceIds.push((await api<{ value: { id: string } }>(page, 'createSource', { name })).value.id)
+    sourceIds.push((await callApi<{ value: { id: string } }>(page, 'createSource', { name })).value.id)
   let n = 0
   for (let p = 1; p <= paragraphs; p++) {
     await Promise.all(
@@ -63,12 +46,12 @@ async function caseWithClaims(page: Page, testInfo: TestInfo, paragraphs = PARAG
         const i = (p - 1) * SENTENCES + s
         // Alder takes three of every thirteen claims, the others one each.
         const sourceId = i % 7 === 6 ? null : sourceIds[i % 13 < SOURCES.length ? i % 13 : 0]
-        const claim = await api<{ value: { id: string } }>(page, 'createClaim', {
+        const claim = await callApi<{ value: { id: string } }>(page, 'createClaim', {
           documentId,
           start,
           end: start + quote.length
         })
-        if (sourceId) await api(page, 'updateClaim', claim.value.id, { sourceId })
+        if (sourceId) await callApi(page, 'updateClaim', claim.value.id, { sourceId })
         n++
       })
     )
@@ -76,13 +59,6 @@ async function caseWithClaims(page: Page, testInfo: TestInfo, paragraphs = PARAG
   await page.reload()
   await expect(page.getByTestId('claim-count')).toHaveText(String(n))
   return n
-}
-
-const frame = (page: Page) =>
-  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
-
-async function paneWidth(page: Page, side: 'left' | 'right'): Promise<number> {
-  return (await page.getByTestId(`pane-${side}`).boundingBox())!.width
 }
 
 /** Neither the window nor the document scrolls sideways or down: each pane scrolls on its own. */
@@ -245,71 +221,6 @@ test('panes scroll on their own, resize, fold and are remembered, from 960×600 
   }
 })
 
-const VIEWS: { name: string; open: (page: Page) => Promise<void> }[] = [
-  {
-    name: 'documents',
-    open: async (page) => {
-      await page.getByTestId('tab-documents').click()
-      await page.getByTestId('claim-item').first().click()
-      await expect(page.getByTestId('claim-editor')).toBeVisible()
-    }
-  },
-  {
-    name: 'sources',
-    open: async (page) => {
-      await page.getByTestId('tab-sources').click()
-      await page.getByTestId('source-item').first().click()
-      await expect(page.getByTestId('source-detail')).toBeVisible()
-    }
-  },
-  {
-    name: 'briefing composer',
-    open: async (page) => {
-      await page.getByTestId('tab-briefings').click()
-      const empty = page.getByTestId('new-briefing-empty')
-      if (await empty.isVisible()) await empty.click()
-      await expect(page.getByTestId('reporting-claim').first()).toBeVisible()
-    }
-  },
-  {
-    name: 'conflicts',
-    open: async (page) => {
-      await page.getByTestId('tab-conflicts').click()
-      await expect(page.getByTestId('analysis-view')).toBeVisible()
-    }
-  },
-  {
-    name: 'search',
-    open: async (page) => {
-      await page.getByTestId('tab-documents').click()
-      await page.keyboard.press('Control+Shift+f')
-      await page.getByTestId('search-input').fill('convoy moved')
-      await expect(page.getByTestId('search-hit').first()).toBeVisible()
-    }
-  },
-  {
-    name: 'export dialog',
-    open: async (page) => {
-      await page.getByTestId('export-button').click()
-      await expect(page.getByTestId('export-dialog')).toBeVisible()
-    }
-  },
-  {
-    name: 'help',
-    open: async (page) => {
-      await page.getByTestId('help-button').click()
-      await expect(page.getByTestId('shortcuts-help')).toBeVisible()
-    }
-  },
-  {
-    name: 'command palette',
-    open: async (page) => {
-      await page.keyboard.press('Control+k')
-      await expect(page.getByTestId('command-palette')).toBeVisible()
-    }
-  }
-]
-
 for (const theme of ['light', 'dark'] as const) {
   test(`every main view passes axe in the ${theme} theme, screenshots at 1280×800 and 960×600`, async ({
     app
@@ -327,12 +238,10 @@ for (const theme of ['light', 'dark'] as const) {
       [960, 600]
     ]) {
       await page.setViewportSize({ width, height })
-      for (const view of VIEWS) {
+      for (const view of mainViews('convoy moved')) {
         await view.open(page)
         await frame(page)
-        const path = testInfo.outputPath(`${theme}-${width}x${height}-${view.name.replace(/\W+/g, '-')}.png`)
-        await page.screenshot({ path })
-        await testInfo.attach(`${theme} ${width}×${height} ${view.name}`, { path, contentType: 'image/png' })
+        await screenshot(page, testInfo, `${theme} ${width}x${height} ${view.name}`)
         await expectAccessible(page, `${view.name}, ${theme}, ${width}×${height}`, testInfo)
         if (await page.locator('dialog[open]').count()) await page.keyboard.press('Escape')
         await expect(page.locator('dialog[open]')).toHaveCount(0)

@@ -1,5 +1,5 @@
 // How a user drives the reader and the claim editor, for the specs.
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test'
 
 /**
  * Finds `quote` in the reader's text and scrolls it to the middle of the view. With `select`, selects it
@@ -154,4 +154,91 @@ export async function claimRow(page: Page, quote: string): Promise<Locator> {
       if (attempt >= 3) throw error
     }
   }
+}
+
+/** Two animation frames: what the last change laid out is on screen. */
+export const frame = (page: Page): Promise<unknown> =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
+
+export async function paneWidth(page: Page, side: 'left' | 'right'): Promise<number> {
+  return (await page.getByTestId(`pane-${side}`).boundingBox())!.width
+}
+
+/** Screenshots the page into the test's output folder and attaches it to the report; returns the path. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const path = testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`)
+  await page.screenshot({ path })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+  return path
+}
+
+/**
+ * The app's main views, each opened as a user does; the search view looks for `words`. The case
+ * needs a claim, a source and a document holding `words`.
+ */
+export function mainViews(words: string): { name: string; open: (page: Page) => Promise<void> }[] {
+  return [
+    {
+      name: 'documents',
+      open: async (page) => {
+        await page.getByTestId('tab-documents').click()
+        await page.getByTestId('claim-item').first().click()
+        await expect(page.getByTestId('claim-editor')).toBeVisible()
+      }
+    },
+    {
+      name: 'sources',
+      open: async (page) => {
+        await page.getByTestId('tab-sources').click()
+        await page.getByTestId('source-item').first().click()
+        await expect(page.getByTestId('source-detail')).toBeVisible()
+      }
+    },
+    {
+      name: 'briefing composer',
+      open: async (page) => {
+        await page.getByTestId('tab-briefings').click()
+        const empty = page.getByTestId('new-briefing-empty')
+        if (await empty.isVisible()) await empty.click()
+        await expect(page.getByTestId('reporting-claim').first()).toBeVisible()
+      }
+    },
+    {
+      name: 'conflicts',
+      open: async (page) => {
+        await page.getByTestId('tab-conflicts').click()
+        await expect(page.getByTestId('analysis-view')).toBeVisible()
+      }
+    },
+    {
+      name: 'search',
+      open: async (page) => {
+        await page.getByTestId('tab-documents').click()
+        await page.keyboard.press('Control+Shift+f')
+        await page.getByTestId('search-input').fill(words)
+        await expect(page.getByTestId('search-hit').first()).toBeVisible()
+      }
+    },
+    {
+      name: 'export dialog',
+      open: async (page) => {
+        await page.getByTestId('export-button').click()
+        await expect(page.getByTestId('export-dialog')).toBeVisible()
+      }
+    },
+    {
+      name: 'help',
+      open: async (page) => {
+        await page.getByTestId('help-button').click()
+        await expect(page.getByTestId('shortcuts-help')).toBeVisible()
+      }
+    },
+    {
+      name: 'command palette',
+      open: async (page) => {
+        await page.keyboard.press('Control+k')
+        await expect(page.getByTestId('command-palette')).toBeVisible()
+      }
+    }
+  ]
 }

@@ -33,10 +33,12 @@ export function languageTag(value: string | null | undefined): string {
 
 /** One line of metadata text, bounded like the model's short fields. */
 export function metaText(value: string | null | undefined, max = 300): string {
-  return (value ?? '')
-    // A name, not markup: a tag in a meta value is a broken or hostile page's, never part of the name.
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .slice(0, max)
+  return (
+    (value ?? '')
+      // A name, not markup: a tag in a meta value is a broken or hostile page's, never part of the name.
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim()
+      .slice(0, max)
+  )
 }

@@ -48,6 +48,28 @@ describe('ClaimEditor', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
   })
 
+  it('Escape closes the suggestions, then leaves the field without taking the typed text', async () => {
+    await setup()
+    const input = screen.getByTestId('source-input') as HTMLInputElement
+    await waitFor(() => expect(document.activeElement).toBe(input))
+    await fireEvent.input(input, { target: { value: 'reu' } })
+    expect(screen.getByTestId('source-input-options')).toBeTruthy()
+    await fireEvent.keyDown(input, { key: 'Escape' })
+    expect(screen.queryByTestId('source-input-options')).toBeNull()
+    expect(document.activeElement).toBe(input)
+    await fireEvent.keyDown(input, { key: 'Escape' })
+    expect(document.activeElement).not.toBe(input)
+    await waitFor(() => expect(input.value).toBe(''))
+
+    const tags = screen.getByTestId('tag-input') as HTMLInputElement
+    tags.focus()
+    await fireEvent.input(tags, { target: { value: 'half-typed' } })
+    await fireEvent.keyDown(tags, { key: 'Escape' })
+    expect(document.activeElement).not.toBe(tags)
+    expect(tags.value).toBe('')
+    expect(t.calls.filter((c) => c.method === 'updateClaim')).toEqual([])
+  })
+
   it('picks a source by alias with the keyboard, shows its grade, then adds a relay', async () => {
     const { api, gs, reuters, desk } = await setup()
     const input = screen.getByTestId('source-input')

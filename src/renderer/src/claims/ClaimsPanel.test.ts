@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte'
+import { join } from 'node:path'
+import { tick } from 'svelte'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadedDesk, type TestDesk } from '../lib/testing/desk'
+import { holdCalls, loadedDesk, type TestDesk } from '../lib/testing/desk'
 import ClaimsPanel from './ClaimsPanel.svelte'
 
 const text = 'Title\n\nAlpha beta gamma delta epsilon zeta eta theta iota kappa.'
@@ -98,6 +100,27 @@ describe('ClaimsPanel', () => {
     await fireEvent.click(item)
     expect(desk.store.focusedClaimId).toBe(c.id)
     await waitFor(() => expect(item.getAttribute('aria-selected')).toBe('true'))
+  })
+})
+
+describe('ClaimsPanel when another case opens', () => {
+  it('drops the last case’s rows at once, then lists the new case’s claims', async () => {
+    const { desk, service, api } = await setup()
+    await fireEvent.click(screen.getByTestId('scope-case'))
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
+    const held = holdCalls(api, 'listClaims')
+    expect(await desk.store.newCase(join(service.dir, 'other'))).toBe(true)
+    await tick()
+    expect(screen.queryAllByTestId('claim-item')).toHaveLength(0)
+    expect(screen.queryAllByTestId('claim-group-head')).toHaveLength(0)
+    expect(screen.getByTestId('claim-count').textContent).toBe('0')
+    await held.release()
+    const made = await api.pasteText({ text: 'Other\n\nOne two three.', title: 'Other' })
+    await desk.store.openDocument(made.value.id)
+    await desk.store.createClaim(7, 10)
+    await held.release()
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(1))
+    expect(groupLabels()).toEqual(['Unattributed'])
   })
 })
 

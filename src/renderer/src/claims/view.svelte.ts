@@ -66,7 +66,9 @@ export class ClaimsView {
   /** Bumped when a new question is answered, so the list returns to its top. */
   resets = $state(0)
 
-  constructor(private store: CaseStore) {}
+  constructor(private store: CaseStore) {
+    store.onCaseSwitch(() => this.forget())
+  }
 
   /** Claims in scope before filtering. */
   inScope = $derived.by(() =>
@@ -149,12 +151,23 @@ export class ClaimsView {
 
   private describe(key: string): Omit<PanelGroup, 'count'> {
     if (this.groupBy === 'source') {
-      const source = key ? this.store.sourcesById.get(key) : undefined
-      return source
-        ? { key: `source:${key}`, label: source.name, sourceId: key }
-        : { key: 'source:none', label: 'Unattributed', sourceId: null }
+      if (!key) return { key: 'source:none', label: 'Unattributed', sourceId: null }
+      // A source this UI does not hold yet (an answer ahead of the change that made it) keeps its own key.
+      return { key: `source:${key}`, label: this.store.sourcesById.get(key)?.name ?? '…', sourceId: key }
     }
     return key ? { key: `tag:${key}`, label: key } : { key: 'tag:none', label: 'Untagged' }
+  }
+
+  /** Drops the answer of another case: an empty list until the open case's answer arrives. */
+  private forget(): void {
+    this.generation++
+    this.fetching.clear()
+    this.pages.clear()
+    this.answerGroups = []
+    this.total = 0
+    this.cursor = -1
+    this.answered = null
+    this.asked = ''
   }
 
   /**

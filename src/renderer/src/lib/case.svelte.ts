@@ -142,6 +142,8 @@ export class CaseStore {
   /** The newest backend revision whose case-wide figures (tags, counts, undo) are shown. */
   private latest = -1
   private docCache = new Map<Id, DocumentView>()
+  /** What must drop the last case's answers when another case is shown (see onCaseSwitch). */
+  private switchListeners: (() => void)[] = []
 
   constructor(
     readonly api: ClaimdeskApi,
@@ -150,6 +152,14 @@ export class CaseStore {
       ? null
       : localStorage
   ) {}
+
+  /**
+   * Runs `forget` whenever another case is shown, in the same step as the case's own state, so
+   * nothing drawn from the last case's answers (ids, group keys) meets the new case's sources and claims.
+   */
+  onCaseSwitch(forget: () => void): void {
+    this.switchListeners.push(forget)
+  }
 
   // ---- errors ---------------------------------------------------------------------------
 
@@ -275,6 +285,7 @@ export class CaseStore {
       this.claims.clear()
       this.removedClaimIds.clear()
       this.links = []
+      for (const forget of this.switchListeners) forget()
     }
     if (overview.info.recovered > 0) this.notices.toast(recoveredMessage(overview.info.recovered))
     if (overview.info.tornBytes > 0) this.notices.toast(tornWriteMessage(overview.info.tornBytes))

@@ -67,6 +67,18 @@ describe('number keys and the palette', () => {
     expect(press(t, { key: '9' })).toBe(false) // only three sources
   })
 
+  it('Ctrl+Z in a list box (a status just picked) undoes; a digit there stays the list box’s', async () => {
+    const { free } = await setup()
+    const { store } = t.desk
+    store.focusClaim(free.id)
+    await store.updateClaim(free.id, { status: 'contradicted' })
+    const select = document.body.appendChild(document.createElement('select'))
+    expect(press(t, { key: '2' }, select)).toBe(false)
+    expect(press(t, { key: 'z', ctrlKey: true }, select)).toBe(true)
+    select.remove()
+    await waitFor(() => expect(store.claims.get(free.id)?.status).toBe('unverified'))
+  })
+
   it('lists every action once with all its keys, the quick sources by name, and narrows by words', async () => {
     await setup()
     const entries = paletteEntries(t.desk)

@@ -30,9 +30,12 @@ export interface ShortcutGroup {
   items: Shortcut[]
 }
 
-function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null, e: KeyboardEvent): boolean {
   if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || target.matches('input, textarea, select')
+  // A list box takes letters and digits (type to find) but has no use of its own for Ctrl/⌘ keys:
+  // Ctrl+Z right after picking a status undoes it.
+  if (target.matches('select')) return !(e.ctrlKey || e.metaKey)
+  return target.isContentEditable || target.matches('input, textarea')
 }
 
 const onControl = (target: EventTarget | null) =>
@@ -349,7 +352,7 @@ export function matches(e: KeyboardEvent, spec: string): boolean {
 export function handleGlobalKey(e: KeyboardEvent, desk: Desk): boolean {
   if (e.defaultPrevented || e.isComposing) return false
   if (document.querySelector('dialog[open]')) return false
-  const typing = isTyping(e.target)
+  const typing = isTyping(e.target, e)
   for (const { items } of SHORTCUTS) {
     for (const item of items) {
       if (!item.run || !item.bind || (typing && !item.inFields)) continue
