@@ -807,7 +807,13 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         frame.relays.push(frame.speaker)
         frame.speaker = toks.slice(left.origin[0], left.origin[1])
       }
-    } else if (left.claimComma !== null && toks[v - 1] && (toks[v - 1].text === ',' || isQuote(toks[v - 1]))) {
+    } else if (
+      left.claimComma !== null &&
+      // "Y, told X" never names the speaker after the verb: X is who was told.
+      !TELL_VERBS.has(cue.lemma ?? '') &&
+      toks[v - 1] &&
+      (toks[v - 1].text === ',' || isQuote(toks[v - 1]))
+    ) {
       const right = rightSpeaker(toks, v)
       if (!right) continue
       frame.speaker = toks.slice(right[0], right[1])

@@ -60,6 +60,16 @@ describe('suggestClaims', () => {
     ])
   })
 
+  it('never takes who was told for the speaker ("Y, told X" is not an inverted frame)', () => {
+    const got = brief(
+      doc(
+        'A Sorrel shipping agent, who asked not to be named because of the commercial risk, told Meridian News Agency that 27 cargo ships were waiting below the narrows on Thursday, down from 35 a week earlier.'
+      )
+    )
+    for (const s of got) expect(s.name).not.toMatch(/Meridian News Agency|that 27/)
+    for (const s of got) expect(s.claim).not.toBe('A Sorrel shipping agent')
+  })
+
   it('records relays and citing, and keeps the relay for "the source" later', () => {
     const got = brief(
       doc(
