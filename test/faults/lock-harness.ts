@@ -15,12 +15,18 @@ export type Acquire = (lockPath: string, casePath: string) => Promise<{ release(
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Running: a process killed but not yet reaped (a zombie) answers kill(pid, 0) but can hold nothing. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch {
     return false
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2)[0])
+  } catch {
+    return true // no /proc (not Linux): kill(pid, 0) is all there is
   }
 }
 

@@ -85,8 +85,12 @@ describe('CaseLock', () => {
   })
 
   it.runIf(process.platform === 'linux')('takes over the lock of a process killed but not yet reaped', async () => {
-    // `true` runs in the background and exits; its parent becomes `sleep`, which never reaps it.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    // A Node process starts `true`, prints its pid, then blocks its event loop, so it never reaps it.
+    // (A shell would not do: one started with SIGCHLD ignored leaves no zombies.)
+    const script =
+      "const c = require('node:child_process').spawn('true'); console.log(c.pid);" +
+      'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000)'
+    const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
     children.push(parent)
     const pid = Number(await new Promise<string>((done) => parent.stdout!.once('data', (d) => done(String(d)))))
     const stat = () => readFileSync(`/proc/${pid}/stat`, 'latin1')
