@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, readText, test } from './fixtures'
-import { callApi, chooseSource, claimRow, dragSelect, frame, mainViews, paneWidth, screenshot } from './ui'
+import { callApi, chooseSource, claimItem, claimRow, dragSelect, frame, mainViews, paneWidth, screenshot } from './ui'
 
 const SAMPLE = join(__dirname, '../resources/sample/article.md')
 const WIRE = join(__dirname, 'articles/minelayers-wire.md')
@@ -236,10 +236,7 @@ test('an analyst’s hour: two articles, fifteen claims, undo, search, two cases
       expect(await focusInField(page)).toBe(false)
       await page.keyboard.press(claim.number)
       await expect(page.getByTestId('source-input')).toHaveValue(claim.source)
-      await expect(page.getByTestId('claim-item').filter({ hasText: claim.quote })).toHaveAttribute(
-        'data-group',
-        claim.source
-      )
+      await expect(claimItem(page, claim.quote)).toHaveAttribute('data-group', claim.source)
     }
     await expect(claimCount).toHaveText(String(TOTAL))
     // What the case holds is exactly what was meant: every quote, once, with its source.

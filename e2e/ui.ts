@@ -60,12 +60,30 @@ export async function dragSelect(page: Page, quote: string): Promise<void> {
   await page.mouse.down()
   await page.mouse.move(x2, y2, { steps: 8 })
   await page.mouse.up()
+  await expect(page.getByTestId('mark-claim')).toBeVisible()
 }
 
 /** Selects `quote` with a DOM Range over the rendered text nodes (what keyboard selection produces). */
 export async function rangeSelect(page: Page, quote: string): Promise<void> {
   await inReader(page, quote, true)
+  // The reader takes the selection on selectionchange: wait until it offers to mark it.
+  await expect(page.getByTestId('mark-claim')).toBeVisible()
 }
+
+/**
+ * The part of a quote a list shows word for word: lists print quotes with typographic marks
+ * (quoteForDisplay), so the longest stretch between quotation marks is what to look for.
+ */
+export function listedText(quote: string): string {
+  return quote
+    .split(/["“”‘’]/)
+    .map((part) => part.trim())
+    .sort((a, b) => b.length - a.length)[0]
+}
+
+/** The claims list's row for a quote (when it is rendered). */
+export const claimItem = (page: Page, quote: string): Locator =>
+  page.getByTestId('claim-item').filter({ hasText: listedText(quote) })
 
 /** Picks a source in a type-ahead field (source-input / via-input), creating it with `kind` when new. */
 export async function chooseSource(
@@ -131,7 +149,7 @@ export async function callApi<T>(page: Page, method: string, ...args: unknown[])
  * the top until the row holding `quote` is rendered, and returns it.
  */
 export async function claimRow(page: Page, quote: string): Promise<Locator> {
-  const item = page.getByTestId('claim-item').filter({ hasText: quote })
+  const item = claimItem(page, quote)
   const list = page.getByTestId('claims-list')
   // A page of rows arriving re-renders the window; the row is looked for again when it was replaced.
   for (let attempt = 0; ; attempt++) {
