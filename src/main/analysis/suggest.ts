@@ -24,6 +24,7 @@ import { profile, Speakers, type Entity } from './speakers'
 import type {
   Caveat,
   Cue,
+  CueKind,
   Quantity,
   Relay,
   SpeakerResolution,
@@ -425,33 +426,19 @@ function publisherClaim(
     }
   }
   const claim = spanOf(text, whole.start, whole.end)
-  const rebuttal = REBUTTAL.exec(sentenceText)
-  if (rebuttal)
-    return {
-      claim,
-      cue: {
-        ...spanOf(text, s.start + rebuttal.index, s.start + rebuttal.index + rebuttal[0].length),
-        kind: 'rebuttal'
-      }
-    }
-  const judgment = ESTIMATIVE.exec(sentenceText)
-  if (judgment)
-    return {
-      claim,
-      cue: {
-        ...spanOf(text, s.start + judgment.index, s.start + judgment.index + judgment[0].length),
-        kind: 'estimative'
-      }
-    }
+  // The first cue the sentence carries, in this order: a rebuttal, an estimative judgment, a figure, a
+  // publisher's denial.
+  const said = (re: RegExp, kind: CueKind) => {
+    const m = re.exec(sentenceText)
+    return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
+  }
   const figure = quantities.find(countable)
-  if (figure) return { claim, cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' } }
-  const denial = PUBLISHER_DENIAL.exec(sentenceText)
-  if (denial)
-    return {
-      claim,
-      cue: { ...spanOf(text, s.start + denial.index, s.start + denial.index + denial[0].length), kind: 'rebuttal' }
-    }
-  return null
+  return (
+    said(REBUTTAL, 'rebuttal') ??
+    said(ESTIMATIVE, 'estimative') ??
+    (figure ? { claim, cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' as const } } : null) ??
+    said(PUBLISHER_DENIAL, 'rebuttal')
+  )
 }
 
 /**

@@ -3,17 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loadedDesk, type TestDesk } from '../lib/testing/desk'
 import AnalysisView from './AnalysisView.svelte'
 import ConflictList from './ConflictList.svelte'
-
-const ARTICLE = [
-  'Port traffic falls as patrols widen',
-  '',
-  'Harbour master Lena Ostrova said 80 vessels had been turned back.',
-  '',
-  'A coast guard official told Reuters that at least 120 vessels were turned back.',
-  '',
-  'Shipping monitor Tidewatch counted 95 vessels turned back by Sunday.'
-].join('\n')
-const QUOTES = ['80 vessels had been turned back', 'at least 120 vessels were turned back', '95 vessels turned back']
+import { PORT_ARTICLE as ARTICLE, PORT_QUOTES as QUOTES } from './testing/port-article'
 
 let t: TestDesk | undefined
 afterEach(async () => {
