@@ -84,26 +84,6 @@ describe('CaseLock', () => {
     await lock.release()
   })
 
-  it.runIf(process.platform === 'linux')('takes over the lock of a process killed but not yet reaped', async () => {
-    // A Node process starts `true`, prints its pid, then blocks its event loop, so it never reaps it.
-    // (A shell would not do: one started with SIGCHLD ignored leaves no zombies.)
-    const script =
-      "const c = require('node:child_process').spawn('true'); console.log(c.pid);" +
-      'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000)'
-    const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] })
-    children.push(parent)
-    const pid = Number(await new Promise<string>((done) => parent.stdout!.once('data', (d) => done(String(d)))))
-    const stat = () => readFileSync(`/proc/${pid}/stat`, 'latin1')
-    await expect.poll(() => stat().slice(stat().lastIndexOf(')') + 2)[0], { timeout: 20_000 }).toBe('Z')
-    const start = stat()
-      .slice(stat().lastIndexOf(')') + 2)
-      .split(' ')[19]
-    const zombie = otherLock({ pid, start }, `${pid}-4444444444444444.lock`)
-    const lock = await CaseLock.acquire(io, lockDir(), CASE)
-    expect(existsSync(zombie)).toBe(false)
-    await lock.release()
-  })
-
   it('respects a lock held on another host', async () => {
     otherLock({ pid: deadPid(), host: 'other-machine' })
     expect((await refused()).message).toContain('on other-machine')

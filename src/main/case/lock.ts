@@ -73,25 +73,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The fields of /proc/<pid>/stat after the command name (field 3, the state, first), or null off Linux. */
-async function procStat(io: StoreFs, pid: number | 'self'): Promise<string[] | null> {
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks after boot. */
+async function processStart(io: StoreFs, pid: number | 'self'): Promise<string | null> {
   try {
     const stat = (await io.readFile(`/proc/${pid}/stat`)).toString('latin1')
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null
   } catch {
     return null
   }
-}
-
-/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks after boot. */
-async function processStart(io: StoreFs, pid: number | 'self'): Promise<string | null> {
-  return (await procStat(io, pid))?.[19] ?? null
-}
-
-/** A process killed but not yet reaped by its parent (a zombie) still answers kill(pid, 0), but holds nothing. */
-async function isZombie(io: StoreFs, pid: number): Promise<boolean> {
-  const state = (await procStat(io, pid))?.[0]
-  return state === 'Z' || state === 'X'
 }
 
 async function processCommand(io: StoreFs, pid: number): Promise<string | null> {
@@ -124,8 +113,7 @@ async function judge(io: StoreFs, owner: LockOwner | null): Promise<Verdict> {
   if (!owner) return { state: 'breakable', reason: 'is unreadable (not a lock Claimdesk wrote)' }
   if (owner.host !== hostname()) return { state: 'live' }
   const bootedAt = Date.now() - uptime() * 1000
-  if (Date.parse(owner.since) < bootedAt - 60_000 || !isAlive(owner.pid) || (await isZombie(io, owner.pid)))
-    return { state: 'gone' }
+  if (Date.parse(owner.since) < bootedAt - 60_000 || !isAlive(owner.pid)) return { state: 'gone' }
   const start = await processStart(io, owner.pid)
   if (owner.start !== undefined && start !== null) return start === owner.start ? { state: 'live' } : { state: 'gone' }
   const command = await processCommand(io, owner.pid)
