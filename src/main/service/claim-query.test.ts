@@ -69,6 +69,21 @@ describe('listClaims', () => {
     expect(ids((await api.listClaims({ text: 'minister ships' })).claims)).toEqual(['venn', 'navy'])
   })
 
+  it('answers each keystroke of a filter as if typed at once, narrowing, widening and after a change', async () => {
+    const typed = async (text: string, sourceId?: string) => ids((await api.listClaims({ text, sourceId })).claims)
+    expect(await typed('s')).toEqual(['venn', 'navy', 'none', 'port'])
+    expect(await typed('sh')).toEqual(['venn', 'navy', 'port'])
+    expect(await typed('ship at')).toEqual(['port'])
+    expect(await typed('ship')).toEqual(['venn', 'navy', 'port'])
+    expect(await typed('ship', made.venn.sourceId!)).toEqual(['venn', 'navy'])
+    expect(await typed('ships minis', made.venn.sourceId!)).toEqual(['venn', 'navy'])
+    expect(await typed('ships minis')).toEqual(['venn', 'navy'])
+    await api.updateClaim(made.port.id, { via: [made.venn.sourceId!] })
+    expect(await typed('ships minist')).toEqual(['venn', 'navy', 'port'])
+    const page = await api.listClaims({ text: 'ships minist', offset: 2, limit: 1 })
+    expect([ids(page.claims), page.total]).toEqual([['port'], 3])
+  })
+
   it('sees a change at once', async () => {
     await api.listClaims({ sort: 'source' })
     await api.updateClaim(made.none.id, { sourceId: made.port.sourceId })

@@ -11,6 +11,8 @@ interface Row {
   claim: Claim
   /** The group key: source id, tag or document id ("" for none); "" when not grouped. */
   group: string
+  /** The claim's searchable words, looked up once a filter needs them. */
+  words?: string
 }
 
 /** A claim's own words in lower case, made once per version of the claim (claims are immutable). */
@@ -24,18 +26,69 @@ function wordsOf(claim: Claim): string {
   return text
 }
 
+/** The rows that pass, with the count of each group (only when grouped) and the groups in order. */
+interface Answer {
+  kept: Row[]
+  counts: Map<string, number>
+  groups: Id[]
+}
+
+function answer({ rows, groups }: { rows: Row[]; groups: Id[] }, query: Query, matches: (r: Row) => boolean): Answer {
+  const kept = rows.filter(matches)
+  const counts = new Map<string, number>()
+  if (query.sort === 'source' || query.sort === 'topic' || query.sort === 'document') {
+    for (const r of kept) counts.set(r.group, (counts.get(r.group) ?? 0) + 1)
+  }
+  return { kept, counts, groups }
+}
+
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 export class ClaimQueries {
   private cache: { key: string; rows: Row[]; groups: Id[] } | null = null
+  /** The last filtered answer: the next page of it, or a narrower filter (typing on), starts from it. */
+  private filtered: ({ scope: string; words: string[] } & Answer) | null = null
 
   list(state: CaseState, revision: number, query: Query): ClaimPage {
-    const { rows, groups } = query.orphansOf
-      ? orphanRows(state, query.orphansOf)
-      : this.rows(state, revision, query.documentId, query.sort)
     const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)
-    const sourceNames = words.length ? namesBySource(state) : new Map<Id, string>()
-    const matches = (c: Claim): boolean => {
+    const { kept, counts, groups } = query.orphansOf
+      ? answer(orphanRows(state, query.orphansOf), query, this.matcher(state, query, words))
+      : this.filter(state, revision, query, words)
+    const page = kept.slice(query.offset, query.offset + query.limit)
+    return {
+      total: kept.length,
+      offset: query.offset,
+      claims: page.map((r) => r.claim),
+      groups: groups.filter((g) => counts.has(g)).map((key): ClaimGroup => ({ key, count: counts.get(key)! }))
+    }
+  }
+
+  /**
+   * The cached rows that pass the query. Every claim that holds "harbour" holds "har", so when each
+   * word of the last filter is part of a word of this one (on the same rows and the same other
+   * filters) only the last answer is scanned.
+   */
+  private filter(state: CaseState, revision: number, query: Query, words: string[]): Answer {
+    const { key, rows, groups } = this.rows(state, revision, query.documentId, query.sort)
+    const scope = JSON.stringify([key, query.sourceId, query.tag, query.status])
+    const last = this.filtered?.scope === scope ? this.filtered : null
+    if (last && last.words.join(' ') === words.join(' ')) return last
+    const narrower = last !== null && last.words.every((w) => words.some((n) => n.includes(w)))
+    const found = answer({ rows: narrower ? last.kept : rows, groups }, query, this.matcher(state, query, words))
+    this.filtered = { scope, words, ...found }
+    return found
+  }
+
+  private matcher(state: CaseState, query: Query, words: string[]): (r: Row) => boolean {
+    // For each word, the sources whose name or an alias holds it: a claim matches by its speaker or relays.
+    const named = words.map((w) => {
+      const ids = new Set<Id>()
+      for (const s of state.sources.values())
+        if ([s.name, ...s.aliases].some((n) => n.toLowerCase().includes(w))) ids.add(s.id)
+      return ids
+    })
+    return (row) => {
+      const c = row.claim
       if (
         query.sourceId === 'none'
           ? c.sourceId !== null
@@ -45,21 +98,11 @@ export class ClaimQueries {
       if (query.tag && !c.tags.includes(query.tag)) return false
       if (query.status && c.status !== query.status) return false
       if (words.length === 0) return true
-      const own = wordsOf(c)
-      const names = [c.sourceId, ...c.via].map((id) => (id ? (sourceNames.get(id) ?? '') : '')).join('\n')
-      return words.every((w) => own.includes(w) || names.includes(w))
-    }
-    const kept = rows.filter((r) => matches(r.claim))
-    const counts = new Map<string, number>()
-    if (query.sort === 'source' || query.sort === 'topic' || query.sort === 'document') {
-      for (const r of kept) counts.set(r.group, (counts.get(r.group) ?? 0) + 1)
-    }
-    const page = kept.slice(query.offset, query.offset + query.limit)
-    return {
-      total: kept.length,
-      offset: query.offset,
-      claims: page.map((r) => r.claim),
-      groups: groups.filter((g) => counts.has(g)).map((key): ClaimGroup => ({ key, count: counts.get(key)! }))
+      const own = (row.words ??= wordsOf(c))
+      return words.every(
+        (w, i) =>
+          own.includes(w) || (c.sourceId !== null && named[i].has(c.sourceId)) || c.via.some((id) => named[i].has(id))
+      )
     }
   }
 
@@ -117,8 +160,4 @@ function orderGroups(rows: Row[], compare: (a: string, b: string) => number): st
   const keys = [...new Set(rows.map((r) => r.group))]
   const named = keys.filter((k) => k !== '').sort(compare)
   return keys.includes('') ? [...named, ''] : named
-}
-
-function namesBySource(state: CaseState): Map<Id, string> {
-  return new Map([...state.sources.values()].map((s) => [s.id, [s.name, ...s.aliases].join('\n').toLowerCase()]))
 }

@@ -6,35 +6,21 @@ import type { Suggestion } from '../../../shared/analysis'
 import type { Claim, Id, Source } from '../../../shared/model'
 import { findSpeakerSource } from '../../../shared/source-names'
 import type { CaseStore } from '../lib/case.svelte'
+import type { DocClaimIndex } from '../lib/doc-claims'
 
 const SHOWN_KEY = 'claimdesk-suggestions-shown'
 const REJECTED_KEY = 'claimdesk-rejected-suggestions:'
+
+const NO_CLAIMS = { overlaps: () => false }
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>
 
 /** A rejection names the words, not the run's id ("s4"), which other sources could renumber. */
 const keyOf = (s: Suggestion): string => `${s.claim.start}:${s.claim.end}`
 
-/** Suggestions no claim overlaps. */
-export function unmarked(suggestions: readonly Suggestion[], claims: readonly Claim[]): Suggestion[] {
-  // The text claims cover, as sorted disjoint [start, end) runs.
-  const runs: [number, number][] = []
-  for (const c of [...claims].sort((a, b) => a.position.start - b.position.start)) {
-    const last = runs[runs.length - 1]
-    if (last && c.position.start <= last[1]) last[1] = Math.max(last[1], c.position.end)
-    else runs.push([c.position.start, c.position.end])
-  }
-  return suggestions.filter((s) => {
-    // The last run starting before the suggestion ends: covered when it reaches past its start.
-    let lo = 0
-    let hi = runs.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (runs[mid][0] < s.claim.end) lo = mid + 1
-      else hi = mid
-    }
-    return lo === 0 || runs[lo - 1][1] <= s.claim.start
-  })
+/** Suggestions no claim of the document overlaps (asked of its index: one edit never re-sorts every claim). */
+export function unmarked(suggestions: readonly Suggestion[], claims: Pick<DocClaimIndex, 'overlaps'>): Suggestion[] {
+  return suggestions.filter((s) => !claims.overlaps(s.claim.start, s.claim.end))
 }
 
 /**
@@ -66,11 +52,13 @@ export class SuggestionQueue {
   scrollRequest = $state(0)
   private rejected = $state.raw<ReadonlySet<string>>(new Set())
 
-  /** What is left to decide, in text order, each speaker matched against the case's sources now. */
+  /** Every suggestion, its speaker matched against the case's sources now (again only when they change). */
+  private matched = $derived(withCurrentSources(this.all, this.store.sources))
+  /** What is left to decide, in text order. */
   pending = $derived.by(() => {
-    const claims = this.store.currentDoc?.id === this.documentId ? this.store.docClaims : []
-    const left = unmarked(this.all, claims).filter((s) => !this.rejected.has(keyOf(s)))
-    return withCurrentSources(left, this.store.sources)
+    void this.store.docClaimsVersion
+    const claims = this.store.currentDoc?.id === this.documentId ? this.store.docIndex : NO_CLAIMS
+    return unmarked(this.matched, claims).filter((s) => !this.rejected.has(keyOf(s)))
   })
   active = $derived(this.pending.find((s) => s.id === this.activeId) ?? null)
   rejectedCount = $derived(this.all.filter((s) => this.rejected.has(keyOf(s))).length)

@@ -51,6 +51,17 @@ describe('DocClaimIndex', () => {
     expect(ids(index.overlapping(9, 10))).toEqual(['x', 'long'])
     expect(ids(index.overlapping(49_000, 60_000))).toEqual(['long', 'far'])
     expect(ids(index.overlapping(200_000, 300_000))).toEqual([])
+    expect([index.overlaps(10, 11), index.overlaps(20, 21), index.overlaps(200_000, 300_000)]).toEqual([
+      true,
+      true,
+      false
+    ])
+    index.remove('long')
+    expect([index.overlaps(20, 21), index.overlaps(50_010, 50_020), index.overlaps(49_990, 50_001)]).toEqual([
+      false,
+      false,
+      true
+    ])
   })
 
   it('lists the claims covering a character innermost first', () => {

@@ -86,6 +86,17 @@ export class DocClaimIndex {
     return [...out, ...long].sort((a, b) => (before(a, b) ? -1 : 1))
   }
 
+  /** Whether any claim overlaps [from, to). */
+  overlaps(from: number, to: number): boolean {
+    for (let i = this.firstStartAtOrAfter(from - LONG); i < this.list.length; i++) {
+      const c = this.list[i]
+      if (c.position.start >= to) break
+      if (c.position.end > from) return true
+    }
+    for (const c of this.long) if (c.position.start < to && c.position.end > from) return true
+    return false
+  }
+
   /** Claims covering the character at `offset`, innermost (shortest) first. */
   covering(offset: number): Claim[] {
     return this.overlapping(offset, offset + 1).sort(
