@@ -456,7 +456,12 @@ export class Speakers {
     return found
   }
 
-  private lookup(p: Profile, mention: Span, at: number): { entity: Entity; resolution: SpeakerResolution } {
+  private lookup(
+    p: Profile,
+    mention: Span,
+    at: number,
+    nearer = true
+  ): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
       const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
@@ -501,8 +506,9 @@ export class Speakers {
       )
       // A name written since the speaker was last met is the nearer one ("the Office" after "the
       // Inter-Agency Relief Office", though a "Press Office" spoke earlier).
-      const recent = this.recentName?.(p.head)
-      if (recent && (!found || recent.at > found.lastSeen)) return this.lookup(recent.profile, mention, at)
+      // Once only: the nearer name may itself be a description with the same head ("Situation Report").
+      const recent = nearer ? this.recentName?.(p.head) : null
+      if (recent && (!found || recent.at > found.lastSeen)) return this.lookup(recent.profile, mention, at, false)
       if (found) {
         found.lastSeen = at
         this.addAlias(found, mention.text)

@@ -155,6 +155,10 @@ describe('suggestClaims', () => {
   it('never throws on odd input and refuses a broken block list with a clear message', () => {
     expect(suggestClaims({ text: '', blocks: [] }, [])).toEqual([])
     expect(suggestClaims(doc('""', '...', 'said said said.'), [])).toEqual(expect.any(Array))
+    // "the next report" after a heading "Situation Report": the nearer name is again a description.
+    expect(suggestClaims(doc('Situation Report No. 7', 'The next report will be issued on 25 May.'), [])).toEqual(
+      expect.any(Array)
+    )
     expect(() => suggestClaims({ text: 'abc', blocks: [{ kind: 'paragraph', start: 2, end: 40 }] }, [])).toThrow(
       /outside the text/
     )
