@@ -23,6 +23,8 @@ export interface Profile {
   unattributed?: boolean
   /** One bare capitalised word ("Ukraine", "Petrak"): taken for an organisation unless it is a known person's surname. */
   bare?: boolean
+  /** The head names several ("two officials", "residents", "people"): never "he" or "she". */
+  plural?: boolean
 }
 
 /** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
@@ -46,6 +48,7 @@ const AUTHORED = new Set([
   'assessments'
 ])
 const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
+const PLURAL_HEADS = new Set(['people', 'police', 'staff', 'crew', 'media', 'personnel'])
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
 const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
@@ -219,7 +222,8 @@ export function profile(tokens: Token[], text: string): Profile {
   const head = listed ? tokens.at(-1) : headOf(tokens)
   const headWord = head ? singular(head.lower) : ''
   const indefinite = /^(a|an)\s/i.test(phrase)
-  const base = { words, head: headWord, indefinite, aliases: [] as string[] }
+  const plural = !!head && (singular(head.lower) !== head.lower || PLURAL_HEADS.has(head.lower))
+  const base = { words, head: headWord, indefinite, aliases: [] as string[], ...(plural ? { plural } : {}) }
 
   if (tokens.length === 1 && PRONOUNS[tokens[0].lower])
     return { ...base, name: phrase, kind: 'person', form: 'pronoun' }
@@ -363,6 +367,13 @@ export function profile(tokens: Token[], text: string): Profile {
   }
 }
 
+function withAlias(p: Profile, mention: string): string[] {
+  const alias = aliasOf(mention, p.name, 'anonymous')
+  return alias && normName(alias) !== normName(p.name) && !p.aliases.some((a) => normName(a) === normName(alias))
+    ? [...p.aliases, alias]
+    : [...p.aliases]
+}
+
 export interface Entity {
   id: string
   name: string
@@ -383,6 +394,8 @@ export interface Entity {
   gender?: 'f' | 'm'
   /** Named by one bare word ("Kranjec", "Ukraine"), so its kind is a guess until a pronoun says. */
   bare?: boolean
+  /** One unnamed person ("a nurse on the ward"): "he" or "she" may be them, as a named person may. */
+  individual?: boolean
   /** normName of the name and every alias. */
   known: Set<string>
 }
@@ -472,10 +485,10 @@ export class Speakers {
         e.relayOnly
           ? false
           : want === 'person'
-            ? e.kind === 'person' && !(gender && e.gender && e.gender !== gender)
+            ? (e.kind === 'person' || !!e.individual) && !(gender && e.gender && e.gender !== gender)
             : want === 'thing'
               ? e.kind !== 'person' && e.kind !== 'anonymous'
-              : e.kind !== 'person'
+              : e.kind !== 'person' && !e.individual
       // "Kranjec said ... She said": a bare name a person's pronoun points back to is a person.
       const found =
         this.latest(fits) ??
@@ -602,10 +615,12 @@ export class Speakers {
     const entity: Entity = {
       id: `e${this.entities.length + 1}`,
       name: p.name,
-      aliases: [...p.aliases],
+      // An unnamed speaker is known by its description as written, which "she" or "the agent" later is.
+      aliases: p.kind === 'anonymous' && mention && p.form !== 'pronoun' ? withAlias(p, mention) : [...p.aliases],
       // "Petrak said" with no first name before: a person only when the case knows one by that name.
       kind: p.bare && source?.kind === 'person' ? 'person' : p.kind,
       ...(p.bare && !source ? { bare: true } : {}),
+      ...(p.kind === 'anonymous' && !p.plural && p.form !== 'pronoun' ? { individual: true } : {}),
       words: new Set(p.words),
       head: p.head,
       surname: p.surname,

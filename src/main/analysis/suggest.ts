@@ -182,7 +182,8 @@ function subjectOf(s: Sentence): Token[] | null {
   let i = 0
   while (i < toks.length && toks[i].pos !== 'VERB' && toks[i].pos !== 'AUX' && toks[i].text !== ',') i++
   const run = toks.slice(0, i)
-  if (!run.length || run.length > 8) return null
+  // "In Vell, residents ...": a place after a preposition is where, not who.
+  if (!run.length || run.length > 8 || run[0].pos === 'ADP') return null
   const nameLike =
     run.at(-1)!.pos === 'PROPN' &&
     run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
