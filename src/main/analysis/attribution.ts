@@ -64,10 +64,11 @@ const BOUNDARY_WORDS = new Set([
   'which',
   'who',
   'whom',
+  'whose',
   'what',
   'where'
 ])
-const RELATIVE = new Set(['which', 'who', 'whom', 'what'])
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
 const SKIPPABLE_ADVERBS = new Set([

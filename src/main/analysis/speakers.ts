@@ -3,7 +3,16 @@
 // ("Syrskyi", "he", "the source", "the think tank"), and which existing source the speaker is.
 import { findSpeakerSource, normName } from '../../shared/source-names'
 import type { Source, SourceKind } from '../../shared/model'
-import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, OWN_MEDIUM, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
+import {
+  DOCUMENT_HEADS,
+  GENERIC_BODIES,
+  ORGANIZATION_WORDS,
+  OUTLET_WORDS,
+  OWN_MEDIUM,
+  PRONOUNS,
+  ROLE_NOUNS,
+  TITLES
+} from './lexicon'
 import type { Token } from './nlp'
 import type { SpeakerResolution, Span } from '../../shared/analysis'
 
@@ -245,6 +254,9 @@ export function profile(tokens: Token[], text: string): Profile {
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
+    // "The company's last annual report put the loss at ...": whose record it is speaks.
+    const owner = tokens.findIndex((t, k) => k < i && t.lower === "'s")
+    if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) return profile(tokens.slice(0, owner), text)
     const next = tokens[i + 1]
     const after =
       next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
@@ -522,11 +534,17 @@ export class Speakers {
       // Once only: the nearer name may itself be a description with the same head ("Situation Report").
       const recent = nearer ? this.recentName?.(p.head) : null
       if (recent && (!found || recent.at > found.lastSeen)) return this.lookup(recent.profile, mention, at, false)
-      if (found) {
-        found.lastSeen = at
-        this.addAlias(found, mention.text)
-        found.sourceId ??= this.sourceFor(found.kind, [mention.text])
-        return { entity: found, resolution: 'description' }
+      // "The organisation warned", "the company's report": the body that last spoke, whatever its name.
+      const body =
+        found ??
+        (GENERIC_BODIES.has(p.head) && content.length === 1
+          ? this.latest((e) => e.kind === 'organization' && !e.relayOnly)
+          : undefined)
+      if (body) {
+        body.lastSeen = at
+        this.addAlias(body, mention.text)
+        body.sourceId ??= this.sourceFor(body.kind, [mention.text])
+        return { entity: body, resolution: 'description' }
       }
       // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
       if (this.publisher && p.head && (normName(this.publisher).includes(p.head) || OWN_MEDIUM.has(p.head))) {
