@@ -98,6 +98,7 @@ const SKIPPABLE_ADVERBS = new Set([
   'meanwhile'
 ])
 const QUOTE = /^["“”]$/
+const OBJECT_PRONOUNS = new Set(['us', 'me', 'him', 'her', 'them', 'you'])
 /** "The utility itself told ORT": the speaker is the utility. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
 /** "X, citing Y, reported", "X, quoting Y, said": Y speaks, X relays. */
@@ -123,7 +124,10 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   return (
     prev?.text === '-' ||
     (next?.pos === 'ADP' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) ||
-    (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? ''))
+    (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
+    // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
+    // an auxiliary before it, it cannot be a finite verb.
+    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? ''))
   )
 }
 
@@ -592,6 +596,8 @@ function thatFollows(toks: Token[], from: number): boolean {
 
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
 function toldWhom(toks: Token[], from: number): { relay: [number, number] | null; end: number } {
+  // "told us", "told him": whoever was told, no relay.
+  if (toks[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(toks[from].lower)) return { relay: null, end: from + 1 }
   let i = from
   while (
     i < toks.length &&
@@ -605,7 +611,8 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     .slice(from, i)
     .reverse()
     .find((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
-  const audience = head && AUDIENCES.has(head.lower) && head.pos === 'NOUN'
+  // "told MPs", "told Parliament": one word naming an audience is one, capitalised or not.
+  const audience = head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)
   return { relay: audience ? null : [from, i], end: i }
 }
 

@@ -77,7 +77,8 @@ export const AUDIENCES = new Set(
   (
     'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
     'colleagues residents crowd audience conference briefing court judges jury committee assembly members troops ' +
-    'soldiers staff workers investigators officials diplomats visitors'
+    'soldiers staff workers investigators officials diplomats visitors mps meps councillors partners donors ' +
+    'listeners viewers followers'
   ).split(' ')
 )
 

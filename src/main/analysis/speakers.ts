@@ -199,7 +199,12 @@ function headOf(tokens: Token[]): Token | undefined {
   const first = segments(tokens)[0] ?? []
   let head: Token | undefined
   for (const [i, t] of first.entries()) {
-    if (t.pos === 'ADP' || t.text === '(' || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && head)) break
+    if (
+      t.pos === 'ADP' ||
+      t.text === '(' ||
+      (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && head && first[i + 1]?.pos !== 'NOUN')
+    )
+      break
     // "the country's largest daily": the country is the possessor, not the head.
     if (first[i + 1]?.lower === "'s") continue
     // wink reads "figures" in "figures published by the trust" as a verb.

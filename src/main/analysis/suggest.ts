@@ -59,6 +59,8 @@ export function inferPublisher(text: string): string | null {
 
 /** A wire story's dateline: "KORVAL, March 14 (Meridian Press) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[^()\n]{0,40}\(([^)\n]{2,40})\)\s+[-–—]+\s+/mu
+/** "SORREL, Estrava - ": a dateline naming the place only. */
+const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L} .'-]{0,40}?\s+[-–—]+\s+/u
 
 function checkInput(doc: SuggestInput, sources: readonly Source[]): void {
   if (!doc || typeof doc.text !== 'string') throw invalid('suggestClaims: the document has no text')
@@ -222,7 +224,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(subject, text) : null
     if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
     speakers.recentName = (head) => recentName(text, sentences, capitalised, si, head)
-    const dateline = DATELINE.exec(text.slice(s.start, s.end))
+    const dateline = DATELINE.exec(text.slice(s.start, s.end)) ?? PLACE_DATELINE.exec(text.slice(s.start, s.end))
     const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
@@ -232,8 +234,11 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 
     /** Who speaks in a frame, with the relays it came through. */
     const speakerOf = (f: Frame): Who => {
-      const mention = tokenSpan(text, f.speaker)
-      const p = profile(f.speaker, text)
+      // "SORREL, Estrava - Norvania accused ...": the dateline is no part of the speaker.
+      const own = f.speaker.filter((t) => t.start >= opening)
+      const tokens = own.length ? own : f.speaker
+      const mention = tokenSpan(text, tokens)
+      const p = profile(tokens, text)
       // "Reports have indicated ...": a claim with no one named behind it.
       if (p.unattributed) return { entity: null, mention, resolution: 'unattributed', via: [] }
       const { entity, resolution } = speakers.resolve(p, mention, mention.start)
@@ -241,7 +246,11 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       for (const r of f.relays) {
         const span = tokenSpan(text, r)
         const p = profile(r, text)
-        const isPublisher = (name: string) => !!publisher && normName(name).includes(normName(publisher))
+        // "told the Courier" in The Hallam Courier: the publisher's own short name is no relay.
+        const isPublisher = (name: string) =>
+          !!publisher &&
+          (normName(name).includes(normName(publisher)) ||
+            (!!normName(name) && ` ${normName(publisher)} `.includes(` ${normName(name).replace(/^the /, '')} `)))
         if (isPublisher(p.name) || isPublisher(span.text)) continue
         // "the agency" after "the Meridian News Agency": the relay met before, by its full name.
         const relay = speakers.relay(p, span, span.start)
