@@ -195,6 +195,8 @@ interface Cue {
   claimFromVerb?: boolean
   /** "X quoted Y as saying ...": the index of "as". */
   quotedAs?: number
+  /** "X defended the plan, saying ...": a participle after a comma; the main clause's subject speaks. */
+  participle?: boolean
 }
 
 function cuesIn(toks: Token[]): Cue[] {
@@ -218,6 +220,15 @@ function cuesIn(toks: Token[]): Cue[] {
         (SHOW_VERBS.has(singularLemma(t.lower)) &&
           prevPos !== 'DET' &&
           ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
+    // "Partners report that", "..., Jana Ostrova, reports that": a verb before "that" after its subject.
+    const before = toks[i - 1]
+    const reportsThat =
+      t.pos === 'NOUN' &&
+      toks[i + 1]?.lower === 'that' &&
+      !!before &&
+      (/s$/.test(t.lower)
+        ? before.text === ','
+        : (['NOUN', 'PROPN'].includes(before.pos) && /s$/.test(before.lower)) || ['we', 'they'].includes(before.lower))
     const adjVerb = t.pos === 'ADJ' && prevPos === 'AUX' && /ed$/.test(t.lower)
     // "The Network, which deployed 900 monitors, estimates turnout at ...": after an aside, too.
     const afterAside =
@@ -226,8 +237,8 @@ function cuesIn(toks: Token[]): Cue[] {
       toks[i - 1]?.text === ',' &&
       toks.slice(0, i - 1).some((x, k) => RELATIVE.has(x.lower) && toks[k - 1]?.text === ',') &&
       ['NOUN', 'DET', 'ADJ', 'NUM', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
-    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside) return
-    const nounLemma = nounVerb || afterAside ? singularLemma(t.lower) : lemma
+    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside && !reportsThat) return
+    const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
@@ -271,8 +282,11 @@ function cuesIn(toks: Token[]): Cue[] {
       out.push({ index: i, end: i + 1, lemma, kind: 'reporting-verb', negatedFrom: a })
       return
     }
-    // ", adding that ...", ", saying ...": the previous frame goes on.
-    if (/ing$/.test(t.lower) && prev?.text === ',') return
+    // ", adding that ...", ", saying ...": the previous frame goes on, or the main clause's subject speaks.
+    if (/ing$/.test(t.lower) && prev?.text === ',') {
+      out.push({ index: i, end: i + 1, lemma, kind: 'reporting-verb', participle: true })
+      return
+    }
     if (/ing$/.test(t.lower) && toks[i + 1]?.pos === 'NOUN') return
     out.push({ index: i, end: i + 1, lemma: nounLemma, kind: 'reporting-verb' })
   })
@@ -744,6 +758,22 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
 
     const prev = frames.at(-1)
+    if (cue.participle) {
+      // "Petrich defended the programme, saying the vessels were ...": only with no frame before it.
+      if (prev) continue
+      let main = 0
+      while (main < v && !isFiniteVerb(toks, main)) main++
+      const subject = main < v ? leftOf(toks, main).speaker : null
+      let from = cue.end
+      if (toks[from]?.lower === 'that') from++
+      if (!subject || from >= stop || !toks.slice(from, stop).some((_, k) => isFiniteVerb(toks, from + k))) continue
+      frame.speaker = toks.slice(subject[0], subject[1])
+      frame.begins = toks[v - 1].start
+      frame.claims.push({ start: toks[from].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
     if (cue.quotedAs !== undefined) {
       if (quotedFrame(toks, cue, frame, stop, endChar)) frames.push(frame)
       continue
