@@ -229,7 +229,11 @@ function cuesIn(toks: Token[]): Cue[] {
       (/s$/.test(t.lower)
         ? before.text === ','
         : (['NOUN', 'PROPN'].includes(before.pos) && /s$/.test(before.lower)) || ['we', 'they'].includes(before.lower))
-    const adjVerb = t.pos === 'ADJ' && prevPos === 'AUX' && /ed$/.test(t.lower)
+    // "his name published said morale ...": wink may read "said" as an adjective; it is one only after
+    // an article ("the said vessel").
+    const adjVerb =
+      t.pos === 'ADJ' &&
+      ((prevPos === 'AUX' && /ed$/.test(t.lower)) || (['said', 'told'].includes(t.lower) && prevPos !== 'DET'))
     // "The Network, which deployed 900 monitors, estimates turnout at ...": after an aside, too.
     const afterAside =
       t.pos === 'NOUN' &&
@@ -241,6 +245,8 @@ function cuesIn(toks: Token[]): Cue[] {
     const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
+    // "did not want his name published said ...": a participle right before the sentence's reporting verb.
+    if (/(?:ed|en)$/.test(t.lower) && toks[i + 1]?.pos === 'VERB' && isReportingLemma(lemmaOf(toks[i + 1]))) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
     if (special?.quotedAs !== undefined) {
       out.push(special)
@@ -367,6 +373,8 @@ interface Left {
   objectionStart?: number
   /** "what it said was ...", "photographs that it said were taken ...": the index of the relative word. */
   pronounRelative?: number
+  /** "..., a figure it says is based on ...": the noun phrase's start and the pronoun that speaks. */
+  objectPronoun?: [number, number]
 }
 
 function leftOf(toks: Token[], v: number): Left {
@@ -390,7 +398,32 @@ function leftOf(toks: Token[], v: number): Left {
         break
       }
     }
+  // "..., a figure it says is based on ...": the pronoun speaks of the noun before it.
+  if (
+    ['it', 'he', 'she', 'they'].includes(toks[j]?.lower ?? '') &&
+    toks[j - 1]?.pos === 'NOUN' &&
+    toks[v + 1] &&
+    isFiniteVerb(toks, v + 1)
+  ) {
+    let a = j - 1
+    while (a > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[a - 1].pos)) a--
+    out.objectPronoun = [a, j]
+    return out
+  }
   const boundary = clauseStart(toks, j + 1)
+  // "a welder who has worked there for 22 years said ...": a relative clause with its own verb ends
+  // before the cue, which is the main verb; the speaker is the noun phrase the clause describes.
+  if (
+    ['who', 'whom'].includes(toks[boundary]?.lower ?? '') &&
+    toks[boundary - 1]?.text !== ',' &&
+    toks.slice(boundary + 1, j + 1).some((_, k) => isFiniteVerb(toks, boundary + 1 + k))
+  ) {
+    const described = nounPhraseBefore(toks, boundary)
+    if (described) {
+      out.speaker = described
+      return out
+    }
+  }
   let lo =
     boundary < toks.length && BOUNDARY_WORDS.has(toks[boundary]?.lower) && boundary <= j ? boundary + 1 : boundary
   const boundaryWord = lo > 0 ? toks[lo - 1].lower : ''
@@ -651,6 +684,8 @@ type FrameDraft = Frame & {
   uncapped: boolean
   /** The grammatical subject and its relays, when the claim's speaker is someone it cites. */
   subject?: { speaker: Token[]; relays: Token[][] }
+  /** "..., a figure it says is ...": a speaker's own remark on the claim before, not its content. */
+  aside?: boolean
 }
 
 /**
@@ -779,6 +814,16 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       continue
     }
     const left = leftOf(toks, v)
+    if (left.objectPronoun) {
+      const [a, pro] = left.objectPronoun
+      frame.speaker = [toks[pro]]
+      frame.begins = toks[a].start
+      frame.claims.push({ start: toks[v + 1].start, end: endChar(stop) })
+      frame.uncapped = true
+      frame.aside = true
+      frames.push(frame)
+      continue
+    }
     if (left.pronounRelative !== undefined) {
       // "the Herald published what it said was a letter ...": "it" is the subject of the clause around.
       const r = left.pronounRelative
@@ -960,7 +1005,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
     // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
-    if (f.mode === 'same-as-before' || f.noted || f.claims.every((c) => c.end <= f.cue.start)) return true
+    if (f.mode === 'same-as-before' || f.noted || f.aside || f.claims.every((c) => c.end <= f.cue.start)) return true
     return !frames.some((outer) => {
       if (outer === f || !outer.claims.length) return false
       const inside = outer.claims.some((c) => f.cue.start >= c.start && f.cue.end <= c.end)
@@ -996,7 +1041,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .map((c) => trimClaim(text, c))
       .filter((c) => wordCount(text, c) >= 2)
   }
-  return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, ...f }) => f)
+  return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
 }
 
 /** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */

@@ -339,7 +339,9 @@ export function profile(tokens: Token[], text: string): Profile {
       : ORGANIZATION_WORDS.test(finalHead.text)
         ? 'organization'
         : 'anonymous'
-    return { ...base, name: clean(phrase), kind, form: definite ? 'definite' : 'generic' }
+    // "a welder who has worked there for years": someone unnamed, as "an official" is.
+    const name = kind === 'anonymous' && indefinite ? `Unnamed ${phrase.replace(/^(a|an)\s+/i, '')}` : clean(phrase)
+    return { ...base, name, kind, form: definite ? 'definite' : 'generic' }
   }
   // "the Institute for the Study of War (ISW)": the name is the run the acronym stands for.
   const named = runsNamed.filter((r, k) => k === 0 || !isParenthesised(r, text))
@@ -538,7 +540,10 @@ export class Speakers {
       // Inter-Agency Relief Office", though a "Press Office" spoke earlier).
       // Once only: the nearer name may itself be a description with the same head ("Situation Report").
       const recent = nearer ? this.recentName?.(p.head) : null
-      if (recent && (!found || recent.at > found.lastSeen)) return this.lookup(recent.profile, mention, at, false)
+      // Every other word must be the name's: "the provincial governor's office" is not "the Relief Office".
+      const shortened = recent && content.every((w) => w === p.head || recent.profile.words.has(w))
+      if (recent && shortened && (!found || recent.at > found.lastSeen))
+        return this.lookup(recent.profile, mention, at, false)
       // "The organisation warned", "the company's report": the body that last spoke, whatever its name.
       const body =
         found ??
@@ -552,7 +557,13 @@ export class Speakers {
         return { entity: body, resolution: 'description' }
       }
       // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
-      if (this.publisher && p.head && (normName(this.publisher).includes(p.head) || OWN_MEDIUM.has(p.head))) {
+      const own = this.publisher ? ` ${normName(this.publisher)} ` : ''
+      if (
+        this.publisher &&
+        p.head &&
+        (own.includes(` ${p.head} `) || OWN_MEDIUM.has(p.head)) &&
+        content.every((w) => w === p.head || own.includes(` ${w} `) || OWN_MEDIUM.has(w))
+      ) {
         const pub = this.publisherSpeaker(at)!
         return { entity: pub, resolution: 'description' }
       }
