@@ -473,7 +473,7 @@ export class Speakers {
     if ((p.kind === 'person' || p.bare) && p.form === 'named') {
       // A bare word ("a charge Strel rejected") is noted only as someone met before.
       const known = this.find(p)
-      if (known) known.lastSeen = at
+      if (known) known.lastSeen = Math.max(known.lastSeen, at)
       else if (!p.bare) this.create(p, at).mentionedOnly = true
     } else if (mention && p.form !== 'pronoun' && ['organization', 'outlet', 'document'].includes(p.kind)) {
       const before = this.entities.length

@@ -223,6 +223,11 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const subject = subjectOf(s)
     const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(subject, text) : null
     if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
+    // "Karsovia's health ministry has updated its figures: it now says ...": the subject is the "it".
+    const itLater = subject && s.tokens.some((t) => ['it', 'they'].includes(t.lower) && t.start > subject.at(-1)!.end)
+    const bodyProfile = itLater && !subjectProfile ? profile(subject, text) : null
+    if (bodyProfile && ['organization', 'outlet'].includes(bodyProfile.kind))
+      speakers.noteName(bodyProfile, s.start, tokenSpan(text, subject!))
     speakers.recentName = (head) => recentName(text, sentences, capitalised, si, head)
     const dateline = DATELINE.exec(text.slice(s.start, s.end)) ?? PLACE_DATELINE.exec(text.slice(s.start, s.end))
     const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
@@ -312,9 +317,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     // A subject that did not speak here may be the "it" or "the agency" of a later sentence.
     if (subject && subjectProfile?.kind !== 'person' && !made.some((d) => d.mention))
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
-    // "It was challenged by Dr Anton Varga. He said ...": a person named where no one speaks.
-    if (!made.some((d) => d.mention))
-      for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
+    // "It was challenged by Dr Anton Varga. He said ...", "Asked by Ilse Varnholt ..., Ressing said ...":
+    // a person named in the sentence may be a later "she".
+    for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
 
     if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
