@@ -534,7 +534,14 @@ export class Speakers {
         (e) =>
           (!e.mentionedOnly || e.kind !== 'person' || TITLES.has(p.head)) &&
           ((e.kind !== 'person' && e.kind !== 'anonymous') || role) &&
-          content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w)
+          content.every(
+            (w) =>
+              e.words.has(w) ||
+              e.words.has(`${w}s`) ||
+              e.head === w ||
+              // "the chairman" is "the committee's chair".
+              (role && [...e.words].some((x) => x.length >= 5 && (w.startsWith(x) || x.startsWith(w))))
+          )
       )
       // A name written since the speaker was last met is the nearer one ("the Office" after "the
       // Inter-Agency Relief Office", though a "Press Office" spoke earlier).
