@@ -605,6 +605,14 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       ? { start: k, origin }
       : null
   }
+  // "said in a video address posted after 9 a.m. that ...": a phrase after the verb, then the clause.
+  // Not a figure's hedge ("at least three houses") nor a second claim's "and that".
+  if (toks[from]?.pos === 'ADP' && toks[from].lower !== 'that' && !isFigureStart(toks, from))
+    for (let i = from + 1; i < toks.length && i < from + 15; i++) {
+      if ([',', ';', ':'].includes(toks[i].text) || isQuote(toks[i]) || /^[.!?]$/.test(toks[i].text)) break
+      if (toks[i].pos === 'CCONJ') break
+      if (toks[i].lower === 'that' && toks[i + 1]) return { start: i + 1, origin }
+    }
   for (let i = from; i < toks.length && i < from + 30; i++) {
     const t = toks[i]
     if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
@@ -612,7 +620,7 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
     if (
       t.lower === 'that' &&
       toks[i + 1]?.pos === 'NOUN' &&
-      toks.slice(i + 2, i + 6).some((_, k) => isFiniteVerb(toks, i + 2 + k))
+      toks.slice(i + 2, i + 10).some((_, k) => isFiniteVerb(toks, i + 2 + k))
     )
       return { start: i + 1, origin }
     if (t.text === ',' && CITING.has(toks[i + 1]?.lower ?? '')) {
@@ -632,9 +640,9 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
   return participle === -1 ? null : clauseAt(participle)
 }
 
-/** A "that" within the next few words, before any comma or full stop. */
+/** A "that" within the next few words ("posted shortly after 9 a.m. that"), before any comma or full stop. */
 function thatFollows(toks: Token[], from: number): boolean {
-  for (let k = from; k < toks.length && k < from + 4; k++) {
+  for (let k = from; k < toks.length && k < from + 8; k++) {
     if (toks[k].lower === 'that') return true
     if (toks[k].text === ',' || toks[k].text === '.') return false
   }
