@@ -165,7 +165,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
     },
     {
       kind: 'no-comment',
@@ -176,6 +176,10 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
       re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\bhas\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
     }
   ]
+/** A caveat about two accounts ("could not verify either account") applies to the last two speakers'. */
+export const CAVEAT_ABOUT_TWO = /\b(?:either|both)\b/i
+/** "These reports could not be verified": all the last speaker's claims. */
+export const CAVEAT_ABOUT_LAST = /\b(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)\b/i
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 

@@ -6,6 +6,8 @@ import { normName } from '../../shared/source-names'
 import { framesOf, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
   CAVEAT_ABOUT_FIGURES,
+  CAVEAT_ABOUT_LAST,
+  CAVEAT_ABOUT_TWO,
   CAVEAT_OWNER,
   CAVEATS,
   CONTRAST_TURN,
@@ -488,13 +490,28 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const owned = named ? (pool.some(ownedBy) ? pool.filter(ownedBy) : drafts.filter(ownedBy).slice(-2)) : []
   const ownedFigures = owned.filter((d) => d.quantities.some(countable))
   const byOwner = named && /^(?:figure|number|estimate)/i.test(named[2]) && ownedFigures.length ? ownedFigures : owned
+  // "either account": the claims of the last two speakers; "these reports": all of the last one's.
+  // "either figure": of the claims that give one.
+  const numbered = pool.filter((d) => /\d/.test(d.claim.text))
+  const about = CAVEAT_ABOUT_FIGURES.test(sentenceText) && numbered.length ? numbered : pool
+  const lastSpeakers = [...new Set(about.map((d) => d.entity).reverse())].slice(
+    0,
+    CAVEAT_ABOUT_TWO.test(sentenceText) ? 2 : 1
+  )
+  const ofLast = about.filter((d) => lastSpeakers.includes(d.entity))
+  const byLast =
+    CAVEAT_ABOUT_LAST.test(sentenceText) || (CAVEAT_ABOUT_TWO.test(sentenceText) && lastSpeakers.length === 2)
+      ? ofLast
+      : []
   const targets = byOwner.length
     ? byOwner
-    : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
-      ? bySpeaker
-      : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
-        ? withFigures
-        : [pool.at(-1)!]
+    : byLast.length
+      ? byLast
+      : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
+        ? bySpeaker
+        : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
+          ? withFigures
+          : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
 }
 
