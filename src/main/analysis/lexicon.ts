@@ -189,9 +189,9 @@ export const CAVEAT_OWNER =
 /** "Reports that ... are false": the publisher rebuts something. */
 export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i
-/** Estimative language in the publisher's own voice (ICD 203 terms and their kin). */
+/** Estimative language in the publisher's own voice (ICD 203 terms and their kin), and hearsay hedges. */
 export const ESTIMATIVE =
-  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even)\b/i
+  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even|reportedly|allegedly|purportedly)\b/i
 /** Text cut off mid-phrase ("the Institute for the Study..."): a teaser or caption, not the claim. */
 export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 
