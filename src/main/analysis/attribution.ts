@@ -64,10 +64,11 @@ const BOUNDARY_WORDS = new Set([
   'which',
   'who',
   'whom',
+  'whose',
   'what',
   'where'
 ])
-const RELATIVE = new Set(['which', 'who', 'whom', 'what'])
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
 const SKIPPABLE_ADVERBS = new Set([
@@ -97,6 +98,7 @@ const SKIPPABLE_ADVERBS = new Set([
   'meanwhile'
 ])
 const QUOTE = /^["“”]$/
+const OBJECT_PRONOUNS = new Set(['us', 'me', 'him', 'her', 'them', 'you'])
 /** "The utility itself told ORT": the speaker is the utility. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
 /** "X, citing Y, reported", "X, quoting Y, said": Y speaks, X relays. */
@@ -122,7 +124,10 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   return (
     prev?.text === '-' ||
     (next?.pos === 'ADP' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) ||
-    (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? ''))
+    (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
+    // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
+    // an auxiliary before it, it cannot be a finite verb.
+    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? ''))
   )
 }
 
@@ -190,6 +195,8 @@ interface Cue {
   claimFromVerb?: boolean
   /** "X quoted Y as saying ...": the index of "as". */
   quotedAs?: number
+  /** "X defended the plan, saying ...": a participle after a comma; the main clause's subject speaks. */
+  participle?: boolean
 }
 
 function cuesIn(toks: Token[]): Cue[] {
@@ -213,7 +220,20 @@ function cuesIn(toks: Token[]): Cue[] {
         (SHOW_VERBS.has(singularLemma(t.lower)) &&
           prevPos !== 'DET' &&
           ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
-    const adjVerb = t.pos === 'ADJ' && prevPos === 'AUX' && /ed$/.test(t.lower)
+    // "Partners report that", "..., Jana Ostrova, reports that": a verb before "that" after its subject.
+    const before = toks[i - 1]
+    const reportsThat =
+      t.pos === 'NOUN' &&
+      toks[i + 1]?.lower === 'that' &&
+      !!before &&
+      (/s$/.test(t.lower)
+        ? before.text === ','
+        : (['NOUN', 'PROPN'].includes(before.pos) && /s$/.test(before.lower)) || ['we', 'they'].includes(before.lower))
+    // "his name published said morale ...": wink may read "said" as an adjective; it is one only after
+    // an article ("the said vessel").
+    const adjVerb =
+      t.pos === 'ADJ' &&
+      ((prevPos === 'AUX' && /ed$/.test(t.lower)) || (['said', 'told'].includes(t.lower) && prevPos !== 'DET'))
     // "The Network, which deployed 900 monitors, estimates turnout at ...": after an aside, too.
     const afterAside =
       t.pos === 'NOUN' &&
@@ -221,10 +241,12 @@ function cuesIn(toks: Token[]): Cue[] {
       toks[i - 1]?.text === ',' &&
       toks.slice(0, i - 1).some((x, k) => RELATIVE.has(x.lower) && toks[k - 1]?.text === ',') &&
       ['NOUN', 'DET', 'ADJ', 'NUM', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
-    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside) return
-    const nounLemma = nounVerb || afterAside ? singularLemma(t.lower) : lemma
+    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside && !reportsThat) return
+    const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
+    // "did not want his name published said ...": a participle right before the sentence's reporting verb.
+    if (/(?:ed|en)$/.test(t.lower) && toks[i + 1]?.pos === 'VERB' && isReportingLemma(lemmaOf(toks[i + 1]))) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
     if (special?.quotedAs !== undefined) {
       out.push(special)
@@ -266,8 +288,11 @@ function cuesIn(toks: Token[]): Cue[] {
       out.push({ index: i, end: i + 1, lemma, kind: 'reporting-verb', negatedFrom: a })
       return
     }
-    // ", adding that ...", ", saying ...": the previous frame goes on.
-    if (/ing$/.test(t.lower) && prev?.text === ',') return
+    // ", adding that ...", ", saying ...": the previous frame goes on, or the main clause's subject speaks.
+    if (/ing$/.test(t.lower) && prev?.text === ',') {
+      out.push({ index: i, end: i + 1, lemma, kind: 'reporting-verb', participle: true })
+      return
+    }
     if (/ing$/.test(t.lower) && toks[i + 1]?.pos === 'NOUN') return
     out.push({ index: i, end: i + 1, lemma: nounLemma, kind: 'reporting-verb' })
   })
@@ -348,6 +373,8 @@ interface Left {
   objectionStart?: number
   /** "what it said was ...", "photographs that it said were taken ...": the index of the relative word. */
   pronounRelative?: number
+  /** "..., a figure it says is based on ...": the noun phrase's start and the pronoun that speaks. */
+  objectPronoun?: [number, number]
 }
 
 function leftOf(toks: Token[], v: number): Left {
@@ -371,7 +398,32 @@ function leftOf(toks: Token[], v: number): Left {
         break
       }
     }
+  // "..., a figure it says is based on ...": the pronoun speaks of the noun before it.
+  if (
+    ['it', 'he', 'she', 'they'].includes(toks[j]?.lower ?? '') &&
+    toks[j - 1]?.pos === 'NOUN' &&
+    toks[v + 1] &&
+    isFiniteVerb(toks, v + 1)
+  ) {
+    let a = j - 1
+    while (a > 0 && ['DET', 'ADJ', 'NOUN', 'NUM'].includes(toks[a - 1].pos)) a--
+    out.objectPronoun = [a, j]
+    return out
+  }
   const boundary = clauseStart(toks, j + 1)
+  // "a welder who has worked there for 22 years said ...": a relative clause with its own verb ends
+  // before the cue, which is the main verb; the speaker is the noun phrase the clause describes.
+  if (
+    ['who', 'whom'].includes(toks[boundary]?.lower ?? '') &&
+    toks[boundary - 1]?.text !== ',' &&
+    toks.slice(boundary + 1, j + 1).some((_, k) => isFiniteVerb(toks, boundary + 1 + k))
+  ) {
+    const described = nounPhraseBefore(toks, boundary)
+    if (described) {
+      out.speaker = described
+      return out
+    }
+  }
   let lo =
     boundary < toks.length && BOUNDARY_WORDS.has(toks[boundary]?.lower) && boundary <= j ? boundary + 1 : boundary
   const boundaryWord = lo > 0 ? toks[lo - 1].lower : ''
@@ -553,6 +605,14 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       ? { start: k, origin }
       : null
   }
+  // "said in a video address posted after 9 a.m. that ...": a phrase after the verb, then the clause.
+  // Not a figure's hedge ("at least three houses") nor a second claim's "and that".
+  if (toks[from]?.pos === 'ADP' && toks[from].lower !== 'that' && !isFigureStart(toks, from))
+    for (let i = from + 1; i < toks.length && i < from + 15; i++) {
+      if ([',', ';', ':'].includes(toks[i].text) || isQuote(toks[i]) || /^[.!?]$/.test(toks[i].text)) break
+      if (toks[i].pos === 'CCONJ') break
+      if (toks[i].lower === 'that' && toks[i + 1]) return { start: i + 1, origin }
+    }
   for (let i = from; i < toks.length && i < from + 30; i++) {
     const t = toks[i]
     if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
@@ -560,7 +620,7 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
     if (
       t.lower === 'that' &&
       toks[i + 1]?.pos === 'NOUN' &&
-      toks.slice(i + 2, i + 6).some((_, k) => isFiniteVerb(toks, i + 2 + k))
+      toks.slice(i + 2, i + 10).some((_, k) => isFiniteVerb(toks, i + 2 + k))
     )
       return { start: i + 1, origin }
     if (t.text === ',' && CITING.has(toks[i + 1]?.lower ?? '')) {
@@ -580,9 +640,9 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
   return participle === -1 ? null : clauseAt(participle)
 }
 
-/** A "that" within the next few words, before any comma or full stop. */
+/** A "that" within the next few words ("posted shortly after 9 a.m. that"), before any comma or full stop. */
 function thatFollows(toks: Token[], from: number): boolean {
-  for (let k = from; k < toks.length && k < from + 4; k++) {
+  for (let k = from; k < toks.length && k < from + 8; k++) {
     if (toks[k].lower === 'that') return true
     if (toks[k].text === ',' || toks[k].text === '.') return false
   }
@@ -591,6 +651,8 @@ function thatFollows(toks: Token[], from: number): boolean {
 
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
 function toldWhom(toks: Token[], from: number): { relay: [number, number] | null; end: number } {
+  // "told us", "told him": whoever was told, no relay.
+  if (toks[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(toks[from].lower)) return { relay: null, end: from + 1 }
   let i = from
   while (
     i < toks.length &&
@@ -604,7 +666,8 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     .slice(from, i)
     .reverse()
     .find((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
-  const audience = head && AUDIENCES.has(head.lower) && head.pos === 'NOUN'
+  // "told MPs", "told Parliament": one word naming an audience is one, capitalised or not.
+  const audience = head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)
   return { relay: audience ? null : [from, i], end: i }
 }
 
@@ -629,6 +692,8 @@ type FrameDraft = Frame & {
   uncapped: boolean
   /** The grammatical subject and its relays, when the claim's speaker is someone it cites. */
   subject?: { speaker: Token[]; relays: Token[][] }
+  /** "..., a figure it says is ...": a speaker's own remark on the claim before, not its content. */
+  aside?: boolean
 }
 
 /**
@@ -736,11 +801,37 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
 
     const prev = frames.at(-1)
+    if (cue.participle) {
+      // "Petrich defended the programme, saying the vessels were ...": only with no frame before it.
+      if (prev) continue
+      let main = 0
+      while (main < v && !isFiniteVerb(toks, main)) main++
+      const subject = main < v ? leftOf(toks, main).speaker : null
+      let from = cue.end
+      if (toks[from]?.lower === 'that') from++
+      if (!subject || from >= stop || !toks.slice(from, stop).some((_, k) => isFiniteVerb(toks, from + k))) continue
+      frame.speaker = toks.slice(subject[0], subject[1])
+      frame.begins = toks[v - 1].start
+      frame.claims.push({ start: toks[from].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
     if (cue.quotedAs !== undefined) {
       if (quotedFrame(toks, cue, frame, stop, endChar)) frames.push(frame)
       continue
     }
     const left = leftOf(toks, v)
+    if (left.objectPronoun) {
+      const [a, pro] = left.objectPronoun
+      frame.speaker = [toks[pro]]
+      frame.begins = toks[a].start
+      frame.claims.push({ start: toks[v + 1].start, end: endChar(stop) })
+      frame.uncapped = true
+      frame.aside = true
+      frames.push(frame)
+      continue
+    }
     if (left.pronounRelative !== undefined) {
       // "the Herald published what it said was a letter ...": "it" is the subject of the clause around.
       const r = left.pronounRelative
@@ -922,7 +1013,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
     // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
-    if (f.mode === 'same-as-before' || f.noted || f.claims.every((c) => c.end <= f.cue.start)) return true
+    if (f.mode === 'same-as-before' || f.noted || f.aside || f.claims.every((c) => c.end <= f.cue.start)) return true
     return !frames.some((outer) => {
       if (outer === f || !outer.claims.length) return false
       const inside = outer.claims.some((c) => f.cue.start >= c.start && f.cue.end <= c.end)
@@ -958,7 +1049,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .map((c) => trimClaim(text, c))
       .filter((c) => wordCount(text, c) >= 2)
   }
-  return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, ...f }) => f)
+  return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
 }
 
 /** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */

@@ -77,7 +77,8 @@ export const AUDIENCES = new Set(
   (
     'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
     'colleagues residents crowd audience conference briefing court judges jury committee assembly members troops ' +
-    'soldiers staff workers investigators officials diplomats visitors'
+    'soldiers staff workers investigators officials diplomats visitors mps meps councillors partners donors ' +
+    'listeners viewers followers'
   ).split(' ')
 )
 
@@ -85,7 +86,9 @@ export const AUDIENCES = new Set(
 export const OUTLET_WORDS =
   /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|weekly|tabloid|broadsheet|blog|website|newswire|magazine|channel|wire|news|press|gazette|herald|courier|chronicle|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum)\b/i
+  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard)\b/i
+/** Nouns any organisation may be called by ("the company", "the organisation"), whatever its name. */
+export const GENERIC_BODIES = new Set(['company', 'firm', 'organisation', 'organization', 'group', 'charity', 'body'])
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
 export const DOCUMENT_HEADS = new Set(
   (
@@ -162,7 +165,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
     },
     {
       kind: 'no-comment',
@@ -173,6 +176,10 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
       re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\bhas\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
     }
   ]
+/** A caveat about two accounts ("could not verify either account") applies to the last two speakers'. */
+export const CAVEAT_ABOUT_TWO = /\b(?:either|both)\b/i
+/** "These reports could not be verified": all the last speaker's claims. */
+export const CAVEAT_ABOUT_LAST = /\b(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)\b/i
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 
@@ -182,9 +189,9 @@ export const CAVEAT_OWNER =
 /** "Reports that ... are false": the publisher rebuts something. */
 export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i
-/** Estimative language in the publisher's own voice (ICD 203 terms and their kin). */
+/** Estimative language in the publisher's own voice (ICD 203 terms and their kin), and hearsay hedges. */
 export const ESTIMATIVE =
-  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even)\b/i
+  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even|reportedly|allegedly|purportedly)\b/i
 /** Text cut off mid-phrase ("the Institute for the Study..."): a teaser or caption, not the claim. */
 export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 

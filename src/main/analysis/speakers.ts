@@ -3,7 +3,16 @@
 // ("Syrskyi", "he", "the source", "the think tank"), and which existing source the speaker is.
 import { findSpeakerSource, normName } from '../../shared/source-names'
 import type { Source, SourceKind } from '../../shared/model'
-import { DOCUMENT_HEADS, ORGANIZATION_WORDS, OUTLET_WORDS, OWN_MEDIUM, PRONOUNS, ROLE_NOUNS, TITLES } from './lexicon'
+import {
+  DOCUMENT_HEADS,
+  GENERIC_BODIES,
+  ORGANIZATION_WORDS,
+  OUTLET_WORDS,
+  OWN_MEDIUM,
+  PRONOUNS,
+  ROLE_NOUNS,
+  TITLES
+} from './lexicon'
 import type { Token } from './nlp'
 import type { SpeakerResolution, Span } from '../../shared/analysis'
 
@@ -23,6 +32,8 @@ export interface Profile {
   unattributed?: boolean
   /** One bare capitalised word ("Ukraine", "Petrak"): taken for an organisation unless it is a known person's surname. */
   bare?: boolean
+  /** The head names several ("two officials", "residents", "people"): never "he" or "she". */
+  plural?: boolean
 }
 
 /** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
@@ -46,6 +57,7 @@ const AUTHORED = new Set([
   'assessments'
 ])
 const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
+const PLURAL_HEADS = new Set(['people', 'police', 'staff', 'crew', 'media', 'personnel'])
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
 const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
@@ -187,7 +199,12 @@ function headOf(tokens: Token[]): Token | undefined {
   const first = segments(tokens)[0] ?? []
   let head: Token | undefined
   for (const [i, t] of first.entries()) {
-    if (t.pos === 'ADP' || t.text === '(' || (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && head)) break
+    if (
+      t.pos === 'ADP' ||
+      t.text === '(' ||
+      (t.pos === 'VERB' && /(ed|ing)$/.test(t.lower) && head && first[i + 1]?.pos !== 'NOUN')
+    )
+      break
     // "the country's largest daily": the country is the possessor, not the head.
     if (first[i + 1]?.lower === "'s") continue
     // wink reads "figures" in "figures published by the trust" as a verb.
@@ -219,7 +236,8 @@ export function profile(tokens: Token[], text: string): Profile {
   const head = listed ? tokens.at(-1) : headOf(tokens)
   const headWord = head ? singular(head.lower) : ''
   const indefinite = /^(a|an)\s/i.test(phrase)
-  const base = { words, head: headWord, indefinite, aliases: [] as string[] }
+  const plural = !!head && (singular(head.lower) !== head.lower || PLURAL_HEADS.has(head.lower))
+  const base = { words, head: headWord, indefinite, aliases: [] as string[], ...(plural ? { plural } : {}) }
 
   if (tokens.length === 1 && PRONOUNS[tokens[0].lower])
     return { ...base, name: phrase, kind: 'person', form: 'pronoun' }
@@ -241,6 +259,9 @@ export function profile(tokens: Token[], text: string): Profile {
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
+    // "The company's last annual report put the loss at ...": whose record it is speaks.
+    const owner = tokens.findIndex((t, k) => k < i && t.lower === "'s")
+    if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) return profile(tokens.slice(0, owner), text)
     const next = tokens[i + 1]
     const after =
       next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
@@ -318,7 +339,9 @@ export function profile(tokens: Token[], text: string): Profile {
       : ORGANIZATION_WORDS.test(finalHead.text)
         ? 'organization'
         : 'anonymous'
-    return { ...base, name: clean(phrase), kind, form: definite ? 'definite' : 'generic' }
+    // "a welder who has worked there for years": someone unnamed, as "an official" is.
+    const name = kind === 'anonymous' && indefinite ? `Unnamed ${phrase.replace(/^(a|an)\s+/i, '')}` : clean(phrase)
+    return { ...base, name, kind, form: definite ? 'definite' : 'generic' }
   }
   // "the Institute for the Study of War (ISW)": the name is the run the acronym stands for.
   const named = runsNamed.filter((r, k) => k === 0 || !isParenthesised(r, text))
@@ -363,6 +386,13 @@ export function profile(tokens: Token[], text: string): Profile {
   }
 }
 
+function withAlias(p: Profile, mention: string): string[] {
+  const alias = aliasOf(mention, p.name, 'anonymous')
+  return alias && normName(alias) !== normName(p.name) && !p.aliases.some((a) => normName(a) === normName(alias))
+    ? [...p.aliases, alias]
+    : [...p.aliases]
+}
+
 export interface Entity {
   id: string
   name: string
@@ -383,6 +413,8 @@ export interface Entity {
   gender?: 'f' | 'm'
   /** Named by one bare word ("Kranjec", "Ukraine"), so its kind is a guess until a pronoun says. */
   bare?: boolean
+  /** One unnamed person ("a nurse on the ward"): "he" or "she" may be them, as a named person may. */
+  individual?: boolean
   /** normName of the name and every alias. */
   known: Set<string>
 }
@@ -441,7 +473,7 @@ export class Speakers {
     if ((p.kind === 'person' || p.bare) && p.form === 'named') {
       // A bare word ("a charge Strel rejected") is noted only as someone met before.
       const known = this.find(p)
-      if (known) known.lastSeen = at
+      if (known) known.lastSeen = Math.max(known.lastSeen, at)
       else if (!p.bare) this.create(p, at).mentionedOnly = true
     } else if (mention && p.form !== 'pronoun' && ['organization', 'outlet', 'document'].includes(p.kind)) {
       const before = this.entities.length
@@ -456,7 +488,12 @@ export class Speakers {
     return found
   }
 
-  private lookup(p: Profile, mention: Span, at: number): { entity: Entity; resolution: SpeakerResolution } {
+  private lookup(
+    p: Profile,
+    mention: Span,
+    at: number,
+    nearer = true
+  ): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
       const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
@@ -467,10 +504,10 @@ export class Speakers {
         e.relayOnly
           ? false
           : want === 'person'
-            ? e.kind === 'person' && !(gender && e.gender && e.gender !== gender)
+            ? (e.kind === 'person' || !!e.individual) && !(gender && e.gender && e.gender !== gender)
             : want === 'thing'
               ? e.kind !== 'person' && e.kind !== 'anonymous'
-              : e.kind !== 'person'
+              : e.kind !== 'person' && !e.individual
       // "Kranjec said ... She said": a bare name a person's pronoun points back to is a person.
       const found =
         this.latest(fits) ??
@@ -497,20 +534,43 @@ export class Speakers {
         (e) =>
           (!e.mentionedOnly || e.kind !== 'person' || TITLES.has(p.head)) &&
           ((e.kind !== 'person' && e.kind !== 'anonymous') || role) &&
-          content.every((w) => e.words.has(w) || e.words.has(`${w}s`) || e.head === w)
+          content.every(
+            (w) =>
+              e.words.has(w) ||
+              e.words.has(`${w}s`) ||
+              e.head === w ||
+              // "the chairman" is "the committee's chair".
+              (role && [...e.words].some((x) => x.length >= 5 && (w.startsWith(x) || x.startsWith(w))))
+          )
       )
       // A name written since the speaker was last met is the nearer one ("the Office" after "the
       // Inter-Agency Relief Office", though a "Press Office" spoke earlier).
-      const recent = this.recentName?.(p.head)
-      if (recent && (!found || recent.at > found.lastSeen)) return this.lookup(recent.profile, mention, at)
-      if (found) {
-        found.lastSeen = at
-        this.addAlias(found, mention.text)
-        found.sourceId ??= this.sourceFor(found.kind, [mention.text])
-        return { entity: found, resolution: 'description' }
+      // Once only: the nearer name may itself be a description with the same head ("Situation Report").
+      const recent = nearer ? this.recentName?.(p.head) : null
+      // Every other word must be the name's: "the provincial governor's office" is not "the Relief Office".
+      const shortened = recent && content.every((w) => w === p.head || recent.profile.words.has(w))
+      if (recent && shortened && (!found || recent.at > found.lastSeen))
+        return this.lookup(recent.profile, mention, at, false)
+      // "The organisation warned", "the company's report": the body that last spoke, whatever its name.
+      const body =
+        found ??
+        (GENERIC_BODIES.has(p.head) && content.length === 1
+          ? this.latest((e) => e.kind === 'organization' && !e.relayOnly)
+          : undefined)
+      if (body) {
+        body.lastSeen = at
+        this.addAlias(body, mention.text)
+        body.sourceId ??= this.sourceFor(body.kind, [mention.text])
+        return { entity: body, resolution: 'description' }
       }
       // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
-      if (this.publisher && p.head && (normName(this.publisher).includes(p.head) || OWN_MEDIUM.has(p.head))) {
+      const own = this.publisher ? ` ${normName(this.publisher)} ` : ''
+      if (
+        this.publisher &&
+        p.head &&
+        (own.includes(` ${p.head} `) || OWN_MEDIUM.has(p.head)) &&
+        content.every((w) => w === p.head || own.includes(` ${w} `) || OWN_MEDIUM.has(w))
+      ) {
         const pub = this.publisherSpeaker(at)!
         return { entity: pub, resolution: 'description' }
       }
@@ -596,10 +656,12 @@ export class Speakers {
     const entity: Entity = {
       id: `e${this.entities.length + 1}`,
       name: p.name,
-      aliases: [...p.aliases],
+      // An unnamed speaker is known by its description as written, which "she" or "the agent" later is.
+      aliases: p.kind === 'anonymous' && mention && p.form !== 'pronoun' ? withAlias(p, mention) : [...p.aliases],
       // "Petrak said" with no first name before: a person only when the case knows one by that name.
       kind: p.bare && source?.kind === 'person' ? 'person' : p.kind,
       ...(p.bare && !source ? { bare: true } : {}),
+      ...(p.kind === 'anonymous' && !p.plural && p.form !== 'pronoun' ? { individual: true } : {}),
       words: new Set(p.words),
       head: p.head,
       surname: p.surname,

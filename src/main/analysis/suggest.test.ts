@@ -155,6 +155,10 @@ describe('suggestClaims', () => {
   it('never throws on odd input and refuses a broken block list with a clear message', () => {
     expect(suggestClaims({ text: '', blocks: [] }, [])).toEqual([])
     expect(suggestClaims(doc('""', '...', 'said said said.'), [])).toEqual(expect.any(Array))
+    // "the next report" after a heading "Situation Report": the nearer name is again a description.
+    expect(suggestClaims(doc('Situation Report No. 7', 'The next report will be issued on 25 May.'), [])).toEqual(
+      expect.any(Array)
+    )
     expect(() => suggestClaims({ text: 'abc', blocks: [{ kind: 'paragraph', start: 2, end: 40 }] }, [])).toThrow(
       /outside the text/
     )
@@ -510,5 +514,111 @@ describe('suggestClaims: what a speaker is', () => {
       )
     )
     expect(got.map((s) => [s.name, s.kind])).toEqual([['Centre for the Study of Maritime Defence', 'organization']])
+  })
+})
+
+describe('suggestClaims on hearings, situation reports and live blogs', () => {
+  const who = (got: ReturnType<typeof brief>) => got.map((g) => [g.claim, g.speaker, g.name])
+
+  it('gives "she" to an unnamed speaker, and never takes a place after "In" for a speaker', () => {
+    const got = brief(
+      doc(
+        'A farmer in the valley, who asked not to be named, told the programme that the road had flooded.',
+        'In Dresk, families queued all night. She said the clinic had closed at noon.'
+      )
+    )
+    expect(who(got)).toEqual([
+      ['the road had flooded', 'A farmer in the valley', 'Unnamed farmer in the valley'],
+      ['the clinic had closed at noon', 'She', 'Unnamed farmer in the valley']
+    ])
+  })
+
+  it('reads speaker phrases with a modifier in -ing, a relative clause, "whose" and a place dateline', () => {
+    const got = brief(
+      doc(
+        'SORREL, Estrava - Norvania accused Estrava on Thursday of moving minelayers.',
+        'A Harlow shipping agent told the Daily Post that 27 ships were waiting.',
+        'A welder who has worked at the yard for 22 years and did not want his name published said morale was low.',
+        'The Halvik Red Lantern Society, whose volunteers work in the camps, estimates that 9,000 people have fled.'
+      )
+    )
+    expect(got.map((g) => [g.speaker, g.via])).toEqual([
+      ['Norvania', []],
+      ['A Harlow shipping agent', ['Daily Post']],
+      ['A welder', []],
+      ['The Halvik Red Lantern Society', []]
+    ])
+    expect(got[3].kind).toBe('organization')
+  })
+
+  it('takes ", saying ...", "Partners report that" and "a figure it says is ..." as attributions', () => {
+    const got = brief(
+      doc(
+        'The mayor defended the plan, saying the bridge would reopen in May.',
+        'Partners report that the camp is full.',
+        "The governor's office puts the number of displaced people at about 35,000, a figure it says is based on registration only."
+      )
+    )
+    expect(who(got)).toEqual([
+      ['the bridge would reopen in May', 'The mayor', 'Mayor'],
+      ['the camp is full', 'Partners', 'Partners'],
+      ['puts the number of displaced people at about 35,000', "The governor's office", "Governor's office"],
+      ['is based on registration only', 'it', "Governor's office"]
+    ])
+  })
+
+  it('finds who "the company", "the chairman" and "it" are', () => {
+    const got = brief(
+      doc(
+        'Tarn Mining said output fell by a third.',
+        "The company's annual report put the loss at 38 million.",
+        "Closing the session, the committee's chair, Konstantin Vell, said the evidence was clear.",
+        'The chairman added that he was not satisfied.',
+        "Karsovia's health ministry has updated its figures: it now says 27 civilians have been killed."
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual([
+      'Tarn Mining',
+      'Tarn Mining',
+      'Konstantin Vell',
+      'Konstantin Vell',
+      "Karsovia's health ministry"
+    ])
+  })
+
+  it('makes no relay of an audience, "us" or the publisher, and starts the claim after "posted ... that"', () => {
+    const d = {
+      ...doc(
+        'The minister told MPs that costs had risen.',
+        'He told the Courier that he was confident.',
+        'An analyst told us the drones were old.',
+        'Mirel said in a video address posted shortly after 9 a.m. that the army would hold.'
+      ),
+      outlet: 'The Hallam Courier'
+    }
+    expect(brief(d).map((g) => [g.claim, g.via])).toEqual([
+      ['costs had risen', []],
+      ['he was confident', []],
+      ['the drones were old', []],
+      ['the army would hold', []]
+    ])
+  })
+
+  it('puts "either account" on both speakers and "these reports" on all the last one\'s claims', () => {
+    const got = suggestClaims(
+      doc(
+        'The ministry said its forces held the road. The Front said it held three villages. The office is not in a position to verify either account.',
+        'A community leader told staff that families were arriving every night. He said at least four children had died. These reports could not be independently verified.',
+        'Civilian casualties have reportedly risen sharply.'
+      ),
+      []
+    )
+    expect(got.map((s) => [s.claim.text, s.grading.credibility ?? null])).toEqual([
+      ['its forces held the road', '6'],
+      ['it held three villages', '6'],
+      ['families were arriving every night', '6'],
+      ['at least four children had died', '6'],
+      ['Civilian casualties have reportedly risen sharply', null]
+    ])
   })
 })

@@ -6,6 +6,8 @@ import { normName } from '../../shared/source-names'
 import { framesOf, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
   CAVEAT_ABOUT_FIGURES,
+  CAVEAT_ABOUT_LAST,
+  CAVEAT_ABOUT_TWO,
   CAVEAT_OWNER,
   CAVEATS,
   CONTRAST_TURN,
@@ -59,6 +61,8 @@ export function inferPublisher(text: string): string | null {
 
 /** A wire story's dateline: "KORVAL, March 14 (Meridian Press) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[^()\n]{0,40}\(([^)\n]{2,40})\)\s+[-–—]+\s+/mu
+/** "SORREL, Estrava - ": a dateline naming the place only. */
+const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L} .'-]{0,40}?\s+[-–—]+\s+/u
 
 function checkInput(doc: SuggestInput, sources: readonly Source[]): void {
   if (!doc || typeof doc.text !== 'string') throw invalid('suggestClaims: the document has no text')
@@ -182,7 +186,8 @@ function subjectOf(s: Sentence): Token[] | null {
   let i = 0
   while (i < toks.length && toks[i].pos !== 'VERB' && toks[i].pos !== 'AUX' && toks[i].text !== ',') i++
   const run = toks.slice(0, i)
-  if (!run.length || run.length > 8) return null
+  // "In Vell, residents ...": a place after a preposition is where, not who.
+  if (!run.length || run.length > 8 || run[0].pos === 'ADP') return null
   const nameLike =
     run.at(-1)!.pos === 'PROPN' &&
     run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
@@ -220,8 +225,13 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const subject = subjectOf(s)
     const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(subject, text) : null
     if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
+    // "Karsovia's health ministry has updated its figures: it now says ...": the subject is the "it".
+    const itLater = subject && s.tokens.some((t) => ['it', 'they'].includes(t.lower) && t.start > subject.at(-1)!.end)
+    const bodyProfile = itLater && !subjectProfile ? profile(subject, text) : null
+    if (bodyProfile && ['organization', 'outlet'].includes(bodyProfile.kind))
+      speakers.noteName(bodyProfile, s.start, tokenSpan(text, subject!))
     speakers.recentName = (head) => recentName(text, sentences, capitalised, si, head)
-    const dateline = DATELINE.exec(text.slice(s.start, s.end))
+    const dateline = DATELINE.exec(text.slice(s.start, s.end)) ?? PLACE_DATELINE.exec(text.slice(s.start, s.end))
     const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
@@ -231,8 +241,11 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 
     /** Who speaks in a frame, with the relays it came through. */
     const speakerOf = (f: Frame): Who => {
-      const mention = tokenSpan(text, f.speaker)
-      const p = profile(f.speaker, text)
+      // "SORREL, Estrava - Norvania accused ...": the dateline is no part of the speaker.
+      const own = f.speaker.filter((t) => t.start >= opening)
+      const tokens = own.length ? own : f.speaker
+      const mention = tokenSpan(text, tokens)
+      const p = profile(tokens, text)
       // "Reports have indicated ...": a claim with no one named behind it.
       if (p.unattributed) return { entity: null, mention, resolution: 'unattributed', via: [] }
       const { entity, resolution } = speakers.resolve(p, mention, mention.start)
@@ -240,7 +253,11 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       for (const r of f.relays) {
         const span = tokenSpan(text, r)
         const p = profile(r, text)
-        const isPublisher = (name: string) => !!publisher && normName(name).includes(normName(publisher))
+        // "told the Courier" in The Hallam Courier: the publisher's own short name is no relay.
+        const isPublisher = (name: string) =>
+          !!publisher &&
+          (normName(name).includes(normName(publisher)) ||
+            (!!normName(name) && ` ${normName(publisher)} `.includes(` ${normName(name).replace(/^the /, '')} `)))
         if (isPublisher(p.name) || isPublisher(span.text)) continue
         // "the agency" after "the Meridian News Agency": the relay met before, by its full name.
         const relay = speakers.relay(p, span, span.start)
@@ -302,9 +319,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     // A subject that did not speak here may be the "it" or "the agency" of a later sentence.
     if (subject && subjectProfile?.kind !== 'person' && !made.some((d) => d.mention))
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
-    // "It was challenged by Dr Anton Varga. He said ...": a person named where no one speaks.
-    if (!made.some((d) => d.mention))
-      for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
+    // "It was challenged by Dr Anton Varga. He said ...", "Asked by Ilse Varnholt ..., Ressing said ...":
+    // a person named in the sentence may be a later "she".
+    for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
 
     if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
@@ -473,13 +490,28 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const owned = named ? (pool.some(ownedBy) ? pool.filter(ownedBy) : drafts.filter(ownedBy).slice(-2)) : []
   const ownedFigures = owned.filter((d) => d.quantities.some(countable))
   const byOwner = named && /^(?:figure|number|estimate)/i.test(named[2]) && ownedFigures.length ? ownedFigures : owned
+  // "either account": the claims of the last two speakers; "these reports": all of the last one's.
+  // "either figure": of the claims that give one.
+  const numbered = pool.filter((d) => /\d/.test(d.claim.text))
+  const about = CAVEAT_ABOUT_FIGURES.test(sentenceText) && numbered.length ? numbered : pool
+  const lastSpeakers = [...new Set(about.map((d) => d.entity).reverse())].slice(
+    0,
+    CAVEAT_ABOUT_TWO.test(sentenceText) ? 2 : 1
+  )
+  const ofLast = about.filter((d) => lastSpeakers.includes(d.entity))
+  const byLast =
+    CAVEAT_ABOUT_LAST.test(sentenceText) || (CAVEAT_ABOUT_TWO.test(sentenceText) && lastSpeakers.length === 2)
+      ? ofLast
+      : []
   const targets = byOwner.length
     ? byOwner
-    : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
-      ? bySpeaker
-      : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
-        ? withFigures
-        : [pool.at(-1)!]
+    : byLast.length
+      ? byLast
+      : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
+        ? bySpeaker
+        : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
+          ? withFigures
+          : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
 }
 
