@@ -326,7 +326,7 @@ if (opts.readme) {
   const summary = results.map(({ article, warm, cold, conflicts }) => {
     const n = article.gold.claims.length
     const kind = article.held
-      ? article.name.startsWith('blind-')
+      ? /^blind\d*-/.test(article.name)
         ? 'blind, later improved on'
         : article.name.startsWith('dev-')
           ? 'dev, first run unseen, later improved on'
@@ -336,7 +336,7 @@ if (opts.readme) {
   })
   const blindFirst = readFileSync(join(CORPUS, 'README.md'), 'utf8')
     .split('\n')
-    .filter((l) => l.startsWith('| blind-') || l.startsWith('| dev-'))
+    .filter((l) => /^\| (blind\d*|dev)-/.test(l))
   const section = [
     '## Analysis quality',
     '',
