@@ -14,6 +14,7 @@ import {
   LINK_KINDS,
   RELIABILITY,
   SOURCE_KINDS,
+  SUGGESTION_KEY,
   type Briefing,
   type CaseDocument,
   type Claim,
@@ -57,7 +58,11 @@ export const documentPatch = z
     author: short,
     url: z.string().max(2048),
     published: dateText,
-    language: z.string().max(35)
+    language: z.string().max(35),
+    /** The whole list ("start:end" spans of the suggestions rejected here), not one to add. */
+    rejectedSuggestions: z
+      .array(z.string().regex(SUGGESTION_KEY, 'expected the span of a suggestion, "start:end"'))
+      .max(LIMITS.listItems)
   })
   .partial()
   .strict()

@@ -15,6 +15,7 @@ import {
   RELIABILITY,
   SCHEMA_VERSION,
   SOURCE_KINDS,
+  SUGGESTION_KEY,
   type Briefing,
   type CaseData,
   type CaseDocument,
@@ -60,6 +61,7 @@ export const documentSchema = z.object({
   provenance,
   notices: z.array(z.string()),
   versionOf: id.optional(),
+  rejectedSuggestions: z.array(z.string().regex(SUGGESTION_KEY)).optional(),
   createdAt: time,
   updatedAt: time
 })

@@ -50,9 +50,15 @@ export interface CaseDocument extends DocumentMeta {
   notices: string[]
   /** Set when this document is a newer version of another one. */
   versionOf?: Id
+  /** The suggested claims the analyst rejected here, by span ("start:end", see suggestionKey). */
+  rejectedSuggestions?: string[]
   createdAt: string
   updatedAt: string
 }
+
+/** How a rejected suggestion is remembered: its words' span, which a rerun of the rules gives again. */
+export const suggestionKey = (span: { start: number; end: number }): string => `${span.start}:${span.end}`
+export const SUGGESTION_KEY = /^\d{1,9}:\d{1,9}$/
 
 /** A document without its text, for lists. */
 export type DocumentSummary = Omit<CaseDocument, 'text' | 'blocks'> & {

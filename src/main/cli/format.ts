@@ -1,6 +1,14 @@
 import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
 import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
-import type { CaseDocument, Claim, ClaimAnchor, ConflictSet, DocumentSummary, Source } from '../../shared/model'
+import {
+  suggestionKey,
+  type CaseDocument,
+  type Claim,
+  type ClaimAnchor,
+  type ConflictSet,
+  type DocumentSummary,
+  type Source
+} from '../../shared/model'
 
 /** An import as the CLI reports it: with --new-version-of, how the earlier version's claims moved. */
 export type CliImportResult = ImportResult & { reanchored?: ReanchorCounts & { from: string } }
@@ -106,10 +114,11 @@ export function formatDocument(doc: CaseDocument): string {
   return `${meta.join('\n')}\n\n${doc.text}`
 }
 
-/** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue. */
-export function suggestionRow(s: Suggestion) {
+/** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue, and whether it was rejected. */
+export function suggestionRow(s: Suggestion, rejected: ReadonlySet<string>) {
   return {
     id: s.id,
+    rejected: rejected.has(suggestionKey(s.claim)),
     start: s.claim.start,
     end: s.claim.end,
     text: s.claim.text,
@@ -127,7 +136,7 @@ export function suggestionRow(s: Suggestion) {
   }
 }
 
-export function formatSuggestions(suggestions: Suggestion[]): string {
+export function formatSuggestions(suggestions: Suggestion[], rejected: ReadonlySet<string>): string {
   if (suggestions.length === 0) return 'No claims to suggest in this document.'
   return suggestions
     .map((s) => {
@@ -137,7 +146,8 @@ export function formatSuggestions(suggestions: Suggestion[]): string {
           : s.speaker.name || 'the publisher'
       const who = speaker + s.via.map((v) => `, via ${v.name}`).join('')
       const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
-      return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”\n     “${s.claim.text}”`
+      const no = rejected.has(suggestionKey(s.claim)) ? ' (rejected)' : ''
+      return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”${no}\n     “${s.claim.text}”`
     })
     .join('\n')
 }

@@ -316,6 +316,35 @@ describe('claimdesk CLI', () => {
     expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--speaker', 'e1')).code).toBe(2)
   })
 
+  it('rejects suggestions in the case, shows them rejected, never accepts them, and brings them back', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const list = async () =>
+      JSON.parse((await cli('suggest', '--case', c, '--doc', 'Blockade', '--json')).out) as {
+        id: string
+        rejected: boolean
+      }[]
+    const rows = await list()
+    expect(rows.length).toBeGreaterThan(1)
+    expect(rows.every((r) => !r.rejected)).toBe(true)
+    const rejected = await cli('suggest', '--case', c, '--doc', 'Blockade', '--reject', rows[0].id)
+    expect([rejected.code, rejected.out]).toEqual([0, 'rejected 1 suggestion (1 in all)'])
+    expect((await list()).map((r) => r.rejected)).toEqual(rows.map((_, i) => i === 0))
+    expect((await cli('suggest', '--case', c, '--doc', 'Blockade')).out).toMatch(/^s1 .* \(rejected\)$/m)
+    const bad = await cli('suggest', '--case', c, '--doc', 'Blockade', '--reject', 's1,s99')
+    expect([bad.code, bad.err]).toEqual([
+      2,
+      expect.stringMatching(/--reject s1,s99: no suggestion s99 in this document/)
+    ])
+    expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept', '--restore')).code).toBe(2)
+
+    const accepted = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept', '--json')
+    expect(JSON.parse(accepted.out).claims).toHaveLength(rows.length - 1)
+    const restored = await cli('suggest', '--case', c, '--doc', 'Blockade', '--restore')
+    expect(restored.out).toBe('brought back 1 rejected suggestion')
+    expect((await list()).every((r) => !r.rejected)).toBe(true)
+  })
+
   it('refuses --accept --speaker with a speaker the suggestions do not have, listing those they do', async () => {
     const c = join(dir, 'work')
     await cli('import', join(dir, 'sarn.txt'), '--case', c)

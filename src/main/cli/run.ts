@@ -4,7 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { ClaimdeskApi } from '../../shared/api'
 import { ClaimdeskError, invalid } from '../../shared/errors'
-import type { Claim } from '../../shared/model'
+import { suggestionKey, type Claim } from '../../shared/model'
 import { gate } from '../dispatch'
 import { keptChromiumPrinter } from '../export/pdf'
 import { importableFilesIn } from '../import/folder'
@@ -236,14 +236,40 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   const { values } = parse(args, {
     doc: { type: 'string' },
     accept: { type: 'boolean', default: false },
-    speaker: { type: 'string' }
+    speaker: { type: 'string' },
+    reject: { type: 'string' },
+    restore: { type: 'boolean', default: false }
   })
   if (values.help) return (void io.out(USAGE), 0)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
   if (values.speaker && !values.accept) throw new UsageError('--speaker goes with --accept')
+  if ([values.accept, values.reject !== undefined, values.restore].filter(Boolean).length > 1)
+    throw new UsageError('use one of --accept, --reject and --restore')
+  const writes = values.accept || values.reject !== undefined || values.restore
   const api = gate(service.handlers)
-  const overview = await api.openCase(requireCase(values.case), { readOnly: !values.accept })
+  const overview = await api.openCase(requireCase(values.case), { readOnly: !writes })
   const documentId = documentNamed(overview.documents, values.doc, io)
+  if (values.reject !== undefined || values.restore) {
+    const ids = values.reject?.split(',').map((id) => id.trim()) ?? []
+    const all = await api.suggestClaims(documentId)
+    const unknown = ids.filter((id) => !all.some((s) => s.id === id))
+    if (unknown.length || (values.reject !== undefined && ids.length === 0))
+      throw new UsageError(
+        `--reject ${values.reject}: ${unknown.length ? `no suggestion ${unknown.join(', ')} in this document` : 'name suggestions, as s2,s5'}; ` +
+          `its suggestions are ${all.length ? `s1 to s${all.length}` : 'none'} (see claimdesk suggest --doc ${values.doc})`
+      )
+    const before = (await api.getDocument(documentId)).document.rejectedSuggestions ?? []
+    const keys = values.restore
+      ? []
+      : [...new Set([...before, ...all.filter((s) => ids.includes(s.id)).map((s) => suggestionKey(s.claim))])]
+    await api.updateDocument(documentId, { rejectedSuggestions: keys })
+    io.out(
+      values.restore
+        ? `brought back ${before.length} rejected suggestion${before.length === 1 ? '' : 's'}`
+        : `rejected ${keys.length - before.length} suggestion${keys.length - before.length === 1 ? '' : 's'} (${keys.length} in all)`
+    )
+    return 0
+  }
   if (values.accept) {
     if (values.speaker) await requireSpeaker(api, documentId, values.speaker)
     const { value } = await api.acceptSuggestions({ documentId, ...(values.speaker ? { entity: values.speaker } : {}) })
@@ -256,8 +282,16 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
     return 0
   }
   const suggestions = await api.suggestClaims(documentId)
-  if (values.json) io.out(JSON.stringify(suggestions.map(suggestionRow), null, 2))
-  else io.out(formatSuggestions(suggestions))
+  const rejected = new Set((await api.getDocument(documentId)).document.rejectedSuggestions)
+  if (values.json)
+    io.out(
+      JSON.stringify(
+        suggestions.map((s) => suggestionRow(s, rejected)),
+        null,
+        2
+      )
+    )
+  else io.out(formatSuggestions(suggestions, rejected))
   return 0
 }
 

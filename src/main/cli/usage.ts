@@ -27,9 +27,12 @@ Usage:
   claimdesk search --case <file> "<words>" [--doc <id|title>] [--json]
       Where the words are in the documents' text, claims' notes and topics, and source names.
   claimdesk suggest --case <file> --doc <id|title> [--json] [--accept [--speaker <entity>]]
-      Claims the engine proposes (start, end, text, speaker, relay, cue); changes nothing unless
-      --accept, which makes them (one speaker's with --speaker e3; a speaker no suggestion has is
-      refused, listing those they have), creating sources as needed.
+                    [--reject <id,...>] [--restore]
+      Claims the engine proposes (start, end, text, speaker, relay, cue, rejected); changes nothing
+      unless --accept, which makes them (one speaker's with --speaker e3; a speaker no suggestion has
+      is refused, listing those they have), creating sources as needed, and never the rejected ones.
+      --reject s2,s5 rejects those (kept in the case, as the app's reject does); --restore brings
+      back every rejected suggestion of the document.
   claimdesk conflicts --case <file> [--json]
       Sets of claims whose figures or accounts diverge (or agree by arithmetic): those the case
       keeps, and those the engine proposes; then reporting that traces back to one origin.

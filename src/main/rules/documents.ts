@@ -82,12 +82,23 @@ export function updateDocument(
   patch: DocumentPatch,
   ctx: RuleContext
 ): Outcome<CaseDocument> {
-  const doc: CaseDocument = { ...documentOf(state, id), ...patch, updatedAt: ctx.now }
-  return {
-    ops: [{ op: 'put', collection: 'documents', item: doc }],
-    value: doc,
-    label: `details of ${quoted(doc.title)}`
+  const old = documentOf(state, id)
+  const rejected = patch.rejectedSuggestions && [...new Set(patch.rejectedSuggestions)].sort()
+  const doc: CaseDocument = {
+    ...old,
+    ...patch,
+    ...(rejected && { rejectedSuggestions: rejected }),
+    updatedAt: ctx.now
   }
+  const onlyRejections = Object.keys(patch).every((k) => k === 'rejectedSuggestions')
+  const before = old.rejectedSuggestions?.length ?? 0
+  const label =
+    !rejected || !onlyRejections
+      ? `details of ${quoted(doc.title)}`
+      : rejected.length > before
+        ? `reject ${rejected.length - before === 1 ? 'a suggestion' : 'suggestions'} in ${quoted(doc.title)}`
+        : `bring back rejected suggestions in ${quoted(doc.title)}`
+  return { ops: [{ op: 'put', collection: 'documents', item: doc }], value: doc, label }
 }
 
 export function deleteDocument(state: CaseState, id: Id, ctx: RuleContext): Outcome<Id[]> {

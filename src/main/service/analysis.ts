@@ -5,7 +5,7 @@ import { builtWorkerHere } from '../built-workers'
 import type { ApiHandlers } from '../../shared/api'
 import { ClaimdeskError, notFound } from '../../shared/errors'
 import type { Suggestion } from '../../shared/analysis'
-import type { CaseDocument, Source } from '../../shared/model'
+import { suggestionKey, type CaseDocument, type Source } from '../../shared/model'
 import type { ConflictSetProposal } from '../../shared/analysis'
 import {
   findCircularReporting,
@@ -91,9 +91,11 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
         const doc = documentOf(store.state, input.documentId)
         // Worked out again here, never taken from the caller: they are deterministic for a document.
         const all = await suggest(doc, [...store.state.sources.values()])
+        // The analyst's rejections hold unless a suggestion is named.
+        const rejected = new Set(doc.rejectedSuggestions)
         const picked = all.filter(
           (x) =>
-            (!input.suggestionIds || input.suggestionIds.includes(x.id)) &&
+            (input.suggestionIds ? input.suggestionIds.includes(x.id) : !rejected.has(suggestionKey(x.claim))) &&
             (!input.entity || x.speaker.entity === input.entity)
         )
         return s.commit(

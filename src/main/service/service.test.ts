@@ -225,6 +225,22 @@ describe('documents', () => {
     )
   })
 
+  it('keeps the rejected suggestions of a document, in order and once, refusing what is no span', async () => {
+    const doc = await caseWithDocument()
+    const { value, changes } = await api.updateDocument(doc.id, { rejectedSuggestions: ['40:52', '3:9', '40:52'] })
+    expect(value.rejectedSuggestions).toEqual(['3:9', '40:52'])
+    expect(changes.history.undo).toMatch(/^reject suggestions in /)
+    await expect(api.updateDocument(doc.id, { rejectedSuggestions: ['s1'] })).rejects.toThrow(
+      /updateDocument: argument 2 field "rejectedSuggestions\.0": expected the span of a suggestion/
+    )
+    const all = (await api.suggestClaims(doc.id)).map((s) => `${s.claim.start}:${s.claim.end}`)
+    await api.updateDocument(doc.id, { rejectedSuggestions: [all[0]] })
+    const { value: accepted } = await api.acceptSuggestions({ documentId: doc.id })
+    expect(accepted.claims.map((c) => `${c.position.start}:${c.position.end}`)).not.toContain(all[0])
+    const { value: named } = await api.acceptSuggestions({ documentId: doc.id, suggestionIds: ['s1'] })
+    expect(named.claims.map((c) => `${c.position.start}:${c.position.end}`)).toEqual([all[0]])
+  })
+
   it('deleting a document removes its claims and their links, and says so', async () => {
     const doc = await caseWithDocument()
     const { value: a } = await api.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships') })

@@ -1,22 +1,24 @@
 // The engine's suggested claims for the document in the reader, as a queue the analyst works
 // through: accept (one, or every one of a speaker), reject, move on. A suggestion leaves the queue
 // when a claim covers any of its words (accepted, or marked by hand) or when it is rejected;
-// rejections are remembered per case and document on this computer, so they stay rejected.
+// rejections are kept in the case, on the document, so they stay rejected wherever the case goes
+// (and Undo brings one back).
 import type { Suggestion } from '../../../shared/analysis'
-import type { Claim, Id, Source } from '../../../shared/model'
+import { SUGGESTION_KEY, suggestionKey, type Claim, type Id, type Source } from '../../../shared/model'
 import { findSpeakerSource } from '../../../shared/source-names'
 import type { CaseStore } from '../lib/case.svelte'
 import type { DocClaimIndex } from '../lib/doc-claims'
 
 const SHOWN_KEY = 'claimdesk-suggestions-shown'
-const REJECTED_KEY = 'claimdesk-rejected-suggestions:'
+/** Where rejections were kept on this computer before they moved into the case; read once, then moved. */
+const OLD_REJECTED_KEY = 'claimdesk-rejected-suggestions:'
 
 const NO_CLAIMS = { overlaps: () => false }
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>
 
 /** A rejection names the words, not the run's id ("s4"), which other sources could renumber. */
-const keyOf = (s: Suggestion): string => `${s.claim.start}:${s.claim.end}`
+const keyOf = (s: Suggestion): string => suggestionKey(s.claim)
 
 /** Suggestions no claim of the document overlaps (asked of its index: one edit never re-sorts every claim). */
 export function unmarked(suggestions: readonly Suggestion[], claims: Pick<DocClaimIndex, 'overlaps'>): Suggestion[] {
@@ -50,10 +52,17 @@ export class SuggestionQueue {
   activeId = $state<string | null>(null)
   /** Bumped to ask the reader to bring the active suggestion into view. */
   scrollRequest = $state(0)
-  private rejected = $state.raw<ReadonlySet<string>>(new Set())
+  /** The document's rejections, with those asked for and not yet saved (so the queue moves on at once). */
+  private rejected = $derived.by((): ReadonlySet<string> => {
+    const doc = this.store.currentDoc
+    const saved = doc?.id === this.documentId ? (doc?.rejectedSuggestions ?? []) : []
+    return new Set([...saved, ...this.unsaved])
+  })
+  private unsaved = $state.raw<readonly string[]>([])
+  private saves = 0
 
   /** Every suggestion, its speaker matched against the case's sources now (again only when they change). */
-  private matched = $derived(withCurrentSources(this.all, this.store.sources))
+  private matched = $derived.by(() => withCurrentSources(this.all, this.store.sources))
   /** What is left to decide, in text order. */
   pending = $derived.by(() => {
     void this.store.docClaimsVersion
@@ -88,7 +97,8 @@ export class SuggestionQueue {
     if (!force && doc.id === this.documentId && !this.loading) return
     const load = ++this.loads
     this.documentId = doc.id
-    this.rejected = this.readRejected(doc.id)
+    this.unsaved = []
+    void this.moveOldRejections(doc.id)
     if (!force) this.all = []
     this.loading = true
     this.error = null
@@ -135,20 +145,43 @@ export class SuggestionQueue {
     return this.accept(ids)
   }
 
-  reject(id: string | null = this.activeId): void {
+  reject(id: string | null = this.activeId): Promise<void> {
     const s = this.all.find((x) => x.id === id)
-    if (!s || !this.documentId) return
-    const next = this.after([s.id])
-    this.rejected = new Set([...this.rejected, keyOf(s)])
-    this.writeRejected(this.documentId)
-    this.activeId = next
+    if (!s || !this.documentId) return Promise.resolve()
+    this.activeId = this.after([s.id])
+    return this.saveRejected(this.documentId, [...this.rejected, keyOf(s)])
   }
 
   /** Brings back every suggestion rejected in this document. */
-  restoreRejected(): void {
-    if (!this.documentId) return
-    this.rejected = new Set()
-    this.writeRejected(this.documentId)
+  restoreRejected(): Promise<void> {
+    return this.documentId ? this.saveRejected(this.documentId, []) : Promise.resolve()
+  }
+
+  private async saveRejected(documentId: Id, keys: string[]): Promise<void> {
+    const save = ++this.saves
+    this.unsaved = keys
+    const saved = await this.store.updateDocument(documentId, { rejectedSuggestions: keys })
+    // Refused (a read-only case, a full disk): the notice says why, and the suggestion comes back.
+    if (save === this.saves && this.documentId === documentId) this.unsaved = []
+    if (!saved && this.documentId === documentId && !this.active) this.activeId = this.pending[0]?.id ?? null
+  }
+
+  /** Rejections an earlier version kept on this computer join the document's in the case, once. */
+  private async moveOldRejections(documentId: Id): Promise<void> {
+    const key = `${OLD_REJECTED_KEY}${this.store.info?.path ?? ''}:${documentId}`
+    const raw = this.storage?.getItem(key)
+    if (!raw || this.store.readOnly) return
+    let old: string[] = []
+    try {
+      const list: unknown = JSON.parse(raw)
+      if (Array.isArray(list)) old = list.filter((x): x is string => typeof x === 'string' && SUGGESTION_KEY.test(x))
+    } catch {
+      // Unreadable: nothing to move.
+    }
+    const saved = this.store.currentDoc?.id === documentId ? (this.store.currentDoc.rejectedSuggestions ?? []) : []
+    const keys = [...new Set([...saved, ...old])]
+    if (keys.length === saved.length || (await this.store.updateDocument(documentId, { rejectedSuggestions: keys })))
+      this.storage?.removeItem(key)
   }
 
   /** The pending suggestion after the last of `ids`, or before the first when none follows. */
@@ -159,23 +192,5 @@ export class SuggestionQueue {
     const later = list.slice(last + 1).find((s) => !gone.has(s.id))
     const earlier = [...list.slice(0, Math.max(0, last))].reverse().find((s) => !gone.has(s.id))
     return (later ?? earlier)?.id ?? null
-  }
-
-  private readRejected(documentId: Id): Set<string> {
-    const raw = this.storage?.getItem(this.rejectedKey(documentId))
-    try {
-      const list: unknown = raw ? JSON.parse(raw) : []
-      return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [])
-    } catch {
-      return new Set()
-    }
-  }
-
-  private writeRejected(documentId: Id): void {
-    this.storage?.setItem(this.rejectedKey(documentId), JSON.stringify([...this.rejected]))
-  }
-
-  private rejectedKey(documentId: Id): string {
-    return `${REJECTED_KEY}${this.store.info?.path ?? ''}:${documentId}`
   }
 }

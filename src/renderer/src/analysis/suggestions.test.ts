@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Suggestion } from '../../../shared/analysis'
 import type { Claim, Source } from '../../../shared/model'
 import { loadedDesk, type TestDesk } from '../lib/testing/desk'
@@ -23,9 +23,14 @@ afterEach(async () => {
   t = undefined
 })
 
-function memory(): Pick<Storage, 'getItem' | 'setItem'> {
+function memory(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { keys(): string[] } {
   const m = new Map<string, string>()
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) }
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+    keys: () => [...m.keys()]
+  }
 }
 
 async function setup(storage = memory()) {
@@ -82,17 +87,41 @@ describe('SuggestionQueue', () => {
     expect(queue.pending.map((s) => s.id)).not.toContain(target.id)
   })
 
-  it('remembers rejections for the case and document, and can bring them back', async () => {
-    const { queue, storage } = await setup()
-    const first = queue.active!
-    queue.reject()
+  it('keeps rejections in the case, on the document, and can bring them back or undo one', async () => {
+    const { queue, store } = await setup()
+    const [first, second] = queue.pending
+    const rejecting = queue.reject(first.id)
     expect(queue.pending.map((s) => s.id)).not.toContain(first.id)
-    expect(queue.rejectedCount).toBe(1)
-    const again = new SuggestionQueue(t!.desk.store, storage)
+    const rejectingToo = queue.reject(second.id)
+    expect(queue.pending.map((s) => s.id)).not.toContain(first.id)
+    await Promise.all([rejecting, rejectingToo])
+    expect(queue.rejectedCount).toBe(2)
+    const { document } = await store.api.getDocument(store.currentDoc!.id)
+    expect(document.rejectedSuggestions).toEqual([first, second].map((s) => `${s.claim.start}:${s.claim.end}`).sort())
+    // Another window on the case (a fresh queue, no storage at all) sees them rejected.
+    const again = new SuggestionQueue(store, null)
     await again.load()
     expect(again.pending.map((s) => s.id)).not.toContain(first.id)
-    again.restoreRejected()
+    expect(store.history.undo).toMatch(/^reject a suggestion in /)
+    await store.step('undo')
+    expect(again.pending.map((s) => s.id)).toContain(second.id)
+    expect(again.pending.map((s) => s.id)).not.toContain(first.id)
+    await again.restoreRejected()
     expect(again.pending.map((s) => s.id)).toContain(first.id)
+  })
+
+  it('moves rejections kept on this computer by an earlier version into the case, once', async () => {
+    const storage = memory()
+    const { queue } = await setup(storage)
+    const first = queue.pending[0]
+    const key = `claimdesk-rejected-suggestions:${t!.desk.store.info!.path}:${t!.desk.store.currentDoc!.id}`
+    storage.setItem(key, JSON.stringify([`${first.claim.start}:${first.claim.end}`, 'not a span']))
+    const moved = new SuggestionQueue(t!.desk.store, storage)
+    await moved.load()
+    await vi.waitFor(() => expect(storage.keys()).not.toContain(key))
+    expect(moved.pending.map((s) => s.id)).not.toContain(first.id)
+    const { document } = await t!.desk.store.api.getDocument(t!.desk.store.currentDoc!.id)
+    expect(document.rejectedSuggestions).toEqual([`${first.claim.start}:${first.claim.end}`])
   })
 
   it('moves its cursor within the queue', async () => {

@@ -478,7 +478,8 @@ export class CaseStore {
       this.docCache.delete(open.id)
       void this.openDocument(open.id)
     } else {
-      this.currentDoc = { ...open, ...meta }
+      // From the summary, not over the old record: a field the change took away (undone) goes too.
+      this.currentDoc = { ...meta, text: open.text, blocks: open.blocks }
     }
   }
 

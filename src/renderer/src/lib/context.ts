@@ -31,7 +31,10 @@ export interface Desk {
 export const DESK = Symbol('claimdesk-desk')
 
 /** `storage` remembers panes, theme and the last document (localStorage; null in tests keeps nothing). */
-export function createDesk(backend: Backend, storage?: Pick<Storage, 'getItem' | 'setItem'> | null): Desk {
+export function createDesk(
+  backend: Backend,
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null
+): Desk {
   const notices = new Notices()
   const store = new CaseStore(backend.api, notices, storage)
   store.confirm = (title, action, message) => dialogs.askConfirm(title, message, action, true)
