@@ -23,6 +23,8 @@ import {
   NEEDS_CLAUSE,
   OBJECT_CLAIM_VERBS,
   POSSESSIVE_CLAIM_NOUNS,
+  POSSESSIVE_PRONOUNS,
+  RECKONING_NOUNS,
   RECORD_VERBS,
   ROLE_NOUNS,
   TELL_VERBS,
@@ -98,6 +100,7 @@ const SKIPPABLE_ADVERBS = new Set([
   'meanwhile'
 ])
 const QUOTE = /^["“”]$/
+const POSSESSIVE = /^['’]s$/
 const OBJECT_PRONOUNS = new Set(['us', 'me', 'him', 'her', 'them', 'you'])
 /** "The utility itself told ORT": the speaker is the utility. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
@@ -420,7 +423,14 @@ function leftOf(toks: Token[], v: number): Left {
   ) {
     const described = nounPhraseBefore(toks, boundary)
     if (described) {
-      out.speaker = described
+      // "The first witness, Joss Amberley, a former clerk who worked ...": the names it is in apposition to.
+      let from = described[0]
+      for (;;) {
+        const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
+        if (!before || before[1] !== from - 1) break
+        from = before[0]
+      }
+      out.speaker = [from, described[1]]
       return out
     }
   }
@@ -1008,6 +1018,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       uncapped: true
     })
   })
+  const reckoning = reckoningFrame(toks, stop, endChar)
+  if (reckoning) frames.push(reckoning)
   frames.sort((a, b) => a.cueIndex - b.cueIndex)
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
@@ -1050,6 +1062,37 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .filter((c) => wordCount(text, c) >= 2)
   }
   return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
+}
+
+/**
+ * "By his count, closer to 35 ...", "By the union's own estimate, ...": the owner of the reckoning that
+ * opens the sentence speaks the rest of it.
+ */
+function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => number): FrameDraft | null {
+  if (toks[0]?.lower !== 'by') return null
+  const comma = toks.findIndex((t, i) => i < stop && t.text === ',')
+  if (comma < 3 || comma + 1 >= stop) return null
+  let noun = comma - 1
+  if (!RECKONING_NOUNS.has(toks[noun].lower)) return null
+  if (toks[noun - 1]?.lower === 'own') noun--
+  const owner =
+    POSSESSIVE_PRONOUNS[toks[1].lower] && noun === 2
+      ? [1, 2]
+      : POSSESSIVE.test(toks[noun - 1]?.text ?? '')
+        ? [1, noun - 1]
+        : null
+  if (!owner || owner[1] <= owner[0] || (!isNounPhrase(toks, owner[0], owner[1]) && owner[1] - owner[0] > 1))
+    return null
+  return {
+    cue: { start: toks[0].start, end: toks[comma - 1].end, kind: 'according-to' },
+    speaker: toks.slice(owner[0], owner[1]),
+    mode: 'phrase',
+    relays: [],
+    claims: [{ start: toks[comma + 1].start, end: endChar(stop) }],
+    begins: toks[0].start,
+    cueIndex: 0,
+    uncapped: true
+  }
 }
 
 /** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */

@@ -143,6 +143,18 @@ export const PRONOUNS: Record<string, 'person' | 'thing' | 'plural' | 'publisher
   they: 'plural',
   we: 'publisher'
 }
+/** "By his count, ...": a possessive pronoun speaks as its subject form does. */
+export const POSSESSIVE_PRONOUNS: Record<string, string> = {
+  his: 'he',
+  her: 'she',
+  its: 'it',
+  their: 'they',
+  our: 'we'
+}
+/** A reckoning its owner gives a figure by: "By her estimate, ...", "By the union's own count, ...". */
+export const RECKONING_NOUNS = new Set(
+  'count counts estimate estimates calculation calculations reckoning tally account figures analysis'.split(' ')
+)
 
 /** Titles before a person's name ("General Oleksandr Syrskyi"): not part of the name. */
 export const TITLES = new Set(

@@ -9,6 +9,7 @@ import {
   ORGANIZATION_WORDS,
   OUTLET_WORDS,
   OWN_MEDIUM,
+  POSSESSIVE_PRONOUNS,
   PRONOUNS,
   ROLE_NOUNS,
   TITLES
@@ -239,8 +240,8 @@ export function profile(tokens: Token[], text: string): Profile {
   const plural = !!head && (singular(head.lower) !== head.lower || PLURAL_HEADS.has(head.lower))
   const base = { words, head: headWord, indefinite, aliases: [] as string[], ...(plural ? { plural } : {}) }
 
-  if (tokens.length === 1 && PRONOUNS[tokens[0].lower])
-    return { ...base, name: phrase, kind: 'person', form: 'pronoun' }
+  const pronoun = tokens.length === 1 ? (POSSESSIVE_PRONOUNS[tokens[0].lower] ?? tokens[0].lower) : ''
+  if (PRONOUNS[pronoun]) return { ...base, name: pronoun, kind: 'person', form: 'pronoun' }
   // "one of them": one of the speakers just named.
   if (/^(?:one|some|two|several|many|most|both|all) of (?:them|those)$/i.test(phrase))
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
@@ -495,11 +496,12 @@ export class Speakers {
     nearer = true
   ): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
-      const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
+      const word = POSSESSIVE_PRONOUNS[mention.text.toLowerCase()] ?? mention.text.toLowerCase()
+      const want = PRONOUNS[word] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }
       // "he" is not someone already called "she".
-      const gender = GENDER[mention.text.toLowerCase()]
+      const gender = GENDER[word]
       const fits = (e: Entity) =>
         e.relayOnly
           ? false
@@ -640,7 +642,8 @@ export class Speakers {
   }
 
   private addAlias(e: Entity, mention: string): void {
-    if (PRONOUNS[mention.toLowerCase()]) return
+    const word = mention.toLowerCase()
+    if (PRONOUNS[word] || POSSESSIVE_PRONOUNS[word]) return
     const n = normName(mention)
     if (!e.known.has(n)) {
       e.known.add(n)

@@ -621,4 +621,32 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Civilian casualties have reportedly risen sharply', null]
     ])
   })
+
+  it('gives a claim opened by "By his count," to the owner of the count, a pronoun resolved to the last speaker', () => {
+    const got = brief(
+      doc(
+        'Lena Varga, a budget analyst at the Halden Institute who has studied the port for years, told reporters that the audit was late. By her estimate, upward of 40 vessels have changed hands.',
+        "By the union's own count, 300 members went on strike."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['the audit was late', 'Lena Varga'],
+      ['upward of 40 vessels have changed hands', 'Lena Varga'],
+      ['300 members went on strike', 'Union']
+    ])
+  })
+
+  it('does not take a place in a speaker\'s sentence, or a name beside the speaker, for a later "he" or "she"', () => {
+    const got = brief(
+      doc(
+        'Piet Dorn has been harbourmaster at Port Selmer for 17 years. By his count, at least 25 hulls have left.',
+        'Sergeant Anna Holt told the court that she had traced deposits into accounts controlled by Mr Karl Ostrow. She said the money came in cash.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['at least 25 hulls have left', 'Piet Dorn'],
+      ['she had traced deposits into accounts controlled by Mr Karl Ostrow', 'Anna Holt'],
+      ['the money came in cash', 'Anna Holt']
+    ])
+  })
 })

@@ -158,12 +158,16 @@ function recentName(
   return null
 }
 
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside'])
+
 /** Names of two or more capitalised words, titles included ("Dr Anton Varga"), anywhere in a sentence. */
 function personNames(s: Sentence): Token[][] {
   const out: Token[][] = []
   let run: Token[] = []
   const flush = () => {
-    if (run.filter((t) => t.pos === 'PROPN').length >= 2) out.push(run)
+    // "harbourmaster at Port Aubrel": a name after a preposition of place is a place.
+    const place = PLACE_PREPOSITIONS.has(s.tokens[s.tokens.indexOf(run[0]) - 1]?.lower ?? '')
+    if (run.filter((t) => t.pos === 'PROPN').length >= 2 && !place) out.push(run)
     run = []
   }
   s.tokens.forEach((t, i) => {
@@ -321,7 +325,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
     // "It was challenged by Dr Anton Varga. He said ...", "Asked by Ilse Varnholt ..., Ressing said ...":
     // a person named in the sentence may be a later "she".
-    for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
+    // Names beside someone who spoke here are less likely the later "she" than the speaker is.
+    const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
+    for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
     if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
