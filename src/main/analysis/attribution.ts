@@ -101,6 +101,7 @@ const SKIPPABLE_ADVERBS = new Set([
 ])
 const QUOTE = /^["“”]$/
 const POSSESSIVE = /^['’]s$/
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we'])
 const OBJECT_PRONOUNS = new Set(['us', 'me', 'him', 'her', 'them', 'you'])
 /** "The utility itself told ORT": the speaker is the utility. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
@@ -502,6 +503,14 @@ function leftOf(toks: Token[], v: number): Left {
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.
     if (first.pos === 'ADP' && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')) continue
+    // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
+    // the first half of the claim.
+    if (speakerTo === -1 && b - a === 1 && PERSONAL_PRONOUNS.has(toks[a].lower) && a > lo && interrupts(toks, v)) {
+      speakerFrom = a
+      speakerTo = b
+      out.claimComma = a - 1
+      break
+    }
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -529,6 +538,15 @@ function leftOf(toks: Token[], v: number): Left {
     if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/** "she said, are ...", "he told the jury, had ...": the attribution at `v` is set off by a comma after it. */
+function interrupts(toks: Token[], v: number): boolean {
+  for (let k = v + 1; k < Math.min(toks.length, v + 6); k++) {
+    if (toks[k].text === ',') return true
+    if (isFiniteVerb(toks, k) || isQuote(toks[k]) || toks[k].pos === 'SCONJ') return false
+  }
+  return false
 }
 
 /**
@@ -941,11 +959,23 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         toks[left.claimComma!]?.text === ',' && toks[left.claimComma! + 1] && isQuote(toks[left.claimComma! + 1])
       const quoted = toks[left.claimComma! - 1] && isQuote(toks[left.claimComma! - 1])
       const end = closing ? toks[left.claimComma! + 1].end : quoted ? toks[left.claimComma! - 1].end : toks[c - 1].end
-      frame.claims.push({ start: toks[0].start, end })
+      // '"On one occasion," X told the jury, "the money travelled ..."', "Many boats, she said, are owned
+      // ...": the claim the attribution interrupts goes on after it; a fragment before it is no claim.
+      const resumes =
+        toks[after]?.text === ',' &&
+        after + 1 < stop &&
+        !['CCONJ', 'SCONJ', 'ADP'].includes(toks[after + 1].pos) &&
+        (isQuote(toks[after + 1]) || toks.slice(after + 1, stop).some((_, k) => isFiniteVerb(toks, after + 1 + k)))
+      const fragment = !toks.slice(0, left.claimComma!).some((_, k) => isFiniteVerb(toks, k))
+      // "He told X that A: of 90 boats, he said, 45 ...": the first half is the frame before's claim.
+      const within = prev?.claims.some((c) => c.start <= frame.cue.start && c.end >= frame.cue.end)
+      if (!(resumes && (fragment || within))) frame.claims.push({ start: toks[0].start, end })
+      if (resumes) frame.claims.push({ start: toks[after + 1].start, end: endChar(stop) })
+      if (resumes && within) frame.aside = true
       // "..., the source said, adding that ...": the rest is the same speaker's.
       const rest = text.slice(toks[cue.end - 1].end, endChar(stop))
       const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)
-      if (adding)
+      if (adding && !resumes)
         frame.claims.push({ start: toks[cue.end - 1].end + adding.index + adding[0].length, end: endChar(stop) })
       frames.push(frame)
       continue

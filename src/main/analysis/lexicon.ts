@@ -168,6 +168,9 @@ export const TITLES = new Set(
   ).split(' ')
 )
 
+/** Letters after a person's name ("Desmond Fairleigh KC"): not part of the name. */
+export const POST_NOMINALS = new Set('kc qc sc mp msp mep jr jr. sr sr. phd md obe mbe cbe esq'.split(' '))
+
 /** The publisher's own caveats about a claim. */
 export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-comment' | 'no-evidence'; re: RegExp }[] =
   [

@@ -10,6 +10,7 @@ import {
   OUTLET_WORDS,
   OWN_MEDIUM,
   POSSESSIVE_PRONOUNS,
+  POST_NOMINALS,
   PRONOUNS,
   ROLE_NOUNS,
   TITLES
@@ -109,7 +110,10 @@ function runs(tokens: Token[]): Token[][] {
 }
 
 /** The person's name at the end of a phrase: "Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky". */
-function personName(segment: Token[], role: boolean): Token[] | null {
+function personName(whole: Token[], role: boolean): Token[] | null {
+  let end = whole.length
+  while (end > 1 && POST_NOMINALS.has(whole[end - 1].lower)) end--
+  const segment = whole.slice(0, end)
   const last = segment.at(-1)
   if (!last || !capitalised(last) || /^[A-Z]{2,}$/.test(last.text)) return null
   let i = segment.length - 1

@@ -649,4 +649,32 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the money came in cash', 'Anna Holt']
     ])
   })
+
+  it('takes both halves of a claim an attribution interrupts, and no fragment before a resumed quotation', () => {
+    const got = brief(
+      doc(
+        'Many boats, she said, are now owned on paper by domestic companies.',
+        '"On at least one occasion," Mr Petrak told the jury, "the money travelled in a fish crate."',
+        'Anna Holt told the court that the audit was late: of 90 boats, she said, 45 had been sold.',
+        'In a written submission, she said the trials had been successful.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['are now owned on paper by domestic companies', 'she'],
+      ['"the money travelled in a fish crate."', 'Mr Petrak'],
+      ['the audit was late: of 90 boats', 'Anna Holt'],
+      ['45 had been sold', 'she'],
+      ['the trials had been successful', 'she']
+    ])
+  })
+
+  it('leaves letters after a name ("KC") out of it, so two barristers are two people', () => {
+    const got = brief(
+      doc(
+        'Prosecutor Teodor Vasquel KC said the money was paid in cash.',
+        'Desmond Fairleigh KC, representing Ms Marrow, said the firm won on merit. Mr Vasquel said the firm lied.'
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual(['Teodor Vasquel', 'Desmond Fairleigh', 'Teodor Vasquel'])
+  })
 })
