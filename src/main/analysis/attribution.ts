@@ -212,7 +212,15 @@ function cuesIn(toks: Token[]): Cue[] {
     }
     const lemma = lemmaOf(t)
     if (t.lower === 'saying' && toks[i - 1]?.lower === 'as') return // "quoted X as saying": the frame is "quoted"
-    const special = t.pos === 'VERB' ? specialCue(toks, i, lemma) : null
+    // "the registry records 19 as sold": wink reads "records" after its subject as a noun.
+    const recordNoun =
+      t.pos === 'NOUN' &&
+      RECORD_VERBS.has(singularLemma(t.lower)) &&
+      /s$/.test(t.lower) &&
+      ['NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '') &&
+      toks[i + 1]?.pos === 'NUM'
+    const special =
+      t.pos === 'VERB' ? specialCue(toks, i, lemma) : recordNoun ? specialCue(toks, i, singularLemma(t.lower)) : null
     // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
     // damage", as nouns, and "informed" in "has informed" as an adjective.
     const prevPos = toks[i - 1]?.pos ?? ''

@@ -677,4 +677,17 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     )
     expect(got.map((g) => g.name)).toEqual(['Teodor Vasquel', 'Desmond Fairleigh', 'Teodor Vasquel'])
   })
+
+  it('reads "the registry records 19 as sold" as a record given, and a typographic possessive as a plain one', () => {
+    const got = brief(
+      doc(
+        'Of those 44, the registry records 19 as sold to a foreign owner.',
+        'According to the Courier’s analysis of those lists, the fleet fell from 212 to 168.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['records 19 as sold to a foreign owner', 'Registry'],
+      ['the fleet fell from 212 to 168', 'Courier']
+    ])
+  })
 })
