@@ -690,4 +690,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the fleet fell from 212 to 168', 'Courier']
     ])
   })
+
+  it('gives a figure sentence going on with a speaker\'s figures ("Another 17 ...") to that speaker, in its paragraph only', () => {
+    const got = brief(
+      doc(
+        'The registry records 19 boats as sold abroad. Another 17 were scrapped, and the remaining eight were lost.',
+        'Another 12 boats were laid up.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['records 19 boats as sold abroad', 'Registry', 'reporting-verb'],
+      ['Another 17 were scrapped, and the remaining eight were lost', 'Registry', 'figure'],
+      ['Another 12 boats were laid up', '', 'figure']
+    ])
+  })
 })

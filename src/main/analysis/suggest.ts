@@ -105,6 +105,8 @@ function sentenceQuantities(text: string, s: Sentence): Quantity[] {
 }
 
 const countable = (q: Quantity) => q.unitClass !== 'time'
+/** How a sentence going on with the figures before it opens: "Another 17 ...", "The remaining eight ...". */
+const CONTINUING = /^(?:another|a\s+further|the\s+(?:remaining|rest|other|others)|of\s+(?:those|these|them))\b/i
 
 /** The sentence's text outside the given claims (the attribution's own words). */
 function outside(text: string, s: Sentence, claims: { start: number; end: number }[]): string {
@@ -329,7 +331,21 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
-    if (!made.length) {
+    const account = !made.length && !caveats.length ? followOn(drafts, s, si, text.slice(opening, s.end)) : null
+    if (account) {
+      const claim = trimClaim(text, { start: opening, end: s.end })
+      made.push({
+        ...account,
+        claim: spanOf(text, claim.start, claim.end),
+        mention: null,
+        resolution: 'continuation',
+        cue: { ...spanOf(text, account.figure.start, account.figure.end), kind: 'figure' },
+        quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
+        caveats: [],
+        sentence: si,
+        block: s.block
+      })
+    } else if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
@@ -378,6 +394,19 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   })
 
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * "The registry records 19 as sold. Another 17 were scrapped ...": a sentence with no cue of its own that
+ * goes on with the figures of the speaker just before, in the same paragraph, is that speaker's account.
+ */
+function followOn(drafts: Draft[], s: Sentence, si: number, sentenceText: string): (Draft & { figure: Token }) | null {
+  const prev = drafts.at(-1)
+  if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
+  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed') return null
+  if (!/\d/.test(prev.claim.text) && !prev.quantities.length) return null
+  const figure = s.tokens.find((t) => t.pos === 'NUM' && t.entity !== 'DATE')
+  return figure && CONTINUING.test(sentenceText) ? { ...prev, figure } : null
 }
 
 /**
