@@ -27,6 +27,7 @@ import {
   RECKONING_NOUNS,
   RECORD_VERBS,
   ROLE_NOUNS,
+  RULING_VERBS,
   TELL_VERBS,
   isReportingLemma
 } from './lexicon'
@@ -127,7 +128,10 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   const next = toks[i + 1]
   return (
     prev?.text === '-' ||
-    (next?.pos === 'ADP' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) ||
+    // "accepted at least 340,000 crowns": "at least" opens a figure, not a phrase of place.
+    (next?.pos === 'ADP' &&
+      (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+      !(next.lower === 'at' && ['least', 'most'].includes(toks[i + 2]?.lower ?? ''))) ||
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
@@ -349,6 +353,14 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     return null
   }
   if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  // "She allowed the prosecution to play ...", "The judge refused to let ...": a ruling, by a person.
+  if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower)) {
+    let k = i - 1
+    while (k >= 0 && toks[k].pos === 'ADV') k--
+    const byPerson = ['he', 'she'].includes(toks[k]?.lower ?? '') || ROLE_NOUNS.has(toks[k]?.lower ?? '')
+    const refusal = /^(?:comment|answer|respond|say|discuss|give|elaborate|confirm)$/.test(toks[i + 2]?.lower ?? '')
+    return byPerson && !refusal ? cue({ claimFromVerb: true }) : null
+  }
   return null
 }
 
@@ -826,6 +838,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         let c = k
         while (c < stop && toks[c].text !== ',') c++
         if (c + 1 < stop) frame.claims.push({ start: toks[c + 1].start, end: endChar(stop) })
+        frame.uncapped = true
+      } else if (toks[v - 1]?.text === ',' && RELATIVE.has(toks[v - 2]?.lower ?? '') && toks[k]?.text === ',') {
+        // "..., which, according to company filings, owns nine trawlers": the relative clause is the claim.
+        if (k + 1 < stop) frame.claims.push({ start: toks[k + 1].start, end: endChar(stop) })
         frame.uncapped = true
       } else {
         let c = v

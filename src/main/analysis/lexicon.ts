@@ -36,6 +36,8 @@ export const FIGURE_HEDGES = new Set(
     ' '
   )
 )
+/** A judge's or official's rulings, the claim from the verb on: "She allowed the recording ...". */
+export const RULING_VERBS = new Set(['allow', 'refuse', 'order', 'grant', 'overrule', 'uphold', 'rule'])
 /** Verbs whose object is the claim: "promised compensation for every family", "described long queues". */
 export const OBJECT_CLAIM_VERBS = new Set(['promise', 'pledge', 'vow', 'describe'])
 /** Heads a publisher calls itself by: "told the programme", "the paper has learned". */
@@ -222,4 +224,4 @@ export const INFERENCE_TURN =
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
-export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one)\b(?!\s*,)/i
+export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i

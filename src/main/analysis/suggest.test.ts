@@ -704,4 +704,22 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Another 12 boats were laid up', '', 'figure']
     ])
   })
+
+  it('reads a judge\'s rulings, "accepted at least N" as a verb, a claim inside "which, according to X,", and "Neither ..." in the publisher\'s voice', () => {
+    const got = brief({
+      ...doc(
+        'Judge Anna Quell heard the applications. She allowed the prosecution to play a recording. She refused to comment.',
+        'A director at the Port of Vessel accepted at least 340,000 crowns in cash, prosecutors told the court on Tuesday.',
+        'Kester Fisk, which, according to company filings, owns at least nine trawlers, did not respond.',
+        'Neither outlet has corrected its story.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['allowed the prosecution to play a recording', 'Anna Quell'],
+      ['A director at the Port of Vessel accepted at least 340,000 crowns in cash', 'Prosecutors'],
+      ['owns at least nine trawlers, did not respond', 'Company filings'],
+      ['Neither outlet has corrected its story', 'The Ledger']
+    ])
+  })
 })
