@@ -522,7 +522,11 @@ function leftOf(toks: Token[], v: number): Left {
     if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.
-    if (first.pos === 'ADP' && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')) continue
+    // "By midday the figure had been revised to 11, the office said": a clause (an auxiliary says so;
+    // "a statement sent to X" has none), not a phrase, is the claim.
+    const clause = toks.slice(a, b).some((t) => t.pos === 'AUX')
+    if (first.pos === 'ADP' && !clause && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ','))
+      continue
     // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
     // the first half of the claim.
     if (speakerTo === -1 && b - a === 1 && PERSONAL_PRONOUNS.has(toks[a].lower) && a > lo && interrupts(toks, v)) {
@@ -966,6 +970,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (by !== -1 && frame.mode === 'phrase') {
       const whom = toldWhom(frame.speaker, by + 2)
       if (whom.relay) frame.relays = [...frame.relays, frame.speaker.slice(whom.relay[0], whom.relay[1])]
+      // "A Varoil engineer quoted by Radio Selvan": the engineer speaks, the broadcaster relays.
+      if (whom.relay && by > 0 && ['quoted', 'cited'].includes(frame.speaker[by].lower))
+        frame.speaker = frame.speaker.slice(0, by)
     }
 
     let after = cue.end
@@ -989,6 +996,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         toks[after]?.text === ',' &&
         after + 1 < stop &&
         !['CCONJ', 'SCONJ', 'ADP'].includes(toks[after + 1].pos) &&
+        !/ing$/.test(toks[after + 1].lower) &&
         (isQuote(toks[after + 1]) || toks.slice(after + 1, stop).some((_, k) => isFiniteVerb(toks, after + 1 + k)))
       const fragment = !toks.slice(0, left.claimComma!).some((_, k) => isFiniteVerb(toks, k))
       // "He told X that A: of 90 boats, he said, 45 ...": the first half is the frame before's claim.

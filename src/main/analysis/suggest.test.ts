@@ -722,4 +722,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Neither outlet has corrected its story', 'The Ledger']
     ])
   })
+
+  it('takes a clause after an opening "By midday" as the claim, and someone "quoted by" an outlet as the speaker, the outlet a relay', () => {
+    const got = brief(
+      doc(
+        "By midday the figure had been revised to 11, the governor's office said, adding that three houses had been damaged.",
+        'A Varoil engineer quoted by the broadcaster Radio Selvan told reporters that the gantry was hit.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['By midday the figure had been revised to 11', "Governor's office", []],
+      ['three houses had been damaged', "Governor's office", []],
+      ['the gantry was hit', 'Unnamed Varoil engineer', ['Radio Selvan']]
+    ])
+  })
 })
