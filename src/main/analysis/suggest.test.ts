@@ -24,7 +24,7 @@ const source = (id: string, name: string, aliases: string[] = [], kind: Source['
   createdAt: '',
   updatedAt: ''
 })
-const brief = (d: ReturnType<typeof doc>, sources: Source[] = []) =>
+const brief = (d: ReturnType<typeof doc> & { outlet?: string }, sources: Source[] = []) =>
   suggestClaims(d, sources).map((s) => ({
     claim: s.claim.text,
     speaker: s.speaker.mention?.text ?? null,
