@@ -23,8 +23,11 @@ import {
   NEEDS_CLAUSE,
   OBJECT_CLAIM_VERBS,
   POSSESSIVE_CLAIM_NOUNS,
+  POSSESSIVE_PRONOUNS,
+  RECKONING_NOUNS,
   RECORD_VERBS,
   ROLE_NOUNS,
+  RULING_VERBS,
   TELL_VERBS,
   isReportingLemma
 } from './lexicon'
@@ -98,6 +101,8 @@ const SKIPPABLE_ADVERBS = new Set([
   'meanwhile'
 ])
 const QUOTE = /^["“”]$/
+const POSSESSIVE = /^['’]s$/
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we'])
 const OBJECT_PRONOUNS = new Set(['us', 'me', 'him', 'her', 'them', 'you'])
 /** "The utility itself told ORT": the speaker is the utility. */
 const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
@@ -123,7 +128,10 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   const next = toks[i + 1]
   return (
     prev?.text === '-' ||
-    (next?.pos === 'ADP' && (prev?.pos === 'NOUN' || prev?.pos === 'PROPN')) ||
+    // "accepted at least 340,000 crowns": "at least" opens a figure, not a phrase of place.
+    (next?.pos === 'ADP' &&
+      (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+      !(next.lower === 'at' && ['least', 'most'].includes(toks[i + 2]?.lower ?? ''))) ||
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
@@ -208,7 +216,15 @@ function cuesIn(toks: Token[]): Cue[] {
     }
     const lemma = lemmaOf(t)
     if (t.lower === 'saying' && toks[i - 1]?.lower === 'as') return // "quoted X as saying": the frame is "quoted"
-    const special = t.pos === 'VERB' ? specialCue(toks, i, lemma) : null
+    // "the registry records 19 as sold": wink reads "records" after its subject as a noun.
+    const recordNoun =
+      t.pos === 'NOUN' &&
+      RECORD_VERBS.has(singularLemma(t.lower)) &&
+      /s$/.test(t.lower) &&
+      ['NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '') &&
+      toks[i + 1]?.pos === 'NUM'
+    const special =
+      t.pos === 'VERB' ? specialCue(toks, i, lemma) : recordNoun ? specialCue(toks, i, singularLemma(t.lower)) : null
     // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
     // damage", as nouns, and "informed" in "has informed" as an adjective.
     const prevPos = toks[i - 1]?.pos ?? ''
@@ -337,6 +353,14 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     return null
   }
   if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  // "She allowed the prosecution to play ...", "The judge refused to let ...": a ruling, by a person.
+  if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower)) {
+    let k = i - 1
+    while (k >= 0 && toks[k].pos === 'ADV') k--
+    const byPerson = ['he', 'she'].includes(toks[k]?.lower ?? '') || ROLE_NOUNS.has(toks[k]?.lower ?? '')
+    const refusal = /^(?:comment|answer|respond|say|discuss|give|elaborate|confirm)$/.test(toks[i + 2]?.lower ?? '')
+    return byPerson && !refusal ? cue({ claimFromVerb: true }) : null
+  }
   return null
 }
 
@@ -420,7 +444,14 @@ function leftOf(toks: Token[], v: number): Left {
   ) {
     const described = nounPhraseBefore(toks, boundary)
     if (described) {
-      out.speaker = described
+      // "The first witness, Joss Amberley, a former clerk who worked ...": the names it is in apposition to.
+      let from = described[0]
+      for (;;) {
+        const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
+        if (!before || before[1] !== from - 1) break
+        from = before[0]
+      }
+      out.speaker = [from, described[1]]
       return out
     }
   }
@@ -491,7 +522,19 @@ function leftOf(toks: Token[], v: number): Left {
     if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.
-    if (first.pos === 'ADP' && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')) continue
+    // "By midday the figure had been revised to 11, the office said": a clause (an auxiliary says so;
+    // "a statement sent to X" has none), not a phrase, is the claim.
+    const clause = toks.slice(a, b).some((t) => t.pos === 'AUX')
+    if (first.pos === 'ADP' && !clause && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ','))
+      continue
+    // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
+    // the first half of the claim.
+    if (speakerTo === -1 && b - a === 1 && PERSONAL_PRONOUNS.has(toks[a].lower) && a > lo && interrupts(toks, v)) {
+      speakerFrom = a
+      speakerTo = b
+      out.claimComma = a - 1
+      break
+    }
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -519,6 +562,15 @@ function leftOf(toks: Token[], v: number): Left {
     if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/** "she said, are ...", "he told the jury, had ...": the attribution at `v` is set off by a comma after it. */
+function interrupts(toks: Token[], v: number): boolean {
+  for (let k = v + 1; k < Math.min(toks.length, v + 6); k++) {
+    if (toks[k].text === ',') return true
+    if (isFiniteVerb(toks, k) || isQuote(toks[k]) || toks[k].pos === 'SCONJ') return false
+  }
+  return false
 }
 
 /**
@@ -791,6 +843,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         while (c < stop && toks[c].text !== ',') c++
         if (c + 1 < stop) frame.claims.push({ start: toks[c + 1].start, end: endChar(stop) })
         frame.uncapped = true
+      } else if (toks[v - 1]?.text === ',' && RELATIVE.has(toks[v - 2]?.lower ?? '') && toks[k]?.text === ',') {
+        // "..., which, according to company filings, owns nine trawlers": the relative clause is the claim.
+        if (k + 1 < stop) frame.claims.push({ start: toks[k + 1].start, end: endChar(stop) })
+        frame.uncapped = true
       } else {
         let c = v
         while (c > 0 && toks[c - 1].text === ',') c--
@@ -914,6 +970,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (by !== -1 && frame.mode === 'phrase') {
       const whom = toldWhom(frame.speaker, by + 2)
       if (whom.relay) frame.relays = [...frame.relays, frame.speaker.slice(whom.relay[0], whom.relay[1])]
+      // "A Varoil engineer quoted by Radio Selvan": the engineer speaks, the broadcaster relays.
+      if (whom.relay && by > 0 && ['quoted', 'cited'].includes(frame.speaker[by].lower))
+        frame.speaker = frame.speaker.slice(0, by)
     }
 
     let after = cue.end
@@ -931,11 +990,24 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         toks[left.claimComma!]?.text === ',' && toks[left.claimComma! + 1] && isQuote(toks[left.claimComma! + 1])
       const quoted = toks[left.claimComma! - 1] && isQuote(toks[left.claimComma! - 1])
       const end = closing ? toks[left.claimComma! + 1].end : quoted ? toks[left.claimComma! - 1].end : toks[c - 1].end
-      frame.claims.push({ start: toks[0].start, end })
+      // '"On one occasion," X told the jury, "the money travelled ..."', "Many boats, she said, are owned
+      // ...": the claim the attribution interrupts goes on after it; a fragment before it is no claim.
+      const resumes =
+        toks[after]?.text === ',' &&
+        after + 1 < stop &&
+        !['CCONJ', 'SCONJ', 'ADP'].includes(toks[after + 1].pos) &&
+        !/ing$/.test(toks[after + 1].lower) &&
+        (isQuote(toks[after + 1]) || toks.slice(after + 1, stop).some((_, k) => isFiniteVerb(toks, after + 1 + k)))
+      const fragment = !toks.slice(0, left.claimComma!).some((_, k) => isFiniteVerb(toks, k))
+      // "He told X that A: of 90 boats, he said, 45 ...": the first half is the frame before's claim.
+      const within = prev?.claims.some((c) => c.start <= frame.cue.start && c.end >= frame.cue.end)
+      if (!(resumes && (fragment || within))) frame.claims.push({ start: toks[0].start, end })
+      if (resumes) frame.claims.push({ start: toks[after + 1].start, end: endChar(stop) })
+      if (resumes && within) frame.aside = true
       // "..., the source said, adding that ...": the rest is the same speaker's.
       const rest = text.slice(toks[cue.end - 1].end, endChar(stop))
       const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)
-      if (adding)
+      if (adding && !resumes)
         frame.claims.push({ start: toks[cue.end - 1].end + adding.index + adding[0].length, end: endChar(stop) })
       frames.push(frame)
       continue
@@ -1008,6 +1080,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       uncapped: true
     })
   })
+  const reckoning = reckoningFrame(toks, stop, endChar)
+  if (reckoning) frames.push(reckoning)
   frames.sort((a, b) => a.cueIndex - b.cueIndex)
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
@@ -1050,6 +1124,37 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .filter((c) => wordCount(text, c) >= 2)
   }
   return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
+}
+
+/**
+ * "By his count, closer to 35 ...", "By the union's own estimate, ...": the owner of the reckoning that
+ * opens the sentence speaks the rest of it.
+ */
+function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => number): FrameDraft | null {
+  if (toks[0]?.lower !== 'by') return null
+  const comma = toks.findIndex((t, i) => i < stop && t.text === ',')
+  if (comma < 3 || comma + 1 >= stop) return null
+  let noun = comma - 1
+  if (!RECKONING_NOUNS.has(toks[noun].lower)) return null
+  if (toks[noun - 1]?.lower === 'own') noun--
+  const owner =
+    POSSESSIVE_PRONOUNS[toks[1].lower] && noun === 2
+      ? [1, 2]
+      : POSSESSIVE.test(toks[noun - 1]?.text ?? '')
+        ? [1, noun - 1]
+        : null
+  if (!owner || owner[1] <= owner[0] || (!isNounPhrase(toks, owner[0], owner[1]) && owner[1] - owner[0] > 1))
+    return null
+  return {
+    cue: { start: toks[0].start, end: toks[comma - 1].end, kind: 'according-to' },
+    speaker: toks.slice(owner[0], owner[1]),
+    mode: 'phrase',
+    relays: [],
+    claims: [{ start: toks[comma + 1].start, end: endChar(stop) }],
+    begins: toks[0].start,
+    cueIndex: 0,
+    uncapped: true
+  }
 }
 
 /** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */

@@ -36,6 +36,8 @@ export const FIGURE_HEDGES = new Set(
     ' '
   )
 )
+/** A judge's or official's rulings, the claim from the verb on: "She allowed the recording ...". */
+export const RULING_VERBS = new Set(['allow', 'refuse', 'order', 'grant', 'overrule', 'uphold', 'rule'])
 /** Verbs whose object is the claim: "promised compensation for every family", "described long queues". */
 export const OBJECT_CLAIM_VERBS = new Set(['promise', 'pledge', 'vow', 'describe'])
 /** Heads a publisher calls itself by: "told the programme", "the paper has learned". */
@@ -143,6 +145,18 @@ export const PRONOUNS: Record<string, 'person' | 'thing' | 'plural' | 'publisher
   they: 'plural',
   we: 'publisher'
 }
+/** "By his count, ...": a possessive pronoun speaks as its subject form does. */
+export const POSSESSIVE_PRONOUNS: Record<string, string> = {
+  his: 'he',
+  her: 'she',
+  its: 'it',
+  their: 'they',
+  our: 'we'
+}
+/** A reckoning its owner gives a figure by: "By her estimate, ...", "By the union's own count, ...". */
+export const RECKONING_NOUNS = new Set(
+  'count counts estimate estimates calculation calculations reckoning tally account figures analysis'.split(' ')
+)
 
 /** Titles before a person's name ("General Oleksandr Syrskyi"): not part of the name. */
 export const TITLES = new Set(
@@ -155,6 +169,9 @@ export const TITLES = new Set(
     'prof. gen. col. capt. lt. sgt.'
   ).split(' ')
 )
+
+/** Letters after a person's name ("Desmond Fairleigh KC"): not part of the name. */
+export const POST_NOMINALS = new Set('kc qc sc mp msp mep jr jr. sr sr. phd md obe mbe cbe esq'.split(' '))
 
 /** The publisher's own caveats about a claim. */
 export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-comment' | 'no-evidence'; re: RegExp }[] =
@@ -207,4 +224,4 @@ export const INFERENCE_TURN =
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
-export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one)\b(?!\s*,)/i
+export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i

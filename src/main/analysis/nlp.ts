@@ -88,7 +88,8 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         start: block.start + start,
         end: block.start + end,
         text: value,
-        lower: value.toLowerCase(),
+        // A typographic apostrophe ("Ledger’s", "haven’t") reads as the plain one the rules look for.
+        lower: value.toLowerCase().replace(/’/g, "'"),
         pos: pos[i],
         lemma: lemma[i] ?? value.toLowerCase()
       }

@@ -129,4 +129,12 @@ describe('extractQuantities', () => {
     expect(q.time?.text).toBe('mid-November')
     expect(extractQuantities('in less than 36 hours')[0]).toMatchObject({ unitClass: 'time', bound: 'less-than' })
   })
+
+  it('never takes an adverb or preposition after a bare figure for its unit', () => {
+    const units = (text: string) => extractQuantities(text).map((q) => q.unit)
+    expect(units('the money had been paid in 11 between 2019 and 2022')).not.toContain('between')
+    expect(units('the gap shrank to 30,000 once a salary was counted')).not.toContain('once')
+    expect(units('nearly 45 now belonged to foreign buyers')).not.toContain('now')
+    expect(one('troops repelled two attacks near the village').unit).toBe('attacks')
+  })
 })

@@ -165,7 +165,7 @@ const MEASURES = new Set(
 )
 /** Words that end a unit phrase. */
 const UNIT_STOP = new Set(
-  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per'.split(
+  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until'.split(
     ' '
   )
 )

@@ -9,6 +9,8 @@ import {
   ORGANIZATION_WORDS,
   OUTLET_WORDS,
   OWN_MEDIUM,
+  POSSESSIVE_PRONOUNS,
+  POST_NOMINALS,
   PRONOUNS,
   ROLE_NOUNS,
   TITLES
@@ -108,7 +110,10 @@ function runs(tokens: Token[]): Token[][] {
 }
 
 /** The person's name at the end of a phrase: "Ukrainian President Volodymyr Zelensky" -> "Volodymyr Zelensky". */
-function personName(segment: Token[], role: boolean): Token[] | null {
+function personName(whole: Token[], role: boolean): Token[] | null {
+  let end = whole.length
+  while (end > 1 && POST_NOMINALS.has(whole[end - 1].lower)) end--
+  const segment = whole.slice(0, end)
   const last = segment.at(-1)
   if (!last || !capitalised(last) || /^[A-Z]{2,}$/.test(last.text)) return null
   let i = segment.length - 1
@@ -239,8 +244,8 @@ export function profile(tokens: Token[], text: string): Profile {
   const plural = !!head && (singular(head.lower) !== head.lower || PLURAL_HEADS.has(head.lower))
   const base = { words, head: headWord, indefinite, aliases: [] as string[], ...(plural ? { plural } : {}) }
 
-  if (tokens.length === 1 && PRONOUNS[tokens[0].lower])
-    return { ...base, name: phrase, kind: 'person', form: 'pronoun' }
+  const pronoun = tokens.length === 1 ? (POSSESSIVE_PRONOUNS[tokens[0].lower] ?? tokens[0].lower) : ''
+  if (PRONOUNS[pronoun]) return { ...base, name: pronoun, kind: 'person', form: 'pronoun' }
   // "one of them": one of the speakers just named.
   if (/^(?:one|some|two|several|many|most|both|all) of (?:them|those)$/i.test(phrase))
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
@@ -495,11 +500,12 @@ export class Speakers {
     nearer = true
   ): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
-      const want = PRONOUNS[mention.text.toLowerCase()] ?? 'plural'
+      const word = POSSESSIVE_PRONOUNS[mention.text.toLowerCase()] ?? mention.text.toLowerCase()
+      const want = PRONOUNS[word] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }
       // "he" is not someone already called "she".
-      const gender = GENDER[mention.text.toLowerCase()]
+      const gender = GENDER[word]
       const fits = (e: Entity) =>
         e.relayOnly
           ? false
@@ -640,7 +646,8 @@ export class Speakers {
   }
 
   private addAlias(e: Entity, mention: string): void {
-    if (PRONOUNS[mention.toLowerCase()]) return
+    const word = mention.toLowerCase()
+    if (PRONOUNS[word] || POSSESSIVE_PRONOUNS[word]) return
     const n = normName(mention)
     if (!e.known.has(n)) {
       e.known.add(n)

@@ -24,7 +24,7 @@ const source = (id: string, name: string, aliases: string[] = [], kind: Source['
   createdAt: '',
   updatedAt: ''
 })
-const brief = (d: ReturnType<typeof doc>, sources: Source[] = []) =>
+const brief = (d: ReturnType<typeof doc> & { outlet?: string }, sources: Source[] = []) =>
   suggestClaims(d, sources).map((s) => ({
     claim: s.claim.text,
     speaker: s.speaker.mention?.text ?? null,
@@ -619,6 +619,121 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['families were arriving every night', '6'],
       ['at least four children had died', '6'],
       ['Civilian casualties have reportedly risen sharply', null]
+    ])
+  })
+
+  it('gives a claim opened by "By his count," to the owner of the count, a pronoun resolved to the last speaker', () => {
+    const got = brief(
+      doc(
+        'Lena Varga, a budget analyst at the Halden Institute who has studied the port for years, told reporters that the audit was late. By her estimate, upward of 40 vessels have changed hands.',
+        "By the union's own count, 300 members went on strike."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['the audit was late', 'Lena Varga'],
+      ['upward of 40 vessels have changed hands', 'Lena Varga'],
+      ['300 members went on strike', 'Union']
+    ])
+  })
+
+  it('does not take a place in a speaker\'s sentence, or a name beside the speaker, for a later "he" or "she"', () => {
+    const got = brief(
+      doc(
+        'Piet Dorn has been harbourmaster at Port Selmer for 17 years. By his count, at least 25 hulls have left.',
+        'Sergeant Anna Holt told the court that she had traced deposits into accounts controlled by Mr Karl Ostrow. She said the money came in cash.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['at least 25 hulls have left', 'Piet Dorn'],
+      ['she had traced deposits into accounts controlled by Mr Karl Ostrow', 'Anna Holt'],
+      ['the money came in cash', 'Anna Holt']
+    ])
+  })
+
+  it('takes both halves of a claim an attribution interrupts, and no fragment before a resumed quotation', () => {
+    const got = brief(
+      doc(
+        'Many boats, she said, are now owned on paper by domestic companies.',
+        '"On at least one occasion," Mr Petrak told the jury, "the money travelled in a fish crate."',
+        'Anna Holt told the court that the audit was late: of 90 boats, she said, 45 had been sold.',
+        'In a written submission, she said the trials had been successful.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['are now owned on paper by domestic companies', 'she'],
+      ['"the money travelled in a fish crate."', 'Mr Petrak'],
+      ['the audit was late: of 90 boats', 'Anna Holt'],
+      ['45 had been sold', 'she'],
+      ['the trials had been successful', 'she']
+    ])
+  })
+
+  it('leaves letters after a name ("KC") out of it, so two barristers are two people', () => {
+    const got = brief(
+      doc(
+        'Prosecutor Teodor Vasquel KC said the money was paid in cash.',
+        'Desmond Fairleigh KC, representing Ms Marrow, said the firm won on merit. Mr Vasquel said the firm lied.'
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual(['Teodor Vasquel', 'Desmond Fairleigh', 'Teodor Vasquel'])
+  })
+
+  it('reads "the registry records 19 as sold" as a record given, and a typographic possessive as a plain one', () => {
+    const got = brief(
+      doc(
+        'Of those 44, the registry records 19 as sold to a foreign owner.',
+        'According to the Courier’s analysis of those lists, the fleet fell from 212 to 168.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['records 19 as sold to a foreign owner', 'Registry'],
+      ['the fleet fell from 212 to 168', 'Courier']
+    ])
+  })
+
+  it('gives a figure sentence going on with a speaker\'s figures ("Another 17 ...") to that speaker, in its paragraph only', () => {
+    const got = brief(
+      doc(
+        'The registry records 19 boats as sold abroad. Another 17 were scrapped, and the remaining eight were lost.',
+        'Another 12 boats were laid up.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['records 19 boats as sold abroad', 'Registry', 'reporting-verb'],
+      ['Another 17 were scrapped, and the remaining eight were lost', 'Registry', 'figure'],
+      ['Another 12 boats were laid up', '', 'figure']
+    ])
+  })
+
+  it('reads a judge\'s rulings, "accepted at least N" as a verb, a claim inside "which, according to X,", and "Neither ..." in the publisher\'s voice', () => {
+    const got = brief({
+      ...doc(
+        'Judge Anna Quell heard the applications. She allowed the prosecution to play a recording. She refused to comment.',
+        'A director at the Port of Vessel accepted at least 340,000 crowns in cash, prosecutors told the court on Tuesday.',
+        'Kester Fisk, which, according to company filings, owns at least nine trawlers, did not respond.',
+        'Neither outlet has corrected its story.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['allowed the prosecution to play a recording', 'Anna Quell'],
+      ['A director at the Port of Vessel accepted at least 340,000 crowns in cash', 'Prosecutors'],
+      ['owns at least nine trawlers, did not respond', 'Company filings'],
+      ['Neither outlet has corrected its story', 'The Ledger']
+    ])
+  })
+
+  it('takes a clause after an opening "By midday" as the claim, and someone "quoted by" an outlet as the speaker, the outlet a relay', () => {
+    const got = brief(
+      doc(
+        "By midday the figure had been revised to 11, the governor's office said, adding that three houses had been damaged.",
+        'A Varoil engineer quoted by the broadcaster Radio Selvan told reporters that the gantry was hit.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['By midday the figure had been revised to 11', "Governor's office", []],
+      ['three houses had been damaged', "Governor's office", []],
+      ['the gantry was hit', 'Unnamed Varoil engineer', ['Radio Selvan']]
     ])
   })
 })

@@ -105,6 +105,8 @@ function sentenceQuantities(text: string, s: Sentence): Quantity[] {
 }
 
 const countable = (q: Quantity) => q.unitClass !== 'time'
+/** How a sentence going on with the figures before it opens: "Another 17 ...", "The remaining eight ...". */
+const CONTINUING = /^(?:another|a\s+further|the\s+(?:remaining|rest|other|others)|of\s+(?:those|these|them))\b/i
 
 /** The sentence's text outside the given claims (the attribution's own words). */
 function outside(text: string, s: Sentence, claims: { start: number; end: number }[]): string {
@@ -158,12 +160,16 @@ function recentName(
   return null
 }
 
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'near', 'to', 'into', 'across', 'outside', 'inside'])
+
 /** Names of two or more capitalised words, titles included ("Dr Anton Varga"), anywhere in a sentence. */
 function personNames(s: Sentence): Token[][] {
   const out: Token[][] = []
   let run: Token[] = []
   const flush = () => {
-    if (run.filter((t) => t.pos === 'PROPN').length >= 2) out.push(run)
+    // "harbourmaster at Port Aubrel": a name after a preposition of place is a place.
+    const place = PLACE_PREPOSITIONS.has(s.tokens[s.tokens.indexOf(run[0]) - 1]?.lower ?? '')
+    if (run.filter((t) => t.pos === 'PROPN').length >= 2 && !place) out.push(run)
     run = []
   }
   s.tokens.forEach((t, i) => {
@@ -321,9 +327,25 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
     // "It was challenged by Dr Anton Varga. He said ...", "Asked by Ilse Varnholt ..., Ressing said ...":
     // a person named in the sentence may be a later "she".
-    for (const name of personNames(s)) speakers.noteName(profile(name, text), name[0].start)
+    // Names beside someone who spoke here are less likely the later "she" than the speaker is.
+    const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
+    for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
-    if (!made.length) {
+    const account = !made.length && !caveats.length ? followOn(drafts, s, si, text.slice(opening, s.end)) : null
+    if (account) {
+      const claim = trimClaim(text, { start: opening, end: s.end })
+      made.push({
+        ...account,
+        claim: spanOf(text, claim.start, claim.end),
+        mention: null,
+        resolution: 'continuation',
+        cue: { ...spanOf(text, account.figure.start, account.figure.end), kind: 'figure' },
+        quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
+        caveats: [],
+        sentence: si,
+        block: s.block
+      })
+    } else if (!made.length) {
       const own = publisherClaim(text, s, quantities, caveats, opening)
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
@@ -372,6 +394,19 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   })
 
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * "The registry records 19 as sold. Another 17 were scrapped ...": a sentence with no cue of its own that
+ * goes on with the figures of the speaker just before, in the same paragraph, is that speaker's account.
+ */
+function followOn(drafts: Draft[], s: Sentence, si: number, sentenceText: string): (Draft & { figure: Token }) | null {
+  const prev = drafts.at(-1)
+  if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
+  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed') return null
+  if (!/\d/.test(prev.claim.text) && !prev.quantities.length) return null
+  const figure = s.tokens.find((t) => t.pos === 'NUM' && t.entity !== 'DATE')
+  return figure && CONTINUING.test(sentenceText) ? { ...prev, figure } : null
 }
 
 /**
