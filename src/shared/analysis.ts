@@ -59,6 +59,7 @@ export type CueKind =
   | 'non-statement' // "X has not confirmed or denied ..." in the publisher's voice
   | 'rebuttal' // "reports that ... are false"
   | 'possessive' // "the Office's estimate that ..."
+  | 'lead' // the publisher's own statement of an event leading the article or a section, or a key takeaway
 
 export interface Cue extends Span {
   kind: CueKind

@@ -518,8 +518,10 @@ function leftOf(toks: Token[], v: number): Left {
       out.origin = trimPhrase(toks, a + 1, b)
       continue
     }
-    // ", speaking on condition of anonymity,", ", seen by the Tribune,", "Asked about the report, ...".
+    // ", speaking on condition of anonymity,", ", seen by the Tribune,", "Asked about the report, ...";
+    // "Closing his address, Brodnik said ...", whose capitalised first word wink may read as a name.
     if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
+    if (a === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(first.text) && ['DET', 'PRON'].includes(toks[a + 1]?.pos ?? '')) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.
     // "By midday the figure had been revised to 11, the office said": a clause (an auxiliary says so;
@@ -1067,7 +1069,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
   toks.forEach((t, i) => {
     if (!POSSESSIVE_CLAIM_NOUNS.has(t.lower) || toks[i - 1]?.lower !== "'s" || toks[i + 1]?.lower !== 'that') return
     let a = i - 1
-    while (a > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(toks[a - 1].pos)) a--
+    const capital = (k: number) => /^\p{Lu}/u.test(toks[k]?.text ?? '')
+    // "the Vosgard Ministry of Defense's claim": "of" inside a capitalised name is part of it.
+    const inName = (k: number) => ['of', 'for'].includes(toks[k].lower) && capital(k - 1) && capital(k + 1)
+    while (a > 0 && (['DET', 'ADJ', 'NOUN', 'PROPN'].includes(toks[a - 1].pos) || inName(a - 1))) a--
     if (a >= i - 1 || i + 2 >= stop) return
     frames.push({
       cue: { start: t.start, end: t.end, kind: 'possessive' },

@@ -225,3 +225,6 @@ export const INFERENCE_TURN =
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
 export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i
+/** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
+export const KEY_POINTS =
+  /^(?:key\s+(?:takeaways?|points|findings|judge?ments|developments)|highlights|at\s+a\s+glance|bottom\s+line|in\s+brief)\s*:?$/i

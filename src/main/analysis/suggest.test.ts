@@ -736,4 +736,62 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the gantry was hit', 'Unnamed Varoil engineer', ['Radio Selvan']]
     ])
   })
+
+  it("proposes as the publisher's the article's lead paragraph, a section's first event and key takeaways", () => {
+    const parts: [string, string][] = [
+      ['heading', 'Border report'],
+      [
+        'paragraph',
+        'Morvish troops have crossed the Tel river near the farming hamlets this week. The push began at dawn on Monday.'
+      ],
+      ['paragraph', 'Fighting around the hamlets is heavy. The bridges are old.'],
+      ['paragraph', 'Key takeaways:'],
+      ['paragraph', 'Morvish artillery struck a depot outside Kalda on Tuesday night.'],
+      ['paragraph', 'Morvish officers will hold a briefing tomorrow in the capital.'],
+      ['heading', 'Supply lines'],
+      ['paragraph', 'Ostrian engineers repaired the rail bridge at Sedna on Wednesday. The line carries grain.']
+    ]
+    let at = 0
+    const blocks = parts.map(([kind, t]) => {
+      const b = { kind, start: at, end: at + t.length }
+      at += t.length + 2
+      return b
+    })
+    const got = brief({ text: parts.map((p) => p[1]).join('\n\n'), blocks, outlet: 'The Ledger' } as never)
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['Morvish troops have crossed the Tel river near the farming hamlets this week', 'The Ledger', 'lead'],
+      ['The push began at dawn on Monday', 'The Ledger', 'lead'],
+      ['Morvish artillery struck a depot outside Kalda on Tuesday night', 'The Ledger', 'lead'],
+      ['Ostrian engineers repaired the rail bridge at Sedna on Wednesday', 'The Ledger', 'lead']
+    ])
+  })
+
+  it("goes on with a speaker's account in a sentence with no cue after an attribution closing the sentence before", () => {
+    const got = brief({
+      ...doc(
+        'A bulletin came out on Friday. The ferry was hit below the waterline at dawn, the coast guard said in a statement. One of the crew had suffered burns and was taken to hospital. "We acted fast," Lena Kross said. The crew was likely lucky.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The ferry was hit below the waterline at dawn', 'The coast guard'],
+      ['One of the crew had suffered burns and was taken to hospital', 'The coast guard'],
+      ['"We acted fast,"', 'Lena Kross'],
+      ['The crew was likely lucky', 'The Ledger']
+    ])
+  })
+
+  it('reads a possessor\'s name with "of" in it, and an opening participle phrase as no part of the claim', () => {
+    const got = brief({
+      ...doc(
+        "The figures do not support the Morvish Ministry of Defense's claim that its troops took the hill.",
+        'Closing his speech, Dalen said the army had moved new guns to the river.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['its troops took the hill', 'Morvish Ministry of Defense'],
+      ['the army had moved new guns to the river', 'Dalen']
+    ])
+  })
 })

@@ -13,6 +13,7 @@ import {
   CONTRAST_TURN,
   ESTIMATIVE,
   INFERENCE_TURN,
+  KEY_POINTS,
   NO_COMMENT_CLAIM,
   PUBLISHER_DENIAL,
   RECORD_MEDIUM,
@@ -221,6 +222,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const speakers = new Speakers(sources, publisher)
   const sentences = sentencesOf(text, doc.blocks)
   const capitalised = capitalisedWords(sentences)
+  const leads = leadSentences(text, doc.blocks, sentences)
   const drafts: Draft[] = []
 
   sentences.forEach((s, si) => {
@@ -331,7 +333,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
-    const account = !made.length && !caveats.length ? followOn(drafts, s, si, text.slice(opening, s.end)) : null
+    const account =
+      !made.length && !caveats.length ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, s, si, text)) : null
     if (account) {
       const claim = trimClaim(text, { start: opening, end: s.end })
       made.push({
@@ -339,14 +342,17 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         claim: spanOf(text, claim.start, claim.end),
         mention: null,
         resolution: 'continuation',
-        cue: { ...spanOf(text, account.figure.start, account.figure.end), kind: 'figure' },
         quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
         caveats: [],
         sentence: si,
         block: s.block
       })
     } else if (!made.length) {
-      const own = publisherClaim(text, s, quantities, caveats, opening)
+      const own =
+        publisherClaim(text, s, quantities, caveats, opening) ??
+        (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
+          ? leadClaim(text, s, opening)
+          : null)
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
         made.push({
@@ -400,13 +406,109 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
  * "The registry records 19 as sold. Another 17 were scrapped ...": a sentence with no cue of its own that
  * goes on with the figures of the speaker just before, in the same paragraph, is that speaker's account.
  */
-function followOn(drafts: Draft[], s: Sentence, si: number, sentenceText: string): (Draft & { figure: Token }) | null {
+function followOn(drafts: Draft[], s: Sentence, si: number, text: string, opening: number): Draft | null {
   const prev = drafts.at(-1)
   if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
   if (prev.resolution === 'publisher' || prev.resolution === 'unattributed') return null
   if (!/\d/.test(prev.claim.text) && !prev.quantities.length) return null
   const figure = s.tokens.find((t) => t.pos === 'NUM' && t.entity !== 'DATE')
-  return figure && CONTINUING.test(sentenceText) ? { ...prev, figure } : null
+  return figure && CONTINUING.test(text.slice(opening, s.end))
+    ? { ...prev, cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' } }
+    : null
+}
+
+/**
+ * "..., the navy said in a statement. One of the injured sailors had suffered a head wound ...": a
+ * sentence with no cue of its own right after a claim whose attribution closes the sentence, in the
+ * same paragraph, goes on with that account, unless it names a new actor as its subject, quotes, or
+ * carries the publisher's own judgment. The cue is the attribution it goes on from.
+ */
+function goesOn(drafts: Draft[], s: Sentence, si: number, text: string): Draft | null {
+  const prev = drafts.at(-1)
+  if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
+  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || prev.cue.start < prev.claim.end)
+    return null
+  const sentenceText = text.slice(s.start, s.end)
+  if (/["“”]/.test(sentenceText) || [ESTIMATIVE, REBUTTAL, PUBLISHER_DENIAL].some((re) => re.test(sentenceText)))
+    return null
+  const first = s.tokens[0]
+  if (!first || first.pos === 'PROPN' || ['we', 'i', 'our'].includes(first.lower)) return null
+  return s.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? prev : null
+}
+
+/**
+ * Sentences that lead in the publisher's voice: the article's first paragraph (when its `first` sentence
+ * reports an event, the `rest` go on with it), the first sentence under each heading and the lines
+ * under a "Key takeaways" marker (`event`: when they report what a named actor did). Bylines and
+ * datelines are not paragraphs.
+ */
+function leadSentences(
+  text: string,
+  blocks: SuggestInput['blocks'],
+  sentences: Sentence[]
+): Map<number, 'first' | 'rest' | 'event'> {
+  const out = new Map<number, 'first' | 'rest' | 'event'>()
+  let articleLead = true
+  let afterHeading = true
+  let takeaways = false
+  blocks.forEach((b, bi) => {
+    const blockText = text.slice(b.start, b.end).trim()
+    if (KEY_POINTS.test(blockText) || b.kind === 'heading') {
+      takeaways = KEY_POINTS.test(blockText)
+      afterHeading = true
+      return
+    }
+    const inBlock = sentences.flatMap((x, si) => (x.block === bi ? [si] : []))
+    // "Harbour Post live blog. All times local.": a standfirst or a byline, not a paragraph that leads.
+    const first = sentences[inBlock[0]]
+    const words = first ? first.tokens.filter((t) => /\p{L}/u.test(t.text)).length : 0
+    if (/\s[|•·]\s/.test(blockText) || !/[.!?]["”]?$/.test(blockText) || words < 8) return
+    if (takeaways) for (const si of inBlock) out.set(si, 'event')
+    else if (articleLead) inBlock.forEach((si, k) => out.set(si, k ? 'rest' : 'first'))
+    else if (afterHeading) out.set(inBlock[0], 'event')
+    articleLead = false
+    afterHeading = false
+  })
+  return out
+}
+
+/** A sentence stating something: a subject (a noun or pronoun) before a verb, not a modal's plan. */
+function statesSomething(s: Sentence): boolean {
+  const verb = s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  return (
+    verb > 0 &&
+    !MODALS.has(s.tokens[verb].lower) &&
+    // "The offensive opened ...": wink may read the subject's noun as an adjective.
+    s.tokens.slice(0, verb).some((t) => ['NOUN', 'PROPN', 'PRON', 'ADJ'].includes(t.pos))
+  )
+}
+
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'may', 'might', 'can', 'could', 'must'])
+
+/**
+ * "Vosgard forces conducted a strike ...", "Karsenian forces have pushed ...": a subject (`named`: with
+ * a capitalised word) and a verb in the past or the present perfect, not "be" and not negated.
+ */
+function reportsEvent(s: Sentence, named: boolean): boolean {
+  const toks = s.tokens
+  const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  const subject = toks.slice(0, v)
+  if (v <= 0 || !subject.some((t) => ['PROPN', 'NOUN', 'PRON'].includes(t.pos))) return false
+  if (named && !subject.some((t) => /^\p{Lu}/u.test(t.text) && ['PROPN', 'ADJ', 'NOUN'].includes(t.pos))) return false
+  const main = toks[v].lemma === 'have' && toks[v + 1]?.pos === 'VERB' ? toks[v + 1] : toks[v]
+  if (main.lemma === 'be' || toks[v + 1]?.lower === 'not' || toks[v + 1]?.lower === "n't") return false
+  return main !== toks[v] || (main.pos === 'VERB' && main.lower !== main.lemma && !/(?:s|ing)$/.test(main.lower))
+}
+
+function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft | undefined, si: number): boolean {
+  if (lead === 'rest') return prev?.sentence === si - 1 && prev.block === s.block && statesSomething(s)
+  return reportsEvent(s, lead === 'event')
+}
+
+function leadClaim(text: string, s: Sentence, opening: number): { claim: Span; cue: Cue } {
+  const claim = trimClaim(text, { start: opening, end: s.end })
+  const verb = s.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX')!
+  return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, verb.start, verb.end), kind: 'lead' } }
 }
 
 /**
