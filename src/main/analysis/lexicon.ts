@@ -203,6 +203,8 @@ export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|eith
 /** A caveat naming whose claims it is about: "could not verify the group's claims". */
 export const CAVEAT_OWNER =
   /\bthe\s+(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+/** A caveat about counts: "could not confirm how many people were injured or how many vessels were present". */
+export const CAVEAT_HOW_MANY = /\bhow\s+many\s+(\p{L}+)(?:\s+(?:were|was|had\s+been|have\s+been)\s+(\p{L}+ed))?/giu
 /** "Reports that ... are false": the publisher rebuts something. */
 export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i

@@ -794,4 +794,23 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the army had moved new guns to the river', 'Dalen']
     ])
   })
+
+  it('puts a caveat on how many of something on every account of it in the article, whoever gave it', () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'Three fishermen were injured when the boats collided, the harbour office said.',
+          'A union official said five men were injured, not three. The mayor said the town would rebuild the quay.',
+          'The Ledger was unable to confirm how many people were injured.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['Three fishermen were injured when the boats collided', '6'],
+      ['five men were injured, not three', '6'],
+      ['the town would rebuild the quay', null]
+    ])
+  })
 })

@@ -8,6 +8,7 @@ import {
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
+  CAVEAT_HOW_MANY,
   CAVEAT_OWNER,
   CAVEATS,
   CONTRAST_TURN,
@@ -601,6 +602,18 @@ function publisherClaim(
  * its paragraph; one naming a speaker ("Ramm did not provide evidence") is about that speaker's claims.
  */
 function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentenceText: string): void {
+  // "could not confirm how many people were injured or how many vessels were present": every claim in the
+  // article that gives an account of those things ("injured", "vessels"), whoever made it.
+  const counted = [...sentenceText.matchAll(CAVEAT_HOW_MANY)]
+    .flatMap((m) => [m[1], m[2]])
+    .filter((w): w is string => !!w && w.toLowerCase() !== 'people')
+    .map((w) => w.toLowerCase().replace(/(?:ed|s)$/, ''))
+  const accounts = (d: Draft) =>
+    d.resolution !== 'publisher' && counted.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text))
+  if (counted.length && drafts.some(accounts)) {
+    for (const d of drafts.filter(accounts)) d.caveats.push(...caveats)
+    return
+  }
   const inBlock = drafts.filter((d) => d.block === s.block)
   const pool = inBlock.length
     ? inBlock
