@@ -813,4 +813,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the town would rebuild the quay', null]
     ])
   })
+
+  it('reads a subject\'s apposition for what it is, so "the company" later is that company', () => {
+    const got = brief({
+      ...doc(
+        'A coast guard officer said the pass was closed.',
+        'Kestrel Freight, a haulage company whose trucks use the pass, gave a different account. Its drivers had waited six hours at the border, the company said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.kind])).toEqual([
+      ['the pass was closed', 'Unnamed coast guard officer', 'anonymous'],
+      ['Its drivers had waited six hours at the border', 'Kestrel Freight', 'organization']
+    ])
+  })
 })

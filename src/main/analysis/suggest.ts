@@ -211,6 +211,19 @@ function subjectOf(s: Sentence): Token[] | null {
 }
 
 /**
+ * "Halvor Line, a shipping company whose tanker ...,": the name and its apposition, which says what the
+ * name is (here a company, not a person).
+ */
+function withApposition(s: Sentence, subject: Token[]): Token[] {
+  const at = s.tokens.indexOf(subject.at(-1)!) + 1
+  if (s.tokens[at]?.text !== ',' || s.tokens[at + 1]?.pos !== 'DET') return subject
+  let end = at + 2
+  while (end < s.tokens.length && s.tokens[end].text !== ',' && !/^(?:who|whose|which|that)$/i.test(s.tokens[end].text))
+    end++
+  return s.tokens.slice(s.tokens.indexOf(subject[0]), end)
+}
+
+/**
  * Suggested claims in reading order. `sources` are the case's sources: a speaker who is one of them
  * (by name, alias or a safe looser match, see findSourceLoosely) carries its id. Headings, and text cut
  * off mid-phrase (captions, teasers), are not suggested from; a claim repeated word for word by the
@@ -232,7 +245,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const sentenceText = text.slice(s.start, s.end)
     if (TRUNCATED.test(sentenceText.replace(/["“][^"”]*["”]/g, ''))) return
     const subject = subjectOf(s)
-    const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(subject, text) : null
+    const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(withApposition(s, subject), text) : null
     if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
     // "Karsovia's health ministry has updated its figures: it now says ...": the subject is the "it".
     const itLater = subject && s.tokens.some((t) => ['it', 'they'].includes(t.lower) && t.start > subject.at(-1)!.end)
