@@ -214,6 +214,11 @@ function cuesIn(toks: Token[]): Cue[] {
       out.push({ index: i, end: i + 2, lemma: 'according to', kind: 'according-to' })
       return
     }
+    // "Karsenia, he went on, had lost ...": "go on" between commas reports what follows.
+    if (t.lemma === 'go' && toks[i + 1]?.lower === 'on' && toks[i + 2]?.text === ',' && toks[i - 2]?.text === ',') {
+      out.push({ index: i, end: i + 2, lemma: 'go on', kind: 'reporting-verb' })
+      return
+    }
     const lemma = lemmaOf(t)
     if (t.lower === 'saying' && toks[i - 1]?.lower === 'as') return // "quoted X as saying": the frame is "quoted"
     // "the registry records 19 as sold": wink reads "records" after its subject as a noun.
@@ -535,6 +540,11 @@ function leftOf(toks: Token[], v: number): Left {
       speakerFrom = a
       speakerTo = b
       out.claimComma = a - 1
+      break
+    }
+    // "... since January, the diplomat said": a date closing the claim is no apposition of the speaker.
+    if (speakerTo !== -1 && toks.slice(a, b).every((t) => /DATE|DURATION|TIME/.test(t.entity ?? ''))) {
+      out.claimComma = b
       break
     }
     if (isNounPhrase(toks, a, b)) {
@@ -930,7 +940,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       let k = 0
       while (k < v && !isFiniteVerb(toks, k)) k++
       const [a, b] = trimPhrase(toks, 0, k)
-      if (b <= a || !isNounPhrase(toks, a, b)) continue
+      if (b <= a || !isNounPhrase(toks, a, b) || toks[0].pos === 'ADP') continue
       frame.speaker = toks.slice(a, b)
       frame.begins = toks[v - 1].start
     } else if (left.sameAsBefore) {
@@ -950,6 +960,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         .find((t) => t.pos === 'CCONJ')
       if (conj) frame.begins = toks[v - 1]?.text === ',' ? conj.start : conj.start
     } else if (left.speaker) {
+      // "In a video address ... posted on 28 November, he said ...": a phrase after an opening preposition
+      // is where the words appeared, not who spoke.
+      if (left.speaker[0] === 1 && toks[0].pos === 'ADP' && toks.slice(cue.end, stop).some((t) => t.text === ','))
+        continue
       frame.speaker = toks.slice(left.speaker[0], left.speaker[1])
       frame.begins = frame.speaker[0].start
       if (left.origin) {
@@ -1011,6 +1025,17 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)
       if (adding && !resumes)
         frame.claims.push({ start: toks[cue.end - 1].end + adding.index + adding[0].length, end: endChar(stop) })
+      // "Y, the diplomat said, and his government had twice raised ...": the clause joined on, with no cue
+      // of its own, goes on with the same account.
+      const joined = toks[after]?.text === ',' && toks[after + 1]?.lower === 'and' ? after + 2 : -1
+      if (
+        joined !== -1 &&
+        !resumes &&
+        !adding &&
+        toks.slice(joined, stop).some((_, k) => isFiniteVerb(toks, joined + k)) &&
+        !cuesIn(toks.slice(joined, stop)).length
+      )
+        frame.claims.push({ start: toks[joined].start, end: endChar(stop) })
       frames.push(frame)
       continue
     }

@@ -827,4 +827,20 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Its drivers had waited six hours at the border', 'Kestrel Freight', 'organization']
     ])
   })
+
+  it('keeps a date out of the speaker, goes on with ", and ..." after an attribution, reads "he went on" and no speaker inside an opening phrase', () => {
+    const got = brief({
+      ...doc(
+        'Patrol boats had trailed the ferries since March, the envoy said, and his ministry had protested twice.',
+        'Dalen Ostrow spoke on Sunday. In a radio address recorded in the capital and posted on Sunday, he said about 900 troops had crossed. The enemy, he went on, had lost more than 200 men.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Patrol boats had trailed the ferries since March', 'Envoy'],
+      ['his ministry had protested twice', 'Envoy'],
+      ['about 900 troops had crossed', 'Dalen Ostrow'],
+      ['had lost more than 200 men', 'Dalen Ostrow']
+    ])
+  })
 })
