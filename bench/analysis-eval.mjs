@@ -322,15 +322,20 @@ if (opts.verbose)
       )
   }
 
+/** The blind set whose misses no rule has been written against yet: its scores are still first-run scores. */
+const UNSEEN = /^blind4-/
+
 if (opts.readme) {
   const summary = results.map(({ article, warm, cold, conflicts }) => {
     const n = article.gold.claims.length
     const kind = article.held
-      ? /^blind\d*-/.test(article.name)
-        ? 'blind, later improved on'
-        : article.name.startsWith('dev-')
-          ? 'dev, first run unseen, later improved on'
-          : 'held out, seen while writing the rules'
+      ? UNSEEN.test(article.name)
+        ? 'blind, no rule yet written with its misses in view'
+        : /^blind\d*-/.test(article.name)
+          ? 'blind, later improved on'
+          : article.name.startsWith('dev-')
+            ? 'dev, first run unseen, later improved on'
+            : 'held out, seen while writing the rules'
       : 'seed'
     return `| ${article.name} | ${kind} | ${pct(warm.recalled.length, n)} / ${pct(warm.correct.length, warm.suggestions.length)} | ${pct(cold.recalled.length, n)} / ${pct(cold.correct.length, cold.suggestions.length)} | ${conflicts.found}/${conflicts.total} (${conflicts.exact} exactly) |`
   })
