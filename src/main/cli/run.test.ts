@@ -345,6 +345,20 @@ describe('claimdesk CLI', () => {
     expect((await list()).every((r) => !r.rejected)).toBe(true)
   })
 
+  it('asks for suggestion ids when --reject names none, and passes over empty ones between commas', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    for (const none of ['', ',', ' , ']) {
+      const r = await cli('suggest', '--case', c, '--doc', 'Blockade', '--reject', none)
+      expect([r.code, r.err]).toEqual([
+        2,
+        expect.stringMatching(/: name suggestions, as s2,s5; its suggestions are s1 to s\d+/)
+      ])
+    }
+    const r = await cli('suggest', '--case', c, '--doc', 'Blockade', '--reject', 's1,,s2,')
+    expect([r.code, r.out]).toEqual([0, 'rejected 2 suggestions (2 in all)'])
+  })
+
   it('refuses --accept --speaker with a speaker the suggestions do not have, listing those they do', async () => {
     const c = join(dir, 'work')
     await cli('import', join(dir, 'sarn.txt'), '--case', c)

@@ -250,7 +250,7 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   const overview = await api.openCase(requireCase(values.case), { readOnly: !writes })
   const documentId = documentNamed(overview.documents, values.doc, io)
   if (values.reject !== undefined || values.restore) {
-    const ids = values.reject?.split(',').map((id) => id.trim()) ?? []
+    const ids = values.reject?.split(',').flatMap((id) => id.trim() || []) ?? []
     const all = await api.suggestClaims(documentId)
     const unknown = ids.filter((id) => !all.some((s) => s.id === id))
     if (unknown.length || (values.reject !== undefined && ids.length === 0))

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testService, type TestService } from '../testing/service'
+import { defaultSuggester } from './analysis'
 
 let t: TestService
 beforeEach(() => {
@@ -60,6 +61,22 @@ describe('suggested claims', () => {
     const { value } = await t.api.acceptSuggestions({ documentId })
     expect(value.claims.find((c) => c.quote.exact.startsWith('Floods have killed'))?.sourceId).toBe(office.id)
     expect(value.sources.map((s) => s.name)).not.toContain('Relief Office')
+  })
+
+  it('accepts while a suggestion is rejected meanwhile (Enter, then Backspace at once), leaving out the one rejected', async () => {
+    await t.dispose()
+    let worked = Promise.resolve()
+    t = testService({ suggest: async (doc, sources) => (await worked, defaultSuggester(doc, sources)) })
+    const documentId = await caseWithArticle()
+    const all = await t.api.suggestClaims(documentId)
+    let done = () => {}
+    worked = new Promise((resolve) => (done = resolve))
+    const accepting = t.api.acceptSuggestions({ documentId })
+    await t.api.updateDocument(documentId, { rejectedSuggestions: [`${all[0].claim.start}:${all[0].claim.end}`] })
+    done()
+    const { value } = await accepting
+    const spans = (xs: { start: number; end: number }[]) => xs.map((x) => `${x.start}:${x.end}`).sort()
+    expect(spans(value.claims.map((c) => c.position))).toEqual(spans(all.slice(1).map((s) => s.claim)))
   })
 })
 

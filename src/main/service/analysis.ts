@@ -1,6 +1,7 @@
 // The second pair of eyes: claims the engine suggests in a document (worked out off the main thread
 // in the built app) and accepting them as one undoable change; figures and accounts that disagree,
 // as sets of any size; reporting that traces back to one origin; who agrees with whom per topic.
+import { isDeepStrictEqual } from 'node:util'
 import { builtWorkerHere } from '../built-workers'
 import type { ApiHandlers } from '../../shared/api'
 import { ClaimdeskError, notFound } from '../../shared/errors'
@@ -91,25 +92,38 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
         const doc = documentOf(store.state, input.documentId)
         // Worked out again here, never taken from the caller: they are deterministic for a document.
         const all = await suggest(doc, [...store.state.sources.values()])
-        // The analyst's rejections hold unless a suggestion is named.
-        const rejected = new Set(doc.rejectedSuggestions)
-        const picked = all.filter(
-          (x) =>
-            (input.suggestionIds ? input.suggestionIds.includes(x.id) : !rejected.has(suggestionKey(x.claim))) &&
-            (!input.entity || x.speaker.entity === input.entity)
-        )
         return s.commit(
           (state, ctx) => {
-            if (state.documents.get(doc.id) !== doc) {
+            const now = state.documents.get(doc.id)
+            if (!now || changedBesidesRejections(doc, now)) {
               throw new ClaimdeskError(
                 'conflict',
                 `“${doc.title}” changed while its suggestions were worked out: try again`
               )
             }
+            // The analyst's rejections hold unless a suggestion is named (those made meanwhile too).
+            const rejected = new Set(now.rejectedSuggestions)
+            const picked = all.filter(
+              (x) =>
+                (input.suggestionIds ? input.suggestionIds.includes(x.id) : !rejected.has(suggestionKey(x.claim))) &&
+                (!input.entity || x.speaker.entity === input.entity)
+            )
             return acceptSuggestions(state, doc.id, planAcceptance(picked, [...state.sources.values()]), ctx)
           },
           { store }
         )
       })
   }
+}
+
+/**
+ * Whether a document changed in more than its rejections while its suggestions were worked out:
+ * rejecting one suggestion while another is accepted (Enter, then Backspace) changes nothing they read.
+ * By value: every change stores a new copy of the whole document.
+ */
+function changedBesidesRejections(was: CaseDocument, now: CaseDocument): boolean {
+  const keys = new Set([...Object.keys(was), ...Object.keys(now)] as (keyof CaseDocument)[])
+  keys.delete('rejectedSuggestions')
+  keys.delete('updatedAt')
+  return [...keys].some((k) => !isDeepStrictEqual(was[k], now[k]))
 }

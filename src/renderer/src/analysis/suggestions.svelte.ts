@@ -133,9 +133,11 @@ export class SuggestionQueue {
   /** Accepts suggestions by id (the active one when none are named); resolves to the claims made. */
   async accept(ids: string[] = this.activeId ? [this.activeId] : []): Promise<Claim[]> {
     if (ids.length === 0 || !this.documentId) return []
-    const next = this.after(ids)
+    // The cursor moves on at once: a key pressed before the claims arrive acts on the next suggestion.
+    const was = this.activeId
+    const next = (this.activeId = this.after(ids))
     const done = await this.store.acceptSuggestions({ documentId: this.documentId, suggestionIds: ids })
-    if (done) this.activeId = next
+    if (!done && this.activeId === next) this.activeId = was
     return done?.claims ?? []
   }
 

@@ -69,6 +69,15 @@ describe('SuggestionQueue', () => {
     expect(queue.pending.map((s) => s.id)).toContain(first.id)
   })
 
+  it('moves on when Enter is pressed, so a Backspace right after rejects the next suggestion, not the one accepted', async () => {
+    const { queue, store } = await setup()
+    const [first, second] = queue.pending
+    const [made] = await Promise.all([queue.accept(), queue.reject()])
+    expect(made.map((c) => c.quote.exact)).toEqual([first.claim.text])
+    const { document } = await store.api.getDocument(store.currentDoc!.id)
+    expect(document.rejectedSuggestions).toEqual([`${second.claim.start}:${second.claim.end}`])
+  })
+
   it('accepts every suggestion of one speaker at once', async () => {
     const { queue, store } = await setup()
     const ostrova = queue.pending.find((s) => s.speaker.name.includes('Ostrova'))!
