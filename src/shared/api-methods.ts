@@ -28,6 +28,7 @@ export const API_METHODS = [
   'searchCase',
   'suggestClaims',
   'acceptSuggestions',
+  'rejectSuggestions',
   'conflictSets',
   'keepConflictProposal',
   'createConflictSet',

@@ -22,6 +22,7 @@ import {
   type ConflictSet,
   type DocumentSummary,
   type Id,
+  type Rejections,
   type Source
 } from './model'
 
@@ -58,11 +59,7 @@ export const documentPatch = z
     author: short,
     url: z.string().max(2048),
     published: dateText,
-    language: z.string().max(35),
-    /** The whole list ("start:end" spans of the suggestions rejected here), not one to add. */
-    rejectedSuggestions: z
-      .array(z.string().regex(SUGGESTION_KEY, 'expected the span of a suggestion, "start:end"'))
-      .max(LIMITS.listItems)
+    language: z.string().max(35)
   })
   .partial()
   .strict()
@@ -214,6 +211,20 @@ export const searchQuery = z
   })
   .strict()
 
+/** Rejects suggestions of a document by their spans, or brings them back (every one when none are named). */
+export const rejectInput = z
+  .object({
+    documentId: id,
+    spans: z
+      .array(z.string().regex(SUGGESTION_KEY, 'expected the span of a suggestion, "start:end"'))
+      .min(1)
+      .max(LIMITS.listItems)
+      .optional(),
+    rejected: z.boolean()
+  })
+  .strict()
+  .refine((r) => !r.rejected || r.spans, { message: 'name the spans to reject', path: ['spans'] })
+
 /** Which of a document's suggested claims to accept: all of them, those named, or every one of a speaker. */
 export const acceptInput = z
   .object({
@@ -244,6 +255,7 @@ export const conflictSetPatch = z
   .strict()
 
 export type DocumentPatch = z.infer<typeof documentPatch>
+export type RejectInput = z.infer<typeof rejectInput>
 export type ImportFile = z.input<typeof importFile>
 export type PasteInput = z.infer<typeof pasteInput>
 export type SourceInput = z.input<typeof sourceInput>
@@ -324,6 +336,8 @@ export interface CaseOverview {
 /** A document with its text, its claims in text order, the links that touch them and the claims at their other ends. */
 export interface DocumentView {
   document: CaseDocument
+  /** Spans of the suggestions rejected in it, in text order. */
+  rejectedSuggestions: string[]
   claims: Claim[]
   links: ClaimLink[]
   linkedClaims: Claim[]
@@ -357,6 +371,7 @@ export interface CaseChanges {
   links?: { put: ClaimLink[]; removed: Id[] }
   briefings?: { put: Briefing[]; removed: Id[] }
   conflictSets?: { put: ConflictSet[]; removed: Id[] }
+  rejections?: { put: Rejections[]; removed: Id[] }
   /** Every tag in use, when the set or a count changed. */
   tags?: TagCount[]
   claimCount: number
@@ -492,6 +507,7 @@ export const apiArgs = {
   /** Claims the engine proposes in a document (attribution cues, quotations, hedged figures); changes nothing. */
   suggestClaims: z.tuple([id]),
   acceptSuggestions: z.tuple([acceptInput]),
+  rejectSuggestions: z.tuple([rejectInput]),
   conflictSets: none,
   /** Keeps one of the engine's proposals (by its key) as the analyst decided: confirmed or dismissed. */
   keepConflictProposal: z.tuple([z.string().min(1).max(LIMITS.longText), z.enum(CONFLICT_SET_STATUSES)]),
@@ -558,6 +574,8 @@ export interface ApiResults {
   searchCase: SearchResults
   suggestClaims: Suggestion[]
   acceptSuggestions: Changed<AcceptedSuggestions>
+  /** The document's rejected spans after the change. */
+  rejectSuggestions: Changed<string[]>
   conflictSets: ConflictSets
   keepConflictProposal: Changed<ConflictSet>
   createConflictSet: Changed<ConflictSet>

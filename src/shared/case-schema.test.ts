@@ -3,7 +3,7 @@ import { caseSchema, describeIssues, formatPath, itemSchemas } from './case-sche
 
 const now = '2024-05-01T00:00:00.000Z'
 const valid = {
-  version: 2,
+  version: 3,
   id: 'c1',
   title: 'Case',
   createdAt: now,
@@ -24,7 +24,8 @@ const valid = {
   claims: [],
   links: [],
   briefings: [],
-  conflictSets: []
+  conflictSets: [],
+  rejections: [{ id: 'd1', spans: ['3:9', '40:52'], updatedAt: now }]
 }
 
 describe('caseSchema', () => {
@@ -34,10 +35,17 @@ describe('caseSchema', () => {
   })
 
   it('describes problems by path', () => {
-    const result = caseSchema.safeParse({ ...valid, version: 3, sources: [{ ...valid.sources[0], reliability: 'Q' }] })
+    const result = caseSchema.safeParse({
+      ...valid,
+      version: 4,
+      sources: [{ ...valid.sources[0], reliability: 'Q' }],
+      rejections: [{ ...valid.rejections[0], spans: ['s1'] }]
+    })
     expect(result.success).toBe(false)
     const text = describeIssues(result.error!)
-    expect(text).toMatch(/^version: .*; sources\[0\]\.reliability: /)
+    expect(text).toMatch(
+      /^version: .*; sources\[0\]\.reliability: .*; rejections\[0\]\.spans\[0\]: expected the span of a suggestion/
+    )
   })
 
   it('caps the description at a few problems', () => {

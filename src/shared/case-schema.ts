@@ -24,6 +24,7 @@ import {
   type ConflictSet,
   type CollectionName,
   type Collections,
+  type Rejections,
   type Source
 } from './model'
 
@@ -61,7 +62,6 @@ export const documentSchema = z.object({
   provenance,
   notices: z.array(z.string()),
   versionOf: id.optional(),
-  rejectedSuggestions: z.array(z.string().regex(SUGGESTION_KEY)).optional(),
   createdAt: time,
   updatedAt: time
 })
@@ -140,6 +140,12 @@ export const conflictSetSchema = z.object({
   updatedAt: time
 })
 
+export const rejectionsSchema = z.object({
+  id,
+  spans: z.array(z.string().regex(SUGGESTION_KEY, 'expected the span of a suggestion, "start:end"')),
+  updatedAt: time
+})
+
 export const caseSchema = z.object({
   version: z.literal(SCHEMA_VERSION),
   id,
@@ -151,7 +157,8 @@ export const caseSchema = z.object({
   claims: z.array(claimSchema),
   links: z.array(linkSchema),
   briefings: z.array(briefingSchema),
-  conflictSets: z.array(conflictSetSchema)
+  conflictSets: z.array(conflictSetSchema),
+  rejections: z.array(rejectionsSchema)
 })
 
 /** The item schema of each collection, for checking one change at a time. */
@@ -161,7 +168,8 @@ export const itemSchemas: { [C in CollectionName]: z.ZodType<Collections[C]> } =
   claims: claimSchema,
   links: linkSchema,
   briefings: briefingSchema,
-  conflictSets: conflictSetSchema
+  conflictSets: conflictSetSchema,
+  rejections: rejectionsSchema
 }
 
 export const COLLECTION_NAMES = Object.keys(itemSchemas) as CollectionName[]
@@ -193,6 +201,7 @@ const proofs: [
   Same<z.infer<typeof linkSchema>, ClaimLink>,
   Same<z.infer<typeof briefingSchema>, Briefing>,
   Same<z.infer<typeof conflictSetSchema>, ConflictSet>,
+  Same<z.infer<typeof rejectionsSchema>, Rejections>,
   Same<Omit<z.infer<typeof caseSchema>, 'version'>, Omit<CaseData, 'version'>>
-] = [true, true, true, true, true, true, true]
+] = [true, true, true, true, true, true, true, true]
 void proofs

@@ -1,7 +1,7 @@
 // The case file's data model. Plain JSON: ids are random UUIDs, times are ISO strings,
 // nothing depends on the machine that wrote it.
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export type Id = string
 
@@ -50,8 +50,6 @@ export interface CaseDocument extends DocumentMeta {
   notices: string[]
   /** Set when this document is a newer version of another one. */
   versionOf?: Id
-  /** The suggested claims the analyst rejected here, by span ("start:end", see suggestionKey). */
-  rejectedSuggestions?: string[]
   createdAt: string
   updatedAt: string
 }
@@ -241,6 +239,18 @@ export interface CaseData {
   links: ClaimLink[]
   briefings: Briefing[]
   conflictSets: ConflictSet[]
+  rejections: Rejections[]
+}
+
+/**
+ * The suggested claims an analyst rejected in one document, by span (see suggestionKey), in text
+ * order. Kept apart from the document so a rejection writes a few bytes, not the article again.
+ */
+export interface Rejections {
+  /** The document's id. */
+  id: Id
+  spans: string[]
+  updatedAt: string
 }
 
 /** The collections a case holds, by name. */
@@ -251,5 +261,6 @@ export interface Collections {
   links: ClaimLink
   briefings: Briefing
   conflictSets: ConflictSet
+  rejections: Rejections
 }
 export type CollectionName = keyof Collections

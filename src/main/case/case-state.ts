@@ -47,6 +47,7 @@ export class CaseState {
   readonly links: Store<'links'> = new Map()
   readonly briefings: Store<'briefings'> = new Map()
   readonly conflictSets: Store<'conflictSets'> = new Map()
+  readonly rejections: Store<'rejections'> = new Map()
 
   private readonly claimIdsByDoc = new Map<Id, Set<Id>>()
   /** Claims of a document in text order, built on first read after a change. */
@@ -69,6 +70,7 @@ export class CaseState {
     for (const l of data.links) this.putLink(l)
     for (const b of data.briefings) this.briefings.set(b.id, b)
     for (const s of data.conflictSets) this.putSet(s)
+    for (const r of data.rejections) this.rejections.set(r.id, r)
   }
 
   /** The case as its file holds it: plain arrays, in the order items were first added. */
@@ -84,7 +86,8 @@ export class CaseState {
       claims: [...this.claims.values()],
       links: [...this.links.values()],
       briefings: [...this.briefings.values()],
-      conflictSets: [...this.conflictSets.values()]
+      conflictSets: [...this.conflictSets.values()],
+      rejections: [...this.rejections.values()]
     }
   }
 

@@ -285,7 +285,7 @@ describe('corrupt files', () => {
     for (const readOnly of [false, true]) {
       const err = await caught(openCaseStore(file, { readOnly }))
       expect(err.code).toBe('invalid')
-      expect(err.message).toMatch(/newer Claimdesk \(case format version 7; this Claimdesk reads versions up to 2\)/)
+      expect(err.message).toMatch(/newer Claimdesk \(case format version 7; this Claimdesk reads versions up to 3\)/)
     }
   })
 })

@@ -14,6 +14,7 @@ export function emptyCase(title: string): CaseData {
     claims: [],
     links: [],
     briefings: [],
-    conflictSets: []
+    conflictSets: [],
+    rejections: []
   }
 }

@@ -154,7 +154,7 @@ describe('JournalWriter and readJournal', () => {
       /belongs to another case \(id case-1, not case-2\)/
     )
     writeFileSync(file, encodeLine({ journal: 2, schema: 99, caseId: 'case-1' }))
-    await expect(readJournal(io, file, 'case-1')).rejects.toThrow(/case format version 99, not 2/)
+    await expect(readJournal(io, file, 'case-1')).rejects.toThrow(/case format version 99, not 3/)
   })
 
   it('treats an entry whose ops no longer validate as damage', async () => {

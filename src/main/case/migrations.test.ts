@@ -71,9 +71,14 @@ describe('migrate', () => {
 })
 
 describe('the migrations Claimdesk ships', () => {
-  it('takes a version 1 case to version 2, which keeps conflict sets', () => {
+  it('takes a version 1 case to version 3, which keeps conflict sets, then rejected suggestions', () => {
     const { data, migratedFrom } = migrate({ version: 1, claims: [] }, 'old.claimdesk.json')
     expect(migratedFrom).toBe(1)
-    expect(data).toEqual({ version: 2, claims: [], conflictSets: [] })
+    expect(data).toEqual({ version: 3, claims: [], conflictSets: [], rejections: [] })
+    const two = migrate({ version: 2, claims: [], conflictSets: [{ id: 'x' }] }, 'old.claimdesk.json')
+    expect(two).toEqual({
+      migratedFrom: 2,
+      data: { version: 3, claims: [], conflictSets: [{ id: 'x' }], rejections: [] }
+    })
   })
 })

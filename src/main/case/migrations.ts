@@ -12,7 +12,9 @@ export type Migration = (data: RawCase) => RawCase
 /** MIGRATIONS[N] migrates version N to N + 1; a change to the format adds one here and raises SCHEMA_VERSION. */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Version 2 keeps conflict sets: claims whose figures or accounts diverge, any number of them.
-  1: (data) => ({ ...data, version: 2, conflictSets: [] })
+  1: (data) => ({ ...data, version: 2, conflictSets: [] }),
+  // Version 3 keeps the suggestions an analyst rejected, per document.
+  2: (data) => ({ ...data, version: 3, rejections: [] })
 }
 
 export interface Migrated {

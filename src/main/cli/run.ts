@@ -258,16 +258,19 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
         `--reject ${values.reject}: ${unknown.length ? `no suggestion ${unknown.join(', ')} in this document` : 'name suggestions, as s2,s5'}; ` +
           `its suggestions are ${all.length ? `s1 to s${all.length}` : 'none'} (see claimdesk suggest --doc ${values.doc})`
       )
-    const before = (await api.getDocument(documentId)).document.rejectedSuggestions ?? []
-    const keys = values.restore
-      ? []
-      : [...new Set([...before, ...all.filter((s) => ids.includes(s.id)).map((s) => suggestionKey(s.claim))])]
-    await api.updateDocument(documentId, { rejectedSuggestions: keys })
-    io.out(
-      values.restore
-        ? `brought back ${before.length} rejected suggestion${before.length === 1 ? '' : 's'}`
-        : `rejected ${keys.length - before.length} suggestion${keys.length - before.length === 1 ? '' : 's'} (${keys.length} in all)`
+    const before = (await api.getDocument(documentId)).rejectedSuggestions
+    const spans = all.filter((s) => ids.includes(s.id)).map((s) => suggestionKey(s.claim))
+    const { value: after } = await api.rejectSuggestions(
+      values.restore ? { documentId, rejected: false } : { documentId, spans, rejected: true }
     )
+    const moved = Math.abs(after.length - before.length)
+    if (values.json) io.out(JSON.stringify({ rejected: after }, null, 2))
+    else if (values.restore) io.out(`brought back ${moved} rejected suggestion${moved === 1 ? '' : 's'}`)
+    else
+      io.out(
+        `rejected ${moved} suggestion${moved === 1 ? '' : 's'} (${after.length} in all` +
+          `${moved < spans.length ? `; ${spans.length - moved} ${spans.length - moved === 1 ? 'was' : 'were'} rejected already` : ''})`
+      )
     return 0
   }
   if (values.accept) {
@@ -282,7 +285,7 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
     return 0
   }
   const suggestions = await api.suggestClaims(documentId)
-  const rejected = new Set((await api.getDocument(documentId)).document.rejectedSuggestions)
+  const rejected = new Set((await api.getDocument(documentId)).rejectedSuggestions)
   if (values.json)
     io.out(
       JSON.stringify(

@@ -9,6 +9,7 @@ import type { ImportedDocument } from '../import'
 import { releaseOrphansOps } from './anchors'
 import { removeClaimsOps } from './claims'
 import { documentOf, plural, quoted, type Outcome, type RuleContext } from './outcome'
+import { forgetRejectionsOps } from './suggestions'
 
 /** A document already holding these exact bytes. */
 export function documentWithHash(state: CaseState, sha256: string): CaseDocument | undefined {
@@ -82,23 +83,12 @@ export function updateDocument(
   patch: DocumentPatch,
   ctx: RuleContext
 ): Outcome<CaseDocument> {
-  const old = documentOf(state, id)
-  const rejected = patch.rejectedSuggestions && [...new Set(patch.rejectedSuggestions)].sort()
-  const doc: CaseDocument = {
-    ...old,
-    ...patch,
-    ...(rejected && { rejectedSuggestions: rejected }),
-    updatedAt: ctx.now
+  const doc: CaseDocument = { ...documentOf(state, id), ...patch, updatedAt: ctx.now }
+  return {
+    ops: [{ op: 'put', collection: 'documents', item: doc }],
+    value: doc,
+    label: `details of ${quoted(doc.title)}`
   }
-  const onlyRejections = Object.keys(patch).every((k) => k === 'rejectedSuggestions')
-  const before = old.rejectedSuggestions?.length ?? 0
-  const label =
-    !rejected || !onlyRejections
-      ? `details of ${quoted(doc.title)}`
-      : rejected.length > before
-        ? `reject ${rejected.length - before === 1 ? 'a suggestion' : 'suggestions'} in ${quoted(doc.title)}`
-        : `bring back rejected suggestions in ${quoted(doc.title)}`
-  return { ops: [{ op: 'put', collection: 'documents', item: doc }], value: doc, label }
 }
 
 export function deleteDocument(state: CaseState, id: Id, ctx: RuleContext): Outcome<Id[]> {
@@ -108,6 +98,7 @@ export function deleteDocument(state: CaseState, id: Id, ctx: RuleContext): Outc
     ops: [
       ...removeClaimsOps(state, new Set(claimIds), ctx.now),
       ...releaseOrphansOps(state, id, ctx.now),
+      ...forgetRejectionsOps(state, id),
       { op: 'remove', collection: 'documents', id }
     ],
     value: claimIds,
@@ -139,7 +130,7 @@ export function reimportDocument(
     updatedAt: ctx.now
   }
   return {
-    ops: [{ op: 'put', collection: 'documents', item: next }],
+    ops: [{ op: 'put', collection: 'documents', item: next }, ...forgetRejectionsOps(state, id)],
     value: next,
     label: `re-read ${quoted(doc.title)} as ${imported.encoding ?? 'text'}`
   }

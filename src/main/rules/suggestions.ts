@@ -1,12 +1,15 @@
 // Accepting suggested claims: the planned sources are created (one per speaker, with the ways the
-// document names it as aliases) and the claims made, in one change the analyst can undo.
+// document names it as aliases) and the claims made, in one change the analyst can undo. Rejecting
+// them: their spans are kept per document, so they stay rejected wherever the case goes.
+import type { RejectInput } from '../../shared/api'
+import { invalid } from '../../shared/errors'
 import type { Claim, Id, Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
 import type { AcceptancePlan, SourceRef } from '../analysis'
 import type { CaseState } from '../case/case-state'
 import type { CaseOp } from '../case/types'
 import { createClaim } from './claims'
-import { documentOf, plural, type Outcome, type RuleContext } from './outcome'
+import { documentOf, plural, quoted, type Outcome, type RuleContext } from './outcome'
 import { createSource } from './sources'
 
 export interface Accepted {
@@ -78,4 +81,47 @@ export function acceptSuggestions(
     value: { claims, sources: created, skipped: plan.claims.length - wanted.length },
     label: `accept ${plural(claims.length, 'suggested claim')}`
   }
+}
+
+/**
+ * Rejects suggestions of a document by span, or brings back those named (every one when none are).
+ * A span must lie within the document's text; a change that changes nothing writes nothing.
+ */
+export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: RuleContext): Outcome<string[]> {
+  const doc = documentOf(state, input.documentId)
+  const named = (input.spans ?? []).map((span, i) => {
+    const [start, end] = span.split(':').map(Number)
+    if (!(start < end && end <= doc.text.length)) {
+      throw invalid(
+        `spans[${i}] "${span}": not the span of a suggestion in ${quoted(doc.title)} (its text has ${doc.text.length} characters)`
+      )
+    }
+    return { span, start, end }
+  })
+  const before = state.rejections.get(doc.id)?.spans ?? []
+  const kept = new Set(before)
+  if (input.rejected) for (const n of named) kept.add(n.span)
+  else if (input.spans) for (const n of named) kept.delete(n.span)
+  else kept.clear()
+  const spans = [...kept].sort((a, b) => {
+    const [as, ae] = a.split(':').map(Number)
+    const [bs, be] = b.split(':').map(Number)
+    return as - bs || ae - be
+  })
+  const moved = Math.abs(spans.length - before.length)
+  const ops: CaseOp[] =
+    moved === 0
+      ? []
+      : spans.length
+        ? [{ op: 'put', collection: 'rejections', item: { id: doc.id, spans, updatedAt: ctx.now } }]
+        : [{ op: 'remove', collection: 'rejections', id: doc.id }]
+  const label = input.rejected
+    ? `reject ${moved === 1 ? 'a suggestion' : plural(moved, 'suggestion')} in ${quoted(doc.title)}`
+    : `bring back ${plural(moved, 'rejected suggestion')} in ${quoted(doc.title)}`
+  return { ops, value: spans, label }
+}
+
+/** The ops that forget a document's rejections (the document goes, or its text is read again). */
+export function forgetRejectionsOps(state: CaseState, documentId: Id): CaseOp[] {
+  return state.rejections.has(documentId) ? [{ op: 'remove', collection: 'rejections', id: documentId }] : []
 }

@@ -72,7 +72,7 @@ describe('suggested claims', () => {
     let done = () => {}
     worked = new Promise((resolve) => (done = resolve))
     const accepting = t.api.acceptSuggestions({ documentId })
-    await t.api.updateDocument(documentId, { rejectedSuggestions: [`${all[0].claim.start}:${all[0].claim.end}`] })
+    await t.api.rejectSuggestions({ documentId, spans: [`${all[0].claim.start}:${all[0].claim.end}`], rejected: true })
     done()
     const { value } = await accepting
     const spans = (xs: { start: number; end: number }[]) => xs.map((x) => `${x.start}:${x.end}`).sort()

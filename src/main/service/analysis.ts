@@ -1,7 +1,6 @@
 // The second pair of eyes: claims the engine suggests in a document (worked out off the main thread
 // in the built app) and accepting them as one undoable change; figures and accounts that disagree,
 // as sets of any size; reporting that traces back to one origin; who agrees with whom per topic.
-import { isDeepStrictEqual } from 'node:util'
 import { builtWorkerHere } from '../built-workers'
 import type { ApiHandlers } from '../../shared/api'
 import { ClaimdeskError, notFound } from '../../shared/errors'
@@ -20,7 +19,7 @@ import { checkSuggestSize } from '../analysis/limits'
 import type { CaseState } from '../case/case-state'
 import { createConflictSet, deleteConflictSet, keepProposal, updateConflictSet } from '../rules/conflict-sets'
 import { documentOf } from '../rules/outcome'
-import { acceptSuggestions } from '../rules/suggestions'
+import { acceptSuggestions, rejectSuggestions } from '../rules/suggestions'
 import type { Session } from './session'
 
 export type Suggester = (doc: CaseDocument, sources: Source[]) => Promise<Suggestion[]>
@@ -37,6 +36,7 @@ type AnalysisHandlers = Pick<
   ApiHandlers,
   | 'suggestClaims'
   | 'acceptSuggestions'
+  | 'rejectSuggestions'
   | 'conflictSets'
   | 'keepConflictProposal'
   | 'createConflictSet'
@@ -86,6 +86,7 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
         conflictSets: [...s.state.conflictSets.values()]
       }),
     suggestClaims: async (documentId) => suggest(documentOf(s.state, documentId), [...s.state.sources.values()]),
+    rejectSuggestions: (input) => s.commit((state, ctx) => rejectSuggestions(state, input, ctx)),
     acceptSuggestions: (input) =>
       s.prepare(async () => {
         const store = s.writable()
@@ -94,15 +95,14 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
         const all = await suggest(doc, [...store.state.sources.values()])
         return s.commit(
           (state, ctx) => {
-            const now = state.documents.get(doc.id)
-            if (!now || changedBesidesRejections(doc, now)) {
+            if (state.documents.get(doc.id) !== doc) {
               throw new ClaimdeskError(
                 'conflict',
                 `“${doc.title}” changed while its suggestions were worked out: try again`
               )
             }
             // The analyst's rejections hold unless a suggestion is named (those made meanwhile too).
-            const rejected = new Set(now.rejectedSuggestions)
+            const rejected = new Set(state.rejections.get(doc.id)?.spans)
             const picked = all.filter(
               (x) =>
                 (input.suggestionIds ? input.suggestionIds.includes(x.id) : !rejected.has(suggestionKey(x.claim))) &&
@@ -114,16 +114,4 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
         )
       })
   }
-}
-
-/**
- * Whether a document changed in more than its rejections while its suggestions were worked out:
- * rejecting one suggestion while another is accepted (Enter, then Backspace) changes nothing they read.
- * By value: every change stores a new copy of the whole document.
- */
-function changedBesidesRejections(was: CaseDocument, now: CaseDocument): boolean {
-  const keys = new Set([...Object.keys(was), ...Object.keys(now)] as (keyof CaseDocument)[])
-  keys.delete('rejectedSuggestions')
-  keys.delete('updatedAt')
-  return [...keys].some((k) => !isDeepStrictEqual(was[k], now[k]))
 }

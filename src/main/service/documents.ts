@@ -71,12 +71,9 @@ export class Documents {
         }),
       getDocument: async (id) => documentView(s.state, documentOf(s.state, id)),
       updateDocument: async (id, patch) => {
-        // Typing in a field is one undo step; each rejection of a suggestion is its own.
-        const typing = !('rejectedSuggestions' in patch)
-        const { value, changes } = await s.commit(
-          (state, ctx) => updateDocument(state, id, patch, ctx),
-          typing ? { coalesce: `document:${id}:${Object.keys(patch).join()}` } : {}
-        )
+        const { value, changes } = await s.commit((state, ctx) => updateDocument(state, id, patch, ctx), {
+          coalesce: `document:${id}:${Object.keys(patch).join()}`
+        })
         return { value: documentSummary(s.state, value), changes }
       },
       deleteDocument: (id) => s.commit((state, ctx) => deleteDocument(state, id, ctx)),

@@ -225,20 +225,50 @@ describe('documents', () => {
     )
   })
 
-  it('keeps the rejected suggestions of a document, in order and once, refusing what is no span', async () => {
+  it('keeps the rejected suggestions of a document apart from it, in text order, refusing what is no span', async () => {
     const doc = await caseWithDocument()
-    const { value, changes } = await api.updateDocument(doc.id, { rejectedSuggestions: ['40:52', '3:9', '40:52'] })
-    expect(value.rejectedSuggestions).toEqual(['3:9', '40:52'])
-    expect(changes.history.undo).toMatch(/^reject suggestions in /)
-    await expect(api.updateDocument(doc.id, { rejectedSuggestions: ['s1'] })).rejects.toThrow(
-      /updateDocument: argument 2 field "rejectedSuggestions\.0": expected the span of a suggestion/
+    const reject = (spans: string[]) => api.rejectSuggestions({ documentId: doc.id, spans, rejected: true })
+    const { value, changes } = await reject(['40:52', '3:9', '40:52', '100:120'])
+    expect(value).toEqual(['3:9', '40:52', '100:120'])
+    expect(changes.history.undo).toMatch(/^reject 3 suggestions in /)
+    expect(changes.documents).toBeUndefined()
+    expect(changes.rejections?.put).toEqual([{ id: doc.id, spans: value, updatedAt: expect.any(String) }])
+    expect((await api.getDocument(doc.id)).rejectedSuggestions).toEqual(value)
+    // Again: nothing changes, nothing is written or undone.
+    const again = await reject(['3:9'])
+    expect([again.value, again.changes.rejections, again.changes.history.undo]).toEqual([
+      value,
+      undefined,
+      changes.history.undo
+    ])
+    await expect(reject(['s1'])).rejects.toThrow(
+      /rejectSuggestions: argument 1 field "spans\.0": expected the span of a suggestion/
     )
+    await expect(reject(['9:3'])).rejects.toThrow(/spans\[0\] "9:3": not the span of a suggestion in “/)
+    await expect(reject([`0:${doc.text.length + 1}`])).rejects.toThrow(/its text has \d+ characters/)
+    await expect(api.rejectSuggestions({ documentId: doc.id, rejected: true })).rejects.toThrow(
+      /name the spans to reject/
+    )
+    const brought = await api.rejectSuggestions({ documentId: doc.id, spans: ['40:52'], rejected: false })
+    expect([brought.value, brought.changes.history.undo]).toEqual([
+      ['3:9', '100:120'],
+      expect.stringMatching(/^bring back 1 rejected suggestion in /)
+    ])
+    await api.undo()
+    expect((await api.getDocument(doc.id)).rejectedSuggestions).toEqual(value)
+    expect((await api.rejectSuggestions({ documentId: doc.id, rejected: false })).changes.rejections?.removed).toEqual([
+      doc.id
+    ])
+
     const all = (await api.suggestClaims(doc.id)).map((s) => `${s.claim.start}:${s.claim.end}`)
-    await api.updateDocument(doc.id, { rejectedSuggestions: [all[0]] })
+    await reject([all[0]])
     const { value: accepted } = await api.acceptSuggestions({ documentId: doc.id })
     expect(accepted.claims.map((c) => `${c.position.start}:${c.position.end}`)).not.toContain(all[0])
     const { value: named } = await api.acceptSuggestions({ documentId: doc.id, suggestionIds: ['s1'] })
     expect(named.claims.map((c) => `${c.position.start}:${c.position.end}`)).toEqual([all[0]])
+    // The document going takes its rejections with it.
+    const { changes: gone } = await api.deleteDocument(doc.id)
+    expect(gone.rejections?.removed).toEqual([doc.id])
   })
 
   it('deleting a document removes its claims and their links, and says so', async () => {

@@ -52,7 +52,13 @@ export function documentView(state: CaseState, doc: CaseDocument): DocumentView 
       if (other && other.documentId !== doc.id) linked.set(end, other)
     }
   }
-  return { document: doc, claims: [...claims], links: [...links.values()], linkedClaims: [...linked.values()] }
+  return {
+    document: doc,
+    rejectedSuggestions: state.rejections.get(doc.id)?.spans ?? [],
+    claims: [...claims],
+    links: [...links.values()],
+    linkedClaims: [...linked.values()]
+  }
 }
 
 /**
@@ -66,7 +72,8 @@ export class Touched {
     claims: new Set(),
     links: new Set(),
     briefings: new Set(),
-    conflictSets: new Set()
+    conflictSets: new Set(),
+    rejections: new Set()
   }
   title = false
   tags = false
@@ -122,12 +129,14 @@ export class Touched {
     const links = split(this.ids.links, (id) => state.links.get(id), same)
     const briefings = split(this.ids.briefings, (id) => state.briefings.get(id), same)
     const conflictSets = split(this.ids.conflictSets, (id) => state.conflictSets.get(id), same)
+    const rejections = split(this.ids.rejections, (id) => state.rejections.get(id), same)
     if (documents) changes.documents = documents
     if (sources) changes.sources = sources
     if (claims) changes.claims = claims
     if (links) changes.links = links
     if (briefings) changes.briefings = briefings
     if (conflictSets) changes.conflictSets = conflictSets
+    if (rejections) changes.rejections = rejections
     return changes
   }
 }

@@ -320,7 +320,8 @@ export function sampleCase(): CaseData {
         createdAt: T0,
         updatedAt: T0
       }
-    ]
+    ],
+    rejections: []
   }
 }
 
@@ -417,6 +418,7 @@ export function largeCase(docs = 100, claimsPerDoc = 10, paragraphs = 20): CaseD
     claims,
     links,
     briefings: [briefing],
-    conflictSets: []
+    conflictSets: [],
+    rejections: []
   }
 }

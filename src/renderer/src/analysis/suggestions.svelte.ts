@@ -54,12 +54,10 @@ export class SuggestionQueue {
   scrollRequest = $state(0)
   /** The document's rejections, with those asked for and not yet saved (so the queue moves on at once). */
   private rejected = $derived.by((): ReadonlySet<string> => {
-    const doc = this.store.currentDoc
-    const saved = doc?.id === this.documentId ? (doc?.rejectedSuggestions ?? []) : []
+    const saved = this.store.currentDoc?.id === this.documentId ? this.store.docRejections : []
     return new Set([...saved, ...this.unsaved])
   })
   private unsaved = $state.raw<readonly string[]>([])
-  private saves = 0
 
   /** Every suggestion, its speaker matched against the case's sources now (again only when they change). */
   private matched = $derived.by(() => withCurrentSources(this.all, this.store.sources))
@@ -147,32 +145,30 @@ export class SuggestionQueue {
     return this.accept(ids)
   }
 
-  reject(id: string | null = this.activeId): Promise<void> {
+  async reject(id: string | null = this.activeId): Promise<void> {
     const s = this.all.find((x) => x.id === id)
-    if (!s || !this.documentId) return Promise.resolve()
+    const documentId = this.documentId
+    if (!s || !documentId) return
+    const key = keyOf(s)
     this.activeId = this.after([s.id])
-    return this.saveRejected(this.documentId, [...this.rejected, keyOf(s)])
+    this.unsaved = [...this.unsaved, key]
+    const saved = await this.store.rejectSuggestions({ documentId, spans: [key], rejected: true })
+    // Refused (a read-only case, a full disk): the notice says why, and the suggestion comes back.
+    this.unsaved = this.unsaved.filter((k) => k !== key)
+    if (!saved && this.documentId === documentId && !this.active) this.activeId = this.pending[0]?.id ?? null
   }
 
   /** Brings back every suggestion rejected in this document. */
-  restoreRejected(): Promise<void> {
-    return this.documentId ? this.saveRejected(this.documentId, []) : Promise.resolve()
-  }
-
-  private async saveRejected(documentId: Id, keys: string[]): Promise<void> {
-    const save = ++this.saves
-    this.unsaved = keys
-    const saved = await this.store.updateDocument(documentId, { rejectedSuggestions: keys })
-    // Refused (a read-only case, a full disk): the notice says why, and the suggestion comes back.
-    if (save === this.saves && this.documentId === documentId) this.unsaved = []
-    if (!saved && this.documentId === documentId && !this.active) this.activeId = this.pending[0]?.id ?? null
+  async restoreRejected(): Promise<void> {
+    if (this.documentId) await this.store.rejectSuggestions({ documentId: this.documentId, rejected: false })
   }
 
   /** Rejections an earlier version kept on this computer join the document's in the case, once. */
   private async moveOldRejections(documentId: Id): Promise<void> {
     const key = `${OLD_REJECTED_KEY}${this.store.info?.path ?? ''}:${documentId}`
     const raw = this.storage?.getItem(key)
-    if (!raw || this.store.readOnly) return
+    const doc = this.store.currentDoc
+    if (!raw || this.store.readOnly || doc?.id !== documentId) return
     let old: string[] = []
     try {
       const list: unknown = JSON.parse(raw)
@@ -180,9 +176,12 @@ export class SuggestionQueue {
     } catch {
       // Unreadable: nothing to move.
     }
-    const saved = this.store.currentDoc?.id === documentId ? (this.store.currentDoc.rejectedSuggestions ?? []) : []
-    const keys = [...new Set([...saved, ...old])]
-    if (keys.length === saved.length || (await this.store.updateDocument(documentId, { rejectedSuggestions: keys })))
+    const saved = new Set(this.store.docRejections)
+    const spans = old.filter((span) => {
+      const [start, end] = span.split(':').map(Number)
+      return !saved.has(span) && start < end && end <= doc.text.length
+    })
+    if (spans.length === 0 || (await this.store.rejectSuggestions({ documentId, spans, rejected: true })))
       this.storage?.removeItem(key)
   }
 

@@ -11,6 +11,7 @@ import { SvelteMap } from 'svelte/reactivity'
 import type {
   AcceptedSuggestions,
   AcceptInput,
+  RejectInput,
   BriefingInput,
   CaseChanges,
   CaseEvent,
@@ -107,6 +108,8 @@ export class CaseStore {
   /** Bumped whenever the open document's claims change. */
   docClaimsVersion = $state(0)
   private docSnapshot: { version: number; claims: Claim[] } | null = null
+  /** Spans of the suggestions rejected in the open document. */
+  docRejections = $state.raw<readonly string[]>([])
   /** Links touching the claims this UI holds. */
   links = $state.raw<ClaimLink[]>([])
   loadingDoc = $state(false)
@@ -413,6 +416,18 @@ export class CaseStore {
       const { put, removed } = fresh('conflict-set', changes.conflictSets.put, changes.conflictSets.removed)
       this.conflictSets = merged(this.conflictSets, put, removed)
     }
+    if (changes.rejections) {
+      const { put, removed } = fresh('rejections', changes.rejections.put, changes.rejections.removed)
+      const spansOf = new Map([
+        ...put.map((r): [Id, string[]] => [r.id, r.spans]),
+        ...removed.map((id): [Id, string[]] => [id, []])
+      ])
+      for (const [id, spans] of spansOf) {
+        const view = this.docCache.get(id)
+        if (view) this.docCache.set(id, { ...view, rejectedSuggestions: spans })
+        if (id === this.currentDoc?.id) this.docRejections = spans
+      }
+    }
     if (r >= this.latest) {
       this.latest = r
       if (changes.tags) this.tags = changes.tags
@@ -503,6 +518,7 @@ export class CaseStore {
     for (const c of view.claims) this.claims.set(c.id, c)
     for (const c of view.linkedClaims) this.claims.set(c.id, c)
     this.currentDoc = view.document
+    this.docRejections = view.rejectedSuggestions
     this.docIndex.reset(view.claims)
     this.docClaimsVersion++
     this.links = merged(this.links, view.links, [])
@@ -512,6 +528,7 @@ export class CaseStore {
 
   private clearDocument(): void {
     this.currentDoc = null
+    this.docRejections = []
     this.docIndex.reset([])
     this.docClaimsVersion++
   }
@@ -652,6 +669,10 @@ export class CaseStore {
   // ---- suggestions and conflict sets ------------------------------------------------------
 
   /** Makes claims (and the sources they name) from the engine's suggestions, as one undoable change. */
+  rejectSuggestions(input: RejectInput): Promise<string[] | undefined> {
+    return this.change(() => this.api.rejectSuggestions(input))
+  }
+
   async acceptSuggestions(input: AcceptInput): Promise<AcceptedSuggestions | undefined> {
     const done = await this.change(() => this.api.acceptSuggestions(input))
     if (!done) return undefined
