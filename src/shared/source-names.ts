@@ -211,8 +211,25 @@ export function findSpeakerSource<S extends Source>(
     if (!name) continue
     const match = findSourceLoosely(sources, name)
     if (match && (kind !== 'anonymous' || match.how === 'exact')) return match.source as S
+    if (kind === 'anonymous') {
+      const opened = openedDescription(sources, name)
+      if (opened) return opened
+    }
   }
   return undefined
+}
+
+/**
+ * "A milblogger" for the known "A milblogger who claims to serve with ...": the one anonymous source a
+ * name or alias of which is this description followed by its relative clause or aside.
+ */
+function openedDescription<S extends Source>(sources: readonly S[], name: string): S | undefined {
+  const head = normName(name)
+  if (head.split(' ').length < 2) return undefined
+  const opens = (n: string) =>
+    n.startsWith(head) && /^(?:,\s*|\s+)(?:who|whose|which|that)\s/.test(n.slice(head.length))
+  const found = sources.filter((s) => s.kind === 'anonymous' && namesOf(s).some((n) => opens(normName(n))))
+  return found.length === 1 ? found[0] : undefined
 }
 
 /**

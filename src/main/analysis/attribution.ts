@@ -7,6 +7,7 @@
 //   X, citing W, reported that Y.  (W speaks, X relays)     ... and said Z.  (the same speaker again)
 //   The Office's estimate that Y ...                                                 (possessive)
 import {
+  ACCOUNT_NOUNS,
   ACCUSE_VERBS,
   AUDIENCES,
   CLAIM_NOUNS,
@@ -266,6 +267,8 @@ function cuesIn(toks: Token[]): Cue[] {
     const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
+    // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
+    if (toks[i + 1]?.lower === 'to' && toks[i + 2]?.pos === 'VERB') return
     // "did not want his name published said ...": a participle right before the sentence's reporting verb.
     if (/(?:ed|en)$/.test(t.lower) && toks[i + 1]?.pos === 'VERB' && isReportingLemma(lemmaOf(toks[i + 1]))) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
@@ -1053,6 +1056,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       at !== -1 &&
       /^(?:\d|between|about|around|some|roughly|more|less|over|under)/i.test(toks[cue.end + at + 1]?.text ?? '')
     if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
+      if (namesAnAccount(toks, cue.end, stop)) continue
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)
@@ -1154,6 +1158,41 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .filter((c) => wordCount(text, c) >= 2)
   }
   return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
+}
+
+/**
+ * "disputed the charity's account", "gave a lower figure", "rejected that estimate within hours": an object
+ * that only names an account (an account noun, not "no figure", with no figure, quotation or "that" after
+ * it in its clause) says nothing checkable of its own.
+ */
+export function namesAnAccount(toks: Token[], from: number, stop: number): boolean {
+  let k = from
+  let head: Token | undefined
+  // wink may read "that" before a noun as a conjunction ("rejected that estimate"); no verb follows it.
+  const demonstrative = (i: number) =>
+    toks[i].lower === 'that' && toks[i + 1]?.pos === 'NOUN' && !['VERB', 'AUX'].includes(toks[i + 2]?.pos ?? '')
+  while (
+    k < stop &&
+    (['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'PRON', 'PART'].includes(toks[k].pos) ||
+      POSSESSIVE.test(toks[k].text) ||
+      demonstrative(k)) &&
+    toks[k].lower !== 'no' &&
+    (toks[k].lower !== 'that' || toks[k].pos === 'DET' || demonstrative(k))
+  ) {
+    if (toks[k].pos === 'NOUN') head = toks[k]
+    k++
+  }
+  if (!head || head !== toks[k - 1] || !ACCOUNT_NOUNS.has(singularLemma(head.lower))) return false
+  // "... rejected Berg's criticism and said that ...": a second verb is a claim of its own.
+  const coordinated = (i: number) => toks[i].pos === 'CCONJ' && ['VERB', 'AUX'].includes(toks[i + 1]?.pos ?? '')
+  for (; k < stop && toks[k].text !== ',' && toks[k].text !== ';' && !coordinated(k); k++)
+    if (
+      (toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') ||
+      isQuote(toks[k]) ||
+      [':', 'that'].includes(toks[k].lower)
+    )
+      return false
+  return true
 }
 
 /**

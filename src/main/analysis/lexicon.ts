@@ -125,6 +125,16 @@ export const CLAIM_NOUNS = new Set([
   'idea',
   'notion'
 ])
+/**
+ * Nouns that name someone's account rather than say what it is: "disputed the charity's account", "gave
+ * a lower figure", "offered sharply different accounts". A sentence that only names one is about the
+ * reporting, not a claim.
+ */
+export const ACCOUNT_NOUNS = new Set(
+  'account claim accusation allegation criticism charge figure estimate version report tally count roundup story'.split(
+    ' '
+  )
+)
 /** "the Office's estimate that ...": a possessive speaker. */
 export const POSSESSIVE_CLAIM_NOUNS = new Set([
   'estimate',

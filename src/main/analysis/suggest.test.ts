@@ -843,4 +843,21 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['had lost more than 200 men', 'Dalen Ostrow']
     ])
   })
+
+  it('proposes nothing for a line that only names an account, in a lead or after a reporting verb', () => {
+    const got = brief({
+      ...doc(
+        'Morvish and Ostrian officials gave sharply different accounts of the fighting near Kalda on Monday.',
+        "The harbour office gave a lower figure. The union disputed the office's account. Dalen rejected that estimate within hours.",
+        'The port gave a third count: 31 ships. The union denied that its members had struck.',
+        'A blogger who claims to serve with the 4th Brigade claimed that the brigade had lost its guns.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['gave a third count: 31 ships', 'Port'],
+      ['denied that its members had struck', 'Union'],
+      ['the brigade had lost its guns', 'Unnamed blogger']
+    ])
+  })
 })

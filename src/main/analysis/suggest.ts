@@ -3,8 +3,9 @@
 import { invalid } from '../../shared/errors'
 import type { Source } from '../../shared/model'
 import { normName } from '../../shared/source-names'
-import { framesOf, quotesOpen, trimClaim, type Frame } from './attribution'
+import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
+  ACCOUNT_NOUNS,
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
@@ -515,8 +516,23 @@ function reportsEvent(s: Sentence, named: boolean): boolean {
 }
 
 function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft | undefined, si: number): boolean {
+  if (aboutAccounts(s)) return false
   if (lead === 'rest') return prev?.sentence === si - 1 && prev.block === s.block && statesSomething(s)
   return reportsEvent(s, lead === 'event')
+}
+
+/**
+ * "The claim travelled along the coast ...", "Officials gave sharply different accounts of ...": a line
+ * framing the accounts (its subject or its object an account noun) is about the reporting, not an event.
+ */
+function aboutAccounts(s: Sentence): boolean {
+  const toks = s.tokens
+  let v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  if (v <= 0) return false
+  const subjectHead = toks.slice(0, v).findLast((t) => t.pos === 'NOUN')
+  if (subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) return true
+  while (toks[v + 1] && ['VERB', 'AUX', 'PART'].includes(toks[v + 1].pos)) v++
+  return namesAnAccount(toks, v + 1, toks.length)
 }
 
 function leadClaim(text: string, s: Sentence, opening: number): { claim: Span; cue: Cue } {
