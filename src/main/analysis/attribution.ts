@@ -384,6 +384,8 @@ function clauseStart(toks: Token[], v: number): number {
     if (RELATIVE.has(t.lower) && toks[i - 1]?.text === ',' && toks.slice(i + 1, v).some((x) => x.text === ',')) continue
     if (
       t.pos === 'SCONJ' ||
+      // "..., as aid groups warned that ...": wink reads this "as" as a preposition.
+      (t.lower === 'as' && toks[i - 1]?.text === ',') ||
       RELATIVE.has(t.lower) ||
       t.lower === 'that' ||
       ['until', 'unless', 'once', 'where'].includes(t.lower)

@@ -133,6 +133,9 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         const prev = toks[i - 1]
         if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
           t.pos = 'PROPN'
+        // "the crossing", "the heavy shelling": an -ing word after an article is a noun.
+        const det = prev?.pos === 'DET' ? prev : prev?.pos === 'ADJ' ? toks[i - 2] : undefined
+        if (t.pos === 'VERB' && /ing$/.test(t.lower) && det?.pos === 'DET' && det.lower !== 'that') t.pos = 'NOUN'
       })
       out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
     }

@@ -860,4 +860,22 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the brigade had lost its guns', 'Unnamed blogger']
     ])
   })
+
+  it('gives a leading sentence\'s main clause to the publisher before ", as X warned that ...", and reads "the crossing" as a noun', () => {
+    const got = brief({
+      ...doc(
+        'Hundreds of families fleeing the floods spent a third night in tents at the Kalda bridge on Monday, as aid workers warned that clean water was running out.',
+        'Ilse Varn, mayor of Sedna, the town closest to the crossing, said the ferry had stopped running.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      [
+        'Hundreds of families fleeing the floods spent a third night in tents at the Kalda bridge on Monday',
+        'The Ledger'
+      ],
+      ['clean water was running out', 'Aid workers'],
+      ['the ferry had stopped running', 'Ilse Varn']
+    ])
+  })
 })

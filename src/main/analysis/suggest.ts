@@ -339,6 +339,23 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       }
     }
 
+    // "Thousands spent a second night at the crossing, as aid groups warned that ...": a leading
+    // sentence's main clause before the attribution is the publisher's.
+    const mainClause = made.length && leads.has(si) ? leadBefore(text, s, made, leads.get(si)!, opening) : null
+    if (mainClause)
+      made.unshift({
+        claim: mainClause.claim,
+        entity: speakers.publisherSpeaker(s.start),
+        mention: null,
+        resolution: 'publisher',
+        via: [],
+        cue: mainClause.cue,
+        quantities: quantities.filter((q) => q.start >= mainClause.claim.start && q.end <= mainClause.claim.end),
+        caveats: [],
+        sentence: si,
+        block: s.block
+      })
+
     // A subject that did not speak here may be the "it" or "the agency" of a later sentence.
     if (subject && subjectProfile?.kind !== 'person' && !made.some((d) => d.mention))
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
@@ -506,7 +523,8 @@ const MODALS = new Set(['will', 'would', 'shall', 'should', 'may', 'might', 'can
  */
 function reportsEvent(s: Sentence, named: boolean): boolean {
   const toks = s.tokens
-  const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  // "Thousands of people fleeing fighting ... spent": a participle in the subject is not its verb.
+  const v = toks.findIndex((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower)))
   const subject = toks.slice(0, v)
   if (v <= 0 || !subject.some((t) => ['PROPN', 'NOUN', 'PRON'].includes(t.pos))) return false
   if (named && !subject.some((t) => /^\p{Lu}/u.test(t.text) && ['PROPN', 'ADJ', 'NOUN'].includes(t.pos))) return false
@@ -533,6 +551,23 @@ function aboutAccounts(s: Sentence): boolean {
   if (subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) return true
   while (toks[v + 1] && ['VERB', 'AUX', 'PART'].includes(toks[v + 1].pos)) v++
   return namesAnAccount(toks, v + 1, toks.length)
+}
+
+/** The main clause of a leading sentence before ", as <speaker> <cue> ..." when it reports an event. */
+function leadBefore(
+  text: string,
+  s: Sentence,
+  made: Draft[],
+  lead: 'first' | 'rest' | 'event',
+  opening: number
+): { claim: Span; cue: Cue } | null {
+  if (lead === 'rest') return null
+  const first = Math.min(...made.map((d) => Math.min(d.mention?.start ?? d.cue.start, d.claim.start)))
+  const i = s.tokens.findIndex((t) => t.start >= first)
+  if (i < 3 || !['as', 'while'].includes(s.tokens[i - 1].lower) || s.tokens[i - 2].text !== ',') return null
+  const main = { ...s, tokens: s.tokens.slice(0, i - 2), end: s.tokens[i - 3].end }
+  if (!reportsEvent(main, lead === 'event') || aboutAccounts(main)) return null
+  return leadClaim(text, main, opening)
 }
 
 function leadClaim(text: string, s: Sentence, opening: number): { claim: Span; cue: Cue } {
