@@ -380,6 +380,9 @@ function clauseStart(toks: Token[], v: number): number {
     const t = toks[i]
     if (t.text === ';' || t.text === ':') return i + 1
     if (!BOUNDARY_WORDS.has(t.lower)) continue
+    // '"We register every person who crosses. ...," Ekwall said': a clause inside a quotation that closes
+    // before the verb is part of the claim.
+    if (toks.slice(i + 1, v).filter(isQuote).length % 2 === 1) continue
     // ", which operates the dam,": an aside inside the subject, not a clause boundary.
     if (RELATIVE.has(t.lower) && toks[i - 1]?.text === ',' && toks.slice(i + 1, v).some((x) => x.text === ',')) continue
     if (
@@ -530,6 +533,12 @@ function leftOf(toks: Token[], v: number): Left {
     }
     // ", speaking on condition of anonymity,", ", seen by the Tribune,", "Asked about the report, ...";
     // "Closing his address, Brodnik said ...", whose capitalised first word wink may read as a name.
+    // "..., while waiting in the queue, the charity told ANP": a participle clause opened by a conjunction
+    // ends the claim.
+    if (a === lo && lo > 0 && toks[lo - 1].pos === 'SCONJ' && speakerTo !== -1 && b < j + 1) {
+      out.claimComma = b
+      break
+    }
     if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
     if (a === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(first.text) && ['DET', 'PRON'].includes(toks[a + 1]?.pos ?? '')) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
@@ -842,8 +851,11 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (cue.kind === 'according-to') {
       let k = cue.end
       while (k < stop && toks[k].text !== ',' && !RELATIVE.has(toks[k].lower) && toks[k].pos !== 'SCONJ') k++
+      // "The line of cars stretched for 15 km, according to X.": with nothing after it, the frame closes
+      // the claim even when wink's tags leave no finite verb before it.
       const leading =
-        v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))
+        (v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))) &&
+        (v === 0 || toks.slice(k, stop).some((t) => t.text === ','))
       k = appositionEnd(toks, k, stop, leading)
       const [a, b] = trimPhrase(toks, cue.end, k)
       if (b <= a) continue

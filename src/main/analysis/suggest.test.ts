@@ -878,4 +878,20 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the ferry had stopped running', 'Ilse Varn']
     ])
   })
+
+  it('keeps a relative clause inside a quotation, a clause opened by "while" and a figure before a closing "according to" in the claim', () => {
+    const got = brief({
+      ...doc(
+        '"We count every boat that lands. Our numbers are exact," Captain Lena Mor said.',
+        'Two fishermen had drowned while waiting for the tide, the union told the Courier.',
+        'The queue of trucks stretched for 12 kilometres on Monday, according to the port office.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['"We count every boat that lands. Our numbers are exact,"', 'Lena Mor', []],
+      ['Two fishermen had drowned while waiting for the tide', 'Union', ['Courier']],
+      ['The queue of trucks stretched for 12 kilometres on Monday', 'Port office', []]
+    ])
+  })
 })
