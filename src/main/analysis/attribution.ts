@@ -73,6 +73,7 @@ const BOUNDARY_WORDS = new Set([
   'where'
 ])
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
+const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
 const SKIPPABLE_ADVERBS = new Set([
@@ -558,6 +559,12 @@ function leftOf(toks: Token[], v: number): Left {
     }
     // "... since January, the diplomat said": a date closing the claim is no apposition of the speaker.
     if (speakerTo !== -1 && toks.slice(a, b).every((t) => /DATE|DURATION|TIME/.test(t.entity ?? ''))) {
+      out.claimComma = b
+      break
+    }
+    // "..., many for hypothermia and exhaustion, the agency reported": a quantifier's phrase goes on with
+    // the claim; it is no apposition of the speaker.
+    if (speakerTo !== -1 && QUANTIFIER_WORDS.has(toks[a].lower) && ['ADP', 'NOUN'].includes(toks[a + 1]?.pos ?? '')) {
       out.claimComma = b
       break
     }
@@ -1131,6 +1138,22 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
   const reckoning = reckoningFrame(toks, stop, endChar)
   if (reckoning) frames.push(reckoning)
   frames.sort((a, b) => a.cueIndex - b.cueIndex)
+
+  // "Open Hands said its teams had treated 600 people, the ANP news agency reported": an outlet's report
+  // closing the sentence relays the account of the frame that opens it.
+  for (const outer of frames) {
+    const claim = outer.claims[0]
+    const outlet =
+      outer.speaker.length && OUTLET_WORDS.test(text.slice(outer.speaker[0].start, outer.speaker.at(-1)!.end))
+    if (outer.mode !== 'phrase' || !claim || !outlet || outer.claims.some((c) => c.end > outer.cue.start)) continue
+    const inner = frames.find(
+      (f) => f !== outer && f.mode === 'phrase' && f.begins === claim.start && f.cue.end <= claim.end && f.claims.length
+    )
+    if (!inner) continue
+    inner.relays = [...inner.relays, outer.speaker]
+    inner.claims = inner.claims.map((c) => ({ ...c, end: Math.min(c.end, claim.end) }))
+    outer.claims = []
+  }
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {

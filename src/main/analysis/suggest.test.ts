@@ -894,4 +894,22 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['The queue of trucks stretched for 12 kilometres on Monday', 'Port office', []]
     ])
   })
+
+  it("makes an outlet's report closing a sentence the relay of the account that opens it", () => {
+    const got = brief({
+      ...doc(
+        'The Red Hand clinic said its doctors had treated 300 people since Friday, many for burns, the Northern Wire news agency reported.',
+        'Satellite images show the bridge has collapsed, the institute said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      [
+        'its doctors had treated 300 people since Friday, many for burns',
+        'Red Hand clinic',
+        ['Northern Wire news agency']
+      ],
+      ['Satellite images show the bridge has collapsed', 'Institute', []]
+    ])
+  })
 })
