@@ -817,17 +817,25 @@ function quotedFrame(
   const v = cue.index
   const as = cue.quotedAs!
   const passive = /^(?:is|are|was|were|be|been|being)$/.test(toks[v - 1]?.lower ?? '')
-  const subject = leftOf(toks, v).speaker
+  const left = leftOf(toks, v)
+  const subject = left.speaker
   const by = toks.slice(v + 1, as).findIndex((t) => t.lower === 'by')
   const speaker = passive ? subject : trimPhrase(toks, v + 1, as)
   const relay = passive ? (by === -1 ? null : trimPhrase(toks, v + 2 + by, as)) : subject
   if (!speaker || speaker[1] <= speaker[0]) return false
   let from = as + 2
   if (toks[from]?.lower === 'that') from++
-  if (from >= stop) return false
+  // '"We have twelve beds ...," she was quoted as saying.': the quotation before it is the claim.
+  const closing = from >= stop && left.claimComma !== null ? left.claimComma : null
+  if (from >= stop && closing === null) return false
   frame.speaker = toks.slice(speaker[0], speaker[1])
   if (relay && relay[1] > relay[0]) frame.relays.push(toks.slice(relay[0], relay[1]))
   frame.begins = toks[Math.min(speaker[0], relay?.[0] ?? speaker[0])].start
+  if (closing !== null) {
+    const end = isQuote(toks[closing + 1] ?? toks[0]) ? toks[closing + 1].end : toks[closing - 1].end
+    frame.claims.push({ start: toks[0].start, end })
+    return true
+  }
   frame.claims.push({ start: toks[from].start, end: endChar(stop) })
   frame.uncapped = true
   return true

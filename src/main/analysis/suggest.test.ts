@@ -912,4 +912,15 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Satellite images show the bridge has collapsed', 'Institute', []]
     ])
   })
+
+  it('gives a quotation closed before "X was quoted as saying" to X', () => {
+    const got = brief({
+      ...doc('The lake is dry, Ivo Marr was quoted as saying. "We have no water left," she was quoted as saying.'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The lake is dry', 'Ivo Marr'],
+      ['"We have no water left,"', 'Ivo Marr']
+    ])
+  })
 })
