@@ -526,6 +526,16 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
+    // "On 10 July the armed forces of Orvenia claimed ...": an opening date is no part of the speaker.
+    if (a === lo && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
+      let d = a + 1
+      while (d < b - 1 && toks[d].entity === 'DATE') d++
+      if (d > a + 1 && isNounPhrase(toks, d, b)) {
+        if (speakerTo === -1) speakerTo = b
+        speakerFrom = d
+        break
+      }
+    }
     const first = toks[a]
     if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
     if (CITING.has(first.lower)) {

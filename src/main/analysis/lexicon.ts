@@ -220,7 +220,7 @@ export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i
 /** Estimative language in the publisher's own voice (ICD 203 terms and their kin), and hearsay hedges. */
 export const ESTIMATIVE =
-  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even|reportedly|allegedly|purportedly)\b/i
+  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even|reportedly|allegedly|purportedly|(?:high|moderate|low) confidence that)\b/i
 /** Text cut off mid-phrase ("the Institute for the Study..."): a teaser or caption, not the claim. */
 export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 

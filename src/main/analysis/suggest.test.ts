@@ -923,4 +923,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['"We have no water left,"', 'Ivo Marr']
     ])
   })
+
+  it('keeps an opening date out of the speaker, and reads "we have moderate confidence that" as a judgment', () => {
+    const got = brief({
+      ...doc(
+        'On 3 May the navy of neighbouring Vesk claimed on its channel that a mine had sunk the ferry.',
+        'We have moderate confidence that the ferry sank near the northern buoy.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker ?? g.name, g.cue])).toEqual([
+      ['a mine had sunk the ferry', 'the navy of neighbouring Vesk', 'reporting-verb'],
+      ['We have moderate confidence that the ferry sank near the northern buoy', 'The Ledger', 'estimative']
+    ])
+  })
 })
