@@ -1055,10 +1055,17 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         after + 1 < stop &&
         !['CCONJ', 'SCONJ', 'ADP'].includes(toks[after + 1].pos) &&
         !/ing$/.test(toks[after + 1].lower) &&
+        // "..., an account the Ledger has not been able to confirm": a remark on the claim, not its rest.
+        !(toks[after + 1].pos === 'DET' && ACCOUNT_NOUNS.has(singularLemma(toks[after + 2]?.lower ?? ''))) &&
         (isQuote(toks[after + 1]) || toks.slice(after + 1, stop).some((_, k) => isFiniteVerb(toks, after + 1 + k)))
       const fragment = !toks.slice(0, left.claimComma!).some((_, k) => isFiniteVerb(toks, k))
       // "He told X that A: of 90 boats, he said, 45 ...": the first half is the frame before's claim.
-      const within = prev?.claims.some((c) => c.start <= frame.cue.start && c.end >= frame.cue.end)
+      // "Investigators believed A, the same official told the Tribune, an account ...": a named speaker's
+      // closing attribution takes the frame before it as its claim instead.
+      const within =
+        prev?.claims.some((c) => c.start <= frame.cue.start && c.end >= frame.cue.end) &&
+        frame.speaker.length === 1 &&
+        PERSONAL_PRONOUNS.has(frame.speaker[0].lower)
       if (!(resumes && (fragment || within))) frame.claims.push({ start: toks[0].start, end })
       if (resumes) frame.claims.push({ start: toks[after + 1].start, end: endChar(stop) })
       if (resumes && within) frame.aside = true

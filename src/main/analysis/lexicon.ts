@@ -32,7 +32,7 @@ export const FIGURE_NOUNS = new Set(['count', 'figure', 'figures', 'estimate', '
 export const RECORD_VERBS = new Set(['record', 'list', 'rate', 'count', 'register', 'tally', 'log'])
 /** Words that open a figure: "at more than 20,000", "at about 40". */
 export const FIGURE_HEDGES = new Set(
-  'about around some roughly more less over under between nearly almost up fewer just well close approximately only'.split(
+  'about around some roughly more less over under between nearly almost up fewer just well close closer approximately only'.split(
     ' '
   )
 )

@@ -937,4 +937,20 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['We have moderate confidence that the ferry sank near the northern buoy', 'The Ledger', 'estimative']
     ])
   })
+
+  it('gives a belief to the named speaker whose attribution closes the sentence, and reads "closer to" figures and a bare dateline', () => {
+    const got = brief({
+      ...doc(
+        "KORVAL — Vesk's port authority said on Friday that the quay had reopened.",
+        'Engineers believed the crane had been sabotaged in the spring, the same official told the Courier, an account the Ledger has not been able to confirm.',
+        'Speaking to MPs on Tuesday, Finance Minister Ivo Marr put the cost at "closer to 60 million crowns".'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['the quay had reopened', "Vesk's port authority"],
+      ['Engineers believed the crane had been sabotaged in the spring', 'the same official'],
+      ['put the cost at "closer to 60 million crowns"', 'Finance Minister Ivo Marr']
+    ])
+  })
 })

@@ -64,8 +64,8 @@ export function inferPublisher(text: string): string | null {
 
 /** A wire story's dateline: "KORVAL, March 14 (Meridian Press) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[^()\n]{0,40}\(([^)\n]{2,40})\)\s+[-–—]+\s+/mu
-/** "SORREL, Estrava - ": a dateline naming the place only. */
-const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L} .'-]{0,40}?\s+[-–—]+\s+/u
+/** "SORREL, Estrava - ", "CALDMERE — ": a dateline naming the place only. */
+const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+(?:,\s+[\p{L} .'-]{0,40}?)?\s+[-–—]+\s+/u
 
 function checkInput(doc: SuggestInput, sources: readonly Source[]): void {
   if (!doc || typeof doc.text !== 'string') throw invalid('suggestClaims: the document has no text')
