@@ -117,6 +117,11 @@ describe('findSpeakerSource', () => {
     expect(findSpeakerSource(known, 'anonymous', ['a senior harbour pilot'])).toBeUndefined()
     expect(findSpeakerSource(known, 'person', ['Mila Varga', undefined])).toBeUndefined()
   })
+  it('never takes a pronoun for a source, even one with the pronoun among its aliases', () => {
+    const withPronoun = [s('vas', 'Teodor Vasquel', ['he']), s('amb', 'Joss Amberley', ['he'])]
+    expect(findSpeakerSource(withPronoun, 'person', ['he', 'Joss Amberley'])?.id).toBe('amb')
+    expect(findSpeakerSource(withPronoun, 'person', ['He'])).toBeUndefined()
+  })
   it('takes an anonymous description for the known one it opens, up to a relative clause or an aside', () => {
     const bloggers = [
       {

@@ -196,6 +196,8 @@ export function findSourceLoosely(sources: readonly Source[], phrase: string): L
   return undefined
 }
 
+const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i
+
 /**
  * The existing source a speaker is, from the ways it is written (the mention, the proposed name, its
  * aliases), first match wins: findSourceLoosely, except that an anonymous speaker ("a senior official")
@@ -208,7 +210,8 @@ export function findSpeakerSource<S extends Source>(
   names: readonly (string | null | undefined)[]
 ): S | undefined {
   for (const name of names) {
-    if (!name) continue
+    // "he" is whoever the text means by it, never a source that once had "he" written as an alias.
+    if (!name || PRONOUN.test(name.trim())) continue
     const match = findSourceLoosely(sources, name)
     if (match && (kind !== 'anonymous' || match.how === 'exact')) return match.source as S
     if (kind === 'anonymous') {

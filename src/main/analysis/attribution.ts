@@ -1343,7 +1343,9 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (head) start += head[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
     if (foot) end -= foot[0].length
-    if (/[.!?]$/.test(text.slice(start, end)) && !quotesOpen(text.slice(start, end - 1))) end--
+    // "... and 5 a.m.": an abbreviation keeps its full stop.
+    const abbreviation = /\b[ap]\.m\.$/i.test(text.slice(start, end))
+    if (/[.!?]$/.test(text.slice(start, end)) && !abbreviation && !quotesOpen(text.slice(start, end - 1))) end--
     return before.start !== start || before.end !== end
   }
   while (again()) {

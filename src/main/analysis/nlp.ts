@@ -115,7 +115,7 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
       if (piece.length) pieces.push(piece)
     })
     const merged: Token[][] = []
-    for (const piece of pieces) {
+    for (const piece of pieces.flatMap(splitAfterClockTime)) {
       const prev = merged.at(-1)
       const openQuote = prev && prev.filter(isQuote).length % 2 === 1
       const sameLine = prev && !text.slice(prev.at(-1)!.end, piece[0].start).includes('\n')
@@ -141,6 +141,32 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
     }
   })
   return out
+}
+
+const CLOCK = /^[ap]\.m\.$/i
+const OF_THE_TIME =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|local)$/
+const TIME_ZONE = /^[A-Z]{2,4}$/
+
+/**
+ * "... between 1:40 a.m. and 5 a.m. Air defence units had shot down ...": wink may read a clock time's
+ * full stop as no sentence end. A capitalised word after "a.m." with a verb after it starts a sentence,
+ * unless it belongs to the time ("5 p.m. Monday", "6 a.m. GMT", "9 a.m. Moscow time").
+ */
+function splitAfterClockTime(piece: Token[]): Token[][] {
+  const at = piece.findIndex((t, i) => {
+    const next = piece[i + 1]
+    return (
+      CLOCK.test(t.text) &&
+      !!next &&
+      /^\p{Lu}\p{Ll}/u.test(next.text) &&
+      !OF_THE_TIME.test(next.lower) &&
+      !TIME_ZONE.test(next.text) &&
+      piece[i + 2]?.lower !== 'time' &&
+      piece.slice(i + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
+    )
+  })
+  return at === -1 ? [piece] : [piece.slice(0, at + 1), ...splitAfterClockTime(piece.slice(at + 1))]
 }
 
 /** How many tokens at the start of a sentence are a footnote mark: "[", "7", "]". */

@@ -953,4 +953,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['put the cost at "closer to 60 million crowns"', 'Finance Minister Ivo Marr']
     ])
   })
+
+  it('ends a sentence after "a.m." before a capitalised clause, not before the time\'s own words', () => {
+    const got = brief({
+      ...doc(
+        'Colonel Ana Brek said the drones came between 1:40 a.m. and 5 a.m. Air defence units had shot down 41 of them, she said. The alert ended at 6 a.m. Monday, the ministry said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['the drones came between 1:40 a.m. and 5 a.m.', 'Ana Brek'],
+      ['Air defence units had shot down 41 of them', 'Ana Brek'],
+      ['The alert ended at 6 a.m. Monday', 'Ministry']
+    ])
+  })
 })
