@@ -73,6 +73,7 @@ const BOUNDARY_WORDS = new Set([
   'where'
 ])
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
+const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go'])
 const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
@@ -203,6 +204,8 @@ interface Cue {
   negatedFrom?: number
   /** The claim starts at the verb: "put the death toll at 112", "gave a third count: 31 ...", "promised aid". */
   claimFromVerb?: boolean
+  /** "complained about shortages of ...": where the claim starts, after the preposition. */
+  claimAt?: number
   /** "X quoted Y as saying ...": the index of "as". */
   quotedAs?: number
   /** "X defended the plan, saying ...": a participle after a comma; the main clause's subject speaks. */
@@ -284,7 +287,9 @@ function cuesIn(toks: Token[]): Cue[] {
     const prev = toks[k]
     const negated =
       !!prev && (NEGATIONS.has(prev.lower) || (prev.pos === 'AUX' && NEGATIONS.has(toks[k - 1]?.lower ?? '')))
-    if (prev && MODALS.has(prev.lower)) return
+    // "continued to complain about ...", "kept saying ...": still reporting, not a plan.
+    const goesOnDoing = prev?.lower === 'to' && CONTINUING_VERBS.has(toks[k - 1]?.lemma ?? '')
+    if (prev && MODALS.has(prev.lower) && !goesOnDoing) return
     // "The claim was first reported by X": a passive; what X says comes in its own words.
     if (
       prev &&
@@ -362,6 +367,9 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     return null
   }
   if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  // "milbloggers complained about shortages of ...": what they complain of is the claim.
+  if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
+    return cue({ claimAt: i + 2 })
   // "She allowed the prosecution to play ...", "The judge refused to let ...": a ruling, by a person.
   if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower)) {
     let k = i - 1
@@ -427,6 +435,9 @@ function leftOf(toks: Token[], v: number): Left {
   }
   let j = v - 1
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
+  // "X continued to complain about ...": the subject is the continuing verb's.
+  if (toks[j]?.lower === 'to' && CONTINUING_VERBS.has(toks[j - 1]?.lemma ?? '')) j -= 2
+  while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   if (toks[j]?.text === ',')
     for (let k = j - 1; k > 0 && k > j - 40; k--) {
@@ -1101,6 +1112,12 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       cue.lemma === 'estimate' &&
       at !== -1 &&
       /^(?:\d|between|about|around|some|roughly|more|less|over|under)/i.test(toks[cue.end + at + 1]?.text ?? '')
+    if (cue.claimAt !== undefined) {
+      frame.claims.push({ start: toks[cue.claimAt].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
     if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
       if (namesAnAccount(toks, cue.end, stop)) continue
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })

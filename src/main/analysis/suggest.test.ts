@@ -967,4 +967,16 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['The alert ended at 6 a.m. Monday', 'Ministry']
     ])
   })
+
+  it('reads what a speaker complains about, and "continued to complain" as reporting', () => {
+    const got = brief({
+      ...doc(
+        'Morvish bloggers continued to complain about shortages of fuel among units near Kalda. The union will complain about the rota.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['shortages of fuel among units near Kalda', 'Morvish bloggers']
+    ])
+  })
 })
