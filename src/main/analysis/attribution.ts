@@ -385,6 +385,14 @@ const singularLemma = (word: string) => LEMMA_FIXES[word] ?? word.replace(/s$/, 
 
 /** The start of the clause a cue's subject is in: after a subordinator, a semicolon, or the sentence start. */
 function clauseStart(toks: Token[], v: number): number {
+  // "Asked where the figure came from, X told ...", "When police searched the house, they found ...": a
+  // boundary inside the phrase or clause that opens the sentence ends at the phrase's comma.
+  const opener =
+    ['SCONJ', 'ADP'].includes(toks[0]?.pos ?? '') ||
+    (toks[0]?.pos === 'VERB' && /^\p{Lu}\p{Ll}+ed$/u.test(toks[0].text))
+  const openerEnd = opener ? toks.findIndex((t) => t.text === ',') : -1
+  const inOpener = (i: number) =>
+    openerEnd > i && openerEnd < v && !toks.slice(1, i).some((_, k) => isFiniteVerb(toks, k + 1))
   for (let i = v - 1; i >= 0; i--) {
     const t = toks[i]
     if (t.text === ';' || t.text === ':') return i + 1
@@ -402,7 +410,7 @@ function clauseStart(toks: Token[], v: number): number {
       t.lower === 'that' ||
       ['until', 'unless', 'once', 'where'].includes(t.lower)
     )
-      return i
+      return inOpener(i) ? openerEnd + 1 : i
   }
   return 0
 }

@@ -32,7 +32,7 @@ export const FIGURE_NOUNS = new Set(['count', 'figure', 'figures', 'estimate', '
 export const RECORD_VERBS = new Set(['record', 'list', 'rate', 'count', 'register', 'tally', 'log'])
 /** Words that open a figure: "at more than 20,000", "at about 40". */
 export const FIGURE_HEDGES = new Set(
-  'about around some roughly more less over under between nearly almost up fewer just well close closer approximately only'.split(
+  'about around some roughly more less over under between nearly almost up upward upwards fewer just well close closer approximately only'.split(
     ' '
   )
 )
@@ -88,7 +88,7 @@ export const AUDIENCES = new Set(
 export const OUTLET_WORDS =
   /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|weekly|tabloid|broadsheet|blog|website|newswire|magazine|channel|wire|news|press|gazette|herald|courier|chronicle|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard)\b/i
+  /\b(ministry|department|institute|centre|center|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard)\b/i
 /** Nouns any organisation may be called by ("the company", "the organisation"), whatever its name. */
 export const GENERIC_BODIES = new Set(['company', 'firm', 'organisation', 'organization', 'group', 'charity', 'body'])
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */

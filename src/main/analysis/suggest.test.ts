@@ -979,4 +979,20 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['shortages of fuel among units near Kalda', 'Morvish bloggers']
     ])
   })
+
+  it('takes no person from the end of a body\'s name, reads past an opening "Asked where ...", and "at upward of"', () => {
+    const got = brief({
+      ...doc(
+        'Ana Brek, an analyst at the Varn Centre for Naval Studies in Kalda, has been watching the port. Images taken on 2 May, she said, show new berths.',
+        "Asked where the figure came from, the paper's editor, Ivo Marr, told the Ledger that it had relied on the union.",
+        'The same officer put the force at upward of 7,000 troops.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Images taken on 2 May', 'Ana Brek'],
+      ['it had relied on the union', 'Ivo Marr'],
+      ['put the force at upward of 7,000 troops', 'The same officer']
+    ])
+  })
 })

@@ -17,6 +17,7 @@ import {
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
+  ORGANIZATION_WORDS,
   PUBLISHER_DENIAL,
   RECORD_MEDIUM,
   REBUTTAL,
@@ -171,8 +172,13 @@ function personNames(s: Sentence): Token[][] {
   let run: Token[] = []
   const flush = () => {
     // "harbourmaster at Port Aubrel": a name after a preposition of place is a place.
-    const place = PLACE_PREPOSITIONS.has(s.tokens[s.tokens.indexOf(run[0]) - 1]?.lower ?? '')
-    if (run.filter((t) => t.pos === 'PROPN').length >= 2 && !place) out.push(run)
+    const at = s.tokens.indexOf(run[0])
+    const place = PLACE_PREPOSITIONS.has(s.tokens[at - 1]?.lower ?? '')
+    // "the Lindqvist Centre for Defence Studies": the end of a longer name, or a body's name, is no person.
+    const nameGoesOn =
+      ['for', 'of', 'and'].includes(s.tokens[at - 1]?.lower ?? '') && /^\p{Lu}/u.test(s.tokens[at - 2]?.text ?? '')
+    const body = ORGANIZATION_WORDS.test(run.map((t) => t.text).join(' '))
+    if (run.filter((t) => t.pos === 'PROPN').length >= 2 && !place && !nameGoesOn && !body) out.push(run)
     run = []
   }
   s.tokens.forEach((t, i) => {
