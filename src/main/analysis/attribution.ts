@@ -238,11 +238,13 @@ function cuesIn(toks: Token[]): Cue[] {
     // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
     // damage", as nouns, and "informed" in "has informed" as an adjective.
     const prevPos = toks[i - 1]?.pos ?? ''
+    // "the two news reports that seemed to ...": "that" right before a verb is a relative pronoun.
+    const thatClause = toks[i + 1]?.lower === 'that' && !['VERB', 'AUX'].includes(toks[i + 2]?.pos ?? '')
     const nounVerb =
       t.pos === 'NOUN' &&
       /s$/.test(t.lower) &&
       ['DET', 'NOUN', 'PROPN', 'NUM'].includes(prevPos) &&
-      (toks[i + 1]?.lower === 'that' ||
+      (thatClause ||
         (SHOW_VERBS.has(singularLemma(t.lower)) &&
           prevPos !== 'DET' &&
           ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
@@ -250,7 +252,7 @@ function cuesIn(toks: Token[]): Cue[] {
     const before = toks[i - 1]
     const reportsThat =
       t.pos === 'NOUN' &&
-      toks[i + 1]?.lower === 'that' &&
+      thatClause &&
       !!before &&
       (/s$/.test(t.lower)
         ? before.text === ','
@@ -520,7 +522,9 @@ function leftOf(toks: Token[], v: number): Left {
       lo = c + 1
     break
   }
-  if (RELATIVE.has(boundaryWord) && isNounPhrase(toks, lo, j + 1)) {
+  // "a claim that many in the port believe": "that" after an account noun is the verb's object.
+  const accountThat = boundaryWord === 'that' && ACCOUNT_NOUNS.has(singularLemma(toks[lo - 2]?.lower ?? ''))
+  if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
   }

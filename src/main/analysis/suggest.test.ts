@@ -995,4 +995,14 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['put the force at upward of 7,000 troops', 'The same officer']
     ])
   })
+
+  it('reads "that" before a verb, or after an account noun, as a relative pronoun, not a reported clause', () => {
+    const got = brief({
+      ...doc(
+        'It is a claim that many in the port believe, and one that is easy to see on the quay. Both news reports that seemed to confirm the figure rest on a single post.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got).toEqual([])
+  })
 })
