@@ -135,6 +135,20 @@ export const ACCOUNT_NOUNS = new Set(
     ' '
   )
 )
+/**
+ * What a text counts when it counts its own evidence ("we started with eleven videos", "three sources
+ * saying the same thing", "the two figures"): such a count is no claim of the publisher's.
+ */
+export const EVIDENCE_UNITS = new Set([
+  'source',
+  'video',
+  'figure',
+  'report',
+  'image',
+  'photograph',
+  'photo',
+  'document'
+])
 /** "the Office's estimate that ...": a possessive speaker. */
 export const POSSESSIVE_CLAIM_NOUNS = new Set([
   'estimate',

@@ -150,6 +150,7 @@ describe('extractQuantities', () => {
       unit: 'videos'
     })
     expect(extractQuantities('counted 4 around the depot and 12 Saturday').map((q) => q.unit)).toEqual([])
+    expect(one('three sources saying one thing').unit).toBe('sources')
   })
 
   it('reads a hedged fraction as a share in percent', () => {

@@ -263,6 +263,8 @@ function unitAfter(text: string, from: number): Unit {
       break
     }
     if (UNIT_VERBS.has(lower)) break
+    // "three sources saying ...": an -ing word after the unit opens a clause about it.
+    if (words.length && /ing$/.test(lower)) break
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.

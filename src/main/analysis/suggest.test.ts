@@ -1005,4 +1005,15 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     })
     expect(got).toEqual([])
   })
+
+  it("takes no count of the text's own evidence for a publisher's figure", () => {
+    const got = brief({
+      ...doc(
+        'This is an account of how one figure spread along the whole coast.',
+        'We started with eleven videos posted to local channels. To many readers that looked like three sources saying one thing. Fourteen boats were sold abroad.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.cue])).toEqual([['Fourteen boats were sold abroad', 'figure']])
+  })
 })

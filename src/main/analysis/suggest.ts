@@ -14,6 +14,7 @@ import {
   CAVEATS,
   CONTRAST_TURN,
   ESTIMATIVE,
+  EVIDENCE_UNITS,
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
@@ -657,7 +658,9 @@ function publisherClaim(
     const m = re.exec(sentenceText)
     return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
   }
-  const figure = quantities.find(countable)
+  const figure = quantities.find(
+    (q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, ''))
+  )
   return (
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
