@@ -250,6 +250,9 @@ export const INFERENCE_TURN =
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
+/** "The ministry did not give a figure ...", "The advisory makes no mention of ...": what an actor left unsaid. */
+export const SILENCE =
+  /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention|say|give|publish|disclose|provide|release|specify|identify)\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b/i
 export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =

@@ -1016,4 +1016,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     })
     expect(got.map((g) => [g.claim, g.cue])).toEqual([['Fourteen boats were sold abroad', 'figure']])
   })
+
+  it("proposes what an actor left unsaid as the publisher's non-statement, unless it is a caveat", () => {
+    const got = brief({
+      ...doc(
+        'The port lost power on Monday, the harbour office said.',
+        'The company did not mention contractors. Ramm did not provide evidence for the claim.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['The port lost power on Monday', 'Harbour office', 'reporting-verb'],
+      ['The company did not mention contractors', 'The Ledger', 'non-statement']
+    ])
+  })
 })

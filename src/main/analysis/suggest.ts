@@ -22,6 +22,7 @@ import {
   PUBLISHER_DENIAL,
   RECORD_MEDIUM,
   REBUTTAL,
+  SILENCE,
   TITLES,
   TRUNCATED
 } from './lexicon'
@@ -642,9 +643,13 @@ function publisherClaim(
 ): { claim: Span; cue: Cue } | null {
   const sentenceText = text.slice(s.start, s.end)
   const whole = trimClaim(text, { start: opening, end: s.end })
-  const nonStatement = caveats.find((c) => c.kind === 'not-confirmed-or-denied')
+  // A caveat ("did not provide evidence") is about the claims it names, not a claim of its own.
+  const silence = caveats.length ? null : SILENCE.exec(sentenceText)
+  const nonStatement =
+    caveats.find((c) => c.kind === 'not-confirmed-or-denied') ??
+    (silence ? spanOf(text, s.start + silence.index, s.start + silence.index + silence[0].length) : undefined)
   if (nonStatement) {
-    const but = /,\s+but\s+/.exec(text.slice(nonStatement.end, s.end))
+    const but = /,\s+(?:but|and)\s+/.exec(text.slice(nonStatement.end, s.end))
     const end = but ? nonStatement.end + but.index : whole.end
     return {
       claim: spanOf(text, whole.start, end),
