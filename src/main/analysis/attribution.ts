@@ -484,6 +484,9 @@ function leftOf(toks: Token[], v: number): Left {
       for (;;) {
         const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
         if (!before || before[1] !== from - 1) break
+        // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
+        if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
+          break
         from = before[0]
       }
       out.speaker = [from, described[1]]

@@ -1030,4 +1030,14 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['The company did not mention contractors', 'The Ledger', 'non-statement']
     ])
   })
+
+  it('keeps an opening phrase of place and time out of a speaker described by a relative clause', () => {
+    const got = brief({
+      ...doc(
+        'Outside the main gate on Wednesday, a welder who has worked at the yard for 22 years said morale was low.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([['morale was low', 'a welder']])
+  })
 })
