@@ -25,8 +25,11 @@ export const LEMMA_FIXES: Record<string, string> = {
   shows: 'show'
 }
 
-/** Verbs that give a figure: "put the toll at 112", "gave a third count: 31 ...", "recorded 84 ships". */
-export const GIVE_VERBS = new Set(['give', 'provide', 'offer'])
+/**
+ * Verbs that give a figure: "put the toll at 112", "gave a third count: 31 ...", "reported a higher figure
+ * of 47 engagements", "recorded 84 ships".
+ */
+export const GIVE_VERBS = new Set(['give', 'provide', 'offer', 'report', 'publish', 'release', 'cite'])
 export const FIGURE_NOUNS = new Set(['count', 'figure', 'figures', 'estimate', 'toll', 'tally', 'number', 'total'])
 /** Record-keeping verbs: a cue only with a figure in their object ("listed Brenna among 11 dams"). */
 export const RECORD_VERBS = new Set(['record', 'list', 'rate', 'count', 'register', 'tally', 'log'])

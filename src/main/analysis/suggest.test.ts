@@ -1040,4 +1040,14 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     })
     expect(got.map((g) => [g.claim, g.speaker])).toEqual([['morale was low', 'a welder']])
   })
+
+  it('reads a figure reported as an object ("reported a higher figure of 47 ...") from the verb on', () => {
+    const got = brief({
+      ...doc('The Morvish staff reported a higher figure of 47 attacks near Kalda on Monday.'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker, g.cue])).toEqual([
+      ['reported a higher figure of 47 attacks near Kalda on Monday', 'The Morvish staff', 'reporting-verb']
+    ])
+  })
 })
