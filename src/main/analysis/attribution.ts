@@ -389,7 +389,10 @@ const singularLemma = (word: string) => LEMMA_FIXES[word] ?? word.replace(/s$/, 
 function clauseStart(toks: Token[], v: number): number {
   // "Asked where the figure came from, X told ...", "When police searched the house, they found ...": a
   // boundary inside the phrase or clause that opens the sentence ends at the phrase's comma.
+  const adverbialClause =
+    BOUNDARY_WORDS.has(toks[0]?.lower ?? '') && !RELATIVE.has(toks[0].lower) && toks[0].lower !== 'that'
   const opener =
+    adverbialClause ||
     ['SCONJ', 'ADP'].includes(toks[0]?.pos ?? '') ||
     (toks[0]?.pos === 'VERB' && /^\p{Lu}\p{Ll}+ed$/u.test(toks[0].text))
   const openerEnd = opener ? toks.findIndex((t) => t.text === ',') : -1
@@ -414,7 +417,8 @@ function clauseStart(toks: Token[], v: number): number {
     )
       return inOpener(i) ? openerEnd + 1 : i
   }
-  return 0
+  // "When police searched the house, they found ...": an opening adverbial clause is not the claim.
+  return adverbialClause && inOpener(0) ? openerEnd + 1 : 0
 }
 
 interface Left {

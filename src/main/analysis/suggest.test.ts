@@ -1050,4 +1050,15 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['reported a higher figure of 47 attacks near Kalda on Monday', 'The Morvish staff', 'reporting-verb']
     ])
   })
+
+  it('takes no opening adverbial clause for the claim ("When police searched the house, they found ...")', () => {
+    const got = brief({
+      ...doc(
+        'Ana Brek spoke to the Ledger on Friday.',
+        'When police searched the house in May, they found 6,000 crowns in a tin, the prosecution said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => g.claim)).not.toContain('When police searched the house in May')
+  })
 })
