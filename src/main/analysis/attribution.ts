@@ -587,7 +587,14 @@ function leftOf(toks: Token[], v: number): Left {
     // "By midday the figure had been revised to 11, the office said": a clause (an auxiliary says so;
     // "a statement sent to X" has none), not a phrase, is the claim.
     const clause = toks.slice(a, b).some((t) => t.pos === 'AUX')
-    if (first.pos === 'ADP' && !clause && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ','))
+    // "At least 14 ships a day pass ...": a figure's hedge opens no phrase.
+    const hedge = ['least', 'most'].includes(toks[a + 1]?.lower ?? '') && toks[a + 2]?.pos === 'NUM'
+    if (
+      first.pos === 'ADP' &&
+      !clause &&
+      !hedge &&
+      (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')
+    )
       continue
     // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
     // the first half of the claim.

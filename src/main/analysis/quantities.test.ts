@@ -151,6 +151,7 @@ describe('extractQuantities', () => {
     })
     expect(extractQuantities('counted 4 around the depot and 12 Saturday').map((q) => q.unit)).toEqual([])
     expect(one('three sources saying one thing').unit).toBe('sources')
+    expect(one('tried at least five times in the past year').unitClass).toBe('times')
   })
 
   it('reads a hedged fraction as a share in percent', () => {

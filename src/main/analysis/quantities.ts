@@ -208,6 +208,8 @@ function singular(word: string): string {
 export function unitClassOf(unit: string): string {
   if (!unit) return ''
   if (unit === 'percentage points') return 'percentage points'
+  // "five times", "80 times above": occurrences or a multiple, never the duration class "time".
+  if (unit === 'times') return 'times'
   const last = unit.split(' per ')[0].split(' ').at(-1) ?? unit
   const one = singular(last)
   return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)

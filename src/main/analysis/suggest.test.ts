@@ -1061,4 +1061,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     })
     expect(got.map((g) => g.claim)).not.toContain('When police searched the house in May')
   })
+
+  it('reads "At least 14 ships ..." as a claim, not an opening phrase, and "five times" as a count', () => {
+    const got = brief({
+      ...doc(
+        'The harbour was quiet on Monday and the weather was fine.',
+        'At least 14 ships a day pass within 20 miles of the shoal, Wrenn said. Patrol boats have tried to block the channel at least five times this year.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['At least 14 ships a day pass within 20 miles of the shoal', 'Wrenn'],
+      ['Patrol boats have tried to block the channel at least five times this year', 'The Ledger']
+    ])
+  })
 })
