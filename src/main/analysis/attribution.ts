@@ -747,7 +747,15 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
     }
   for (let i = from; i < toks.length && i < from + 30; i++) {
     const t = toks[i]
-    if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
+    // "showed flags over a ridge that overlooks the road": "that" between a noun and its verb is relative.
+    const relative = i > from && toks[i - 1].pos === 'NOUN' && ['VERB', 'AUX'].includes(toks[i + 1]?.pos ?? '')
+    if (
+      t.lower === 'that' &&
+      !relative &&
+      toks[i + 1] &&
+      toks[i + 1].text !== ',' &&
+      !['NOUN'].includes(toks[i + 1].pos)
+    )
       return { start: i + 1, origin }
     if (
       t.lower === 'that' &&

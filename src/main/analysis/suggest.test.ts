@@ -1075,4 +1075,20 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Patrol boats have tried to block the channel at least five times this year', 'The Ledger']
     ])
   })
+
+  it("gives a record attached to a speaker's post to that speaker, with what it shows and no caveat as a claim", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'General Ivo Marr spoke on Sunday. In a post on his channel, he wrote that his troops held the hill. A map attached to the post showed flags over Kalda, a ridge that overlooks the road; the Ledger was unable to verify it.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.speaker.name, g.grading.credibility ?? null])).toEqual([
+      ['his troops held the hill', 'Ivo Marr', null],
+      ['flags over Kalda, a ridge that overlooks the road', 'Ivo Marr', '6']
+    ])
+  })
 })

@@ -316,6 +316,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       last = who
       for (const whole of f.claims) {
         if (NO_COMMENT_CLAIM.test(text.slice(whole.start, whole.end))) continue
+        // "...; the Meridian Review was unable to verify it": the publisher's caveat split off a claim.
+        if (f.claims.length > 1 && caveatsIn(text, whole.start, whole.end).length) continue
         const turn = publisherTurn(text, whole, publisher, quantities)
         const c = turn ? trimClaim(text, { start: whole.start, end: turn.at }) : whole
         made.push({
