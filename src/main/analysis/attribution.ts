@@ -154,7 +154,10 @@ function isModifierCue(toks: Token[], i: number): boolean {
   const next = toks[i + 1]
   if (prev?.text === '-') return true
   if (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) return true
-  if (next?.pos !== 'ADP' || prev?.pos !== 'NOUN' || !/^\p{Ll}/u.test(prev.text)) return false
+  // "Video posted on social media showed ...": a sentence's first word is capitalised, yet a noun.
+  const firstNoun = i === 1 && prev?.pos === 'PROPN'
+  if (next?.pos !== 'ADP' || (prev?.pos !== 'NOUN' && !firstNoun) || (!/^\p{Ll}/u.test(prev.text) && i > 1))
+    return false
   for (let j = i + 1; j < toks.length; j++) {
     if (toks[j].lower === 'that') return false
     if (toks[j].pos === 'AUX' || (toks[j].pos === 'VERB' && !isModifierParticiple(toks, j))) return true
@@ -577,6 +580,12 @@ function leftOf(toks: Token[], v: number): Left {
     // "..., while waiting in the queue, the charity told ANP": a participle clause opened by a conjunction
     // ends the claim.
     if (a === lo && lo > 0 && toks[lo - 1].pos === 'SCONJ' && speakerTo !== -1 && b < j + 1) {
+      out.claimComma = b
+      break
+    }
+    // "X burst its banks, forcing the evacuation of 2,000 residents, officials said": a participle phrase
+    // before the speaker, not opening the sentence, goes on with the claim.
+    if (first.pos === 'VERB' && /ing$/.test(first.lower) && speakerTo !== -1 && a > 0) {
       out.claimComma = b
       break
     }

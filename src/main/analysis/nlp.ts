@@ -133,6 +133,8 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         const prev = toks[i - 1]
         if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
           t.pos = 'PROPN'
+        // "The agency has since said ...": "since" between an auxiliary and its verb is an adverb.
+        if (t.lower === 'since' && prev?.pos === 'AUX' && toks[i + 1]?.pos === 'VERB') t.pos = 'ADV'
         // "the crossing", "the heavy shelling": an -ing word after an article is a noun.
         const det = prev?.pos === 'DET' ? prev : prev?.pos === 'ADJ' ? toks[i - 2] : undefined
         if (t.pos === 'VERB' && /ing$/.test(t.lower) && det?.pos === 'DET' && det.lower !== 'that') t.pos = 'NOUN'
@@ -156,6 +158,12 @@ const TIME_ZONE = /^[A-Z]{2,4}$/
 function splitAfterClockTime(piece: Token[]): Token[][] {
   const at = piece.findIndex((t, i) => {
     const next = piece[i + 1]
+    // "... between £40m and £60m. A spokeswoman said ...": a figure's full stop before an article or pronoun.
+    const figureStop =
+      (/^\d[\d,]*\.$/.test(t.text) || (/^(?:m|bn|k)\.$/i.test(t.text) && piece[i - 1]?.pos === 'NUM')) &&
+      ['DET', 'PRON'].includes(next?.pos ?? '') &&
+      /^\p{Lu}/u.test(next?.text ?? '')
+    if (figureStop) return true
     return (
       CLOCK.test(t.text) &&
       !!next &&

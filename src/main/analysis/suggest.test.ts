@@ -1091,4 +1091,22 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['flags over Kalda, a ridge that overlooks the road', 'Ivo Marr', '6']
     ])
   })
+
+  it('keeps a participle phrase in a closing claim, ends a sentence after "£60m.", reads "has since said" and "Video posted on ..."', () => {
+    const got = brief({
+      ...doc(
+        'The Tamm burst its banks at three points on Sunday, forcing the evacuation of 2,000 residents, officials said.',
+        'The agency put the damage at between £40m and £60m. A spokeswoman for the agency said the figure was provisional.',
+        'Video posted on social media showed cars floating along the high street. The agency has since said the footage was genuine.'
+      ),
+      outlet: 'The Echo'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['The Tamm burst its banks at three points on Sunday, forcing the evacuation of 2,000 residents', 'officials'],
+      ['put the damage at between £40m and £60m', 'The agency'],
+      ['the figure was provisional', 'A spokeswoman for the agency'],
+      ['cars floating along the high street', 'Video posted on social media'],
+      ['the footage was genuine', 'The agency']
+    ])
+  })
 })
