@@ -803,11 +803,18 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
   // "told us", "told him": whoever was told, no relay.
   if (toks[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(toks[from].lower)) return { relay: null, end: from + 1 }
   let i = from
+  // "told Reuters the boarding party had ...", "told reporters Ostria had ...": a new noun phrase after
+  // the one told is the claim's subject.
+  const newPhrase = (k: number) =>
+    k > from &&
+    ((toks[k].pos === 'DET' && ['PROPN', 'NOUN'].includes(toks[k - 1].pos)) ||
+      (toks[k].pos === 'PROPN' && AUDIENCES.has(toks[k - 1].lower)))
   while (
     i < toks.length &&
     ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
     toks[i].lower !== 'that' &&
-    !toks[i].entity?.match(/DATE|TIME/)
+    !toks[i].entity?.match(/DATE|TIME/) &&
+    !newPhrase(i)
   )
     i++
   if (i === from) return { relay: null, end: from }

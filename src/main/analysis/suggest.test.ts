@@ -1109,4 +1109,17 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the footage was genuine', 'The agency']
     ])
   })
+
+  it('ends the one told where the claim\'s subject begins ("told Reuters the boarding party had ...")', () => {
+    const got = brief({
+      ...doc(
+        'A security source told Reuters the boarding party had arrived by helicopter. The minister told reporters Ostria had no ships there.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker, g.via])).toEqual([
+      ['the boarding party had arrived by helicopter', 'A security source', ['Reuters']],
+      ['Ostria had no ships there', 'The minister', []]
+    ])
+  })
 })
