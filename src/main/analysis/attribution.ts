@@ -73,6 +73,7 @@ const BOUNDARY_WORDS = new Set([
   'where'
 ])
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
+const CONJUNCTIONS = new Set(['as', 'although', 'though', 'whereas', 'while', 'because', 'unless'])
 const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go'])
 const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
@@ -412,8 +413,9 @@ function clauseStart(toks: Token[], v: number): number {
     if (RELATIVE.has(t.lower) && toks[i - 1]?.text === ',' && toks.slice(i + 1, v).some((x) => x.text === ',')) continue
     if (
       t.pos === 'SCONJ' ||
-      // "..., as aid groups warned that ...": wink reads this "as" as a preposition.
-      (t.lower === 'as' && toks[i - 1]?.text === ',') ||
+      // "..., as aid groups warned that ...", "..., although engineers warned ...": wink may read these
+      // conjunctions as prepositions.
+      (CONJUNCTIONS.has(t.lower) && toks[i - 1]?.text === ',') ||
       RELATIVE.has(t.lower) ||
       t.lower === 'that' ||
       ['until', 'unless', 'once', 'where'].includes(t.lower)
@@ -1262,8 +1264,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
           toks.findIndex((t) => t.start >= f.begins)
         )
         .at(-1)
-      const coordinated =
-        lead && (lead.pos === 'CCONJ' || lead.text === ';' || ['while', 'whereas', 'as'].includes(lead.lower))
+      const coordinated = lead && (lead.pos === 'CCONJ' || lead.text === ';' || CONJUNCTIONS.has(lead.lower))
       return !(coordinated || (before && before.pos === 'CCONJ'))
     })
   })

@@ -6,7 +6,7 @@ export const SAY_VERBS = new Set(
     'say state claim estimate acknowledge admit warn confirm add note report announce insist argue assert allege ' +
     'write post explain indicate suggest assess conclude maintain predict reveal disclose declare testify stress ' +
     'emphasize emphasise caution concede contend observe reiterate forecast show tweet agree complain believe ' +
-    'estimate calculate find'
+    'estimate calculate find expect'
   ).split(' ')
 )
 /** Verbs whose object is the person told: "X told Reuters that Y". */

@@ -1122,4 +1122,17 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Ostria had no ships there', 'The minister', []]
     ])
   })
+
+  it('reads what a speaker expects, and a reported clause after ", although"', () => {
+    const got = brief({
+      ...doc(
+        'Officials expect the road to reopen by Friday, although engineers warned that further landslides were possible.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['the road to reopen by Friday', 'Officials'],
+      ['further landslides were possible', 'engineers']
+    ])
+  })
 })
