@@ -1135,4 +1135,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['further landslides were possible', 'engineers']
     ])
   })
+
+  it("takes a lead reporting a passive event ('has been cut off') as the publisher's, not a plan ('will be')", () => {
+    const got = brief({
+      ...doc(
+        'For three weeks, the town of Merrin has been cut off by the fighting. Food prices have tripled since then.',
+        'Later that week the bridge will be reopened by the army and the engineers.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.cue])).toEqual([
+      ['For three weeks, the town of Merrin has been cut off by the fighting', 'lead'],
+      ['Food prices have tripled since then', 'lead']
+    ])
+  })
 })

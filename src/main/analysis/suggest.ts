@@ -538,8 +538,15 @@ function reportsEvent(s: Sentence, named: boolean): boolean {
   const subject = toks.slice(0, v)
   if (v <= 0 || !subject.some((t) => ['PROPN', 'NOUN', 'PRON'].includes(t.pos))) return false
   if (named && !subject.some((t) => /^\p{Lu}/u.test(t.text) && ['PROPN', 'ADJ', 'NOUN'].includes(t.pos))) return false
+  if (toks[v + 1]?.lower === 'not' || toks[v + 1]?.lower === "n't") return false
+  // "the town has been cut off", "12 people were killed": a passive in the past or the present perfect.
+  let p = v
+  while (toks[p]?.pos === 'AUX' || (p > v && toks[p]?.pos === 'ADV')) p++
+  const passive = p > v && toks.slice(v, p).some((t) => t.lemma === 'be') && toks[p]?.pos === 'VERB'
+  if (passive && !/ing$/.test(toks[p].lower) && !MODALS.has(toks[v].lower) && !/^(?:is|are|am)$/.test(toks[v].lower))
+    return true
   const main = toks[v].lemma === 'have' && toks[v + 1]?.pos === 'VERB' ? toks[v + 1] : toks[v]
-  if (main.lemma === 'be' || toks[v + 1]?.lower === 'not' || toks[v + 1]?.lower === "n't") return false
+  if (main.lemma === 'be') return false
   return main !== toks[v] || (main.pos === 'VERB' && main.lower !== main.lemma && !/(?:s|ing)$/.test(main.lower))
 }
 
