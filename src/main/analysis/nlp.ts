@@ -133,6 +133,10 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         const prev = toks[i - 1]
         if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
           t.pos = 'PROPN'
+        // "the clinic's only doctor": a word after a possessive (and its modifier) is a noun.
+        const possessive = (k: number) => /^['’]s$/.test(toks[k]?.text ?? '')
+        const afterPossessive = possessive(i - 1) || (['ADJ', 'ADV'].includes(prev?.pos ?? '') && possessive(i - 2))
+        if (t.pos === 'VERB' && afterPossessive && toks[i + 1]?.pos !== 'DET') t.pos = 'NOUN'
         // "The agency has since said ...": "since" between an auxiliary and its verb is an adverb.
         if (t.lower === 'since' && prev?.pos === 'AUX' && toks[i + 1]?.pos === 'VERB') t.pos = 'ADV'
         // "the crossing", "the heavy shelling": an -ing word after an article is a noun.

@@ -1149,4 +1149,12 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['Food prices have tripled since then', 'lead']
     ])
   })
+
+  it("reads a word after a possessive as a noun ('the clinic's only doctor, described ...')", () => {
+    const got = brief({
+      ...doc('Dr Karl Ruen, the clinic\'s only doctor, described conditions as "catastrophic".'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([['described conditions as "catastrophic"', 'Karl Ruen']])
+  })
 })
