@@ -196,6 +196,12 @@ function trimPhrase(toks: Token[], from: number, to: number): [number, number] {
   )
     from++
   while (to > from && (toks[to - 1].text === ',' || isQuote(toks[to - 1]) || REFLEXIVES.has(toks[to - 1].lower))) to--
+  // "Health Minister Jonas Brek on Thursday": a date after a name is no part of it (a record's date, as in
+  // "imagery collected on April 2", tells which record it is).
+  let d = to
+  while (d > from && toks[d - 1].entity === 'DATE') d--
+  const record = toks.slice(from, d).some((t) => DOCUMENT_HEADS.has(t.lower))
+  if (d < to && d - 1 > from && DATE_ADPS.has(toks[d - 1].lower) && !record) to = d - 1
   return [from, to]
 }
 
@@ -983,8 +989,17 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       let from = cue.end
       if (toks[from]?.lower === 'that') from++
       if (!subject || from >= stop || !toks.slice(from, stop).some((_, k) => isFiniteVerb(toks, from + k))) continue
-      frame.speaker = toks.slice(subject[0], subject[1])
+      const [sa, sb] = trimPhrase(toks, subject[0], subject[1])
+      frame.speaker = toks.slice(sa, sb)
       frame.begins = toks[v - 1].start
+      // "..., telling parliament that ...": whom the speaker told is no part of the claim.
+      if (TELL_VERBS.has(cue.lemma)) {
+        const whom = toldWhom(toks, cue.end)
+        if (whom.relay) frame.relays.push(toks.slice(whom.relay[0], whom.relay[1]))
+        from = whom.end
+        if (toks[from]?.lower === 'that') from++
+        if (from >= stop) continue
+      }
       frame.claims.push({ start: toks[from].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)

@@ -1157,4 +1157,16 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     })
     expect(got.map((g) => [g.claim, g.name])).toEqual([['described conditions as "catastrophic"', 'Karl Ruen']])
   })
+
+  it('keeps a date out of a named speaker and whom a participle told out of the claim', () => {
+    const got = brief({
+      ...doc(
+        'Health Minister Jonas Brek on Thursday defended the cuts, telling parliament that the changes would save 200 million crowns a year.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker, g.kind])).toEqual([
+      ['the changes would save 200 million crowns a year', 'Health Minister Jonas Brek', 'person']
+    ])
+  })
 })
