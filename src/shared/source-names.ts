@@ -201,8 +201,8 @@ const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i
 /**
  * The existing source a speaker is, from the ways it is written (the mention, the proposed name, its
  * aliases), first match wins: findSourceLoosely, except that an anonymous speaker ("a senior official")
- * is a source only by an exact name or alias. The engine, the suggestion queue and the quality bench
- * all resolve speakers by this rule.
+ * is a source only by an exact name or alias, or by the one known description it opens, and a pronoun is
+ * never a source. The engine, the suggestion queue and the quality bench all resolve speakers by this rule.
  */
 export function findSpeakerSource<S extends Source>(
   sources: readonly S[],
