@@ -243,8 +243,18 @@ function cuesIn(toks: Token[]): Cue[] {
       /s$/.test(t.lower) &&
       ['NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '') &&
       toks[i + 1]?.pos === 'NUM'
+    // "Nordel reports about 30,000 customers ...": wink reads "reports" after a name as a noun.
+    const reportNoun =
+      t.pos === 'NOUN' &&
+      t.lower === 'reports' &&
+      ['NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '') &&
+      isFigureStart(toks, i + 1)
     const special =
-      t.pos === 'VERB' ? specialCue(toks, i, lemma) : recordNoun ? specialCue(toks, i, singularLemma(t.lower)) : null
+      t.pos === 'VERB' || reportNoun
+        ? specialCue(toks, i, reportNoun ? 'report' : lemma)
+        : recordNoun
+          ? specialCue(toks, i, singularLemma(t.lower))
+          : null
     // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
     // damage", as nouns, and "informed" in "has informed" as an adjective.
     const prevPos = toks[i - 1]?.pos ?? ''
@@ -366,6 +376,8 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
       if (toks[k].lower === 'at') return isFigureStart(toks, k + 1) ? cue({ claimFromVerb: true }) : null
     return null
   }
+  // "Nordel reports about 30,000 customers without power": a figure reported as the object.
+  if (lemma === 'report' && isFigureStart(toks, i + 1)) return cue({ claimFromVerb: true })
   if (GIVE_VERBS.has(lemma)) {
     let k = i + 1
     while (toks[k] && ['DET', 'ADJ', 'NUM'].includes(toks[k].pos)) k++
@@ -1417,7 +1429,7 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
   let { start, end } = c
   const again = () => {
     const before = { start, end }
-    while (start < end && /\s/.test(text[start])) start++
+    while (start < end && /[\s:]/.test(text[start])) start++
     while (end > start && /[\s,;:]/.test(text[end - 1])) end--
     // "..., while": the conjunction of a clause that is not the claim's.
     const tail = /[\s,]+(?:while|whereas|and|but|or|though|although)$/i.exec(text.slice(start, end))

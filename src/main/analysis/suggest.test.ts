@@ -1169,4 +1169,18 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the changes would save 200 million crowns a year', 'Health Minister Jonas Brek', 'person']
     ])
   })
+
+  it("keeps a live blog's timestamp out of the speaker and reads a figure reported as an object", () => {
+    const got = brief({
+      ...doc(
+        '09:12 The coastguard says three fishing boats are missing off the point.',
+        '09:45 Power company Nordel reports about 30,000 customers without electricity.'
+      ),
+      outlet: 'Vell Live'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['three fishing boats are missing off the point', 'The coastguard'],
+      ['reports about 30,000 customers without electricity', 'Power company Nordel']
+    ])
+  })
 })

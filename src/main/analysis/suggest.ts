@@ -67,6 +67,8 @@ export function inferPublisher(text: string): string | null {
 
 /** A wire story's dateline: "KORVAL, March 14 (Meridian Press) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[^()\n]{0,40}\(([^)\n]{2,40})\)\s+[-–—]+\s+/mu
+/** "09:12 The coastguard says ...": a live blog's timestamp opening an entry. */
+const TIMESTAMP = /^\d{1,2}[:.]\d{2}\s+(?:[-–—]\s+)?/
 /** "SORREL, Estrava - ", "CALDMERE — ": a dateline naming the place only. */
 const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+(?:,\s+[\p{L} .'-]{0,40}?)?\s+[-–—]+\s+/u
 
@@ -263,7 +265,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       speakers.noteName(bodyProfile, s.start, tokenSpan(text, subject!))
     speakers.recentName = (head) => recentName(text, sentences, capitalised, si, head)
     const dateline = DATELINE.exec(text.slice(s.start, s.end)) ?? PLACE_DATELINE.exec(text.slice(s.start, s.end))
-    const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
+    const stamp = TIMESTAMP.exec(sentenceText)
+    const opening =
+      dateline && dateline.index === 0 ? s.start + dateline[0].length : stamp ? s.start + stamp[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
     const made: Draft[] = []
