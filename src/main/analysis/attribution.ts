@@ -653,8 +653,11 @@ function leftOf(toks: Token[], v: number): Left {
       continue
     }
     const hasVerb = toks.slice(a, b).some((_, k) => isFiniteVerb(toks, a + k))
+    // "Asked by the chair, Tom Berg, why the programme was late, she blamed ...": the question belongs to the
+    // participle that opens the sentence; it is no claim.
+    const askedFirst = /^\p{Lu}\p{Ll}+ed$/u.test(toks[0].text) && toks[0].pos === 'VERB' && speakerTo !== -1
     // Claim material before the speaker ("Y, X said"), or before the verb ("Y," said X).
-    if (hasVerb) out.claimComma = b
+    if (hasVerb && !askedFirst) out.claimComma = b
     break
   }
   if (speakerTo !== -1) {

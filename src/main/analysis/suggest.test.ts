@@ -1183,4 +1183,15 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['reports about 30,000 customers without electricity', 'Power company Nordel']
     ])
   })
+
+  it('takes no question opened by "Asked by ..." for the claim of the speaker who answers', () => {
+    const got = brief({
+      ...doc(
+        'Petra Lind spoke to the committee.',
+        'Asked by the committee chair, Tom Berg, why the programme was late, she blamed supply problems.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([['blamed supply problems', 'Petra Lind']])
+  })
 })
