@@ -664,9 +664,12 @@ function leftOf(toks: Token[], v: number): Left {
     const [a, b] = trimPhrase(toks, speakerFrom, speakerTo)
     // "a charge Strel rejected": an objection to the previous clause.
     const head = toks.slice(a, b).find((t) => t.pos === 'NOUN')
-    if (head && CLAIM_NOUNS.has(head.lower) && toks[b - 1].pos === 'PROPN') {
+    // "..., an account residents disputed": an objection by a plural noun as much as by a name.
+    const objector = toks[b - 1].pos === 'PROPN' || (toks[b - 1] !== head && /s$/.test(toks[b - 1].lower))
+    const claimNoun = head && (CLAIM_NOUNS.has(head.lower) || ACCOUNT_NOUNS.has(head.lower))
+    if (claimNoun && objector && ['PROPN', 'NOUN'].includes(toks[b - 1].pos)) {
       let n = b - 1
-      while (n > a && toks[n - 1].pos === 'PROPN') n--
+      while (n > a && toks[n - 1].pos === toks[b - 1].pos) n--
       out.objection = [n, b]
       out.objectionStart = a
       return out

@@ -1194,4 +1194,12 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     })
     expect(got.map((g) => [g.claim, g.name])).toEqual([['blamed supply problems', 'Petra Lind']])
   })
+
+  it('reads ", an account residents disputed" as an objection, not a frame over the claim before it', () => {
+    const got = brief({
+      ...doc('The operator spoke on Monday. It said sirens had sounded at 5 a.m., an account residents disputed.'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([['sirens had sounded at 5 a.m.', 'It']])
+  })
 })
