@@ -130,7 +130,9 @@ function personName(whole: Token[], role: boolean): Token[] | null {
   // "Ukraine said", "Norvania has said": one bare word is a surname only with a title before it or a
   // person's role after it ("Sorrel, a marine insurance broker").
   if (name.length === 1 && !role && !(segment[i] && TITLES.has(segment[i].lower))) return null
-  if (OUTLET_WORDS.test(name.map((t) => t.text).join(' '))) return null
+  // "the Red Crescent": a body's name of several words ("red cross", "think tank") is no person's.
+  const written = name.map((t) => t.text).join(' ')
+  if (OUTLET_WORDS.test(written) || ORGANIZATION_WORDS.test(written)) return null
   const before = segment[i]
   // "Residents of Tarsk": a place after "of"/"in", not a person.
   if (before && ['of', 'in', 'at', 'from', 'for'].includes(before.lower)) return null
