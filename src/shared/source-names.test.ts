@@ -117,6 +117,30 @@ describe('findSpeakerSource', () => {
     expect(findSpeakerSource(known, 'anonymous', ['a senior harbour pilot'])).toBeUndefined()
     expect(findSpeakerSource(known, 'person', ['Mila Varga', undefined])).toBeUndefined()
   })
+  it('never takes a pronoun for a source, even one with the pronoun among its aliases', () => {
+    const withPronoun = [s('vas', 'Teodor Vasquel', ['he']), s('amb', 'Joss Amberley', ['he'])]
+    expect(findSpeakerSource(withPronoun, 'person', ['he', 'Joss Amberley'])?.id).toBe('amb')
+    expect(findSpeakerSource(withPronoun, 'person', ['He'])).toBeUndefined()
+  })
+  it('takes an anonymous description for the known one it opens, up to a relative clause or an aside', () => {
+    const bloggers = [
+      {
+        ...s('m41', 'Milblogger of the 41st', ['A milblogger who claims to serve with the 41st']),
+        kind: 'anonymous' as const
+      },
+      {
+        ...s('ew', 'Pro-MoD milblogger', ['Another milblogger, who amplifies MoD points']),
+        kind: 'anonymous' as const
+      },
+      { ...s('two', 'Second blogger', ['A milblogger whose posts vanished']), kind: 'anonymous' as const }
+    ]
+    expect(findSpeakerSource(bloggers.slice(0, 2), 'anonymous', ['A milblogger'])?.id).toBe('m41')
+    expect(findSpeakerSource(bloggers, 'anonymous', ['Another milblogger'])?.id).toBe('ew')
+    // Two known descriptions open the same way: no guess.
+    expect(findSpeakerSource(bloggers, 'anonymous', ['A milblogger'])).toBeUndefined()
+    // Words that go on the description's noun phrase are another description.
+    expect(findSpeakerSource(known, 'anonymous', ['a harbour'])).toBeUndefined()
+  })
 })
 
 describe('similarSources', () => {

@@ -196,11 +196,13 @@ export function findSourceLoosely(sources: readonly Source[], phrase: string): L
   return undefined
 }
 
+const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i
+
 /**
  * The existing source a speaker is, from the ways it is written (the mention, the proposed name, its
  * aliases), first match wins: findSourceLoosely, except that an anonymous speaker ("a senior official")
- * is a source only by an exact name or alias. The engine, the suggestion queue and the quality bench
- * all resolve speakers by this rule.
+ * is a source only by an exact name or alias, or by the one known description it opens, and a pronoun is
+ * never a source. The engine, the suggestion queue and the quality bench all resolve speakers by this rule.
  */
 export function findSpeakerSource<S extends Source>(
   sources: readonly S[],
@@ -208,11 +210,29 @@ export function findSpeakerSource<S extends Source>(
   names: readonly (string | null | undefined)[]
 ): S | undefined {
   for (const name of names) {
-    if (!name) continue
+    // "he" is whoever the text means by it, never a source that once had "he" written as an alias.
+    if (!name || PRONOUN.test(name.trim())) continue
     const match = findSourceLoosely(sources, name)
     if (match && (kind !== 'anonymous' || match.how === 'exact')) return match.source as S
+    if (kind === 'anonymous') {
+      const opened = openedDescription(sources, name)
+      if (opened) return opened
+    }
   }
   return undefined
+}
+
+/**
+ * "A milblogger" for the known "A milblogger who claims to serve with ...": the one anonymous source a
+ * name or alias of which is this description followed by its relative clause or aside.
+ */
+function openedDescription<S extends Source>(sources: readonly S[], name: string): S | undefined {
+  const head = normName(name)
+  if (head.split(' ').length < 2) return undefined
+  const opens = (n: string) =>
+    n.startsWith(head) && /^(?:,\s*|\s+)(?:who|whose|which|that)\s/.test(n.slice(head.length))
+  const found = sources.filter((s) => s.kind === 'anonymous' && namesOf(s).some((n) => opens(normName(n))))
+  return found.length === 1 ? found[0] : undefined
 }
 
 /**

@@ -7,6 +7,7 @@
 //   X, citing W, reported that Y.  (W speaks, X relays)     ... and said Z.  (the same speaker again)
 //   The Office's estimate that Y ...                                                 (possessive)
 import {
+  ACCOUNT_NOUNS,
   ACCUSE_VERBS,
   AUDIENCES,
   CLAIM_NOUNS,
@@ -72,6 +73,9 @@ const BOUNDARY_WORDS = new Set([
   'where'
 ])
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
+const CONJUNCTIONS = new Set(['as', 'although', 'though', 'whereas', 'while', 'because', 'unless'])
+const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go'])
+const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
 const SKIPPABLE_ADVERBS = new Set([
@@ -151,7 +155,10 @@ function isModifierCue(toks: Token[], i: number): boolean {
   const next = toks[i + 1]
   if (prev?.text === '-') return true
   if (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) return true
-  if (next?.pos !== 'ADP' || prev?.pos !== 'NOUN' || !/^\p{Ll}/u.test(prev.text)) return false
+  // "Video posted on social media showed ...": a sentence's first word is capitalised, yet a noun.
+  const firstNoun = i === 1 && prev?.pos === 'PROPN'
+  if (next?.pos !== 'ADP' || (prev?.pos !== 'NOUN' && !firstNoun) || (!/^\p{Ll}/u.test(prev.text) && i > 1))
+    return false
   for (let j = i + 1; j < toks.length; j++) {
     if (toks[j].lower === 'that') return false
     if (toks[j].pos === 'AUX' || (toks[j].pos === 'VERB' && !isModifierParticiple(toks, j))) return true
@@ -189,6 +196,12 @@ function trimPhrase(toks: Token[], from: number, to: number): [number, number] {
   )
     from++
   while (to > from && (toks[to - 1].text === ',' || isQuote(toks[to - 1]) || REFLEXIVES.has(toks[to - 1].lower))) to--
+  // "Health Minister Jonas Brek on Thursday": a date after a name is no part of it (a record's date, as in
+  // "imagery collected on April 2", tells which record it is).
+  let d = to
+  while (d > from && toks[d - 1].entity === 'DATE') d--
+  const record = toks.slice(from, d).some((t) => DOCUMENT_HEADS.has(t.lower))
+  if (d < to && d - 1 > from && DATE_ADPS.has(toks[d - 1].lower) && !record) to = d - 1
   return [from, to]
 }
 
@@ -201,6 +214,8 @@ interface Cue {
   negatedFrom?: number
   /** The claim starts at the verb: "put the death toll at 112", "gave a third count: 31 ...", "promised aid". */
   claimFromVerb?: boolean
+  /** "complained about shortages of ...": where the claim starts, after the preposition. */
+  claimAt?: number
   /** "X quoted Y as saying ...": the index of "as". */
   quotedAs?: number
   /** "X defended the plan, saying ...": a participle after a comma; the main clause's subject speaks. */
@@ -228,16 +243,28 @@ function cuesIn(toks: Token[]): Cue[] {
       /s$/.test(t.lower) &&
       ['NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '') &&
       toks[i + 1]?.pos === 'NUM'
+    // "Nordel reports about 30,000 customers ...": wink reads "reports" after a name as a noun.
+    const reportNoun =
+      t.pos === 'NOUN' &&
+      t.lower === 'reports' &&
+      ['NOUN', 'PROPN'].includes(toks[i - 1]?.pos ?? '') &&
+      isFigureStart(toks, i + 1)
     const special =
-      t.pos === 'VERB' ? specialCue(toks, i, lemma) : recordNoun ? specialCue(toks, i, singularLemma(t.lower)) : null
+      t.pos === 'VERB' || reportNoun
+        ? specialCue(toks, i, reportNoun ? 'report' : lemma)
+        : recordNoun
+          ? specialCue(toks, i, singularLemma(t.lower))
+          : null
     // wink sometimes tags "notes" in "The Ministry notes that", and "shows" in "imagery ... shows fire
     // damage", as nouns, and "informed" in "has informed" as an adjective.
     const prevPos = toks[i - 1]?.pos ?? ''
+    // "the two news reports that seemed to ...": "that" right before a verb is a relative pronoun.
+    const thatClause = toks[i + 1]?.lower === 'that' && !['VERB', 'AUX'].includes(toks[i + 2]?.pos ?? '')
     const nounVerb =
       t.pos === 'NOUN' &&
       /s$/.test(t.lower) &&
       ['DET', 'NOUN', 'PROPN', 'NUM'].includes(prevPos) &&
-      (toks[i + 1]?.lower === 'that' ||
+      (thatClause ||
         (SHOW_VERBS.has(singularLemma(t.lower)) &&
           prevPos !== 'DET' &&
           ['NOUN', 'DET', 'NUM', 'ADJ'].includes(toks[i + 1]?.pos ?? '')))
@@ -245,7 +272,7 @@ function cuesIn(toks: Token[]): Cue[] {
     const before = toks[i - 1]
     const reportsThat =
       t.pos === 'NOUN' &&
-      toks[i + 1]?.lower === 'that' &&
+      thatClause &&
       !!before &&
       (/s$/.test(t.lower)
         ? before.text === ','
@@ -266,6 +293,8 @@ function cuesIn(toks: Token[]): Cue[] {
     const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
+    // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
+    if (toks[i + 1]?.lower === 'to' && toks[i + 2]?.pos === 'VERB') return
     // "did not want his name published said ...": a participle right before the sentence's reporting verb.
     if (/(?:ed|en)$/.test(t.lower) && toks[i + 1]?.pos === 'VERB' && isReportingLemma(lemmaOf(toks[i + 1]))) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
@@ -280,7 +309,9 @@ function cuesIn(toks: Token[]): Cue[] {
     const prev = toks[k]
     const negated =
       !!prev && (NEGATIONS.has(prev.lower) || (prev.pos === 'AUX' && NEGATIONS.has(toks[k - 1]?.lower ?? '')))
-    if (prev && MODALS.has(prev.lower)) return
+    // "continued to complain about ...", "kept saying ...": still reporting, not a plan.
+    const goesOnDoing = prev?.lower === 'to' && CONTINUING_VERBS.has(toks[k - 1]?.lemma ?? '')
+    if (prev && MODALS.has(prev.lower) && !goesOnDoing) return
     // "The claim was first reported by X": a passive; what X says comes in its own words.
     if (
       prev &&
@@ -345,6 +376,8 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
       if (toks[k].lower === 'at') return isFigureStart(toks, k + 1) ? cue({ claimFromVerb: true }) : null
     return null
   }
+  // "Nordel reports about 30,000 customers without power": a figure reported as the object.
+  if (lemma === 'report' && isFigureStart(toks, i + 1)) return cue({ claimFromVerb: true })
   if (GIVE_VERBS.has(lemma)) {
     let k = i + 1
     while (toks[k] && ['DET', 'ADJ', 'NUM'].includes(toks[k].pos)) k++
@@ -358,6 +391,9 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     return null
   }
   if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  // "milbloggers complained about shortages of ...": what they complain of is the claim.
+  if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
+    return cue({ claimAt: i + 2 })
   // "She allowed the prosecution to play ...", "The judge refused to let ...": a ruling, by a person.
   if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower)) {
     let k = i - 1
@@ -373,21 +409,39 @@ const singularLemma = (word: string) => LEMMA_FIXES[word] ?? word.replace(/s$/, 
 
 /** The start of the clause a cue's subject is in: after a subordinator, a semicolon, or the sentence start. */
 function clauseStart(toks: Token[], v: number): number {
+  // "Asked where the figure came from, X told ...", "When police searched the house, they found ...": a
+  // boundary inside the phrase or clause that opens the sentence ends at the phrase's comma.
+  const adverbialClause =
+    BOUNDARY_WORDS.has(toks[0]?.lower ?? '') && !RELATIVE.has(toks[0].lower) && toks[0].lower !== 'that'
+  const opener =
+    adverbialClause ||
+    ['SCONJ', 'ADP'].includes(toks[0]?.pos ?? '') ||
+    (toks[0]?.pos === 'VERB' && /^\p{Lu}\p{Ll}+ed$/u.test(toks[0].text))
+  const openerEnd = opener ? toks.findIndex((t) => t.text === ',') : -1
+  const inOpener = (i: number) =>
+    openerEnd > i && openerEnd < v && !toks.slice(1, i).some((_, k) => isFiniteVerb(toks, k + 1))
   for (let i = v - 1; i >= 0; i--) {
     const t = toks[i]
     if (t.text === ';' || t.text === ':') return i + 1
     if (!BOUNDARY_WORDS.has(t.lower)) continue
+    // '"We register every person who crosses. ...," Ekwall said': a clause inside a quotation that closes
+    // before the verb is part of the claim.
+    if (toks.slice(i + 1, v).filter(isQuote).length % 2 === 1) continue
     // ", which operates the dam,": an aside inside the subject, not a clause boundary.
     if (RELATIVE.has(t.lower) && toks[i - 1]?.text === ',' && toks.slice(i + 1, v).some((x) => x.text === ',')) continue
     if (
       t.pos === 'SCONJ' ||
+      // "..., as aid groups warned that ...", "..., although engineers warned ...": wink may read these
+      // conjunctions as prepositions.
+      (CONJUNCTIONS.has(t.lower) && toks[i - 1]?.text === ',') ||
       RELATIVE.has(t.lower) ||
       t.lower === 'that' ||
       ['until', 'unless', 'once', 'where'].includes(t.lower)
     )
-      return i
+      return inOpener(i) ? openerEnd + 1 : i
   }
-  return 0
+  // "When police searched the house, they found ...": an opening adverbial clause is not the claim.
+  return adverbialClause && inOpener(0) ? openerEnd + 1 : 0
 }
 
 interface Left {
@@ -418,6 +472,9 @@ function leftOf(toks: Token[], v: number): Left {
   }
   let j = v - 1
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
+  // "X continued to complain about ...": the subject is the continuing verb's.
+  if (toks[j]?.lower === 'to' && CONTINUING_VERBS.has(toks[j - 1]?.lemma ?? '')) j -= 2
+  while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   if (toks[j]?.text === ',')
     for (let k = j - 1; k > 0 && k > j - 40; k--) {
@@ -454,6 +511,9 @@ function leftOf(toks: Token[], v: number): Left {
       for (;;) {
         const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
         if (!before || before[1] !== from - 1) break
+        // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
+        if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
+          break
         from = before[0]
       }
       out.speaker = [from, described[1]]
@@ -492,7 +552,9 @@ function leftOf(toks: Token[], v: number): Left {
       lo = c + 1
     break
   }
-  if (RELATIVE.has(boundaryWord) && isNounPhrase(toks, lo, j + 1)) {
+  // "a claim that many in the port believe": "that" after an account noun is the verb's object.
+  const accountThat = boundaryWord === 'that' && ACCOUNT_NOUNS.has(singularLemma(toks[lo - 2]?.lower ?? ''))
+  if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
   }
@@ -517,6 +579,16 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
+    // "On 10 July the armed forces of Orvenia claimed ...": an opening date is no part of the speaker.
+    if (a === lo && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
+      let d = a + 1
+      while (d < b - 1 && toks[d].entity === 'DATE') d++
+      if (d > a + 1 && isNounPhrase(toks, d, b)) {
+        if (speakerTo === -1) speakerTo = b
+        speakerFrom = d
+        break
+      }
+    }
     const first = toks[a]
     if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
     if (CITING.has(first.lower)) {
@@ -525,6 +597,18 @@ function leftOf(toks: Token[], v: number): Left {
     }
     // ", speaking on condition of anonymity,", ", seen by the Tribune,", "Asked about the report, ...";
     // "Closing his address, Brodnik said ...", whose capitalised first word wink may read as a name.
+    // "..., while waiting in the queue, the charity told ANP": a participle clause opened by a conjunction
+    // ends the claim.
+    if (a === lo && lo > 0 && toks[lo - 1].pos === 'SCONJ' && speakerTo !== -1 && b < j + 1) {
+      out.claimComma = b
+      break
+    }
+    // "X burst its banks, forcing the evacuation of 2,000 residents, officials said": a participle phrase
+    // before the speaker, not opening the sentence, goes on with the claim.
+    if (first.pos === 'VERB' && /ing$/.test(first.lower) && speakerTo !== -1 && a > 0) {
+      out.claimComma = b
+      break
+    }
     if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
     if (a === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(first.text) && ['DET', 'PRON'].includes(toks[a + 1]?.pos ?? '')) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
@@ -532,7 +616,14 @@ function leftOf(toks: Token[], v: number): Left {
     // "By midday the figure had been revised to 11, the office said": a clause (an auxiliary says so;
     // "a statement sent to X" has none), not a phrase, is the claim.
     const clause = toks.slice(a, b).some((t) => t.pos === 'AUX')
-    if (first.pos === 'ADP' && !clause && (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ','))
+    // "At least 14 ships a day pass ...": a figure's hedge opens no phrase.
+    const hedge = ['least', 'most'].includes(toks[a + 1]?.lower ?? '') && toks[a + 2]?.pos === 'NUM'
+    if (
+      first.pos === 'ADP' &&
+      !clause &&
+      !hedge &&
+      (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')
+    )
       continue
     // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
     // the first half of the claim.
@@ -547,6 +638,12 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
+    // "..., many for hypothermia and exhaustion, the agency reported": a quantifier's phrase goes on with
+    // the claim; it is no apposition of the speaker.
+    if (speakerTo !== -1 && QUANTIFIER_WORDS.has(toks[a].lower) && ['ADP', 'NOUN'].includes(toks[a + 1]?.pos ?? '')) {
+      out.claimComma = b
+      break
+    }
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -556,17 +653,23 @@ function leftOf(toks: Token[], v: number): Left {
       continue
     }
     const hasVerb = toks.slice(a, b).some((_, k) => isFiniteVerb(toks, a + k))
+    // "Asked by the chair, Tom Berg, why the programme was late, she blamed ...": the question belongs to the
+    // participle that opens the sentence; it is no claim.
+    const askedFirst = /^\p{Lu}\p{Ll}+ed$/u.test(toks[0].text) && toks[0].pos === 'VERB' && speakerTo !== -1
     // Claim material before the speaker ("Y, X said"), or before the verb ("Y," said X).
-    if (hasVerb) out.claimComma = b
+    if (hasVerb && !askedFirst) out.claimComma = b
     break
   }
   if (speakerTo !== -1) {
     const [a, b] = trimPhrase(toks, speakerFrom, speakerTo)
     // "a charge Strel rejected": an objection to the previous clause.
     const head = toks.slice(a, b).find((t) => t.pos === 'NOUN')
-    if (head && CLAIM_NOUNS.has(head.lower) && toks[b - 1].pos === 'PROPN') {
+    // "..., an account residents disputed": an objection by a plural noun as much as by a name.
+    const objector = toks[b - 1].pos === 'PROPN' || (toks[b - 1] !== head && /s$/.test(toks[b - 1].lower))
+    const claimNoun = head && (CLAIM_NOUNS.has(head.lower) || ACCOUNT_NOUNS.has(head.lower))
+    if (claimNoun && objector && ['PROPN', 'NOUN'].includes(toks[b - 1].pos)) {
       let n = b - 1
-      while (n > a && toks[n - 1].pos === 'PROPN') n--
+      while (n > a && toks[n - 1].pos === toks[b - 1].pos) n--
       out.objection = [n, b]
       out.objectionStart = a
       return out
@@ -679,7 +782,15 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
     }
   for (let i = from; i < toks.length && i < from + 30; i++) {
     const t = toks[i]
-    if (t.lower === 'that' && toks[i + 1] && toks[i + 1].text !== ',' && !['NOUN'].includes(toks[i + 1].pos))
+    // "showed flags over a ridge that overlooks the road": "that" between a noun and its verb is relative.
+    const relative = i > from && toks[i - 1].pos === 'NOUN' && ['VERB', 'AUX'].includes(toks[i + 1]?.pos ?? '')
+    if (
+      t.lower === 'that' &&
+      !relative &&
+      toks[i + 1] &&
+      toks[i + 1].text !== ',' &&
+      !['NOUN'].includes(toks[i + 1].pos)
+    )
       return { start: i + 1, origin }
     if (
       t.lower === 'that' &&
@@ -718,11 +829,18 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
   // "told us", "told him": whoever was told, no relay.
   if (toks[from]?.pos === 'PRON' && OBJECT_PRONOUNS.has(toks[from].lower)) return { relay: null, end: from + 1 }
   let i = from
+  // "told Reuters the boarding party had ...", "told reporters Ostria had ...": a new noun phrase after
+  // the one told is the claim's subject.
+  const newPhrase = (k: number) =>
+    k > from &&
+    ((toks[k].pos === 'DET' && ['PROPN', 'NOUN'].includes(toks[k - 1].pos)) ||
+      (toks[k].pos === 'PROPN' && AUDIENCES.has(toks[k - 1].lower)))
   while (
     i < toks.length &&
     ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
     toks[i].lower !== 'that' &&
-    !toks[i].entity?.match(/DATE|TIME/)
+    !toks[i].entity?.match(/DATE|TIME/) &&
+    !newPhrase(i)
   )
     i++
   if (i === from) return { relay: null, end: from }
@@ -796,17 +914,25 @@ function quotedFrame(
   const v = cue.index
   const as = cue.quotedAs!
   const passive = /^(?:is|are|was|were|be|been|being)$/.test(toks[v - 1]?.lower ?? '')
-  const subject = leftOf(toks, v).speaker
+  const left = leftOf(toks, v)
+  const subject = left.speaker
   const by = toks.slice(v + 1, as).findIndex((t) => t.lower === 'by')
   const speaker = passive ? subject : trimPhrase(toks, v + 1, as)
   const relay = passive ? (by === -1 ? null : trimPhrase(toks, v + 2 + by, as)) : subject
   if (!speaker || speaker[1] <= speaker[0]) return false
   let from = as + 2
   if (toks[from]?.lower === 'that') from++
-  if (from >= stop) return false
+  // '"We have twelve beds ...," she was quoted as saying.': the quotation before it is the claim.
+  const closing = from >= stop && left.claimComma !== null ? left.claimComma : null
+  if (from >= stop && closing === null) return false
   frame.speaker = toks.slice(speaker[0], speaker[1])
   if (relay && relay[1] > relay[0]) frame.relays.push(toks.slice(relay[0], relay[1]))
   frame.begins = toks[Math.min(speaker[0], relay?.[0] ?? speaker[0])].start
+  if (closing !== null) {
+    const end = isQuote(toks[closing + 1] ?? toks[0]) ? toks[closing + 1].end : toks[closing - 1].end
+    frame.claims.push({ start: toks[0].start, end })
+    return true
+  }
   frame.claims.push({ start: toks[from].start, end: endChar(stop) })
   frame.uncapped = true
   return true
@@ -837,8 +963,11 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (cue.kind === 'according-to') {
       let k = cue.end
       while (k < stop && toks[k].text !== ',' && !RELATIVE.has(toks[k].lower) && toks[k].pos !== 'SCONJ') k++
+      // "The line of cars stretched for 15 km, according to X.": with nothing after it, the frame closes
+      // the claim even when wink's tags leave no finite verb before it.
       const leading =
-        v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))
+        (v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))) &&
+        (v === 0 || toks.slice(k, stop).some((t) => t.text === ','))
       k = appositionEnd(toks, k, stop, leading)
       const [a, b] = trimPhrase(toks, cue.end, k)
       if (b <= a) continue
@@ -878,8 +1007,17 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       let from = cue.end
       if (toks[from]?.lower === 'that') from++
       if (!subject || from >= stop || !toks.slice(from, stop).some((_, k) => isFiniteVerb(toks, from + k))) continue
-      frame.speaker = toks.slice(subject[0], subject[1])
+      const [sa, sb] = trimPhrase(toks, subject[0], subject[1])
+      frame.speaker = toks.slice(sa, sb)
       frame.begins = toks[v - 1].start
+      // "..., telling parliament that ...": whom the speaker told is no part of the claim.
+      if (TELL_VERBS.has(cue.lemma)) {
+        const whom = toldWhom(toks, cue.end)
+        if (whom.relay) frame.relays.push(toks.slice(whom.relay[0], whom.relay[1]))
+        from = whom.end
+        if (toks[from]?.lower === 'that') from++
+        if (from >= stop) continue
+      }
       frame.claims.push({ start: toks[from].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)
@@ -1013,10 +1151,17 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         after + 1 < stop &&
         !['CCONJ', 'SCONJ', 'ADP'].includes(toks[after + 1].pos) &&
         !/ing$/.test(toks[after + 1].lower) &&
+        // "..., an account the Ledger has not been able to confirm": a remark on the claim, not its rest.
+        !(toks[after + 1].pos === 'DET' && ACCOUNT_NOUNS.has(singularLemma(toks[after + 2]?.lower ?? ''))) &&
         (isQuote(toks[after + 1]) || toks.slice(after + 1, stop).some((_, k) => isFiniteVerb(toks, after + 1 + k)))
       const fragment = !toks.slice(0, left.claimComma!).some((_, k) => isFiniteVerb(toks, k))
       // "He told X that A: of 90 boats, he said, 45 ...": the first half is the frame before's claim.
-      const within = prev?.claims.some((c) => c.start <= frame.cue.start && c.end >= frame.cue.end)
+      // "Investigators believed A, the same official told the Tribune, an account ...": a named speaker's
+      // closing attribution takes the frame before it as its claim instead.
+      const within =
+        prev?.claims.some((c) => c.start <= frame.cue.start && c.end >= frame.cue.end) &&
+        frame.speaker.length === 1 &&
+        PERSONAL_PRONOUNS.has(frame.speaker[0].lower)
       if (!(resumes && (fragment || within))) frame.claims.push({ start: toks[0].start, end })
       if (resumes) frame.claims.push({ start: toks[after + 1].start, end: endChar(stop) })
       if (resumes && within) frame.aside = true
@@ -1052,7 +1197,14 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       cue.lemma === 'estimate' &&
       at !== -1 &&
       /^(?:\d|between|about|around|some|roughly|more|less|over|under)/i.test(toks[cue.end + at + 1]?.text ?? '')
+    if (cue.claimAt !== undefined) {
+      frame.claims.push({ start: toks[cue.claimAt].start, end: endChar(stop) })
+      frame.uncapped = true
+      frames.push(frame)
+      continue
+    }
     if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
+      if (namesAnAccount(toks, cue.end, stop)) continue
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)
@@ -1114,6 +1266,22 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
   if (reckoning) frames.push(reckoning)
   frames.sort((a, b) => a.cueIndex - b.cueIndex)
 
+  // "Open Hands said its teams had treated 600 people, the ANP news agency reported": an outlet's report
+  // closing the sentence relays the account of the frame that opens it.
+  for (const outer of frames) {
+    const claim = outer.claims[0]
+    const outlet =
+      outer.speaker.length && OUTLET_WORDS.test(text.slice(outer.speaker[0].start, outer.speaker.at(-1)!.end))
+    if (outer.mode !== 'phrase' || !claim || !outlet || outer.claims.some((c) => c.end > outer.cue.start)) continue
+    const inner = frames.find(
+      (f) => f !== outer && f.mode === 'phrase' && f.begins === claim.start && f.cue.end <= claim.end && f.claims.length
+    )
+    if (!inner) continue
+    inner.relays = [...inner.relays, outer.speaker]
+    inner.claims = inner.claims.map((c) => ({ ...c, end: Math.min(c.end, claim.end) }))
+    outer.claims = []
+  }
+
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
     // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
@@ -1129,8 +1297,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
           toks.findIndex((t) => t.start >= f.begins)
         )
         .at(-1)
-      const coordinated =
-        lead && (lead.pos === 'CCONJ' || lead.text === ';' || ['while', 'whereas', 'as'].includes(lead.lower))
+      const coordinated = lead && (lead.pos === 'CCONJ' || lead.text === ';' || CONJUNCTIONS.has(lead.lower))
       return !(coordinated || (before && before.pos === 'CCONJ'))
     })
   })
@@ -1154,6 +1321,41 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .filter((c) => wordCount(text, c) >= 2)
   }
   return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
+}
+
+/**
+ * "disputed the charity's account", "gave a lower figure", "rejected that estimate within hours": an object
+ * that only names an account (an account noun, not "no figure", with no figure, quotation or "that" after
+ * it in its clause) says nothing checkable of its own.
+ */
+export function namesAnAccount(toks: Token[], from: number, stop: number): boolean {
+  let k = from
+  let head: Token | undefined
+  // wink may read "that" before a noun as a conjunction ("rejected that estimate"); no verb follows it.
+  const demonstrative = (i: number) =>
+    toks[i].lower === 'that' && toks[i + 1]?.pos === 'NOUN' && !['VERB', 'AUX'].includes(toks[i + 2]?.pos ?? '')
+  while (
+    k < stop &&
+    (['DET', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'PRON', 'PART'].includes(toks[k].pos) ||
+      POSSESSIVE.test(toks[k].text) ||
+      demonstrative(k)) &&
+    toks[k].lower !== 'no' &&
+    (toks[k].lower !== 'that' || toks[k].pos === 'DET' || demonstrative(k))
+  ) {
+    if (toks[k].pos === 'NOUN') head = toks[k]
+    k++
+  }
+  if (!head || head !== toks[k - 1] || !ACCOUNT_NOUNS.has(singularLemma(head.lower))) return false
+  // "... rejected Berg's criticism and said that ...": a second verb is a claim of its own.
+  const coordinated = (i: number) => toks[i].pos === 'CCONJ' && ['VERB', 'AUX'].includes(toks[i + 1]?.pos ?? '')
+  for (; k < stop && toks[k].text !== ',' && toks[k].text !== ';' && !coordinated(k); k++)
+    if (
+      (toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') ||
+      isQuote(toks[k]) ||
+      [':', 'that'].includes(toks[k].lower)
+    )
+      return false
+  return true
 }
 
 /**
@@ -1233,7 +1435,7 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
   let { start, end } = c
   const again = () => {
     const before = { start, end }
-    while (start < end && /\s/.test(text[start])) start++
+    while (start < end && /[\s:]/.test(text[start])) start++
     while (end > start && /[\s,;:]/.test(text[end - 1])) end--
     // "..., while": the conjunction of a clause that is not the claim's.
     const tail = /[\s,]+(?:while|whereas|and|but|or|though|although)$/i.exec(text.slice(start, end))
@@ -1242,7 +1444,9 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (head) start += head[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
     if (foot) end -= foot[0].length
-    if (/[.!?]$/.test(text.slice(start, end)) && !quotesOpen(text.slice(start, end - 1))) end--
+    // "... and 5 a.m.": an abbreviation keeps its full stop.
+    const abbreviation = /\b[ap]\.m\.$/i.test(text.slice(start, end))
+    if (/[.!?]$/.test(text.slice(start, end)) && !abbreviation && !quotesOpen(text.slice(start, end - 1))) end--
     return before.start !== start || before.end !== end
   }
   while (again()) {

@@ -6,7 +6,7 @@ export const SAY_VERBS = new Set(
     'say state claim estimate acknowledge admit warn confirm add note report announce insist argue assert allege ' +
     'write post explain indicate suggest assess conclude maintain predict reveal disclose declare testify stress ' +
     'emphasize emphasise caution concede contend observe reiterate forecast show tweet agree complain believe ' +
-    'estimate calculate find'
+    'estimate calculate find expect'
   ).split(' ')
 )
 /** Verbs whose object is the person told: "X told Reuters that Y". */
@@ -25,14 +25,17 @@ export const LEMMA_FIXES: Record<string, string> = {
   shows: 'show'
 }
 
-/** Verbs that give a figure: "put the toll at 112", "gave a third count: 31 ...", "recorded 84 ships". */
-export const GIVE_VERBS = new Set(['give', 'provide', 'offer'])
+/**
+ * Verbs that give a figure: "put the toll at 112", "gave a third count: 31 ...", "reported a higher figure
+ * of 47 engagements", "recorded 84 ships".
+ */
+export const GIVE_VERBS = new Set(['give', 'provide', 'offer', 'report', 'publish', 'release', 'cite'])
 export const FIGURE_NOUNS = new Set(['count', 'figure', 'figures', 'estimate', 'toll', 'tally', 'number', 'total'])
 /** Record-keeping verbs: a cue only with a figure in their object ("listed Brenna among 11 dams"). */
 export const RECORD_VERBS = new Set(['record', 'list', 'rate', 'count', 'register', 'tally', 'log'])
 /** Words that open a figure: "at more than 20,000", "at about 40". */
 export const FIGURE_HEDGES = new Set(
-  'about around some roughly more less over under between nearly almost up fewer just well close approximately only'.split(
+  'about around some roughly more less over under between nearly almost up upward upwards fewer just well close closer approximately only'.split(
     ' '
   )
 )
@@ -88,7 +91,7 @@ export const AUDIENCES = new Set(
 export const OUTLET_WORDS =
   /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|weekly|tabloid|broadsheet|blog|website|newswire|magazine|channel|wire|news|press|gazette|herald|courier|chronicle|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard)\b/i
+  /\b(ministry|department|institute|centre|center|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard)\b/i
 /** Nouns any organisation may be called by ("the company", "the organisation"), whatever its name. */
 export const GENERIC_BODIES = new Set(['company', 'firm', 'organisation', 'organization', 'group', 'charity', 'body'])
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
@@ -124,6 +127,30 @@ export const CLAIM_NOUNS = new Set([
   'report',
   'idea',
   'notion'
+])
+/**
+ * Nouns that name someone's account rather than say what it is: "disputed the charity's account", "gave
+ * a lower figure", "offered sharply different accounts". A sentence that only names one is about the
+ * reporting, not a claim.
+ */
+export const ACCOUNT_NOUNS = new Set(
+  'account claim accusation allegation criticism charge figure estimate version report tally count roundup story'.split(
+    ' '
+  )
+)
+/**
+ * What a text counts when it counts its own evidence ("we started with eleven videos", "three sources
+ * saying the same thing", "the two figures"): such a count is no claim of the publisher's.
+ */
+export const EVIDENCE_UNITS = new Set([
+  'source',
+  'video',
+  'figure',
+  'report',
+  'image',
+  'photograph',
+  'photo',
+  'document'
 ])
 /** "the Office's estimate that ...": a possessive speaker. */
 export const POSSESSIVE_CLAIM_NOUNS = new Set([
@@ -210,7 +237,7 @@ export const REBUTTAL =
   /\b(?:reports?|claims?|allegations?|rumou?rs?|suggestions?|assertions?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|incorrect|inaccurate|misleading)\b/i
 /** Estimative language in the publisher's own voice (ICD 203 terms and their kin), and hearsay hedges. */
 export const ESTIMATIVE =
-  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even|reportedly|allegedly|purportedly)\b/i
+  /\b(?:likely|unlikely|probably|almost certainly|very likely|highly likely|probable|improbable|remote chance|roughly even|reportedly|allegedly|purportedly|(?:high|moderate|low) confidence that)\b/i
 /** Text cut off mid-phrase ("the Institute for the Study..."): a teaser or caption, not the claim. */
 export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 
@@ -226,6 +253,9 @@ export const INFERENCE_TURN =
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
+/** "The ministry did not give a figure ...", "The advisory makes no mention of ...": what an actor left unsaid. */
+export const SILENCE =
+  /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention|say|give|publish|disclose|provide|release|specify|identify)\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b/i
 export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =

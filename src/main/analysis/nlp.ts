@@ -115,7 +115,7 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
       if (piece.length) pieces.push(piece)
     })
     const merged: Token[][] = []
-    for (const piece of pieces) {
+    for (const piece of pieces.flatMap(splitAfterClockTime)) {
       const prev = merged.at(-1)
       const openQuote = prev && prev.filter(isQuote).length % 2 === 1
       const sameLine = prev && !text.slice(prev.at(-1)!.end, piece[0].start).includes('\n')
@@ -133,11 +133,52 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         const prev = toks[i - 1]
         if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
           t.pos = 'PROPN'
+        // "the clinic's only doctor": a word after a possessive (and its modifier) is a noun.
+        const possessive = (k: number) => /^['’]s$/.test(toks[k]?.text ?? '')
+        const afterPossessive = possessive(i - 1) || (['ADJ', 'ADV'].includes(prev?.pos ?? '') && possessive(i - 2))
+        if (t.pos === 'VERB' && afterPossessive && toks[i + 1]?.pos !== 'DET') t.pos = 'NOUN'
+        // "The agency has since said ...": "since" between an auxiliary and its verb is an adverb.
+        if (t.lower === 'since' && prev?.pos === 'AUX' && toks[i + 1]?.pos === 'VERB') t.pos = 'ADV'
+        // "the crossing", "the heavy shelling": an -ing word after an article is a noun.
+        const det = prev?.pos === 'DET' ? prev : prev?.pos === 'ADJ' ? toks[i - 2] : undefined
+        if (t.pos === 'VERB' && /ing$/.test(t.lower) && det?.pos === 'DET' && det.lower !== 'that') t.pos = 'NOUN'
       })
       out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
     }
   })
   return out
+}
+
+const CLOCK = /^[ap]\.m\.$/i
+const OF_THE_TIME =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|local)$/
+const TIME_ZONE = /^[A-Z]{2,4}$/
+
+/**
+ * "... between 1:40 a.m. and 5 a.m. Air defence units had shot down ...": wink may read a clock time's
+ * full stop as no sentence end. A capitalised word after "a.m." with a verb after it starts a sentence,
+ * unless it belongs to the time ("5 p.m. Monday", "6 a.m. GMT", "9 a.m. Moscow time").
+ */
+function splitAfterClockTime(piece: Token[]): Token[][] {
+  const at = piece.findIndex((t, i) => {
+    const next = piece[i + 1]
+    // "... between £40m and £60m. A spokeswoman said ...": a figure's full stop before an article or pronoun.
+    const figureStop =
+      (/^\d[\d,]*\.$/.test(t.text) || (/^(?:m|bn|k)\.$/i.test(t.text) && piece[i - 1]?.pos === 'NUM')) &&
+      ['DET', 'PRON'].includes(next?.pos ?? '') &&
+      /^\p{Lu}/u.test(next?.text ?? '')
+    if (figureStop) return true
+    return (
+      CLOCK.test(t.text) &&
+      !!next &&
+      /^\p{Lu}\p{Ll}/u.test(next.text) &&
+      !OF_THE_TIME.test(next.lower) &&
+      !TIME_ZONE.test(next.text) &&
+      piece[i + 2]?.lower !== 'time' &&
+      piece.slice(i + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
+    )
+  })
+  return at === -1 ? [piece] : [piece.slice(0, at + 1), ...splitAfterClockTime(piece.slice(at + 1))]
 }
 
 /** How many tokens at the start of a sentence are a footnote mark: "[", "7", "]". */

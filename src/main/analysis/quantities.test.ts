@@ -137,4 +137,31 @@ describe('extractQuantities', () => {
     expect(units('nearly 45 now belonged to foreign buyers')).not.toContain('now')
     expect(one('troops repelled two attacks near the village').unit).toBe('attacks')
   })
+
+  it('reads "closer to" and "in the region of" as hedges, and never takes a preposition or a weekday for a unit', () => {
+    expect(one('put the figure at closer to 45,000 people')).toMatchObject({
+      value: 45000,
+      hedge: 'closer to',
+      bound: 'approx'
+    })
+    expect(one('in the region of 60 million marks')).toMatchObject({ value: 6e7, hedge: 'in the region of' })
+    expect(extractQuantities('We geolocated seven videos within 100 metres.')[0]).toMatchObject({
+      value: 7,
+      unit: 'videos'
+    })
+    expect(extractQuantities('counted 4 around the depot and 12 Saturday').map((q) => q.unit)).toEqual([])
+    expect(one('three sources saying one thing').unit).toBe('sources')
+    expect(one('tried at least five times in the past year').unitClass).toBe('times')
+  })
+
+  it('reads a hedged fraction as a share in percent', () => {
+    expect(one('just under a quarter of the bridgehead')).toMatchObject({
+      value: 25,
+      unit: 'percent',
+      bound: 'at-most',
+      of: 'bridgehead'
+    })
+    expect(one('fewer than half of the promised shells')).toMatchObject({ value: 50, bound: 'less-than' })
+    expect(extractQuantities('in the second half of the year')).toEqual([])
+  })
 })

@@ -56,7 +56,10 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': '
 
 /** Cheap first look: most sentences have no figure at all. */
 export const mayHaveFigures = (text: string): boolean => MAY_HAVE_NUMBER.test(text)
-const MAY_HAVE_NUMBER = new RegExp(`\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')})\\b`, 'i')
+const MAY_HAVE_NUMBER = new RegExp(
+  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters)\\b`,
+  'i'
+)
 const NUMBER = new RegExp(
   `(?<![\\p{L}\\d.,:/]|\\p{L}-)([$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
     `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
@@ -97,12 +100,21 @@ const HEDGES: [string, QuantityBound][] = [
   ['around', 'approx'],
   ['about', 'approx'],
   ['close to', 'approx'],
+  ['closer to', 'approx'],
+  ['nearer', 'approx'],
+  ['in the region of', 'approx'],
   ['some', 'approx'],
   ['circa', 'approx'],
   ['estimated', 'approx']
 ]
-const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(' ', '\\s+')).join('|')})\\s+["“]?$`, 'i')
+const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+["“]?$`, 'i')
 const HEDGE_BOUND = new Map(HEDGES)
+/** "fewer than half", "just under a quarter": a hedged fraction is a share in percent. */
+const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 33, 'two-thirds': 67, 'three-quarters': 75 }
+const FRACTION = new RegExp(
+  `\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+((?:an?\\s+)?(?:half|quarter|third)|two-thirds|three-quarters)\\b`,
+  'gi'
+)
 
 /** Units that count the same thing. Anything else is its own class (its singular form). */
 const UNIT_CLASSES: Record<string, string[]> = {
@@ -165,7 +177,7 @@ const MEASURES = new Set(
 )
 /** Words that end a unit phrase. */
 const UNIT_STOP = new Set(
-  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until'.split(
+  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
     ' '
   )
 )
@@ -196,6 +208,8 @@ function singular(word: string): string {
 export function unitClassOf(unit: string): string {
   if (!unit) return ''
   if (unit === 'percentage points') return 'percentage points'
+  // "five times", "80 times above": occurrences or a multiple, never the duration class "time".
+  if (unit === 'times') return 'times'
   const last = unit.split(' per ')[0].split(' ').at(-1) ?? unit
   const one = singular(last)
   return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)
@@ -251,6 +265,8 @@ function unitAfter(text: string, from: number): Unit {
       break
     }
     if (UNIT_VERBS.has(lower)) break
+    // "three sources saying ...": an -ing word after the unit opens a clause about it.
+    if (words.length && /ing$/.test(lower)) break
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.
@@ -440,7 +456,34 @@ export function extractQuantities(text: string): Quantity[] {
     q.bound = bound
     out.push(q)
   }
+  for (const m of text.matchAll(FRACTION)) {
+    const hedge = m[1].replace(/\s+/g, ' ')
+    const bound = HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx'
+    const end = m.index + m[0].length
+    const share = withOf(text, 'percent', end, false)
+    out.push({
+      start: m.index,
+      end,
+      text: '',
+      value:
+        FRACTIONS[
+          m[2]
+            .toLowerCase()
+            .replace(/^an?\s+/, '')
+            .replace(/\s+/g, ' ')
+        ],
+      unit: 'percent',
+      unitClass: 'percent',
+      bound,
+      hedge,
+      low: null,
+      highBound: null,
+      ...(share.of ? { of: share.of } : {}),
+      sentence: sentenceOf(m.index)
+    })
+  }
   return out
+    .sort((a, b) => a.start - b.start)
     .filter((q) => q.unit)
     .map(({ sentence, ...q }) => {
       const [low, high] = interval(q.bound, q.hedge, q.value, q.high)

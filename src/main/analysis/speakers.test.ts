@@ -48,6 +48,10 @@ describe('profile', () => {
     expect(who('Norvania')).toEqual({ name: 'Norvania', kind: 'organization' })
     expect(who('Minister Laska')).toEqual({ name: 'Laska', kind: 'person' })
   })
+
+  it("takes a body's name of several words ('the Red Crescent') for no person", () => {
+    expect(who('The Red Crescent').kind).toBe('organization')
+  })
 })
 
 describe('aliasOf', () => {

@@ -59,6 +59,7 @@ const AUTHORED = new Set([
   'assessments'
 ])
 const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
+const CARRIED_BY = /\b(?:attached to|in|with|from)\s+(?:the|that|this)\s+(\p{L}+)$/iu
 const PLURAL_HEADS = new Set(['people', 'police', 'staff', 'crew', 'media', 'personnel'])
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
@@ -129,7 +130,9 @@ function personName(whole: Token[], role: boolean): Token[] | null {
   // "Ukraine said", "Norvania has said": one bare word is a surname only with a title before it or a
   // person's role after it ("Sorrel, a marine insurance broker").
   if (name.length === 1 && !role && !(segment[i] && TITLES.has(segment[i].lower))) return null
-  if (OUTLET_WORDS.test(name.map((t) => t.text).join(' '))) return null
+  // "the Red Crescent": a body's name of several words ("red cross", "think tank") is no person's.
+  const written = name.map((t) => t.text).join(' ')
+  if (OUTLET_WORDS.test(written) || ORGANIZATION_WORDS.test(written)) return null
   const before = segment[i]
   // "Residents of Tarsk": a place after "of"/"in", not a person.
   if (before && ['of', 'in', 'at', 'from', 'for'].includes(before.lower)) return null
@@ -525,6 +528,13 @@ export class Speakers {
         if (gender) found.gender = gender
         return { entity: found, resolution: 'pronoun' }
       }
+    }
+    // "A map attached to the post showed ...": a record carried by a speaker's post is that speaker's.
+    const carrier = p.kind === 'document' ? CARRIED_BY.exec(mention.text) : null
+    const owner = carrier ? this.latest((e) => !!e.records?.has(carrier[1].toLowerCase())) : undefined
+    if (owner) {
+      owner.lastSeen = at
+      return { entity: owner, resolution: 'description' }
     }
     if (p.form === 'definite' || (p.form === 'generic' && /^the\s/i.test(mention.text))) {
       const author = p.kind === 'document' ? this.latest((e) => !!e.records?.has(p.head)) : undefined

@@ -843,4 +843,363 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['had lost more than 200 men', 'Dalen Ostrow']
     ])
   })
+
+  it('proposes nothing for a line that only names an account, in a lead or after a reporting verb', () => {
+    const got = brief({
+      ...doc(
+        'Morvish and Ostrian officials gave sharply different accounts of the fighting near Kalda on Monday.',
+        "The harbour office gave a lower figure. The union disputed the office's account. Dalen rejected that estimate within hours.",
+        'The port gave a third count: 31 ships. The union denied that its members had struck.',
+        'A blogger who claims to serve with the 4th Brigade claimed that the brigade had lost its guns.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['gave a third count: 31 ships', 'Port'],
+      ['denied that its members had struck', 'Union'],
+      ['the brigade had lost its guns', 'Unnamed blogger']
+    ])
+  })
+
+  it('gives a leading sentence\'s main clause to the publisher before ", as X warned that ...", and reads "the crossing" as a noun', () => {
+    const got = brief({
+      ...doc(
+        'Hundreds of families fleeing the floods spent a third night in tents at the Kalda bridge on Monday, as aid workers warned that clean water was running out.',
+        'Ilse Varn, mayor of Sedna, the town closest to the crossing, said the ferry had stopped running.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      [
+        'Hundreds of families fleeing the floods spent a third night in tents at the Kalda bridge on Monday',
+        'The Ledger'
+      ],
+      ['clean water was running out', 'Aid workers'],
+      ['the ferry had stopped running', 'Ilse Varn']
+    ])
+  })
+
+  it('keeps a relative clause inside a quotation, a clause opened by "while" and a figure before a closing "according to" in the claim', () => {
+    const got = brief({
+      ...doc(
+        '"We count every boat that lands. Our numbers are exact," Captain Lena Mor said.',
+        'Two fishermen had drowned while waiting for the tide, the union told the Courier.',
+        'The queue of trucks stretched for 12 kilometres on Monday, according to the port office.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['"We count every boat that lands. Our numbers are exact,"', 'Lena Mor', []],
+      ['Two fishermen had drowned while waiting for the tide', 'Union', ['Courier']],
+      ['The queue of trucks stretched for 12 kilometres on Monday', 'Port office', []]
+    ])
+  })
+
+  it("makes an outlet's report closing a sentence the relay of the account that opens it", () => {
+    const got = brief({
+      ...doc(
+        'The Red Hand clinic said its doctors had treated 300 people since Friday, many for burns, the Northern Wire news agency reported.',
+        'Satellite images show the bridge has collapsed, the institute said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      [
+        'its doctors had treated 300 people since Friday, many for burns',
+        'Red Hand clinic',
+        ['Northern Wire news agency']
+      ],
+      ['Satellite images show the bridge has collapsed', 'Institute', []]
+    ])
+  })
+
+  it('gives a quotation closed before "X was quoted as saying" to X', () => {
+    const got = brief({
+      ...doc('The lake is dry, Ivo Marr was quoted as saying. "We have no water left," she was quoted as saying.'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The lake is dry', 'Ivo Marr'],
+      ['"We have no water left,"', 'Ivo Marr']
+    ])
+  })
+
+  it('keeps an opening date out of the speaker, and reads "we have moderate confidence that" as a judgment', () => {
+    const got = brief({
+      ...doc(
+        'On 3 May the navy of neighbouring Vesk claimed on its channel that a mine had sunk the ferry.',
+        'We have moderate confidence that the ferry sank near the northern buoy.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker ?? g.name, g.cue])).toEqual([
+      ['a mine had sunk the ferry', 'the navy of neighbouring Vesk', 'reporting-verb'],
+      ['We have moderate confidence that the ferry sank near the northern buoy', 'The Ledger', 'estimative']
+    ])
+  })
+
+  it('gives a belief to the named speaker whose attribution closes the sentence, and reads "closer to" figures and a bare dateline', () => {
+    const got = brief({
+      ...doc(
+        "KORVAL — Vesk's port authority said on Friday that the quay had reopened.",
+        'Engineers believed the crane had been sabotaged in the spring, the same official told the Courier, an account the Ledger has not been able to confirm.',
+        'Speaking to MPs on Tuesday, Finance Minister Ivo Marr put the cost at "closer to 60 million crowns".'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['the quay had reopened', "Vesk's port authority"],
+      ['Engineers believed the crane had been sabotaged in the spring', 'the same official'],
+      ['put the cost at "closer to 60 million crowns"', 'Finance Minister Ivo Marr']
+    ])
+  })
+
+  it('ends a sentence after "a.m." before a capitalised clause, not before the time\'s own words', () => {
+    const got = brief({
+      ...doc(
+        'Colonel Ana Brek said the drones came between 1:40 a.m. and 5 a.m. Air defence units had shot down 41 of them, she said. The alert ended at 6 a.m. Monday, the ministry said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['the drones came between 1:40 a.m. and 5 a.m.', 'Ana Brek'],
+      ['Air defence units had shot down 41 of them', 'Ana Brek'],
+      ['The alert ended at 6 a.m. Monday', 'Ministry']
+    ])
+  })
+
+  it('reads what a speaker complains about, and "continued to complain" as reporting', () => {
+    const got = brief({
+      ...doc(
+        'Morvish bloggers continued to complain about shortages of fuel among units near Kalda. The union will complain about the rota.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['shortages of fuel among units near Kalda', 'Morvish bloggers']
+    ])
+  })
+
+  it('takes no person from the end of a body\'s name, reads past an opening "Asked where ...", and "at upward of"', () => {
+    const got = brief({
+      ...doc(
+        'Ana Brek, an analyst at the Varn Centre for Naval Studies in Kalda, has been watching the port. Images taken on 2 May, she said, show new berths.',
+        "Asked where the figure came from, the paper's editor, Ivo Marr, told the Ledger that it had relied on the union.",
+        'The same officer put the force at upward of 7,000 troops.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Images taken on 2 May', 'Ana Brek'],
+      ['it had relied on the union', 'Ivo Marr'],
+      ['put the force at upward of 7,000 troops', 'The same officer']
+    ])
+  })
+
+  it('reads "that" before a verb, or after an account noun, as a relative pronoun, not a reported clause', () => {
+    const got = brief({
+      ...doc(
+        'It is a claim that many in the port believe, and one that is easy to see on the quay. Both news reports that seemed to confirm the figure rest on a single post.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got).toEqual([])
+  })
+
+  it("takes no count of the text's own evidence for a publisher's figure", () => {
+    const got = brief({
+      ...doc(
+        'This is an account of how one figure spread along the whole coast.',
+        'We started with eleven videos posted to local channels. To many readers that looked like three sources saying one thing. Fourteen boats were sold abroad.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.cue])).toEqual([['Fourteen boats were sold abroad', 'figure']])
+  })
+
+  it("proposes what an actor left unsaid as the publisher's non-statement, unless it is a caveat", () => {
+    const got = brief({
+      ...doc(
+        'The port lost power on Monday, the harbour office said.',
+        'The company did not mention contractors. Ramm did not provide evidence for the claim.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['The port lost power on Monday', 'Harbour office', 'reporting-verb'],
+      ['The company did not mention contractors', 'The Ledger', 'non-statement']
+    ])
+  })
+
+  it('keeps an opening phrase of place and time out of a speaker described by a relative clause', () => {
+    const got = brief({
+      ...doc(
+        'Outside the main gate on Wednesday, a welder who has worked at the yard for 22 years said morale was low.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([['morale was low', 'a welder']])
+  })
+
+  it('reads a figure reported as an object ("reported a higher figure of 47 ...") from the verb on', () => {
+    const got = brief({
+      ...doc('The Morvish staff reported a higher figure of 47 attacks near Kalda on Monday.'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker, g.cue])).toEqual([
+      ['reported a higher figure of 47 attacks near Kalda on Monday', 'The Morvish staff', 'reporting-verb']
+    ])
+  })
+
+  it('takes no opening adverbial clause for the claim ("When police searched the house, they found ...")', () => {
+    const got = brief({
+      ...doc(
+        'Ana Brek spoke to the Ledger on Friday.',
+        'When police searched the house in May, they found 6,000 crowns in a tin, the prosecution said.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => g.claim)).not.toContain('When police searched the house in May')
+  })
+
+  it('reads "At least 14 ships ..." as a claim, not an opening phrase, and "five times" as a count', () => {
+    const got = brief({
+      ...doc(
+        'The harbour was quiet on Monday and the weather was fine.',
+        'At least 14 ships a day pass within 20 miles of the shoal, Wrenn said. Patrol boats have tried to block the channel at least five times this year.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['At least 14 ships a day pass within 20 miles of the shoal', 'Wrenn'],
+      ['Patrol boats have tried to block the channel at least five times this year', 'The Ledger']
+    ])
+  })
+
+  it("gives a record attached to a speaker's post to that speaker, with what it shows and no caveat as a claim", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'General Ivo Marr spoke on Sunday. In a post on his channel, he wrote that his troops held the hill. A map attached to the post showed flags over Kalda, a ridge that overlooks the road; the Ledger was unable to verify it.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.speaker.name, g.grading.credibility ?? null])).toEqual([
+      ['his troops held the hill', 'Ivo Marr', null],
+      ['flags over Kalda, a ridge that overlooks the road', 'Ivo Marr', '6']
+    ])
+  })
+
+  it('keeps a participle phrase in a closing claim, ends a sentence after "£60m.", reads "has since said" and "Video posted on ..."', () => {
+    const got = brief({
+      ...doc(
+        'The Tamm burst its banks at three points on Sunday, forcing the evacuation of 2,000 residents, officials said.',
+        'The agency put the damage at between £40m and £60m. A spokeswoman for the agency said the figure was provisional.',
+        'Video posted on social media showed cars floating along the high street. The agency has since said the footage was genuine.'
+      ),
+      outlet: 'The Echo'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['The Tamm burst its banks at three points on Sunday, forcing the evacuation of 2,000 residents', 'officials'],
+      ['put the damage at between £40m and £60m', 'The agency'],
+      ['the figure was provisional', 'A spokeswoman for the agency'],
+      ['cars floating along the high street', 'Video posted on social media'],
+      ['the footage was genuine', 'The agency']
+    ])
+  })
+
+  it('ends the one told where the claim\'s subject begins ("told Reuters the boarding party had ...")', () => {
+    const got = brief({
+      ...doc(
+        'A security source told Reuters the boarding party had arrived by helicopter. The minister told reporters Ostria had no ships there.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker, g.via])).toEqual([
+      ['the boarding party had arrived by helicopter', 'A security source', ['Reuters']],
+      ['Ostria had no ships there', 'The minister', []]
+    ])
+  })
+
+  it('reads what a speaker expects, and a reported clause after ", although"', () => {
+    const got = brief({
+      ...doc(
+        'Officials expect the road to reopen by Friday, although engineers warned that further landslides were possible.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['the road to reopen by Friday', 'Officials'],
+      ['further landslides were possible', 'engineers']
+    ])
+  })
+
+  it("takes a lead reporting a passive event ('has been cut off') as the publisher's, not a plan ('will be')", () => {
+    const got = brief({
+      ...doc(
+        'For three weeks, the town of Merrin has been cut off by the fighting. Food prices have tripled since then.',
+        'Later that week the bridge will be reopened by the army and the engineers.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.cue])).toEqual([
+      ['For three weeks, the town of Merrin has been cut off by the fighting', 'lead'],
+      ['Food prices have tripled since then', 'lead']
+    ])
+  })
+
+  it("reads a word after a possessive as a noun ('the clinic's only doctor, described ...')", () => {
+    const got = brief({
+      ...doc('Dr Karl Ruen, the clinic\'s only doctor, described conditions as "catastrophic".'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([['described conditions as "catastrophic"', 'Karl Ruen']])
+  })
+
+  it('keeps a date out of a named speaker and whom a participle told out of the claim', () => {
+    const got = brief({
+      ...doc(
+        'Health Minister Jonas Brek on Thursday defended the cuts, telling parliament that the changes would save 200 million crowns a year.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker, g.kind])).toEqual([
+      ['the changes would save 200 million crowns a year', 'Health Minister Jonas Brek', 'person']
+    ])
+  })
+
+  it("keeps a live blog's timestamp out of the speaker and reads a figure reported as an object", () => {
+    const got = brief({
+      ...doc(
+        '09:12 The coastguard says three fishing boats are missing off the point.',
+        '09:45 Power company Nordel reports about 30,000 customers without electricity.'
+      ),
+      outlet: 'Vell Live'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([
+      ['three fishing boats are missing off the point', 'The coastguard'],
+      ['reports about 30,000 customers without electricity', 'Power company Nordel']
+    ])
+  })
+
+  it('takes no question opened by "Asked by ..." for the claim of the speaker who answers', () => {
+    const got = brief({
+      ...doc(
+        'Petra Lind spoke to the committee.',
+        'Asked by the committee chair, Tom Berg, why the programme was late, she blamed supply problems.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([['blamed supply problems', 'Petra Lind']])
+  })
+
+  it('reads ", an account residents disputed" as an objection, not a frame over the claim before it', () => {
+    const got = brief({
+      ...doc('The operator spoke on Monday. It said sirens had sounded at 5 a.m., an account residents disputed.'),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.speaker])).toEqual([['sirens had sounded at 5 a.m.', 'It']])
+  })
 })

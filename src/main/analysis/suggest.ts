@@ -3,8 +3,9 @@
 import { invalid } from '../../shared/errors'
 import type { Source } from '../../shared/model'
 import { normName } from '../../shared/source-names'
-import { framesOf, quotesOpen, trimClaim, type Frame } from './attribution'
+import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
+  ACCOUNT_NOUNS,
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
@@ -13,12 +14,15 @@ import {
   CAVEATS,
   CONTRAST_TURN,
   ESTIMATIVE,
+  EVIDENCE_UNITS,
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
+  ORGANIZATION_WORDS,
   PUBLISHER_DENIAL,
   RECORD_MEDIUM,
   REBUTTAL,
+  SILENCE,
   TITLES,
   TRUNCATED
 } from './lexicon'
@@ -63,8 +67,10 @@ export function inferPublisher(text: string): string | null {
 
 /** A wire story's dateline: "KORVAL, March 14 (Meridian Press) - ". */
 const DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[^()\n]{0,40}\(([^)\n]{2,40})\)\s+[-–—]+\s+/mu
-/** "SORREL, Estrava - ": a dateline naming the place only. */
-const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+,\s+[\p{L} .'-]{0,40}?\s+[-–—]+\s+/u
+/** "09:12 The coastguard says ...": a live blog's timestamp opening an entry. */
+const TIMESTAMP = /^\d{1,2}[:.]\d{2}\s+(?:[-–—]\s+)?/
+/** "SORREL, Estrava - ", "CALDMERE — ": a dateline naming the place only. */
+const PLACE_DATELINE = /^[\p{Lu}][\p{Lu} .'-]+(?:,\s+[\p{L} .'-]{0,40}?)?\s+[-–—]+\s+/u
 
 function checkInput(doc: SuggestInput, sources: readonly Source[]): void {
   if (!doc || typeof doc.text !== 'string') throw invalid('suggestClaims: the document has no text')
@@ -170,8 +176,13 @@ function personNames(s: Sentence): Token[][] {
   let run: Token[] = []
   const flush = () => {
     // "harbourmaster at Port Aubrel": a name after a preposition of place is a place.
-    const place = PLACE_PREPOSITIONS.has(s.tokens[s.tokens.indexOf(run[0]) - 1]?.lower ?? '')
-    if (run.filter((t) => t.pos === 'PROPN').length >= 2 && !place) out.push(run)
+    const at = s.tokens.indexOf(run[0])
+    const place = PLACE_PREPOSITIONS.has(s.tokens[at - 1]?.lower ?? '')
+    // "the Lindqvist Centre for Defence Studies": the end of a longer name, or a body's name, is no person.
+    const nameGoesOn =
+      ['for', 'of', 'and'].includes(s.tokens[at - 1]?.lower ?? '') && /^\p{Lu}/u.test(s.tokens[at - 2]?.text ?? '')
+    const body = ORGANIZATION_WORDS.test(run.map((t) => t.text).join(' '))
+    if (run.filter((t) => t.pos === 'PROPN').length >= 2 && !place && !nameGoesOn && !body) out.push(run)
     run = []
   }
   s.tokens.forEach((t, i) => {
@@ -254,7 +265,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       speakers.noteName(bodyProfile, s.start, tokenSpan(text, subject!))
     speakers.recentName = (head) => recentName(text, sentences, capitalised, si, head)
     const dateline = DATELINE.exec(text.slice(s.start, s.end)) ?? PLACE_DATELINE.exec(text.slice(s.start, s.end))
-    const opening = dateline && dateline.index === 0 ? s.start + dateline[0].length : s.start
+    const stamp = TIMESTAMP.exec(sentenceText)
+    const opening =
+      dateline && dateline.index === 0 ? s.start + dateline[0].length : stamp ? s.start + stamp[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
     const made: Draft[] = []
@@ -307,6 +320,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       last = who
       for (const whole of f.claims) {
         if (NO_COMMENT_CLAIM.test(text.slice(whole.start, whole.end))) continue
+        // "...; the Meridian Review was unable to verify it": the publisher's caveat split off a claim.
+        if (f.claims.length > 1 && caveatsIn(text, whole.start, whole.end).length) continue
         const turn = publisherTurn(text, whole, publisher, quantities)
         const c = turn ? trimClaim(text, { start: whole.start, end: turn.at }) : whole
         made.push({
@@ -337,6 +352,23 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           })
       }
     }
+
+    // "Thousands spent a second night at the crossing, as aid groups warned that ...": a leading
+    // sentence's main clause before the attribution is the publisher's.
+    const mainClause = made.length && leads.has(si) ? leadBefore(text, s, made, leads.get(si)!, opening) : null
+    if (mainClause)
+      made.unshift({
+        claim: mainClause.claim,
+        entity: speakers.publisherSpeaker(s.start),
+        mention: null,
+        resolution: 'publisher',
+        via: [],
+        cue: mainClause.cue,
+        quantities: quantities.filter((q) => q.start >= mainClause.claim.start && q.end <= mainClause.claim.end),
+        caveats: [],
+        sentence: si,
+        block: s.block
+      })
 
     // A subject that did not speak here may be the "it" or "the agency" of a later sentence.
     if (subject && subjectProfile?.kind !== 'person' && !made.some((d) => d.mention))
@@ -505,18 +537,58 @@ const MODALS = new Set(['will', 'would', 'shall', 'should', 'may', 'might', 'can
  */
 function reportsEvent(s: Sentence, named: boolean): boolean {
   const toks = s.tokens
-  const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  // "Thousands of people fleeing fighting ... spent": a participle in the subject is not its verb.
+  const v = toks.findIndex((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower)))
   const subject = toks.slice(0, v)
   if (v <= 0 || !subject.some((t) => ['PROPN', 'NOUN', 'PRON'].includes(t.pos))) return false
   if (named && !subject.some((t) => /^\p{Lu}/u.test(t.text) && ['PROPN', 'ADJ', 'NOUN'].includes(t.pos))) return false
+  if (toks[v + 1]?.lower === 'not' || toks[v + 1]?.lower === "n't") return false
+  // "the town has been cut off", "12 people were killed": a passive in the past or the present perfect.
+  let p = v
+  while (toks[p]?.pos === 'AUX' || (p > v && toks[p]?.pos === 'ADV')) p++
+  const passive = p > v && toks.slice(v, p).some((t) => t.lemma === 'be') && toks[p]?.pos === 'VERB'
+  if (passive && !/ing$/.test(toks[p].lower) && !MODALS.has(toks[v].lower) && !/^(?:is|are|am)$/.test(toks[v].lower))
+    return true
   const main = toks[v].lemma === 'have' && toks[v + 1]?.pos === 'VERB' ? toks[v + 1] : toks[v]
-  if (main.lemma === 'be' || toks[v + 1]?.lower === 'not' || toks[v + 1]?.lower === "n't") return false
+  if (main.lemma === 'be') return false
   return main !== toks[v] || (main.pos === 'VERB' && main.lower !== main.lemma && !/(?:s|ing)$/.test(main.lower))
 }
 
 function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft | undefined, si: number): boolean {
+  if (aboutAccounts(s)) return false
   if (lead === 'rest') return prev?.sentence === si - 1 && prev.block === s.block && statesSomething(s)
   return reportsEvent(s, lead === 'event')
+}
+
+/**
+ * "The claim travelled along the coast ...", "Officials gave sharply different accounts of ...": a line
+ * framing the accounts (its subject or its object an account noun) is about the reporting, not an event.
+ */
+function aboutAccounts(s: Sentence): boolean {
+  const toks = s.tokens
+  let v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  if (v <= 0) return false
+  const subjectHead = toks.slice(0, v).findLast((t) => t.pos === 'NOUN')
+  if (subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) return true
+  while (toks[v + 1] && ['VERB', 'AUX', 'PART'].includes(toks[v + 1].pos)) v++
+  return namesAnAccount(toks, v + 1, toks.length)
+}
+
+/** The main clause of a leading sentence before ", as <speaker> <cue> ..." when it reports an event. */
+function leadBefore(
+  text: string,
+  s: Sentence,
+  made: Draft[],
+  lead: 'first' | 'rest' | 'event',
+  opening: number
+): { claim: Span; cue: Cue } | null {
+  if (lead === 'rest') return null
+  const first = Math.min(...made.map((d) => Math.min(d.mention?.start ?? d.cue.start, d.claim.start)))
+  const i = s.tokens.findIndex((t) => t.start >= first)
+  if (i < 3 || !['as', 'while'].includes(s.tokens[i - 1].lower) || s.tokens[i - 2].text !== ',') return null
+  const main = { ...s, tokens: s.tokens.slice(0, i - 2), end: s.tokens[i - 3].end }
+  if (!reportsEvent(main, lead === 'event') || aboutAccounts(main)) return null
+  return leadClaim(text, main, opening)
 }
 
 function leadClaim(text: string, s: Sentence, opening: number): { claim: Span; cue: Cue } {
@@ -584,9 +656,13 @@ function publisherClaim(
 ): { claim: Span; cue: Cue } | null {
   const sentenceText = text.slice(s.start, s.end)
   const whole = trimClaim(text, { start: opening, end: s.end })
-  const nonStatement = caveats.find((c) => c.kind === 'not-confirmed-or-denied')
+  // A caveat ("did not provide evidence") is about the claims it names, not a claim of its own.
+  const silence = caveats.length ? null : SILENCE.exec(sentenceText)
+  const nonStatement =
+    caveats.find((c) => c.kind === 'not-confirmed-or-denied') ??
+    (silence ? spanOf(text, s.start + silence.index, s.start + silence.index + silence[0].length) : undefined)
   if (nonStatement) {
-    const but = /,\s+but\s+/.exec(text.slice(nonStatement.end, s.end))
+    const but = /,\s+(?:but|and)\s+/.exec(text.slice(nonStatement.end, s.end))
     const end = but ? nonStatement.end + but.index : whole.end
     return {
       claim: spanOf(text, whole.start, end),
@@ -600,7 +676,9 @@ function publisherClaim(
     const m = re.exec(sentenceText)
     return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
   }
-  const figure = quantities.find(countable)
+  const figure = quantities.find(
+    (q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, ''))
+  )
   return (
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
