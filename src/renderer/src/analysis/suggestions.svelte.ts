@@ -1,7 +1,7 @@
 // The engine's suggested claims for the document in the reader, as a queue the analyst works
 // through: accept (one, or every one of a speaker), reject, move on. A suggestion leaves the queue
 // when a claim covers any of its words (accepted, or marked by hand) or when it is rejected;
-// rejections are kept in the case, on the document, so they stay rejected wherever the case goes
+// rejections are kept in the case, per document, so they stay rejected wherever the case goes
 // (and Undo brings one back).
 import type { Suggestion } from '../../../shared/analysis'
 import { SUGGESTION_KEY, suggestionKey, type Claim, type Id, type Source } from '../../../shared/model'

@@ -668,11 +668,12 @@ export class CaseStore {
 
   // ---- suggestions and conflict sets ------------------------------------------------------
 
-  /** Makes claims (and the sources they name) from the engine's suggestions, as one undoable change. */
+  /** Rejects suggestions of a document by span, or brings them back; resolves to its rejected spans. */
   rejectSuggestions(input: RejectInput): Promise<string[] | undefined> {
     return this.change(() => this.api.rejectSuggestions(input))
   }
 
+  /** Makes claims (and the sources they name) from the engine's suggestions, as one undoable change. */
   async acceptSuggestions(input: AcceptInput): Promise<AcceptedSuggestions | undefined> {
     const done = await this.change(() => this.api.acceptSuggestions(input))
     if (!done) return undefined
