@@ -33,10 +33,10 @@ const titleOf = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')
 describe('backupIfDue', () => {
   it('backs up at the first checkpoint of a session unless the last backup was taken under a minute ago', async () => {
     const paths = casePaths(caseAt('v1', T0))
-    expect(await backupIfDue(io, paths, true, T0 + 1000)).toBe(true)
+    expect(await backupIfDue(io, paths, 'first', T0 + 1000)).toBe(true)
     caseAt('v2', T0 + 30_000)
-    expect(await backupIfDue(io, paths, true, T0 + 31_000)).toBe(false)
-    expect(await backupIfDue(io, paths, true, T0 + SESSION_BACKUP_MIN_AGE_MS + 2000)).toBe(true)
+    expect(await backupIfDue(io, paths, 'first', T0 + 31_000)).toBe(false)
+    expect(await backupIfDue(io, paths, 'first', T0 + SESSION_BACKUP_MIN_AGE_MS + 2000)).toBe(true)
     expect((await listBackups(paths.file)).map((b) => b.savedAt)).toEqual([
       new Date(T0 + 30_000).toISOString(),
       new Date(T0).toISOString()
@@ -46,12 +46,12 @@ describe('backupIfDue', () => {
   it('during a session backs up at most every ten minutes, counted from when the last was taken', async () => {
     // The version on disk was saved days ago: backing it up must not make the next backup due at once.
     const paths = casePaths(caseAt('v1', T0 - 3 * 24 * 60 * MIN))
-    expect(await backupIfDue(io, paths, true, T0)).toBe(true)
+    expect(await backupIfDue(io, paths, 'first', T0)).toBe(true)
     caseAt('v2', T0 + 3000)
-    expect(await backupIfDue(io, paths, false, T0 + 6000)).toBe(false)
+    expect(await backupIfDue(io, paths, 'later', T0 + 6000)).toBe(false)
     caseAt('v3', T0 + 5 * MIN)
-    expect(await backupIfDue(io, paths, false, T0 + 5 * MIN + 1000)).toBe(false)
-    expect(await backupIfDue(io, paths, false, T0 + BACKUP_INTERVAL_MS + 1000)).toBe(true)
+    expect(await backupIfDue(io, paths, 'later', T0 + 5 * MIN + 1000)).toBe(false)
+    expect(await backupIfDue(io, paths, 'later', T0 + BACKUP_INTERVAL_MS + 1000)).toBe(true)
     expect(await listBackups(paths.file)).toHaveLength(2)
   })
 
@@ -59,7 +59,7 @@ describe('backupIfDue', () => {
     const file = join(tempDir(), 'kursk.claimdesk.json')
     for (let i = 1; i <= 8; i++) {
       caseAt(`v${i}`, T0 + i * 20 * MIN)
-      await backupIfDue(io, casePaths(file), true, T0 + i * 20 * MIN + 1000)
+      await backupIfDue(io, casePaths(file), 'first', T0 + i * 20 * MIN + 1000)
     }
     const backups = await listBackups(file)
     expect(backups).toHaveLength(KEEP_BACKUPS)

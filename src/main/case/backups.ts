@@ -5,7 +5,9 @@
 // When: a checkpoint about to replace the case file first copies the version on disk (which opened
 // and validated, or which this process wrote) into the backups, if
 //   - it is the first checkpoint of this session and the newest backup was taken over a minute ago, or
-//   - the newest backup was taken over ten minutes ago
+//   - the newest backup was taken over ten minutes ago, or
+//   - the version on disk is of an older case format this session migrated (always kept, so an
+//     earlier Claimdesk can still open what it saved)
 // (a backup's mtime is when it was taken; its name, when the version it holds was saved).
 // So every editing session leaves the state it started from, a long session adds one every ten
 // minutes, and a script running the CLI in a loop (a session per command) cannot rotate the five
@@ -65,7 +67,7 @@ export async function listBackups(casePath: string, io: StoreFs = nodeFs): Promi
 export async function backupIfDue(
   io: StoreFs,
   paths: CasePaths,
-  firstOfSession: boolean,
+  when: 'first' | 'later' | 'migrated',
   now = Date.now()
 ): Promise<boolean> {
   const stat = await io.stat(paths.file).catch(() => null)
@@ -73,7 +75,7 @@ export async function backupIfDue(
   const existing = await listIn(io, paths)
   const lastTaken = Math.max(-Infinity, ...existing.map((b) => b.takenAt))
   const age = now - lastTaken
-  const due = age > BACKUP_INTERVAL_MS || (firstOfSession && age > SESSION_BACKUP_MIN_AGE_MS)
+  const due = when === 'migrated' || age > BACKUP_INTERVAL_MS || (when === 'first' && age > SESSION_BACKUP_MIN_AGE_MS)
   if (!due) return false
   const name = `${caseStem(paths.file)}.${fileStamp(stat.mtime)}${SUFFIX}`
   if (existing.some((b) => b.file === name)) return false

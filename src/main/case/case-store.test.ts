@@ -290,6 +290,23 @@ describe('corrupt files', () => {
   })
 })
 
+describe('migration', () => {
+  it('keeps the file of an older format as a backup when opening migrates it, however recent the last backup', async () => {
+    const file = caseFile()
+    const first = await newStore(file)
+    await first.apply([{ op: 'meta', title: 'Kursk incursion' }])
+    await first.close()
+    expect(await listBackups(file)).toHaveLength(1)
+    // The file an earlier Claimdesk saved a moment ago: version 2, no rejections yet.
+    const { rejections: _, ...older } = { ...onDisk(file), version: 2, title: 'As version 2 left it' }
+    writeFileSync(file, JSON.stringify(older))
+    await (await openCaseStore(file)).close()
+    expect(onDisk(file).version).toBe(3)
+    const kept = (await listBackups(file)).map((b) => onDisk(join(casePaths(file).backups, b.file)))
+    expect(kept.map((d) => [d.version, d.title])).toContainEqual([2, 'As version 2 left it'])
+  })
+})
+
 describe('journal recovery', () => {
   /** The case and journal of a writer that crashed: copied while it was open, then released. */
   async function crashedCopy(writes: number): Promise<{ file: string; ids: string[] }> {

@@ -370,7 +370,7 @@ export class CaseStoreImpl implements CaseStore {
       cut: this.journal?.bytes ?? 0
     }))
     try {
-      await backupIfDue(this.io, this.paths, this.checkpoints === 0)
+      await backupIfDue(this.io, this.paths, this.migrated ? 'migrated' : this.checkpoints === 0 ? 'first' : 'later')
       phase('checkpoint')
       this.db.data = snapshot.data
       await this.db.write()

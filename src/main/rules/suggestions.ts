@@ -3,7 +3,7 @@
 // them: their spans are kept per document, so they stay rejected wherever the case goes.
 import type { RejectInput } from '../../shared/api'
 import { invalid } from '../../shared/errors'
-import type { Claim, Id, Source } from '../../shared/model'
+import { suggestionKey, type Claim, type Id, type Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
 import type { AcceptancePlan, SourceRef } from '../analysis'
 import type { CaseState } from '../case/case-state'
@@ -96,7 +96,8 @@ export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: Rul
         `spans[${i}] "${span}": not the span of a suggestion in ${quoted(doc.title)} (its text has ${doc.text.length} characters)`
       )
     }
-    return { span, start, end }
+    // Kept as suggestionKey writes it, so "07:10" is the "7:10" a suggestion is matched by.
+    return { span: suggestionKey({ start, end }), start, end }
   })
   const before = state.rejections.get(doc.id)?.spans ?? []
   const kept = new Set(before)

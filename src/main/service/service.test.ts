@@ -271,6 +271,15 @@ describe('documents', () => {
     expect(gone.rejections?.removed).toEqual([doc.id])
   })
 
+  it('keeps a rejected span once however its numbers are written ("07:10" is "7:10")', async () => {
+    const doc = await caseWithDocument()
+    const reject = (spans: string[], rejected = true) => api.rejectSuggestions({ documentId: doc.id, spans, rejected })
+    expect((await reject(['7:10'])).value).toEqual(['7:10'])
+    const again = await reject(['07:10', '0007:010'])
+    expect([again.value, again.changes.rejections]).toEqual([['7:10'], undefined])
+    expect((await reject(['07:0010'], false)).value).toEqual([])
+  })
+
   it('deleting a document removes its claims and their links, and says so', async () => {
     const doc = await caseWithDocument()
     const { value: a } = await api.createClaim({ documentId: doc.id, ...rangeOf(doc.text, 'at least 40 ships') })
