@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
 import type { CaseData, CaseDocument } from '../../shared/model'
 import { emptyCase, listBackups, openCaseStore } from './index'
+import { decodeLine, encodeLine } from './journal'
 import { casePaths } from './paths'
 import { faultyFs } from './testing/faulty-fs'
 import { fakeClaim, fakeDocument, fakeSource } from './testing/fixtures'
@@ -304,6 +305,34 @@ describe('migration', () => {
     expect(onDisk(file).version).toBe(3)
     const kept = (await listBackups(file)).map((b) => onDisk(join(casePaths(file).backups, b.file)))
     expect(kept.map((d) => [d.version, d.title])).toContainEqual([2, 'As version 2 left it'])
+  })
+})
+
+describe('migration that cannot be saved', () => {
+  it('refuses to open for writing, leaving the file and its journal of the older format as they were', async () => {
+    const file = caseFile()
+    const store = await newStore(file)
+    await store.apply([{ op: 'meta', title: 'Kursk incursion' }])
+    // An earlier Claimdesk's case, with a change still in its journal (it was killed).
+    const { rejections: _, ...older } = { ...onDisk(file), version: 2 }
+    const [header, ...changes] = readFileSync(casePaths(file).journal, 'utf8').split('\n')
+    const journal = encodeLine({ ...decodeLine(header), schema: 2 }) + changes.join('\n')
+    await store.close()
+    writeFileSync(file, JSON.stringify(older))
+    writeFileSync(casePaths(file).journal, journal)
+    const disk = faultyFs([{ op: 'write', path: /\.tmp$/, fault: 'ENOSPC', times: Infinity }])
+    const err = await caught(openCaseStore(file, { fs: disk }))
+    expect(err.message).toMatch(
+      /cannot save .*: the disk is full.*older case format and was left as it was: open it read-only/
+    )
+    expect(onDisk(file).version).toBe(2)
+    expect(readFileSync(casePaths(file).journal, 'utf8')).toBe(journal)
+    // Read-only, it opens with the journal's change; and once there is room, it upgrades.
+    const reading = await openCaseStore(file, { readOnly: true })
+    expect(reading.state.title).toBe('Kursk incursion')
+    await reading.close()
+    await (await openCaseStore(file)).close()
+    expect([onDisk(file).version, onDisk(file).title]).toEqual([3, 'Kursk incursion'])
   })
 })
 

@@ -246,8 +246,10 @@ export class CaseStoreImpl implements CaseStore {
     try {
       await this.checkpointAll()
     } catch (err) {
-      // Damage was recovered from: nothing was moved yet, the open fails and can be tried again.
-      if (journal.damage) throw err
+      // Damage was recovered from, or the file is of an older format: nothing was moved or upgraded
+      // yet, the open fails and can be tried again. Writing on would put this format's changes in a
+      // journal an older Claimdesk reads as its own.
+      if (journal.damage || this.migrated) throw err
       // The journal still holds every change: keep writing to it, and retry the checkpoint later.
       this.openReport.saveError = (err as Error).message
       if (journal.headerBytes > 0) {
@@ -377,7 +379,13 @@ export class CaseStoreImpl implements CaseStore {
     } catch (err) {
       await this.conflictLock?.release()
       this.conflictLock = null
-      throw ioError(err, `cannot save ${this.path}`, 'the changes are kept in its journal')
+      throw ioError(
+        err,
+        `cannot save ${this.path}`,
+        this.migrated
+          ? 'it is in an older case format and was left as it was: open it read-only, or make room and open it again'
+          : 'the changes are kept in its journal'
+      )
     }
     this.checkpoints++
     this.savedSeq = Math.max(this.savedSeq, snapshot.seq)

@@ -1,7 +1,7 @@
 // Accepting suggested claims: the planned sources are created (one per speaker, with the ways the
 // document names it as aliases) and the claims made, in one change the analyst can undo. Rejecting
 // them: their spans are kept per document, so they stay rejected wherever the case goes.
-import type { RejectInput } from '../../shared/api'
+import { LIMITS, type RejectInput } from '../../shared/api'
 import { invalid } from '../../shared/errors'
 import { suggestionKey, type Claim, type Id, type Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
@@ -104,6 +104,9 @@ export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: Rul
   if (input.rejected) for (const n of named) kept.add(n.span)
   else if (input.spans) for (const n of named) kept.delete(n.span)
   else kept.clear()
+  if (kept.size > LIMITS.listItems) {
+    throw invalid(`${quoted(doc.title)} keeps at most ${LIMITS.listItems} rejected suggestions; bring some back first`)
+  }
   const spans = [...kept].sort((a, b) => {
     const [as, ae] = a.split(':').map(Number)
     const [bs, be] = b.split(':').map(Number)

@@ -266,6 +266,13 @@ describe('documents', () => {
     expect(accepted.claims.map((c) => `${c.position.start}:${c.position.end}`)).not.toContain(all[0])
     const { value: named } = await api.acceptSuggestions({ documentId: doc.id, suggestionIds: ['s1'] })
     expect(named.claims.map((c) => `${c.position.start}:${c.position.end}`)).toEqual([all[0]])
+    // At most 10,000 per document, however they come.
+    const pairs: string[] = []
+    for (let a = 0; pairs.length < 10_500; a++) for (let b = a + 1; b <= doc.text.length; b++) pairs.push(`${a}:${b}`)
+    await api.rejectSuggestions({ documentId: doc.id, rejected: false })
+    await reject(pairs.slice(0, 6000))
+    await expect(reject(pairs.slice(6000))).rejects.toThrow(/keeps at most 10000 rejected suggestions/)
+    expect((await api.getDocument(doc.id)).rejectedSuggestions).toHaveLength(6000)
     // The document going takes its rejections with it.
     const { changes: gone } = await api.deleteDocument(doc.id)
     expect(gone.rejections?.removed).toEqual([doc.id])

@@ -150,17 +150,20 @@ export class SuggestionQueue {
     const documentId = this.documentId
     if (!s || !documentId) return
     const key = keyOf(s)
-    this.activeId = this.after([s.id])
+    const next = this.after([s.id])
+    this.activeId = next
     this.unsaved = [...this.unsaved, key]
     const saved = await this.store.rejectSuggestions({ documentId, spans: [key], rejected: true })
-    // Refused (a read-only case, a full disk): the notice says why, and the suggestion comes back.
     this.unsaved = this.unsaved.filter((k) => k !== key)
-    if (!saved && this.documentId === documentId && !this.active) this.activeId = this.pending[0]?.id ?? null
+    // Refused (a full disk): the notice says why, and the suggestion comes back with the cursor on it.
+    if (!saved && this.documentId === documentId && this.activeId === next) this.activeId = s.id
   }
 
-  /** Brings back every suggestion rejected in this document. */
+  /** Brings back the suggestions this queue shows as rejected (those of another window since stay). */
   async restoreRejected(): Promise<void> {
-    if (this.documentId) await this.store.rejectSuggestions({ documentId: this.documentId, rejected: false })
+    const spans = this.all.map(keyOf).filter((k) => this.rejected.has(k))
+    if (this.documentId && spans.length)
+      await this.store.rejectSuggestions({ documentId: this.documentId, spans, rejected: false })
   }
 
   /** Rejections an earlier version kept on this computer join the document's in the case, once. */

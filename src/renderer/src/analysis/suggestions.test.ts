@@ -120,6 +120,29 @@ describe('SuggestionQueue', () => {
     expect(again.pending.map((s) => s.id)).toContain(first.id)
   })
 
+  it('puts the cursor back on a suggestion whose rejection was refused, and restores only what it shows', async () => {
+    t = await loadedDesk({ documents: { 'port.txt': ARTICLE }, readOnly: true })
+    await t.desk.store.openDocument(t.documents['port.txt'])
+    const queue = new SuggestionQueue(t.desk.store, null)
+    await queue.load()
+    const first = queue.active!
+    await queue.reject()
+    expect([queue.activeId, queue.rejectedCount]).toEqual([first.id, 0])
+    expect(queue.pending.map((s) => s.id)).toContain(first.id)
+  })
+
+  it('brings back the rejections it shows, not those made in another window since', async () => {
+    const { queue, store } = await setup()
+    const [first, second] = queue.pending
+    await queue.reject(first.id)
+    // Another window rejects the second; this one has not heard of it.
+    const spanOf = (s: Suggestion) => `${s.claim.start}:${s.claim.end}`
+    await store.api.rejectSuggestions({ documentId: store.currentDoc!.id, spans: [spanOf(second)], rejected: true })
+    await queue.restoreRejected()
+    const { rejectedSuggestions } = await store.api.getDocument(store.currentDoc!.id)
+    expect(rejectedSuggestions).toEqual([spanOf(second)])
+  })
+
   it('moves rejections kept on this computer by an earlier version into the case, once', async () => {
     const storage = memory()
     const { queue } = await setup(storage)
