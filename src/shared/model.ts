@@ -57,6 +57,11 @@ export interface CaseDocument extends DocumentMeta {
 /** How a rejected suggestion is remembered: its words' span, which a rerun of the rules gives again. */
 export const suggestionKey = (span: { start: number; end: number }): string => `${span.start}:${span.end}`
 export const SUGGESTION_KEY = /^\d{1,9}:\d{1,9}$/
+/** The span a key (matching SUGGESTION_KEY) names. */
+export function spanOfKey(key: string): { start: number; end: number } {
+  const [start, end] = key.split(':').map(Number)
+  return { start, end }
+}
 
 /** A document without its text, for lists. */
 export type DocumentSummary = Omit<CaseDocument, 'text' | 'blocks'> & {

@@ -3,7 +3,7 @@
 // them: their spans are kept per document, so they stay rejected wherever the case goes.
 import { LIMITS, type RejectInput } from '../../shared/api'
 import { invalid } from '../../shared/errors'
-import { suggestionKey, type Claim, type Id, type Source } from '../../shared/model'
+import { spanOfKey, suggestionKey, type Claim, type Id, type Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
 import type { AcceptancePlan, SourceRef } from '../analysis'
 import type { CaseState } from '../case/case-state'
@@ -90,7 +90,7 @@ export function acceptSuggestions(
 export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: RuleContext): Outcome<string[]> {
   const doc = documentOf(state, input.documentId)
   const named = (input.spans ?? []).map((span, i) => {
-    const [start, end] = span.split(':').map(Number)
+    const { start, end } = spanOfKey(span)
     if (!(start < end && end <= doc.text.length)) {
       throw invalid(
         `spans[${i}] "${span}": not the span of a suggestion in ${quoted(doc.title)} (its text has ${doc.text.length} characters)`
@@ -107,11 +107,10 @@ export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: Rul
   if (kept.size > LIMITS.listItems) {
     throw invalid(`${quoted(doc.title)} keeps at most ${LIMITS.listItems} rejected suggestions; bring some back first`)
   }
-  const spans = [...kept].sort((a, b) => {
-    const [as, ae] = a.split(':').map(Number)
-    const [bs, be] = b.split(':').map(Number)
-    return as - bs || ae - be
-  })
+  const spans = [...kept]
+    .map(spanOfKey)
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map(suggestionKey)
   const moved = Math.abs(spans.length - before.length)
   const ops: CaseOp[] =
     moved === 0

@@ -4,7 +4,7 @@
 // rejections are kept in the case, per document, so they stay rejected wherever the case goes
 // (and Undo brings one back).
 import type { Suggestion } from '../../../shared/analysis'
-import { SUGGESTION_KEY, suggestionKey, type Claim, type Id, type Source } from '../../../shared/model'
+import { SUGGESTION_KEY, spanOfKey, suggestionKey, type Claim, type Id, type Source } from '../../../shared/model'
 import { findSpeakerSource } from '../../../shared/source-names'
 import type { CaseStore } from '../lib/case.svelte'
 import type { DocClaimIndex } from '../lib/doc-claims'
@@ -181,7 +181,7 @@ export class SuggestionQueue {
     }
     const saved = new Set(this.store.docRejections)
     const spans = old.filter((span) => {
-      const [start, end] = span.split(':').map(Number)
+      const { start, end } = spanOfKey(span)
       return !saved.has(span) && start < end && end <= doc.text.length
     })
     if (spans.length === 0 || (await this.store.rejectSuggestions({ documentId, spans, rejected: true })))
