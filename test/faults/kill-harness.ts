@@ -79,7 +79,8 @@ function lastPhase(stderr: string): string {
 }
 
 /** Kills `r` when marker `target` appears (or at `atMs` after start); resolves whether it did. */
-function aim(r: Run, target: string, atMs: number): Promise<boolean> {
+/** Kills `r` at a phase marker, or `atMs` after `from` (its spawn by default) for 'startup' and 'any time'. */
+function aim(r: Run, target: string, atMs: number, from: Promise<unknown> = Promise.resolve()): Promise<boolean> {
   let killed = false
   const kill = (): void => {
     if (killed || r.child.exitCode !== null) return
@@ -87,7 +88,7 @@ function aim(r: Run, target: string, atMs: number): Promise<boolean> {
     r.child.kill('SIGKILL')
   }
   if (target === 'startup' || target === 'any time') {
-    setTimeout(kill, atMs)
+    void from.then(() => setTimeout(kill, atMs))
   } else {
     let seen = ''
     r.child.stderr!.on('data', (d: string) => {
@@ -174,7 +175,17 @@ export async function killSuite(o: KillOptions): Promise<KillReport> {
     const t = Date.now()
     if (door === 'server') {
       const server = startServer({ casePath, env })
-      const landed = aim(server, target, target === 'any time' ? Math.random() * 4000 : atMs)
+      // 'any time' counts from when the server listens, so a slow start on a busy machine still leaves
+      // it time to acknowledge requests before the kill.
+      const landed =
+        target === 'any time'
+          ? aim(
+              server,
+              target,
+              Math.random() * 3000,
+              server.ready.catch(() => undefined)
+            )
+          : aim(server, target, atMs)
       // Requests until the server dies: claims, and now and then a file.
       const traffic = (async () => {
         try {
