@@ -11,6 +11,11 @@ async function inReader(
   quote: string,
   select: boolean
 ): Promise<{ x1: number; y1: number; x2: number; y2: number } | null> {
+  // The reader may still be opening the document (a busy machine): wait for its words first.
+  await page.waitForFunction(
+    (quote) => document.querySelector('[data-testid="reader"]')?.textContent?.includes(quote) ?? false,
+    quote
+  )
   return page.evaluate(
     ({ quote, select }) => {
       if (select) (document.activeElement as HTMLElement | null)?.blur()
