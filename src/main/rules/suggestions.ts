@@ -97,12 +97,12 @@ export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: Rul
       )
     }
     // Kept as suggestionKey writes it, so "07:10" is the "7:10" a suggestion is matched by.
-    return { span: suggestionKey({ start, end }), start, end }
+    return suggestionKey({ start, end })
   })
   const before = state.rejections.get(doc.id)?.spans ?? []
   const kept = new Set(before)
-  if (input.rejected) for (const n of named) kept.add(n.span)
-  else if (input.spans) for (const n of named) kept.delete(n.span)
+  if (input.rejected) for (const span of named) kept.add(span)
+  else if (input.spans) for (const span of named) kept.delete(span)
   else kept.clear()
   if (kept.size > LIMITS.listItems) {
     throw invalid(`${quoted(doc.title)} keeps at most ${LIMITS.listItems} rejected suggestions; bring some back first`)
