@@ -1,5 +1,6 @@
 import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
 import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
+import { isMarked, type DocClaimIndex } from '../../shared/doc-claims'
 import {
   suggestionKey,
   type CaseDocument,
@@ -114,11 +115,18 @@ export function formatDocument(doc: CaseDocument): string {
   return `${meta.join('\n')}\n\n${doc.text}`
 }
 
-/** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue, and whether it was rejected. */
-export function suggestionRow(s: Suggestion, rejected: ReadonlySet<string>) {
+/** What a listed suggestion is checked against: the document's rejections and its claims. */
+export interface SuggestionState {
+  rejected: ReadonlySet<string>
+  claims: Pick<DocClaimIndex, 'overlaps'>
+}
+
+/** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue, and whether it is rejected or marked. */
+export function suggestionRow(s: Suggestion, state: SuggestionState) {
   return {
     id: s.id,
-    rejected: rejected.has(suggestionKey(s.claim)),
+    rejected: state.rejected.has(suggestionKey(s.claim)),
+    marked: isMarked(state.claims, s.claim),
     start: s.claim.start,
     end: s.claim.end,
     text: s.claim.text,
@@ -136,20 +144,24 @@ export function suggestionRow(s: Suggestion, rejected: ReadonlySet<string>) {
   }
 }
 
-export function formatSuggestions(suggestions: Suggestion[], rejected: ReadonlySet<string>): string {
-  if (suggestions.length === 0) return 'No claims to suggest in this document.'
-  return suggestions
-    .map((s) => {
-      const speaker =
-        s.speaker.resolution === 'unattributed'
-          ? `no one named (“${s.speaker.mention?.text ?? ''}”)`
-          : s.speaker.name || 'the publisher'
-      const who = speaker + s.via.map((v) => `, via ${v.name}`).join('')
-      const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
-      const no = rejected.has(suggestionKey(s.claim)) ? ' (rejected)' : ''
-      return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”${no}\n     “${s.claim.text}”`
-    })
-    .join('\n')
+/** The suggestions listed, one per entry; `hidden` more are marked by claims already (--all lists them). */
+export function formatSuggestions(suggestions: Suggestion[], state: SuggestionState, hidden = 0): string {
+  const more = hidden
+    ? `${hidden} more ${hidden === 1 ? 'is' : 'are'} marked by claims already (--all lists ${hidden === 1 ? 'it' : 'them'}).`
+    : ''
+  if (suggestions.length === 0) return more || 'No claims to suggest in this document.'
+  const rows = suggestions.map((s) => {
+    const speaker =
+      s.speaker.resolution === 'unattributed'
+        ? `no one named (“${s.speaker.mention?.text ?? ''}”)`
+        : s.speaker.name || 'the publisher'
+    const who = speaker + s.via.map((v) => `, via ${v.name}`).join('')
+    const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
+    const no = state.rejected.has(suggestionKey(s.claim)) ? ' (rejected)' : ''
+    const marked = isMarked(state.claims, s.claim) ? ' (marked)' : ''
+    return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”${no}${marked}\n     “${s.claim.text}”`
+  })
+  return [...rows, ...(more ? [more] : [])].join('\n')
 }
 
 export function formatSearch(

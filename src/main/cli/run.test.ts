@@ -314,6 +314,37 @@ describe('claimdesk CLI', () => {
     expect(accepted.out).toMatch(/^added \d+ claims? and \d+ sources?/)
     expect(JSON.parse((await cli('list', '--case', c, '--json')).out).length).toBe(rows.length)
     expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--speaker', 'e1')).code).toBe(2)
+    // Marked now, so listed only with --all, as marked.
+    const after = await cli('suggest', '--case', c, '--doc', 'Blockade')
+    expect(after.out).toBe(`${rows.length} more are marked by claims already (--all lists them).`)
+    expect(JSON.parse((await cli('suggest', '--case', c, '--doc', 'Blockade', '--json')).out)).toEqual([])
+    const every = JSON.parse((await cli('suggest', '--case', c, '--doc', 'Blockade', '--json', '--all')).out) as {
+      marked: boolean
+    }[]
+    expect(every.map((r) => r.marked)).toEqual(rows.map(() => true))
+    expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--all', '--accept')).code).toBe(2)
+  })
+
+  it('lists and accepts only the suggestions no claim marks yet, however the claim was drawn', async () => {
+    const c = join(dir, 'work')
+    expect((await cli('import', join(dir, 'sarn.txt'), '--case', c)).code).toBe(0)
+    const rows = JSON.parse((await cli('suggest', '--case', c, '--doc', 'Blockade', '--json')).out) as {
+      id: string
+      text: string
+    }[]
+    const [first] = rows
+    // A hand-drawn claim over the first suggestion's words but its first and last.
+    const inner = first.text.split(' ').slice(1, -1).join(' ')
+    const marked = await cli('claim', 'add', '--case', c, '--doc', 'Blockade', '--quote', inner, '--source', 'X')
+    expect(marked.code).toBe(0)
+    const listed = await cli('suggest', '--case', c, '--doc', 'Blockade')
+    expect(listed.out).not.toMatch(new RegExp(`^${first.id} `, 'm'))
+    expect(listed.out).toMatch(/^1 more is marked by claims already \(--all lists it\)\.$/m)
+    expect((await cli('suggest', '--case', c, '--doc', 'Blockade', '--all')).out).toMatch(
+      new RegExp(`^${first.id} .* \\(marked\\)$`, 'm')
+    )
+    const accepted = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept')
+    expect(accepted.out).toMatch(new RegExp(`^added ${rows.length - 1} claims? .*\\(1 already marked\\)$`))
   })
 
   it('rejects suggestions in the case, shows them rejected, never accepts them, and brings them back', async () => {

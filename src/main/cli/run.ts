@@ -4,6 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { ClaimdeskApi } from '../../shared/api'
 import { ClaimdeskError, invalid } from '../../shared/errors'
+import { DocClaimIndex, unmarked } from '../../shared/doc-claims'
 import { suggestionKey, type Claim } from '../../shared/model'
 import { gate } from '../dispatch'
 import { keptChromiumPrinter } from '../export/pdf'
@@ -238,10 +239,13 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
     accept: { type: 'boolean', default: false },
     speaker: { type: 'string' },
     reject: { type: 'string' },
-    restore: { type: 'boolean', default: false }
+    restore: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false }
   })
   if (values.help) return (void io.out(USAGE), 0)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
+  if (values.all && (values.accept || values.reject !== undefined || values.restore))
+    throw new UsageError('--all goes with a listing, not with --accept, --reject or --restore')
   if (values.speaker && !values.accept) throw new UsageError('--speaker goes with --accept')
   if ([values.accept, values.reject !== undefined, values.restore].filter(Boolean).length > 1)
     throw new UsageError('use one of --accept, --reject and --restore')
@@ -284,17 +288,21 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
       )
     return 0
   }
-  const suggestions = await api.suggestClaims(documentId)
-  const rejected = new Set((await api.getDocument(documentId)).rejectedSuggestions)
+  const all = await api.suggestClaims(documentId)
+  const view = await api.getDocument(documentId)
+  const claims = new DocClaimIndex()
+  claims.reset(view.claims)
+  const shown = values.all ? all : unmarked(all, claims)
+  const state = { rejected: new Set(view.rejectedSuggestions), claims }
   if (values.json)
     io.out(
       JSON.stringify(
-        suggestions.map((s) => suggestionRow(s, rejected)),
+        shown.map((s) => suggestionRow(s, state)),
         null,
         2
       )
     )
-  else io.out(formatSuggestions(suggestions, rejected))
+  else io.out(formatSuggestions(shown, state, all.length - shown.length))
   return 0
 }
 

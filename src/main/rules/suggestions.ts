@@ -2,6 +2,7 @@
 // document names it as aliases) and the claims made, in one change the analyst can undo. Rejecting
 // them: their spans are kept per document, so they stay rejected wherever the case goes.
 import { LIMITS, type RejectInput } from '../../shared/api'
+import { DocClaimIndex, isMarked } from '../../shared/doc-claims'
 import { invalid } from '../../shared/errors'
 import { spanOfKey, suggestionKey, type Claim, type Id, type Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
@@ -15,7 +16,7 @@ import { createSource } from './sources'
 export interface Accepted {
   claims: Claim[]
   sources: Source[]
-  /** Suggestions left out because a claim with the same span is already in the document. */
+  /** Suggestions left out because a claim of the document covers some of their words already. */
   skipped: number
 }
 
@@ -26,8 +27,9 @@ export function acceptSuggestions(
   ctx: RuleContext
 ): Outcome<Accepted> {
   const doc = documentOf(state, documentId)
-  const taken = new Set(state.claimsOf(doc.id).map((c) => `${c.position.start}:${c.position.end}`))
-  const wanted = plan.claims.filter((c) => !taken.has(`${c.start}:${c.end}`))
+  const marked = new DocClaimIndex()
+  marked.reset(state.claimsOf(doc.id))
+  const wanted = plan.claims.filter((c) => !isMarked(marked, c))
   const ops: CaseOp[] = []
   /** Each planned source as it ends up: one the case has under one of its names, or a new one. */
   const resolved = new Map<string, Id>()

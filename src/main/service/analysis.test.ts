@@ -63,6 +63,19 @@ describe('suggested claims', () => {
     expect(value.sources.map((s) => s.name)).not.toContain('Relief Office')
   })
 
+  it('leaves out a suggestion whose words a claim marks already, wherever that claim begins and ends', async () => {
+    const documentId = await caseWithArticle()
+    const all = await t.api.suggestClaims(documentId)
+    const relief = all.find((s) => s.speaker.name === 'Relief Office')!
+    // Marked by hand over a few of its words, not its whole span.
+    const start = relief.claim.start + 6
+    await t.api.createClaim({ documentId, start, end: start + 10 })
+    const { value } = await t.api.acceptSuggestions({ documentId })
+    expect(value.skipped).toBe(1)
+    expect(value.claims.map((c) => c.position.start)).not.toContain(relief.claim.start)
+    expect(value.claims).toHaveLength(all.length - 1)
+  })
+
   it('accepts while a suggestion is rejected meanwhile (Enter, then Backspace at once), leaving out the one rejected', async () => {
     await t.dispose()
     let worked = Promise.resolve()

@@ -7,7 +7,7 @@ import type { Suggestion } from '../../../shared/analysis'
 import { SUGGESTION_KEY, spanOfKey, suggestionKey, type Claim, type Id, type Source } from '../../../shared/model'
 import { findSpeakerSource } from '../../../shared/source-names'
 import type { CaseStore } from '../lib/case.svelte'
-import type { DocClaimIndex } from '../lib/doc-claims'
+import { unmarked } from '../../../shared/doc-claims'
 
 const SHOWN_KEY = 'claimdesk-suggestions-shown'
 /** Where rejections were kept on this computer before they moved into the case; read once, then moved. */
@@ -19,11 +19,6 @@ type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>
 
 /** A rejection names the words, not the run's id ("s4"), which other sources could renumber. */
 const keyOf = (s: Suggestion): string => suggestionKey(s.claim)
-
-/** Suggestions no claim of the document overlaps (asked of its index: one edit never re-sorts every claim). */
-export function unmarked(suggestions: readonly Suggestion[], claims: Pick<DocClaimIndex, 'overlaps'>): Suggestion[] {
-  return suggestions.filter((s) => !claims.overlaps(s.claim.start, s.claim.end))
-}
 
 /**
  * The suggestions with each speaker matched against the case's sources as they are now (the engine

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Suggestion } from '../../../shared/analysis'
-import type { Claim, Source } from '../../../shared/model'
+import type { Source } from '../../../shared/model'
 import { loadedDesk, type TestDesk } from '../lib/testing/desk'
-import { DocClaimIndex } from '../lib/doc-claims'
-import { SuggestionQueue, unmarked, withCurrentSources } from './suggestions.svelte'
+import { SuggestionQueue, withCurrentSources } from './suggestions.svelte'
 
 const ARTICLE = [
   'Port traffic falls as patrols widen',
@@ -198,23 +197,6 @@ describe('SuggestionQueue', () => {
     const { queue } = await setup()
     const graded = queue.pending.filter((s) => s.grading.credibility === '6' || s.grading.status === 'unverified')
     expect(graded.length).toBeGreaterThan(0)
-  })
-})
-
-describe('unmarked', () => {
-  const s = (start: number, end: number) => ({ id: `${start}`, claim: { start, end, text: '' } }) as Suggestion
-  const c = (start: number, end: number) => ({ id: `c${start}-${end}`, position: { start, end } }) as Claim
-  const index = (...claims: Claim[]) => {
-    const i = new DocClaimIndex()
-    i.reset(claims)
-    return i
-  }
-  it('keeps suggestions no claim overlaps, touching ends included', () => {
-    const kept = unmarked([s(0, 10), s(10, 20), s(30, 40), s(50, 60)], index(c(20, 31), c(5, 8), c(0, 100 - 45)))
-    expect(kept.map((x) => x.id)).toEqual([])
-    expect(unmarked([s(0, 10), s(10, 20), s(30, 40)], index(c(20, 30))).map((x) => x.id)).toEqual(['0', '10', '30'])
-    expect(unmarked([s(0, 10), s(40, 50)], index(c(2, 45))).map((x) => x.id)).toEqual([])
-    expect(unmarked([s(3000, 3010), s(9000, 9010)], index(c(0, 5000))).map((x) => x.id)).toEqual(['9000'])
   })
 })
 

@@ -52,7 +52,7 @@ import type {
 } from '../../../shared/model'
 import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
-import { DocClaimIndex } from './doc-claims'
+import { DocClaimIndex } from '../../../shared/doc-claims'
 import { assignColours } from './palette'
 import { recoveredMessage, tornWriteMessage } from '../../../shared/open-notices'
 

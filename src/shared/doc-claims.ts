@@ -1,7 +1,9 @@
-// The open document's claims, kept sorted by position with their ids, so one edit costs a binary
-// search and a splice (not a sort of every claim) and the reader can ask which claims overlap the
-// text it shows, or cover one character, without scanning them all.
-import type { Claim, Id } from '../../../shared/model'
+// A document's claims, kept sorted by position with their ids, so one edit costs a binary search
+// and a splice (not a sort of every claim) and the reader can ask which claims overlap the text it
+// shows, or cover one character, without scanning them all. It also holds when a suggested claim
+// counts as marked already, for the queue, the CLI and accepting alike.
+import type { Span } from './analysis'
+import type { Claim, Id } from './model'
 
 /** Claims longer than this are kept aside and checked one by one (there are few). */
 const LONG = 2000
@@ -126,4 +128,20 @@ export class DocClaimIndex {
     }
     return lo
   }
+}
+
+/**
+ * Whether a suggested span is marked already: a claim covers any of its words (accepted, or marked
+ * by hand), so accepting it would mark those words twice.
+ */
+export function isMarked(claims: Pick<DocClaimIndex, 'overlaps'>, span: Pick<Span, 'start' | 'end'>): boolean {
+  return claims.overlaps(span.start, span.end)
+}
+
+/** The suggestions still to mark. */
+export function unmarked<T extends { claim: Span }>(
+  suggestions: readonly T[],
+  claims: Pick<DocClaimIndex, 'overlaps'>
+): T[] {
+  return suggestions.filter((s) => !isMarked(claims, s.claim))
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Claim } from '../../../shared/model'
-import { DocClaimIndex } from './doc-claims'
+import type { Claim } from './model'
+import type { Suggestion } from './analysis'
+import { DocClaimIndex, unmarked } from './doc-claims'
 
 function claim(id: string, start: number, end: number): Claim {
   return {
@@ -78,5 +79,22 @@ describe('DocClaimIndex', () => {
     expect(ids(index.overlapping(250_030, 250_130))).toEqual(['c2500', 'c2501'])
     index.put(claim('c2500', 250_000, 250_010))
     expect(ids(index.overlapping(250_030, 250_130))).toEqual(['c2501'])
+  })
+})
+
+describe('unmarked', () => {
+  const s = (start: number, end: number) => ({ id: `${start}`, claim: { start, end, text: '' } }) as Suggestion
+  const c = (start: number, end: number) => ({ id: `c${start}-${end}`, position: { start, end } }) as Claim
+  const index = (...claims: Claim[]) => {
+    const i = new DocClaimIndex()
+    i.reset(claims)
+    return i
+  }
+  it('keeps suggestions no claim overlaps, touching ends included', () => {
+    const kept = unmarked([s(0, 10), s(10, 20), s(30, 40), s(50, 60)], index(c(20, 31), c(5, 8), c(0, 100 - 45)))
+    expect(kept.map((x) => x.id)).toEqual([])
+    expect(unmarked([s(0, 10), s(10, 20), s(30, 40)], index(c(20, 30))).map((x) => x.id)).toEqual(['0', '10', '30'])
+    expect(unmarked([s(0, 10), s(40, 50)], index(c(2, 45))).map((x) => x.id)).toEqual([])
+    expect(unmarked([s(3000, 3010), s(9000, 9010)], index(c(0, 5000))).map((x) => x.id)).toEqual(['9000'])
   })
 })
