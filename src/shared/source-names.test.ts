@@ -87,6 +87,21 @@ describe('findSourceLoosely', () => {
     expect(find('Syrskyi')?.how).toBe('exact')
   })
 
+  it('never takes a name that only describes the speaker for the speaker', () => {
+    const places = [...people, { ...s('us', 'U.S.'), kind: 'organization' as const }, s('ua', 'Ukraine')]
+    const among = (phrase: string) => findSourceLoosely(places, phrase)?.source.id
+    expect(among('the U.S.-based Institute for the Study of War')).toBeUndefined()
+    expect(among("Ukraine's Defense Minister Rustem Umerov")).toBeUndefined()
+    expect(among('South Korean, U.S. and Ukrainian intelligence')).toBeUndefined()
+    expect(among('U.S. Secretary of Defense, Lloyd Austin')).toBeUndefined()
+    expect(among("Zelensky's office")).toBeUndefined()
+    // Still the one named, whatever follows it.
+    expect(among('the U.S. in a statement')).toBe('us')
+    expect(among('officials in Ukraine')).toBeUndefined()
+    expect(among('Volodymyr Zelensky, in his nightly address')).toBe('zel')
+    expect(among('President Zelensky of Ukraine')).not.toBe('ua')
+  })
+
   it('matches by words in any order, both ways', () => {
     expect(find('Commercial satellite imagery collected by Skyline Analytics on April 1')?.source.id).toBe('skyline')
     expect(find('the interior ministry')).toMatchObject({ source: { id: 'moi' }, how: 'words' })

@@ -129,6 +129,41 @@ function containsWords(haystack: string, needle: string): boolean {
   return n !== '' && h.includes(` ${n} `)
 }
 
+const wordTokens = (text: string) =>
+  [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    word: m[0].toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length
+  }))
+
+/**
+ * What may follow a name that the phrase is about: nothing, punctuation, or a word that opens what is
+ * said of it ("Zelensky, who", "Reuters in London", "the Institute for the Study of War (ISW)").
+ */
+const AFTER_HEAD =
+  /^\.?(?:\s*$|\s*[,;:()[\]"“”]|\s*[—–]|\s+-\s|\s+(?:of|for|who|whose|which|that|in|at|on|with|from|to|by|via|as|after|before|during|since)\b)/iu
+
+/** A preposition before a name puts it in what describes someone else ("officials in Ukraine"). */
+const IN_MODIFIER = /\b(?:of|for|in|at|from|with|on|near|to|about|inside|within|across|among)\s+(?:the\s+)?$/i
+
+/**
+ * Whether the phrase names this name as what it is about, not as words describing something else:
+ * "Ukrainian President Volodymyr Zelensky" names Zelensky; "Ukraine's defence minister", "the
+ * U.S.-based institute", "U.S. and Ukrainian intelligence" and "officials in Ukraine" do not name
+ * Ukraine or the U.S.
+ */
+function namedAsHead(phrase: string, name: string): boolean {
+  const needle = wordTokens(name).map((t) => t.word)
+  const hay = wordTokens(phrase)
+  if (needle.length === 0) return false
+  for (let i = 0; i + needle.length <= hay.length; i++) {
+    if (!needle.every((w, j) => hay[i + j].word === w)) continue
+    const before = phrase.slice(0, hay[i].start).split(/[,;(]/).at(-1)!
+    if (!IN_MODIFIER.test(before) && AFTER_HEAD.test(phrase.slice(hay[i + needle.length - 1].end))) return true
+  }
+  return false
+}
+
 /** The one source a rule picks; several sources tied on one rule is no match (never guess). */
 function single(candidates: { source: Source; weight: number }[]): Source | undefined | null {
   if (candidates.length === 0) return undefined
@@ -158,7 +193,7 @@ export function findSourceLoosely(sources: readonly Source[], phrase: string): L
     for (const raw of namesOf(source)) {
       const name = stripped(raw)
       const multiWord = words(name).length >= 2
-      if ((multiWord || isProperWord(name)) && containsWords(text, name)) contains.push({ source, weight: name.length })
+      if ((multiWord || isProperWord(name)) && namedAsHead(text, name)) contains.push({ source, weight: name.length })
     }
   const byContains = single(contains)
   if (byContains) return { source: byContains, how: 'contains' }

@@ -119,6 +119,7 @@ export function formatDocument(doc: CaseDocument): string {
 export interface SuggestionState {
   rejected: ReadonlySet<string>
   claims: Pick<DocClaimIndex, 'overlaps'>
+  sources: readonly Source[]
 }
 
 /** A suggestion as `suggest --json` prints it: span, text, speaker, relays, cue, and whether it is rejected or marked. */
@@ -156,7 +157,14 @@ export function formatSuggestions(suggestions: Suggestion[], state: SuggestionSt
         ? `no one named (“${s.speaker.mention?.text ?? ''}”)`
         : s.speaker.name || 'the publisher'
     const who = speaker + s.via.map((v) => `, via ${v.name}`).join('')
-    const known = s.speaker.sourceId ? '' : s.speaker.name ? ' (new source)' : ''
+    const filed = state.sources.find((x) => x.id === s.speaker.sourceId)
+    const known = filed
+      ? filed.name === s.speaker.name
+        ? ''
+        : ` (as ${filed.name})`
+      : s.speaker.name
+        ? ' (new source)'
+        : ''
     const no = state.rejected.has(suggestionKey(s.claim)) ? ' (rejected)' : ''
     const marked = isMarked(state.claims, s.claim) ? ' (marked)' : ''
     return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”${no}${marked}\n     “${s.claim.text}”`

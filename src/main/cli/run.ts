@@ -293,7 +293,7 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   const claims = new DocClaimIndex()
   claims.reset(view.claims)
   const shown = values.all ? all : unmarked(all, claims)
-  const state = { rejected: new Set(view.rejectedSuggestions), claims }
+  const state = { rejected: new Set(view.rejectedSuggestions), claims, sources: overview.sources }
   if (values.json)
     io.out(
       JSON.stringify(

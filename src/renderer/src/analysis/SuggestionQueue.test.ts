@@ -89,6 +89,24 @@ describe('SuggestionQueue', () => {
     await waitFor(() => expect(label()).toEqual(['in the case', 'in the case']))
   })
 
+  it('names the source a speaker written otherwise will be filed under', async () => {
+    const { desk } = await setup()
+    await desk.store.createSource({
+      name: 'Harbour master Lena Ostrova',
+      kind: 'person',
+      description: '',
+      reliability: 'F',
+      aliases: []
+    })
+    const ostrova = () => screen.getAllByTestId('suggestion').filter((li) => li.textContent!.includes('Ostrova'))
+    await waitFor(() =>
+      expect(ostrova().map((li) => li.querySelector('.src')!.textContent)).toEqual([
+        'as Harbour master Lena Ostrova, in the case',
+        'as Harbour master Lena Ostrova, in the case'
+      ])
+    )
+  })
+
   it('Shift+Enter accepts and opens the new claim in the editor', async () => {
     const { list, desk } = await setup()
     await fireEvent.keyDown(list, { key: 'Enter', shiftKey: true })
