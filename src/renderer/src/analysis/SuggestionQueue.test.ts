@@ -107,6 +107,31 @@ describe('SuggestionQueue', () => {
     )
   })
 
+  it('keeps the keyboard when the last suggestion goes, and gives it back to the list on Undo', async () => {
+    const { list, desk } = await setup()
+    list.focus()
+    const queue = screen.getByTestId('suggestion-queue')
+    for (let left = screen.getAllByTestId('suggestion').length; left > 0; left--) {
+      await fireEvent.keyDown(document.activeElement!, { key: 'Enter' })
+      await waitFor(() => expect(screen.queryAllByTestId('suggestion')).toHaveLength(left - 1))
+    }
+    await waitFor(() => expect(document.activeElement).toBe(queue))
+    await desk.store.step('undo')
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('suggestion-list')))
+    expect(screen.getAllByTestId('suggestion')).toHaveLength(1)
+    await fireEvent.keyDown(document.activeElement!, { key: 'Backspace' })
+    await waitFor(() => expect(screen.queryAllByTestId('suggestion')).toHaveLength(0))
+    await waitFor(() => expect(document.activeElement).toBe(queue))
+  })
+
+  it('takes the keyboard when asked (the U key), showing the queue if it was hidden', async () => {
+    const { desk } = await setup()
+    desk.suggestions.setShown(false)
+    desk.suggestions.setShown(true)
+    desk.ui.suggestionsFocus++
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('suggestion-list')))
+  })
+
   it('Shift+Enter accepts and opens the new claim in the editor', async () => {
     const { list, desk } = await setup()
     await fireEvent.keyDown(list, { key: 'Enter', shiftKey: true })

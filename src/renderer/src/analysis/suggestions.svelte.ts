@@ -62,7 +62,8 @@ export class SuggestionQueue {
     const claims = this.store.currentDoc?.id === this.documentId ? this.store.docIndex : NO_CLAIMS
     return unmarked(this.matched, claims).filter((s) => !this.rejected.has(keyOf(s)))
   })
-  active = $derived(this.pending.find((s) => s.id === this.activeId) ?? null)
+  /** The cursor: the first pending suggestion when its own has gone (the queue emptied, then Undo). */
+  active = $derived(this.pending.find((s) => s.id === this.activeId) ?? this.pending[0] ?? null)
   rejectedCount = $derived(this.all.filter((s) => this.rejected.has(keyOf(s))).length)
 
   private loads = 0
@@ -103,14 +104,13 @@ export class SuggestionQueue {
     this.loading = false
     this.error = error
     this.all = found ?? []
-    if (!this.active) this.activeId = this.pending[0]?.id ?? null
   }
 
   /** Moves the queue's cursor; returns the suggestion it lands on. */
   move(delta: number): Suggestion | null {
     const list = this.pending
     if (list.length === 0) return null
-    const at = list.findIndex((s) => s.id === this.activeId)
+    const at = list.findIndex((s) => s.id === this.active?.id)
     const next = at < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta))
     this.activeId = list[next].id
     this.scrollRequest++
@@ -124,10 +124,10 @@ export class SuggestionQueue {
   }
 
   /** Accepts suggestions by id (the active one when none are named); resolves to the claims made. */
-  async accept(ids: string[] = this.activeId ? [this.activeId] : []): Promise<Claim[]> {
+  async accept(ids: string[] = this.active ? [this.active.id] : []): Promise<Claim[]> {
     if (ids.length === 0 || !this.documentId) return []
     // The cursor moves on at once: a key pressed before the claims arrive acts on the next suggestion.
-    const was = this.activeId
+    const was = this.active?.id ?? null
     const next = (this.activeId = this.after(ids))
     const done = await this.store.acceptSuggestions({ documentId: this.documentId, suggestionIds: ids })
     if (!done && this.activeId === next) this.activeId = was
@@ -140,7 +140,7 @@ export class SuggestionQueue {
     return this.accept(ids)
   }
 
-  async reject(id: string | null = this.activeId): Promise<void> {
+  async reject(id: string | null = this.active?.id ?? null): Promise<void> {
     const s = this.all.find((x) => x.id === id)
     const documentId = this.documentId
     if (!s || !documentId) return
@@ -183,13 +183,19 @@ export class SuggestionQueue {
       this.storage?.removeItem(key)
   }
 
-  /** The pending suggestion after the last of `ids`, or before the first when none follows. */
+  /**
+   * Where the cursor goes when `ids` leave the queue: the next pending suggestion after the active one
+   * (after the last of `ids` when the active one stays), or the one before when none follows. Accepting
+   * every suggestion of a speaker so leaves the cursor beside where it was, not after that speaker's last.
+   */
   private after(ids: string[]): string | null {
     const list = this.pending
     const gone = new Set(ids)
-    const last = Math.max(...ids.map((id) => list.findIndex((s) => s.id === id)))
-    const later = list.slice(last + 1).find((s) => !gone.has(s.id))
-    const earlier = [...list.slice(0, Math.max(0, last))].reverse().find((s) => !gone.has(s.id))
+    const at = list.findIndex((s) => s.id === this.active?.id)
+    const from =
+      at >= 0 && gone.has(list[at].id) ? at : Math.max(...ids.map((id) => list.findIndex((s) => s.id === id)))
+    const later = list.slice(from + 1).find((s) => !gone.has(s.id))
+    const earlier = [...list.slice(0, Math.max(0, from))].reverse().find((s) => !gone.has(s.id))
     return (later ?? earlier)?.id ?? null
   }
 }

@@ -32,8 +32,8 @@ function memory(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { keys(
   }
 }
 
-async function setup(storage = memory()) {
-  t = await loadedDesk({ documents: { 'port.txt': ARTICLE } })
+async function setup(storage = memory(), article = ARTICLE) {
+  t = await loadedDesk({ documents: { 'port.txt': article } })
   await t.desk.store.openDocument(t.documents['port.txt'])
   const queue = new SuggestionQueue(t.desk.store, storage)
   await queue.load()
@@ -86,6 +86,19 @@ describe('SuggestionQueue', () => {
     expect(made).toHaveLength(hers.length)
     const source = store.sources.find((s) => s.name === ostrova.speaker.name)!
     expect(new Set(made.map((c) => c.sourceId))).toEqual(new Set([source.id]))
+  })
+
+  it('leaves the cursor beside where it was after accepting a speaker’s suggestions, not after their last', async () => {
+    const mayor = 'Mayor Ivo Dask said on Tuesday that 40 berths were closed.'
+    const { queue } = await setup(memory(), `${ARTICLE}\n\n${mayor}`)
+    const [ostrova, official] = queue.pending
+    expect([ostrova.speaker.name, official.claim.text]).toEqual([
+      expect.stringContaining('Ostrova'),
+      expect.stringContaining('120 vessels')
+    ])
+    expect(queue.pending.at(-1)!.speaker.name).toContain('Dask')
+    await queue.acceptSpeaker(ostrova.speaker.entity)
+    expect(queue.activeId).toBe(official.id)
   })
 
   it('leaves out a suggestion once a claim marked by hand covers any of its words', async () => {

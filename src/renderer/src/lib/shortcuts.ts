@@ -142,6 +142,12 @@ export const SHORTCUTS: ShortcutGroup[] = [
   {
     group: 'Suggested claims (the list above the claims)',
     items: [
+      {
+        keys: ['U'],
+        action: 'Go to the suggested claims (shows them when hidden)',
+        bind: ['u'],
+        run: ({ ui, suggestions }) => (suggestions.setShown(true), void ui.suggestionsFocus++)
+      },
       { keys: ['↑ ↓'], action: 'Move through the suggestions (Home, End: the first, the last)' },
       { keys: ['Enter'], action: 'Accept the suggestion as a claim (Shift+Enter: accept and edit it)' },
       { keys: ['Backspace'], action: 'Reject the suggestion (Delete too)' },

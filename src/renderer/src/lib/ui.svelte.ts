@@ -12,6 +12,8 @@ export class UiState {
   selection = $state.raw<{ start: number; end: number } | null>(null)
   /** Bumped to ask the claims panel to focus its filter box. */
   filterFocus = $state(0)
+  /** Bumped to ask the suggestion queue to take the keyboard. */
+  suggestionsFocus = $state(0)
   /** Search hits in the open document (offsets into its text), painted by the reader as their own layer. */
   searchHits = $state.raw<{ start: number; end: number }[]>([])
   /** The hit the search is on (-1 for none): the reader outlines it and scrolls it into view. */
