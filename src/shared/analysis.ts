@@ -143,7 +143,7 @@ export {
   type ConflictSetKind,
   type ConflictSetStatus
 } from './model'
-import type { ConflictSetKind, ConflictBasis } from './model'
+import type { ConflictSetKind, ConflictBasis, ConflictSetStatus as SetStatus } from './model'
 
 /** A figure in a proposal, for printing the set side by side. */
 export interface ConflictFigure {
@@ -162,6 +162,11 @@ export interface ConflictSetProposal {
   unit?: string
   explanation: string
   figures: ConflictFigure[]
+  /**
+   * A set the case keeps (same kind) that holds two or more of these claims: the proposal adds its
+   * other claims to it, so one dispute is never printed twice.
+   */
+  extends?: { id: Id; subject: string; status: SetStatus; newClaimIds: Id[] }
 }
 
 // ---------------------------------------------------------------------------------------------

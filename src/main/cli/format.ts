@@ -198,7 +198,12 @@ export function formatConflicts(
   const set = (s: { kind: string; subject: string; claimIds: string[]; explanation: string }, status: string) =>
     `${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
   for (const s of sets) lines.push(set(s, s.status))
-  for (const p of proposals) lines.push(set(p, 'proposed'))
+  for (const p of proposals) {
+    const grows = p.extends
+      ? ` (adds ${p.extends.newClaimIds.length === 1 ? '1 claim' : `${p.extends.newClaimIds.length} claims`} to the ${p.extends.status} set “${p.extends.subject}”)`
+      : ''
+    lines.push(set(p, 'proposed') + grows)
+  }
   for (const c of circular) lines.push(`circular  ${c.warning}`)
   return lines.length ? lines.join('\n') : 'No conflicting figures, consistent sets or circular reporting found.'
 }

@@ -16,6 +16,7 @@ import type {
 import type { CaseState } from '../case/case-state'
 import type { CaseOp } from '../case/types'
 import { claimOf, documentOf, linkOf, quoted, sourceOf, type Outcome, type RuleContext } from './outcome'
+import { explanationFor } from './conflict-sets'
 
 export interface NewClaim {
   documentId: Id
@@ -148,7 +149,12 @@ export function removeClaimsOps(state: CaseState, ids: ReadonlySet<Id>, now: str
   for (const set of sets.values()) {
     const kept = set.claimIds.filter((id) => !ids.has(id))
     if (kept.length < 2) ops.push({ op: 'remove', collection: 'conflictSets', id: set.id })
-    else ops.push({ op: 'put', collection: 'conflictSets', item: { ...set, claimIds: kept, updatedAt: now } })
+    else
+      ops.push({
+        op: 'put',
+        collection: 'conflictSets',
+        item: { ...set, claimIds: kept, explanation: explanationFor(state, set.kind, kept), updatedAt: now }
+      })
   }
   for (const b of state.briefings.values()) {
     const cites = (list: Id[]) => list.some((id) => ids.has(id))

@@ -5,6 +5,7 @@ import type { ConflictSet, ConflictSetKind, ConflictSetStatus, Id } from '../../
 import type { ConflictSetProposal } from '../../shared/analysis'
 import type { CaseState } from '../case/case-state'
 import { notFound } from '../../shared/errors'
+import { findConflictSets } from '../analysis/conflicts'
 import { claimOf, plural, type Outcome, type RuleContext } from './outcome'
 
 export interface NewConflictSet {
@@ -36,7 +37,59 @@ function checkClaims(state: CaseState, ids: readonly Id[]): Id[] {
 
 const kindWord = (kind: ConflictSetKind) => (kind === 'conflict' ? 'conflict' : 'consistent set')
 
-/** Keeps one of the engine's proposals, as the analyst decided (confirmed, dismissed, or kept to look at). */
+/**
+ * The engine's proposals as the analyst sees them beside the sets the case keeps: one kept already, or
+ * whose claims all lie in a kept set of its kind (confirmed or dismissed: decided), is left out; one
+ * sharing two or more claims with a kept set extends that set rather than printing its claims twice.
+ */
+export function besideKeptSets(
+  proposals: readonly ConflictSetProposal[],
+  kept: readonly ConflictSet[]
+): ConflictSetProposal[] {
+  const keys = new Set(kept.flatMap((s) => (s.proposalKey ? [s.proposalKey] : [])))
+  const out: ConflictSetProposal[] = []
+  for (const p of proposals) {
+    if (keys.has(p.key)) continue
+    const same = kept.filter((k) => k.kind === p.kind)
+    if (same.some((k) => p.claimIds.every((id) => k.claimIds.includes(id)))) continue
+    const sharing = same
+      .map((k) => ({ k, shared: p.claimIds.filter((id) => k.claimIds.includes(id)).length }))
+      .filter((x) => x.shared >= 2)
+      // The set the analyst confirmed first, then the one sharing most.
+      .sort((a, b) => Number(b.k.status === 'confirmed') - Number(a.k.status === 'confirmed') || b.shared - a.shared)
+    const k = sharing[0]?.k
+    out.push(
+      k
+        ? {
+            ...p,
+            extends: {
+              id: k.id,
+              subject: k.subject,
+              status: k.status,
+              newClaimIds: p.claimIds.filter((id) => !k.claimIds.includes(id))
+            }
+          }
+        : p
+    )
+  }
+  return out
+}
+
+/** Why a set's claims belong together: the engine's reason for exactly these claims, or the analyst's choice. */
+export function explanationFor(state: CaseState, kind: ConflictSetKind, claimIds: readonly Id[]): string {
+  const claims = claimIds.map((id) => claimOf(state, id))
+  const documents = [...new Set(claims.map((c) => c.documentId))].flatMap((id) => state.documents.get(id) ?? [])
+  const same = (ids: readonly Id[]) => ids.length === claimIds.length && ids.every((id) => claimIds.includes(id))
+  const found = findConflictSets({ claims, documents, sources: [...state.sources.values()] }).find(
+    (p) => p.kind === kind && same(p.claimIds)
+  )
+  return found?.explanation ?? `${plural(claimIds.length, 'claim')} set side by side by the analyst`
+}
+
+/**
+ * Keeps one of the engine's proposals, as the analyst decided (confirmed, dismissed, or kept to look
+ * at). Confirming a proposal that extends a kept set adds its claims to that set (confirming it).
+ */
 export function keepProposal(
   state: CaseState,
   proposal: ConflictSetProposal,
@@ -45,6 +98,23 @@ export function keepProposal(
 ): Outcome<ConflictSet> {
   for (const s of state.conflictSets.values())
     if (s.proposalKey === proposal.key) throw new ClaimdeskError('conflict', `this ${kindWord(s.kind)} is already kept`)
+  if (proposal.extends && status === 'confirmed') {
+    const current = setOf(state, proposal.extends.id)
+    const claimIds = checkClaims(state, [...current.claimIds, ...proposal.claimIds])
+    const set: ConflictSet = {
+      ...current,
+      claimIds,
+      status,
+      explanation: explanationFor(state, current.kind, claimIds),
+      proposalKey: proposal.key,
+      updatedAt: ctx.now
+    }
+    return {
+      ops: [{ op: 'put', collection: 'conflictSets', item: set }],
+      value: set,
+      label: `add ${plural(claimIds.length - current.claimIds.length, 'claim')} to ${kindWord(set.kind)} “${set.subject}”`
+    }
+  }
   const set: ConflictSet = {
     id: ctx.newId(),
     claimIds: checkClaims(state, proposal.claimIds),
@@ -77,7 +147,7 @@ export function createConflictSet(state: CaseState, input: NewConflictSet, ctx: 
     status: 'confirmed',
     basis: 'manual',
     subject: input.subject.trim() || 'Claims set side by side',
-    explanation: `${plural(claimIds.length, 'claim')} set side by side by the analyst`,
+    explanation: explanationFor(state, input.kind, claimIds),
     note: input.note,
     createdAt: ctx.now,
     updatedAt: ctx.now
@@ -96,10 +166,14 @@ export function updateConflictSet(
   ctx: RuleContext
 ): Outcome<ConflictSet> {
   const current = setOf(state, id)
+  const claimIds = patch.claimIds ? checkClaims(state, patch.claimIds) : current.claimIds
+  const changed = claimIds.length !== current.claimIds.length || claimIds.some((c) => !current.claimIds.includes(c))
   const set: ConflictSet = {
     ...current,
     ...patch,
-    ...(patch.claimIds ? { claimIds: checkClaims(state, patch.claimIds) } : {}),
+    claimIds,
+    // The reason given must be for the claims the set holds now, not those it was made with.
+    ...(changed ? { explanation: explanationFor(state, current.kind, claimIds) } : {}),
     updatedAt: ctx.now
   }
   const label = patch.status ? `${kindWord(set.kind)} ${patch.status}` : `edit ${kindWord(set.kind)} “${set.subject}”`

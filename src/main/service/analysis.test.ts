@@ -136,6 +136,36 @@ describe('conflict sets', () => {
     await expect(t.api.keepConflictProposal(troopsSet.key, 'dismissed')).rejects.toMatchObject({ code: 'not-found' })
   })
 
+  it('proposes a figure that joins a kept set as an addition to it, never the set again with it', async () => {
+    const [a, b, c] = await troopClaims()
+    const { value: kept } = await t.api.createConflictSet({ claimIds: [a.id, b.id], subject: 'Troops in Kursk' })
+    expect(kept.explanation).toMatch(/^2 figures for troops differ/)
+    const { proposals } = await t.api.conflictSets()
+    const grown = proposals.find((p) => p.kind === 'conflict')!
+    expect(grown.extends).toEqual({ id: kept.id, subject: 'Troops in Kursk', status: 'confirmed', newClaimIds: [c.id] })
+    const { value: set } = await t.api.keepConflictProposal(grown.key, 'confirmed')
+    expect(set.id).toBe(kept.id)
+    expect(new Set(set.claimIds)).toEqual(new Set([a.id, b.id, c.id]))
+    // The reason is for the three claims now, not the two it was made with.
+    expect(set.explanation).toMatch(/^3 figures for troops differ: .*60,000.*50,000.*45,000/)
+    const after = await t.api.conflictSets()
+    expect(after.sets).toHaveLength(1)
+    expect(after.proposals.filter((p) => p.claimIds.every((id) => set.claimIds.includes(id)))).toEqual([])
+  })
+
+  it('does not propose again what a dismissed set holds, and restates a set’s reason when its claims change', async () => {
+    const [a, b, c] = await troopClaims()
+    const three = (await t.api.conflictSets()).proposals.find((p) => p.kind === 'conflict')!
+    const { value: dismissed } = await t.api.keepConflictProposal(three.key, 'dismissed')
+    expect((await t.api.conflictSets()).proposals.filter((p) => p.kind === 'conflict')).toEqual([])
+    const { value: two } = await t.api.updateConflictSet(dismissed.id, { claimIds: [a.id, c.id] })
+    expect(two.explanation).toMatch(/^2 figures for troops differ: .*60,000.*45,000/)
+    expect(two.explanation).not.toMatch(/50,000/)
+    await t.api.deleteClaim(b.id)
+    const { value: byHand } = await t.api.createConflictSet({ claimIds: [a.id, c.id], kind: 'consistent' })
+    expect(byHand.explanation).toBe('2 claims set side by side by the analyst')
+  })
+
   it('makes a set by hand, follows deleted claims, and undoes', async () => {
     const [a, b, c] = await troopClaims()
     const { value: set } = await t.api.createConflictSet({ claimIds: [a.id, b.id, c.id], subject: 'Troops in Kursk' })

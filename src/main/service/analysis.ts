@@ -17,7 +17,13 @@ import {
 } from '../analysis'
 import { checkSuggestSize } from '../analysis/limits'
 import type { CaseState } from '../case/case-state'
-import { createConflictSet, deleteConflictSet, keepProposal, updateConflictSet } from '../rules/conflict-sets'
+import {
+  besideKeptSets,
+  createConflictSet,
+  deleteConflictSet,
+  keepProposal,
+  updateConflictSet
+} from '../rules/conflict-sets'
 import { documentOf } from '../rules/outcome'
 import { acceptSuggestions, rejectSuggestions } from '../rules/suggestions'
 import type { Session } from './session'
@@ -48,13 +54,16 @@ type AnalysisHandlers = Pick<
 
 /** What the engine proposes now for the whole case, leaving out sets the case already keeps (any status). */
 function proposals(state: CaseState): ConflictSetProposal[] {
-  const kept = new Set([...state.conflictSets.values()].flatMap((s) => (s.proposalKey ? [s.proposalKey] : [])))
-  return findConflictSets({
-    claims: [...state.claims.values()],
-    documents: [...state.documents.values()],
-    sources: [...state.sources.values()],
-    known: [...state.conflictSets.values()]
-  }).filter((p) => !kept.has(p.key))
+  const kept = [...state.conflictSets.values()]
+  return besideKeptSets(
+    findConflictSets({
+      claims: [...state.claims.values()],
+      documents: [...state.documents.values()],
+      sources: [...state.sources.values()],
+      known: kept
+    }),
+    kept
+  )
 }
 
 export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandlers {

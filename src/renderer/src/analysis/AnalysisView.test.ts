@@ -60,6 +60,29 @@ describe('the Conflicts tab', () => {
     await waitFor(() => expect(desk.store.conflictSets[0].claimIds).toHaveLength(2))
   })
 
+  it('offers a figure that joins a set made by hand as an addition to that set', async () => {
+    const { desk, ids } = await setup()
+    await desk.store.createConflictSet({
+      claimIds: ids.slice(0, 2),
+      kind: 'conflict',
+      subject: 'Turned back',
+      note: ''
+    })
+    await waitFor(() => expect(item('proposal:').textContent).toMatch(/\+1 claim to “Turned back”/))
+    await fireEvent.click(item('proposal:'))
+    expect(await screen.findByTestId('proposal-extends')).toHaveTextContent(
+      /One claim not in the confirmed set “Turned back”/
+    )
+    await fireEvent.click(screen.getByTestId('confirm-proposal'))
+    await waitFor(() => expect(desk.store.conflictSets[0]?.claimIds).toHaveLength(3))
+    expect(desk.store.conflictSets).toHaveLength(1)
+    await waitFor(() =>
+      expect(screen.queryAllByTestId('conflict-item').filter((li) => li.dataset.key!.startsWith('proposal:'))).toEqual(
+        []
+      )
+    )
+  })
+
   it('lists sources by topic with who conflicts once a conflict is confirmed', async () => {
     await setup()
     await fireEvent.click(item('proposal:'))
