@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { buildBriefingView, type BriefingView } from '../../shared/briefing/view'
+import { buildBriefingView, COMPARISON_SECTIONS, type BriefingView } from '../../shared/briefing/view'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
 import { HOSTILE, SAMPLE_CIRCULAR, sampleCase } from '../../shared/briefing/test-fixtures'
 import { EXTERNAL_PROGRAM_MS } from '../testing/budgets'
@@ -36,7 +36,7 @@ function expectedMarks(v: BriefingView): number[] {
   return [
     ...v.judgments.flatMap((j) => j.citations),
     ...v.reporting.groups.flatMap((g) => g.claims.map((c) => c.citation.number)),
-    ...[...v.conflicting, ...v.corroborating].flatMap((x) => x.claims.map((c) => c.citation.number)),
+    ...COMPARISON_SECTIONS.flatMap(({ side }) => v[side]).flatMap((x) => x.claims.map((c) => c.citation.number)),
     ...v.circular.flatMap((w) => w.citations)
   ]
 }
@@ -82,7 +82,9 @@ describe('renderDocx', () => {
 
   it('has the sources table and side-by-side pairs as tables', async () => {
     const doc = parts(await renderDocx(view))['word/document.xml']
-    expect(doc.match(/<w:tbl>/g)).toHaveLength(1 + view.conflicting.length + view.corroborating.length)
+    expect(doc.match(/<w:tbl>/g)).toHaveLength(
+      1 + COMPARISON_SECTIONS.reduce((n, { side }) => n + view[side].length, 0)
+    )
     expect(doc).toContain('<w:tblHeader/>')
   })
 
@@ -128,7 +130,7 @@ describe('renderDocx', () => {
     // c-120 is under "vessels" and "diversions": one footnote, then a plain mark.
     const c120 = v.claims.find((c) => c.id === 'c-120')!.citation.number
     expect(marks.filter((m) => m.number === c120).map((m) => m.footnoteId === null)).toEqual([false, true, true, true])
-    // c-transits is only in a corroborating pair: the last note.
+    // c-transits is only in a pair (one source agreeing with itself): the last note.
     expect(v.citations.at(-1)!.claimId).toBe('c-transits')
   })
 

@@ -28,6 +28,7 @@ import {
 } from 'docx'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
 import {
+  COMPARISON_SECTIONS,
   noteRanges,
   type BriefingView,
   type CitedDocumentView,
@@ -268,14 +269,11 @@ function body(view: BriefingView): (Paragraph | Table)[] {
   out.push(heading(HeadingLevel.HEADING_1, 'Sources and reliability'))
   out.push(view.sources.length > 0 ? sourcesTable(view) : new Paragraph('No sources cited.'))
 
-  if (view.conflicting.length > 0) {
-    out.push(heading(HeadingLevel.HEADING_1, 'Conflicting reporting'))
-    view.conflicting.forEach((c, i) => out.push(...comparisonBlocks(c, i + 1, done)))
-  }
-  if (view.corroborating.length > 0) {
-    out.push(heading(HeadingLevel.HEADING_1, 'Corroborating reporting'))
-    view.corroborating.forEach((c, i) => out.push(...comparisonBlocks(c, i + 1, done)))
-  }
+  for (const { side, title } of COMPARISON_SECTIONS)
+    if (view[side].length > 0) {
+      out.push(heading(HeadingLevel.HEADING_1, title))
+      view[side].forEach((c, i) => out.push(...comparisonBlocks(c, i + 1, done)))
+    }
   if (view.circular.length > 0) {
     out.push(heading(HeadingLevel.HEADING_1, 'Circular reporting'))
     for (const w of view.circular) {

@@ -89,7 +89,7 @@ describe('renderMarkdown', () => {
       [2, 'Sources and reliability'],
       [2, 'Conflicting reporting'],
       [3, '1. Vessels turned back: figures disagree'],
-      [2, 'Corroborating reporting'],
+      [2, 'Consistent reporting from one source'],
       [3, '1. Tidewatch corroborates Tidewatch'],
       [2, 'Circular reporting'],
       [2, 'Information gaps'],

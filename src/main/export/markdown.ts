@@ -4,6 +4,7 @@
 // exact in their blockquotes (the `>` is the quotation mark); citations are "[n]" marks, numbered
 // notes and a "Documents cited" annex, as in every format.
 import {
+  COMPARISON_SECTIONS,
   noteRanges,
   type BriefingView,
   type CitationView,
@@ -162,14 +163,11 @@ export function renderMarkdown(view: BriefingView): string {
         .join('\n')
     )
 
-  if (view.conflicting.length > 0) {
-    out.push('## Conflicting reporting')
-    view.conflicting.forEach((c, i) => out.push(comparisonBlock(c, i + 1)))
-  }
-  if (view.corroborating.length > 0) {
-    out.push('## Corroborating reporting')
-    view.corroborating.forEach((c, i) => out.push(comparisonBlock(c, i + 1)))
-  }
+  for (const { side, title } of COMPARISON_SECTIONS)
+    if (view[side].length > 0) {
+      out.push(`## ${title}`)
+      view[side].forEach((c, i) => out.push(comparisonBlock(c, i + 1)))
+    }
   if (view.circular.length > 0) {
     out.push('## Circular reporting')
     out.push(view.circular.map((w) => `- ${inline(w.warning)} ${cite(w.citations)}`).join('\n'))

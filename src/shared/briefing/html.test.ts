@@ -57,7 +57,7 @@ describe('renderHtml', () => {
       'Reporting, grouped by source',
       'Sources and reliability',
       'Conflicting reporting',
-      'Corroborating reporting',
+      'Consistent reporting from one source',
       'Information gaps',
       'Citations',
       'Documents cited'
@@ -89,7 +89,7 @@ describe('renderHtml', () => {
       'B2 Corroborated 2024-05-01',
       'F3 Unverified 2024-05-02'
     ])
-    expect(texts('#corroborating .comparison-head')).toEqual(['1. Tidewatch corroborates Tidewatch'])
+    expect(texts('#oneSource .comparison-head')).toEqual(['1. Tidewatch corroborates Tidewatch'])
     expect(doc.querySelector('#circular')).toBeNull()
   })
 

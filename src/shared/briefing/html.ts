@@ -6,12 +6,14 @@
 // document's one entry in the "Documents cited" annex.
 import { quoteForDisplay } from './quotes'
 import {
+  COMPARISON_SECTIONS,
   noteRanges,
   type BriefingView,
   type CitationView,
   type CitedDocumentView,
   type CircularWarningView,
   type ClaimView,
+  type ComparisonSide,
   type ComparisonView
 } from './view'
 
@@ -79,7 +81,7 @@ function sideHtml(c: ClaimView): string {
   ].join('\n')
 }
 
-function comparisonHtml(c: ComparisonView, n: number, side: 'conflicting' | 'corroborating'): string {
+function comparisonHtml(c: ComparisonView, n: number, side: ComparisonSide): string {
   return [
     `<div class="comparison comparison-${side}">`,
     `<h3 class="comparison-head">${n}. ${escapeHtml(c.title)}</h3>`,
@@ -165,6 +167,7 @@ td.num { text-align: right; }
 .side { padding: .5rem .7rem; border: 1px solid var(--rule); border-radius: 4px; }
 .comparison-conflicting .side { border-top: 3px solid #cf222e; }
 .comparison-corroborating .side { border-top: 3px solid #1a7f37; }
+.comparison-oneSource .side { border-top: 3px solid #8c959f; }
 .side .date { color: var(--muted); }
 .warning { margin: .6rem 0; padding: .4rem .7rem; border-left: 3px solid #9a6700; background: #fff8c5; }
 .warning .label { font-weight: 700; margin-right: .4rem; }
@@ -276,20 +279,14 @@ export function renderHtml(view: BriefingView, options: HtmlOptions = {}): strin
   }
   body.push('</section>')
 
-  if (view.conflicting.length > 0)
-    body.push(
-      '<section id="conflicting">',
-      '<h2>Conflicting reporting</h2>',
-      ...view.conflicting.map((c, i) => comparisonHtml(c, i + 1, 'conflicting')),
-      '</section>'
-    )
-  if (view.corroborating.length > 0)
-    body.push(
-      '<section id="corroborating">',
-      '<h2>Corroborating reporting</h2>',
-      ...view.corroborating.map((c, i) => comparisonHtml(c, i + 1, 'corroborating')),
-      '</section>'
-    )
+  for (const { side, title } of COMPARISON_SECTIONS)
+    if (view[side].length > 0)
+      body.push(
+        `<section id="${side}">`,
+        `<h2>${title}</h2>`,
+        ...view[side].map((c, i) => comparisonHtml(c, i + 1, side)),
+        '</section>'
+      )
   if (view.circular.length > 0)
     body.push(
       '<section id="circular">',

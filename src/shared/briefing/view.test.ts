@@ -104,7 +104,7 @@ describe('buildBriefingView', () => {
       ['c-40pc', 1],
       ['c-120', 2]
     ])
-    // c-40pc's corroborating link sorts first, but conflicting reporting is printed first. The set
+    // c-40pc's link sorts first, but conflicting reporting is printed first. The set
     // puts the briefing's claim first, then the case's order (document, position).
     expect(v.conflicting.map((x) => x.claims.map((c) => [c.id, number(c)]))).toEqual([
       [
@@ -113,14 +113,16 @@ describe('buildBriefingView', () => {
         ['c-95', 4]
       ]
     ])
-    expect(v.corroborating.map((x) => x.claims.map((c) => [c.id, number(c)]))).toEqual([
+    // Tidewatch agreeing with itself is consistent, not corroboration: it has a section of its own.
+    expect(v.corroborating).toEqual([])
+    expect(v.oneSource.map((x) => x.claims.map((c) => [c.id, number(c)]))).toEqual([
       [
         ['c-transits', 5],
         ['c-40pc', 1]
       ]
     ])
     expect(v.citations.map((c) => c.claimId)).toEqual(['c-40pc', 'c-120', 'c-80', 'c-95', 'c-transits'])
-    expect(v.corroborating[0].title).toBe('Tidewatch corroborates Tidewatch')
+    expect(v.oneSource[0].title).toBe('Tidewatch corroborates Tidewatch')
   })
 
   it('cites each document once in the annex, in the order of its first note, with the notes that point to it', () => {
@@ -217,7 +219,7 @@ describe('buildBriefingView', () => {
       ['c-95', 'F3', '2024-05-02']
     ])
     // The dismissed set is not printed; the link stays a pair.
-    expect(v.corroborating.map((l) => [l.origin, l.claims.map((c) => c.id), l.note])).toEqual([
+    expect(v.oneSource.map((l) => [l.origin, l.claims.map((c) => c.id), l.note])).toEqual([
       ['link', ['c-transits', 'c-40pc'], '64 to 38 is about 41 percent']
     ])
   })
@@ -232,7 +234,8 @@ describe('buildBriefingView', () => {
     data.conflictSets[0].kind = 'consistent'
     const w = buildBriefingView(data, briefingOf('b-main'), { generatedAt })
     expect(w.conflicting.map((c) => c.id)).toEqual(['l-1'])
-    expect(w.corroborating.map((c) => c.id)).toEqual(['set-vessels', 'l-2'])
+    expect(w.corroborating.map((c) => c.id)).toEqual(['set-vessels'])
+    expect(w.oneSource.map((c) => c.id)).toEqual(['l-2'])
   })
 
   it('shows a comparison when only one of its claims is in the briefing', () => {

@@ -218,6 +218,8 @@ export interface BriefingView {
   sources: SourceRow[]
   conflicting: ComparisonView[]
   corroborating: ComparisonView[]
+  /** Agreeing claims that all come from one source: consistent, but not corroboration. */
+  oneSource: ComparisonView[]
   circular: CircularWarningView[]
   gaps: string
   /** The numbered notes, one per cited claim, in number order. */
@@ -372,6 +374,7 @@ export function buildBriefingView(
   const comparing = comparisons(data, order, claimsById, documents, docOrder)
   const conflicting = comparing.filter((c) => c.side === 'conflicting')
   const corroborating = comparing.filter((c) => c.side === 'corroborating')
+  const oneSource = comparing.filter((c) => c.side === 'oneSource')
 
   // Notes: one per claim, numbered in the order a reader meets the claims. Renderers print the marks
   // in this order too, so a word processor numbering its footnotes by position agrees with the notes.
@@ -425,7 +428,7 @@ export function buildBriefingView(
   }
   for (const claims of judgmentClaims) claims.forEach(cite)
   for (const g of groups) g.claims.forEach(cite)
-  for (const c of [...conflicting, ...corroborating]) c.claims.forEach(cite)
+  for (const c of [...conflicting, ...corroborating, ...oneSource]) c.claims.forEach(cite)
 
   // Per-document block index, built on first use.
   function blocksOf(doc: CaseDocument): { blocks: Block[]; paragraphIndex: number[] } {
@@ -559,6 +562,7 @@ export function buildBriefingView(
     sources: sourceRows(claimViewsInBriefing, sources, labels),
     conflicting: conflicting.map(comparisonView),
     corroborating: corroborating.map(comparisonView),
+    oneSource: oneSource.map(comparisonView),
     circular,
     gaps: b.gaps,
     citations,
@@ -680,8 +684,17 @@ function sourceRows(claims: ClaimView[], sources: Map<string, Source>, labels: B
   )
 }
 
+/** The briefing's side-by-side sections, in print order, as every renderer titles them. */
+export const COMPARISON_SECTIONS = [
+  { side: 'conflicting', title: 'Conflicting reporting' },
+  { side: 'corroborating', title: 'Corroborating reporting' },
+  { side: 'oneSource', title: 'Consistent reporting from one source' }
+] as const
+
+export type ComparisonSide = (typeof COMPARISON_SECTIONS)[number]['side']
+
 interface Comparison {
-  side: 'conflicting' | 'corroborating'
+  side: ComparisonSide
   set?: ConflictSet
   link?: ClaimLink
   /** For a set: links between two of its claims, which the set prints instead. */
@@ -694,6 +707,17 @@ const SIDE: Record<ConflictSet['kind'] | LinkKind, Comparison['side']> = {
   contradicts: 'conflicting',
   consistent: 'corroborating',
   corroborates: 'corroborating'
+}
+
+/** Claims that agree are corroboration only when more than one source gives them. */
+export function sideOf(
+  kind: ConflictSet['kind'] | LinkKind,
+  claims: readonly Pick<Claim, 'sourceId'>[]
+): ComparisonSide {
+  const side = SIDE[kind]
+  const [first, ...rest] = claims
+  const one = first.sourceId !== null && rest.every((c) => c.sourceId === first.sourceId)
+  return side === 'corroborating' && one ? 'oneSource' : side
 }
 
 /**
@@ -731,21 +755,18 @@ function comparisons(
     if (set.status !== 'confirmed') continue
     const members = set.claimIds.filter(usable)
     if (members.length < 2 || !touches(members)) continue
-    const c: Comparison = {
-      side: SIDE[set.kind],
-      set,
-      covered: [],
-      claims: members.map((id) => claims.get(id)!).sort(byRank)
-    }
+    const sorted = members.map((id) => claims.get(id)!).sort(byRank)
+    const c: Comparison = { side: sideOf(set.kind, sorted), set, covered: [], claims: sorted }
     out.push(c)
     for (const id of members) setOf.set(id, [...(setOf.get(id) ?? []), c])
   }
   for (const link of data.links) {
     if (!usable(link.from) || !usable(link.to) || !touches([link.from, link.to])) continue
-    const side = SIDE[link.kind]
+    const pair = [claims.get(link.from)!, claims.get(link.to)!]
+    const side = sideOf(link.kind, pair)
     const set = setOf.get(link.from)?.find((c) => c.side === side && c.set!.claimIds.includes(link.to))
     if (set) set.covered.push(link)
-    else out.push({ side, link, covered: [], claims: [claims.get(link.from)!, claims.get(link.to)!] })
+    else out.push({ side, link, covered: [], claims: pair })
   }
   const first = (c: Comparison): number => Math.min(...c.claims.map((x) => order.get(x.id) ?? Infinity))
   const stamp = (c: Comparison): string => (c.set ?? c.link)!.createdAt
