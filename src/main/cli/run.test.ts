@@ -407,6 +407,15 @@ describe('claimdesk CLI', () => {
     expect(one).toMatchObject({ code: 0, out: expect.stringMatching(/^added [1-9]\d* claims? /) })
   })
 
+  it('takes --speaker by the name the suggestions list, whole or in part when only one speaker has it', async () => {
+    const c = join(dir, 'work')
+    await cli('import', join(dir, 'sarn.txt'), '--case', c)
+    const r = await cli('suggest', '--case', c, '--doc', 'Blockade', '--accept', '--speaker', 'SPOKESMAN')
+    expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^added 1 claim /) })
+    const made = JSON.parse((await cli('list', '--case', c, '--json')).out) as { quote: string }[]
+    expect(made.map((m) => m.quote)).toEqual(['fewer than 25 ships were waiting'])
+  })
+
   it('takes the newest version for a title its versions share, and lists truly different matches by id', async () => {
     const c = join(dir, 'work')
     await writeFile(join(dir, 'estrava.txt'), '# Estrava Port Closed\n\nThe port was closed on Monday.\n')

@@ -278,8 +278,8 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
     return 0
   }
   if (values.accept) {
-    if (values.speaker) await requireSpeaker(api, documentId, values.speaker)
-    const { value } = await api.acceptSuggestions({ documentId, ...(values.speaker ? { entity: values.speaker } : {}) })
+    const entity = values.speaker ? await requireSpeaker(api, documentId, values.speaker) : undefined
+    const { value } = await api.acceptSuggestions({ documentId, ...(entity ? { entity } : {}) })
     if (values.json) io.out(JSON.stringify(value, null, 2))
     else
       io.out(
@@ -306,15 +306,26 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   return 0
 }
 
-/** A --speaker that is none of the document's suggested speakers would accept nothing: refused, listing them. */
-async function requireSpeaker(api: ClaimdeskApi, documentId: string, entity: string): Promise<void> {
+/**
+ * The suggested speaker --speaker names, by its entity ("e3") or by its name as listed, whole or in
+ * part when only one speaker's name has it ("Zelensky"); any other is refused, listing them.
+ */
+async function requireSpeaker(api: ClaimdeskApi, documentId: string, entity: string): Promise<string> {
   const speakers = new Map<string, string>()
   for (const s of await api.suggestClaims(documentId)) speakers.set(s.speaker.entity, s.speaker.name || 'the publisher')
-  if (speakers.has(entity)) return
-  const known = [...speakers]
-    .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-    .map(([id, name]) => `${id} (${name})`)
-    .join(', ')
+  if (speakers.has(entity)) return entity
+  const wanted = entity.trim().toLowerCase()
+  const named = (match: (name: string) => boolean) => [...speakers].filter(([, name]) => match(name.toLowerCase()))
+  const exact = named((name) => name === wanted)
+  const partly = exact.length ? exact : named((name) => wanted.length > 2 && name.includes(wanted))
+  if (partly.length === 1) return partly[0][0]
+  const list = (of: [string, string][]) =>
+    [...of]
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .map(([id, name]) => `${id} (${name})`)
+      .join(', ')
+  if (partly.length > 1) throw invalid(`--speaker ${entity}: names more than one speaker: ${list(partly)}`)
+  const known = list([...speakers])
   throw invalid(
     `--speaker ${entity}: no suggestion in this document has that speaker; ` +
       (known ? `the speakers are ${known}` : 'the document has no suggestions')

@@ -26,12 +26,13 @@ Usage:
       A document's metadata and full text.
   claimdesk search --case <file> "<words>" [--doc <id|title>] [--json]
       Where the words are in the documents' text, claims' notes and topics, and source names.
-  claimdesk suggest --case <file> --doc <id|title> [--json] [--all] [--accept [--speaker <entity>]]
+  claimdesk suggest --case <file> --doc <id|title> [--json] [--all] [--accept [--speaker <entity|name>]]
                     [--reject <id,...>] [--restore]
       Claims the engine proposes (start, end, text, speaker, relay, cue, rejected), leaving out those
       whose words a claim marks already (--all lists them too, as marked); changes nothing unless
-      --accept, which makes them (one speaker's with --speaker e3; a speaker no suggestion has is
-      refused, listing those they have), creating sources as needed, never the rejected or marked ones.
+      --accept, which makes them (one speaker's with --speaker e3, or by the name listed, whole or
+      a part only one speaker's name has: --speaker Zelensky; a speaker no suggestion has is refused,
+      listing those they have), creating sources as needed, never the rejected or marked ones.
       --reject s2,s5 rejects those (kept in the case, as the app's reject does); --restore brings
       back every rejected suggestion of the document.
   claimdesk conflicts --case <file> [--json]
