@@ -219,3 +219,42 @@ describe('browser-mode server', () => {
     expect(['closed', 'answered 400']).toContain(closed)
   })
 })
+
+describe('a request that takes longer than the idle timeout', () => {
+  it('is answered, not dropped: the connection is idle only while a request arrives', async () => {
+    const slow = await startServer({
+      handlers: {
+        ...t.service.handlers,
+        listClaims: async (...args) => {
+          await new Promise((resolve) => setTimeout(resolve, 2500))
+          return t.service.handlers.listClaims(...args)
+        }
+      },
+      rendererDir: join(dir, 'renderer'),
+      idleTimeoutMs: 1000
+    })
+    try {
+      const status = await new Promise<number | string>((done) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: slow.port,
+            path: '/api/listClaims',
+            method: 'POST',
+            headers: {
+              host: `127.0.0.1:${slow.port}`,
+              'content-type': 'application/json',
+              'x-claimdesk-token': slow.token
+            }
+          },
+          (res) => (res.resume(), done(res.statusCode ?? 0))
+        )
+        req.on('error', (e) => done(e.message))
+        req.end(JSON.stringify({ args: [{}] }))
+      })
+      expect(status).toBe(200)
+    } finally {
+      await slow.close()
+    }
+  })
+})

@@ -227,6 +227,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       return send(res, 400, 'malformed request line', 'text/plain')
     }
+    // Once a request has arrived whole, the connection waits for the answer, however long the work
+    // takes: dropped meanwhile, the caller would report a failure the case then records anyway.
+    req.once('end', () => req.socket.setTimeout(0))
+    res.once('finish', () => req.socket.setTimeout(server.timeout))
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname)
     const handled = api
       ? handleApi(req, res, api[1])
