@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { ClaimdeskError } from '../../shared/errors'
@@ -7,6 +16,7 @@ import type { CaseData, CaseDocument } from '../../shared/model'
 import { emptyCase, listBackups, openCaseStore } from './index'
 import { decodeLine, encodeLine } from './journal'
 import { casePaths } from './paths'
+import { nodeFs } from './store-fs'
 import { faultyFs } from './testing/faulty-fs'
 import { fakeClaim, fakeDocument, fakeSource } from './testing/fixtures'
 import { useTempDir } from './testing/tmp-dir'
@@ -225,6 +235,40 @@ describe('openCaseStore', () => {
     const err = await caught(openCaseStore(caseFile(), { createWith: { ...emptyCase('x'), claims: [{}] } as never }))
     expect(err.code).toBe('invalid')
     expect(err.message).toMatch(/claims\[0\]\.id/)
+  })
+
+  it('keeps the case file’s permissions when it saves it', async () => {
+    const file = caseFile()
+    await (await newStore(file)).close()
+    chmodSync(file, 0o600)
+    const store = await openCaseStore(file)
+    await store.apply([{ op: 'meta', title: 'Private' }])
+    await store.close()
+    expect(onDisk(file).title).toBe('Private')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+  })
+
+  it('will not write a case file its permissions let us only read, and says how to open it', async () => {
+    const file = caseFile()
+    await (await newStore(file)).close()
+    const before = readFileSync(file, 'utf8')
+    const readOnlyFile: typeof nodeFs = {
+      ...nodeFs,
+      access: async (path, mode) => {
+        if (path === file && mode !== undefined && mode & constants.W_OK)
+          throw Object.assign(new Error(`EACCES: permission denied, access '${file}'`), { code: 'EACCES' })
+        return nodeFs.access(path, mode)
+      }
+    }
+    const err = await caught(openCaseStore(file, { fs: readOnlyFile }))
+    expect(err.code).toBe('read-only')
+    expect(err.message).toBe(
+      `${file} may be read but not written (its permissions): open it read-only, or make it writable`
+    )
+    const reading = await openCaseStore(file, { fs: readOnlyFile, readOnly: true })
+    expect(reading.readOnly).toBe(true)
+    await reading.close()
+    expect(readFileSync(file, 'utf8')).toBe(before)
   })
 
   it('refuses a folder', async () => {

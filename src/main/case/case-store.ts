@@ -19,6 +19,7 @@
 // a failed checkpoint leaves the journal as it was (and is retried, with a 'save-failed' event),
 // and a case file replaced on disk is never overwritten: the session moves to a conflict copy
 // beside it (a 'diverged' event).
+import { constants } from 'node:fs'
 import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import { caseSchema, describeIssues } from '../../shared/case-schema'
@@ -27,7 +28,7 @@ import type { CaseData } from '../../shared/model'
 import { backupIfDue, listBackups, newestBackupSavedAt } from './backups'
 import { CaseState } from './case-state'
 import { fsyncDir, removeLeftoverTemps, removeTempsIn } from './durable-file'
-import { ioError } from './io-errors'
+import { errnoCode, ioError } from './io-errors'
 import { JournalWriter, readJournal, type JournalContents, type JournalEntry } from './journal'
 import { CaseFileAdapter, writeCaseDurable } from './json-adapter'
 import { CaseLock } from './lock'
@@ -163,6 +164,7 @@ export class CaseStoreImpl implements CaseStore {
     const io = options.fs ?? nodeFs
     const paths = casePaths(file)
     const readOnly = options.readOnly ?? false
+    if (!readOnly) await checkWritable(io, paths.file)
     const lock = readOnly
       ? null
       : (heldLock ?? (await CaseLock.acquire(io, paths.lock, paths.file, { breakLock: options.breakLock })))
@@ -510,4 +512,18 @@ export class CaseStoreImpl implements CaseStore {
 
 export function openCaseStore(file: string, options?: OpenStoreOptions): Promise<CaseStore> {
   return CaseStoreImpl.open(file, options)
+}
+
+/** A case file its permissions let us read but not write is opened read-only by asking, never replaced. */
+async function checkWritable(io: StoreFs, file: string): Promise<void> {
+  const denied = await io.access(file, constants.W_OK).then(
+    () => null,
+    (err: unknown) => errnoCode(err)
+  )
+  if (denied === 'EACCES' || denied === 'EPERM')
+    throw new ClaimdeskError(
+      'read-only',
+      `${file} may be read but not written (its permissions): open it read-only, or make it writable`,
+      { file }
+    )
 }

@@ -89,9 +89,16 @@ export class TempFile {
     private readonly handle: FileHandle
   ) {}
 
+  /** A temp file for `target`, with the permissions `target` has (a private case stays private). */
   static async create(io: StoreFs, target: string): Promise<TempFile> {
     const path = tempPathFor(target)
-    return new TempFile(io, path, await io.open(path, 'wx'))
+    const mode = await io.stat(target).then(
+      (s) => s.mode & 0o777,
+      () => null
+    )
+    const handle = await io.open(path, 'wx')
+    if (mode !== null) await handle.chmod(mode).catch(() => undefined)
+    return new TempFile(io, path, handle)
   }
 
   async write(chunk: Uint8Array): Promise<void> {

@@ -202,7 +202,7 @@ export class CaseStore {
     if (err.code === 'corrupt' && casePath && !noBackups) {
       actions.push({ label: 'Open newest good backup', run: () => this.restoreNewestBackup(casePath, err) })
     }
-    if (err.code === 'locked' && casePath) {
+    if ((err.code === 'locked' || err.code === 'read-only') && casePath) {
       actions.push({ label: 'Open read-only', run: () => this.openCase(casePath, { readOnly: true }) })
       if (err.details?.breakable === true) {
         actions.push({ label: 'Break the lock…', run: () => this.breakLock(casePath, err) })
