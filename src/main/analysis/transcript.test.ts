@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest'
+import type { Source } from '../../shared/model'
+import { suggestClaims } from './suggest'
+
+/** A document of paragraphs separated by blank lines; a paragraph starting "# " is a heading. */
+function doc(...paragraphs: string[]) {
+  const parts = paragraphs.map((p) => p.replace(/^# /, ''))
+  const text = parts.join('\n\n')
+  let at = 0
+  const blocks = parts.map((p, i) => {
+    const b = { kind: paragraphs[i].startsWith('# ') ? 'heading' : 'paragraph', start: at, end: at + p.length }
+    at += p.length + 2
+    return b
+  })
+  return { text, blocks, outlet: 'The Coast Ledger' }
+}
+const source = (id: string, name: string, aliases: string[], kind: Source['kind']): Source => ({
+  id,
+  name,
+  aliases,
+  kind,
+  description: '',
+  reliability: 'F',
+  createdAt: '',
+  updatedAt: ''
+})
+const brief = (d: ReturnType<typeof doc>, sources: Source[] = []) =>
+  suggestClaims(d, sources).map((s) => ({
+    claim: s.claim.text,
+    name: s.speaker.name,
+    source: s.speaker.sourceId,
+    via: s.via.map((v) => v.name),
+    cue: s.cue.kind
+  }))
+
+const briefing = doc(
+  '# Harbour Authority briefing on the Sorn channel closure',
+  'Edited transcript. Port Director Ilse Marrow and Captain Teo Brand of the coastguard spoke to reporters.',
+  'MARROW: Good morning, everyone. I will be brief.',
+  'The channel was closed at six on Saturday after a bulk carrier lost power. Fourteen vessels are waiting outside the harbour. We cleared the first two of them last night.',
+  'Q (NIA SOLT, THE EVENING STAR): Director, pilots told our reporters that 20 ships were waiting on Sunday. Is that wrong?',
+  'MARROW: I have seen that report. Our count comes from the radar log at midnight. I stand by fourteen.',
+  'BRAND: If I may add something. The carrier drifted for about three hours before the tugs reached her. The tug company passed that to me this morning.',
+  'Q (SOLT): The shipping council put the losses at two million euros a day. Will you compensate owners?',
+  'MARROW: That is a matter for the ministry. We have not received a single claim so far.',
+  'Q (SOLT): Did you know the carrier had engine trouble before?',
+  'MARROW: No.',
+  '[The press conference ended at 10:40.]',
+  'The Ledger asked the shipping council for its figures on Monday.'
+)
+
+describe('labelled turns', () => {
+  it("gives each assertion of an answer to the label's speaker, named in full from the preamble", () => {
+    const got = brief(briefing)
+    const marrow = got.filter((g) => g.name === 'Ilse Marrow')
+    expect(marrow.map((g) => g.claim)).toEqual([
+      'The channel was closed at six on Saturday after a bulk carrier lost power',
+      'Fourteen vessels are waiting outside the harbour',
+      'We cleared the first two of them last night',
+      'Our count comes from the radar log at midnight',
+      'We have not received a single claim so far'
+    ])
+    expect(marrow.every((g) => g.cue === 'turn' && g.via.length === 0)).toBe(true)
+  })
+
+  it('leaves out greetings, plans, hedges, stances, verdicts, questions and bare answers', () => {
+    const claims = brief(briefing).map((g) => g.claim)
+    for (const not of [
+      'Good morning',
+      'I will be brief',
+      'I have seen that report',
+      'I stand by fourteen',
+      'If I may add something',
+      'That is a matter for the ministry',
+      'Will you compensate owners',
+      'Is that wrong',
+      'No'
+    ])
+      expect(claims.some((c) => c.startsWith(not))).toBe(false)
+  })
+
+  it("gives a figure a questioner puts from someone else to that someone, relayed by the questioner and the questioner's outlet", () => {
+    const got = brief(briefing)
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        claim: '20 ships were waiting on Sunday',
+        name: 'Pilots',
+        via: ['The Evening Star', 'Nia Solt']
+      })
+    )
+    // "Q (SOLT)" is the same questioner: a premise about a third party is that party's account.
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        claim: 'put the losses at two million euros a day',
+        name: 'Shipping council',
+        via: ['Nia Solt']
+      })
+    )
+  })
+
+  it('hands a claim to the one the speaker says gave it ("X passed that to me"), the speaker relaying', () => {
+    const got = brief(briefing)
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        claim: 'The carrier drifted for about three hours before the tugs reached her',
+        name: 'Tug company',
+        via: ['Teo Brand']
+      })
+    )
+    expect(got.some((g) => g.claim.includes('passed that'))).toBe(false)
+  })
+
+  it("matches the label's speaker to a source in the case by the label or the fuller name", () => {
+    const sources = [
+      source('marrow', 'Ilse Marrow', ['Port Director Ilse Marrow'], 'person'),
+      source('star', 'The Evening Star', ['THE EVENING STAR'], 'outlet')
+    ]
+    const got = brief(briefing, sources)
+    expect(got.find((g) => g.claim.startsWith('Fourteen vessels'))?.source).toBe('marrow')
+    expect(got.find((g) => g.claim.startsWith('20 ships'))?.via).toEqual(['The Evening Star', 'Nia Solt'])
+  })
+
+  it("keeps an editor's note in brackets and the text after the last turn in the publisher's voice", () => {
+    const got = brief(briefing)
+    expect(got.some((g) => g.claim.includes('ended at 10:40') && g.name !== 'The Coast Ledger')).toBe(false)
+    expect(got.some((g) => g.claim.includes('shipping council for its figures') && g.name !== 'The Coast Ledger')).toBe(
+      false
+    )
+  })
+
+  it('reads "Q:" and "A:" turns, the answerer being the person the text introduces just before', () => {
+    const got = brief(
+      doc(
+        'The regional fire chief, Dana Kettle, spoke to the Ledger on Tuesday about the Orrin forest fire.',
+        'Kettle answered our questions:',
+        'Q: How large is the fire now?',
+        'A: It has burned about 1,200 hectares since Friday. We evacuated two villages on Sunday night.',
+        'Q: Residents say the first crews arrived late. Is that fair?',
+        'A: I understand the frustration. The first crew was on site within forty minutes of the call.'
+      )
+    )
+    expect(got).toContainEqual(
+      expect.objectContaining({ claim: 'It has burned about 1,200 hectares since Friday', name: 'Dana Kettle' })
+    )
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        claim: 'The first crew was on site within forty minutes of the call',
+        name: 'Dana Kettle'
+      })
+    )
+    expect(got).toContainEqual(
+      expect.objectContaining({ claim: 'We evacuated two villages on Sunday night', name: 'Dana Kettle' })
+    )
+    expect(got.some((g) => g.claim.startsWith('I understand'))).toBe(false)
+    expect(got.find((g) => g.claim.includes('first crews arrived late'))?.name).toBe('Residents')
+  })
+
+  it('does not read ordinary prose as turns: a lone label, section labels that never speak twice', () => {
+    const prose = doc(
+      'UPDATE: The ferry service resumed on Monday, the operator said.',
+      'Sorn: Two boats were damaged in the storm, according to the harbour office.',
+      'Kell: The road reopened at noon.',
+      'Brae: Power was restored to 300 homes.'
+    )
+    const got = brief(prose)
+    expect(got.some((g) => g.cue === 'turn')).toBe(false)
+    expect(got.find((g) => g.claim.includes('Two boats were damaged'))?.name).toBe('Harbour office')
+  })
+})
