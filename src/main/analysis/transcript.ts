@@ -225,9 +225,16 @@ export class Transcript {
     const verb = before ? before.tokens.findIndex(isVerb) : -1
     const introduced = before && verb > 0 ? before.tokens.slice(0, verb) : null
     const turns: Turn[] = []
+    const names = new Map<string, Token[] | null>()
+    const fullName = (surname: string) => {
+      if (!names.has(surname)) names.set(surname, fullForm(sentences, surname))
+      return names.get(surname)!
+    }
+    const labelAt = new Map(labels.map((l) => [l.block, l]))
+    const turnOfBlock: (Turn | null)[] = []
     let current: Turn | null = null
     blocks.forEach((b, i) => {
-      const label = labels.find((l) => l.block === i)
+      const label = labelAt.get(i)
       const inserted = /^\s*\[[^]*\]\s*$/.test(text.slice(b.start, b.end))
       if (label) {
         // "Q (BERG)": the same person named in full before, with what they speak for.
@@ -236,14 +243,15 @@ export class Transcript {
         if (before?.speaker && label.speaker && before.speaker.profile.words.size > label.speaker.profile.words.size)
           label.speaker = { mention: label.speaker.mention, profile: before.speaker.profile }
         people.set(label.key, label)
-        current = new Turn(text, label, sentences, turns, introduced)
+        current = new Turn(text, label, fullName, turns, introduced)
         turns.push(current)
       } else if (b.kind === 'heading' || i < first || i > last) current = null
       // "[Inaudible.]", "[The minister showed a map.]": the publisher's note inside the record, no one's turn.
-      if (!current || inserted) return
-      sentences.forEach((s, si) => {
-        if (s.block === i) this.turnOf.set(si, current!)
-      })
+      turnOfBlock[i] = inserted ? null : current
+    })
+    sentences.forEach((s, si) => {
+      const turn = turnOfBlock[s.block]
+      if (turn) this.turnOf.set(si, turn)
     })
     this.sentences = sentences.map((s, si) => this.turnOf.get(si)?.spoken(s) ?? s)
   }
@@ -260,7 +268,7 @@ export class Turn {
   constructor(
     private readonly text: string,
     private readonly label: Label,
-    private readonly sentences: Sentence[],
+    private readonly fullName: (surname: string) => Token[] | null,
     private readonly turns: Turn[],
     private readonly introduced: Token[] | null
   ) {}
@@ -290,7 +298,7 @@ export class Turn {
     const at = label.span.start
     let p = label.speaker?.profile
     if (label.speaker && p) {
-      const full = fullForm(this.sentences, p.surname ?? p.head)
+      const full = this.fullName(p.surname ?? p.head)
       const fuller = full ? profile(full, this.text) : null
       if (fuller && fuller.kind === 'person' && fuller.surname === p.surname) p = fuller
       const { entity, resolution } = speakers.resolve(p, label.speaker.mention, at)
