@@ -155,6 +155,33 @@ describe('labelled turns', () => {
     expect(got.find((g) => g.claim.includes('first crews arrived late'))?.name).toBe('Residents')
   })
 
+  it('reads an address opening a question, a stage direction, a bare "Q:" and an outlet as the questioner', () => {
+    const got = brief(
+      doc(
+        'Fire Commissioner Rolf Ebbe answered questions from the committee on Thursday.',
+        'COMMISSIONER EBBE: The blaze started in a storage unit. Crews reached it in eleven minutes.',
+        'Q: Fire Commissioner, residents told the committee the alarm never sounded. Is that right?',
+        'COMMISSIONER EBBE (continuing): The alarm log shows it sounded at 02:14.',
+        'Q (THE VALLEY TIMES): The Valley Times spoke to a night porter, who said the sprinklers were switched off.',
+        'COMMISSIONER EBBE: We inspected the sprinklers in May.'
+      )
+    )
+    expect(got).toContainEqual(
+      expect.objectContaining({ claim: 'Crews reached it in eleven minutes', name: 'Rolf Ebbe', via: [] })
+    )
+    // An unnamed questioner is no relay.
+    expect(got).toContainEqual(
+      expect.objectContaining({ claim: 'the alarm never sounded', name: 'Residents', via: [] })
+    )
+    expect(got.find((g) => g.claim.includes('sounded at 02:14'))?.via).toEqual(['Rolf Ebbe'])
+    expect(got).toContainEqual(
+      expect.objectContaining({ claim: 'the sprinklers were switched off', via: ['The Valley Times'] })
+    )
+    expect(got).toContainEqual(
+      expect.objectContaining({ claim: 'We inspected the sprinklers in May', name: 'Rolf Ebbe' })
+    )
+  })
+
   it('does not read ordinary prose as turns: a lone label, section labels that never speak twice', () => {
     const prose = doc(
       'UPDATE: The ferry service resumed on Monday, the operator said.',

@@ -147,7 +147,11 @@ function labelOf(text: string, block: { start: number; end: number }, index: num
   if (APPARATUS.test(head) || !(asker || answerer || caps || titled)) return null
   const at = (piece: string, from: number) => block.start + m[0].indexOf(piece, from)
   // "Q (ANNA BERG, CITY PAPER)": a name, then what the person speaks for; a role or a body alone is no name.
-  const items = (paren ?? '').split(',').map((x) => x.trim())
+  // "(continuing)", "(through an interpreter)": a stage direction, not a name.
+  const items = (paren ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => /\p{Lu}/u.test(x))
   const isRole = (w: string) => {
     const last = w.toLowerCase().split(/\s+/).at(-1)!.replace(/\.$/, '')
     return ROLE_NOUNS.has(last) || ASKING_ROLES.has(last)
@@ -285,10 +289,14 @@ export class Turn {
 
   private addresses(t: Token): boolean {
     const w = t.lower.replace(/\.$/, '')
-    return (
-      /^\p{Lu}/u.test(t.text) &&
-      (TITLES.has(w) || ADDRESS_WORDS.has(w) || this.turns.some((x) => x.label.speaker?.profile.surname === w))
-    )
+    return /^\p{Lu}/u.test(t.text) && (TITLES.has(w) || ADDRESS_WORDS.has(w) || this.turns.some((x) => x.names(w)))
+  }
+
+  /** A word of this turn's speaker's name or role, as the label or its fuller form gives it ("Harbour Master"). */
+  private names(word: string): boolean {
+    const p = this.label.speaker?.profile
+    if (!p) return false
+    return p.words.has(word) || !!this.fullName(p.surname ?? p.head)?.some((t) => t.lower === word)
   }
 
   /** The turn's speaker, resolved once per turn. */
@@ -348,7 +356,8 @@ export class Turn {
   }
 
   private relayOf(who: Who): Relay | null {
-    if (!who.entity || !who.mention) return null
+    // A bare "Q:" names no one to relay through.
+    if (!who.entity || !who.mention || !(this.label.speaker || this.label.affiliation)) return null
     return { mention: who.mention, name: who.entity.name, kind: who.entity.kind, sourceId: who.entity.sourceId }
   }
 
@@ -391,7 +400,10 @@ export class Turn {
       const via = d.via.map((r) => (personOf(r.mention.text) === 'first' ? this.ownRelay(speakers, r) : r))
       // "told our reporters", "told me": an audience on the turn's side is its relay.
       const ours = this.relayOf(this.body(speakers))
-      const toUs = d.cue.end < d.claim.start && personOf(this.text.slice(d.cue.end).trimStart()) === 'first'
+      // "The Ledger spoke to a registrar, who said ...", "We asked the port, which said ...": the turn's side relays.
+      const toUs =
+        (d.cue.end < d.claim.start && personOf(this.text.slice(d.cue.end).trimStart()) === 'first') ||
+        (d.entity !== null && this.isUs(subjectBefore(s.tokens, verbAt(s.tokens)), d))
       if (toUs && ours && !via.some((r) => r.name === ours.name)) via.unshift(ours)
       const own = d.entity === me.entity || d.entity === this.ownBody?.entity
       if (!own && relay && !via.some((r) => r.name === relay.name)) via.push(relay)
@@ -436,6 +448,15 @@ export class Turn {
     // "That was between 600 and 800 people": a demonstrative subject, not a complementiser.
     out.push(draft({ start: s.start, end: claim.end }, me))
     return out
+  }
+
+  /** The sentence's subject is the turn's side ("we", the questioner's outlet), not the frame's speaker. */
+  private isUs(subject: Token[], d: TurnDraft): boolean {
+    if (!subject.length || (d.mention && d.mention.start <= subject[0].start)) return false
+    if (subject.length === 1 && personOf(subject[0].text) === 'first') return true
+    const words = this.label.affiliation?.profile.words
+    const own = subject.filter((t) => /\p{L}/u.test(t.text)).map((t) => t.lower)
+    return !!words && own.length > 0 && own.every((w) => words.has(w))
   }
 
   /** A third party as a sentence's subject, when it can speak: a person, a body, a record or a role. */
