@@ -182,6 +182,38 @@ describe('labelled turns', () => {
     )
   })
 
+  it("reads an interview with names as labels: the outlet's turns ask, a bare figure answers a question for one", () => {
+    const got = brief(
+      doc(
+        'Interview: Marta Oyelaran, head of the Tessel Water Board',
+        'The Harbour Courier spoke to Marta Oyelaran on Friday.',
+        'Courier: How many households are still without water?',
+        'Oyelaran: About 4,000, down from 12,000 on Monday. We restored the northern main yesterday.',
+        'Courier: The mayor says it will be weeks before the south is reconnected.',
+        "Oyelaran: I wouldn't put a date on it. The pumps were damaged by the flood.",
+        'Courier: Engineers we spoke to said the pumps had not been serviced since 2019.',
+        "Oyelaran: That's not correct. They were serviced last spring."
+      )
+    )
+    const oyelaran = got.filter((g) => g.name === 'Marta Oyelaran').map((g) => g.claim)
+    expect(oyelaran).toEqual([
+      'About 4,000, down from 12,000 on Monday',
+      'We restored the northern main yesterday',
+      'The pumps were damaged by the flood',
+      'They were serviced last spring'
+    ])
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        claim: 'the pumps had not been serviced since 2019',
+        name: 'Engineers',
+        via: ['Harbour Courier']
+      })
+    )
+    expect(got.find((g) => g.claim.startsWith('it will be weeks'))?.via).toEqual(['Harbour Courier'])
+    // The title line is no turn: the first paragraph stays the publisher's.
+    expect(got.some((g) => g.cue === 'turn' && g.claim.includes('spoke to Marta Oyelaran'))).toBe(false)
+  })
+
   it('does not read ordinary prose as turns: a lone label, section labels that never speak twice', () => {
     const prose = doc(
       'UPDATE: The ferry service resumed on Monday, the operator said.',

@@ -47,7 +47,7 @@ const ASKING_ROLES = new Set([
 ])
 /** A document's apparatus, not a speaker: "UPDATE:", "EDITOR'S NOTE:", "TRANSCRIPT:". */
 const APPARATUS =
-  /^(?:transcript|note|notes|editor'?s note|update|updated|correction|corrections|clarification|source|sources|background|summary|breaking|photo|caption|credit|warning|disclaimer|read more|see also|related|contents|key points|key takeaways|excerpt|excerpts|full text|video|audio|listen|watch|tags?|topics?)$/i
+  /^(?:transcript|interview|exclusive|explainer|opinion|analysis|profile|note|notes|editor'?s note|update|updated|correction|corrections|clarification|source|sources|background|summary|breaking|photo|caption|credit|warning|disclaimer|read more|see also|related|contents|key points|key takeaways|excerpt|excerpts|full text|video|audio|listen|watch|tags?|topics?)$/i
 const ALL_CAPS_WORD = /^[\p{Lu}][\p{Lu}\p{N}.'’&-]*$/u
 const TITLE_WORD = /^[\p{Lu}][\p{L}.'’-]*$/u
 /** A word an address to the other party is made of: "Minister, ...", "Sir, ...". */
@@ -108,6 +108,8 @@ interface Label {
   /** The body the speaker speaks for ("Q (ANNA BERG, CITY PAPER)": the City Paper). */
   affiliation: Party | null
   asks: boolean
+  /** The turn before asked for a figure ("How many ...?"), which a bare one may answer ("About 4,000."). */
+  answersCount?: boolean
 }
 
 function spanAt(text: string, start: number, end: number): Span {
@@ -135,8 +137,10 @@ function partyOf(text: string, start: number, written: string, kind: Profile['ki
 
 /** Reads one paragraph's label, or null when the paragraph does not open with one. */
 function labelOf(text: string, block: { start: number; end: number }, index: number): Label | null {
-  const m = LABEL.exec(text.slice(block.start, block.end))
-  if (!m) return null
+  const paragraph = text.slice(block.start, block.end)
+  const m = LABEL.exec(paragraph)
+  // "Interview: Ana Berg, head of the water board": a title, not speech, which ends as a sentence does.
+  if (!m || !/[.!?…"”’)\]–—-]\s*$/u.test(paragraph)) return null
   const head = m[1].trim()
   const paren = m[2]?.trim()
   const words = head.split(/\s+/)
@@ -159,9 +163,11 @@ function labelOf(text: string, block: { start: number; end: number }, index: num
   const isBody = (w: string) => /^the\s/i.test(w) || OUTLET_WORDS.test(w) || ORGANIZATION_WORDS.test(w)
   const headIsName = !asker && !answerer && !isRole(head) && !isBody(head)
   const personItem = !headIsName ? items.find((w) => w && !isRole(w) && !isBody(w)) : undefined
-  const bodyItem = items.find((w) => w && w !== personItem && !isRole(w))
+  // "COURIER:", "THE PORT AUTHORITY:": a body speaks; an outlet's turns are an interview's questions.
+  const headIsBody = !asker && !answerer && !isRole(head) && isBody(head)
+  const bodyItem = headIsBody ? head : items.find((w) => w && w !== personItem && !isRole(w))
   const roles = [head, ...items].map((w) => w.toLowerCase().split(/\s+/).at(-1)!)
-  const asks = asker || roles.some((w) => ASKING_ROLES.has(w))
+  const asks = asker || roles.some((w) => ASKING_ROLES.has(w)) || (headIsBody && OUTLET_WORDS.test(head))
   const bodyKind = asks || (bodyItem && OUTLET_WORDS.test(bodyItem)) ? 'outlet' : 'organization'
   const parenStart = paren ? m[0].indexOf('(') : 0
   const speaker = headIsName
@@ -169,7 +175,7 @@ function labelOf(text: string, block: { start: number; end: number }, index: num
     : personItem
       ? partyOf(text, at(personItem, parenStart), personItem, 'person')
       : null
-  const body = bodyItem ? partyOf(text, at(bodyItem, parenStart), bodyItem, bodyKind) : null
+  const body = bodyItem ? partyOf(text, at(bodyItem, headIsBody ? 0 : parenStart), bodyItem, bodyKind) : null
   const key = (speaker?.profile.surname ?? head.toLowerCase()).replace(/\.$/, '')
   const colon = m[0].lastIndexOf(':')
   return {
@@ -247,6 +253,9 @@ export class Transcript {
         if (before?.speaker && label.speaker && before.speaker.profile.words.size > label.speaker.profile.words.size)
           label.speaker = { mention: label.speaker.mention, profile: before.speaker.profile }
         people.set(label.key, label)
+        const prior = labels[labels.indexOf(label) - 1]
+        const asked = prior ? text.slice(prior.body, b.start).trim() : ''
+        label.answersCount = /\b(?:how\s+many|how\s+much|what)\b[^.!?]*\?["”’]?$/i.test(asked)
         current = new Turn(text, label, fullName, turns, introduced)
         turns.push(current)
       } else if (b.kind === 'heading' || i < first || i > last) current = null
@@ -420,9 +429,26 @@ export class Turn {
       block: s.block
     })
     const toks = s.tokens
-    const v = verbAt(toks)
-    if (v === -1) return out
-    const subject = subjectBefore(toks, v)
+    let v = verbAt(toks)
+    if (v === -1) {
+      // "About 4,000, down from 12,000." answering "How many ...?": the figure is the speaker's.
+      const bare = this.label.answersCount && !this.label.asks && s.start <= this.label.body + 1
+      const counts = toks.some((t) => t.pos === 'NUM' && !/DATE|TIME/.test(t.entity ?? ''))
+      if (bare && counts) out.push(draft(trimClaim(this.text, { start: s.start, end: s.end }), me))
+      return out
+    }
+    // "Engineers we spoke to said ...": a clause after the subject's noun, the sentence's verb after it.
+    let subjectEnd = v
+    if (
+      v >= 2 &&
+      toks[v - 1].pos === 'PRON' &&
+      personOf(toks[v - 1].text) &&
+      /^(?:NOUN|PROPN)$/.test(toks[v - 2].pos)
+    ) {
+      const next = verbAt(toks.slice(v + 1))
+      if (next !== -1) [subjectEnd, v] = [v - 1, v + 1 + next]
+    }
+    const subject = subjectBefore(toks, subjectEnd)
     const party = this.party(subject, speakers)
     const main = mainVerb(toks, v)
     if (party && party.entity !== me.entity && (this.label.asks || saying(toks[main])) && !modal(toks, v)) {
