@@ -223,6 +223,16 @@ describe('labelled turns', () => {
     )
     const got = brief(prose)
     expect(got.some((g) => g.cue === 'turn')).toBe(false)
+    // A digest's place labels come back, but no one speaks in them.
+    const digest = brief(
+      doc(
+        'Sorn: The ferry resumed on Monday.',
+        'Kell: Two boats were damaged in the storm.',
+        'Sorn: Power was restored to 300 homes.',
+        'Kell: The road reopened at noon.'
+      )
+    )
+    expect(digest.some((g) => g.cue === 'turn')).toBe(false)
     expect(got.find((g) => g.claim.includes('Two boats were damaged'))?.name).toBe('Harbour office')
   })
 })

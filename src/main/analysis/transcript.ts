@@ -47,7 +47,7 @@ const ASKING_ROLES = new Set([
 ])
 /** A document's apparatus, not a speaker: "UPDATE:", "EDITOR'S NOTE:", "TRANSCRIPT:". */
 const APPARATUS =
-  /^(?:transcript|interview|exclusive|explainer|opinion|analysis|profile|note|notes|editor'?s note|update|updated|correction|corrections|clarification|source|sources|background|summary|breaking|photo|caption|credit|warning|disclaimer|read more|see also|related|contents|key points|key takeaways|excerpt|excerpts|full text|video|audio|listen|watch|tags?|topics?)$/i
+  /^(?:transcript|interview|present|attending|participants|speakers|witnesses|panel|location|venue|date|time|exclusive|explainer|opinion|analysis|profile|note|notes|editor'?s note|update|updated|correction|corrections|clarification|source|sources|background|summary|breaking|photo|caption|credit|warning|disclaimer|read more|see also|related|contents|key points|key takeaways|excerpt|excerpts|full text|video|audio|listen|watch|tags?|topics?)$/i
 const ALL_CAPS_WORD = /^[\p{Lu}][\p{Lu}\p{N}.'’&-]*$/u
 const TITLE_WORD = /^[\p{Lu}][\p{L}.'’-]*$/u
 /** A word an address to the other party is made of: "Minister, ...", "Sir, ...". */
@@ -72,7 +72,8 @@ const MODAL = new Set([
 const MENTAL_OR_VERBAL = new Set(
   (
     'see hear read know think believe understand expect hope want wish mean feel say tell ask answer ' +
-    'regret try note stress repeat comment speak discuss explain mention suggest accept agree disagree'
+    'regret try note stress repeat comment speak discuss explain mention suggest accept agree disagree recognise ' +
+    'recognize remember recall doubt'
   ).split(' ')
 )
 /** "The fire service passed that to me": a giver of what the speaker just said. */
@@ -218,10 +219,15 @@ export class Transcript {
     const labels = blocks
       .map((b, i) => (b.kind === 'heading' ? null : labelOf(text, b, i)))
       .filter((l): l is Label => !!l)
-    // Turn-taking: several labelled paragraphs, two speakers at least, one of them speaking again.
+    // Turn-taking: several labelled paragraphs, two speakers at least, one of them speaking again, and
+    // speech in them (a question, "I", "we", "you"), unlike a digest's place or topic labels.
     const counts = new Map<string, number>()
     for (const l of labels) counts.set(l.key, (counts.get(l.key) ?? 0) + 1)
-    const dialogue = labels.length >= 3 && counts.size >= 2 && [...counts.values()].some((n) => n >= 2)
+    const speech = labels.some((l) => {
+      const said = text.slice(l.body, blocks[l.block].end)
+      return /\?|\bI\b/.test(said) || /\b(?:we|you)\b/i.test(said)
+    })
+    const dialogue = speech && labels.length >= 3 && counts.size >= 2 && [...counts.values()].some((n) => n >= 2)
     if (!dialogue) {
       this.sentences = sentences
       return
@@ -613,6 +619,8 @@ function past(tokens: Token[], v: number): boolean {
   for (let i = v; i < tokens.length && (isVerb(tokens[i]) || ['PART', 'ADV'].includes(tokens[i].pos)); i++) {
     const t = tokens[i]
     if (['was', 'were', 'did', 'had'].includes(t.lower)) return true
+    // "I don't recognise", "we are looking": the present.
+    if (['do', 'does', 'am', 'is', 'are', "'m", "'re"].includes(t.lower)) return false
     if (t.lemma === 'be' || /['’]/.test(t.lower)) continue
     if (['has', 'have', "'ve"].includes(t.lower) && tokens.slice(i + 1).some((x) => x.pos === 'VERB')) return true
     if (t.pos === 'VERB') return t.lower !== t.lemma && !/(?:s|ing)$/.test(t.lower)
