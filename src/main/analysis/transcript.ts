@@ -98,6 +98,12 @@ interface Party {
   profile: Profile
 }
 
+/** A label's fuller form in the text, and what it says of the speaker. */
+interface FullName {
+  tokens: Token[]
+  profile: Profile
+}
+
 interface Label {
   block: number
   /** Where the turn's speech begins, after the label and its colon. */
@@ -241,9 +247,12 @@ export class Transcript {
     const verb = before ? before.tokens.findIndex(isVerb) : -1
     const introduced = before && verb > 0 ? before.tokens.slice(0, verb) : null
     const turns: Turn[] = []
-    const names = new Map<string, Token[] | null>()
+    const names = new Map<string, FullName | null>()
     const fullName = (surname: string) => {
-      if (!names.has(surname)) names.set(surname, fullForm(sentences, surname))
+      if (!names.has(surname)) {
+        const tokens = fullForm(sentences, surname)
+        names.set(surname, tokens ? { tokens, profile: profile(tokens, text) } : null)
+      }
       return names.get(surname)!
     }
     const labelAt = new Map(labels.map((l) => [l.block, l]))
@@ -287,7 +296,7 @@ export class Turn {
   constructor(
     private readonly text: string,
     private readonly label: Label,
-    private readonly fullName: (surname: string) => Token[] | null,
+    private readonly fullName: (surname: string) => FullName | null,
     private readonly turns: Turn[],
     private readonly introduced: Token[] | null
   ) {}
@@ -311,7 +320,7 @@ export class Turn {
   private names(word: string): boolean {
     const p = this.label.speaker?.profile
     if (!p) return false
-    return p.words.has(word) || !!this.fullName(p.surname ?? p.head)?.some((t) => t.lower === word)
+    return p.words.has(word) || !!this.fullName(p.surname ?? p.head)?.tokens.some((t) => t.lower === word)
   }
 
   /** The turn's speaker, resolved once per turn. */
@@ -321,8 +330,7 @@ export class Turn {
     const at = label.span.start
     let p = label.speaker?.profile
     if (label.speaker && p) {
-      const full = this.fullName(p.surname ?? p.head)
-      const fuller = full ? profile(full, this.text) : null
+      const fuller = this.fullName(p.surname ?? p.head)?.profile
       if (fuller && fuller.kind === 'person' && fuller.surname === p.surname) p = fuller
       const { entity, resolution } = speakers.resolve(p, label.speaker.mention, at)
       this.who = { entity, mention: label.speaker.mention, resolution, via: [] }
@@ -417,7 +425,7 @@ export class Turn {
       const ours = this.relayOf(this.body(speakers))
       // "The Ledger spoke to a registrar, who said ...", "We asked the port, which said ...": the turn's side relays.
       const toUs =
-        (d.cue.end < d.claim.start && personOf(this.text.slice(d.cue.end).trimStart()) === 'first') ||
+        (d.cue.end < d.claim.start && personOf(this.text.slice(d.cue.end, d.cue.end + 40).trimStart()) === 'first') ||
         (d.entity !== null && this.isUs(subjectBefore(s.tokens, verbAt(s.tokens)), d))
       if (toUs && ours && !via.some((r) => r.name === ours.name)) via.unshift(ours)
       const own = d.entity === me.entity || d.entity === this.ownBody?.entity
