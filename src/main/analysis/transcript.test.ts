@@ -214,6 +214,29 @@ describe('labelled turns', () => {
     expect(got.some((g) => g.cue === 'turn' && g.claim.includes('spoke to Marta Oyelaran'))).toBe(false)
   })
 
+  it('takes a questioner from the role the fuller name gives or an outlet in the label, and no bare confirmation', () => {
+    const got = brief(
+      doc(
+        'Presenter Ada Quist spoke to Health Minister Joran Velde about waiting lists.',
+        'QUIST: Minister, the Nurses Union says 90,000 people are waiting more than a year. Is that right?',
+        'VELDE: Our figure is 61,000, and it has fallen for three months running.',
+        'QUIST: But it was 48,000 when you took office.',
+        'VELDE: It was. We opened two surgical hubs in March.',
+        'Jon Ash (Daily Post): The hubs were built by a firm that donated to your party. Will you publish the contract?',
+        'VELDE: We will, in June.'
+      )
+    )
+    expect(got.find((g) => g.claim.startsWith('90,000 people'))?.name).toBe('Nurses Union')
+    // The presenter's premise with no one else's name in it is no claim; nor is "It was.".
+    expect(got.some((g) => g.claim.includes('48,000') || g.claim === 'It was')).toBe(false)
+    // A journalist (an outlet in the label) asks: the premise is no claim of theirs.
+    expect(got.some((g) => g.claim.includes('donated to your party'))).toBe(false)
+    expect(got.filter((g) => g.name === 'Joran Velde').map((g) => g.claim)).toEqual([
+      'Our figure is 61,000, and it has fallen for three months running',
+      'We opened two surgical hubs in March'
+    ])
+  })
+
   it('does not read ordinary prose as turns: a lone label, section labels that never speak twice', () => {
     const prose = doc(
       'UPDATE: The ferry service resumed on Monday, the operator said.',

@@ -79,7 +79,7 @@ const MENTAL_OR_VERBAL = new Set(
 /** "The fire service passed that to me": a giver of what the speaker just said. */
 /** Verbs that give an account beyond the reporting verbs: "declared the site safe", "listed it as ...". */
 const DECLARING = new Set(
-  'declare announce confirm estimate report state repeat list record publish post write claim insist allege put count'.split(
+  'declare announce confirm estimate report state repeat list record publish post write claim insist allege put'.split(
     ' '
   )
 )
@@ -174,7 +174,8 @@ function labelOf(text: string, block: { start: number; end: number }, index: num
   const headIsBody = !asker && !answerer && !isRole(head) && isBody(head)
   const bodyItem = headIsBody ? head : items.find((w) => w && w !== personItem && !isRole(w))
   const roles = [head, ...items].map((w) => w.toLowerCase().split(/\s+/).at(-1)!)
-  const asks = asker || roles.some((w) => ASKING_ROLES.has(w)) || (headIsBody && OUTLET_WORDS.test(head))
+  // "Jon Ash (Daily Post):": a journalist, who asks.
+  const asks = asker || roles.some((w) => ASKING_ROLES.has(w)) || (!!bodyItem && OUTLET_WORDS.test(bodyItem))
   const bodyKind = asks || (bodyItem && OUTLET_WORDS.test(bodyItem)) ? 'outlet' : 'organization'
   const parenStart = paren ? m[0].indexOf('(') : 0
   const speaker = headIsName
@@ -268,6 +269,9 @@ export class Transcript {
         if (before?.speaker && label.speaker && before.speaker.profile.words.size > label.speaker.profile.words.size)
           label.speaker = { mention: label.speaker.mention, profile: before.speaker.profile }
         people.set(label.key, label)
+        // "QUIST:" after "Presenter Ada Quist": the role the fuller name gives asks.
+        const surname = label.speaker?.profile.surname
+        if (surname && fullName(surname)?.tokens.some((t) => ASKING_ROLES.has(t.lower))) label.asks = true
         const prior = labels[labels.indexOf(label) - 1]
         const asked = prior ? text.slice(prior.body, b.start).trim() : ''
         label.answersCount = /\b(?:how\s+many|how\s+much|what)\b[^.!?]*\?["”’]?$/i.test(asked)
@@ -331,7 +335,10 @@ export class Turn {
     let p = label.speaker?.profile
     if (label.speaker && p) {
       const fuller = this.fullName(p.surname ?? p.head)?.profile
-      if (fuller && fuller.kind === 'person' && fuller.surname === p.surname) p = fuller
+      // "Presenter Ada Quist": the role is no part of the name.
+      const role = fuller?.name.split(' ').findIndex((w) => !isRoleWord(w)) ?? 0
+      if (fuller && fuller.kind === 'person' && fuller.surname === p.surname)
+        p = role > 0 ? { ...fuller, name: fuller.name.split(' ').slice(role).join(' ') } : fuller
       const { entity, resolution } = speakers.resolve(p, label.speaker.mention, at)
       this.who = { entity, mention: label.speaker.mention, resolution, via: [] }
     } else if (label.affiliation) {
@@ -555,6 +562,8 @@ export class Turn {
   }
 }
 
+const isRoleWord = (w: string) => ROLE_NOUNS.has(w.toLowerCase()) || ASKING_ROLES.has(w.toLowerCase())
+
 /** "I", "we", "our" are the speaker's side; "you", "your" the other party's ("I'm", "you'd" included). */
 function personOf(word: string): 'first' | 'second' | null {
   const w = word
@@ -643,7 +652,9 @@ function past(tokens: Token[], v: number): boolean {
  * An imperative asserts only a figure ("Call it 89 percent").
  */
 function asserts(tokens: Token[], v: number, subject: Token[], figures: boolean): boolean {
-  if (['if', 'unless'].includes(tokens[0].lower)) return false
+  // "It was.", "It could.": a bare confirmation says nothing the question did not.
+  if (['if', 'unless'].includes(tokens[0].lower) || tokens.filter((t) => /\p{L}|\d/u.test(t.text)).length < 3)
+    return false
   if (v === 0 || !subject.length) return figures && tokens[0].pos === 'VERB'
   if (modal(tokens, v)) return false
   const head = subject.at(-1)!
