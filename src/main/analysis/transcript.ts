@@ -52,7 +52,7 @@ const ALL_CAPS_WORD = /^[\p{Lu}][\p{Lu}\p{N}.'’&-]*$/u
 const TITLE_WORD = /^[\p{Lu}][\p{L}.'’-]*$/u
 /** A word an address to the other party is made of: "Minister, ...", "Sir, ...". */
 const ADDRESS_WORDS = new Set(['sir', 'madam', "ma'am", 'madame', 'everyone', 'all'])
-/** Modal and future auxiliaries: plans, offers, conditions and hedges, not accounts. */
+/** Modal and future auxiliaries: plans, offers, conditions and hedges, not accounts ("ca", "wo": can't, won't). */
 const MODAL = new Set([
   'will',
   "'ll",
@@ -76,13 +76,13 @@ const MENTAL_OR_VERBAL = new Set(
     'recognize remember recall doubt'
   ).split(' ')
 )
-/** "The fire service passed that to me": a giver of what the speaker just said. */
 /** Verbs that give an account beyond the reporting verbs: "declared the site safe", "listed it as ...". */
 const DECLARING = new Set(
   'declare announce confirm estimate report state repeat list record publish post write claim insist allege put'.split(
     ' '
   )
 )
+/** "The fire service passed that to me": a giver of what the speaker just said. */
 const PASS_VERBS = new Set(['pass', 'give', 'send', 'relay', 'provide', 'forward', 'tell', 'brief', 'report'])
 const DEMONSTRATIVES = new Set(['that', 'this', 'these', 'those', 'it'])
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves'])
@@ -485,7 +485,7 @@ export class Turn {
     }
     if (this.label.asks || this.giver(s, v, subject, speakers, drafts, si)) return out
     // "I regret to tell you that three people were killed": what the speaker tells is theirs.
-    const that = toks.findIndex((t, i) => i > v && t.lower === 'that' && saying(toks[i - 1] ?? t, toks[i - 2]))
+    const that = toks.findIndex((t, i) => i > v && t.lower === 'that' && saying(toks[i - 1], toks[i - 2]))
     if (subject.length === 1 && personOf(subject[0].text) === 'first' && that !== -1 && toks[that + 1]) {
       out.push(draft(trimClaim(this.text, { start: toks[that + 1].start, end: s.end }), me))
       return out
