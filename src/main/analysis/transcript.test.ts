@@ -237,6 +237,37 @@ describe('labelled turns', () => {
     ])
   })
 
+  it('finds who holds a role label in the text ("THE CHAIR:" is "Chair Lotte Brink"), one unnamed answerer throughout', () => {
+    const hearing = brief(
+      doc(
+        'Present: Chair Lotte Brink; witness Dr Kaj Lind, chief engineer of the Roads Agency.',
+        'THE CHAIR: Dr Lind, when did the agency first see the cracks? The ministry told us it had set aside 25 million.',
+        'DR. LIND: Our inspectors found the first cracks in the east pier in February 2022.',
+        'THE CHAIR: How much will the repair cost?',
+        'DR. LIND: Between 30 and 40 million.'
+      )
+    )
+    expect(hearing).toContainEqual(
+      expect.objectContaining({ claim: 'it had set aside 25 million', name: 'Ministry', via: ['Lotte Brink'] })
+    )
+    expect(hearing).toContainEqual(expect.objectContaining({ claim: 'Between 30 and 40 million', name: 'Kaj Lind' }))
+    const interview = suggestClaims(
+      doc(
+        'Q: What did you see from the tower?',
+        'A: I saw three fires on the ridge. I counted nine trucks at the gate.',
+        'Q: When?',
+        'A: The trucks left at dawn on Sunday.'
+      ),
+      []
+    )
+    expect(interview.map((g) => g.claim.text)).toEqual([
+      'I saw three fires on the ridge',
+      'counted nine trucks at the gate',
+      'The trucks left at dawn on Sunday'
+    ])
+    expect(new Set(interview.map((g) => g.speaker.entity)).size).toBe(1)
+  })
+
   it('does not read ordinary prose as turns: a lone label, section labels that never speak twice', () => {
     const prose = doc(
       'UPDATE: The ferry service resumed on Monday, the operator said.',

@@ -43,7 +43,12 @@ const ASKING_ROLES = new Set([
   'host',
   'presenter',
   'moderator',
-  'anchor'
+  'anchor',
+  'chair',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'counsel'
 ])
 /** A document's apparatus, not a speaker: "UPDATE:", "EDITOR'S NOTE:", "TRANSCRIPT:". */
 const APPARATUS =
@@ -71,11 +76,13 @@ const MODAL = new Set([
 /** What a speaker does in saying or knowing, not what happened: "I've seen that story", "we told them". */
 const MENTAL_OR_VERBAL = new Set(
   (
-    'see hear read know think believe understand expect hope want wish mean feel say tell ask answer ' +
+    'know think believe understand expect hope want wish mean feel say tell ask answer ' +
     'regret try note stress repeat comment speak discuss explain mention suggest accept agree disagree recognise ' +
     'recognize remember recall doubt'
   ).split(' ')
 )
+/** "I saw three fires" is an account, "I've seen that story" an experience of the speaker's. */
+const PERCEPTION = new Set(['see', 'hear', 'read', 'watch', 'notice'])
 /** Verbs that give an account beyond the reporting verbs: "declared the site safe", "listed it as ...". */
 const DECLARING = new Set(
   'declare announce confirm estimate report state repeat list record publish post write claim insist allege put'.split(
@@ -296,6 +303,8 @@ export class Transcript {
 export class Turn {
   private who: Who | null = null
   private ownBody: Who | null = null
+  /** The speaker of a label that names no one ("Q:"), who relays nothing. */
+  private unnamed: Entity | null = null
 
   constructor(
     private readonly text: string,
@@ -335,10 +344,7 @@ export class Turn {
     let p = label.speaker?.profile
     if (label.speaker && p) {
       const fuller = this.fullName(p.surname ?? p.head)?.profile
-      // "Presenter Ada Quist": the role is no part of the name.
-      const role = fuller?.name.split(' ').findIndex((w) => !isRoleWord(w)) ?? 0
-      if (fuller && fuller.kind === 'person' && fuller.surname === p.surname)
-        p = role > 0 ? { ...fuller, name: fuller.name.split(' ').slice(role).join(' ') } : fuller
+      if (fuller && fuller.kind === 'person' && fuller.surname === p.surname) p = withoutRole(fuller)
       const { entity, resolution } = speakers.resolve(p, label.speaker.mention, at)
       this.who = { entity, mention: label.speaker.mention, resolution, via: [] }
     } else if (label.affiliation) {
@@ -347,6 +353,12 @@ export class Turn {
       this.who = { entity, mention: label.affiliation.mention, resolution, via: [] }
     } else if (ANSWERER.test(label.key) && this.introducedPerson(speakers)) {
       this.who = this.introducedPerson(speakers)!
+    } else if (this.turns.some((t) => t.who && t.label.key === label.key)) {
+      // "THE CHAIR:" again: the same one, not someone new each turn.
+      const earlier = this.turns.find((t) => t.who && t.label.key === label.key)!.who!
+      this.who = { ...earlier, mention: spanAt(this.text, at, at + label.span.text.length - 1) }
+    } else if (this.rolePerson(speakers)) {
+      this.who = this.rolePerson(speakers)!
     } else {
       const role = label.span.text.replace(/:$/, '').trim()
       const anonymous: Profile = {
@@ -360,6 +372,7 @@ export class Turn {
       }
       const { entity, resolution } = speakers.resolve(anonymous, spanAt(this.text, at, at + role.length), at)
       this.who = { entity, mention: spanAt(this.text, at, at + role.length), resolution, via: [] }
+      this.unnamed = entity
     }
     return this.who
   }
@@ -375,6 +388,25 @@ export class Turn {
     return entity.kind === 'person' ? { entity, mention, resolution, via: [] } : null
   }
 
+  /** "THE CHAIR:" where the text names "Chair Lotte Brink": the person who holds the role. */
+  private rolePerson(speakers: Speakers): Who | null {
+    const role = this.label.key.split(/\s+/).at(-1)!.replace(/\.$/, '')
+    if (!/^\p{L}{3,}$/u.test(role)) return null
+    const cap = role.charAt(0).toUpperCase()
+    const named = new RegExp(
+      `(?<!\\p{L})[${cap}${role.charAt(0)}]${role.slice(1)}\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)`,
+      'u'
+    ).exec(this.text)
+    if (!named) return null
+    const start = named.index + named[0].length - named[1].length
+    const tokens = this.fullName(named[1].split(/\s+/).at(-1)!.toLowerCase())?.tokens
+    const p = tokens ? profile(tokens, this.text) : null
+    if (!p || p.kind !== 'person' || !tokens!.some((t) => t.start >= start)) return null
+    const mention = spanAt(this.text, this.label.span.start, this.label.span.end - 1)
+    const { entity, resolution } = speakers.resolve(withoutRole(p), mention, mention.start)
+    return { entity, mention, resolution, via: [] }
+  }
+
   /** "we", "our reporters": the body the label says the speaker speaks for, or the speaker. */
   private body(speakers: Speakers): Who {
     if (this.ownBody) return this.ownBody
@@ -387,7 +419,7 @@ export class Turn {
 
   private relayOf(who: Who): Relay | null {
     // A bare "Q:" names no one to relay through.
-    if (!who.entity || !who.mention || !(this.label.speaker || this.label.affiliation)) return null
+    if (!who.entity || !who.mention || this.turns.some((t) => t.unnamed === who.entity)) return null
     return { mention: who.mention, name: who.entity.name, kind: who.entity.kind, sourceId: who.entity.sourceId }
   }
 
@@ -564,6 +596,13 @@ export class Turn {
 
 const isRoleWord = (w: string) => ROLE_NOUNS.has(w.toLowerCase()) || ASKING_ROLES.has(w.toLowerCase())
 
+/** "Presenter Ada Quist", "Chair Lotte Brink": the role is no part of the name. */
+function withoutRole(p: Profile): Profile {
+  const words = p.name.split(' ')
+  const role = words.findIndex((w) => !isRoleWord(w))
+  return role > 0 ? { ...p, name: words.slice(role).join(' ') } : p
+}
+
 /** "I", "we", "our" are the speaker's side; "you", "your" the other party's ("I'm", "you'd" included). */
 function personOf(word: string): 'first' | 'second' | null {
   const w = word
@@ -661,7 +700,8 @@ function asserts(tokens: Token[], v: number, subject: Token[], figures: boolean)
   if (subject.length === 1 && personOf(head.text) === 'second') return false
   if (subject.length === 1 && personOf(head.text) === 'first') {
     const main = tokens.slice(v).find((t) => t.pos === 'VERB')
-    return past(tokens, v) && !!main && !MENTAL_OR_VERBAL.has(main.lemma)
+    const perfect = tokens.slice(v, main ? tokens.indexOf(main) : v).some((t) => t.lemma === 'have')
+    return past(tokens, v) && !!main && !MENTAL_OR_VERBAL.has(main.lemma) && !(perfect && PERCEPTION.has(main.lemma))
   }
   // "That is false", "That's not my understanding", "That is a matter for the ministry": a verdict on
   // what was said.
