@@ -292,7 +292,14 @@ export class Transcript {
       const turn = turnOfBlock[s.block]
       if (turn) this.turnOf.set(si, turn)
     })
-    this.sentences = sentences.map((s, si) => this.turnOf.get(si)?.spoken(s) ?? s)
+    // The words of every speaker's name or role, as labels and fuller names give them ("Harbour Master").
+    const named = new Set(
+      turns.flatMap((t) => {
+        const p = t.label.speaker?.profile
+        return p ? [...p.words, ...(fullName(p.surname ?? p.head)?.tokens.map((x) => x.lower) ?? [])] : []
+      })
+    )
+    this.sentences = sentences.map((s, si) => this.turnOf.get(si)?.spoken(s, named) ?? s)
   }
 
   turnAt(si: number): Turn | undefined {
@@ -308,32 +315,24 @@ export class Turn {
 
   constructor(
     private readonly text: string,
-    private readonly label: Label,
+    readonly label: Label,
     private readonly fullName: (surname: string) => FullName | null,
     private readonly turns: Turn[],
     private readonly introduced: Token[] | null
   ) {}
 
   /** The sentence without the label and without an opening address to the other party. */
-  spoken(s: Sentence): Sentence {
+  spoken(s: Sentence, named: Set<string>): Sentence {
     let toks = s.tokens.filter((t) => t.start >= this.label.body)
     const comma = toks.findIndex((t) => t.text === ',')
-    const addressed = comma > 0 && comma <= 3 && toks.slice(0, comma).every((t) => this.addresses(t))
+    const addresses = (t: Token) => {
+      const w = t.lower.replace(/\.$/, '')
+      return /^\p{Lu}/u.test(t.text) && (TITLES.has(w) || ADDRESS_WORDS.has(w) || named.has(w))
+    }
+    const addressed = comma > 0 && comma <= 3 && toks.slice(0, comma).every(addresses)
     if (addressed && toks.length > comma + 2) toks = toks.slice(comma + 1)
     if (!toks.length || toks === s.tokens) return s
     return { ...s, start: toks[0].start, tokens: toks }
-  }
-
-  private addresses(t: Token): boolean {
-    const w = t.lower.replace(/\.$/, '')
-    return /^\p{Lu}/u.test(t.text) && (TITLES.has(w) || ADDRESS_WORDS.has(w) || this.turns.some((x) => x.names(w)))
-  }
-
-  /** A word of this turn's speaker's name or role, as the label or its fuller form gives it ("Harbour Master"). */
-  private names(word: string): boolean {
-    const p = this.label.speaker?.profile
-    if (!p) return false
-    return p.words.has(word) || !!this.fullName(p.surname ?? p.head)?.tokens.some((t) => t.lower === word)
   }
 
   /** The turn's speaker, resolved once per turn. */
