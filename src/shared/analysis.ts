@@ -60,6 +60,7 @@ export type CueKind =
   | 'rebuttal' // "reports that ... are false"
   | 'possessive' // "the Office's estimate that ..."
   | 'lead' // the publisher's own statement of an event leading the article or a section, or a key takeaway
+  | 'turn' // a transcript's speaker label ("MINISTER HALE:", "Q:"): the turn's own assertion
 
 export interface Cue extends Span {
   kind: CueKind

@@ -29,6 +29,7 @@ import {
 import { sentencesOf, type Sentence, type Token } from './nlp'
 import { extractQuantities } from './quantities'
 import { profile, Speakers, type Entity } from './speakers'
+import { Transcript } from './transcript'
 import type {
   Caveat,
   Cue,
@@ -245,7 +246,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const { text } = doc
   const publisher = doc.outlet?.trim() || inferPublisher(text)
   const speakers = new Speakers(sources, publisher)
-  const sentences = sentencesOf(text, doc.blocks)
+  const transcript = new Transcript(text, doc.blocks, sentencesOf(text, doc.blocks))
+  const sentences = transcript.sentences
   const capitalised = capitalisedWords(sentences)
   const leads = leadSentences(text, doc.blocks, sentences)
   const drafts: Draft[] = []
@@ -253,6 +255,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
     if (block?.kind === 'heading') return
+    const turn = transcript.turnAt(si)
     const sentenceText = text.slice(s.start, s.end)
     if (TRUNCATED.test(sentenceText.replace(/["“][^"”]*["”]/g, ''))) return
     const subject = subjectOf(s)
@@ -279,6 +282,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       // "SORREL, Estrava - Norvania accused ...": the dateline is no part of the speaker.
       const own = f.speaker.filter((t) => t.start >= opening)
       const tokens = own.length ? own : f.speaker
+      const inTurn = turn?.pronoun(tokens, speakers)
+      if (inTurn) return inTurn
       const mention = tokenSpan(text, tokens)
       const p = profile(tokens, text)
       // "Reports have indicated ...": a claim with no one named behind it.
@@ -379,6 +384,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
+    if (turn) return void drafts.push(...turn.claims(made, s, si, quantities, speakers, drafts))
     const account =
       !made.length && !caveats.length ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, s, si, text)) : null
     if (account) {
