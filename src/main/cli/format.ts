@@ -1,8 +1,8 @@
 import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
 import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
 import { isMarked, type DocClaimIndex } from '../../shared/doc-claims'
+import type { RejectedSpans } from '../../shared/rejected-spans'
 import {
-  suggestionKey,
   type CaseDocument,
   type Claim,
   type ClaimAnchor,
@@ -117,7 +117,7 @@ export function formatDocument(doc: CaseDocument): string {
 
 /** What a listed suggestion is checked against: the document's rejections and its claims. */
 export interface SuggestionState {
-  rejected: ReadonlySet<string>
+  rejected: RejectedSpans
   claims: Pick<DocClaimIndex, 'overlaps'>
   sources: readonly Source[]
 }
@@ -126,7 +126,7 @@ export interface SuggestionState {
 export function suggestionRow(s: Suggestion, state: SuggestionState) {
   return {
     id: s.id,
-    rejected: state.rejected.has(suggestionKey(s.claim)),
+    rejected: state.rejected.has(s.claim),
     marked: isMarked(state.claims, s.claim),
     start: s.claim.start,
     end: s.claim.end,
@@ -165,7 +165,7 @@ export function formatSuggestions(suggestions: Suggestion[], state: SuggestionSt
       : s.speaker.name
         ? ' (new source)'
         : ''
-    const no = state.rejected.has(suggestionKey(s.claim)) ? ' (rejected)' : ''
+    const no = state.rejected.has(s.claim) ? ' (rejected)' : ''
     const marked = isMarked(state.claims, s.claim) ? ' (marked)' : ''
     return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”${no}${marked}\n     “${s.claim.text}”`
   })

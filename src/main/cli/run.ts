@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import type { ClaimdeskApi } from '../../shared/api'
 import { ClaimdeskError, invalid } from '../../shared/errors'
 import { DocClaimIndex, unmarked } from '../../shared/doc-claims'
+import { RejectedSpans } from '../../shared/rejected-spans'
 import { suggestionKey, type Claim } from '../../shared/model'
 import { gate } from '../dispatch'
 import { keptChromiumPrinter } from '../export/pdf'
@@ -293,7 +294,7 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
   const claims = new DocClaimIndex()
   claims.reset(view.claims)
   const shown = values.all ? all : unmarked(all, claims)
-  const state = { rejected: new Set(view.rejectedSuggestions), claims, sources: overview.sources }
+  const state = { rejected: new RejectedSpans(view.rejectedSuggestions), claims, sources: overview.sources }
   if (values.json)
     io.out(
       JSON.stringify(

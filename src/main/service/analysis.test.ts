@@ -76,6 +76,18 @@ describe('suggested claims', () => {
     expect(value.claims).toHaveLength(all.length - 1)
   })
 
+  it('holds a rejection made when the rules drew the suggestion a few characters otherwise', async () => {
+    const documentId = await caseWithArticle()
+    const all = await t.api.suggestClaims(documentId)
+    const [first] = all
+    // As an earlier version of the rules drew it: two characters wider at the start.
+    const earlier = `${Math.max(0, first.claim.start - 2)}:${first.claim.end}`
+    await t.api.rejectSuggestions({ documentId, spans: [earlier], rejected: true })
+    const { value } = await t.api.acceptSuggestions({ documentId })
+    expect(value.claims.map((c) => c.position.start)).not.toContain(first.claim.start)
+    expect(value.claims).toHaveLength(all.length - 1)
+  })
+
   it('accepts while a suggestion is rejected meanwhile (Enter, then Backspace at once), leaving out the one rejected', async () => {
     await t.dispose()
     let worked = Promise.resolve()

@@ -5,8 +5,9 @@ import { builtWorkerHere } from '../built-workers'
 import type { ApiHandlers } from '../../shared/api'
 import { ClaimdeskError, notFound } from '../../shared/errors'
 import type { Suggestion } from '../../shared/analysis'
-import { suggestionKey, type CaseDocument, type Source } from '../../shared/model'
+import type { CaseDocument, Source } from '../../shared/model'
 import type { ConflictSetProposal } from '../../shared/analysis'
+import { RejectedSpans } from '../../shared/rejected-spans'
 import {
   findCircularReporting,
   findConflictSets,
@@ -111,10 +112,10 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
               )
             }
             // The analyst's rejections hold unless a suggestion is named (those made meanwhile too).
-            const rejected = new Set(state.rejections.get(doc.id)?.spans)
+            const rejected = new RejectedSpans(state.rejections.get(doc.id)?.spans ?? [])
             const picked = all.filter(
               (x) =>
-                (input.suggestionIds ? input.suggestionIds.includes(x.id) : !rejected.has(suggestionKey(x.claim))) &&
+                (input.suggestionIds ? input.suggestionIds.includes(x.id) : !rejected.has(x.claim)) &&
                 (!input.entity || x.speaker.entity === input.entity)
             )
             return acceptSuggestions(state, doc.id, planAcceptance(picked, [...state.sources.values()]), ctx)

@@ -8,6 +8,7 @@ import { SUGGESTION_KEY, spanOfKey, suggestionKey, type Claim, type Id, type Sou
 import { findSpeakerSource } from '../../../shared/source-names'
 import type { CaseStore } from '../lib/case.svelte'
 import { unmarked } from '../../../shared/doc-claims'
+import { RejectedSpans } from '../../../shared/rejected-spans'
 
 const SHOWN_KEY = 'claimdesk-suggestions-shown'
 /** Where rejections were kept on this computer before they moved into the case; read once, then moved. */
@@ -48,9 +49,9 @@ export class SuggestionQueue {
   /** Bumped to ask the reader to bring the active suggestion into view. */
   scrollRequest = $state(0)
   /** The document's rejections, with those asked for and not yet saved (so the queue moves on at once). */
-  private rejected = $derived.by((): ReadonlySet<string> => {
+  private rejected = $derived.by((): RejectedSpans => {
     const saved = this.store.currentDoc?.id === this.documentId ? this.store.docRejections : []
-    return new Set([...saved, ...this.unsaved])
+    return new RejectedSpans([...saved, ...this.unsaved])
   })
   private unsaved = $state.raw<readonly string[]>([])
 
@@ -60,11 +61,11 @@ export class SuggestionQueue {
   pending = $derived.by(() => {
     void this.store.docClaimsVersion
     const claims = this.store.currentDoc?.id === this.documentId ? this.store.docIndex : NO_CLAIMS
-    return unmarked(this.matched, claims).filter((s) => !this.rejected.has(keyOf(s)))
+    return unmarked(this.matched, claims).filter((s) => !this.rejected.has(s.claim))
   })
   /** The cursor: the first pending suggestion when its own has gone (the queue emptied, then Undo). */
   active = $derived(this.pending.find((s) => s.id === this.activeId) ?? this.pending[0] ?? null)
-  rejectedCount = $derived(this.all.filter((s) => this.rejected.has(keyOf(s))).length)
+  rejectedCount = $derived(this.all.filter((s) => this.rejected.has(s.claim)).length)
 
   private loads = 0
 
@@ -156,7 +157,7 @@ export class SuggestionQueue {
 
   /** Brings back the suggestions this queue shows as rejected (those of another window since stay). */
   async restoreRejected(): Promise<void> {
-    const spans = this.all.map(keyOf).filter((k) => this.rejected.has(k))
+    const spans = [...new Set(this.all.flatMap((s) => this.rejected.find(s.claim) ?? []))]
     if (this.documentId && spans.length)
       await this.store.rejectSuggestions({ documentId: this.documentId, spans, rejected: false })
   }
