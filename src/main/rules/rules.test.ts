@@ -10,6 +10,7 @@ import { createClaim, createLink, deleteClaim, normaliseTags, updateClaim, type 
 import { addDocument, deleteDocument, reimportDocument } from './documents'
 import type { RuleContext } from './outcome'
 import { createSource, deleteSource, mergeSources, updateSource } from './sources'
+import { rejectSuggestions } from './suggestions'
 
 function context(): RuleContext {
   let n = 0
@@ -170,5 +171,33 @@ describe('briefing rules', () => {
     const brief = commit(state, createBriefing(state, { title: 'B' }, context()))
     expect(() => updateBriefing(state, brief.id, { claimIds: ['ghost'] }, context())).toThrow(/ghost/)
     expect(updateBriefing(state, brief.id, { bottomLine: 'x' }, context()).label).toBe('briefing bottom line')
+  })
+})
+
+describe('rejection rules, on a list a hand-edited file left odd', () => {
+  const doc = fakeDocument(20_000, 1)
+  const spans = (n: number) => Array.from({ length: n }, (_, i) => `${i}:${i + 5}`)
+  const stateOf = (list: string[]) =>
+    stateWith({ documents: [doc], rejections: [{ id: doc.id, spans: list, updatedAt: doc.createdAt }] })
+
+  it('brings back a span however its numbers are written in the file', () => {
+    const state = stateOf(['0125:0158', '200:210'])
+    const kept = commit(
+      state,
+      rejectSuggestions(state, { documentId: doc.id, spans: ['125:158'], rejected: false }, context())
+    )
+    expect(kept).toEqual(['200:210'])
+  })
+
+  it('lets a list over the limit shrink, and refuses only to add to it', () => {
+    const state = stateOf(spans(10_005))
+    const kept = commit(
+      state,
+      rejectSuggestions(state, { documentId: doc.id, spans: ['0:5'], rejected: false }, context())
+    )
+    expect(kept).toHaveLength(10_004)
+    expect(() =>
+      rejectSuggestions(state, { documentId: doc.id, spans: ['15000:15010'], rejected: true }, context())
+    ).toThrow(/keeps at most 10000 rejected suggestions/)
   })
 })

@@ -102,11 +102,13 @@ export function rejectSuggestions(state: CaseState, input: RejectInput, ctx: Rul
     return suggestionKey({ start, end })
   })
   const before = state.rejections.get(doc.id)?.spans ?? []
-  const kept = new Set(before)
+  // As numbers: a hand-edited "0125:158" is the "125:158" a restore names.
+  const kept = new Set(before.map((span) => suggestionKey(spanOfKey(span))))
   if (input.rejected) for (const span of named) kept.add(span)
   else if (input.spans) for (const span of named) kept.delete(span)
   else kept.clear()
-  if (kept.size > LIMITS.listItems) {
+  // Only adding is refused over the limit: bringing some back is how a list over it gets under.
+  if (input.rejected && kept.size > LIMITS.listItems && kept.size > before.length) {
     throw invalid(`${quoted(doc.title)} keeps at most ${LIMITS.listItems} rejected suggestions; bring some back first`)
   }
   const spans = [...kept]

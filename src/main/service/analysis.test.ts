@@ -88,6 +88,19 @@ describe('suggested claims', () => {
     expect(value.claims).toHaveLength(all.length - 1)
   })
 
+  it('refuses to accept suggestions or a speaker the document does not have, naming them', async () => {
+    const documentId = await caseWithArticle()
+    const all = await t.api.suggestClaims(documentId)
+    await expect(t.api.acceptSuggestions({ documentId, suggestionIds: ['s1', 's999'] })).rejects.toMatchObject({
+      code: 'not-found',
+      message: `no suggestion s999 in “Floods in the north” (its suggestions are s1 to s${all.length}): ask for them again`
+    })
+    await expect(t.api.acceptSuggestions({ documentId, entity: 'e99' })).rejects.toMatchObject({
+      message: expect.stringMatching(/^no suggestion of speaker e99 in/)
+    })
+    expect((await t.api.listClaims({})).total).toBe(0)
+  })
+
   it('accepts while a suggestion is rejected meanwhile (Enter, then Backspace at once), leaving out the one rejected', async () => {
     await t.dispose()
     let worked = Promise.resolve()

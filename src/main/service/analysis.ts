@@ -103,6 +103,13 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
         const doc = documentOf(store.state, input.documentId)
         // Worked out again here, never taken from the caller: they are deterministic for a document.
         const all = await suggest(doc, [...store.state.sources.values()])
+        const unknown = (input.suggestionIds ?? []).filter((id) => !all.some((x) => x.id === id))
+        if (input.entity && !all.some((x) => x.speaker.entity === input.entity))
+          unknown.push(`of speaker ${input.entity}`)
+        if (unknown.length)
+          throw notFound(
+            `no suggestion ${unknown.join(', ')} in “${doc.title}” (its suggestions are ${all.length ? `s1 to s${all.length}` : 'none'}): ask for them again`
+          )
         return s.commit(
           (state, ctx) => {
             if (state.documents.get(doc.id) !== doc) {

@@ -238,6 +238,13 @@ describe('buildBriefingView', () => {
     expect(w.oneSource.map((c) => c.id)).toEqual(['l-2'])
   })
 
+  it('prints each claim of a set once, leaving out claims the case lacks (a hand-edited file)', () => {
+    const data = sampleCase()
+    data.conflictSets[0].claimIds = ['c-120', 'c-80', 'c-120', 'c-gone']
+    const v = buildBriefingView(data, briefingOf('b-main'), { generatedAt })
+    expect(v.conflicting.find((c) => c.id === 'set-vessels')!.claims.map((c) => c.id)).toEqual(['c-120', 'c-80'])
+  })
+
   it('shows a comparison when only one of its claims is in the briefing', () => {
     const b = { ...briefingOf('b-main'), judgments: [], claimIds: ['c-95'] }
     const v = buildBriefingView(sampleCase(), b, { generatedAt })

@@ -753,7 +753,8 @@ function comparisons(
   const setOf = new Map<string, Comparison[]>()
   for (const set of data.conflictSets) {
     if (set.status !== 'confirmed') continue
-    const members = set.claimIds.filter(usable)
+    // A hand-edited file may name a claim twice, or one the case no longer has.
+    const members = [...new Set(set.claimIds)].filter(usable)
     if (members.length < 2 || !touches(members)) continue
     const sorted = members.map((id) => claims.get(id)!).sort(byRank)
     const c: Comparison = { side: sideOf(set.kind, sorted), set, covered: [], claims: sorted }
