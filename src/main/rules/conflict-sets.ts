@@ -166,8 +166,14 @@ export function updateConflictSet(
   ctx: RuleContext
 ): Outcome<ConflictSet> {
   const current = setOf(state, id)
+  if (patch.subject !== undefined && !patch.subject.trim())
+    throw invalid('subject: a set needs a subject, what its claims are about')
   const claimIds = patch.claimIds ? checkClaims(state, patch.claimIds) : current.claimIds
   const changed = claimIds.length !== current.claimIds.length || claimIds.some((c) => !current.claimIds.includes(c))
+  const same = (key: 'status' | 'note' | 'subject') => patch[key] === undefined || patch[key] === current[key]
+  // A change that changes nothing writes nothing (and is no step to undo).
+  if (!changed && same('status') && same('note') && same('subject') && claimIds.join() === current.claimIds.join())
+    return { ops: [], value: current, label: '' }
   const set: ConflictSet = {
     ...current,
     ...patch,

@@ -204,6 +204,13 @@ describe('conflict sets', () => {
     expect((await t.api.conflictSets()).sets[0].claimIds).toEqual([a.id, b.id])
     const { value: dismissed } = await t.api.updateConflictSet(set.id, { status: 'dismissed', note: 'Different dates' })
     expect(dismissed).toMatchObject({ status: 'dismissed', note: 'Different dates' })
+    // Nothing changed: nothing written, no step to undo.
+    const { changes: none } = await t.api.updateConflictSet(set.id, { note: 'Different dates' })
+    expect([none.conflictSets, none.history.undo]).toEqual([undefined, 'conflict dismissed'])
+    await expect(t.api.updateConflictSet(set.id, { subject: '  ' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'subject: a set needs a subject, what its claims are about'
+    })
   })
 
   it('reports reporting that traces back to one origin, and who agrees or conflicts per topic', async () => {
