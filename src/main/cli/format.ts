@@ -2,6 +2,7 @@ import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/a
 import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
 import { isMarked, type DocClaimIndex } from '../../shared/doc-claims'
 import type { RejectedSpans } from '../../shared/rejected-spans'
+import { cueLabel, speakerLabel } from '../../shared/suggestion-labels'
 import {
   type CaseDocument,
   type Claim,
@@ -152,11 +153,7 @@ export function formatSuggestions(suggestions: Suggestion[], state: SuggestionSt
     : ''
   if (suggestions.length === 0) return more || 'No claims to suggest in this document.'
   const rows = suggestions.map((s) => {
-    const speaker =
-      s.speaker.resolution === 'unattributed'
-        ? `no one named (“${s.speaker.mention?.text ?? ''}”)`
-        : s.speaker.name || 'the publisher'
-    const who = speaker + s.via.map((v) => `, via ${v.name}`).join('')
+    const who = speakerLabel(s) + s.via.map((v) => `, via ${v.name}`).join('')
     const filed = state.sources.find((x) => x.id === s.speaker.sourceId)
     const known = filed
       ? filed.name === s.speaker.name
@@ -167,7 +164,7 @@ export function formatSuggestions(suggestions: Suggestion[], state: SuggestionSt
         : ''
     const no = state.rejected.has(s.claim) ? ' (rejected)' : ''
     const marked = isMarked(state.claims, s.claim) ? ' (marked)' : ''
-    return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] “${s.cue.text}”${no}${marked}\n     “${s.claim.text}”`
+    return `${s.id.padEnd(4)} ${s.claim.start}-${s.claim.end}  ${who}${known} [${s.speaker.entity}] ${cueLabel(s)}${no}${marked}\n     “${s.claim.text}”`
   })
   return [...rows, ...(more ? [more] : [])].join('\n')
 }
