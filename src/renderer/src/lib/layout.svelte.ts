@@ -13,6 +13,8 @@ export interface PaneSizes {
   briefingRight: number
   /** The claim editor's share of the right pane's height, 0.2 to 0.8. */
   editor: number
+  /** The most of the right pane's height the suggested claims take, 0.1 to 0.7. */
+  suggestions: number
   leftCollapsed: boolean
   rightCollapsed: boolean
   editorCollapsed: boolean
@@ -23,6 +25,7 @@ export const DEFAULT_SIZES: PaneSizes = {
   right: 380,
   briefingRight: 440,
   editor: 0.45,
+  suggestions: 0.24,
   leftCollapsed: false,
   rightCollapsed: false,
   editorCollapsed: false
@@ -32,7 +35,8 @@ export const LIMITS = {
   left: [170, 480],
   right: [280, 720],
   briefingRight: [280, 900],
-  editor: [0.2, 0.8]
+  editor: [0.2, 0.8],
+  suggestions: [0.1, 0.7]
 } as const
 
 /** A collapsed pane's rail, with the button that opens it again. */
@@ -55,7 +59,7 @@ export function readSizes(raw: string | null | undefined): PaneSizes {
   } catch {
     // A damaged entry falls back to the defaults.
   }
-  const num = (k: 'left' | 'right' | 'briefingRight' | 'editor') =>
+  const num = (k: 'left' | 'right' | 'briefingRight' | 'editor' | 'suggestions') =>
     typeof saved[k] === 'number' && Number.isFinite(saved[k]) ? clamp(saved[k] as number, LIMITS[k]) : DEFAULT_SIZES[k]
   const bool = (k: 'leftCollapsed' | 'rightCollapsed' | 'editorCollapsed') =>
     typeof saved[k] === 'boolean' ? (saved[k] as boolean) : DEFAULT_SIZES[k]
@@ -64,6 +68,7 @@ export function readSizes(raw: string | null | undefined): PaneSizes {
     right: num('right'),
     briefingRight: num('briefingRight'),
     editor: num('editor'),
+    suggestions: num('suggestions'),
     leftCollapsed: bool('leftCollapsed'),
     rightCollapsed: bool('rightCollapsed'),
     editorCollapsed: bool('editorCollapsed')
@@ -113,6 +118,10 @@ export class Layout {
 
   resizeEditor(share: number): void {
     this.sizes.editor = clamp(share, LIMITS.editor)
+  }
+
+  resizeSuggestions(share: number): void {
+    this.sizes.suggestions = clamp(share, LIMITS.suggestions)
   }
 
   toggle(pane: Side | 'editor', collapsed?: boolean): void {

@@ -58,9 +58,15 @@ describe('Layout', () => {
     first.resize('left', 'desk', 300.4)
     first.resize('right', 'briefing', 10)
     first.resizeEditor(0.7)
+    first.resizeSuggestions(0.95)
     first.toggle('editor')
     const again = new Layout(storage)
-    expect(again.sizes).toMatchObject({ left: 300, briefingRight: LIMITS.briefingRight[0], editor: 0.7 })
+    expect(again.sizes).toMatchObject({
+      left: 300,
+      briefingRight: LIMITS.briefingRight[0],
+      editor: 0.7,
+      suggestions: LIMITS.suggestions[1]
+    })
     expect(again.sizes.editorCollapsed).toBe(true)
   })
 })
