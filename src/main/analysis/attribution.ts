@@ -644,6 +644,18 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
+    // "Ground crews shot down 12 drones, army spokesman Major X said": an apposition is set off on both
+    // sides ("the harbour master, Jan Ostrow, said"), so a phrase before a speaker that meets its verb
+    // with no comma is the claim, even when the tagger finds no verb in it.
+    const abutting =
+      speakerTo !== -1 &&
+      a < speakerFrom &&
+      toks.slice(speakerTo, v).every((t) => t.pos === 'ADV') &&
+      closesClaim(toks, v)
+    if (abutting && isNounPhrase(toks, a, b)) {
+      out.claimComma = b
+      break
+    }
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -677,6 +689,13 @@ function leftOf(toks: Token[], v: number): Left {
     if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/** "..., X said on state television, adding ...": no clause of the verb's own follows it before a comma. */
+function closesClaim(toks: Token[], v: number): boolean {
+  for (let k = v + 1; k < toks.length && toks[k].text !== ','; k++)
+    if (toks[k].lower === 'that' || isQuote(toks[k]) || isFiniteVerb(toks, k)) return false
+  return true
 }
 
 /** "she said, are ...", "he told the jury, had ...": the attribution at `v` is set off by a comma after it. */

@@ -1203,3 +1203,19 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     expect(got.map((g) => [g.claim, g.speaker])).toEqual([['sirens had sounded at 5 a.m.', 'It']])
   })
 })
+
+describe('suggestClaims: accounts that run on and speakers set off', () => {
+  it('takes a phrase before a speaker that meets its verb for the claim, not an apposition', () => {
+    const got = brief(
+      doc(
+        'Ground crews shot down 12 of the gliders, navy spokesman Captain Ilse Marrow said on the radio, adding that stocks were low.',
+        'The raid destroyed up to 40 trucks, the army said in its evening bulletin, which named no village.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'Ground crews shot down 12 of the gliders', name: 'Ilse Marrow' }),
+      expect.objectContaining({ claim: 'stocks were low', name: 'Ilse Marrow' }),
+      expect.objectContaining({ claim: 'The raid destroyed up to 40 trucks', speaker: 'the army' })
+    ])
+  })
+})
