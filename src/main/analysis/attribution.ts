@@ -558,6 +558,12 @@ function leftOf(toks: Token[], v: number): Left {
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
   }
+  // "The clinic had treated 30 patients, six of them children, said Dr Oda Venn": an inverted attribution
+  // after a comma names its speaker after the verb; the phrase before the comma goes on with the claim.
+  if (toks[v - 1]?.text === ',' && v - 1 > lo && invertedSpeaker(toks, v)) {
+    out.claimComma = v - 1
+    return out
+  }
   // Comma-separated parts of the region, right to left.
   const parts: [number, number][] = []
   let end = j + 1
@@ -744,6 +750,18 @@ function nounPhraseBefore(toks: Token[], end: number): [number, number] | null {
     a--
   const [from, to] = trimPhrase(toks, a, end)
   return to > from && isNounPhrase(toks, from, to) ? [from, to] : null
+}
+
+/** Verbs of saying that come before their speaker ("said X", "added X"); "told X" names who was told. */
+const INVERTING_VERBS = new Set(['say', 'add', 'write', 'explain', 'insist', 'recall'])
+/** ", said Dr Oda Venn, the head of ...": a name after the verb that ends at a comma or the sentence's end. */
+function invertedSpeaker(toks: Token[], v: number): boolean {
+  if (!INVERTING_VERBS.has(toks[v].lemma)) return false
+  const right = rightSpeaker(toks, v)
+  if (!right) return false
+  const end = toks[right[1]]
+  const named = toks.slice(right[0], right[1]).some((t) => t.pos === 'PROPN' && !t.entity)
+  return named && (!end || [',', '.', '!', '?'].includes(end.text))
 }
 
 /** "said X, an official with Y": the speaker after the verb. */

@@ -1218,4 +1218,17 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       expect.objectContaining({ claim: 'The raid destroyed up to 40 trucks', speaker: 'the army' })
     ])
   })
+  it('reads ", said <name>" after a verbless phrase as an inverted attribution, and "told a news conference in X" as none', () => {
+    const got = brief(
+      doc(
+        'The clinic had treated 30 patients by noon, six of them children, said Dr Oda Venn, the head of its emergency unit. Most had burns, she said.',
+        '"We will rebuild," Mayor Tom Ruddle, the city\'s first elected mayor, told a news conference in Old Harlow.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The clinic had treated 30 patients by noon, six of them children', 'Oda Venn'],
+      ['Most had burns', 'Oda Venn'],
+      ['"We will rebuild,"', 'Tom Ruddle']
+    ])
+  })
 })
