@@ -114,7 +114,9 @@ const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
 const CITING = new Set(['citing', 'quoting'])
 /** "Residents interviewed by the Voice", "an email seen by the Tribune": the outlet is a relay. */
 const RELAYED_BY = new Set(['interviewed', 'quoted', 'cited', 'contacted', 'reached', 'seen', 'obtained', 'reviewed'])
-const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as|called \S+|named \S+)$/
+const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as)$/
+/** "a firm called Norcast", "a unit named "Storm"": the name after the participle is capitalised or quoted. */
+const NAMED = new Set(['called', 'named'])
 /** Verbs a record can be the subject of; negated they still assert ("the imagery does not show damage"). */
 const SHOW_VERBS = new Set(['show', 'indicate', 'suggest', 'reveal'])
 
@@ -127,6 +129,8 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   if (t.lower === 'think' && toks[i + 1]?.lower === 'tank') return true
   // "a group calling itself X", "a unit known as X", "a firm called X": part of the name.
   if (NAMING.test(`${t.lower} ${toks[i + 1]?.lower ?? ''}`)) return true
+  // "He called again for ...", "called for talks": a verb, not a name given.
+  if (NAMED.has(t.lower) && toks[i + 1] && (/^\p{Lu}/u.test(toks[i + 1].text) || isQuote(toks[i + 1]))) return true
   if (!/(ed|en|ing)$/.test(t.lower)) return false
   const prev = toks[i - 1]
   const next = toks[i + 1]

@@ -1231,4 +1231,16 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['"We will rebuild,"', 'Tom Ruddle']
     ])
   })
+  it('reads "called" as a verb unless a name follows it', () => {
+    const got = brief(
+      doc(
+        'Marta Kell, the mayor, spoke on Monday. She called again for the province to send more pumps, saying levels in the south were "critically high".',
+        'A charity called Open Door said 40 families had left.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['levels in the south were "critically high"', 'Marta Kell'],
+      ['40 families had left', 'Open Door']
+    ])
+  })
 })
