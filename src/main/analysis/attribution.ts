@@ -159,6 +159,8 @@ function isModifierCue(toks: Token[], i: number): boolean {
   const next = toks[i + 1]
   if (prev?.text === '-') return true
   if (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) return true
+  // "returned it with written amendments": a participle between a preposition and its noun.
+  if (next?.pos === 'NOUN' && prev?.pos === 'ADP' && /(?:ed|en)$/.test(t.lower)) return true
   // "Video posted on social media showed ...": a sentence's first word is capitalised, yet a noun.
   const firstNoun = i === 1 && prev?.pos === 'PROPN'
   if (next?.pos !== 'ADP' || (prev?.pos !== 'NOUN' && !firstNoun) || (!/^\p{Ll}/u.test(prev.text) && i > 1))
@@ -184,6 +186,8 @@ function isNounPhrase(toks: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (isFiniteVerb(toks, i)) return false
     if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(toks[i].pos) || /^[A-Z]{2,}/.test(toks[i].text)) nominal = true
+    // "The other said ...": one of a pair just named.
+    if (toks[i].lower === 'other' && i === to - 1 && toks[i - 1]?.lower === 'the') nominal = true
   }
   return nominal
 }
@@ -600,6 +604,13 @@ function leftOf(toks: Token[], v: number): Left {
       }
     }
     const first = toks[a]
+    // "In a televised address on Sunday she said ...": an opening phrase with no comma after it, then the
+    // pronoun that speaks.
+    if (a === 0 && first.pos === 'ADP' && b === j + 1 && b - a > 2 && PERSONAL_PRONOUNS.has(toks[j].lower)) {
+      speakerFrom = j
+      speakerTo = b
+      break
+    }
     if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
     if (CITING.has(first.lower)) {
       out.origin = trimPhrase(toks, a + 1, b)
@@ -696,7 +707,9 @@ function leftOf(toks: Token[], v: number): Left {
       out.objectionStart = a
       return out
     }
-    if (b > a) out.speaker = [a, b]
+    // "seven boats it described as militia": a pronoun takes no phrase before it.
+    if (b - a > 1 && PERSONAL_PRONOUNS.has(toks[b - 1].lower)) out.speaker = [b - 1, b]
+    else if (b > a) out.speaker = [a, b]
   }
   return out
 }
@@ -1325,8 +1338,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
-    // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
-    if (f.mode === 'same-as-before' || f.noted || f.aside || f.claims.every((c) => c.end <= f.cue.start)) return true
+    // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue, even when a clause
+    // joined after the cue goes on with it ("Y, she said, and Z").
+    if (f.mode === 'same-as-before' || f.noted || f.aside || !f.claims.length || f.claims[0].end <= f.cue.start)
+      return true
     return !frames.some((outer) => {
       if (outer === f || !outer.claims.length) return false
       const inside = outer.claims.some((c) => f.cue.start >= c.start && f.cue.end <= c.end)

@@ -249,8 +249,8 @@ export function profile(tokens: Token[], text: string): Profile {
 
   const pronoun = tokens.length === 1 ? (POSSESSIVE_PRONOUNS[tokens[0].lower] ?? tokens[0].lower) : ''
   if (PRONOUNS[pronoun]) return { ...base, name: pronoun, kind: 'person', form: 'pronoun' }
-  // "one of them": one of the speakers just named.
-  if (/^(?:one|some|two|several|many|most|both|all) of (?:them|those)$/i.test(phrase))
+  // "one of them", "the other": one of the speakers just named.
+  if (/^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?)$/i.test(phrase))
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
   // "a group calling itself BlackTide": the name it goes by.
   const calledName =

@@ -1243,4 +1243,48 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['40 families had left', 'Open Door']
     ])
   })
+  it('keeps "Y, she said, and Z" as one frame when Y has a reporting verb of its own', () => {
+    const got = brief(
+      doc(
+        'Ilse Marrow, the mayor, spoke on Monday. The engineers expected the bridge to reopen "within a week", she said, and Friday "remains our target".'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The engineers expected the bridge to reopen "within a week"', 'Ilse Marrow'],
+      ['Friday "remains our target"', 'Ilse Marrow']
+    ])
+  })
+
+  it('takes a pronoun for the whole speaker: no phrase before it belongs to it', () => {
+    const got = brief(
+      doc(
+        'Ilse Marrow, the mayor, said the levy was fair.',
+        'In a radio address on Sunday she said that the levy would end in May.',
+        'The fire service said two people had died in the blaze.',
+        'By noon it put the number of injured at 14, after crews reached the top floor.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker, g.name])).toEqual([
+      ['the levy was fair', 'Ilse Marrow, the mayor', 'Ilse Marrow'],
+      ['the levy would end in May', 'she', 'Ilse Marrow'],
+      ['two people had died in the blaze', 'The fire service', 'Fire service'],
+      ['put the number of injured at 14, after crews reached the top floor', 'it', 'Fire service']
+    ])
+  })
+
+  it('reads a participle between a preposition and its noun as a modifier, and "the other" as one of a pair', () => {
+    const got = brief(
+      doc(
+        'The pump failed on Monday, the company said.',
+        'Two engineers at the plant said the pump was old. The pump had failed on May 10, one of them said, and the crew had sent it back with written notes. The other said the manager had known for a week.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The pump failed on Monday', 'Company'],
+      ['the pump was old', 'Two engineers at the plant'],
+      ['The pump had failed on May 10', 'Two engineers at the plant'],
+      ['the crew had sent it back with written notes', 'Two engineers at the plant'],
+      ['the manager had known for a week', 'Two engineers at the plant']
+    ])
+  })
 })
