@@ -10,6 +10,7 @@ import {
   ACCOUNT_NOUNS,
   ACCUSE_VERBS,
   AUDIENCES,
+  INTERVIEWERS,
   CLAIM_NOUNS,
   CLAIM_SPLITS,
   DENY_VERBS,
@@ -47,6 +48,8 @@ export interface Frame {
   begins: number
   /** A name seen as the subject of a reporting verb whose frame carries no claim ("a charge Strel rejected"). */
   noted?: Token[]
+  /** The relay is an outlet the speaker gave an interview to ("in an interview on X", "speaking to X"). */
+  interview?: Token[]
 }
 
 const BOUNDARY_WORDS = new Set([
@@ -902,8 +905,11 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     .slice(from, i)
     .reverse()
     .find((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
-  // "told MPs", "told Parliament": one word naming an audience is one, capitalised or not.
-  const audience = head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)
+  // "told MPs", "told Parliament": one word naming an audience is one, capitalised or not. "told presenter
+  // Ruta Kessel": the one who asks in an interview is its audience; the programme relays.
+  const audience =
+    (head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)) ||
+    toks.slice(from, i).some((t) => INTERVIEWERS.has(t.lower))
   return { relay: audience ? null : [from, i], end: i }
 }
 
@@ -1369,6 +1375,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const to = f.claims[0]?.start ?? sentence.end
       const relay = interviewRelay(toks, from, to)
       if (relay && !f.relays.some((r) => r[0] === relay[0])) f.relays = [...f.relays, relay]
+      if (relay) f.interview = relay
     }
     f.claims = f.claims
       .map((c) => withoutNegatedTail(text, c))
@@ -1445,12 +1452,15 @@ function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => num
   }
 }
 
-/** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */
+/**
+ * "In an interview with the weekly Kapital, X said", "in an interview on VTV's The Week", "speaking to
+ * ORT": the outlet is a relay.
+ */
 function interviewRelay(toks: Token[], from: number, to: number): Token[] | null {
   for (let i = 0; i < toks.length - 2; i++) {
     if (toks[i].start < from || toks[i].end > to) continue
     const pair = `${toks[i].lower} ${toks[i + 1].lower}`
-    if (!/^(?:interview with|speaking to|talking to|comments to|remarks to)$/.test(pair)) continue
+    if (!/^(?:interviews? (?:with|on|to)|speaking to|talking to|comments to|remarks to)$/.test(pair)) continue
     const whom = toldWhom(toks, i + 2)
     if (whom.relay) return toks.slice(whom.relay[0], whom.relay[1])
   }

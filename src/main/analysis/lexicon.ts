@@ -78,6 +78,8 @@ export const NEEDS_CLAUSE = new Set([
 export const CLAIM_SPLITS = /,?\s+(?:but|and)\s+that\s+|,\s+adding(?:\s+that)?\s+|,\s+saying(?:\s+that)?\s+|;\s+/gi
 
 /** An audience, not a relay: "told reporters", "told parliament". */
+/** Who asks the questions in an interview: told, they are its audience, not a relay. */
+export const INTERVIEWERS = new Set(['presenter', 'host', 'anchor', 'interviewer', 'anchorman', 'anchorwoman'])
 export const AUDIENCES = new Set(
   (
     'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
@@ -244,6 +246,9 @@ export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 /** A record a speaker speaks through: "said in a written statement", "in an email". */
 export const RECORD_MEDIUM =
   /\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)\b/i
+/** An occasion other than an interview: "at a news conference", "on social media", "in a televised address". */
+export const OCCASION =
+  /\b(?:at\s+an?\s+(?:\w+\s+)?(?:news|press)\s+(?:conference|briefing)|on\s+(?:social\s+media|its\s+website)|in\s+an?\s+(?:\w+\s+)?(?:address|speech|sermon|lecture|debate|hearing))\b/i
 /** "X said it could not comment": a refusal, not a claim. */
 export const NO_COMMENT_CLAIM =
   /^(?:it|he|she|they|we)\s+(?:could|would|will|can|cannot|can't|did)\s*(?:not|n't)?\s+comment\b|^(?:it|he|she|they|we)\s+(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b/i

@@ -1287,4 +1287,20 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['the manager had known for a week', 'Two engineers at the plant']
     ])
   })
+  it("carries an interview's outlet to all the interviewee says, and takes the one who asks for no relay", () => {
+    const got = brief(
+      doc(
+        'The port authority said on Sunday that 14 berths had reopened.',
+        "Harbour minister Tove Rask said the dredging was finished. In an hour-long interview on Radio Norden's Morning Desk, Rask told presenter Emil Haas that the canal would reopen in May.",
+        'She said the pilots had returned. At a news conference later, Rask said fees would not rise.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['14 berths had reopened', 'Port authority', []],
+      ['the dredging was finished', 'Tove Rask', ['Radio Norden']],
+      ['the canal would reopen in May', 'Tove Rask', ['Radio Norden']],
+      ['the pilots had returned', 'Tove Rask', ['Radio Norden']],
+      ['fees would not rise', 'Tove Rask', []]
+    ])
+  })
 })

@@ -20,6 +20,7 @@ import {
   NO_COMMENT_CLAIM,
   ORGANIZATION_WORDS,
   PUBLISHER_DENIAL,
+  OCCASION,
   RECORD_MEDIUM,
   REBUTTAL,
   SILENCE,
@@ -52,6 +53,10 @@ interface Draft {
   caveats: Caveat[]
   sentence: number
   block: number
+  /** The outlet this speaker gave an interview to, named in this draft's sentence. */
+  interview?: Relay
+  /** The sentence names an occasion of its own ("in a statement", "at a news conference"). */
+  occasion?: boolean
 }
 
 /** "Newsweek could not independently verify this": the publisher, when the metadata does not say. */
@@ -271,7 +276,14 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
     const made: Draft[] = []
-    type Who = { entity: Entity | null; mention: Span | null; resolution: SpeakerResolution; via: Relay[] }
+    type Who = {
+      entity: Entity | null
+      mention: Span | null
+      resolution: SpeakerResolution
+      via: Relay[]
+      interview?: Relay
+      occasion?: boolean
+    }
     let last: Who | null = null
 
     /** Who speaks in a frame, with the relays it came through. */
@@ -304,12 +316,22 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           sourceId: relay.sourceId
         })
       }
-      const medium = RECORD_MEDIUM.exec(outside(text, s, f.claims))
+      const attribution = outside(text, s, f.claims)
+      const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
       // "the source said": still the interview the source gave Reuters.
       const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
       if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
-      return { entity, mention, resolution, via }
+      const interview = f.interview && via.find((r) => r.mention.start === f.interview![0].start)
+      const occasion = !!medium || OCCASION.test(attribution)
+      return {
+        entity,
+        mention,
+        resolution,
+        via,
+        ...(interview ? { interview } : {}),
+        ...(occasion ? { occasion } : {})
+      }
     }
 
     for (const f of framesOf(s, text)) {
@@ -445,7 +467,22 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     drafts.push(...made)
   })
 
+  carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * "In an interview on VTV1, Halvas said ...": what the interviewee says anywhere in the article, with no
+ * relay or occasion of its own, came through that interview (an article built on an interview summarises
+ * it before naming it).
+ */
+function carryInterviews(drafts: Draft[]): void {
+  const given = new Map<Entity, Relay>()
+  for (const d of drafts) if (d.entity && d.interview && !given.has(d.entity)) given.set(d.entity, d.interview)
+  for (const d of drafts) {
+    const relay = d.entity && given.get(d.entity)
+    if (relay && !d.via.length && !d.occasion) d.via = [relay]
+  }
 }
 
 /**
