@@ -211,7 +211,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|establish)\w*)|\b(?:has|have|had)\s+not\s+(?:seen|obtained|reviewed)\s+(?:the|this|that)\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report)\b|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
     },
     {
       kind: 'no-comment',
@@ -225,13 +225,19 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
 /** A caveat about two accounts ("could not verify either account") applies to the last two speakers'. */
 export const CAVEAT_ABOUT_TWO = /\b(?:either|both)\b/i
 /** "These reports could not be verified": all the last speaker's claims. */
-export const CAVEAT_ABOUT_LAST = /\b(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)\b/i
+export const CAVEAT_ABOUT_LAST =
+  /\b(?:(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)|(?:seen|obtained|reviewed)\s+the\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report))\b/i
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 
 /** A caveat naming whose claims it is about: "could not verify the group's claims". */
 export const CAVEAT_OWNER =
-  /\bthe\s+(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+  /\bthe\s+(?:\p{L}+\s+){0,2}?(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+/** A caveat on a count: "the number of missiles and drones launched" (the claims giving that count). */
+export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\s+(\p{L}+))?(?:\s+(\p{L}+ed))?\b/giu
+/** A caveat on a death toll, and the claims that give one. */
+export const CAVEAT_TOLL = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))\b/i
+export const GIVES_TOLL = /\b(?:killed|dead|died|deaths?|toll)\b/i
 /** A caveat about counts: "could not confirm how many people were injured or how many vessels were present". */
 export const CAVEAT_HOW_MANY = /\bhow\s+many\s+(\p{L}+)(?:\s+(?:were|was|had\s+been|have\s+been)\s+(\p{L}+ed))?/giu
 /** "Reports that ... are false": the publisher rebuts something. */

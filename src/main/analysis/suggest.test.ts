@@ -1303,4 +1303,24 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['fees would not rise', 'Tove Rask', []]
     ])
   })
+  it('spreads a caveat listing several things over the accounts of each, and one on a document over its reporter', () => {
+    const d = doc(
+      'Floods killed at least nine people in Arvel, the coastguard said on Monday.',
+      'The coastguard said 30 boats had been launched. Two of the boats sank, the harbour office said.',
+      'The army said its engineers had cleared 12 roads and the storm had spared the airfield.',
+      "The Item could not verify the death toll, the number of boats launched, or the army's account of the roads.",
+      'The Courier reported that it had seen a draft plan to rebuild the pier. The Item has not seen the document.'
+    )
+    const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
+      s.claim.text,
+      s.grading.credibility ?? null
+    ])
+    expect(got).toEqual([
+      ['Floods killed at least nine people in Arvel', '6'],
+      ['30 boats had been launched', '6'],
+      ['Two of the boats sank', null],
+      ['its engineers had cleared 12 roads and the storm had spared the airfield', '6'],
+      ['it had seen a draft plan to rebuild the pier', '6']
+    ])
+  })
 })

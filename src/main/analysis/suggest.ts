@@ -10,11 +10,14 @@ import {
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
   CAVEAT_HOW_MANY,
+  CAVEAT_NUMBER_OF,
   CAVEAT_OWNER,
+  CAVEAT_TOLL,
   CAVEATS,
   CONTRAST_TURN,
   ESTIMATIVE,
   EVIDENCE_UNITS,
+  GIVES_TOLL,
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
@@ -738,8 +741,30 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
     .map((w) => w.toLowerCase().replace(/(?:ed|s)$/, ''))
   const accounts = (d: Draft) =>
     d.resolution !== 'publisher' && counted.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text))
-  if (counted.length && drafts.some(accounts)) {
-    for (const d of drafts.filter(accounts)) d.caveats.push(...caveats)
+  // "could not verify the death toll, the number of missiles and drones launched, or the ministry's
+  // account": each thing listed covers the accounts of it, whoever gave them.
+  const counts = [...sentenceText.matchAll(CAVEAT_NUMBER_OF)].map((m) => ({
+    things: [m[1], m[2]].filter((w): w is string => !!w).map(stem),
+    done: m[3] ? stem(m[3]) : null
+  }))
+  const givesCount = (d: Draft) =>
+    counts.some(
+      (c) =>
+        c.things.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text)) &&
+        (!c.done || new RegExp(`\\b${c.done}`, 'i').test(d.claim.text))
+    )
+  const toll = CAVEAT_TOLL.test(sentenceText)
+  const listed = (d: Draft) =>
+    d.resolution !== 'publisher' &&
+    ((toll &&
+      GIVES_TOLL.test(d.claim.text) &&
+      /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(d.claim.text)) ||
+      givesCount(d))
+  const listedOwner = counts.length || toll ? CAVEAT_OWNER.exec(sentenceText)?.[1].toLowerCase() : undefined
+  const ownersAccount = (d: Draft) =>
+    !!listedOwner && !!d.entity && (d.entity.head === listedOwner || d.entity.words.has(listedOwner))
+  if ((counted.length && drafts.some(accounts)) || drafts.some(listed)) {
+    for (const d of drafts.filter((d) => accounts(d) || listed(d) || ownersAccount(d))) d.caveats.push(...caveats)
     return
   }
   const inBlock = drafts.filter((d) => d.block === s.block)
@@ -792,6 +817,8 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
           : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
 }
+
+const stem = (word: string) => word.toLowerCase().replace(/(?:ed|es|s)$/, '')
 
 /** One suggestion for a claim the same speaker repeats (a caption, a key takeaway): the longer one. */
 function dedupe(drafts: Draft[]): Draft[] {
