@@ -698,6 +698,22 @@ function leftOf(toks: Token[], v: number): Left {
   }
   if (speakerTo !== -1) {
     const [a, b] = trimPhrase(toks, speakerFrom, speakerTo)
+    // "..., a formula the union's negotiators rejected last year": a noun set off after a clause, described
+    // by a relative clause with no "that", whose subject is a name; the verb reports nothing after it.
+    let h = a + 1
+    while (h < b && toks[h].pos === 'ADJ') h++
+    if (
+      toks[a - 1]?.text === ',' &&
+      ['a', 'an'].includes(toks[a].lower) &&
+      toks[h]?.pos === 'NOUN' &&
+      h + 1 < b &&
+      ['PROPN', 'DET', 'PRON'].includes(toks[h + 1].pos) &&
+      closesClaim(toks, v)
+    ) {
+      out.objection = [h + 1, b]
+      out.objectionStart = a
+      return out
+    }
     // "a charge Strel rejected": an objection to the previous clause.
     const head = toks.slice(a, b).find((t) => t.pos === 'NOUN')
     // "..., an account residents disputed": an objection by a plural noun as much as by a name.

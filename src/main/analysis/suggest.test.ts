@@ -1323,4 +1323,16 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['it had seen a draft plan to rebuild the pier', '6']
     ])
   })
+  it('reads ", a formula the union\'s negotiators rejected" as a description, not the negotiators\' claim', () => {
+    const got = brief(
+      doc(
+        'The port board met on Monday, the Courier said.',
+        'The plan, according to the Courier, also provides for a new pier, and leaves the old harbour to "later talks", a formula the union\'s negotiators rejected last year.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The port board met on Monday', 'Courier'],
+      ['also provides for a new pier, and leaves the old harbour to "later talks"', 'Courier']
+    ])
+  })
 })
