@@ -633,7 +633,11 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
-    if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
+    // ", made to reporters in Sarn,": irregular participles ("made", "held", "sent") open asides too.
+    const participle =
+      /(?:ing|ed|en)$/.test(first.lower) ||
+      (toks[a - 1]?.text === ',' && first.lemma !== first.lower && !/s$/.test(first.lower))
+    if (first.pos === 'VERB' && participle) continue
     if (a === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(first.text) && ['DET', 'PRON'].includes(toks[a + 1]?.pos ?? '')) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.

@@ -1335,4 +1335,18 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['also provides for a new pier, and leaves the old harbour to "later talks"', 'Courier']
     ])
   })
+  it('reads an aside opened by an irregular participle (", made to reporters in X,") as no claim', () => {
+    const got = brief(
+      doc(
+        'The mayor said the bridge would reopen.',
+        'In the same remarks, made to reporters in Old Harlow, she accused the contractor of hiding "serious cracks" from inspectors.',
+        'Storms that tore through the valley have cut 40 roads, the roads agency said.'
+      )
+    )
+    expect(got.map((g) => g.claim)).toEqual([
+      'the bridge would reopen',
+      'accused the contractor of hiding "serious cracks" from inspectors',
+      'Storms that tore through the valley have cut 40 roads'
+    ])
+  })
 })
