@@ -1349,4 +1349,20 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       'Storms that tore through the valley have cut 40 roads'
     ])
   })
+  it("gives a sentence between two of one speaker's account, the second closing with its attribution, to that speaker", () => {
+    const got = brief(
+      doc(
+        'The mayor opened the bridge on Monday, the Item said.',
+        'The talks broke down over money, according to two council officials. The city wants the province to pay 40 percent of the cost. The province has offered 25 percent, the two officials said.',
+        'The canal opened in 1901. Its locks were rebuilt in 1990, the trust said.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker, g.name])).toEqual([
+      ['The mayor opened the bridge on Monday', 'the Item', 'Item'],
+      ['The talks broke down over money', 'two council officials', 'Two council officials'],
+      ['The city wants the province to pay 40 percent of the cost', null, 'Two council officials'],
+      ['The province has offered 25 percent', 'the two officials', 'Two council officials'],
+      ['Its locks were rebuilt in 1990', 'the trust', 'Trust']
+    ])
+  })
 })

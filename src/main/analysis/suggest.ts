@@ -470,8 +470,39 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     drafts.push(...made)
   })
 
+  bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * "A, according to two officials. B. C, the officials said.": a sentence with no speaker of its own between
+ * two sentences of one speaker's account in a paragraph, the second closing with its attribution, goes on
+ * with that account. Only a figure read in the publisher's voice, or nothing, is there to replace.
+ */
+function bridgeAccounts(drafts: Draft[], sentences: Sentence[], text: string): void {
+  for (let si = 1; si < sentences.length - 1; si++) {
+    const s = sentences[si]
+    const here = drafts.filter((d) => d.sentence === si)
+    if (here.some((d) => d.resolution !== 'publisher' || d.cue.kind !== 'figure')) continue
+    const before = drafts.filter((d) => d.sentence === si - 1 && d.block === s.block).at(-1)
+    const after = drafts.find((d) => d.sentence === si + 1 && d.block === s.block)
+    if (!before?.entity || !after || after.entity !== before.entity || after.cue.start < after.claim.end) continue
+    if (['publisher', 'unattributed'].includes(before.resolution) || /["“”]/.test(text.slice(s.start, s.end))) continue
+    const claim = trimClaim(text, { start: s.start, end: s.end })
+    const bridged: Draft = {
+      ...before,
+      claim: spanOf(text, claim.start, claim.end),
+      mention: null,
+      resolution: 'continuation',
+      quantities: here.flatMap((d) => d.quantities),
+      caveats: here.flatMap((d) => d.caveats),
+      sentence: si,
+      block: s.block
+    }
+    const at = here.length ? drafts.indexOf(here[0]) : drafts.indexOf(before) + 1
+    drafts.splice(at, here.length, bridged)
+  }
 }
 
 /**
