@@ -117,6 +117,8 @@ const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
 const CITING = new Set(['citing', 'quoting'])
 /** "Residents interviewed by the Voice", "an email seen by the Tribune": the outlet is a relay. */
 const RELAYED_BY = new Set(['interviewed', 'quoted', 'cited', 'contacted', 'reached', 'seen', 'obtained', 'reviewed'])
+/** Phrasal verbs of saying and denying, by "lemma particle". */
+const PHRASAL_CUES: Record<string, string> = { 'point out': 'point out', 'rule out': 'rule out' }
 const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as)$/
 /** "a firm called Norcast", "a unit named "Storm"": the name after the participle is capitalised or quoted. */
 const NAMED = new Set(['called', 'named'])
@@ -243,6 +245,17 @@ function cuesIn(toks: Token[]): Cue[] {
     // "Karsenia, he went on, had lost ...": "go on" between commas reports what follows.
     if (t.lemma === 'go' && toks[i + 1]?.lower === 'on' && toks[i + 2]?.text === ',' && toks[i - 2]?.text === ',') {
       out.push({ index: i, end: i + 2, lemma: 'go on', kind: 'reporting-verb' })
+      return
+    }
+    // ", pointing out that ...": a phrasal verb of saying; "ruled out a new levy": of denying, the claim
+    // from the verb. "used the interview to rule out ...": the occasion's user speaks.
+    const phrasal = PHRASAL_CUES[`${t.lemma} ${toks[i + 1]?.lower ?? ''}`]
+    if (phrasal && t.pos === 'VERB') {
+      const before = toks[i - 1]
+      const usedTo = before?.lower === 'to' && toks.slice(Math.max(0, i - 6), i - 1).some((x) => x.lemma === 'use')
+      if (before && MODALS.has(before.lower) && !usedTo) return
+      const participle = /ing$/.test(t.lower) && before?.text === ','
+      out.push({ index: i, end: i + 2, lemma: phrasal, kind: 'reporting-verb', ...(participle ? { participle } : {}) })
       return
     }
     const lemma = lemmaOf(t)
@@ -485,6 +498,11 @@ function leftOf(toks: Token[], v: number): Left {
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
   // "X continued to complain about ...": the subject is the continuing verb's.
   if (toks[j]?.lower === 'to' && CONTINUING_VERBS.has(toks[j - 1]?.lemma ?? '')) j -= 2
+  // "X also used the interview to rule out ...": the subject is the user's.
+  if (toks[j]?.lower === 'to') {
+    const use = toks.slice(Math.max(0, j - 5), j).findLastIndex((x) => x.lemma === 'use' && x.pos === 'VERB')
+    if (use !== -1) j = Math.max(0, j - 5) + use - 1
+  }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   if (toks[j]?.text === ',')
@@ -1250,6 +1268,22 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)
       if (adding && !resumes)
         frame.claims.push({ start: toks[cue.end - 1].end + adding.index + adding[0].length, end: endChar(stop) })
+      // "..., she said: by the institute's estimate, ...", "..., he added, turning out 20,000 a month": what
+      // follows a colon, or a participle that is no verb of saying, goes on with the claim.
+      const next = toks[after + 1]
+      const goesOn =
+        !resumes &&
+        !adding &&
+        !!next &&
+        after + 1 < stop &&
+        (toks[after]?.text === ':' ||
+          (toks[after]?.text === ',' &&
+            next.pos === 'VERB' &&
+            /ing$/.test(next.lower) &&
+            !isReportingLemma(next.lemma) &&
+            !CITING.has(next.lower) &&
+            next.lower !== 'according'))
+      if (goesOn) frame.claims.push({ start: next.start, end: endChar(stop) })
       // "Y, the diplomat said, and his government had twice raised ...": the clause joined on, with no cue
       // of its own, goes on with the same account.
       const joined = toks[after]?.text === ',' && toks[after + 1]?.lower === 'and' ? after + 2 : -1
@@ -1283,7 +1317,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frames.push(frame)
       continue
     }
-    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
+    const denial = DENY_VERBS.has(cue.lemma) || cue.lemma === 'rule out'
+    if (denial || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
       if (namesAnAccount(toks, cue.end, stop)) continue
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true

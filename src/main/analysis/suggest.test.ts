@@ -1365,4 +1365,24 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['Its locks were rebuilt in 1990', 'the trust', 'Trust']
     ])
   })
+  it('reads "pointing out that", "used the interview to rule out", and a colon or participle after a closing attribution', () => {
+    const got = brief(
+      doc(
+        'The harbour minister, Tove Rask, said on Sunday that 14 berths had reopened.',
+        'Emil Haas questioned her on the cost, pointing out that the budget had listed far fewer berths.',
+        'A new crane would arrive in May, Rask added, turning out 40 lifts an hour at first.',
+        'Berths opened were not the same as berths used, the union said: by its count, only nine had handled a ship since March.',
+        'Rask also used the interview to rule out a rise in port fees before the end of the year.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['14 berths had reopened', 'Tove Rask'],
+      ['the budget had listed far fewer berths', 'Emil Haas'],
+      ['A new crane would arrive in May', 'Tove Rask'],
+      ['turning out 40 lifts an hour at first', 'Tove Rask'],
+      ['Berths opened were not the same as berths used', 'Union'],
+      ['by its count, only nine had handled a ship since March', 'Union'],
+      ['rule out a rise in port fees before the end of the year', 'Tove Rask']
+    ])
+  })
 })
