@@ -50,6 +50,8 @@ export interface Frame {
   noted?: Token[]
   /** The relay is an outlet the speaker gave an interview to ("in an interview on X", "speaking to X"). */
   interview?: Token[]
+  /** Who asked the questions ("told presenter Ruta Kessel"). */
+  interviewer?: Token[]
 }
 
 const BOUNDARY_WORDS = new Set([
@@ -1231,6 +1233,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (TELL_VERBS.has(cue.lemma)) {
       const whom = toldWhom(toks, after)
       if (whom.relay) frame.relays.push(toks.slice(whom.relay[0], whom.relay[1]))
+      if (toks.slice(after, whom.end).some((t) => INTERVIEWERS.has(t.lower)))
+        frame.interviewer = toks.slice(after, whom.end)
       after = whom.end
     }
     const trailing = left.claimComma !== null

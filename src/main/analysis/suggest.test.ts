@@ -1292,7 +1292,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       doc(
         'The port authority said on Sunday that 14 berths had reopened.',
         "Harbour minister Tove Rask said the dredging was finished. In an hour-long interview on Radio Norden's Morning Desk, Rask told presenter Emil Haas that the canal would reopen in May.",
-        'She said the pilots had returned. At a news conference later, Rask said fees would not rise.'
+        'She said the pilots had returned. At a news conference later, Rask said fees would not rise.',
+        'Haas pressed her on the cost, pointing out that the budget had doubled.'
       )
     )
     expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
@@ -1300,7 +1301,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['the dredging was finished', 'Tove Rask', ['Radio Norden']],
       ['the canal would reopen in May', 'Tove Rask', ['Radio Norden']],
       ['the pilots had returned', 'Tove Rask', ['Radio Norden']],
-      ['fees would not rise', 'Tove Rask', []]
+      ['fees would not rise', 'Tove Rask', []],
+      ['the budget had doubled', 'Emil Haas', ['Radio Norden']]
     ])
   })
   it('spreads a caveat listing several things over the accounts of each, and one on a document over its reporter', () => {

@@ -58,6 +58,8 @@ interface Draft {
   block: number
   /** The outlet this speaker gave an interview to, named in this draft's sentence. */
   interview?: Relay
+  /** The surname of the one who asked the questions in that interview. */
+  interviewer?: string
   /** The sentence names an occasion of its own ("in a statement", "at a news conference"). */
   occasion?: boolean
 }
@@ -285,6 +287,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       resolution: SpeakerResolution
       via: Relay[]
       interview?: Relay
+      interviewer?: string
       occasion?: boolean
     }
     let last: Who | null = null
@@ -327,12 +330,14 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
       const interview = f.interview && via.find((r) => r.mention.start === f.interview![0].start)
       const occasion = !!medium || OCCASION.test(attribution)
+      const interviewer = interview && f.interviewer?.at(-1)?.lower
       return {
         entity,
         mention,
         resolution,
         via,
         ...(interview ? { interview } : {}),
+        ...(interviewer ? { interviewer } : {}),
         ...(occasion ? { occasion } : {})
       }
     }
@@ -506,15 +511,19 @@ function bridgeAccounts(drafts: Draft[], sentences: Sentence[], text: string): v
 }
 
 /**
- * "In an interview on VTV1, Halvas said ...": what the interviewee says anywhere in the article, with no
- * relay or occasion of its own, came through that interview (an article built on an interview summarises
- * it before naming it).
+ * "In an interview on VTV1, Halvas told presenter Ruta Kessel ...": what the interviewee, or the one who
+ * asked, says anywhere in the article, with no relay or occasion of its own, came through that interview
+ * (an article built on an interview summarises it before naming it).
  */
 function carryInterviews(drafts: Draft[]): void {
   const given = new Map<Entity, Relay>()
-  for (const d of drafts) if (d.entity && d.interview && !given.has(d.entity)) given.set(d.entity, d.interview)
+  const asked = new Map<string, Relay>()
   for (const d of drafts) {
-    const relay = d.entity && given.get(d.entity)
+    if (d.entity && d.interview && !given.has(d.entity)) given.set(d.entity, d.interview)
+    if (d.interview && d.interviewer && !asked.has(d.interviewer)) asked.set(d.interviewer, d.interview)
+  }
+  for (const d of drafts) {
+    const relay = d.entity && (given.get(d.entity) ?? (d.entity.surname ? asked.get(d.entity.surname) : undefined))
     if (relay && !d.via.length && !d.occasion) d.via = [relay]
   }
 }
