@@ -320,7 +320,9 @@ function cuesIn(toks: Token[]): Cue[] {
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
     // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
-    if (toks[i + 1]?.lower === 'to' && toks[i + 2]?.pos === 'VERB') return
+    // "The delegations agreed not to brief the press": negated, too.
+    const infinitive = toks[i + 1]?.lower === 'not' ? i + 2 : i + 1
+    if (toks[infinitive]?.lower === 'to' && toks[infinitive + 1]?.pos === 'VERB') return
     // "did not want his name published said ...": a participle right before the sentence's reporting verb.
     if (/(?:ed|en)$/.test(t.lower) && toks[i + 1]?.pos === 'VERB' && isReportingLemma(lemmaOf(toks[i + 1]))) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
@@ -1440,7 +1442,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       .map((c) => withoutNegatedTail(text, c))
       .flatMap((c) => splitClaim(text, c))
       .map((c) => trimClaim(text, c))
-      .filter((c) => wordCount(text, c) >= 2)
+      .filter((c) => wordCount(text, c) >= 2 && !PRO_FORM.test(text.slice(c.start, c.end)))
   }
   return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
 }
@@ -1533,6 +1535,8 @@ function withoutNegatedTail(text: string, c: { start: number; end: number }): { 
   return m && !quotesOpen(slice.slice(0, m.index)) ? { start: c.start, end: c.start + m.index } : c
 }
 
+/** "A diplomat said the same": a claim that only points back to another says nothing of its own. */
+const PRO_FORM = /^(?:the\s+same|much\s+the\s+same|as\s+much|so\s+too|likewise|otherwise)$/i
 const wordCount = (text: string, c: { start: number; end: number }) =>
   text
     .slice(c.start, c.end)

@@ -267,6 +267,14 @@ export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** "The ministry did not give a figure ...", "The advisory makes no mention of ...": what an actor left unsaid. */
 export const SILENCE =
   /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention|say|give|publish|disclose|provide|release|specify|identify)\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b/i
+/** The terms a source spoke on: the publisher's note on its sourcing, not the source's account. */
+export const SOURCING_TERMS =
+  /\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+speak)\b/i
+/** "Whether either side wants ... is another matter": an open question, the writer's own. */
+export const OPEN_QUESTION = /^\s*(?:whether|why|how\s+long|what\s+(?:remains|is\s+unclear))\b/i
+/** "It was the deadliest strike on the city since 2022": a comparison with the record, the writer's own. */
+export const RECORD_COMPARISON =
+  /\b(?:the\s+)?(?:\w+est|most\s+\w+|worst|biggest|largest|first)\s+(?:\w+\s+){0,6}?(?:since|in\s+(?:more\s+than\s+)?(?:a|\w+)\s+(?:years?|decades?)|on\s+record)\b/i
 export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =

@@ -1387,4 +1387,20 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['rule out a rise in port fees before the end of the year', 'Tove Rask']
     ])
   })
+  it("leaves out what only points back or plans, and keeps sourcing terms, open questions and records the writer's", () => {
+    const got = brief({
+      ...doc(
+        'A ferry sank off Arvel on Monday, killing four people, the coastguard said. It was the worst ferry disaster in the region since 1987.',
+        'The crew had ignored a storm warning, according to two port officials. They spoke on condition of anonymity because the inquiry is confidential. A harbour pilot said the same. The unions have agreed not to comment.',
+        'The ferry line said its boats were safe. Whether the ministry will reopen the route before summer is another matter.'
+      ),
+      outlet: 'The Item'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['A ferry sank off Arvel on Monday, killing four people', 'Coastguard'],
+      ['It was the worst ferry disaster in the region since 1987', 'The Item'],
+      ['The crew had ignored a storm warning', 'Two port officials'],
+      ['its boats were safe', 'Ferry line']
+    ])
+  })
 })

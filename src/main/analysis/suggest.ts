@@ -21,12 +21,15 @@ import {
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
+  OPEN_QUESTION,
   ORGANIZATION_WORDS,
   PUBLISHER_DENIAL,
   OCCASION,
   RECORD_MEDIUM,
   REBUTTAL,
+  RECORD_COMPARISON,
   SILENCE,
+  SOURCING_TERMS,
   TITLES,
   TRUNCATED
 } from './lexicon'
@@ -555,7 +558,12 @@ function goesOn(drafts: Draft[], s: Sentence, si: number, text: string): Draft |
   if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || prev.cue.start < prev.claim.end)
     return null
   const sentenceText = text.slice(s.start, s.end)
-  if (/["“”]/.test(sentenceText) || [ESTIMATIVE, REBUTTAL, PUBLISHER_DENIAL].some((re) => re.test(sentenceText)))
+  if (
+    /["“”]/.test(sentenceText) ||
+    [ESTIMATIVE, REBUTTAL, PUBLISHER_DENIAL, SOURCING_TERMS, OPEN_QUESTION, RECORD_COMPARISON].some((re) =>
+      re.test(sentenceText)
+    )
+  )
     return null
   const first = s.tokens[0]
   if (!first || first.pos === 'PROPN' || ['we', 'i', 'our'].includes(first.lower)) return null
