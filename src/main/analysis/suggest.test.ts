@@ -1403,4 +1403,18 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['its boats were safe', 'Ferry line']
     ])
   })
+  it("takes what the publisher's own reporters saw for the publisher's claim", () => {
+    const got = brief({
+      ...doc(
+        'Floods hit Arvel on Monday, the coastguard said.',
+        'Reporters for the agency who visited the harbour on Tuesday saw three sunken boats. Daily Item journalists found no aid at the camp. Reporters for the Courier saw a dry dock.'
+      ),
+      outlet: 'The Daily Item'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Floods hit Arvel on Monday', 'Coastguard'],
+      ['saw three sunken boats', 'The Daily Item'],
+      ['found no aid at the camp', 'The Daily Item']
+    ])
+  })
 })

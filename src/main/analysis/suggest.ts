@@ -428,6 +428,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       })
     } else if (!made.length) {
       const own =
+        ownWitness(text, s, publisher) ??
         publisherClaim(text, s, quantities, caveats, opening) ??
         (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
           ? leadClaim(text, s, opening)
@@ -733,6 +734,27 @@ function publisherTurn(
     }
   return null
 }
+
+/**
+ * "Reporters for the agency who visited the street saw ...", "Our correspondent counted ...": what the
+ * publisher's own journalists saw is the publisher's claim, from the verb of seeing on.
+ */
+function ownWitness(text: string, s: Sentence, publisher: string | null): { claim: Span; cue: Cue } | null {
+  const sentenceText = text.slice(s.start, s.end)
+  const own = publisher ? normName(publisher).replace(/^the /, '') : null
+  const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${own ? `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}` : ''})`
+  const reporters = '(?:reporters?|correspondents?|journalists?|photographers?|a\\s+reporter|a\\s+correspondent)'
+  const subject = new RegExp(
+    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords})\\b`,
+    'i'
+  )
+  if (!subject.test(sentenceText)) return null
+  const verb = s.tokens.find((t) => t.pos === 'VERB' && WITNESS_VERBS.has(t.lemma) && !/ing$/.test(t.lower))
+  if (!verb) return null
+  const claim = trimClaim(text, { start: verb.start, end: s.end })
+  return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, verb.start, verb.end), kind: 'lead' } }
+}
+const WITNESS_VERBS = new Set(['see', 'witness', 'observe', 'count', 'hear', 'find'])
 
 /** What the publisher asserts in its own voice: a non-statement, a rebuttal, a judgment, a figure. */
 function publisherClaim(
