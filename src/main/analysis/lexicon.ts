@@ -261,6 +261,12 @@ export const NO_COMMENT_CLAIM =
 /** Where a speaker's claim turns into the publisher's inference: ", so the gap amounts to ...". */
 export const INFERENCE_TURN =
   /,\s+(?:so|thus|hence)\s+|,?\s+and\s+(?=[^,.;]*\btherefore\b)|[,;]\s+which\s+means(?:\s+that)?\s+/gi
+/**
+ * Where it turns to the publisher's own comparison with the record: "..., in what would be the most serious
+ * clash in two years", "..., the first time the government has named ...".
+ */
+export const RECORD_TURN =
+  /,\s+(?:in\s+what\s+(?:would\s+be|was|is|appeared\s+to\s+be|could\s+be)\s+(?=the\s+)|(?=the\s+first\s+time\s+(?:that\s+)?\p{L}+))/giu
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
@@ -274,7 +280,7 @@ export const SOURCING_TERMS =
 export const OPEN_QUESTION = /^\s*(?:whether|why|how\s+long|what\s+(?:remains|is\s+unclear))\b/i
 /** "It was the deadliest strike on the city since 2022": a comparison with the record, the writer's own. */
 export const RECORD_COMPARISON =
-  /\b(?:the\s+)?(?:\w+est|most\s+\w+|worst|biggest|largest|first)\s+(?:\w+\s+){0,6}?(?:since|in\s+(?:more\s+than\s+)?(?:a|\w+)\s+(?:years?|decades?)|on\s+record)\b/i
+  /\b(?:the\s+)?(?:\w+est|most\s+\w+|worst|biggest|largest|first)\s+(?:[\w'’-]+\s+){0,8}?(?:since|in\s+(?:more\s+than\s+)?(?:a|\w+)\s+(?:years?|decades?)|on\s+record)\b/i
 export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =

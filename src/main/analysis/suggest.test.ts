@@ -1417,4 +1417,21 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['found no aid at the camp', 'The Daily Item']
     ])
   })
+  it("splits the publisher's comparison with the record off a speaker's claim", () => {
+    const got = brief({
+      ...doc(
+        'The navy said on Monday that a patrol boat had fired on a trawler, in what would be the most serious clash between the two fleets in more than a decade.',
+        'The ministry said it had expelled two diplomats, the first time the government has expelled anyone over a fishing dispute.',
+        'The mayor said the storm was unusual, in what she called a warning.'
+      ),
+      outlet: 'The Item'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['a patrol boat had fired on a trawler', 'Navy'],
+      ['the most serious clash between the two fleets in more than a decade', 'The Item'],
+      ['it had expelled two diplomats', 'Ministry'],
+      ['the first time the government has expelled anyone over a fishing dispute', 'The Item'],
+      ['the storm was unusual, in what she called a warning', 'Mayor']
+    ])
+  })
 })

@@ -28,6 +28,7 @@ import {
   RECORD_MEDIUM,
   REBUTTAL,
   RECORD_COMPARISON,
+  RECORD_TURN,
   SILENCE,
   SOURCING_TERMS,
   TITLES,
@@ -712,12 +713,19 @@ function publisherTurn(
   }
   for (const [re, kind] of [
     [INFERENCE_TURN, 'inference'],
-    [CONTRAST_TURN, 'contrast']
+    [CONTRAST_TURN, 'contrast'],
+    [RECORD_TURN, 'record']
   ] as const)
     for (const m of slice.matchAll(re)) {
       if (quotesOpen(slice.slice(0, m.index))) continue
       const at = c.start + m.index
       const tail = trimClaim(text, { start: at + m[0].length, end: c.end })
+      if (kind === 'record') {
+        const record = text.slice(tail.start, tail.end)
+        if (!/^the\s+first\s+time\b/i.test(record) && !RECORD_COMPARISON.test(record)) continue
+        const cue = { ...spanOf(text, tail.start, Math.min(tail.end, tail.start + 20)), kind: 'lead' as const }
+        return { at, claim: spanOf(text, tail.start, tail.end), cue }
+      }
       if (kind === 'contrast') {
         if (!publisherLeads(text.slice(tail.start, tail.end))) continue
         const word = /\p{L}+/u.exec(m[0])!
