@@ -1434,4 +1434,19 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['the storm was unusual, in what she called a warning', 'Mayor']
     ])
   })
+  it('lets an account with no cue of its own go on over several sentences of the paragraph', () => {
+    const got = brief(
+      doc(
+        'The fire began at noon, officials said.',
+        'The clinic had admitted 41 people by noon, said Dr Ana Ruiz, its chief surgeon. Most had burns. Two died overnight.',
+        'Ferries stopped running. The port will reopen on Friday.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The fire began at noon', 'Officials'],
+      ['The clinic had admitted 41 people by noon', 'Ana Ruiz'],
+      ['Most had burns', 'Ana Ruiz'],
+      ['Two died overnight', 'Ana Ruiz']
+    ])
+  })
 })

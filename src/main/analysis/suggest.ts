@@ -414,7 +414,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
     const account =
-      !made.length && !caveats.length ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, s, si, text)) : null
+      !made.length && !caveats.length
+        ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, sentences, si, text))
+        : null
     if (account) {
       const claim = trimClaim(text, { start: opening, end: s.end })
       made.push({
@@ -554,11 +556,14 @@ function followOn(drafts: Draft[], s: Sentence, si: number, text: string, openin
  * same paragraph, goes on with that account, unless it names a new actor as its subject, quotes, or
  * carries the publisher's own judgment. The cue is the attribution it goes on from.
  */
-function goesOn(drafts: Draft[], s: Sentence, si: number, text: string): Draft | null {
+function goesOn(drafts: Draft[], sentences: Sentence[], si: number, text: string): Draft | null {
+  const s = sentences[si]
   const prev = drafts.at(-1)
   if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
-  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || prev.cue.start < prev.claim.end)
-    return null
+  // A sentence that went on with the account lets the next go on too (its cue is in a sentence before it).
+  const closes =
+    prev.cue.start >= prev.claim.end || (prev.resolution === 'continuation' && prev.cue.end <= sentences[si - 1].start)
+  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || !closes) return null
   const sentenceText = text.slice(s.start, s.end)
   if (
     /["“”]/.test(sentenceText) ||
