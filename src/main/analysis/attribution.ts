@@ -52,6 +52,8 @@ export interface Frame {
   interview?: Token[]
   /** Who asked the questions ("told presenter Ruta Kessel"). */
   interviewer?: Token[]
+  /** The speaker spoke, but of nothing new ("disputed that"): no claim, yet a speaker later words may point to. */
+  spoke?: boolean
 }
 
 const BOUNDARY_WORDS = new Set([
@@ -1101,8 +1103,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
 
     const prev = frames.at(-1)
     if (cue.participle) {
-      // "Petrich defended the programme, saying the vessels were ...": only with no frame before it.
-      if (prev) continue
+      // "Petrich defended the programme, saying the vessels were ...": only with no frame before it that
+      // carries a claim.
+      if (prev && !prev.spoke) continue
       let main = 0
       while (main < v && !isFiniteVerb(toks, main)) main++
       const subject = main < v ? leftOf(toks, main).speaker : null
@@ -1326,6 +1329,14 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     const denial = DENY_VERBS.has(cue.lemma) || cue.lemma === 'rule out'
     if (denial || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
       if (namesAnAccount(toks, cue.end, stop)) continue
+      // "Two engineers disputed that.", "She rejected it, saying ...": a pronoun for the account before says
+      // nothing new, but the speaker spoke (a later "one of them" or a participle is theirs).
+      const after = toks[cue.end + 1]
+      if (['that', 'this', 'it'].includes(toks[cue.end]?.lower ?? '') && (cue.end + 1 >= stop || after?.text === ',')) {
+        frame.spoke = true
+        frames.push(frame)
+        continue
+      }
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)

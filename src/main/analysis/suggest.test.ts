@@ -1449,4 +1449,18 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['Two died overnight', 'Ana Ruiz']
     ])
   })
+  it('takes "disputed that" and "rejected it" for no claim, but for a speaker later words point to', () => {
+    const got = brief(
+      doc(
+        'The port reopened on Monday, officials said.',
+        'The mayor rejected it, saying no jobs had been cut.',
+        'Two engineers at the plant disputed that. The pump had failed on May 10, one of them said.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The port reopened on Monday', 'Officials'],
+      ['no jobs had been cut', 'Mayor'],
+      ['The pump had failed on May 10', 'Two engineers at the plant']
+    ])
+  })
 })

@@ -346,8 +346,13 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       }
     }
 
+    let spokeHere = false
     for (const f of framesOf(s, text)) {
       if (f.noted) speakers.noteName(profile(f.noted, text), f.noted[0].start)
+      if (f.spoke) {
+        last = speakerOf(f)
+        spokeHere = true
+      }
       if (!f.claims.length || !f.speaker.length) continue
       let who: Who | null = last
       if (f.mode === 'phrase' || !who) who = speakerOf(f)
@@ -413,6 +418,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
+    // "Two engineers disputed that.": someone spoke here, of nothing new; the sentence is no one else's.
+    if (spokeHere && !made.length) return
     const account =
       !made.length && !caveats.length
         ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, sentences, si, text))
