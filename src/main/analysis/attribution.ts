@@ -940,7 +940,8 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     i < toks.length &&
     ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
     toks[i].lower !== 'that' &&
-    !toks[i].entity?.match(/DATE|TIME/) &&
+    // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name.
+    (!toks[i].entity?.match(/DATE|TIME/) || (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text))) &&
     !newPhrase(i)
   )
     i++

@@ -1463,4 +1463,22 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['The pump had failed on May 10', 'Two engineers at the plant']
     ])
   })
+  it('reads "the Morning Wire" as a name, and a closing caveat on either side\'s figures as about the article\'s accounts', () => {
+    const d = doc(
+      'The army said the bridge had been shelled.',
+      'Rebel commander Osk Varan said in an interview with the Morning Wire that 300 soldiers had surrendered.',
+      'Its spokesman, Colonel Ida Moss, told reporters that 14 soldiers had been wounded.',
+      "The Item could not independently confirm either side's figures."
+    )
+    const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
+      s.claim.text,
+      s.via.map((v) => v.name),
+      s.grading.credibility ?? null
+    ])
+    expect(got).toEqual([
+      ['the bridge had been shelled', [], null],
+      ['300 soldiers had surrendered', ['Morning Wire'], '6'],
+      ['14 soldiers had been wounded', [], '6']
+    ])
+  })
 })

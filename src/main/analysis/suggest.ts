@@ -858,9 +858,14 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
     return
   }
   const inBlock = drafts.filter((d) => d.block === s.block)
+  // "Vell Daily could not confirm either side's figures.": a paragraph that is only a caveat about two
+  // accounts' figures is about the article's accounts, not the paragraph before.
+  const wide = !inBlock.length && CAVEAT_ABOUT_TWO.test(sentenceText) && CAVEAT_ABOUT_FIGURES.test(sentenceText)
   const pool = inBlock.length
     ? inBlock
-    : drafts.filter((d) => d.block === s.block - 1 || d.sentence === s.block - 1).slice(-1)
+    : wide
+      ? drafts.filter((d) => d.resolution !== 'publisher')
+      : drafts.filter((d) => d.block === s.block - 1 || d.sentence === s.block - 1).slice(-1)
   if (!pool.length) {
     if (drafts.length) drafts.at(-1)!.caveats.push(...caveats)
     return
