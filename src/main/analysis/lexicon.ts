@@ -211,7 +211,12 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|establish)\w*)|\b(?:has|have|had)\s+not\s+(?:seen|obtained|reviewed)\s+(?:the|this|that)\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report)\b|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|establish)\w*)|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
+    },
+    {
+      // "The Observer has not seen the document": a name (the publisher's), not "her side", has not seen it.
+      kind: 'unverified',
+      re: /\b(?:[A-Z][\w'’]*|we)\s+(?:has|have|had)\s+not\s+(?:seen|obtained|reviewed)\s+(?:the|this|that)\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report)\b/
     },
     {
       kind: 'no-comment',

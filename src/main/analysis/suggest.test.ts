@@ -1311,7 +1311,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       'The coastguard said 30 boats had been launched. Two of the boats sank, the harbour office said.',
       'The army said its engineers had cleared 12 roads and the storm had spared the airfield.',
       "The Item could not verify the death toll, the number of boats launched, or the army's account of the roads.",
-      'The Courier reported that it had seen a draft plan to rebuild the pier. The Item has not seen the document.'
+      'The Courier reported that it had seen a draft plan to rebuild the pier. The Item has not seen the document.',
+      'The mayor said her office had not seen the document.'
     )
     const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
       s.claim.text,
@@ -1322,7 +1323,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['30 boats had been launched', '6'],
       ['Two of the boats sank', null],
       ['its engineers had cleared 12 roads and the storm had spared the airfield', '6'],
-      ['it had seen a draft plan to rebuild the pier', '6']
+      ['it had seen a draft plan to rebuild the pier', '6'],
+      ['her office had not seen the document', null]
     ])
   })
   it('reads ", a formula the union\'s negotiators rejected" as a description, not the negotiators\' claim', () => {
