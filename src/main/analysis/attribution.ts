@@ -1527,13 +1527,14 @@ function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => num
 
 /**
  * "In an interview with the weekly Kapital, X said", "in an interview on VTV's The Week", "speaking to
- * ORT": the outlet is a relay.
+ * ORT", "appearing on Radio Nord's Sunday programme": the outlet is a relay.
  */
 function interviewRelay(toks: Token[], from: number, to: number): Token[] | null {
   for (let i = 0; i < toks.length - 2; i++) {
     if (toks[i].start < from || toks[i].end > to) continue
     const pair = `${toks[i].lower} ${toks[i + 1].lower}`
-    if (!/^(?:interviews? (?:with|on|to)|speaking to|talking to|comments to|remarks to)$/.test(pair)) continue
+    if (!/^(?:interviews? (?:with|on|to)|(?:speaking|talking|appearing) (?:to|on)|comments to|remarks to)$/.test(pair))
+      continue
     const whom = toldWhom(toks, i + 2)
     if (whom.relay) return toks.slice(whom.relay[0], whom.relay[1])
   }

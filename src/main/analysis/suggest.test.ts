@@ -1293,7 +1293,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
         'The port authority said on Sunday that 14 berths had reopened.',
         "Harbour minister Tove Rask said the dredging was finished. In an hour-long interview on Radio Norden's Morning Desk, Rask told presenter Emil Haas that the canal would reopen in May.",
         'She said the pilots had returned. At a news conference later, Rask said fees would not rise.',
-        'Haas pressed her on the cost, pointing out that the budget had doubled.'
+        'Haas pressed her on the cost, pointing out that the budget had doubled.',
+        "Appearing on Vell TV's Noon Show, the port's chief engineer said the locks were sound."
       )
     )
     expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
@@ -1302,7 +1303,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['the canal would reopen in May', 'Tove Rask', ['Radio Norden']],
       ['the pilots had returned', 'Tove Rask', ['Radio Norden']],
       ['fees would not rise', 'Tove Rask', []],
-      ['the budget had doubled', 'Emil Haas', ['Radio Norden']]
+      ['the budget had doubled', 'Emil Haas', ['Radio Norden']],
+      ['the locks were sound', "The port's chief engineer", ['Vell TV']]
     ])
   })
   it('spreads a caveat listing several things over the accounts of each, and one on a document over its reporter', () => {
