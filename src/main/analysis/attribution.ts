@@ -120,7 +120,18 @@ const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
 /** "X, citing Y, reported", "X, quoting Y, said": Y speaks, X relays. */
 const CITING = new Set(['citing', 'quoting'])
 /** "Residents interviewed by the Voice", "an email seen by the Tribune": the outlet is a relay. */
-const RELAYED_BY = new Set(['interviewed', 'quoted', 'cited', 'contacted', 'reached', 'seen', 'obtained', 'reviewed'])
+const RELAYED_BY = new Set([
+  'interviewed',
+  'quoted',
+  'cited',
+  'contacted',
+  'reached',
+  'seen',
+  'obtained',
+  'reviewed',
+  'reported',
+  'published'
+])
 /** Phrasal verbs of saying and denying, by "lemma particle". */
 const PHRASAL_CUES: Record<string, string> = { 'point out': 'point out', 'rule out': 'rule out' }
 const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as)$/
@@ -354,9 +365,9 @@ function cuesIn(toks: Token[]): Cue[] {
       if (!negated) out.push(special)
       return
     }
-    // "a sum of 5,000 crowns, reported by the Courier, was ...": a passive aside.
-    if (toks[i + 1]?.lower === 'by' && /(?:ed|en)$/.test(t.lower) && !/^(?:has|have|had)$/.test(prev?.lower ?? ''))
-      return
+    // "a sum of 5,000 crowns, reported by the Courier, was ...", ", reported on Monday by the Courier,": a
+    // passive aside.
+    if (agentAt(toks, i) !== -1 && /(?:ed|en)$/.test(t.lower) && !/^(?:has|have|had)$/.test(prev?.lower ?? '')) return
     if (negated && !SHOW_VERBS.has(lemma)) return
     if (negated) {
       let a = k
@@ -488,6 +499,8 @@ interface Left {
   pronounRelative?: number
   /** "..., a figure it says is based on ...": the noun phrase's start and the pronoun that speaks. */
   objectPronoun?: [number, number]
+  /** ", reported by the Courier,": an outlet in an aside between the speaker and the verb. */
+  relayAside?: [number, number]
 }
 
 function leftOf(toks: Token[], v: number): Left {
@@ -661,7 +674,13 @@ function leftOf(toks: Token[], v: number): Left {
     const participle =
       /(?:ing|ed|en)$/.test(first.lower) ||
       (toks[a - 1]?.text === ',' && first.lemma !== first.lower && !/s$/.test(first.lower))
-    if (first.pos === 'VERB' && participle) continue
+    if (first.pos === 'VERB' && participle) {
+      // "An assessment by X, reported on Monday by the Courier, put ...": the outlet in the aside relays.
+      const agent = RELAYED_BY.has(first.lower) ? agentAt(toks, a) : -1
+      const whom = agent !== -1 && agent < b ? toldWhom(toks, agent + 1) : null
+      if (whom?.relay && whom.relay[1] <= b) out.relayAside = whom.relay
+      continue
+    }
     if (a === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(first.text) && ['DET', 'PRON'].includes(toks[a + 1]?.pos ?? '')) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.
@@ -923,6 +942,16 @@ function thatFollows(toks: Token[], from: number): boolean {
     if (toks[k].text === ',' || toks[k].text === '.') return false
   }
   return false
+}
+
+/** The "by" of a passive participle at `i`, past a date ("reported on Monday by X"); -1 when none. */
+function agentAt(toks: Token[], i: number): number {
+  let k = i + 1
+  if (DATE_ADPS.has(toks[k]?.lower ?? '') && toks[k + 1]?.entity === 'DATE') {
+    k++
+    while (toks[k]?.entity === 'DATE') k++
+  }
+  return toks[k]?.lower === 'by' ? k : -1
 }
 
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
@@ -1210,6 +1239,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         continue
       frame.speaker = toks.slice(left.speaker[0], left.speaker[1])
       frame.begins = frame.speaker[0].start
+      if (left.relayAside) frame.relays.push(toks.slice(left.relayAside[0], left.relayAside[1]))
       if (left.origin) {
         frame.relays.push(frame.speaker)
         frame.speaker = toks.slice(left.origin[0], left.origin[1])
@@ -1226,9 +1256,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frame.speaker = toks.slice(right[0], right[1])
     } else continue
     // "Residents interviewed by the Ostrelan Voice": the outlet is a relay.
-    const by = frame.speaker.findIndex((t, k) => RELAYED_BY.has(t.lower) && frame.speaker[k + 1]?.lower === 'by')
+    const by = frame.speaker.findIndex((t, k) => RELAYED_BY.has(t.lower) && agentAt(frame.speaker, k) !== -1)
     if (by !== -1 && frame.mode === 'phrase') {
-      const whom = toldWhom(frame.speaker, by + 2)
+      const whom = toldWhom(frame.speaker, agentAt(frame.speaker, by) + 1)
       if (whom.relay) frame.relays = [...frame.relays, frame.speaker.slice(whom.relay[0], whom.relay[1])]
       // "A Varoil engineer quoted by Radio Selvan": the engineer speaks, the broadcaster relays.
       if (whom.relay && by > 0 && ['quoted', 'cited'].includes(frame.speaker[by].lower))
@@ -1533,10 +1563,18 @@ function interviewRelay(toks: Token[], from: number, to: number): Token[] | null
   for (let i = 0; i < toks.length - 2; i++) {
     if (toks[i].start < from || toks[i].end > to) continue
     const pair = `${toks[i].lower} ${toks[i + 1].lower}`
-    if (!/^(?:interviews? (?:with|on|to)|(?:speaking|talking|appearing) (?:to|on)|comments to|remarks to)$/.test(pair))
+    if (
+      !/^(?:interviews? (?:with|on|to)|(?:speaking|talking|appearing|spoke) (?:to|on)|comments to|remarks to)$/.test(
+        pair
+      )
+    )
       continue
     const whom = toldWhom(toks, i + 2)
-    if (whom.relay) return toks.slice(whom.relay[0], whom.relay[1])
+    if (!whom.relay) continue
+    const relay = toks.slice(whom.relay[0], whom.relay[1])
+    // "speaking on condition of anonymity", "on state television": on a programme only when it has a name.
+    if (toks[i + 1].lower === 'on' && !relay.some((t) => /^\p{Lu}/u.test(t.text))) continue
+    return relay
   }
   return null
 }

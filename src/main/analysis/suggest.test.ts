@@ -1485,4 +1485,19 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['14 soldiers had been wounded', [], '6']
     ])
   })
+  it('relays an unnamed source\'s later words through the outlet it spoke to, and an aside "reported on Monday by X"', () => {
+    const got = brief(
+      doc(
+        'The dam held overnight, the water board said.',
+        'An official who spoke to the Harbour Post on condition of anonymity said the spillway had cracked. The official said repairs would take a month.',
+        'A survey by the Arvel Institute, reported on Monday by the Courier, put the cost at 40 million crowns.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['The dam held overnight', []],
+      ['the spillway had cracked', ['Harbour Post']],
+      ['repairs would take a month', ['Harbour Post']],
+      ['put the cost at 40 million crowns', ['Courier']]
+    ])
+  })
 })

@@ -332,7 +332,10 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       // "the source said": still the interview the source gave Reuters.
       const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
       if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
-      const interview = f.interview && via.find((r) => r.mention.start === f.interview![0].start)
+      // An unnamed source speaks to the outlet it told, wherever the article quotes it again.
+      const interview =
+        (f.interview && via.find((r) => r.mention.start === f.interview![0].start)) ??
+        (entity?.kind === 'anonymous' && resolution !== 'unattributed' ? via[0] : undefined)
       const occasion = !!medium || OCCASION.test(attribution)
       const interviewer = interview && f.interviewer?.at(-1)?.lower
       return {
