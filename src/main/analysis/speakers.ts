@@ -40,6 +40,8 @@ export interface Profile {
 
 /** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
 const HEARSAY_RECORDS = new Set(['reports', 'assessments'])
+/** Verbs by which a body puts out a record ("figures the ministry published"). */
+const PUBLISHING_VERBS = new Set(['release', 'publish', 'issue', 'compile', 'collect', 'provide', 'gather'])
 const QUANTIFIERS = new Set(['some', 'several', 'many', 'other', 'multiple', 'numerous', 'various'])
 
 /** Records with an author: "data from X" is X speaking. */
@@ -265,6 +267,15 @@ export function profile(tokens: Token[], text: string): Profile {
   const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
   // "data from Portwatch Marine", "an article in the newspaper Vecherny Listok": the named author speaks.
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
+  // "Data the agency released on Monday", "figures the ministry published": the record's author speaks.
+  const record = tokens.findIndex(
+    (t, k) => k <= 2 && (t.pos === 'NOUN' || (k === 0 && t.pos === 'PROPN')) && AUTHORED.has(t.lower)
+  )
+  const issued =
+    record !== -1 && ['DET', 'PROPN', 'PRON'].includes(tokens[record + 1]?.pos ?? '')
+      ? tokens.findIndex((t, k) => k > record + 1 && t.pos === 'VERB' && PUBLISHING_VERBS.has(t.lemma))
+      : -1
+  if (issued !== -1) return profile(tokens.slice(record + 1, issued), text)
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
     // "The company's last annual report put the loss at ...": whose record it is speaks.

@@ -1500,4 +1500,16 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['put the cost at 40 million crowns', ['Courier']]
     ])
   })
+  it('gives a record described by "the agency released" to the agency that put it out', () => {
+    const got = brief(
+      doc(
+        'The crossings resumed on Monday, the port said.',
+        'Data the agency released on Monday showed 40 ferries had sailed.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The crossings resumed on Monday', 'Port'],
+      ['40 ferries had sailed', 'Agency']
+    ])
+  })
 })
