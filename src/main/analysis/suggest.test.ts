@@ -1512,4 +1512,25 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['40 ferries had sailed', 'Agency']
     ])
   })
+  it('goes on with a figure in "Four of them ...", and reads a caveat on an owner\'s account or "the number of people injured"', () => {
+    const d = doc(
+      'The fire began at noon, officials said.',
+      'Governor Anja Pell said 23 people were in hospital. Four of them had severe burns.',
+      'A worker at the plant told the Item the alarms had not sounded. Managers had been warned in March, he added. Dr Karl Emmet said two of the injured were children.',
+      "The Item could not independently verify the worker's account or the number of people injured."
+    )
+    const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
+      s.claim.text,
+      s.speaker.name,
+      s.grading.credibility ?? null
+    ])
+    expect(got).toEqual([
+      ['The fire began at noon', 'Officials', null],
+      ['23 people were in hospital', 'Anja Pell', null],
+      ['Four of them had severe burns', 'Anja Pell', null],
+      ['the alarms had not sounded', 'Unnamed worker at the plant', '6'],
+      ['Managers had been warned in March', 'Unnamed worker at the plant', '6'],
+      ['two of the injured were children', 'Karl Emmet', '6']
+    ])
+  })
 })

@@ -127,8 +127,12 @@ function sentenceQuantities(text: string, s: Sentence): Quantity[] {
 }
 
 const countable = (q: Quantity) => q.unitClass !== 'time'
-/** How a sentence going on with the figures before it opens: "Another 17 ...", "The remaining eight ...". */
-const CONTINUING = /^(?:another|a\s+further|the\s+(?:remaining|rest|other|others)|of\s+(?:those|these|them))\b/i
+/**
+ * How a sentence going on with the figures before it opens: "Another 17 ...", "The remaining eight ...",
+ * "Four of them ...".
+ */
+const CONTINUING =
+  /^(?:another|a\s+further|the\s+(?:remaining|rest|other|others)|(?:[\p{L}\d]+\s+)?of\s+(?:those|these|them))\b/iu
 
 /** The sentence's text outside the given claims (the attribution's own words). */
 function outside(text: string, s: Sentence, claims: { start: number; end: number }[]): string {
@@ -836,15 +840,17 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
     d.resolution !== 'publisher' && counted.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text))
   // "could not verify the death toll, the number of missiles and drones launched, or the ministry's
   // account": each thing listed covers the accounts of it, whoever gave them.
+  // "the number of people injured": "people" says nothing of what was counted; the participle does.
   const counts = [...sentenceText.matchAll(CAVEAT_NUMBER_OF)].map((m) => ({
-    things: [m[1], m[2]].filter((w): w is string => !!w).map(stem),
+    things: [m[1], m[2]].filter((w): w is string => !!w && !/^(?:people|persons)$/i.test(w)).map(stem),
     done: m[3] ? stem(m[3]) : null
   }))
   const givesCount = (d: Draft) =>
     counts.some(
       (c) =>
-        c.things.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text)) &&
-        (!c.done || new RegExp(`\\b${c.done}`, 'i').test(d.claim.text))
+        (!c.things.length || c.things.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text))) &&
+        (!c.done || new RegExp(`\\b${c.done}`, 'i').test(d.claim.text)) &&
+        (c.things.length > 0 || !!c.done)
     )
   const toll = CAVEAT_TOLL.test(sentenceText)
   const listed = (d: Draft) =>
@@ -856,7 +862,7 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const listedOwner = counts.length || toll ? CAVEAT_OWNER.exec(sentenceText)?.[1].toLowerCase() : undefined
   const ownersAccount = (d: Draft) =>
     !!listedOwner && !!d.entity && (d.entity.head === listedOwner || d.entity.words.has(listedOwner))
-  if ((counted.length && drafts.some(accounts)) || drafts.some(listed)) {
+  if ((counted.length && drafts.some(accounts)) || drafts.some(listed) || drafts.some(ownersAccount)) {
     for (const d of drafts.filter((d) => accounts(d) || listed(d) || ownersAccount(d))) d.caveats.push(...caveats)
     return
   }
