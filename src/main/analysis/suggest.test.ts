@@ -1426,7 +1426,8 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ...doc(
         'The navy said on Monday that a patrol boat had fired on a trawler, in what would be the most serious clash between the two fleets in more than a decade.',
         'The ministry said it had expelled two diplomats, the first time the government has expelled anyone over a fishing dispute.',
-        'The mayor said the storm was unusual, in what she called a warning.'
+        'The mayor said the storm was unusual, in what she called a warning.',
+        'A blast killed nine workers on Tuesday, the governor said, the worst industrial accident in the region since 2011.'
       ),
       outlet: 'The Item'
     })
@@ -1435,7 +1436,9 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['the most serious clash between the two fleets in more than a decade', 'The Item'],
       ['it had expelled two diplomats', 'Ministry'],
       ['the first time the government has expelled anyone over a fishing dispute', 'The Item'],
-      ['the storm was unusual, in what she called a warning', 'Mayor']
+      ['the storm was unusual, in what she called a warning', 'Mayor'],
+      ['A blast killed nine workers on Tuesday', 'Governor'],
+      ['the worst industrial accident in the region since 2011', 'The Item']
     ])
   })
   it('lets an account with no cue of its own go on over several sentences of the paragraph', () => {

@@ -399,6 +399,23 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       }
     }
 
+    // "..., the governor said, the worst accident in the region since 2011.": a comparison with the record
+    // after a closing attribution is the publisher's.
+    const record = made.length ? recordAfter(text, s, made) : null
+    if (record)
+      made.push({
+        claim: record.claim,
+        entity: speakers.publisherSpeaker(s.start),
+        mention: null,
+        resolution: 'publisher',
+        via: [],
+        cue: record.cue,
+        quantities: quantities.filter((q) => q.start >= record.claim.start && q.end <= record.claim.end),
+        caveats: [],
+        sentence: si,
+        block: s.block
+      })
+
     // "Thousands spent a second night at the crossing, as aid groups warned that ...": a leading
     // sentence's main clause before the attribution is the publisher's.
     const mainClause = made.length && leads.has(si) ? leadBefore(text, s, made, leads.get(si)!, opening) : null
@@ -760,6 +777,17 @@ function publisherTurn(
         }
     }
   return null
+}
+
+/** ", the worst accident in the region since 2011" after the last attribution and claim of a sentence. */
+function recordAfter(text: string, s: Sentence, made: Draft[]): { claim: Span; cue: Cue } | null {
+  const from = Math.max(...made.map((d) => Math.max(d.cue.end, d.claim.end)))
+  const comma = /,\s+(?=(?:the|a|an)\s)/i.exec(text.slice(from, s.end))
+  if (!comma || quotesOpen(text.slice(s.start, from))) return null
+  const claim = trimClaim(text, { start: from + comma.index + comma[0].length, end: s.end })
+  const words = text.slice(claim.start, claim.end)
+  if (!/^the\s+first\s+time\b/i.test(words) && !RECORD_COMPARISON.test(words)) return null
+  return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, claim.start, claim.end), kind: 'lead' } }
 }
 
 /**
