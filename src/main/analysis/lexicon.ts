@@ -54,6 +54,8 @@ export const OWN_MEDIUM = new Set([
   'station',
   'website'
 ])
+/** "the paper", "the agency": an outlet named by what it is, the last one named before. */
+export const GENERIC_OUTLETS = new Set(['paper', 'newspaper', 'agency', 'broadcaster', 'channel', 'network', 'outlet'])
 /** "..., but did not say how many": what follows is the publisher's, not the speaker's. */
 export const NEGATED_TAIL = /,?\s+but\s+(?:did|does|do|has|have|had|would|could)\s*(?:not|n't)\s/i
 

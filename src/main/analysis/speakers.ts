@@ -6,6 +6,7 @@ import type { Source, SourceKind } from '../../shared/model'
 import {
   DOCUMENT_HEADS,
   GENERIC_BODIES,
+  GENERIC_OUTLETS,
   ORGANIZATION_WORDS,
   OUTLET_WORDS,
   OWN_MEDIUM,
@@ -251,6 +252,13 @@ export function profile(tokens: Token[], text: string): Profile {
 
   const pronoun = tokens.length === 1 ? (POSSESSIVE_PRONOUNS[tokens[0].lower] ?? tokens[0].lower) : ''
   if (PRONOUNS[pronoun]) return { ...base, name: pronoun, kind: 'person', form: 'pronoun' }
+  // "One of the diplomats": one of the speakers "the diplomats" names.
+  const member = /^(?:one|two|three|some|several|many|most|both|all|each|another)\s+of\s+the\s/i.exec(phrase)
+  const of = member ? tokens.findIndex((t) => t.lower === 'the') : -1
+  if (of !== -1 && tokens.length - of > 1) {
+    const group = profile(tokens.slice(of), text)
+    return group.form === 'generic' ? { ...group, form: 'definite' } : group
+  }
   // "one of them", "the other": one of the speakers just named.
   if (/^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?)$/i.test(phrase))
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
@@ -589,6 +597,16 @@ export class Speakers {
         this.addAlias(body, mention.text)
         body.sourceId ??= this.sourceFor(body.kind, [mention.text])
         return { entity: body, resolution: 'description' }
+      }
+      // "The Harbour Post reported ... One of the diplomats told the paper ...": a paper, agency or broadcaster
+      // just named is "the paper", not the publisher.
+      const outlet =
+        GENERIC_OUTLETS.has(p.head) && content.length === 1
+          ? this.latest((e) => e.kind === 'outlet' && e !== this.publisherEntity)
+          : undefined
+      if (outlet) {
+        outlet.lastSeen = at
+        return { entity: outlet, resolution: 'description' }
       }
       // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
       const own = this.publisher ? ` ${normName(this.publisher)} ` : ''

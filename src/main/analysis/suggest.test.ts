@@ -1536,4 +1536,20 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['two of the injured were children', 'Karl Emmet', '6']
     ])
   })
+  it('reads "One of the diplomats" as one of those just named and "the paper" as the outlet just named', () => {
+    const got = brief({
+      ...doc(
+        'The plan stalled last week, according to three port officials. The city wants a new pier. The province has offered repairs, the officials said.',
+        'The Harbour Post, citing two Western diplomats, reported that monitors would arrive in June. One of the diplomats told the paper the date could slip.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['The plan stalled last week', 'Three port officials', []],
+      ['The city wants a new pier', 'Three port officials', []],
+      ['The province has offered repairs', 'Three port officials', []],
+      ['monitors would arrive in June', 'Two Western diplomats', ['Harbour Post']],
+      ['the date could slip', 'Two Western diplomats', ['Harbour Post']]
+    ])
+  })
 })

@@ -521,13 +521,13 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 /**
  * "A, according to two officials. B. C, the officials said.": a sentence with no speaker of its own between
  * two sentences of one speaker's account in a paragraph, the second closing with its attribution, goes on
- * with that account. Only a figure read in the publisher's voice, or nothing, is there to replace.
+ * with that account. Only a figure or a lead read in the publisher's voice, or nothing, is there to replace.
  */
 function bridgeAccounts(drafts: Draft[], sentences: Sentence[], text: string): void {
   for (let si = 1; si < sentences.length - 1; si++) {
     const s = sentences[si]
     const here = drafts.filter((d) => d.sentence === si)
-    if (here.some((d) => d.resolution !== 'publisher' || d.cue.kind !== 'figure')) continue
+    if (here.some((d) => d.resolution !== 'publisher' || !['figure', 'lead'].includes(d.cue.kind))) continue
     const before = drafts.filter((d) => d.sentence === si - 1 && d.block === s.block).at(-1)
     const after = drafts.find((d) => d.sentence === si + 1 && d.block === s.block)
     if (!before?.entity || !after || after.entity !== before.entity || after.cue.start < after.claim.end) continue
