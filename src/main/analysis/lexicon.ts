@@ -213,7 +213,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|establish)\w*)|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|establish)\w*)|\b(?:could\s+not|couldn't|cannot|can't)\s+be\s+checked\b|\bnot\s+possible\s+to\s+(?:independently\s+)?(?:verif|confirm|check)\w*|\bno\s+independent\s+(?:confirmation|verification)\b|\bnone\s+of\s+(?:the|these|those|its|their|his|her)\s+(?:\w+\s+){1,2}?(?:could|can|has|have)\s+(?:yet\s+)?(?:be|been)\s+(?:independently\s+)?(?:verif|confirm)\w*|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
     },
     {
       // "The Observer has not seen the document": a name (the publisher's), not "her side", has not seen it.

@@ -1552,4 +1552,20 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       ['the date could slip', 'Two Western diplomats', ['Harbour Post']]
     ])
   })
+  it('reads caveats worded otherwise ("None of the figures could be verified", "not possible to verify", "could not be checked")', () => {
+    const caveated = (caveat: string) =>
+      suggestClaims(
+        {
+          ...doc('The army said 40 soldiers had been killed.', `Mayor Ann Rask said 12 homes had burned. ${caveat}`),
+          outlet: 'The Item'
+        },
+        []
+      ).map((s) => s.grading.credibility ?? null)
+    expect(caveated('None of the figures could be verified.')).toEqual([null, '6'])
+    expect(caveated('It was not possible to verify the figures.')).toEqual([null, '6'])
+    expect(caveated('These figures could not be checked independently.')).toEqual([null, '6'])
+    // The toll is the army's count of the dead.
+    expect(caveated('There was no independent confirmation of the toll.')).toEqual(['6', null])
+    expect(caveated('She could not check the gauges, she said.')).toEqual([null, null, null])
+  })
 })

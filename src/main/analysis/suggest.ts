@@ -848,7 +848,8 @@ function publisherClaim(
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
     (figure ? { claim, cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' as const } } : null) ??
-    said(PUBLISHER_DENIAL, 'rebuttal')
+    // "None of the figures could be verified": a caveat, not a denial.
+    (caveats.length ? null : said(PUBLISHER_DENIAL, 'rebuttal'))
   )
 }
 
