@@ -133,7 +133,7 @@ const RELAYED_BY = new Set([
   'published'
 ])
 /** Phrasal verbs of saying and denying, by "lemma particle". */
-const PHRASAL_CUES: Record<string, string> = { 'point out': 'point out', 'rule out': 'rule out' }
+const PHRASAL_CUES = new Set(['point out', 'rule out'])
 const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as)$/
 /** "a firm called Norcast", "a unit named "Storm"": the name after the participle is capitalised or quoted. */
 const NAMED = new Set(['called', 'named'])
@@ -264,8 +264,8 @@ function cuesIn(toks: Token[]): Cue[] {
     }
     // ", pointing out that ...": a phrasal verb of saying; "ruled out a new levy": of denying, the claim
     // from the verb. "used the interview to rule out ...": the occasion's user speaks.
-    const phrasal = PHRASAL_CUES[`${t.lemma} ${toks[i + 1]?.lower ?? ''}`]
-    if (phrasal && t.pos === 'VERB') {
+    const phrasal = `${t.lemma} ${toks[i + 1]?.lower ?? ''}`
+    if (PHRASAL_CUES.has(phrasal) && t.pos === 'VERB') {
       const before = toks[i - 1]
       const usedTo = before?.lower === 'to' && toks.slice(Math.max(0, i - 6), i - 1).some((x) => x.lemma === 'use')
       if (before && MODALS.has(before.lower) && !usedTo) return
