@@ -1411,7 +1411,7 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     const got = brief({
       ...doc(
         'Floods hit Arvel on Monday, the coastguard said.',
-        'Reporters for the agency who visited the harbour on Tuesday saw three sunken boats. Daily Item journalists found no aid at the camp. Reporters for the Courier saw a dry dock.'
+        'Reporters for the agency who walked the quay at dawn saw three sunken boats. Daily Item journalists found no aid at the camp. Reporters for the Courier saw a dry dock.'
       ),
       outlet: 'The Daily Item'
     })
