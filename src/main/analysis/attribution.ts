@@ -10,6 +10,7 @@ import {
   ACCOUNT_NOUNS,
   ACCUSE_VERBS,
   AUDIENCES,
+  INTERVIEWERS,
   CLAIM_NOUNS,
   CLAIM_SPLITS,
   DENY_VERBS,
@@ -47,6 +48,12 @@ export interface Frame {
   begins: number
   /** A name seen as the subject of a reporting verb whose frame carries no claim ("a charge Strel rejected"). */
   noted?: Token[]
+  /** The relay is an outlet the speaker gave an interview to ("in an interview on X", "speaking to X"). */
+  interview?: Token[]
+  /** Who asked the questions ("told presenter Ruta Kessel"). */
+  interviewer?: Token[]
+  /** The speaker spoke, but of nothing new ("disputed that"): no claim, yet a speaker later words may point to. */
+  spoke?: boolean
 }
 
 const BOUNDARY_WORDS = new Set([
@@ -113,8 +120,23 @@ const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves'])
 /** "X, citing Y, reported", "X, quoting Y, said": Y speaks, X relays. */
 const CITING = new Set(['citing', 'quoting'])
 /** "Residents interviewed by the Voice", "an email seen by the Tribune": the outlet is a relay. */
-const RELAYED_BY = new Set(['interviewed', 'quoted', 'cited', 'contacted', 'reached', 'seen', 'obtained', 'reviewed'])
-const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as|called \S+|named \S+)$/
+const RELAYED_BY = new Set([
+  'interviewed',
+  'quoted',
+  'cited',
+  'contacted',
+  'reached',
+  'seen',
+  'obtained',
+  'reviewed',
+  'reported',
+  'published'
+])
+/** Phrasal verbs of saying and denying, by "lemma particle". */
+const PHRASAL_CUES = new Set(['point out', 'rule out'])
+const NAMING = /^(?:calling (?:itself|themselves|himself|herself)|known as)$/
+/** "a firm called Norcast", "a unit named "Storm"": the name after the participle is capitalised or quoted. */
+const NAMED = new Set(['called', 'named'])
 /** Verbs a record can be the subject of; negated they still assert ("the imagery does not show damage"). */
 const SHOW_VERBS = new Set(['show', 'indicate', 'suggest', 'reveal'])
 
@@ -127,6 +149,8 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   if (t.lower === 'think' && toks[i + 1]?.lower === 'tank') return true
   // "a group calling itself X", "a unit known as X", "a firm called X": part of the name.
   if (NAMING.test(`${t.lower} ${toks[i + 1]?.lower ?? ''}`)) return true
+  // "He called again for ...", "called for talks": a verb, not a name given.
+  if (NAMED.has(t.lower) && toks[i + 1] && (/^\p{Lu}/u.test(toks[i + 1].text) || isQuote(toks[i + 1]))) return true
   if (!/(ed|en|ing)$/.test(t.lower)) return false
   const prev = toks[i - 1]
   const next = toks[i + 1]
@@ -155,6 +179,8 @@ function isModifierCue(toks: Token[], i: number): boolean {
   const next = toks[i + 1]
   if (prev?.text === '-') return true
   if (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) return true
+  // "returned it with written amendments": a participle between a preposition and its noun.
+  if (next?.pos === 'NOUN' && prev?.pos === 'ADP' && /(?:ed|en)$/.test(t.lower)) return true
   // "Video posted on social media showed ...": a sentence's first word is capitalised, yet a noun.
   const firstNoun = i === 1 && prev?.pos === 'PROPN'
   if (next?.pos !== 'ADP' || (prev?.pos !== 'NOUN' && !firstNoun) || (!/^\p{Ll}/u.test(prev.text) && i > 1))
@@ -180,6 +206,8 @@ function isNounPhrase(toks: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (isFiniteVerb(toks, i)) return false
     if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(toks[i].pos) || /^[A-Z]{2,}/.test(toks[i].text)) nominal = true
+    // "The other said ...": one of a pair just named.
+    if (toks[i].lower === 'other' && i === to - 1 && toks[i - 1]?.lower === 'the') nominal = true
   }
   return nominal
 }
@@ -232,6 +260,17 @@ function cuesIn(toks: Token[]): Cue[] {
     // "Karsenia, he went on, had lost ...": "go on" between commas reports what follows.
     if (t.lemma === 'go' && toks[i + 1]?.lower === 'on' && toks[i + 2]?.text === ',' && toks[i - 2]?.text === ',') {
       out.push({ index: i, end: i + 2, lemma: 'go on', kind: 'reporting-verb' })
+      return
+    }
+    // ", pointing out that ...": a phrasal verb of saying; "ruled out a new levy": of denying, the claim
+    // from the verb. "used the interview to rule out ...": the occasion's user speaks.
+    const phrasal = `${t.lemma} ${toks[i + 1]?.lower ?? ''}`
+    if (PHRASAL_CUES.has(phrasal) && t.pos === 'VERB') {
+      const before = toks[i - 1]
+      const usedTo = before?.lower === 'to' && toks.slice(Math.max(0, i - 6), i - 1).some((x) => x.lemma === 'use')
+      if (before && MODALS.has(before.lower) && !usedTo) return
+      const participle = /ing$/.test(t.lower) && before?.text === ','
+      out.push({ index: i, end: i + 2, lemma: phrasal, kind: 'reporting-verb', ...(participle ? { participle } : {}) })
       return
     }
     const lemma = lemmaOf(t)
@@ -294,7 +333,9 @@ function cuesIn(toks: Token[]): Cue[] {
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
     // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
-    if (toks[i + 1]?.lower === 'to' && toks[i + 2]?.pos === 'VERB') return
+    // "The delegations agreed not to brief the press": negated, too.
+    const infinitive = toks[i + 1]?.lower === 'not' ? i + 2 : i + 1
+    if (toks[infinitive]?.lower === 'to' && toks[infinitive + 1]?.pos === 'VERB') return
     // "did not want his name published said ...": a participle right before the sentence's reporting verb.
     if (/(?:ed|en)$/.test(t.lower) && toks[i + 1]?.pos === 'VERB' && isReportingLemma(lemmaOf(toks[i + 1]))) return
     // "X quoted Y as saying", "Y was quoted by X as saying": active and passive alike.
@@ -324,9 +365,9 @@ function cuesIn(toks: Token[]): Cue[] {
       if (!negated) out.push(special)
       return
     }
-    // "a sum of 5,000 crowns, reported by the Courier, was ...": a passive aside.
-    if (toks[i + 1]?.lower === 'by' && /(?:ed|en)$/.test(t.lower) && !/^(?:has|have|had)$/.test(prev?.lower ?? ''))
-      return
+    // "a sum of 5,000 crowns, reported by the Courier, was ...", ", reported on Monday by the Courier,": a
+    // passive aside.
+    if (agentAt(toks, i) !== -1 && /(?:ed|en)$/.test(t.lower) && !/^(?:has|have|had)$/.test(prev?.lower ?? '')) return
     if (negated && !SHOW_VERBS.has(lemma)) return
     if (negated) {
       let a = k
@@ -458,6 +499,8 @@ interface Left {
   pronounRelative?: number
   /** "..., a figure it says is based on ...": the noun phrase's start and the pronoun that speaks. */
   objectPronoun?: [number, number]
+  /** ", reported by the Courier,": an outlet in an aside between the speaker and the verb. */
+  relayAside?: [number, number]
 }
 
 function leftOf(toks: Token[], v: number): Left {
@@ -474,6 +517,11 @@ function leftOf(toks: Token[], v: number): Left {
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
   // "X continued to complain about ...": the subject is the continuing verb's.
   if (toks[j]?.lower === 'to' && CONTINUING_VERBS.has(toks[j - 1]?.lemma ?? '')) j -= 2
+  // "X also used the interview to rule out ...": the subject is the user's.
+  if (toks[j]?.lower === 'to') {
+    const use = toks.slice(Math.max(0, j - 5), j).findLastIndex((x) => x.lemma === 'use' && x.pos === 'VERB')
+    if (use !== -1) j = Math.max(0, j - 5) + use - 1
+  }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   if (toks[j]?.text === ',')
@@ -558,6 +606,12 @@ function leftOf(toks: Token[], v: number): Left {
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
   }
+  // "The clinic had treated 30 patients, six of them children, said Dr Oda Venn": an inverted attribution
+  // after a comma names its speaker after the verb; the phrase before the comma goes on with the claim.
+  if (toks[v - 1]?.text === ',' && v - 1 > lo && invertedSpeaker(toks, v)) {
+    out.claimComma = v - 1
+    return out
+  }
   // Comma-separated parts of the region, right to left.
   const parts: [number, number][] = []
   let end = j + 1
@@ -590,6 +644,13 @@ function leftOf(toks: Token[], v: number): Left {
       }
     }
     const first = toks[a]
+    // "In a televised address on Sunday she said ...": an opening phrase with no comma after it, then the
+    // pronoun that speaks.
+    if (a === 0 && first.pos === 'ADP' && b === j + 1 && b - a > 2 && PERSONAL_PRONOUNS.has(toks[j].lower)) {
+      speakerFrom = j
+      speakerTo = b
+      break
+    }
     if (RELATIVE.has(first.lower)) continue // ", which operates the dam,"
     if (CITING.has(first.lower)) {
       out.origin = trimPhrase(toks, a + 1, b)
@@ -609,7 +670,17 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
-    if (first.pos === 'VERB' && /(?:ing|ed|en)$/.test(first.lower)) continue
+    // ", made to reporters in Sarn,": irregular participles ("made", "held", "sent") open asides too.
+    const participle =
+      /(?:ing|ed|en)$/.test(first.lower) ||
+      (toks[a - 1]?.text === ',' && first.lemma !== first.lower && !/s$/.test(first.lower))
+    if (first.pos === 'VERB' && participle) {
+      // "An assessment by X, reported on Monday by the Courier, put ...": the outlet in the aside relays.
+      const agent = RELAYED_BY.has(first.lower) ? agentAt(toks, a) : -1
+      const whom = agent !== -1 && agent < b ? toldWhom(toks, agent + 1) : null
+      if (whom?.relay && whom.relay[1] <= b) out.relayAside = whom.relay
+      continue
+    }
     if (a === 0 && /^\p{Lu}\p{Ll}+ing$/u.test(first.text) && ['DET', 'PRON'].includes(toks[a + 1]?.pos ?? '')) continue
     // ", in a report published in 2023,": an aside between the subject and its verb; "In a statement sent
     // to the programme, the ministry said": a phrase before the subject.
@@ -644,6 +715,18 @@ function leftOf(toks: Token[], v: number): Left {
       out.claimComma = b
       break
     }
+    // "Ground crews shot down 12 drones, army spokesman Major X said": an apposition is set off on both
+    // sides ("the harbour master, Jan Ostrow, said"), so a phrase before a speaker that meets its verb
+    // with no comma is the claim, even when the tagger finds no verb in it.
+    const abutting =
+      speakerTo !== -1 &&
+      a < speakerFrom &&
+      toks.slice(speakerTo, v).every((t) => t.pos === 'ADV') &&
+      closesClaim(toks, v)
+    if (abutting && isNounPhrase(toks, a, b)) {
+      out.claimComma = b
+      break
+    }
     if (isNounPhrase(toks, a, b)) {
       // Noun phrases between the claim and the verb are the speaker and its appositions:
       // "Y, the harbour master, Jan Ostrow, said"; "U.S. Secretary of Defense, Lloyd Austin, said".
@@ -662,6 +745,22 @@ function leftOf(toks: Token[], v: number): Left {
   }
   if (speakerTo !== -1) {
     const [a, b] = trimPhrase(toks, speakerFrom, speakerTo)
+    // "..., a formula the union's negotiators rejected last year": a noun set off after a clause, described
+    // by a relative clause with no "that", whose subject is a name; the verb reports nothing after it.
+    let h = a + 1
+    while (h < b && toks[h].pos === 'ADJ') h++
+    if (
+      toks[a - 1]?.text === ',' &&
+      ['a', 'an'].includes(toks[a].lower) &&
+      toks[h]?.pos === 'NOUN' &&
+      h + 1 < b &&
+      ['PROPN', 'DET', 'PRON'].includes(toks[h + 1].pos) &&
+      closesClaim(toks, v)
+    ) {
+      out.objection = [h + 1, b]
+      out.objectionStart = a
+      return out
+    }
     // "a charge Strel rejected": an objection to the previous clause.
     const head = toks.slice(a, b).find((t) => t.pos === 'NOUN')
     // "..., an account residents disputed": an objection by a plural noun as much as by a name.
@@ -674,9 +773,18 @@ function leftOf(toks: Token[], v: number): Left {
       out.objectionStart = a
       return out
     }
-    if (b > a) out.speaker = [a, b]
+    // "seven boats it described as militia": a pronoun takes no phrase before it.
+    if (b - a > 1 && PERSONAL_PRONOUNS.has(toks[b - 1].lower)) out.speaker = [b - 1, b]
+    else if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/** "..., X said on state television, adding ...": no clause of the verb's own follows it before a comma. */
+function closesClaim(toks: Token[], v: number): boolean {
+  for (let k = v + 1; k < toks.length && toks[k].text !== ','; k++)
+    if (toks[k].lower === 'that' || isQuote(toks[k]) || isFiniteVerb(toks, k)) return false
+  return true
 }
 
 /** "she said, are ...", "he told the jury, had ...": the attribution at `v` is set off by a comma after it. */
@@ -725,6 +833,18 @@ function nounPhraseBefore(toks: Token[], end: number): [number, number] | null {
     a--
   const [from, to] = trimPhrase(toks, a, end)
   return to > from && isNounPhrase(toks, from, to) ? [from, to] : null
+}
+
+/** Verbs of saying that come before their speaker ("said X", "added X"); "told X" names who was told. */
+const INVERTING_VERBS = new Set(['say', 'add', 'write', 'explain', 'insist', 'recall'])
+/** ", said Dr Oda Venn, the head of ...": a name after the verb that ends at a comma or the sentence's end. */
+function invertedSpeaker(toks: Token[], v: number): boolean {
+  if (!INVERTING_VERBS.has(toks[v].lemma)) return false
+  const right = rightSpeaker(toks, v)
+  if (!right) return false
+  const end = toks[right[1]]
+  const named = toks.slice(right[0], right[1]).some((t) => t.pos === 'PROPN' && !t.entity)
+  return named && (!end || [',', '.', '!', '?'].includes(end.text))
 }
 
 /** "said X, an official with Y": the speaker after the verb. */
@@ -824,6 +944,16 @@ function thatFollows(toks: Token[], from: number): boolean {
   return false
 }
 
+/** The "by" of a passive participle at `i`, past a date ("reported on Monday by X"); -1 when none. */
+function agentAt(toks: Token[], i: number): number {
+  let k = i + 1
+  if (DATE_ADPS.has(toks[k]?.lower ?? '') && toks[k + 1]?.entity === 'DATE') {
+    k++
+    while (toks[k]?.entity === 'DATE') k++
+  }
+  return toks[k]?.lower === 'by' ? k : -1
+}
+
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
 function toldWhom(toks: Token[], from: number): { relay: [number, number] | null; end: number } {
   // "told us", "told him": whoever was told, no relay.
@@ -839,7 +969,8 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     i < toks.length &&
     ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
     toks[i].lower !== 'that' &&
-    !toks[i].entity?.match(/DATE|TIME/) &&
+    // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name.
+    (!toks[i].entity?.match(/DATE|TIME/) || (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text))) &&
     !newPhrase(i)
   )
     i++
@@ -848,8 +979,11 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     .slice(from, i)
     .reverse()
     .find((t) => t.pos === 'NOUN' || t.pos === 'PROPN')
-  // "told MPs", "told Parliament": one word naming an audience is one, capitalised or not.
-  const audience = head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)
+  // "told MPs", "told Parliament": one word naming an audience is one, capitalised or not. "told presenter
+  // Ruta Kessel": the one who asks in an interview is its audience; the programme relays.
+  const audience =
+    (head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)) ||
+    toks.slice(from, i).some((t) => INTERVIEWERS.has(t.lower))
   return { relay: audience ? null : [from, i], end: i }
 }
 
@@ -999,8 +1133,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
 
     const prev = frames.at(-1)
     if (cue.participle) {
-      // "Petrich defended the programme, saying the vessels were ...": only with no frame before it.
-      if (prev) continue
+      // "Petrich defended the programme, saying the vessels were ...": only with no frame before it that
+      // carries a claim.
+      if (prev && !prev.spoke) continue
       let main = 0
       while (main < v && !isFiniteVerb(toks, main)) main++
       const subject = main < v ? leftOf(toks, main).speaker : null
@@ -1104,6 +1239,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         continue
       frame.speaker = toks.slice(left.speaker[0], left.speaker[1])
       frame.begins = frame.speaker[0].start
+      if (left.relayAside) frame.relays.push(toks.slice(left.relayAside[0], left.relayAside[1]))
       if (left.origin) {
         frame.relays.push(frame.speaker)
         frame.speaker = toks.slice(left.origin[0], left.origin[1])
@@ -1120,9 +1256,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frame.speaker = toks.slice(right[0], right[1])
     } else continue
     // "Residents interviewed by the Ostrelan Voice": the outlet is a relay.
-    const by = frame.speaker.findIndex((t, k) => RELAYED_BY.has(t.lower) && frame.speaker[k + 1]?.lower === 'by')
+    const by = frame.speaker.findIndex((t, k) => RELAYED_BY.has(t.lower) && agentAt(frame.speaker, k) !== -1)
     if (by !== -1 && frame.mode === 'phrase') {
-      const whom = toldWhom(frame.speaker, by + 2)
+      const whom = toldWhom(frame.speaker, agentAt(frame.speaker, by) + 1)
       if (whom.relay) frame.relays = [...frame.relays, frame.speaker.slice(whom.relay[0], whom.relay[1])]
       // "A Varoil engineer quoted by Radio Selvan": the engineer speaks, the broadcaster relays.
       if (whom.relay && by > 0 && ['quoted', 'cited'].includes(frame.speaker[by].lower))
@@ -1133,6 +1269,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (TELL_VERBS.has(cue.lemma)) {
       const whom = toldWhom(toks, after)
       if (whom.relay) frame.relays.push(toks.slice(whom.relay[0], whom.relay[1]))
+      if (toks.slice(after, whom.end).some((t) => INTERVIEWERS.has(t.lower)))
+        frame.interviewer = toks.slice(after, whom.end)
       after = whom.end
     }
     const trailing = left.claimComma !== null
@@ -1170,6 +1308,22 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const adding = /,\s+(?:adding|saying)(?:\s+that)?\s+/i.exec(rest)
       if (adding && !resumes)
         frame.claims.push({ start: toks[cue.end - 1].end + adding.index + adding[0].length, end: endChar(stop) })
+      // "..., she said: by the institute's estimate, ...", "..., he added, turning out 20,000 a month": what
+      // follows a colon, or a participle that is no verb of saying, goes on with the claim.
+      const next = toks[after + 1]
+      const goesOn =
+        !resumes &&
+        !adding &&
+        !!next &&
+        after + 1 < stop &&
+        (toks[after]?.text === ':' ||
+          (toks[after]?.text === ',' &&
+            next.pos === 'VERB' &&
+            /ing$/.test(next.lower) &&
+            !isReportingLemma(next.lemma) &&
+            !CITING.has(next.lower) &&
+            next.lower !== 'according'))
+      if (goesOn) frame.claims.push({ start: next.start, end: endChar(stop) })
       // "Y, the diplomat said, and his government had twice raised ...": the clause joined on, with no cue
       // of its own, goes on with the same account.
       const joined = toks[after]?.text === ',' && toks[after + 1]?.lower === 'and' ? after + 2 : -1
@@ -1203,8 +1357,17 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frames.push(frame)
       continue
     }
-    if (DENY_VERBS.has(cue.lemma) || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
+    const denial = DENY_VERBS.has(cue.lemma) || cue.lemma === 'rule out'
+    if (denial || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
       if (namesAnAccount(toks, cue.end, stop)) continue
+      // "Two engineers disputed that.", "She rejected it, saying ...": a pronoun for the account before says
+      // nothing new, but the speaker spoke (a later "one of them" or a participle is theirs).
+      const after = toks[cue.end + 1]
+      if (['that', 'this', 'it'].includes(toks[cue.end]?.lower ?? '') && (cue.end + 1 >= stop || after?.text === ',')) {
+        frame.spoke = true
+        frames.push(frame)
+        continue
+      }
       frame.claims.push({ start: toks[v].start, end: endChar(stop) })
       frame.uncapped = true
       frames.push(frame)
@@ -1284,8 +1447,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
-    // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue.
-    if (f.mode === 'same-as-before' || f.noted || f.aside || f.claims.every((c) => c.end <= f.cue.start)) return true
+    // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue, even when a clause
+    // joined after the cue goes on with it ("Y, she said, and Z").
+    if (f.mode === 'same-as-before' || f.noted || f.aside || !f.claims.length || f.claims[0].end <= f.cue.start)
+      return true
     return !frames.some((outer) => {
       if (outer === f || !outer.claims.length) return false
       const inside = outer.claims.some((c) => f.cue.start >= c.start && f.cue.end <= c.end)
@@ -1313,12 +1478,13 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const to = f.claims[0]?.start ?? sentence.end
       const relay = interviewRelay(toks, from, to)
       if (relay && !f.relays.some((r) => r[0] === relay[0])) f.relays = [...f.relays, relay]
+      if (relay) f.interview = relay
     }
     f.claims = f.claims
       .map((c) => withoutNegatedTail(text, c))
       .flatMap((c) => splitClaim(text, c))
       .map((c) => trimClaim(text, c))
-      .filter((c) => wordCount(text, c) >= 2)
+      .filter((c) => wordCount(text, c) >= 2 && !PRO_FORM.test(text.slice(c.start, c.end)))
   }
   return kept.map(({ cueIndex: _c, uncapped: _u, subject: _s, aside: _a, ...f }) => f)
 }
@@ -1389,14 +1555,27 @@ function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => num
   }
 }
 
-/** "In an interview with the weekly Kapital, X said", "speaking to ORT": the outlet is a relay. */
+/**
+ * "In an interview with the weekly Kapital, X said", "in an interview on VTV's The Week", "speaking to
+ * ORT", "appearing on Radio Nord's Sunday programme": the outlet is a relay.
+ */
 function interviewRelay(toks: Token[], from: number, to: number): Token[] | null {
   for (let i = 0; i < toks.length - 2; i++) {
     if (toks[i].start < from || toks[i].end > to) continue
     const pair = `${toks[i].lower} ${toks[i + 1].lower}`
-    if (!/^(?:interview with|speaking to|talking to|comments to|remarks to)$/.test(pair)) continue
+    if (
+      !/^(?:interviews? (?:with|on|to)|(?:speaking|talking|appearing|spoke) (?:to|on)|comments to|remarks to)$/.test(
+        pair
+      )
+    )
+      continue
     const whom = toldWhom(toks, i + 2)
-    if (whom.relay) return toks.slice(whom.relay[0], whom.relay[1])
+    if (!whom.relay) continue
+    const relay = toks.slice(whom.relay[0], whom.relay[1])
+    // "speaking on condition of anonymity", "on state television", "spoke to a night porter": an outlet
+    // or programme has a name.
+    if (!relay.some((t) => /^\p{Lu}/u.test(t.text) && !/^(?:a|an)$/i.test(t.text))) continue
+    return relay
   }
   return null
 }
@@ -1408,6 +1587,8 @@ function withoutNegatedTail(text: string, c: { start: number; end: number }): { 
   return m && !quotesOpen(slice.slice(0, m.index)) ? { start: c.start, end: c.start + m.index } : c
 }
 
+/** "A diplomat said the same": a claim that only points back to another says nothing of its own. */
+const PRO_FORM = /^(?:the\s+same|much\s+the\s+same|as\s+much|so\s+too|likewise|otherwise)$/i
 const wordCount = (text: string, c: { start: number; end: number }) =>
   text
     .slice(c.start, c.end)

@@ -54,6 +54,8 @@ export const OWN_MEDIUM = new Set([
   'station',
   'website'
 ])
+/** "the paper", "the agency": an outlet named by what it is, the last one named before. */
+export const GENERIC_OUTLETS = new Set(['paper', 'newspaper', 'agency', 'broadcaster', 'channel', 'network', 'outlet'])
 /** "..., but did not say how many": what follows is the publisher's, not the speaker's. */
 export const NEGATED_TAIL = /,?\s+but\s+(?:did|does|do|has|have|had|would|could)\s*(?:not|n't)\s/i
 
@@ -78,6 +80,8 @@ export const NEEDS_CLAUSE = new Set([
 export const CLAIM_SPLITS = /,?\s+(?:but|and)\s+that\s+|,\s+adding(?:\s+that)?\s+|,\s+saying(?:\s+that)?\s+|;\s+/gi
 
 /** An audience, not a relay: "told reporters", "told parliament". */
+/** Who asks the questions in an interview: told, they are its audience, not a relay. */
+export const INTERVIEWERS = new Set(['presenter', 'host', 'anchor', 'interviewer', 'anchorman', 'anchorwoman'])
 export const AUDIENCES = new Set(
   (
     'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
@@ -209,7 +213,12 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'unverified',
-      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*)|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
+      re: /\b(?:independently\s+(?:verif|confirm)\w*|(?:could\s+not|couldn't|cannot|can't|(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+able\s+to|(?:was|were)\s+not\s+able\s+to|(?:is|are|was|were)\s+not\s+in\s+a\s+position\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|establish)\w*)|\b(?:could\s+not|couldn't|cannot|can't)\s+be\s+checked\b|\bnot\s+possible\s+to\s+(?:independently\s+)?(?:verif|confirm|check)\w*|\bno\s+independent\s+(?:confirmation|verification)\b|\bnone\s+of\s+(?:the|these|those|its|their|his|her)\s+(?:\w+\s+){1,2}?(?:could|can|has|have)\s+(?:yet\s+)?(?:be|been)\s+(?:independently\s+)?(?:verif|confirm)\w*|\btreat(?:s|ed|ing)?\s+(?:\w+\s+){0,3}with\s+caution\b/i
+    },
+    {
+      // "The Observer has not seen the document": a name (the publisher's), not "her side", has not seen it.
+      kind: 'unverified',
+      re: /\b(?:[A-Z][\w'’]*|we)\s+(?:has|have|had)\s+not\s+(?:seen|obtained|reviewed)\s+(?:the|this|that)\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report)\b/
     },
     {
       kind: 'no-comment',
@@ -223,13 +232,19 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
 /** A caveat about two accounts ("could not verify either account") applies to the last two speakers'. */
 export const CAVEAT_ABOUT_TWO = /\b(?:either|both)\b/i
 /** "These reports could not be verified": all the last speaker's claims. */
-export const CAVEAT_ABOUT_LAST = /\b(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)\b/i
+export const CAVEAT_ABOUT_LAST =
+  /\b(?:(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)|(?:seen|obtained|reviewed)\s+the\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report))\b/i
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 
 /** A caveat naming whose claims it is about: "could not verify the group's claims". */
 export const CAVEAT_OWNER =
-  /\bthe\s+(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+  /\bthe\s+(?:\p{L}+\s+){0,2}?(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+/** A caveat on a count: "the number of missiles and drones launched" (the claims giving that count). */
+export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\s+(\p{L}+))?(?:\s+(\p{L}+ed))?\b/giu
+/** A caveat on a death toll, and the claims that give one. */
+export const CAVEAT_TOLL = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))\b/i
+export const GIVES_TOLL = /\b(?:killed|dead|died|deaths?|toll)\b/i
 /** A caveat about counts: "could not confirm how many people were injured or how many vessels were present". */
 export const CAVEAT_HOW_MANY = /\bhow\s+many\s+(\p{L}+)(?:\s+(?:were|was|had\s+been|have\s+been)\s+(\p{L}+ed))?/giu
 /** "Reports that ... are false": the publisher rebuts something. */
@@ -244,18 +259,35 @@ export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 /** A record a speaker speaks through: "said in a written statement", "in an email". */
 export const RECORD_MEDIUM =
   /\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)\b/i
+/** An occasion other than an interview: "at a news conference", "on social media", "in a televised address". */
+export const OCCASION =
+  /\b(?:at\s+an?\s+(?:\w+\s+)?(?:news|press)\s+(?:conference|briefing)|on\s+(?:social\s+media|its\s+website)|in\s+an?\s+(?:\w+\s+)?(?:address|speech|sermon|lecture|debate|hearing))\b/i
 /** "X said it could not comment": a refusal, not a claim. */
 export const NO_COMMENT_CLAIM =
   /^(?:it|he|she|they|we)\s+(?:could|would|will|can|cannot|can't|did)\s*(?:not|n't)?\s+comment\b|^(?:it|he|she|they|we)\s+(?:had|has|have)\s+no\s+(?:immediate\s+)?comment\b/i
 /** Where a speaker's claim turns into the publisher's inference: ", so the gap amounts to ...". */
 export const INFERENCE_TURN =
   /,\s+(?:so|thus|hence)\s+|,?\s+and\s+(?=[^,.;]*\btherefore\b)|[,;]\s+which\s+means(?:\s+that)?\s+/gi
+/**
+ * Where it turns to the publisher's own comparison with the record: "..., in what would be the most serious
+ * clash in two years", "..., the first time the government has named ...".
+ */
+export const RECORD_TURN =
+  /,\s+(?:in\s+what\s+(?:would\s+be|was|is|appeared\s+to\s+be|could\s+be)\s+(?=the\s+)|(?=the\s+first\s+time\s+(?:that\s+)?\p{L}+))/giu
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
 export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
 /** "The ministry did not give a figure ...", "The advisory makes no mention of ...": what an actor left unsaid. */
 export const SILENCE =
   /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention|say|give|publish|disclose|provide|release|specify|identify)\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b/i
+/** The terms a source spoke on: the publisher's note on its sourcing, not the source's account. */
+export const SOURCING_TERMS =
+  /\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+speak)\b/i
+/** "Whether either side wants ... is another matter": an open question, the writer's own. */
+export const OPEN_QUESTION = /^\s*(?:whether|why|how\s+long|what\s+(?:remains|is\s+unclear))\b/i
+/** "It was the deadliest strike on the city since 2022": a comparison with the record, the writer's own. */
+export const RECORD_COMPARISON =
+  /\b(?:the\s+)?(?:\w+est|most\s+\w+|worst|biggest|largest|first)\s+(?:[\w'’-]+\s+){0,8}?(?:since|in\s+(?:more\s+than\s+)?(?:a|\w+)\s+(?:years?|decades?)|on\s+record)\b/i
 export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b(?!\s*,)/i
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =

@@ -6,6 +6,7 @@ import type { Source, SourceKind } from '../../shared/model'
 import {
   DOCUMENT_HEADS,
   GENERIC_BODIES,
+  GENERIC_OUTLETS,
   ORGANIZATION_WORDS,
   OUTLET_WORDS,
   OWN_MEDIUM,
@@ -40,6 +41,8 @@ export interface Profile {
 
 /** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
 const HEARSAY_RECORDS = new Set(['reports', 'assessments'])
+/** Verbs by which a body puts out a record ("figures the ministry published"). */
+const PUBLISHING_VERBS = new Set(['release', 'publish', 'issue', 'compile', 'collect', 'provide', 'gather'])
 const QUANTIFIERS = new Set(['some', 'several', 'many', 'other', 'multiple', 'numerous', 'various'])
 
 /** Records with an author: "data from X" is X speaking. */
@@ -249,8 +252,15 @@ export function profile(tokens: Token[], text: string): Profile {
 
   const pronoun = tokens.length === 1 ? (POSSESSIVE_PRONOUNS[tokens[0].lower] ?? tokens[0].lower) : ''
   if (PRONOUNS[pronoun]) return { ...base, name: pronoun, kind: 'person', form: 'pronoun' }
-  // "one of them": one of the speakers just named.
-  if (/^(?:one|some|two|several|many|most|both|all) of (?:them|those)$/i.test(phrase))
+  // "One of the diplomats": one of the speakers "the diplomats" names.
+  const member = /^(?:one|two|three|some|several|many|most|both|all|each|another)\s+of\s+the\s/i.exec(phrase)
+  const of = member ? tokens.findIndex((t) => t.lower === 'the') : -1
+  if (of !== -1 && tokens.length - of > 1) {
+    const group = profile(tokens.slice(of), text)
+    return group.form === 'generic' ? { ...group, form: 'definite' } : group
+  }
+  // "one of them", "the other": one of the speakers just named.
+  if (/^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?)$/i.test(phrase))
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
   // "a group calling itself BlackTide": the name it goes by.
   const calledName =
@@ -265,6 +275,15 @@ export function profile(tokens: Token[], text: string): Profile {
   const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
   // "data from Portwatch Marine", "an article in the newspaper Vecherny Listok": the named author speaks.
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
+  // "Data the agency released on Monday", "figures the ministry published": the record's author speaks.
+  const record = tokens.findIndex(
+    (t, k) => k <= 2 && (t.pos === 'NOUN' || (k === 0 && t.pos === 'PROPN')) && AUTHORED.has(t.lower)
+  )
+  const issued =
+    record !== -1 && ['DET', 'PROPN', 'PRON'].includes(tokens[record + 1]?.pos ?? '')
+      ? tokens.findIndex((t, k) => k > record + 1 && t.pos === 'VERB' && PUBLISHING_VERBS.has(t.lemma))
+      : -1
+  if (issued !== -1) return profile(tokens.slice(record + 1, issued), text)
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
     // "The company's last annual report put the loss at ...": whose record it is speaks.
@@ -578,6 +597,16 @@ export class Speakers {
         this.addAlias(body, mention.text)
         body.sourceId ??= this.sourceFor(body.kind, [mention.text])
         return { entity: body, resolution: 'description' }
+      }
+      // "The Harbour Post reported ... One of the diplomats told the paper ...": a paper, agency or broadcaster
+      // just named is "the paper", not the publisher.
+      const outlet =
+        GENERIC_OUTLETS.has(p.head) && content.length === 1
+          ? this.latest((e) => e.kind === 'outlet' && e !== this.publisherEntity)
+          : undefined
+      if (outlet) {
+        outlet.lastSeen = at
+        return { entity: outlet, resolution: 'description' }
       }
       // "told the programme" on Radio Kestrel: the publisher's own show, when no one else is that.
       const own = this.publisher ? ` ${normName(this.publisher)} ` : ''

@@ -1203,3 +1203,369 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     expect(got.map((g) => [g.claim, g.speaker])).toEqual([['sirens had sounded at 5 a.m.', 'It']])
   })
 })
+
+describe('suggestClaims: accounts that run on and speakers set off', () => {
+  it('takes a phrase before a speaker that meets its verb for the claim, not an apposition', () => {
+    const got = brief(
+      doc(
+        'Ground crews shot down 12 of the gliders, navy spokesman Captain Ilse Marrow said on the radio, adding that stocks were low.',
+        'The raid destroyed up to 40 trucks, the army said in its evening bulletin, which named no village.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'Ground crews shot down 12 of the gliders', name: 'Ilse Marrow' }),
+      expect.objectContaining({ claim: 'stocks were low', name: 'Ilse Marrow' }),
+      expect.objectContaining({ claim: 'The raid destroyed up to 40 trucks', speaker: 'the army' })
+    ])
+  })
+  it('reads ", said <name>" after a verbless phrase as an inverted attribution, and "told a news conference in X" as none', () => {
+    const got = brief(
+      doc(
+        'The clinic had treated 30 patients by noon, six of them children, said Dr Oda Venn, the head of its emergency unit. Most had burns, she said.',
+        '"We will rebuild," Mayor Tom Ruddle, the city\'s first elected mayor, told a news conference in Old Harlow.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The clinic had treated 30 patients by noon, six of them children', 'Oda Venn'],
+      ['Most had burns', 'Oda Venn'],
+      ['"We will rebuild,"', 'Tom Ruddle']
+    ])
+  })
+  it('reads "called" as a verb unless a name follows it', () => {
+    const got = brief(
+      doc(
+        'Marta Kell, the mayor, spoke on Monday. She called again for the province to send more pumps, saying levels in the south were "critically high".',
+        'A charity called Open Door said 40 families had left.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['levels in the south were "critically high"', 'Marta Kell'],
+      ['40 families had left', 'Open Door']
+    ])
+  })
+  it('keeps "Y, she said, and Z" as one frame when Y has a reporting verb of its own', () => {
+    const got = brief(
+      doc(
+        'Ilse Marrow, the mayor, spoke on Monday. The engineers expected the bridge to reopen "within a week", she said, and Friday "remains our target".'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The engineers expected the bridge to reopen "within a week"', 'Ilse Marrow'],
+      ['Friday "remains our target"', 'Ilse Marrow']
+    ])
+  })
+
+  it('takes a pronoun for the whole speaker: no phrase before it belongs to it', () => {
+    const got = brief(
+      doc(
+        'Ilse Marrow, the mayor, said the levy was fair.',
+        'In a radio address on Sunday she said that the levy would end in May.',
+        'The fire service said two people had died in the blaze.',
+        'By noon it put the number of injured at 14, after crews reached the top floor.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker, g.name])).toEqual([
+      ['the levy was fair', 'Ilse Marrow, the mayor', 'Ilse Marrow'],
+      ['the levy would end in May', 'she', 'Ilse Marrow'],
+      ['two people had died in the blaze', 'The fire service', 'Fire service'],
+      ['put the number of injured at 14, after crews reached the top floor', 'it', 'Fire service']
+    ])
+  })
+
+  it('reads a participle between a preposition and its noun as a modifier, and "the other" as one of a pair', () => {
+    const got = brief(
+      doc(
+        'The pump failed on Monday, the company said.',
+        'Two engineers at the plant said the pump was old. The pump had failed on May 10, one of them said, and the crew had sent it back with written notes. The other said the manager had known for a week.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The pump failed on Monday', 'Company'],
+      ['the pump was old', 'Two engineers at the plant'],
+      ['The pump had failed on May 10', 'Two engineers at the plant'],
+      ['the crew had sent it back with written notes', 'Two engineers at the plant'],
+      ['the manager had known for a week', 'Two engineers at the plant']
+    ])
+  })
+  it("carries an interview's outlet to all the interviewee says, and takes the one who asks for no relay", () => {
+    const got = brief(
+      doc(
+        'The port authority said on Sunday that 14 berths had reopened.',
+        "Harbour minister Tove Rask said the dredging was finished. In an hour-long interview on Radio Norden's Morning Desk, Rask told presenter Emil Haas that the canal would reopen in May.",
+        'She said the pilots had returned. At a news conference later, Rask said fees would not rise.',
+        'Haas pressed her on the cost, pointing out that the budget had doubled.',
+        "Appearing on Vell TV's Noon Show, the port's chief engineer said the locks were sound."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['14 berths had reopened', 'Port authority', []],
+      ['the dredging was finished', 'Tove Rask', ['Radio Norden']],
+      ['the canal would reopen in May', 'Tove Rask', ['Radio Norden']],
+      ['the pilots had returned', 'Tove Rask', ['Radio Norden']],
+      ['fees would not rise', 'Tove Rask', []],
+      ['the budget had doubled', 'Emil Haas', ['Radio Norden']],
+      ['the locks were sound', "The port's chief engineer", ['Vell TV']]
+    ])
+  })
+  it('spreads a caveat listing several things over the accounts of each, and one on a document over its reporter', () => {
+    const d = doc(
+      'Floods killed at least nine people in Arvel, the coastguard said on Monday.',
+      'The coastguard said 30 boats had been launched. Two of the boats sank, the harbour office said.',
+      'The army said its engineers had cleared 12 roads and the storm had spared the airfield.',
+      "The Item could not verify the death toll, the number of boats launched, or the army's account of the roads.",
+      'The Courier reported that it had seen a draft plan to rebuild the pier. The Item has not seen the document.',
+      'The mayor said her office had not seen the document.'
+    )
+    const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
+      s.claim.text,
+      s.grading.credibility ?? null
+    ])
+    expect(got).toEqual([
+      ['Floods killed at least nine people in Arvel', '6'],
+      ['30 boats had been launched', '6'],
+      ['Two of the boats sank', null],
+      ['its engineers had cleared 12 roads and the storm had spared the airfield', '6'],
+      ['it had seen a draft plan to rebuild the pier', '6'],
+      ['her office had not seen the document', null]
+    ])
+  })
+  it('reads ", a formula the union\'s negotiators rejected" as a description, not the negotiators\' claim', () => {
+    const got = brief(
+      doc(
+        'The port board met on Monday, the Courier said.',
+        'The plan, according to the Courier, also provides for a new pier, and leaves the old harbour to "later talks", a formula the union\'s negotiators rejected last year.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The port board met on Monday', 'Courier'],
+      ['also provides for a new pier, and leaves the old harbour to "later talks"', 'Courier']
+    ])
+  })
+  it('reads an aside opened by an irregular participle (", made to reporters in X,") as no claim', () => {
+    const got = brief(
+      doc(
+        'The mayor said the bridge would reopen.',
+        'In the same remarks, made to reporters in Old Harlow, she accused the contractor of hiding "serious cracks" from inspectors.',
+        'Storms that tore through the valley have cut 40 roads, the roads agency said.'
+      )
+    )
+    expect(got.map((g) => g.claim)).toEqual([
+      'the bridge would reopen',
+      'accused the contractor of hiding "serious cracks" from inspectors',
+      'Storms that tore through the valley have cut 40 roads'
+    ])
+  })
+  it("gives a sentence between two of one speaker's account, the second closing with its attribution, to that speaker", () => {
+    const got = brief(
+      doc(
+        'The mayor opened the bridge on Monday, the Item said.',
+        'The talks broke down over money, according to two council officials. The city wants the province to pay 40 percent of the cost. The province has offered 25 percent, the two officials said.',
+        'The canal opened in 1901. Its locks were rebuilt in 1990, the trust said.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.speaker, g.name])).toEqual([
+      ['The mayor opened the bridge on Monday', 'the Item', 'Item'],
+      ['The talks broke down over money', 'two council officials', 'Two council officials'],
+      ['The city wants the province to pay 40 percent of the cost', null, 'Two council officials'],
+      ['The province has offered 25 percent', 'the two officials', 'Two council officials'],
+      ['Its locks were rebuilt in 1990', 'the trust', 'Trust']
+    ])
+  })
+  it('reads "pointing out that", "used the interview to rule out", and a colon or participle after a closing attribution', () => {
+    const got = brief(
+      doc(
+        'The harbour minister, Tove Rask, said on Sunday that 14 berths had reopened.',
+        'Emil Haas questioned her on the cost, pointing out that the budget had listed far fewer berths.',
+        'A new crane would arrive in May, Rask added, turning out 40 lifts an hour at first.',
+        'Berths opened were not the same as berths used, the union said: by its count, only nine had handled a ship since March.',
+        'Rask also used the interview to rule out a rise in port fees before the end of the year.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['14 berths had reopened', 'Tove Rask'],
+      ['the budget had listed far fewer berths', 'Emil Haas'],
+      ['A new crane would arrive in May', 'Tove Rask'],
+      ['turning out 40 lifts an hour at first', 'Tove Rask'],
+      ['Berths opened were not the same as berths used', 'Union'],
+      ['by its count, only nine had handled a ship since March', 'Union'],
+      ['rule out a rise in port fees before the end of the year', 'Tove Rask']
+    ])
+  })
+  it("leaves out what only points back or plans, and keeps sourcing terms, open questions and records the writer's", () => {
+    const got = brief({
+      ...doc(
+        'A ferry sank off Arvel on Monday, killing four people, the coastguard said. It was the worst ferry disaster in the region since 1987.',
+        'The crew had ignored a storm warning, according to two port officials. They spoke on condition of anonymity because the inquiry is confidential. A harbour pilot said the same. The unions have agreed not to comment.',
+        'The ferry line said its boats were safe. Whether the ministry will reopen the route before summer is another matter.'
+      ),
+      outlet: 'The Item'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['A ferry sank off Arvel on Monday, killing four people', 'Coastguard'],
+      ['It was the worst ferry disaster in the region since 1987', 'The Item'],
+      ['The crew had ignored a storm warning', 'Two port officials'],
+      ['its boats were safe', 'Ferry line']
+    ])
+  })
+  it("takes what the publisher's own reporters saw for the publisher's claim", () => {
+    const got = brief({
+      ...doc(
+        'Floods hit Arvel on Monday, the coastguard said.',
+        'Reporters for the agency who walked the quay at dawn saw three sunken boats. Daily Item journalists found no aid at the camp. Reporters for the Courier saw a dry dock.'
+      ),
+      outlet: 'The Daily Item'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Floods hit Arvel on Monday', 'Coastguard'],
+      ['saw three sunken boats', 'The Daily Item'],
+      ['found no aid at the camp', 'The Daily Item']
+    ])
+  })
+  it("splits the publisher's comparison with the record off a speaker's claim", () => {
+    const got = brief({
+      ...doc(
+        'The navy said on Monday that a patrol boat had fired on a trawler, in what would be the most serious clash between the two fleets in more than a decade.',
+        'The ministry said it had expelled two diplomats, the first time the government has expelled anyone over a fishing dispute.',
+        'The mayor said the storm was unusual, in what she called a warning.',
+        'A blast killed nine workers on Tuesday, the governor said, the worst industrial accident in the region since 2011.'
+      ),
+      outlet: 'The Item'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['a patrol boat had fired on a trawler', 'Navy'],
+      ['the most serious clash between the two fleets in more than a decade', 'The Item'],
+      ['it had expelled two diplomats', 'Ministry'],
+      ['the first time the government has expelled anyone over a fishing dispute', 'The Item'],
+      ['the storm was unusual, in what she called a warning', 'Mayor'],
+      ['A blast killed nine workers on Tuesday', 'Governor'],
+      ['the worst industrial accident in the region since 2011', 'The Item']
+    ])
+  })
+  it('lets an account with no cue of its own go on over several sentences of the paragraph', () => {
+    const got = brief(
+      doc(
+        'The fire began at noon, officials said.',
+        'The clinic had admitted 41 people by noon, said Dr Ana Ruiz, its chief surgeon. Most had burns. Two died overnight.',
+        'Ferries stopped running. The port will reopen on Friday.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The fire began at noon', 'Officials'],
+      ['The clinic had admitted 41 people by noon', 'Ana Ruiz'],
+      ['Most had burns', 'Ana Ruiz'],
+      ['Two died overnight', 'Ana Ruiz']
+    ])
+  })
+  it('takes "disputed that" and "rejected it" for no claim, but for a speaker later words point to', () => {
+    const got = brief(
+      doc(
+        'The port reopened on Monday, officials said.',
+        'The mayor rejected it, saying no jobs had been cut.',
+        'Two engineers at the plant disputed that. The pump had failed on May 10, one of them said.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The port reopened on Monday', 'Officials'],
+      ['no jobs had been cut', 'Mayor'],
+      ['The pump had failed on May 10', 'Two engineers at the plant']
+    ])
+  })
+  it('reads "the Morning Wire" as a name, and a closing caveat on either side\'s figures as about the article\'s accounts', () => {
+    const d = doc(
+      'The army said the bridge had been shelled.',
+      'Rebel commander Osk Varan said in an interview with the Morning Wire that 300 soldiers had surrendered.',
+      'Its spokesman, Colonel Ida Moss, told reporters that 14 soldiers had been wounded.',
+      "The Item could not independently confirm either side's figures."
+    )
+    const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
+      s.claim.text,
+      s.via.map((v) => v.name),
+      s.grading.credibility ?? null
+    ])
+    expect(got).toEqual([
+      ['the bridge had been shelled', [], null],
+      ['300 soldiers had surrendered', ['Morning Wire'], '6'],
+      ['14 soldiers had been wounded', [], '6']
+    ])
+  })
+  it('relays an unnamed source\'s later words through the outlet it spoke to, and an aside "reported on Monday by X"', () => {
+    const got = brief(
+      doc(
+        'The dam held overnight, the water board said.',
+        'An official who spoke to the Harbour Post on condition of anonymity said the spillway had cracked. The official said repairs would take a month.',
+        'A survey by the Arvel Institute, reported on Monday by the Courier, put the cost at 40 million crowns.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['The dam held overnight', []],
+      ['the spillway had cracked', ['Harbour Post']],
+      ['repairs would take a month', ['Harbour Post']],
+      ['put the cost at 40 million crowns', ['Courier']]
+    ])
+  })
+  it('gives a record described by "the agency released" to the agency that put it out', () => {
+    const got = brief(
+      doc(
+        'The crossings resumed on Monday, the port said.',
+        'Data the agency released on Monday showed 40 ferries had sailed.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['The crossings resumed on Monday', 'Port'],
+      ['40 ferries had sailed', 'Agency']
+    ])
+  })
+  it('goes on with a figure in "Four of them ...", and reads a caveat on an owner\'s account or "the number of people injured"', () => {
+    const d = doc(
+      'The fire began at noon, officials said.',
+      'Governor Anja Pell said 23 people were in hospital. Four of them had severe burns.',
+      'A worker at the plant told the Item the alarms had not sounded. Managers had been warned in March, he added. Dr Karl Emmet said two of the injured were children.',
+      "The Item could not independently verify the worker's account or the number of people injured."
+    )
+    const got = suggestClaims({ ...d, outlet: 'The Item' }, []).map((s) => [
+      s.claim.text,
+      s.speaker.name,
+      s.grading.credibility ?? null
+    ])
+    expect(got).toEqual([
+      ['The fire began at noon', 'Officials', null],
+      ['23 people were in hospital', 'Anja Pell', null],
+      ['Four of them had severe burns', 'Anja Pell', null],
+      ['the alarms had not sounded', 'Unnamed worker at the plant', '6'],
+      ['Managers had been warned in March', 'Unnamed worker at the plant', '6'],
+      ['two of the injured were children', 'Karl Emmet', '6']
+    ])
+  })
+  it('reads "One of the diplomats" as one of those just named and "the paper" as the outlet just named', () => {
+    const got = brief({
+      ...doc(
+        'The plan stalled last week, according to three port officials. The city wants a new pier. The province has offered repairs, the officials said.',
+        'The Harbour Post, citing two Western diplomats, reported that monitors would arrive in June. One of the diplomats told the paper the date could slip.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['The plan stalled last week', 'Three port officials', []],
+      ['The city wants a new pier', 'Three port officials', []],
+      ['The province has offered repairs', 'Three port officials', []],
+      ['monitors would arrive in June', 'Two Western diplomats', ['Harbour Post']],
+      ['the date could slip', 'Two Western diplomats', ['Harbour Post']]
+    ])
+  })
+  it('reads caveats worded otherwise ("None of the figures could be verified", "not possible to verify", "could not be checked")', () => {
+    const caveated = (caveat: string) =>
+      suggestClaims(
+        {
+          ...doc('The army said 40 soldiers had been killed.', `Mayor Ann Rask said 12 homes had burned. ${caveat}`),
+          outlet: 'The Item'
+        },
+        []
+      ).map((s) => s.grading.credibility ?? null)
+    expect(caveated('None of the figures could be verified.')).toEqual([null, '6'])
+    expect(caveated('It was not possible to verify the figures.')).toEqual([null, '6'])
+    expect(caveated('These figures could not be checked independently.')).toEqual([null, '6'])
+    // The toll is the army's count of the dead.
+    expect(caveated('There was no independent confirmation of the toll.')).toEqual(['6', null])
+    expect(caveated('She could not check the gauges, she said.')).toEqual([null, null, null])
+  })
+})

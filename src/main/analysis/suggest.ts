@@ -10,19 +10,27 @@ import {
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
   CAVEAT_HOW_MANY,
+  CAVEAT_NUMBER_OF,
   CAVEAT_OWNER,
+  CAVEAT_TOLL,
   CAVEATS,
   CONTRAST_TURN,
   ESTIMATIVE,
   EVIDENCE_UNITS,
+  GIVES_TOLL,
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
+  OPEN_QUESTION,
   ORGANIZATION_WORDS,
   PUBLISHER_DENIAL,
+  OCCASION,
   RECORD_MEDIUM,
   REBUTTAL,
+  RECORD_COMPARISON,
+  RECORD_TURN,
   SILENCE,
+  SOURCING_TERMS,
   TITLES,
   TRUNCATED
 } from './lexicon'
@@ -53,6 +61,12 @@ interface Draft {
   caveats: Caveat[]
   sentence: number
   block: number
+  /** The outlet this speaker gave an interview to, named in this draft's sentence. */
+  interview?: Relay
+  /** The surname of the one who asked the questions in that interview. */
+  interviewer?: string
+  /** The sentence names an occasion of its own ("in a statement", "at a news conference"). */
+  occasion?: boolean
 }
 
 /** "Newsweek could not independently verify this": the publisher, when the metadata does not say. */
@@ -114,8 +128,12 @@ function sentenceQuantities(text: string, s: Sentence): Quantity[] {
 }
 
 const countable = (q: Quantity) => q.unitClass !== 'time'
-/** How a sentence going on with the figures before it opens: "Another 17 ...", "The remaining eight ...". */
-const CONTINUING = /^(?:another|a\s+further|the\s+(?:remaining|rest|other|others)|of\s+(?:those|these|them))\b/i
+/**
+ * How a sentence going on with the figures before it opens: "Another 17 ...", "The remaining eight ...",
+ * "Four of them ...".
+ */
+const CONTINUING =
+  /^(?:another|a\s+further|the\s+(?:remaining|rest|other|others)|(?:[\p{L}\d]+\s+)?of\s+(?:those|these|them))\b/iu
 
 /** The sentence's text outside the given claims (the attribution's own words). */
 function outside(text: string, s: Sentence, claims: { start: number; end: number }[]): string {
@@ -274,7 +292,15 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
     const made: Draft[] = []
-    type Who = { entity: Entity | null; mention: Span | null; resolution: SpeakerResolution; via: Relay[] }
+    type Who = {
+      entity: Entity | null
+      mention: Span | null
+      resolution: SpeakerResolution
+      via: Relay[]
+      interview?: Relay
+      interviewer?: string
+      occasion?: boolean
+    }
     let last: Who | null = null
 
     /** Who speaks in a frame, with the relays it came through. */
@@ -309,16 +335,36 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           sourceId: relay.sourceId
         })
       }
-      const medium = RECORD_MEDIUM.exec(outside(text, s, f.claims))
+      const attribution = outside(text, s, f.claims)
+      const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
       // "the source said": still the interview the source gave Reuters.
       const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
       if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
-      return { entity, mention, resolution, via }
+      // An unnamed source speaks to the outlet it told, wherever the article quotes it again.
+      const interview =
+        (f.interview && via.find((r) => r.mention.start === f.interview![0].start)) ??
+        (entity?.kind === 'anonymous' && resolution !== 'unattributed' ? via[0] : undefined)
+      const occasion = !!medium || OCCASION.test(attribution)
+      const interviewer = interview && f.interviewer?.at(-1)?.lower
+      return {
+        entity,
+        mention,
+        resolution,
+        via,
+        ...(interview ? { interview } : {}),
+        ...(interviewer ? { interviewer } : {}),
+        ...(occasion ? { occasion } : {})
+      }
     }
 
+    let spokeHere = false
     for (const f of framesOf(s, text)) {
       if (f.noted) speakers.noteName(profile(f.noted, text), f.noted[0].start)
+      if (f.spoke) {
+        last = speakerOf(f)
+        spokeHere = true
+      }
       if (!f.claims.length || !f.speaker.length) continue
       let who: Who | null = last
       if (f.mode === 'phrase' || !who) who = speakerOf(f)
@@ -358,6 +404,23 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       }
     }
 
+    // "..., the governor said, the worst accident in the region since 2011.": a comparison with the record
+    // after a closing attribution is the publisher's.
+    const record = made.length ? recordAfter(text, s, made) : null
+    if (record)
+      made.push({
+        claim: record.claim,
+        entity: speakers.publisherSpeaker(s.start),
+        mention: null,
+        resolution: 'publisher',
+        via: [],
+        cue: record.cue,
+        quantities: quantities.filter((q) => q.start >= record.claim.start && q.end <= record.claim.end),
+        caveats: [],
+        sentence: si,
+        block: s.block
+      })
+
     // "Thousands spent a second night at the crossing, as aid groups warned that ...": a leading
     // sentence's main clause before the attribution is the publisher's.
     const mainClause = made.length && leads.has(si) ? leadBefore(text, s, made, leads.get(si)!, opening) : null
@@ -385,8 +448,12 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
     if (turn) return void drafts.push(...turn.claims(made, s, si, quantities, speakers, drafts))
+    // "Two engineers disputed that.": someone spoke here, of nothing new; the sentence is no one else's.
+    if (spokeHere && !made.length) return
     const account =
-      !made.length && !caveats.length ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, s, si, text)) : null
+      !made.length && !caveats.length
+        ? (followOn(drafts, s, si, text, opening) ?? goesOn(drafts, sentences, si, text))
+        : null
     if (account) {
       const claim = trimClaim(text, { start: opening, end: s.end })
       made.push({
@@ -401,6 +468,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       })
     } else if (!made.length) {
       const own =
+        ownWitness(text, s, publisher) ??
         publisherClaim(text, s, quantities, caveats, opening) ??
         (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
           ? leadClaim(text, s, opening)
@@ -451,7 +519,57 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     drafts.push(...made)
   })
 
+  bridgeAccounts(drafts, sentences, text)
+  carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * "A, according to two officials. B. C, the officials said.": a sentence with no speaker of its own between
+ * two sentences of one speaker's account in a paragraph, the second closing with its attribution, goes on
+ * with that account. Only a figure or a lead read in the publisher's voice, or nothing, is there to replace.
+ */
+function bridgeAccounts(drafts: Draft[], sentences: Sentence[], text: string): void {
+  for (let si = 1; si < sentences.length - 1; si++) {
+    const s = sentences[si]
+    const here = drafts.filter((d) => d.sentence === si)
+    if (here.some((d) => d.resolution !== 'publisher' || !['figure', 'lead'].includes(d.cue.kind))) continue
+    const before = drafts.filter((d) => d.sentence === si - 1 && d.block === s.block).at(-1)
+    const after = drafts.find((d) => d.sentence === si + 1 && d.block === s.block)
+    if (!before?.entity || !after || after.entity !== before.entity || after.cue.start < after.claim.end) continue
+    if (['publisher', 'unattributed'].includes(before.resolution) || /["“”]/.test(text.slice(s.start, s.end))) continue
+    const claim = trimClaim(text, { start: s.start, end: s.end })
+    const bridged: Draft = {
+      ...before,
+      claim: spanOf(text, claim.start, claim.end),
+      mention: null,
+      resolution: 'continuation',
+      quantities: here.flatMap((d) => d.quantities),
+      caveats: here.flatMap((d) => d.caveats),
+      sentence: si,
+      block: s.block
+    }
+    const at = here.length ? drafts.indexOf(here[0]) : drafts.indexOf(before) + 1
+    drafts.splice(at, here.length, bridged)
+  }
+}
+
+/**
+ * "In an interview on VTV1, Halvas told presenter Ruta Kessel ...": what the interviewee, or the one who
+ * asked, says anywhere in the article, with no relay or occasion of its own, came through that interview
+ * (an article built on an interview summarises it before naming it).
+ */
+function carryInterviews(drafts: Draft[]): void {
+  const given = new Map<Entity, Relay>()
+  const asked = new Map<string, Relay>()
+  for (const d of drafts) {
+    if (d.entity && d.interview && !given.has(d.entity)) given.set(d.entity, d.interview)
+    if (d.interview && d.interviewer && !asked.has(d.interviewer)) asked.set(d.interviewer, d.interview)
+  }
+  for (const d of drafts) {
+    const relay = d.entity && (given.get(d.entity) ?? (d.entity.surname ? asked.get(d.entity.surname) : undefined))
+    if (relay && !d.via.length && !d.occasion) d.via = [relay]
+  }
 }
 
 /**
@@ -475,13 +593,21 @@ function followOn(drafts: Draft[], s: Sentence, si: number, text: string, openin
  * same paragraph, goes on with that account, unless it names a new actor as its subject, quotes, or
  * carries the publisher's own judgment. The cue is the attribution it goes on from.
  */
-function goesOn(drafts: Draft[], s: Sentence, si: number, text: string): Draft | null {
+function goesOn(drafts: Draft[], sentences: Sentence[], si: number, text: string): Draft | null {
+  const s = sentences[si]
   const prev = drafts.at(-1)
   if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
-  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || prev.cue.start < prev.claim.end)
-    return null
+  // A sentence that went on with the account lets the next go on too (its cue is in a sentence before it).
+  const closes =
+    prev.cue.start >= prev.claim.end || (prev.resolution === 'continuation' && prev.cue.end <= sentences[si - 1].start)
+  if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || !closes) return null
   const sentenceText = text.slice(s.start, s.end)
-  if (/["“”]/.test(sentenceText) || [ESTIMATIVE, REBUTTAL, PUBLISHER_DENIAL].some((re) => re.test(sentenceText)))
+  if (
+    /["“”]/.test(sentenceText) ||
+    [ESTIMATIVE, REBUTTAL, PUBLISHER_DENIAL, SOURCING_TERMS, OPEN_QUESTION, RECORD_COMPARISON].some((re) =>
+      re.test(sentenceText)
+    )
+  )
     return null
   const first = s.tokens[0]
   if (!first || first.pos === 'PROPN' || ['we', 'i', 'our'].includes(first.lower)) return null
@@ -629,12 +755,19 @@ function publisherTurn(
   }
   for (const [re, kind] of [
     [INFERENCE_TURN, 'inference'],
-    [CONTRAST_TURN, 'contrast']
+    [CONTRAST_TURN, 'contrast'],
+    [RECORD_TURN, 'record']
   ] as const)
     for (const m of slice.matchAll(re)) {
       if (quotesOpen(slice.slice(0, m.index))) continue
       const at = c.start + m.index
       const tail = trimClaim(text, { start: at + m[0].length, end: c.end })
+      if (kind === 'record') {
+        const record = text.slice(tail.start, tail.end)
+        if (!/^the\s+first\s+time\b/i.test(record) && !RECORD_COMPARISON.test(record)) continue
+        const cue = { ...spanOf(text, tail.start, Math.min(tail.end, tail.start + 20)), kind: 'lead' as const }
+        return { at, claim: spanOf(text, tail.start, tail.end), cue }
+      }
       if (kind === 'contrast') {
         if (!publisherLeads(text.slice(tail.start, tail.end))) continue
         const word = /\p{L}+/u.exec(m[0])!
@@ -651,6 +784,38 @@ function publisherTurn(
     }
   return null
 }
+
+/** ", the worst accident in the region since 2011" after the last attribution and claim of a sentence. */
+function recordAfter(text: string, s: Sentence, made: Draft[]): { claim: Span; cue: Cue } | null {
+  const from = Math.max(...made.map((d) => Math.max(d.cue.end, d.claim.end)))
+  const comma = /,\s+(?=(?:the|a|an)\s)/i.exec(text.slice(from, s.end))
+  if (!comma || quotesOpen(text.slice(s.start, from))) return null
+  const claim = trimClaim(text, { start: from + comma.index + comma[0].length, end: s.end })
+  const words = text.slice(claim.start, claim.end)
+  if (!/^the\s+first\s+time\b/i.test(words) && !RECORD_COMPARISON.test(words)) return null
+  return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, claim.start, claim.end), kind: 'lead' } }
+}
+
+/**
+ * "Reporters for the agency who visited the street saw ...", "Our correspondent counted ...": what the
+ * publisher's own journalists saw is the publisher's claim, from the verb of seeing on.
+ */
+function ownWitness(text: string, s: Sentence, publisher: string | null): { claim: Span; cue: Cue } | null {
+  const sentenceText = text.slice(s.start, s.end)
+  const own = publisher ? normName(publisher).replace(/^the /, '') : null
+  const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${own ? `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}` : ''})`
+  const reporters = '(?:reporters?|correspondents?|journalists?|photographers?|a\\s+reporter|a\\s+correspondent)'
+  const subject = new RegExp(
+    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords})\\b`,
+    'i'
+  )
+  if (!subject.test(sentenceText)) return null
+  const verb = s.tokens.find((t) => t.pos === 'VERB' && WITNESS_VERBS.has(t.lemma) && !/ing$/.test(t.lower))
+  if (!verb) return null
+  const claim = trimClaim(text, { start: verb.start, end: s.end })
+  return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, verb.start, verb.end), kind: 'lead' } }
+}
+const WITNESS_VERBS = new Set(['see', 'witness', 'observe', 'count', 'hear', 'find'])
 
 /** What the publisher asserts in its own voice: a non-statement, a rebuttal, a judgment, a figure. */
 function publisherClaim(
@@ -689,7 +854,8 @@ function publisherClaim(
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
     (figure ? { claim, cue: { ...spanOf(text, figure.start, figure.end), kind: 'figure' as const } } : null) ??
-    said(PUBLISHER_DENIAL, 'rebuttal')
+    // "None of the figures could be verified": a caveat, not a denial.
+    (caveats.length ? null : said(PUBLISHER_DENIAL, 'rebuttal'))
   )
 }
 
@@ -707,14 +873,43 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
     .map((w) => w.toLowerCase().replace(/(?:ed|s)$/, ''))
   const accounts = (d: Draft) =>
     d.resolution !== 'publisher' && counted.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text))
-  if (counted.length && drafts.some(accounts)) {
-    for (const d of drafts.filter(accounts)) d.caveats.push(...caveats)
+  // "could not verify the death toll, the number of missiles and drones launched, or the ministry's
+  // account": each thing listed covers the accounts of it, whoever gave them.
+  // "the number of people injured": "people" says nothing of what was counted; the participle does.
+  const counts = [...sentenceText.matchAll(CAVEAT_NUMBER_OF)].map((m) => ({
+    things: [m[1], m[2]].filter((w): w is string => !!w && !/^(?:people|persons)$/i.test(w)).map(stem),
+    done: m[3] ? stem(m[3]) : null
+  }))
+  const givesCount = (d: Draft) =>
+    counts.some(
+      (c) =>
+        (!c.things.length || c.things.some((w) => new RegExp(`\\b${w}`, 'i').test(d.claim.text))) &&
+        (!c.done || new RegExp(`\\b${c.done}`, 'i').test(d.claim.text)) &&
+        (c.things.length > 0 || !!c.done)
+    )
+  const toll = CAVEAT_TOLL.test(sentenceText)
+  const listed = (d: Draft) =>
+    d.resolution !== 'publisher' &&
+    ((toll &&
+      GIVES_TOLL.test(d.claim.text) &&
+      /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(d.claim.text)) ||
+      givesCount(d))
+  const listedOwner = counts.length || toll ? CAVEAT_OWNER.exec(sentenceText)?.[1].toLowerCase() : undefined
+  const ownersAccount = (d: Draft) =>
+    !!listedOwner && !!d.entity && (d.entity.head === listedOwner || d.entity.words.has(listedOwner))
+  if ((counted.length && drafts.some(accounts)) || drafts.some(listed) || drafts.some(ownersAccount)) {
+    for (const d of drafts.filter((d) => accounts(d) || listed(d) || ownersAccount(d))) d.caveats.push(...caveats)
     return
   }
   const inBlock = drafts.filter((d) => d.block === s.block)
+  // "Vell Daily could not confirm either side's figures.": a paragraph that is only a caveat about two
+  // accounts' figures is about the article's accounts, not the paragraph before.
+  const wide = !inBlock.length && CAVEAT_ABOUT_TWO.test(sentenceText) && CAVEAT_ABOUT_FIGURES.test(sentenceText)
   const pool = inBlock.length
     ? inBlock
-    : drafts.filter((d) => d.block === s.block - 1 || d.sentence === s.block - 1).slice(-1)
+    : wide
+      ? drafts.filter((d) => d.resolution !== 'publisher')
+      : drafts.filter((d) => d.block === s.block - 1 || d.sentence === s.block - 1).slice(-1)
   if (!pool.length) {
     if (drafts.length) drafts.at(-1)!.caveats.push(...caveats)
     return
@@ -761,6 +956,8 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
           : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
 }
+
+const stem = (word: string) => word.toLowerCase().replace(/(?:ed|es|s)$/, '')
 
 /** One suggestion for a claim the same speaker repeats (a caption, a key takeaway): the longer one. */
 function dedupe(drafts: Draft[]): Draft[] {
