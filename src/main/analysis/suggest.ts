@@ -966,11 +966,20 @@ function dedupe(drafts: Draft[]): Draft[] {
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()
+  // Each text normalised once, and compared only with its own speaker's (a long transcript of one
+  // speaker would otherwise cost a regex per pair).
+  const texts = drafts.map((d) => norm(d.claim.text))
+  const bySpeaker = new Map<Draft['entity'], number[]>()
+  drafts.forEach((d, i) => {
+    const list = bySpeaker.get(d.entity)
+    if (list) list.push(i)
+    else bySpeaker.set(d.entity, [i])
+  })
   return drafts.filter((d, i) => {
-    const mine = norm(d.claim.text)
-    return !drafts.some((o, j) => {
-      if (j === i || o.entity !== d.entity) return false
-      const theirs = norm(o.claim.text)
+    const mine = texts[i]
+    return !bySpeaker.get(d.entity)!.some((j) => {
+      if (j === i) return false
+      const theirs = texts[j]
       return theirs.includes(mine) && (theirs.length > mine.length || j < i)
     })
   })
