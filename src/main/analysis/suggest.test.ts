@@ -1568,4 +1568,10 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(caveated('There was no independent confirmation of the toll.')).toEqual(['6', null])
     expect(caveated('She could not check the gauges, she said.')).toEqual([null, null, null])
   })
+
+  it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
+    const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
+    expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
+    expect(s.speaker.name.toLowerCase()).toContain('governor')
+  })
 })

@@ -985,6 +985,9 @@ function dedupe(drafts: Draft[]): Draft[] {
   })
 }
 
+/** A name as a source is made from it: without invisible format characters (bidi controls, zero widths). */
+const visible = (name: string): string => name.replace(/\p{Cf}/gu, '').trim()
+
 function finish(drafts: Draft[], speakers: Speakers): Suggestion[] {
   return drafts.map((d, i) => {
     const e = d.entity
@@ -1000,8 +1003,8 @@ function finish(drafts: Draft[], speakers: Speakers): Suggestion[] {
         mention: d.mention,
         resolution: d.resolution,
         entity: e?.id ?? (unattributed ? 'unattributed' : 'publisher'),
-        name: e?.name ?? (unattributed ? '' : (speakers.publisherName() ?? '')),
-        aliases: e ? e.aliases.filter((a) => a !== e.name) : [],
+        name: visible(e?.name ?? (unattributed ? '' : (speakers.publisherName() ?? ''))),
+        aliases: e ? [...new Set(e.aliases.filter((a) => a !== e.name).map(visible))].filter(Boolean) : [],
         kind: e?.kind ?? (unattributed ? 'document' : 'outlet'),
         sourceId: e?.sourceId ?? null
       },
