@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuantities } from './quantities'
+import { extractQuantities, zeroCounts } from './quantities'
 
 const one = (text: string) => {
   const qs = extractQuantities(text)
@@ -163,5 +163,31 @@ describe('extractQuantities', () => {
     })
     expect(one('fewer than half of the promised shells')).toMatchObject({ value: 50, bound: 'less-than' })
     expect(extractQuantities('in the second half of the year')).toEqual([])
+  })
+})
+
+describe('zeroCounts', () => {
+  it('reads "no", "not a single" and "nobody" as a count of zero in the unit named', () => {
+    const zero = (text: string) => zeroCounts(text).map((q) => [q.value, q.unitClass, q.text])
+    expect(zero('The clinic said no patients had been turned away.')).toEqual([[0, 'people', 'no patients']])
+    expect(zero('The unit received "not a single" armoured truck since spring.')).toEqual([
+      [0, 'truck', 'not a single" armoured truck']
+    ])
+    expect(zero('Nobody on the ferry was hurt.')).toEqual([[0, 'people', 'Nobody']])
+    expect(zero('No one was hurt.')).toEqual([[0, 'people', 'No one']])
+    expect(zero('None of the boats sank.')).toEqual([[0, 'vessels', 'None of the boats']])
+  })
+
+  it('leaves out hedges, judgments and a "no" that counts nothing', () => {
+    expect(zeroCounts('There were no more than 30 guards; it is no longer open.')).toEqual([])
+    expect(zeroCounts('No, he said. There was no sign of a fire and no such plan.')).toEqual([])
+  })
+})
+
+describe('bare figures', () => {
+  it('keeps figures without a unit only when asked, never a label like a hill or a unit number', () => {
+    expect(extractQuantities('Air defence shot down 41 of them near Hill 212.')).toEqual([])
+    const bare = extractQuantities('Air defence shot down 41 of them near Hill 212.', { bare: true })
+    expect(bare.map((q) => [q.value, q.unit])).toEqual([[41, '']])
   })
 })

@@ -128,7 +128,9 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'fighter',
     'conscript',
     'reservist',
-    'trooper'
+    'trooper',
+    'sailor',
+    'marine'
   ],
   people: [
     'people',
@@ -154,9 +156,12 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'passenger'
   ],
   percent: ['percent', 'per cent', '%', 'pct'],
-  vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate'],
+  vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate', 'hull', 'trawler', 'cutter'],
+  attacks: ['attack', 'assault', 'engagement', 'clash', 'raid'],
   time: ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'night']
 }
+/** Units that also qualify the noun after them ("attack drones", "assault battalions"): no phrase ends on them. */
+const MODIFIERS = new Set(['attack', 'assault'])
 const CLASS_OF = new Map(Object.entries(UNIT_CLASSES).flatMap(([cls, units]) => units.map((u) => [u, cls] as const)))
 const MULTIWORD_UNITS = [
   'square miles',
@@ -177,7 +182,7 @@ const MEASURES = new Set(
 )
 /** Words that end a unit phrase. */
 const UNIT_STOP = new Set(
-  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
+  'here there above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
     ' '
   )
 )
@@ -270,7 +275,10 @@ function unitAfter(text: string, from: number): Unit {
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.
-    const known = CLASS_OF.has(singular(lower)) || MEASURES.has(singular(lower)) || MEASURES.has(lower)
+    const known =
+      (CLASS_OF.has(singular(lower)) && !MODIFIERS.has(singular(lower))) ||
+      MEASURES.has(singular(lower)) ||
+      MEASURES.has(lower)
     if (known && !/^\s+per\s/.test(text.slice(wordRe.lastIndex, wordRe.lastIndex + 6))) break
   }
   // A closing -ed/-ing word is the verb after the figure ("41 remained"), not its unit.
@@ -338,7 +346,7 @@ const sentenceBounds = (text: string): number[] => {
  * ("36 hours") are, with unitClass "time". A figure written without a unit ("41 remained") takes the unit
  * of the figure before it in the same sentence.
  */
-export function extractQuantities(text: string): Quantity[] {
+export function extractQuantities(text: string, opts: { bare?: boolean } = {}): Quantity[] {
   if (!mayHaveFigures(text)) return []
   const times = timeExpressions(text)
   const inTime = (start: number, end: number) => times.some((t) => start < t.end && end > t.start)
@@ -484,7 +492,7 @@ export function extractQuantities(text: string): Quantity[] {
   }
   return out
     .sort((a, b) => a.start - b.start)
-    .filter((q) => q.unit)
+    .filter((q) => q.unit || (opts.bare && !LABEL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))))
     .map(({ sentence, ...q }) => {
       const [low, high] = interval(q.bound, q.hedge, q.value, q.high)
       const time = nearestTime(times, q, bounds[sentence], bounds[sentence + 1])
@@ -497,6 +505,40 @@ export function extractQuantities(text: string): Quantity[] {
       }
     })
 }
+
+/** "Hill 212", "Unit 4471", "No. 2": a number after a capitalised word or a sign names something. */
+const LABEL_BEFORE = /(?:\p{Lu}[\p{L}.]*|[#№])\s*$/u
+
+/**
+ * Counts the text gives as none: "no deaths", "not a single system", "nobody". Each is a figure of
+ * zero in the unit named after it, so that it can be set against a count of the same thing.
+ */
+export function zeroCounts(text: string): Quantity[] {
+  const out: Quantity[] = []
+  for (const m of text.matchAll(ZERO)) {
+    const start = m.index
+    let unit: Unit
+    if (m[1]) unit = { unit: 'people', end: start + m[0].length, increment: false }
+    else {
+      unit = unitAfter(text, start + m[0].length)
+      if (!unit.unit || unit.increment) continue
+    }
+    out.push({
+      start,
+      end: unit.end,
+      text: text.slice(start, unit.end),
+      value: 0,
+      unit: unit.unit,
+      unitClass: unitClassOf(unit.unit),
+      bound: 'exact',
+      low: 0,
+      highBound: 0
+    })
+  }
+  return out
+}
+const ZERO =
+  /\b(?:(?:no|zero|not\s+(?:a\s+single|one|any)|none\s+of\s+(?:the|its|their))\b(?!\s+(?:more|fewer|less|longer|later|sooner|earlier|one|such|other|idea|sign|evidence|record|comment|doubt|reason|matter)\b)\s*["“”]?|(no[\s-]?one|nobody)\b)/gi
 
 function nearestTime(times: Span[], q: { start: number; end: number }, from: number, to: number): Span | undefined {
   let best: Span | undefined
