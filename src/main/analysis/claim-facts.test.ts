@@ -50,6 +50,26 @@ describe('claimFacts', () => {
   })
 })
 
+describe('claimFacts, figures', () => {
+  it('reads the whole sentence around a quote, past abbreviations and a quotation closed by a stop', () => {
+    const text =
+      'The mayor said "we will cope." In its first statement, issued after 7 a.m., the agency reported 12 dead.'
+    const f = facts(text, 'the agency reported 12 dead')
+    expect(f.sentence).toBe('In its first statement, issued after 7 a.m., the agency reported 12 dead.')
+    expect(f.expected).toBe(false)
+    expect(f.quantities[0].time?.text).toBe('7 a.m.')
+  })
+
+  it('keeps figures without a unit apart, and counts given as none among the figures', () => {
+    const f = facts(
+      'Gunners shot down 41 of them, and no aircraft were lost.',
+      'Gunners shot down 41 of them, and no aircraft were lost'
+    )
+    expect(f.bare.map((q) => q.value)).toEqual([41])
+    expect(f.quantities.map((q) => [q.value, q.unitClass])).toEqual([[0, 'aircraft']])
+  })
+})
+
 describe('arithmetic', () => {
   it('computes changes and shares and checks them against a hedged percentage', () => {
     const [a, b] = extractQuantities('from 531 square miles to 309 square miles')

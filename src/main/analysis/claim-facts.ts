@@ -2,7 +2,7 @@
 // its figures, whether it asserts or denies, whether it reports an expectation or a fact, and the
 // words it is about. Computed once per claim and shared by both.
 import type { CaseDocument, Claim } from '../../shared/model'
-import { extractQuantities, mayHaveFigures } from './quantities'
+import { extractQuantities, mayHaveFigures, zeroCounts } from './quantities'
 import type { Quantity } from '../../shared/analysis'
 
 export interface ClaimFacts {
@@ -11,8 +11,10 @@ export interface ClaimFacts {
   sentence: string
   quoteStart: number
   quoteEnd: number
-  /** Figures inside the quote (offsets into `sentence`); durations left out. */
+  /** Figures inside the quote (offsets into `sentence`), counts given as none among them; durations left out. */
   quantities: Quantity[]
+  /** Figures inside the quote whose unit the text leaves out ("shot down 41 of them"). */
+  bare: Quantity[]
   /** Denies or negates what it is about ("denied that ...", "no vessels were hit"). */
   negative: boolean
   /** Reports an expectation rather than a fact ("expected ... soon", "would send"). */
@@ -67,15 +69,29 @@ export function contentStems(text: string): Set<string> {
   return out
 }
 
-/** The sentence around [start, end) in a text: back to the previous full stop or line break, on to the next. */
-const STOP_CHARS = new Set(['.', '!', '?', '\n'])
+/**
+ * The sentence around [start, end) in a text: back to the previous sentence end or line break, on to
+ * the next. A stop inside an abbreviation ("7 a.m., the", "Dr. Lind") ends nothing.
+ */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{L}|\p{L}\.\p{L}|Dr|Mr|Mrs|Ms|No|St|Gen|Col|Lt|Sgt|Capt|Prof)\.$/u
+/** Whether a sentence ends at text[i]: a line break, or a stop (closing quotes after it) before a space. */
+function endsAt(text: string, i: number): boolean {
+  if (text[i] === '\n') return true
+  if (!/[.!?]/.test(text[i]) || !/^["”’)]*(?:\s|$)/.test(text.slice(i + 1, i + 4))) return false
+  return text[i] !== '.' || !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i + 1))
+}
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   let a = start
-  while (a > 0 && !STOP_CHARS.has(text[a - 1]) && start - a < 400) a--
+  const startsAt = (i: number) => {
+    if (text[i - 1] === '\n') return true
+    if (!/\s/.test(text[i - 1])) return false
+    let j = i - 2
+    while (j > 0 && /["”’)]/.test(text[j])) j--
+    return endsAt(text, j)
+  }
+  while (a > 0 && !startsAt(a) && start - a < 400) a--
   let b = end
-  const ends = (i: number) =>
-    text[i] === '\n' || (STOP_CHARS.has(text[i]) && (i + 1 >= text.length || /\s/.test(text[i + 1])))
-  while (b < text.length && !ends(b) && b - end < 400) b++
+  while (b < text.length && !endsAt(text, b) && b - end < 400) b++
   return [a, Math.min(text.length, b + 1)]
 }
 
@@ -108,9 +124,9 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     quoteStart = at - a
   }
   const quoteEnd = quoteStart + quote.length
-  const quantities = (mayHaveFigures(quote) ? extractQuantities(sentence) : []).filter(
-    (q) => q.start >= quoteStart && q.end <= quoteEnd && q.unitClass !== 'time'
-  )
+  const inQuote = (q: Quantity) => q.start >= quoteStart && q.end <= quoteEnd && q.unitClass !== 'time'
+  const figures = (mayHaveFigures(quote) ? extractQuantities(sentence, { bare: true }) : []).filter(inQuote)
+  const quantities = [...figures.filter((q) => q.unit), ...zeroCounts(sentence).filter(inQuote)]
   const before = sentence.slice(0, quoteStart)
   return {
     claim,
@@ -118,6 +134,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     quoteStart,
     quoteEnd,
     quantities,
+    bare: figures.filter((q) => !q.unit),
     negative: isNegative(quote, before),
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
     stems: contentStems(quote),
