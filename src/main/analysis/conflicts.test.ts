@@ -185,6 +185,110 @@ describe('findConflictSets', () => {
     })
   })
 
+  it('gives a figure whose claim leaves the unit out the unit of its topic', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The navy said gunners brought down 41 of them.',
+        quote: 'gunners brought down 41 of them',
+        source: 's1',
+        tag: 'drones'
+      },
+      {
+        id: 'b',
+        sentence: 'An officer said closer to 30 drones were hit.',
+        quote: 'closer to 30 drones were hit',
+        source: 's2',
+        tag: 'drones'
+      }
+    ])
+    const [set] = findConflictSets(c)
+    expect(set).toMatchObject({ kind: 'conflict', basis: 'figures', claimIds: ['a', 'b'] })
+    // Not when the topic's figures count more than one thing.
+    const mixed = caseOf([
+      { id: 'a', sentence: 'Gunners brought down 41 of them.', source: 's1', tag: 'drones' },
+      { id: 'b', sentence: 'Closer to 30 drones and 4 missiles were hit.', source: 's2', tag: 'drones' }
+    ])
+    expect(findConflictSets(mixed)).toEqual([])
+  })
+
+  it('sets a count given as none against a count of the same thing, a narrower class included', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said there had been no casualties.',
+        quote: 'there had been no casualties',
+        source: 's1',
+        tag: 'hurt'
+      },
+      {
+        id: 'b',
+        sentence: 'Nurses said four soldiers were treated for burns.',
+        quote: 'four soldiers were treated for burns',
+        source: 's2',
+        tag: 'hurt'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said no vehicles were lost.',
+        quote: 'no vehicles were lost',
+        source: 's1',
+        tag: 'kit'
+      },
+      {
+        id: 'd',
+        sentence: 'A blogger said up to 3 vehicles burned.',
+        quote: 'up to 3 vehicles burned',
+        source: 's3',
+        tag: 'kit'
+      }
+    ])
+    // None against at most three is no divergence of figures.
+    expect(
+      findConflictSets(c)
+        .filter((s) => s.basis === 'figures')
+        .map((s) => s.claimIds)
+    ).toEqual([['a', 'b']])
+  })
+
+  it('takes no percentage from a figure open at one end', () => {
+    const c = caseOf([
+      { id: 'p', sentence: 'Nearly half of the fleet was sold.', source: 's1', tag: 'fleet' },
+      { id: 'a', sentence: 'The registry lists 19 vessels as sold.', source: 's2', tag: 'fleet' },
+      { id: 'b', sentence: 'Upward of 40 vessels changed hands.', source: 's3', tag: 'fleet' }
+    ])
+    expect(findConflictSets(c).filter((s) => s.kind === 'consistent')).toEqual([])
+  })
+
+  it('proposes one conflict set per topic, its figures and accounts together', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The president said the army took over 1,100 square kilometres.',
+        quote: 'the army took over 1,100 square kilometres',
+        source: 's1',
+        tag: 'gains'
+      },
+      {
+        id: 'b',
+        sentence: 'Analysts put the ground taken at roughly 640 square kilometres.',
+        quote: 'the ground taken at roughly 640 square kilometres',
+        source: 's2',
+        tag: 'gains'
+      },
+      {
+        id: 'c',
+        sentence: 'Analysts rejected the claim that the army took so much ground.',
+        quote: 'rejected the claim that the army took so much ground',
+        source: 's2',
+        tag: 'gains'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.basis, s.claimIds])).toEqual([['figures', ['a', 'b', 'c']]])
+    expect(sets[0].explanation).toMatch(/figures for gains differ.*Accounts of gains diverge/)
+  })
+
   it('copes with claims whose document is missing or whose position is stale', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 troops crossed.', source: 's1', tag: 't' },

@@ -24,9 +24,19 @@ interface Group {
 
 const keyOf = (kind: string, basis: string, ids: readonly string[]) => `${kind}:${basis}:${[...ids].sort().join(',')}`
 
-/** The figure a claim gives for a unit: not a whole it is part of, not one end of a change, not an increment. */
+/** Counts of a narrower class are also counts of a broader one: soldiers are people. */
+const BROADER: Record<string, string> = { troops: 'people' }
+
+/**
+ * The figure a claim gives for a unit: not a whole it is part of, not one end of a change, not an
+ * increment. "No one was hurt" (none of a broader class) counts for the narrower one too.
+ */
 function primary(f: ClaimFacts, unitClass: string): Quantity | undefined {
-  return f.quantities.find((q) => q.unitClass === unitClass && !q.increment && !q.role?.match(/whole|from|to/))
+  const main = (q: Quantity) => !q.increment && !q.role?.match(/whole|from|to/)
+  return (
+    f.quantities.find((q) => q.unitClass === unitClass && main(q)) ??
+    f.quantities.find((q) => q.value === 0 && q.unitClass === BROADER[unitClass])
+  )
 }
 
 const disjoint = (a: Quantity, b: Quantity) =>
@@ -113,7 +123,29 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
   const untaggedGroups = [...clusters.values()]
     .filter((m) => m.length > 1)
     .map((members) => ({ subject: subjectOf(members), members, byTopic: false }))
-  return [...byTag.values(), ...untaggedGroups]
+  return [...[...byTag.values()].map(withUnitsFilledIn), ...untaggedGroups]
+}
+
+/**
+ * "Air defence shot down 41 of them" beside "closer to 35 drones": where a topic's figures count one
+ * thing, a figure whose claim leaves the unit out counts it too.
+ */
+function withUnitsFilledIn(g: Group): Group {
+  const counted = g.members.flatMap((f) => f.quantities.filter((q) => q.value > 0 && q.unitClass !== 'percent'))
+  if (!counted.length || new Set(counted.map((q) => q.unitClass)).size > 1) return g
+  const donor = counted[0]
+  const members = g.members.map((f) =>
+    f.bare.length && !f.quantities.some((q) => q.unitClass === donor.unitClass)
+      ? {
+          ...f,
+          quantities: [
+            ...f.quantities,
+            ...f.bare.map((q) => ({ ...q, unit: donor.unit, unitClass: donor.unitClass, text: q.text }))
+          ]
+        }
+      : f
+  )
+  return { ...g, members }
 }
 
 function subjectOf(members: ClaimFacts[]): string {
@@ -156,15 +188,35 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   }
 
   for (const g of groupsOf(facts)) {
-    figureConflicts(g, who, add)
-    arithmetic(g, add)
-    if (g.byTopic) accountConflicts(g, who, add)
+    if (!g.byTopic) {
+      figureConflicts(g, who, add)
+      arithmetic(g, add)
+      continue
+    }
+    // One topic, one conflict set: its diverging figures and its diverging accounts side by side.
+    const conflicts: Omit<ConflictSetProposal, 'key'>[] = []
+    const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts.push(p) : add(p))
+    figureConflicts(g, who, collect)
+    arithmetic(g, collect)
+    accountConflicts(g, who, collect)
+    if (conflicts.length) add(merged(conflicts))
   }
   const known = new Set((input.known ?? []).map((k) => sameSet(k.kind, k.claimIds)))
   return [...out.values()].filter((p) => !known.has(sameSet(p.kind, p.claimIds)))
 }
 
 type Add = (p: Omit<ConflictSetProposal, 'key'>) => void
+
+/** Several conflict sets about one topic as one: the first's basis, every claim once, every explanation. */
+function merged(sets: Omit<ConflictSetProposal, 'key'>[]): Omit<ConflictSetProposal, 'key'> {
+  if (sets.length === 1) return sets[0]
+  return {
+    ...sets[0],
+    claimIds: [...new Set(sets.flatMap((p) => p.claimIds))],
+    explanation: sets.map((p) => p.explanation).join(' '),
+    figures: sets.flatMap((p) => p.figures)
+  }
+}
 
 function describe(q: Quantity, f: ClaimFacts, who: (f: ClaimFacts) => string): string {
   const when = q.time ? `, ${q.time.text}` : ''
@@ -219,11 +271,13 @@ function arithmetic(g: Group, add: Add): void {
     if (from && to) pairs.push({ a: from, b: to, relation: 'change', claims: [f], explicit: true })
     if (part && whole) pairs.push({ a: part, b: whole, relation: 'share', claims: [f], explicit: true })
   }
-  const counted = g.members.filter((f) => f.quantities.some((q) => q.unitClass !== 'percent' && !q.role)).slice(0, 30)
+  // Across claims, only figures with both ends known imply a percentage ("upward of 40" is no whole).
+  const pairable = (q: Quantity) => q.unitClass !== 'percent' && !q.role && !!q.low && q.highBound !== null
+  const counted = g.members.filter((f) => f.quantities.some(pairable)).slice(0, 30)
   for (let i = 0; i < counted.length; i++)
     for (let j = i + 1; j < counted.length; j++) {
-      const a = counted[i].quantities.find((q) => q.unitClass !== 'percent' && !q.role)!
-      const b = counted[j].quantities.find((q) => q.unitClass === a.unitClass && !q.role)
+      const a = counted[i].quantities.find(pairable)!
+      const b = counted[j].quantities.find((q) => q.unitClass === a.unitClass && pairable(q))
       if (!b) continue
       pairs.push({ a, b, relation: 'change', claims: [counted[i], counted[j]], explicit: false })
       pairs.push({ a, b, relation: 'share', claims: [counted[i], counted[j]], explicit: false })
