@@ -73,6 +73,41 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c)).toEqual([])
   })
 
+  it("keeps a source's first figure in a document as its own and leaves out its earlier, revised ones", () => {
+    const c = caseOf([
+      {
+        id: 'lead',
+        sentence: 'The storm killed at least 40 people, the agency said.',
+        quote: 'The storm killed at least 40 people',
+        source: 'agency',
+        tag: 'toll'
+      },
+      {
+        id: 'dawn',
+        sentence: 'In its first report the agency counted 9 dead.',
+        quote: 'counted 9 dead',
+        source: 'agency',
+        tag: 'toll'
+      },
+      {
+        id: 'mayor',
+        sentence: 'The mayor said 35 people had died.',
+        quote: '35 people had died',
+        source: 'mayor',
+        tag: 'toll'
+      },
+      {
+        id: 'ngo',
+        sentence: 'A charity said more than 30 people had died.',
+        quote: 'more than 30 people had died',
+        source: 'ngo',
+        tag: 'toll'
+      }
+    ])
+    // The charity's figure fits both others and so is no part of the divergence.
+    expect(findConflictSets(c).map((s) => s.claimIds)).toEqual([['lead', 'mayor']])
+  })
+
   it('finds consistency by arithmetic and explains it', () => {
     const c = caseOf([
       { id: 'p', sentence: 'The town had lost more than 40 percent of its farmland.', source: 's1', tag: 'farmland' },

@@ -224,32 +224,55 @@ function describe(q: Quantity, f: ClaimFacts, who: (f: ClaimFacts) => string): s
   return `${figure.replace(/["”]/g, '')} (${who(f)}${when})`
 }
 
+const sameSource = (a: ClaimFacts, b: ClaimFacts) => !!a.claim.sourceId && a.claim.sourceId === b.claim.sourceId
+
+/**
+ * A source that gives several diverging figures for one thing in one document has revised it ("six
+ * dead" at dawn, "14" by midday, "at least 23" in the lead): its figure is the one the document gives
+ * first, where a report puts its latest; the figures it gave before that do not take part.
+ */
+function headlineFigures<T extends { f: ClaimFacts; q: Quantity }>(list: T[]): T[] {
+  const keyOf = (x: T) => `${x.f.claim.sourceId}|${x.f.claim.documentId}`
+  const first = new Map<string, T>()
+  for (const x of list) {
+    if (!x.f.claim.sourceId) continue
+    const seen = first.get(keyOf(x))
+    if (!seen || x.f.claim.position.start < seen.f.claim.position.start) first.set(keyOf(x), x)
+  }
+  return list.filter((x) => {
+    const head = x.f.claim.sourceId ? first.get(keyOf(x)) : undefined
+    return !head || head === x || !disjoint(head.q, x.q)
+  })
+}
+
 function figureConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
   const classes = new Set(g.members.flatMap((f) => f.quantities.map((q) => q.unitClass)))
   for (const unitClass of classes) {
-    const withFigure = g.members
-      .map((f) => ({ f, q: primary(f, unitClass) }))
-      .filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
+    const withFigure = headlineFigures(
+      g.members.map((f) => ({ f, q: primary(f, unitClass) })).filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
+    )
     // Percentages of different things ("of its grain", "of households") are not one figure.
     const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
     if (unitClass === 'percent' && ofs.size > 1) continue
-    let diverge = false
-    for (let i = 0; i < withFigure.length && !diverge; i++)
-      for (let j = i + 1; j < withFigure.length && !diverge; j++) {
+    // Only figures that diverge from another source's belong: one that fits every other is no part of it.
+    const diverging = new Set<number>()
+    for (let i = 0; i < withFigure.length; i++)
+      for (let j = i + 1; j < withFigure.length; j++) {
         const a = withFigure[i]
         const b = withFigure[j]
-        if (a.f.claim.sourceId && a.f.claim.sourceId === b.f.claim.sourceId) continue
-        diverge = disjoint(a.q, b.q)
+        if (sameSource(a.f, b.f)) continue
+        if (disjoint(a.q, b.q)) diverging.add(i).add(j)
       }
-    if (!diverge) continue
-    const figures: ConflictFigure[] = withFigure.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
+    if (!diverging.size) continue
+    const shown = withFigure.filter((_, i) => diverging.has(i))
+    const figures: ConflictFigure[] = shown.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
     add({
       kind: 'conflict',
       basis: 'figures',
       claimIds: [...new Set(figures.map((x) => x.claimId))],
       subject: g.subject,
-      unit: withFigure[0].q.unit,
-      explanation: `${withFigure.length} figures for ${g.subject} differ: ${withFigure.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
+      unit: shown[0].q.unit,
+      explanation: `${shown.length} figures for ${g.subject} differ: ${shown.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
       figures
     })
   }
