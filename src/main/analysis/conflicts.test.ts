@@ -174,6 +174,40 @@ describe('findConflictSets', () => {
     ])
   })
 
+  it("sets a negation against another source's account of the same topic however it is worded", () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said traffic flowed all night.',
+        quote: 'traffic flowed all night',
+        source: 'min',
+        tag: 'crossing'
+      },
+      {
+        id: 'b',
+        sentence: 'A mayor said the gates were never opened.',
+        quote: 'the gates were never opened',
+        source: 'mayor',
+        tag: 'crossing'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said it had not closed the road.',
+        quote: 'it had not closed the road',
+        source: 'min',
+        tag: 'road'
+      },
+      {
+        id: 'd',
+        sentence: 'The ministry said the road was busy.',
+        quote: 'the road was busy',
+        source: 'min',
+        tag: 'road'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {

@@ -365,9 +365,10 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       const a = m[i]
       const b = m[j]
       if (!a.claim.sourceId || !b.claim.sourceId || a.claim.sourceId === b.claim.sourceId) continue
-      const overlap = shared(a.stems, b.stems)
-      if (a.negative !== b.negative && overlap >= 1) link(a, b)
-      else if (a.expected !== b.expected && overlap >= 2) link(a, b)
+      // The topic says they are about one thing: a denial or negation from one source against another's
+      // account diverges however it is worded; an expectation against a fact only when they share words.
+      if (a.negative !== b.negative) link(a, b)
+      else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
   // "The MoD denied the report", "denied issuing any such instruction": the denial is of the claim just
   // before it in the same document.
