@@ -191,3 +191,19 @@ describe('bare figures', () => {
     expect(bare.map((q) => [q.value, q.unit])).toEqual([[41, '']])
   })
 })
+
+describe('units named before a figure', () => {
+  it('reads a population and a quoted, hedged count of a named thing', () => {
+    const qs = extractQuantities('About 30 percent of its population of 90,000 had left.')
+    expect(qs.map((q) => [q.value, q.unitClass])).toEqual([
+      [30, 'percent'],
+      [90000, 'people']
+    ])
+    expect(one('the real number of cases was "probably close to 700," she said')).toMatchObject({
+      value: 700,
+      unit: 'cases',
+      bound: 'approx'
+    })
+    expect(one('The appeal seeks US$48 million this year')).toMatchObject({ value: 48e6, unit: 'dollars' })
+  })
+})

@@ -61,7 +61,7 @@ const MAY_HAVE_NUMBER = new RegExp(
   'i'
 )
 const NUMBER = new RegExp(
-  `(?<![\\p{L}\\d.,:/]|\\p{L}-)([$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
+  `(?<![\\p{L}\\d.,:/]|\\p{L}-)((?:US|A|C|NZ|HK)?[$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
     `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
   'giu'
 )
@@ -191,7 +191,7 @@ const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i'])
 const UNIT_VERBS = new Set('remain remained remains died fled left stayed were was are is had have has ago'.split(' '))
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -372,12 +372,13 @@ export function extractQuantities(text: string, opts: { bare?: boolean } = {}): 
     const unitInfo = pct
       ? withOf(text, 'percent', end, false)
       : currency
-        ? { unit: CURRENCY[currency], end, increment: false }
+        ? { unit: CURRENCY[currency.slice(-1)], end, increment: false }
         : unitAfter(text, end)
     let unit = unitInfo.unit
     const hedgeMatch = HEDGE_BEFORE.exec(before)
     const before40 = UNIT_BEFORE.exec(hedgeMatch ? before.slice(0, before.length - hedgeMatch[0].length) : before)
-    if (!unit && before40) Object.assign(unitInfo, { unit: before40[2] ?? before40[3] ?? 'deaths', end })
+    if (!unit && before40)
+      Object.assign(unitInfo, { unit: before40[2] ? 'people' : (before40[3] ?? before40[4] ?? 'deaths'), end })
     unit = unitInfo.unit
     const partOf = unit
       ? null
