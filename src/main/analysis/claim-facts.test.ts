@@ -29,6 +29,8 @@ describe('claimFacts', () => {
       ).negative
     ).toBe(false)
     expect(facts('"Our own troops are not enough," he said.', '"Our own troops are not enough,"').negative).toBe(false)
+    expect(facts('Neither ship used its guns.', 'Neither ship used its guns').negative).toBe(true)
+    expect(facts('Nobody warned the crew.', 'Nobody warned the crew').negative).toBe(true)
     expect(facts('No more than nine vessels were recorded.', 'No more than nine vessels were recorded').negative).toBe(
       false
     )
@@ -80,5 +82,19 @@ describe('arithmetic', () => {
     expect(agrees(moreThan40, 30)).toBe(false)
     const [part, whole] = extractQuantities('12,400 of the 31,000 households')
     expect(implied(part, whole, 'share')!.text).toBe('12,400 of 31,000 households is 40 percent')
+  })
+})
+
+describe('claimFacts, shares of a count', () => {
+  it('reads "30 percent of its 90,000 people" as a count of about 27,000 people', () => {
+    const f = facts(
+      'The mayor said around 30 percent of its population of 90,000 had left.',
+      'around 30 percent of its population of 90,000 had left'
+    )
+    expect(f.quantities.map((q) => [q.value, q.unitClass, q.role ?? '', q.low, q.highBound])).toEqual([
+      [30, 'percent', '', 28.5, 31.5],
+      [90000, 'people', 'whole', 90000, 90000],
+      [27000, 'people', 'part', 25650, 28350]
+    ])
   })
 })

@@ -44,7 +44,7 @@ const DENIAL_IN =
  * Negation of what the claim is about; not of a report ("not confirmed"), nor a hedge ("no more than"),
  * nor inside what someone was told to do ("staff had been told not to speak").
  */
-const NEGATION = /\b(?:not|n't|never|no|none|nothing)\b/gi
+const NEGATION = /\b(?:not|n't|never|no|none|nothing|nobody|neither)\b/gi
 const NOT_CONTENT =
   /^(?:not\s+(?:yet\s+)?(?:been\s+)?(?:independently\s+)?(?:confirmed|denied|commented|verified|said|disclosed)|no\s+(?:more|fewer|less)\s+than|no\s+longer|not\s+only|not\s+to\b)/i
 /** "are not enough": a copula's negation judges; "were not hit" (a passive) denies an event. */
@@ -109,6 +109,35 @@ function isNegative(quote: string, before: string): boolean {
   return false
 }
 
+/**
+ * "around 40 percent of its population of 180,000": a share of a count is itself a count (about
+ * 72,000), the figure the claim gives for that unit, as the part of its whole.
+ */
+function sharesAsCounts(figures: Quantity[], sentence: string): Quantity[] {
+  const out = [...figures]
+  for (let i = 0; i + 1 < out.length; i++) {
+    const share = out[i]
+    const whole = out[i + 1]
+    if (share.unitClass !== 'percent' || whole.unitClass === 'percent' || whole.role || whole.bound !== 'exact')
+      continue
+    if (!/^\s+of\s+[^\d,;.]*$/.test(sentence.slice(share.end, whole.start))) continue
+    const of = (p: number | null) => (p === null ? null : Math.round((p / 100) * whole.value))
+    out[i + 1] = { ...whole, role: 'whole' }
+    out.splice(i + 2, 0, {
+      ...whole,
+      start: share.start,
+      text: sentence.slice(share.start, whole.end),
+      value: of(share.value)!,
+      bound: share.bound,
+      hedge: share.hedge,
+      low: of(share.low),
+      highBound: of(share.highBound),
+      role: 'part'
+    })
+  }
+  return out
+}
+
 export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undefined): ClaimFacts {
   const quote = claim.quote.exact
   let sentence = quote
@@ -126,7 +155,13 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
   const quoteEnd = quoteStart + quote.length
   const inQuote = (q: Quantity) => q.start >= quoteStart && q.end <= quoteEnd && q.unitClass !== 'time'
   const figures = (mayHaveFigures(quote) ? extractQuantities(sentence, { bare: true }) : []).filter(inQuote)
-  const quantities = [...figures.filter((q) => q.unit), ...zeroCounts(sentence).filter(inQuote)]
+  const quantities = [
+    ...sharesAsCounts(
+      figures.filter((q) => q.unit),
+      sentence
+    ),
+    ...zeroCounts(sentence).filter(inQuote)
+  ]
   const before = sentence.slice(0, quoteStart)
   return {
     claim,
