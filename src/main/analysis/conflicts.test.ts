@@ -320,6 +320,28 @@ describe('findConflictSets', () => {
     ).toEqual([['a', 'b']])
   })
 
+  it('sets a share of a stated whole against a count of the same thing, and proposes no consistency from it', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The mayor said about 40 percent of its population of 120,000 had left.',
+        quote: 'about 40 percent of its population of 120,000 had left',
+        source: 'mayor',
+        tag: 'left'
+      },
+      {
+        id: 'b',
+        sentence: 'Officials said closer to 30,000 people had left.',
+        quote: 'closer to 30,000 people had left',
+        source: 'gov',
+        tag: 'left'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.kind, s.basis, s.claimIds])).toEqual([['conflict', 'figures', ['a', 'b']]])
+    expect(sets[0].explanation).toContain('about 40 percent of its population of 120,000 people (unnamed source)')
+  })
+
   it('takes no percentage from a figure open at one end', () => {
     const c = caseOf([
       { id: 'p', sentence: 'Nearly half of the fleet was sold.', source: 's1', tag: 'fleet' },

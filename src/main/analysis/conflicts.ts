@@ -314,7 +314,9 @@ function arithmetic(g: Group, add: Add): void {
       const imp = implied(pair.a, pair.b, pair.relation)
       if (!imp) continue
       const fitsDirection = !direction || (pair.relation === 'change' ? imp.how === direction : true)
-      if (fitsDirection && agrees(q, imp.percent)) {
+      // A claim whose own figures agree is no set: it takes two claims to check one another.
+      const ownOnly = pair.claims.length === 1 && pair.claims[0] === f
+      if (fitsDirection && !ownOnly && agrees(q, imp.percent)) {
         found = { imp, claims: pair.claims }
         break
       }
