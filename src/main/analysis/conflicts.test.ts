@@ -105,7 +105,8 @@ describe('findConflictSets', () => {
       }
     ])
     // The charity's figure fits both others and so is no part of the divergence.
-    expect(findConflictSets(c).map((s) => s.claimIds)).toEqual([['lead', 'mayor']])
+    const conflicts = findConflictSets(c).filter((s) => s.kind === 'conflict')
+    expect(conflicts.map((s) => s.claimIds)).toEqual([['lead', 'mayor']])
   })
 
   it('finds consistency by arithmetic and explains it', () => {
@@ -340,6 +341,32 @@ describe('findConflictSets', () => {
     const sets = findConflictSets(c)
     expect(sets.map((s) => [s.kind, s.basis, s.claimIds])).toEqual([['conflict', 'figures', ['a', 'b']]])
     expect(sets[0].explanation).toContain('about 40 percent of its population of 120,000 people (unnamed source)')
+  })
+
+  it('sets figures of one topic that say the same side by side as consistent', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A mediator said about 500 detainees would be swapped.',
+        quote: 'about 500 detainees would be swapped',
+        source: 's1',
+        tag: 'swap'
+      },
+      {
+        id: 'b',
+        sentence: 'An envoy said 480 detainees were on the lists.',
+        quote: '480 detainees were on the lists',
+        source: 's2',
+        tag: 'swap'
+      },
+      { id: 'c', sentence: 'Nobody said when.', quote: 'Nobody said when', source: 's3', tag: 'timing' },
+      { id: 'd', sentence: 'Nobody was told.', quote: 'Nobody was told', source: 's4', tag: 'timing' }
+    ])
+    const sets = findConflictSets(c).filter((s) => s.kind === 'consistent')
+    expect(sets.map((s) => [s.basis, s.claimIds])).toEqual([['figures', ['a', 'b']]])
+    expect(sets[0].explanation).toBe(
+      '2 figures for swap agree: about 500 detainees (unnamed source); 480 detainees (unnamed source).'
+    )
   })
 
   it('takes no percentage from a figure open at one end', () => {

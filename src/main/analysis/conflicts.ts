@@ -198,6 +198,7 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts.push(p) : add(p))
     figureConflicts(g, who, collect)
     arithmetic(g, collect)
+    figuresThatAgree(g, who, collect)
     accountConflicts(g, who, collect)
     if (conflicts.length) add(merged(conflicts))
   }
@@ -275,6 +276,49 @@ function figureConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): vo
       explanation: `${shown.length} figures for ${g.subject} differ: ${shown.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
       figures
     })
+  }
+}
+
+/**
+ * Two figures that say the same: their ranges meet and their values are within a fifth of each other.
+ * Two counts of none ("nobody was hurt", "nobody told them") say nothing in common.
+ */
+function sameFigure(a: Quantity, b: Quantity): boolean {
+  if (disjoint(a, b) || !a.value || !b.value) return false
+  return Math.abs(a.value - b.value) <= 0.2 * Math.max(a.value, b.value)
+}
+
+/** Figures for one unit of a topic that say the same thing, from two or more claims: one set each. */
+function figuresThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
+  const classes = new Set(g.members.flatMap((f) => f.quantities.map((q) => q.unitClass)))
+  for (const unitClass of classes) {
+    const withFigure = g.members
+      .map((f) => ({ f, q: primary(f, unitClass) }))
+      .filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
+    if (withFigure.length < 2 || withFigure.length > 200) continue
+    const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
+    if (unitClass === 'percent' && ofs.size > 1) continue
+    const uf = new UnionFind()
+    for (let i = 0; i < withFigure.length; i++)
+      for (let j = i + 1; j < withFigure.length; j++)
+        if (sameFigure(withFigure[i].q, withFigure[j].q)) uf.union(withFigure[i].f.claim.id, withFigure[j].f.claim.id)
+    const clusters = new Map<string, typeof withFigure>()
+    for (const x of withFigure) {
+      const root = uf.find(x.f.claim.id)
+      clusters.set(root, [...(clusters.get(root) ?? []), x])
+    }
+    for (const agreeing of clusters.values()) {
+      if (agreeing.length < 2) continue
+      add({
+        kind: 'consistent',
+        basis: 'figures',
+        claimIds: agreeing.map((x) => x.f.claim.id),
+        subject: g.subject,
+        unit: agreeing[0].q.unit,
+        explanation: `${agreeing.length} figures for ${g.subject} agree: ${agreeing.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
+        figures: agreeing.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
+      })
+    }
   }
 }
 
