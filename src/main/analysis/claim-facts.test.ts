@@ -85,6 +85,18 @@ describe('arithmetic', () => {
   })
 })
 
+describe('claimFacts, disputed figures', () => {
+  it("reads a figure set against someone else's", () => {
+    const disputes = (q: string) => facts(`${q}.`, q).disputesFigure
+    expect(disputes('the true toll was "at least double" the official count')).toBe(true)
+    expect(disputes('losses were "a fraction" of what the ministry claimed')).toBe(true)
+    expect(disputes('the register lists far fewer boats')).toBe(true)
+    expect(disputes('the mayor overstated the damage')).toBe(true)
+    expect(disputes('the bridge is twice as long as the old one')).toBe(false)
+    expect(disputes('prices have doubled since May')).toBe(false)
+  })
+})
+
 describe('claimFacts, shares of a count', () => {
   it('reads "30 percent of its 90,000 people" as a count of about 27,000 people', () => {
     const f = facts(

@@ -19,6 +19,8 @@ export interface ClaimFacts {
   negative: boolean
   /** Reports an expectation rather than a fact ("expected ... soon", "would send"). */
   expected: boolean
+  /** Sets a figure against someone else's ("at least double the official count", "a fraction of"). */
+  disputesFigure: boolean
   /** Stems of the content words of the quote. */
   stems: Set<string>
   tags: string[]
@@ -94,6 +96,13 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
   while (b < text.length && !endsAt(text, b) && b - end < 400) b++
   return [a, Math.min(text.length, b + 1)]
 }
+
+/**
+ * A figure measured against another: a multiple or a fraction of it, far off it, "the real number",
+ * or one said to overstate it.
+ */
+const DISPUTES_FIGURE =
+  /\b(?:(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:double|twice|triple|treble|half)\s+(?:the|that|what|those|its|their)\b|(?:two|three|four|five|several|many)\s+times\s+(?:higher|lower|more|fewer|greater|smaller|larger)\b|a\s+fraction\s+of\b|far\s+(?:fewer|more|higher|lower|less|greater|smaller)\b|(?:real|true|actual)\s+(?:number|figure|toll|count|total)\b|overstat\w*|understat\w*|exaggerat\w*|inflat(?:ed|ing)\b)/i
 
 /** "has not confirmed or denied": says nothing either way. */
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
@@ -172,6 +181,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     bare: figures.filter((q) => !q.unit),
     negative: isNegative(quote, before),
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
+    disputesFigure: DISPUTES_FIGURE.test(quote.replace(/["“”]/g, '')),
     stems: contentStems(quote),
     tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)
   }
