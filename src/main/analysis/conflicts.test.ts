@@ -209,6 +209,35 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
   })
 
+  it('sets a figure disputed by another source against the figures of its topic', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The board said there had been 214 cases.',
+        quote: 'there had been 214 cases',
+        source: 'board',
+        tag: 'cases'
+      },
+      {
+        id: 'b',
+        sentence: 'A doctor said the real number was far higher.',
+        quote: 'the real number was far higher',
+        source: 'doctor',
+        tag: 'cases'
+      },
+      {
+        id: 'c',
+        sentence: 'The board said clinics were open.',
+        quote: 'clinics were open',
+        source: 'board',
+        tag: 'cases'
+      }
+    ])
+    const [set] = findConflictSets(c)
+    expect(set).toMatchObject({ kind: 'conflict', basis: 'accounts', claimIds: ['a', 'b'] })
+    expect(set.explanation).toContain('unnamed source, a disputed figure: “the real number was far higher”')
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {

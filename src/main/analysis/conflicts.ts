@@ -416,6 +416,12 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       if (a.negative !== b.negative) link(a, b)
       else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
+  // "The real number is at least double", "a fraction of what the ministry reported": against the
+  // figures other sources give for the topic.
+  for (const d of m) {
+    if (!d.disputesFigure) continue
+    for (const x of m) if (x.claim.sourceId !== d.claim.sourceId && x.quantities.some((q) => q.value > 0)) link(d, x)
+  }
   // "The MoD denied the report", "denied issuing any such instruction": the denial is of the claim just
   // before it in the same document.
   for (const f of m) {
@@ -437,7 +443,8 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
   // One subject, one set: every claim whose account diverges from another's, side by side.
   const members = m.filter((f) => linked.has(f.claim.id))
   if (members.length) {
-    const stance = (f: ClaimFacts) => (f.negative ? 'a denial' : f.expected ? 'an expectation' : 'a statement')
+    const stance = (f: ClaimFacts) =>
+      f.negative ? 'a denial' : f.disputesFigure ? 'a disputed figure' : f.expected ? 'an expectation' : 'a statement'
     const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',
