@@ -97,6 +97,17 @@ describe('claimFacts, disputed figures', () => {
   })
 })
 
+describe('claimFacts, ground', () => {
+  it('reads ground reported taken or still held', () => {
+    const ground = (q: string) => facts(`${q}.`, q).ground
+    expect(ground('the brigade had seized the whole town')).toBe('taken')
+    expect(ground('the hill remained under our control')).toBe('held')
+    expect(ground('defenders still hold the eastern bank')).toBe('held')
+    expect(ground('the attackers were "beaten back" at dawn')).toBe('held')
+    expect(ground('four wounded were taken to hospital')).toBe(null)
+  })
+})
+
 describe('claimFacts, shares of a count', () => {
   it('reads "30 percent of its 90,000 people" as a count of about 27,000 people', () => {
     const f = facts(

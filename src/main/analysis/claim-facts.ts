@@ -21,6 +21,8 @@ export interface ClaimFacts {
   expected: boolean
   /** Sets a figure against someone else's ("at least double the official count", "a fraction of"). */
   disputesFigure: boolean
+  /** Ground reported taken ("seized the village", "advanced") or still held ("still held the ridge"). */
+  ground: 'taken' | 'held' | null
   /** Stems of the content words of the quote. */
   stems: Set<string>
   tags: string[]
@@ -104,6 +106,11 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
 const DISPUTES_FIGURE =
   /\b(?:(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:double|twice|triple|treble|half)\s+(?:the|that|what|those|its|their)\b|(?:two|three|four|five|several|many)\s+times\s+(?:higher|lower|more|fewer|greater|smaller|larger)\b|a\s+fraction\s+of\b|far\s+(?:fewer|more|higher|lower|less|greater|smaller)\b|(?:real|true|actual)\s+(?:number|figure|toll|count|total)\b|overstat\w*|understat\w*|exaggerat\w*|inflat(?:ed|ing)\b)/i
 
+const GROUND_HELD =
+  /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
+const GROUND_TAKEN =
+  /\b(?:seized|captured|liberated|cleared|overran|overrun|advanced|(?:took|taken|gained|restored|established)\s+(?:full\s+|complete\s+)?control|(?:took|taken)\s+the|now\s+(?:hold|holds|held|control|controls))\b/i
+
 /** "has not confirmed or denied": says nothing either way. */
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
 
@@ -147,6 +154,11 @@ function sharesAsCounts(figures: Quantity[], sentence: string): Quantity[] {
   return out
 }
 
+function groundOf(quote: string): ClaimFacts['ground'] {
+  if (GROUND_HELD.test(quote)) return 'held'
+  return GROUND_TAKEN.test(quote) ? 'taken' : null
+}
+
 export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undefined): ClaimFacts {
   const quote = claim.quote.exact
   let sentence = quote
@@ -182,6 +194,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     negative: isNegative(quote, before),
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
     disputesFigure: DISPUTES_FIGURE.test(quote.replace(/["“”]/g, '')),
+    ground: groundOf(quote.replace(/["“”]/g, '')),
     stems: contentStems(quote),
     tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)
   }
