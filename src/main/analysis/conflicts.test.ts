@@ -238,6 +238,33 @@ describe('findConflictSets', () => {
     expect(set.explanation).toContain('unnamed source, a disputed figure: “the real number was far higher”')
   })
 
+  it('sets ground one source says was taken against another source saying it is still held', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said its troops had captured the crossroads.',
+        quote: 'its troops had captured the crossroads',
+        source: 'min',
+        tag: 'crossroads'
+      },
+      {
+        id: 'b',
+        sentence: 'The defenders said they still held the junction.',
+        quote: 'they still held the junction',
+        source: 'def',
+        tag: 'crossroads'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said it still controlled the bridge.',
+        quote: 'it still controlled the bridge',
+        source: 'min',
+        tag: 'crossroads'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {

@@ -416,6 +416,10 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       if (a.negative !== b.negative) link(a, b)
       else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
+  // Ground one source says was taken and another says is still held.
+  for (const a of m)
+    for (const b of m)
+      if (a.ground === 'taken' && b.ground === 'held' && a.claim.sourceId !== b.claim.sourceId) link(a, b)
   // "The real number is at least double", "a fraction of what the ministry reported": against the
   // figures other sources give for the topic.
   for (const d of m) {
@@ -444,7 +448,15 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
   const members = m.filter((f) => linked.has(f.claim.id))
   if (members.length) {
     const stance = (f: ClaimFacts) =>
-      f.negative ? 'a denial' : f.disputesFigure ? 'a disputed figure' : f.expected ? 'an expectation' : 'a statement'
+      f.negative
+        ? 'a denial'
+        : f.disputesFigure
+          ? 'a disputed figure'
+          : f.ground
+            ? `ground ${f.ground}`
+            : f.expected
+              ? 'an expectation'
+              : 'a statement'
     const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',
