@@ -207,3 +207,9 @@ describe('units named before a figure', () => {
     expect(one('The appeal seeks US$48 million this year')).toMatchObject({ value: 48e6, unit: 'dollars' })
   })
 })
+
+describe('unit phrases', () => {
+  it('ends a unit at a verb after an unknown noun', () => {
+    expect(one('Eleven hangars show collapsed roofs')).toMatchObject({ value: 11, unit: 'hangars' })
+  })
+})

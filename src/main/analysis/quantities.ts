@@ -188,7 +188,11 @@ const UNIT_STOP = new Set(
 )
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i'])
 /** Verbs that follow a figure whose unit was left out ("41 remained", "38 died"). */
-const UNIT_VERBS = new Set('remain remained remains died fled left stayed were was are is had have has ago'.split(' '))
+const UNIT_VERBS = new Set(
+  'remain remained remains died fled left stayed were was are is had have has ago show shows showed appear appears appeared'.split(
+    ' '
+  )
+)
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
   /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
