@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuantities, zeroCounts } from './quantities'
+import { extractQuantities, measureOf, zeroCounts } from './quantities'
 
 const one = (text: string) => {
   const qs = extractQuantities(text)
@@ -211,5 +211,15 @@ describe('units named before a figure', () => {
 describe('unit phrases', () => {
   it('ends a unit at a verb after an unknown noun', () => {
     expect(one('Eleven hangars show collapsed roofs')).toMatchObject({ value: 11, unit: 'hangars' })
+  })
+})
+
+describe('measureOf', () => {
+  it('gives the dimension and size of units of measure, and nothing for counts', () => {
+    expect(measureOf('square miles')).toEqual({ dimension: 'area', size: 2589988.11 })
+    expect(measureOf('hectares')).toEqual({ dimension: 'area', size: 1e4 })
+    expect(measureOf('nautical miles')).toEqual({ dimension: 'length', size: 1852 })
+    expect(measureOf('km')).toEqual({ dimension: 'length', size: 1000 })
+    expect(measureOf('troops')).toBeUndefined()
   })
 })

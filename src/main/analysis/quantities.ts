@@ -224,6 +224,29 @@ export function unitClassOf(unit: string): string {
   return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)
 }
 
+/** Measures of one dimension in its base unit (metres, square metres, kilograms), by the unit as written. */
+const MEASURE_SIZES: [RegExp, string, number][] = [
+  [/^(?:square\s+(?:kilomet(?:re|er)s?)|sq\.?\s*km|km2|km²)$/, 'area', 1e6],
+  [/^square\s+miles?$/, 'area', 2589988.11],
+  [/^square\s+(?:met(?:re|er)s?)$/, 'area', 1],
+  [/^hectares?$/, 'area', 1e4],
+  [/^acres?$/, 'area', 4046.856],
+  [/^nautical\s+miles?$/, 'length', 1852],
+  [/^(?:kilomet(?:re|er)s?|km)$/, 'length', 1000],
+  [/^miles?$/, 'length', 1609.344],
+  [/^(?:met(?:re|er)s?)$/, 'length', 1],
+  [/^(?:feet|foot)$/, 'length', 0.3048],
+  [/^(?:tonnes?|metric\s+tons)$/, 'mass', 1000],
+  [/^(?:kilograms?|kg)$/, 'mass', 1]
+]
+
+/** The dimension of a unit of measure and its size in that dimension's base unit, if it is one. */
+export function measureOf(unit: string): { dimension: string; size: number } | undefined {
+  const u = unit.toLowerCase().trim()
+  for (const [re, dimension, size] of MEASURE_SIZES) if (re.test(u)) return { dimension, size }
+  return undefined
+}
+
 /** [start, end) ranges of time expressions and clock times in a text. */
 export function timeExpressions(text: string): Span[] {
   const out: Span[] = []
