@@ -425,6 +425,40 @@ describe('findConflictSets', () => {
     )
   })
 
+  it('compares measures of one dimension given in different units', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The army said the column advanced about 40 kilometres.',
+        quote: 'the column advanced about 40 kilometres',
+        source: 's1',
+        tag: 'advance'
+      },
+      {
+        id: 'b',
+        sentence: 'A monitor said the column moved some 25 miles.',
+        quote: 'the column moved some 25 miles',
+        source: 's2',
+        tag: 'advance'
+      },
+      {
+        id: 'c',
+        sentence: 'A blogger said the column moved 60 miles.',
+        quote: 'the column moved 60 miles',
+        source: 's3',
+        tag: 'advance'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.kind, s.claimIds])).toEqual([
+      ['conflict', ['a', 'b', 'c']],
+      ['consistent', ['a', 'b']]
+    ])
+    expect(sets[0].explanation).toContain(
+      'about 40 kilometres (unnamed source); some 25 miles (unnamed source); 60 miles'
+    )
+  })
+
   it('takes no percentage from a figure open at one end', () => {
     const c = caseOf([
       { id: 'p', sentence: 'Nearly half of the fleet was sold.', source: 's1', tag: 'fleet' },

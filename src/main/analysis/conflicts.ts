@@ -4,6 +4,7 @@
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, type ClaimFacts } from './claim-facts'
+import { measureOf } from './quantities'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
 
@@ -102,7 +103,7 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
     names.set(f.claim.id, n)
     for (const q of f.quantities)
       for (const name of n.size ? n : ['']) {
-        const k = `${q.unitClass}|${name}`
+        const k = `${measureOf(q.unit)?.dimension ?? q.unitClass}|${name}`
         if (!index.has(k)) index.set(k, [])
         index.get(k)!.push(f)
       }
@@ -123,7 +124,42 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
   const untaggedGroups = [...clusters.values()]
     .filter((m) => m.length > 1)
     .map((members) => ({ subject: subjectOf(members), members, byTopic: false }))
-  return [...[...byTag.values()].map(withUnitsFilledIn), ...untaggedGroups]
+  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...untaggedGroups.map(inOneUnit)]
+}
+
+/**
+ * "40 kilometres" beside "25 miles": measures of one dimension in a group are put in the unit its first
+ * such figure uses, so that they compare; each keeps the text it was written in.
+ */
+function inOneUnit(g: Group): Group {
+  const reference = new Map<string, { unit: string; unitClass: string; size: number }>()
+  let changed = false
+  const members = g.members.map((f) => {
+    const quantities = f.quantities.map((q) => {
+      const m = measureOf(q.unit)
+      if (!m) return q
+      const ref = reference.get(m.dimension)
+      if (!ref) {
+        reference.set(m.dimension, { unit: q.unit, unitClass: q.unitClass, size: m.size })
+        return q
+      }
+      if (ref.unitClass === q.unitClass) return q
+      changed = true
+      const k = m.size / ref.size
+      const scale = (n: number | null) => (n === null ? null : n * k)
+      return {
+        ...q,
+        value: q.value * k,
+        ...(q.high !== undefined ? { high: q.high * k } : {}),
+        low: scale(q.low),
+        highBound: scale(q.highBound),
+        unit: ref.unit,
+        unitClass: ref.unitClass
+      }
+    })
+    return quantities.some((q, i) => q !== f.quantities[i]) ? { ...f, quantities } : f
+  })
+  return changed ? { ...g, members } : g
 }
 
 /**
@@ -195,12 +231,14 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     }
     // One topic, one conflict set: its diverging figures and its diverging accounts side by side.
     const conflicts: Omit<ConflictSetProposal, 'key'>[] = []
-    const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts.push(p) : add(p))
+    const others: Omit<ConflictSetProposal, 'key'>[] = []
+    const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts : others).push(p)
     figureConflicts(g, who, collect)
     arithmetic(g, collect)
     figuresThatAgree(g, who, collect)
     accountConflicts(g, who, collect)
     if (conflicts.length) add(merged(conflicts))
+    others.forEach(add)
   }
   const known = new Set((input.known ?? []).map((k) => sameSet(k.kind, k.claimIds)))
   return [...out.values()].filter((p) => !known.has(sameSet(p.kind, p.claimIds)))
@@ -221,7 +259,8 @@ function merged(sets: Omit<ConflictSetProposal, 'key'>[]): Omit<ConflictSetPropo
 
 function describe(q: Quantity, f: ClaimFacts, who: (f: ClaimFacts) => string): string {
   const when = q.time ? `, ${q.time.text}` : ''
-  const figure = q.text.toLowerCase().includes(q.unit) ? q.text : `${q.text} ${q.unit}`
+  // The figure as written, with the unit after it when the text leaves it out ("41" of them, not "no one").
+  const figure = /\d[^\p{L}%]*$/u.test(q.text) ? `${q.text} ${q.unit}` : q.text
   return `${figure.replace(/["”]/g, '')} (${who(f)}${when})`
 }
 
