@@ -223,3 +223,17 @@ describe('measureOf', () => {
     expect(measureOf('troops')).toBeUndefined()
   })
 })
+
+describe('fractions without a hedge', () => {
+  it('reads, when asked, a share of something named after it, and not an ordinal half or a time', () => {
+    const share = (text: string) =>
+      extractQuantities(text, { plainFractions: true }).map((q) => [q.value, q.unit, q.bound])
+    expect(extractQuantities('Half our boats were sold abroad')).toEqual([])
+    expect(share('Half our boats were sold abroad')).toEqual([[50, 'percent', 'exact']])
+    expect(share('a third of the households have left')).toEqual([[33, 'percent', 'exact']])
+    expect(share('Two-thirds of residents stayed')).toEqual([[67, 'percent', 'exact']])
+    expect(share('in the second half of the year')).toEqual([])
+    expect(share('It took half an hour')).toEqual([])
+    expect(share('cut in half by the storm')).toEqual([])
+  })
+})

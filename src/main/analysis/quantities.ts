@@ -112,7 +112,7 @@ const HEDGE_BOUND = new Map(HEDGES)
 /** "fewer than half", "just under a quarter": a hedged fraction is a share in percent. */
 const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 33, 'two-thirds': 67, 'three-quarters': 75 }
 const FRACTION = new RegExp(
-  `\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+((?:an?\\s+)?(?:half|quarter|third)|two-thirds|three-quarters)\\b`,
+  `\\b(?:(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+)?((?:an?\\s+)?(?:half|quarter|third)|two-thirds|three-quarters)\\b`,
   'gi'
 )
 
@@ -373,7 +373,7 @@ const sentenceBounds = (text: string): number[] => {
  * ("36 hours") are, with unitClass "time". A figure written without a unit ("41 remained") takes the unit
  * of the figure before it in the same sentence.
  */
-export function extractQuantities(text: string, opts: { bare?: boolean } = {}): Quantity[] {
+export function extractQuantities(text: string, opts: { bare?: boolean; plainFractions?: boolean } = {}): Quantity[] {
   if (!mayHaveFigures(text)) return []
   const times = timeExpressions(text)
   const inTime = (start: number, end: number) => times.some((t) => start < t.end && end > t.start)
@@ -493,9 +493,23 @@ export function extractQuantities(text: string, opts: { bare?: boolean } = {}): 
     out.push(q)
   }
   for (const m of text.matchAll(FRACTION)) {
-    const hedge = m[1].replace(/\s+/g, ' ')
-    const bound = HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx'
     const end = m.index + m[0].length
+    // Without a hedge (when asked for), only a share of something named after it: "half of the fleet",
+    // "half our boats", "a third of households"; not "the second half", "half an hour".
+    if (
+      !m[1] &&
+      (!opts.plainFractions ||
+        /\b(?:first|second|third|last|other|latter|former|and|in|by)\s+$/i.test(
+          text.slice(Math.max(0, m.index - 10), m.index)
+        ) ||
+        !/^\s+(?:of\s+(?:the|its|their|our|his|her|all|\p{Lu}|\p{L}+s\b)|(?:the|its|their|our|his|her)\s)/u.test(
+          text.slice(end, end + 30)
+        ) ||
+        (/^(?:an?\s+)?(?:quarter|third)$/i.test(m[2]) && !/^(?:a|one)\s/i.test(m[2])))
+    )
+      continue
+    const hedge = m[1]?.replace(/\s+/g, ' ')
+    const bound: QuantityBound = hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact'
     const share = withOf(text, 'percent', end, false)
     out.push({
       start: m.index,
@@ -511,7 +525,7 @@ export function extractQuantities(text: string, opts: { bare?: boolean } = {}): 
       unit: 'percent',
       unitClass: 'percent',
       bound,
-      hedge,
+      ...(hedge ? { hedge } : {}),
       low: null,
       highBound: null,
       ...(share.of ? { of: share.of } : {}),
