@@ -28,16 +28,34 @@ const keyOf = (kind: string, basis: string, ids: readonly string[]) => `${kind}:
 /** Counts of a narrower class are also counts of a broader one: soldiers are people. */
 const BROADER: Record<string, string> = { troops: 'people' }
 
+type Figure = { f: ClaimFacts; q: Quantity }
+
 /**
- * The figure a claim gives for a unit: not a whole it is part of, not one end of a change, not an
- * increment. "No one was hurt" (none of a broader class) counts for the narrower one too.
+ * The figure each claim of a group gives for each unit, in claim order: not a whole it is part of, not
+ * one end of a change, not an increment. "No one was hurt" (none of a broader class) counts for the
+ * narrower one too.
  */
-function primary(f: ClaimFacts, unitClass: string): Quantity | undefined {
+function figuresByClass(g: Group): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>()
   const main = (q: Quantity) => !q.increment && !q.role?.match(/whole|from|to/)
-  return (
-    f.quantities.find((q) => q.unitClass === unitClass && main(q)) ??
-    f.quantities.find((q) => q.value === 0 && q.unitClass === BROADER[unitClass])
-  )
+  g.members.forEach((f) => {
+    const taken = new Set<string>()
+    for (const q of f.quantities) {
+      if (taken.has(q.unitClass) || !main(q)) continue
+      taken.add(q.unitClass)
+      if (!out.has(q.unitClass)) out.set(q.unitClass, [])
+      out.get(q.unitClass)!.push({ f, q })
+    }
+  })
+  for (const [narrow, broad] of Object.entries(BROADER)) {
+    const list = out.get(narrow)
+    if (!list) continue
+    const order = new Map(g.members.map((f, i) => [f, i]))
+    const inList = new Set(list.map((x) => x.f))
+    for (const x of out.get(broad) ?? []) if (x.q.value === 0 && !inList.has(x.f)) list.push(x)
+    list.sort((a, b) => order.get(a.f)! - order.get(b.f)!)
+  }
+  return out
 }
 
 const disjoint = (a: Quantity, b: Quantity) =>
@@ -224,8 +242,9 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   }
 
   for (const g of groupsOf(facts)) {
+    const byClass = figuresByClass(g)
     if (!g.byTopic) {
-      figureConflicts(g, who, add)
+      figureConflicts(g, byClass, who, add)
       arithmetic(g, add)
       continue
     }
@@ -233,9 +252,9 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     const conflicts: Omit<ConflictSetProposal, 'key'>[] = []
     const others: Omit<ConflictSetProposal, 'key'>[] = []
     const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts : others).push(p)
-    figureConflicts(g, who, collect)
+    figureConflicts(g, byClass, who, collect)
     arithmetic(g, collect)
-    figuresThatAgree(g, who, collect)
+    figuresThatAgree(g, byClass, who, collect)
     accountConflicts(g, who, collect)
     if (conflicts.length) add(merged(conflicts))
     others.forEach(add)
@@ -285,12 +304,10 @@ function headlineFigures<T extends { f: ClaimFacts; q: Quantity }>(list: T[]): T
   })
 }
 
-function figureConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
-  const classes = new Set(g.members.flatMap((f) => f.quantities.map((q) => q.unitClass)))
-  for (const unitClass of classes) {
-    const withFigure = headlineFigures(
-      g.members.map((f) => ({ f, q: primary(f, unitClass) })).filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
-    )
+function figureConflicts(g: Group, byClass: Map<string, Figure[]>, who: (f: ClaimFacts) => string, add: Add): void {
+  for (const [unitClass, all] of byClass) {
+    if (all.length < 2) continue
+    const withFigure = headlineFigures(all)
     // Percentages of different things ("of its grain", "of households") are not one figure.
     const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
     if (unitClass === 'percent' && ofs.size > 1) continue
@@ -328,12 +345,8 @@ function sameFigure(a: Quantity, b: Quantity): boolean {
 }
 
 /** Figures for one unit of a topic that say the same thing, from two or more claims: one set each. */
-function figuresThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
-  const classes = new Set(g.members.flatMap((f) => f.quantities.map((q) => q.unitClass)))
-  for (const unitClass of classes) {
-    const withFigure = g.members
-      .map((f) => ({ f, q: primary(f, unitClass) }))
-      .filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
+function figuresThatAgree(g: Group, byClass: Map<string, Figure[]>, who: (f: ClaimFacts) => string, add: Add): void {
+  for (const [unitClass, withFigure] of byClass) {
     if (withFigure.length < 2 || withFigure.length > 200) continue
     const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
     if (unitClass === 'percent' && ofs.size > 1) continue
