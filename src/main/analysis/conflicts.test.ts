@@ -459,6 +459,49 @@ describe('findConflictSets', () => {
     )
   })
 
+  it('sets accounts of one topic told in mostly the same words side by side as consistent', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'Analysts said rebel units shelled the northern water plant overnight.',
+        quote: 'rebel units shelled the northern water plant overnight',
+        source: 's1',
+        tag: 'plant'
+      },
+      {
+        id: 'b',
+        sentence: 'Engineers said rebel units shelled the water plant in the north.',
+        quote: 'rebel units shelled the water plant in the north',
+        source: 's2',
+        tag: 'plant'
+      },
+      {
+        id: 'c',
+        sentence: 'The rebels said their units never shelled the water plant.',
+        quote: 'their units never shelled the water plant',
+        source: 's3',
+        tag: 'plant'
+      },
+      {
+        id: 'd',
+        sentence: 'Engineers said 40 rebel units shelled the water plant.',
+        quote: '40 rebel units shelled the water plant',
+        source: 's2',
+        tag: 'units'
+      },
+      {
+        id: 'e',
+        sentence: 'Analysts said 9 rebel units shelled the water plant.',
+        quote: '9 rebel units shelled the water plant',
+        source: 's1',
+        tag: 'units'
+      }
+    ])
+    const agree = findConflictSets(c).filter((s) => s.kind === 'consistent')
+    // The denial is no part of it; nor are accounts whose figures are apart.
+    expect(agree.map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('takes no percentage from a figure open at one end', () => {
     const c = caseOf([
       { id: 'p', sentence: 'Nearly half of the fleet was sold.', source: 's1', tag: 'fleet' },

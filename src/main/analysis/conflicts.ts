@@ -256,6 +256,7 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     arithmetic(g, collect)
     figuresThatAgree(g, byClass, who, collect)
     accountConflicts(g, who, collect)
+    accountsThatAgree(g, who, collect)
     if (conflicts.length) add(merged(conflicts))
     others.forEach(add)
   }
@@ -447,6 +448,46 @@ function arithmetic(g: Group, add: Add): void {
         figures: []
       })
   }
+}
+
+/**
+ * Accounts in one topic that say the same thing in mostly the same words, with the same polarity and
+ * no figure apart.
+ */
+function accountsThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
+  const m = g.members
+  if (m.length < 2 || m.length > 200) return
+  const uf = new UnionFind()
+  let any = false
+  for (let i = 0; i < m.length; i++)
+    for (let j = i + 1; j < m.length; j++) {
+      const a = m[i]
+      const b = m[j]
+      if (a.negative !== b.negative || a.expected !== b.expected || a.ground !== b.ground) continue
+      if (a.quantities.some((q) => b.quantities.some((r) => r.unitClass === q.unitClass && disjoint(q, r)))) continue
+      const both = shared(a.stems, b.stems)
+      if (both >= 3 && both / new Set([...a.stems, ...b.stems]).size >= 0.3) {
+        uf.union(a.claim.id, b.claim.id)
+        any = true
+      }
+    }
+  if (!any) return
+  const clusters = new Map<string, ClaimFacts[]>()
+  for (const f of m) {
+    const root = uf.find(f.claim.id)
+    clusters.set(root, [...(clusters.get(root) ?? []), f])
+  }
+  const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
+  for (const agreeing of clusters.values())
+    if (agreeing.length > 1)
+      add({
+        kind: 'consistent',
+        basis: 'accounts',
+        claimIds: agreeing.map((f) => f.claim.id),
+        subject: g.subject,
+        explanation: `Accounts of ${g.subject} agree: ${agreeing.map((f) => `${who(f)}: ${shown(f.claim.quote.exact)}`).join('; ')}.`,
+        figures: []
+      })
 }
 
 /** Accounts that diverge: a denial or negation against an assertion, an expectation against a fact. */
