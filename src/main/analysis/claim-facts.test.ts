@@ -86,14 +86,16 @@ describe('arithmetic', () => {
 })
 
 describe('claimFacts, disputed figures', () => {
-  it("reads a figure set against someone else's", () => {
-    const disputes = (q: string) => facts(`${q}.`, q).disputesFigure
-    expect(disputes('the true toll was "at least double" the official count')).toBe(true)
-    expect(disputes('losses were "a fraction" of what the ministry claimed')).toBe(true)
-    expect(disputes('the register lists far fewer boats')).toBe(true)
-    expect(disputes('the mayor overstated the damage')).toBe(true)
-    expect(disputes('the bridge is twice as long as the old one')).toBe(false)
-    expect(disputes('prices have doubled since May')).toBe(false)
+  it("reads a figure or an account set against someone else's", () => {
+    const disputes = (q: string) => facts(`${q}.`, q).disputes
+    expect(disputes('the true toll was "at least double" the official count')).toBe('figure')
+    expect(disputes('losses were "a fraction" of what the ministry claimed')).toBe('figure')
+    expect(disputes('the register lists far fewer boats')).toBe('figure')
+    expect(disputes('attendance was much lower than reported')).toBe('figure')
+    expect(disputes('the mayor overstated the damage')).toBe('figure')
+    expect(disputes('the real reason for the delay was a strike')).toBe('account')
+    expect(disputes('the bridge is twice as long as the old one')).toBe(null)
+    expect(disputes('prices have doubled since May')).toBe(null)
   })
 })
 

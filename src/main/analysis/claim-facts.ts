@@ -19,8 +19,11 @@ export interface ClaimFacts {
   negative: boolean
   /** Reports an expectation rather than a fact ("expected ... soon", "would send"). */
   expected: boolean
-  /** Sets a figure against someone else's ("at least double the official count", "a fraction of"). */
-  disputesFigure: boolean
+  /**
+   * Sets itself against someone else's figure ("at least double the official count", "much lower than
+   * reported") or account ("the real cause was ...").
+   */
+  disputes: 'figure' | 'account' | null
   /** Ground reported taken ("seized the village", "advanced") or still held ("still held the ridge"). */
   ground: 'taken' | 'held' | null
   /** Stems of the content words of the quote. */
@@ -104,7 +107,10 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
  * or one said to overstate it.
  */
 const DISPUTES_FIGURE =
-  /\b(?:(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:double|twice|triple|treble|half)\s+(?:the|that|what|those|its|their)\b|(?:two|three|four|five|several|many)\s+times\s+(?:higher|lower|more|fewer|greater|smaller|larger)\b|a\s+fraction\s+of\b|far\s+(?:fewer|more|higher|lower|less|greater|smaller)\b|(?:real|true|actual)\s+(?:number|figure|toll|count|total)\b|overstat\w*|understat\w*|exaggerat\w*|inflat(?:ed|ing)\b)/i
+  /\b(?:(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:double|twice|triple|treble|half)\s+(?:the|that|what|those|its|their)\b|(?:two|three|four|five|several|many)\s+times\s+(?:higher|lower|more|fewer|greater|smaller|larger)\b|a\s+fraction\s+of\b|(?:far|much)\s+(?:fewer|more|higher|lower|less|greater|smaller)\b|(?:real|true|actual)\s+(?:number|figure|toll|count|total)\b|overstat\w*|understat\w*|exaggerat\w*|inflat(?:ed|ing)\b)/i
+
+/** "The real cause was ...", "the true reason": an account set against the one given. */
+const DISPUTES_ACCOUNT = /\b(?:real|true|actual)\s+(?:cause|reason|purpose|motive|target|story)\b/i
 
 const GROUND_HELD =
   /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
@@ -154,6 +160,11 @@ function sharesAsCounts(figures: Quantity[], sentence: string): Quantity[] {
   return out
 }
 
+function disputesIn(quote: string): ClaimFacts['disputes'] {
+  if (DISPUTES_FIGURE.test(quote)) return 'figure'
+  return DISPUTES_ACCOUNT.test(quote) ? 'account' : null
+}
+
 function groundOf(quote: string): ClaimFacts['ground'] {
   if (GROUND_HELD.test(quote)) return 'held'
   return GROUND_TAKEN.test(quote) ? 'taken' : null
@@ -195,7 +206,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     bare: figures.filter((q) => !q.unit),
     negative: isNegative(quote, before),
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
-    disputesFigure: DISPUTES_FIGURE.test(quote.replace(/["“”]/g, '')),
+    disputes: disputesIn(quote.replace(/["“”]/g, '')),
     ground: groundOf(quote.replace(/["“”]/g, '')),
     stems: contentStems(quote),
     tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)

@@ -265,6 +265,51 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
   })
 
+  it('sets a disputed figure against the figures in the unit it names, and a disputed account against all', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said 38,000 people had enlisted.',
+        quote: '38,000 people had enlisted',
+        source: 'min',
+        tag: 'enlist'
+      },
+      {
+        id: 'b',
+        sentence: 'The report listed 21,400 contracts.',
+        quote: 'The report listed 21,400 contracts',
+        source: 'rep',
+        tag: 'enlist'
+      },
+      {
+        id: 'd',
+        sentence: 'An MP said the report had far fewer contracts.',
+        quote: 'the report had far fewer contracts',
+        source: 'mp',
+        tag: 'enlist'
+      },
+      {
+        id: 'e',
+        sentence: 'The yard said design changes caused the delay.',
+        quote: 'design changes caused the delay',
+        source: 'yard',
+        tag: 'delay'
+      },
+      {
+        id: 'f',
+        sentence: 'A welder said the real cause was a lack of staff.',
+        quote: 'the real cause was a lack of staff',
+        source: 'welder',
+        tag: 'delay'
+      }
+    ])
+    // The MP's "far fewer contracts" goes against the report's contracts, not the ministry's people.
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([
+      ['accounts', ['b', 'd']],
+      ['accounts', ['e', 'f']]
+    ])
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {

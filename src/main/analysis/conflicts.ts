@@ -4,7 +4,7 @@
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, type ClaimFacts } from './claim-facts'
-import { measureOf } from './quantities'
+import { measureOf, unitClassOf } from './quantities'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
 
@@ -514,10 +514,28 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
     for (const b of m)
       if (a.ground === 'taken' && b.ground === 'held' && a.claim.sourceId !== b.claim.sourceId) link(a, b)
   // "The real number is at least double", "a fraction of what the ministry reported": against the
-  // figures other sources give for the topic.
+  // figures other sources give in the unit it names or, naming none, the unit most of the topic's
+  // figures count; "the real cause was ...": against their accounts.
+  const counts = new Map<string, number>()
+  for (const f of m)
+    for (const c of new Set(f.quantities.filter((q) => q.value > 0).map((q) => q.unitClass)))
+      counts.set(c, (counts.get(c) ?? 0) + 1)
+  const mainClass = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
   for (const d of m) {
-    if (!d.disputesFigure) continue
-    for (const x of m) if (x.claim.sourceId !== d.claim.sourceId && x.quantities.some((q) => q.value > 0)) link(d, x)
+    if (!d.disputes) continue
+    // "far fewer contracts": the unit it names, when figures of the topic count it.
+    const named = new Set(
+      (d.claim.quote.exact.match(/\p{L}+/gu) ?? [])
+        .map((w) => unitClassOf(w.toLowerCase()))
+        .filter((c) => counts.has(c))
+    )
+    const disputed = named.size ? named : new Set([mainClass])
+    for (const x of m)
+      if (
+        x.claim.sourceId !== d.claim.sourceId &&
+        (d.disputes === 'account' || x.quantities.some((q) => q.value > 0 && disputed.has(q.unitClass)))
+      )
+        link(d, x)
   }
   // "The MoD denied the report", "denied issuing any such instruction": the denial is of the claim just
   // before it in the same document.
@@ -543,8 +561,8 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
     const stance = (f: ClaimFacts) =>
       f.negative
         ? 'a denial'
-        : f.disputesFigure
-          ? 'a disputed figure'
+        : f.disputes
+          ? `a disputed ${f.disputes}`
           : f.ground
             ? `ground ${f.ground}`
             : f.expected
