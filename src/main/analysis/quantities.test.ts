@@ -232,6 +232,7 @@ describe('fractions without a hedge', () => {
     expect(share('Half our boats were sold abroad')).toEqual([[50, 'percent', 'exact']])
     expect(share('a third of the households have left')).toEqual([[33, 'percent', 'exact']])
     expect(share('Two-thirds of residents stayed')).toEqual([[67, 'percent', 'exact']])
+    expect(share('The fleet shrank by about a fifth')).toEqual([[20, 'percent', 'approx']])
     expect(share('in the second half of the year')).toEqual([])
     expect(share('It took half an hour')).toEqual([])
     expect(share('cut in half by the storm')).toEqual([])

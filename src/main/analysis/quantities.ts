@@ -57,7 +57,7 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': '
 /** Cheap first look: most sentences have no figure at all. */
 export const mayHaveFigures = (text: string): boolean => MAY_HAVE_NUMBER.test(text)
 const MAY_HAVE_NUMBER = new RegExp(
-  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters)\\b`,
+  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters|fifth|tenth)\\b`,
   'i'
 )
 const NUMBER = new RegExp(
@@ -110,9 +110,17 @@ const HEDGES: [string, QuantityBound][] = [
 const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+["“]?$`, 'i')
 const HEDGE_BOUND = new Map(HEDGES)
 /** "fewer than half", "just under a quarter": a hedged fraction is a share in percent. */
-const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 33, 'two-thirds': 67, 'three-quarters': 75 }
+const FRACTIONS: Record<string, number> = {
+  half: 50,
+  quarter: 25,
+  third: 33,
+  fifth: 20,
+  tenth: 10,
+  'two-thirds': 67,
+  'three-quarters': 75
+}
 const FRACTION = new RegExp(
-  `\\b(?:(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+)?((?:an?\\s+)?(?:half|quarter|third)|two-thirds|three-quarters)\\b`,
+  `\\b(?:(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+)?((?:an?\\s+)?(?:half|quarter|third|fifth|tenth)|two-thirds|three-quarters)\\b`,
   'gi'
 )
 
@@ -505,7 +513,7 @@ export function extractQuantities(text: string, opts: { bare?: boolean; plainFra
         !/^\s+(?:of\s+(?:the|its|their|our|his|her|all|\p{Lu}|\p{L}+s\b)|(?:the|its|their|our|his|her)\s)/u.test(
           text.slice(end, end + 30)
         ) ||
-        (/^(?:an?\s+)?(?:quarter|third)$/i.test(m[2]) && !/^(?:a|one)\s/i.test(m[2])))
+        (/^(?:an?\s+)?(?:quarter|third|fifth|tenth)$/i.test(m[2]) && !/^(?:a|one)\s/i.test(m[2])))
     )
       continue
     const hedge = m[1]?.replace(/\s+/g, ' ')
