@@ -30,6 +30,11 @@ describe('claimFacts', () => {
     ).toBe(false)
     expect(facts('"Our own troops are not enough," he said.', '"Our own troops are not enough,"').negative).toBe(false)
     expect(facts('Neither ship used its guns.', 'Neither ship used its guns').negative).toBe(true)
+    expect(
+      facts('The spokesman called the report "fabricated" and said the guns were silent.', 'the guns were silent')
+        .negative
+    ).toBe(true)
+    expect(facts('She described the claims as baseless.', 'She described the claims as baseless').negative).toBe(true)
     expect(facts('Nobody warned the crew.', 'Nobody warned the crew').negative).toBe(true)
     expect(facts('No more than nine vessels were recorded.', 'No more than nine vessels were recorded').negative).toBe(
       false
@@ -107,6 +112,17 @@ describe('claimFacts, ground', () => {
     expect(ground('defenders still hold the eastern bank')).toBe('held')
     expect(ground('the attackers were "beaten back" at dawn')).toBe('held')
     expect(ground('four wounded were taken to hospital')).toBe(null)
+  })
+})
+
+describe('claimFacts, moved', () => {
+  it('reads something reported moved or where it was', () => {
+    const moved = (q: string) => facts(`${q}.`, q).moved
+    expect(moved('two radar units were moved north in May')).toBe('moved')
+    expect(moved('the brigade had begun withdrawing its guns')).toBe('moved')
+    expect(moved('every launcher was where it was a week ago')).toBe('unchanged')
+    expect(moved('the garrison has not moved')).toBe('unchanged')
+    expect(moved('the garrison held a parade')).toBe(null)
   })
 })
 

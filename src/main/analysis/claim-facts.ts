@@ -26,6 +26,8 @@ export interface ClaimFacts {
   disputes: 'figure' | 'account' | null
   /** Ground reported taken ("seized the village", "advanced") or still held ("still held the ridge"). */
   ground: 'taken' | 'held' | null
+  /** Something reported moved ("batteries moved south") or where it was ("what it was a month ago"). */
+  moved: 'moved' | 'unchanged' | null
   /** Stems of the content words of the quote. */
   stems: Set<string>
   tags: string[]
@@ -43,10 +45,17 @@ const STOP = new Set(
     'percent people one two three four five six seven eight nine ten'
   ).split(' ')
 )
-const DENIAL_BEFORE =
-  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b[^.]*$/i
-const DENIAL_IN =
-  /\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\b|\b(?:reports?|claims?|allegations?)\b.*\b(?:is|are|was|were)\s+(?:false|untrue|baseless|groundless|unfounded|fabricated)\b/i
+/** "called the report fabricated", "described the claims as baseless": a denial in other words. */
+const CALLED_FALSE =
+  '\\b(?:called|calls|call|described|describes|branded|brands|labelled|labeled)\\s+(?:[^\\s.]+\\s+){0,5}?["“]?(?:false|untrue|fabricated|baseless|groundless|unfounded|fake|lies|a\\s+lie|nonsense|propaganda|a\\s+fabrication|fiction)\\b'
+const DENIAL_BEFORE = new RegExp(
+  `(?:\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\\b|${CALLED_FALSE})[^.]*$`,
+  'i'
+)
+const DENIAL_IN = new RegExp(
+  `\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\\b|\\b(?:reports?|claims?|allegations?)\\b.*\\b(?:is|are|was|were)\\s+(?:false|untrue|baseless|groundless|unfounded|fabricated)\\b|${CALLED_FALSE}`,
+  'i'
+)
 /**
  * Negation of what the claim is about; not of a report ("not confirmed"), nor a hedge ("no more than"),
  * nor inside what someone was told to do ("staff had been told not to speak").
@@ -116,6 +125,11 @@ const GROUND_HELD =
   /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
 const GROUND_TAKEN =
   /\b(?:seized|captured|liberated|cleared|overran|overrun|advanced|(?:took|taken|gained|restored|established)\s+(?:full\s+|complete\s+)?control|(?:took|taken)\s+the|now\s+(?:hold|holds|held|control|controls))\b/i
+
+const MOVED =
+  /\b(?:moved|moving|withdr[ae]wn?|withdrawing|pulled\s+(?:back|out)|relocated|relocating|redeployed|redeploying|transferred)\b/i
+const UNCHANGED =
+  /\b(?:(?:where|what)\s+(?:it|they)\s+(?:was|were|had\s+been)|unchanged|(?:remains?|remained|stayed?)\s+in\s+place|(?:has|have|had)\s+not\s+(?:moved|changed|been\s+moved))\b/i
 
 /** "has not confirmed or denied": says nothing either way. */
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
@@ -208,6 +222,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
     disputes: disputesIn(quote.replace(/["“”]/g, '')),
     ground: groundOf(quote.replace(/["“”]/g, '')),
+    moved: UNCHANGED.test(quote) ? 'unchanged' : MOVED.test(quote) ? 'moved' : null,
     stems: contentStems(quote),
     tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)
   }
