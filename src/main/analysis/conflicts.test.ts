@@ -310,6 +310,26 @@ describe('findConflictSets', () => {
     ])
   })
 
+  it('sets something one source says was moved against another saying it is where it was', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'An officer said the radar units had been moved north.',
+        quote: 'the radar units had been moved north',
+        source: 'officer',
+        tag: 'radar'
+      },
+      {
+        id: 'b',
+        sentence: 'The minister said the radar cover is what it was last year.',
+        quote: 'the radar cover is what it was last year',
+        source: 'minister',
+        tag: 'radar'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {

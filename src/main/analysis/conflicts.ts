@@ -509,10 +509,15 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       if (a.negative !== b.negative) link(a, b)
       else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
-  // Ground one source says was taken and another says is still held.
+  // Ground one source says was taken and another says is still held; something one says was moved and
+  // another says is where it was.
   for (const a of m)
     for (const b of m)
-      if (a.ground === 'taken' && b.ground === 'held' && a.claim.sourceId !== b.claim.sourceId) link(a, b)
+      if (
+        a.claim.sourceId !== b.claim.sourceId &&
+        ((a.ground === 'taken' && b.ground === 'held') || (a.moved === 'moved' && b.moved === 'unchanged'))
+      )
+        link(a, b)
   // "The real number is at least double", "a fraction of what the ministry reported": against the
   // figures other sources give in the unit it names or, naming none, the unit most of the topic's
   // figures count; "the real cause was ...": against their accounts.
@@ -565,9 +570,11 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
           ? `a disputed ${f.disputes}`
           : f.ground
             ? `ground ${f.ground}`
-            : f.expected
-              ? 'an expectation'
-              : 'a statement'
+            : f.moved
+              ? f.moved
+              : f.expected
+                ? 'an expectation'
+                : 'a statement'
     const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',
