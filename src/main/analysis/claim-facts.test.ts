@@ -126,6 +126,17 @@ describe('claimFacts, moved', () => {
   })
 })
 
+describe('claimFacts, supply', () => {
+  it('reads supplies reported short or sufficient', () => {
+    const supply = (q: string) => facts(`${q}.`, q).supply
+    expect(supply('the clinic ran out of insulin by noon')).toBe('short')
+    expect(supply('deliveries of flour were interrupted')).toBe('short')
+    expect(supply('there is enough fuel for the winter')).toBe('enough')
+    expect(supply('there is no shortage of fuel')).toBe('enough')
+    expect(supply('the convoy reached the town')).toBe(null)
+  })
+})
+
 describe('claimFacts, shares of a count', () => {
   it('reads "30 percent of its 90,000 people" as a count of about 27,000 people', () => {
     const f = facts(

@@ -28,6 +28,8 @@ export interface ClaimFacts {
   ground: 'taken' | 'held' | null
   /** Something reported moved ("batteries moved south") or where it was ("what it was a month ago"). */
   moved: 'moved' | 'unchanged' | null
+  /** Supplies reported short ("the vaccine ran out") or sufficient ("enough for everyone"). */
+  supply: 'short' | 'enough' | null
   /** Stems of the content words of the quote. */
   stems: Set<string>
   tags: string[]
@@ -131,6 +133,10 @@ const MOVED =
 const UNCHANGED =
   /\b(?:(?:where|what)\s+(?:it|they)\s+(?:was|were|had\s+been)|unchanged|(?:remains?|remained|stayed?)\s+in\s+place|(?:has|have|had)\s+not\s+(?:moved|changed|been\s+moved))\b/i
 
+const SHORT =
+  /\b(?:ran\s+out|run(?:ning)?\s+out|runs\s+out|shortages?|short\s+of|(?:a\s+)?lack\s+of|lacking|interrupted|exhausted|depleted)\b/i
+const ENOUGH = /\b(?:enough|sufficient|ample|plenty\s+of|no\s+shortages?)\b/i
+
 /** "has not confirmed or denied": says nothing either way. */
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
 
@@ -223,6 +229,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     disputes: disputesIn(quote.replace(/["“”]/g, '')),
     ground: groundOf(quote.replace(/["“”]/g, '')),
     moved: UNCHANGED.test(quote) ? 'unchanged' : MOVED.test(quote) ? 'moved' : null,
+    supply: ENOUGH.test(quote) ? 'enough' : SHORT.test(quote) ? 'short' : null,
     stems: contentStems(quote),
     tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)
   }
