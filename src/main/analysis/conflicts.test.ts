@@ -330,6 +330,33 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
   })
 
+  it('sets supplies one source says ran short against another saying there is enough', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A mother said the clinic ran out of vaccine.',
+        quote: 'the clinic ran out of vaccine',
+        source: 'mother',
+        tag: 'vaccine'
+      },
+      {
+        id: 'b',
+        sentence: 'The minister said there was enough vaccine for all.',
+        quote: 'there was enough vaccine for all',
+        source: 'minister',
+        tag: 'vaccine'
+      },
+      {
+        id: 'c',
+        sentence: 'The minister said a shortage of nurses slowed the work.',
+        quote: 'a shortage of nurses slowed the work',
+        source: 'minister',
+        tag: 'vaccine'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {

@@ -510,12 +510,14 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
   // Ground one source says was taken and another says is still held; something one says was moved and
-  // another says is where it was.
+  // another says is where it was; supplies one says ran short and another says are enough.
   for (const a of m)
     for (const b of m)
       if (
         a.claim.sourceId !== b.claim.sourceId &&
-        ((a.ground === 'taken' && b.ground === 'held') || (a.moved === 'moved' && b.moved === 'unchanged'))
+        ((a.ground === 'taken' && b.ground === 'held') ||
+          (a.moved === 'moved' && b.moved === 'unchanged') ||
+          (a.supply === 'short' && b.supply === 'enough'))
       )
         link(a, b)
   // "The real number is at least double", "a fraction of what the ministry reported": against the
@@ -572,9 +574,11 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
             ? `ground ${f.ground}`
             : f.moved
               ? f.moved
-              : f.expected
-                ? 'an expectation'
-                : 'a statement'
+              : f.supply
+                ? `supplies ${f.supply}`
+                : f.expected
+                  ? 'an expectation'
+                  : 'a statement'
     const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',
