@@ -106,33 +106,33 @@ describe('claimFacts, disputed figures', () => {
 
 describe('claimFacts, ground', () => {
   it('reads ground reported taken or still held', () => {
-    const ground = (q: string) => facts(`${q}.`, q).ground
-    expect(ground('the brigade had seized the whole town')).toBe('taken')
-    expect(ground('the hill remained under our control')).toBe('held')
-    expect(ground('defenders still hold the eastern bank')).toBe('held')
-    expect(ground('the attackers were "beaten back" at dawn')).toBe('held')
+    const ground = (q: string) => facts(`${q}.`, q).stance
+    expect(ground('the brigade had seized the whole town')).toBe('ground taken')
+    expect(ground('the hill remained under our control')).toBe('still held')
+    expect(ground('defenders still hold the eastern bank')).toBe('still held')
+    expect(ground('the attackers were "beaten back" at dawn')).toBe('still held')
     expect(ground('four wounded were taken to hospital')).toBe(null)
   })
 })
 
 describe('claimFacts, moved', () => {
   it('reads something reported moved or where it was', () => {
-    const moved = (q: string) => facts(`${q}.`, q).moved
+    const moved = (q: string) => facts(`${q}.`, q).stance
     expect(moved('two radar units were moved north in May')).toBe('moved')
     expect(moved('the brigade had begun withdrawing its guns')).toBe('moved')
-    expect(moved('every launcher was where it was a week ago')).toBe('unchanged')
-    expect(moved('the garrison has not moved')).toBe('unchanged')
+    expect(moved('every launcher was where it was a week ago')).toBe('where it was')
+    expect(moved('the garrison has not moved')).toBe('where it was')
     expect(moved('the garrison held a parade')).toBe(null)
   })
 })
 
 describe('claimFacts, supply', () => {
   it('reads supplies reported short or sufficient', () => {
-    const supply = (q: string) => facts(`${q}.`, q).supply
-    expect(supply('the clinic ran out of insulin by noon')).toBe('short')
-    expect(supply('deliveries of flour were interrupted')).toBe('short')
-    expect(supply('there is enough fuel for the winter')).toBe('enough')
-    expect(supply('there is no shortage of fuel')).toBe('enough')
+    const supply = (q: string) => facts(`${q}.`, q).stance
+    expect(supply('the clinic ran out of insulin by noon')).toBe('supplies short')
+    expect(supply('deliveries of flour were interrupted')).toBe('supplies short')
+    expect(supply('there is enough fuel for the winter')).toBe('supplies enough')
+    expect(supply('there is no shortage of fuel')).toBe('supplies enough')
     expect(supply('the convoy reached the town')).toBe(null)
   })
 })

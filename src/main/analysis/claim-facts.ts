@@ -24,12 +24,8 @@ export interface ClaimFacts {
    * reported") or account ("the real cause was ...").
    */
   disputes: 'figure' | 'account' | null
-  /** Ground reported taken ("seized the village", "advanced") or still held ("still held the ridge"). */
-  ground: 'taken' | 'held' | null
-  /** Something reported moved ("batteries moved south") or where it was ("what it was a month ago"). */
-  moved: 'moved' | 'unchanged' | null
-  /** Supplies reported short ("the vaccine ran out") or sufficient ("enough for everyone"). */
-  supply: 'short' | 'enough' | null
+  /** One side of a pair of accounts that cannot both hold (see STANCES), if the quote takes one. */
+  stance: Stance | null
   /** Stems of the content words of the quote. */
   stems: Set<string>
   tags: string[]
@@ -123,19 +119,45 @@ const DISPUTES_FIGURE =
 /** "The real cause was ...", "the true reason": an account set against the one given. */
 const DISPUTES_ACCOUNT = /\b(?:real|true|actual)\s+(?:cause|reason|purpose|motive|target|story)\b/i
 
-const GROUND_HELD =
-  /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
-const GROUND_TAKEN =
-  /\b(?:seized|captured|liberated|cleared|overran|overrun|advanced|(?:took|taken|gained|restored|established)\s+(?:full\s+|complete\s+)?control|(?:took|taken)\s+the|now\s+(?:hold|holds|held|control|controls))\b/i
-
-const MOVED =
-  /\b(?:moved|moving|withdr[ae]wn?|withdrawing|pulled\s+(?:back|out)|relocated|relocating|redeployed|redeploying|transferred)\b/i
-const UNCHANGED =
-  /\b(?:(?:where|what)\s+(?:it|they)\s+(?:was|were|had\s+been)|unchanged|(?:remains?|remained|stayed?)\s+in\s+place|(?:has|have|had)\s+not\s+(?:moved|changed|been\s+moved))\b/i
-
-const SHORT =
-  /\b(?:ran\s+out|run(?:ning)?\s+out|runs\s+out|shortages?|short\s+of|(?:a\s+)?lack\s+of|lacking|interrupted|exhausted|depleted)\b/i
-const ENOUGH = /\b(?:enough|sufficient|ample|plenty\s+of|no\s+shortages?)\b/i
+/**
+ * Accounts that cannot both hold, each read off its words: ground reported taken ("seized the village",
+ * "advanced") or still held ("still held the ridge"); something moved ("batteries moved south") or where
+ * it was ("what it was a month ago"); supplies short ("the vaccine ran out") or enough. The first side
+ * that a quote's words match is its stance.
+ */
+const STANCES = [
+  [
+    'still held',
+    /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
+  ],
+  [
+    'ground taken',
+    /\b(?:seized|captured|liberated|cleared|overran|overrun|advanced|(?:took|taken|gained|restored|established)\s+(?:full\s+|complete\s+)?control|(?:took|taken)\s+the|now\s+(?:hold|holds|held|control|controls))\b/i
+  ],
+  [
+    'where it was',
+    /\b(?:(?:where|what)\s+(?:it|they)\s+(?:was|were|had\s+been)|unchanged|(?:remains?|remained|stayed?)\s+in\s+place|(?:has|have|had)\s+not\s+(?:moved|changed|been\s+moved))\b/i
+  ],
+  [
+    'moved',
+    /\b(?:moved|moving|withdr[ae]wn?|withdrawing|pulled\s+(?:back|out)|relocated|relocating|redeployed|redeploying|transferred)\b/i
+  ],
+  ['supplies enough', /\b(?:enough|sufficient|ample|plenty\s+of|no\s+shortages?)\b/i],
+  [
+    'supplies short',
+    /\b(?:ran\s+out|run(?:ning)?\s+out|runs\s+out|shortages?|short\s+of|(?:a\s+)?lack\s+of|lacking|interrupted|exhausted|depleted)\b/i
+  ]
+] as const
+export type Stance = (typeof STANCES)[number][0]
+/** The stance each stance cannot stand beside. */
+export const OPPOSED: Record<Stance, Stance> = {
+  'still held': 'ground taken',
+  'ground taken': 'still held',
+  'where it was': 'moved',
+  moved: 'where it was',
+  'supplies enough': 'supplies short',
+  'supplies short': 'supplies enough'
+}
 
 /** "has not confirmed or denied": says nothing either way. */
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
@@ -185,9 +207,8 @@ function disputesIn(quote: string): ClaimFacts['disputes'] {
   return DISPUTES_ACCOUNT.test(quote) ? 'account' : null
 }
 
-function groundOf(quote: string): ClaimFacts['ground'] {
-  if (GROUND_HELD.test(quote)) return 'held'
-  return GROUND_TAKEN.test(quote) ? 'taken' : null
+function stanceOf(quote: string): Stance | null {
+  return STANCES.find(([, words]) => words.test(quote))?.[0] ?? null
 }
 
 export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undefined): ClaimFacts {
@@ -227,9 +248,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     negative: isNegative(quote, before),
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
     disputes: disputesIn(quote.replace(/["“”]/g, '')),
-    ground: groundOf(quote.replace(/["“”]/g, '')),
-    moved: UNCHANGED.test(quote) ? 'unchanged' : MOVED.test(quote) ? 'moved' : null,
-    supply: ENOUGH.test(quote) ? 'enough' : SHORT.test(quote) ? 'short' : null,
+    stance: stanceOf(quote.replace(/["“”]/g, '')),
     stems: contentStems(quote),
     tags: claim.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)
   }

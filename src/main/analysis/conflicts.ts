@@ -3,7 +3,7 @@
 // tag, or (untagged) when their figures count the same unit of the same named subject.
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
-import { claimFacts, type ClaimFacts } from './claim-facts'
+import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
 import { measureOf, unitClassOf } from './quantities'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
@@ -463,7 +463,7 @@ function accountsThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): 
     for (let j = i + 1; j < m.length; j++) {
       const a = m[i]
       const b = m[j]
-      if (a.negative !== b.negative || a.expected !== b.expected || a.ground !== b.ground) continue
+      if (a.negative !== b.negative || a.expected !== b.expected || a.stance !== b.stance) continue
       if (a.quantities.some((q) => b.quantities.some((r) => r.unitClass === q.unitClass && disjoint(q, r)))) continue
       const both = shared(a.stems, b.stems)
       if (both >= 3 && both / new Set([...a.stems, ...b.stems]).size >= 0.3) {
@@ -509,17 +509,10 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       if (a.negative !== b.negative) link(a, b)
       else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
-  // Ground one source says was taken and another says is still held; something one says was moved and
-  // another says is where it was; supplies one says ran short and another says are enough.
+  // Opposed stances from two sources: ground taken and still held, moved and where it was, ...
   for (const a of m)
     for (const b of m)
-      if (
-        a.claim.sourceId !== b.claim.sourceId &&
-        ((a.ground === 'taken' && b.ground === 'held') ||
-          (a.moved === 'moved' && b.moved === 'unchanged') ||
-          (a.supply === 'short' && b.supply === 'enough'))
-      )
-        link(a, b)
+      if (a.stance && b.stance === OPPOSED[a.stance] && a.claim.sourceId !== b.claim.sourceId) link(a, b)
   // "The real number is at least double", "a fraction of what the ministry reported": against the
   // figures other sources give in the unit it names or, naming none, the unit most of the topic's
   // figures count; "the real cause was ...": against their accounts.
@@ -570,15 +563,7 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
         ? 'a denial'
         : f.disputes
           ? `a disputed ${f.disputes}`
-          : f.ground
-            ? `ground ${f.ground}`
-            : f.moved
-              ? f.moved
-              : f.supply
-                ? `supplies ${f.supply}`
-                : f.expected
-                  ? 'an expectation'
-                  : 'a statement'
+          : (f.stance ?? (f.expected ? 'an expectation' : 'a statement'))
     const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',
