@@ -227,9 +227,9 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
   }
   const quoteEnd = quoteStart + quote.length
   const inQuote = (q: Quantity) => q.start >= quoteStart && q.end <= quoteEnd && q.unitClass !== 'time'
-  const figures = (
-    mayHaveFigures(quote) ? extractQuantities(sentence, { bare: true, plainFractions: true }) : []
-  ).filter(inQuote)
+  const figures = (mayHaveFigures(quote) ? extractQuantities(sentence, { bare: true, loose: true }) : []).filter(
+    inQuote
+  )
   const quantities = [
     ...sharesAsCounts(
       figures.filter((q) => q.unit),

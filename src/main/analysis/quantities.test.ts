@@ -226,8 +226,7 @@ describe('measureOf', () => {
 
 describe('fractions without a hedge', () => {
   it('reads, when asked, a share of something named after it, and not an ordinal half or a time', () => {
-    const share = (text: string) =>
-      extractQuantities(text, { plainFractions: true }).map((q) => [q.value, q.unit, q.bound])
+    const share = (text: string) => extractQuantities(text, { loose: true }).map((q) => [q.value, q.unit, q.bound])
     expect(extractQuantities('Half our boats were sold abroad')).toEqual([])
     expect(share('Half our boats were sold abroad')).toEqual([[50, 'percent', 'exact']])
     expect(share('a third of the households have left')).toEqual([[33, 'percent', 'exact']])
@@ -236,5 +235,17 @@ describe('fractions without a hedge', () => {
     expect(share('in the second half of the year')).toEqual([])
     expect(share('It took half an hour')).toEqual([])
     expect(share('cut in half by the storm')).toEqual([])
+  })
+})
+
+describe('vague counts', () => {
+  it('reads, when asked, "hundreds of" and "tens of thousands of" as ranges', () => {
+    const loose = (text: string) =>
+      extractQuantities(text, { loose: true }).map((q) => [q.low, q.highBound, q.unitClass, q.text])
+    expect(loose('Hundreds of people marched')).toEqual([[200, 999, 'people', 'Hundreds of people']])
+    expect(loose('tens of thousands of troops massed')).toEqual([
+      [20000, 99999, 'troops', 'tens of thousands of troops']
+    ])
+    expect(extractQuantities('Hundreds of people marched')).toEqual([])
   })
 })

@@ -57,7 +57,7 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': '
 /** Cheap first look: most sentences have no figure at all. */
 export const mayHaveFigures = (text: string): boolean => MAY_HAVE_NUMBER.test(text)
 const MAY_HAVE_NUMBER = new RegExp(
-  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters|fifth|tenth)\\b`,
+  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters|fifth|tenth|dozens|hundreds|thousands|millions)\\b`,
   'i'
 )
 const NUMBER = new RegExp(
@@ -381,7 +381,15 @@ const sentenceBounds = (text: string): number[] => {
  * ("36 hours") are, with unitClass "time". A figure written without a unit ("41 remained") takes the unit
  * of the figure before it in the same sentence.
  */
-export function extractQuantities(text: string, opts: { bare?: boolean; plainFractions?: boolean } = {}): Quantity[] {
+export function extractQuantities(
+  text: string,
+  opts: {
+    /** Keep figures without a unit ("shot down 41 of them"), with unit ''. */
+    bare?: boolean
+    /** Read unhedged fractions ("half our boats") and vague counts ("hundreds of people") too. */
+    loose?: boolean
+  } = {}
+): Quantity[] {
   if (!mayHaveFigures(text)) return []
   const times = timeExpressions(text)
   const inTime = (start: number, end: number) => times.some((t) => start < t.end && end > t.start)
@@ -506,7 +514,7 @@ export function extractQuantities(text: string, opts: { bare?: boolean; plainFra
     // "half our boats", "a third of households"; not "the second half", "half an hour".
     if (
       !m[1] &&
-      (!opts.plainFractions ||
+      (!opts.loose ||
         /\b(?:first|second|third|last|other|latter|former|and|in|by)\s+$/i.test(
           text.slice(Math.max(0, m.index - 10), m.index)
         ) ||
@@ -540,6 +548,25 @@ export function extractQuantities(text: string, opts: { bare?: boolean; plainFra
       sentence: sentenceOf(m.index)
     })
   }
+  if (opts.loose)
+    for (const m of text.matchAll(VAGUE_COUNT)) {
+      const unit = unitAfter(text, m.index + m[0].length)
+      if (!unit.unit || inTime(m.index, unit.end)) continue
+      const [low, high] = VAGUE_RANGES[m[1].toLowerCase().replace(/\s+/g, ' ')]
+      out.push({
+        start: m.index,
+        end: unit.end,
+        text: '',
+        value: low,
+        high,
+        unit: unit.unit,
+        unitClass: unitClassOf(unit.unit),
+        bound: 'range',
+        low: null,
+        highBound: null,
+        sentence: sentenceOf(m.index)
+      })
+    }
   return out
     .sort((a, b) => a.start - b.start)
     .filter((q) => q.unit || (opts.bare && !LABEL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))))
@@ -555,6 +582,17 @@ export function extractQuantities(text: string, opts: { bare?: boolean; plainFra
       }
     })
 }
+
+/** "dozens of", "tens of thousands of": counts the text gives only by their order of size. */
+const VAGUE_RANGES: Record<string, [number, number]> = {
+  dozens: [24, 99],
+  hundreds: [200, 999],
+  thousands: [2000, 9999],
+  'tens of thousands': [20000, 99999],
+  'hundreds of thousands': [200000, 999999],
+  millions: [2e6, 9.99e6]
+}
+const VAGUE_COUNT = /\b(dozens|(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|millions)\s+of\s+/gi
 
 /** "Hill 212", "Unit 4471", "No. 2": a number after a capitalised word or a sign names something. */
 const LABEL_BEFORE = /(?:\p{Lu}[\p{L}.]*|[#№])\s*$/u
