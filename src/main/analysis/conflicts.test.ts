@@ -594,6 +594,26 @@ describe('findConflictSets', () => {
     expect(agree.map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
   })
 
+  it('sets a vague count against a figure outside its order of size', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'Witnesses said hundreds of people were detained.',
+        quote: 'hundreds of people were detained',
+        source: 's1',
+        tag: 'arrests'
+      },
+      {
+        id: 'b',
+        sentence: 'Police said 12 people were detained.',
+        quote: '12 people were detained',
+        source: 's2',
+        tag: 'arrests'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['figures', ['a', 'b']]])
+  })
+
   it('takes no percentage from a figure open at one end', () => {
     const c = caseOf([
       { id: 'p', sentence: 'Nearly half of the fleet was sold.', source: 's1', tag: 'fleet' },
