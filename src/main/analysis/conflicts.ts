@@ -192,10 +192,7 @@ function withUnitsFilledIn(g: Group): Group {
     f.bare.length && !f.quantities.some((q) => q.unitClass === donor.unitClass)
       ? {
           ...f,
-          quantities: [
-            ...f.quantities,
-            ...f.bare.map((q) => ({ ...q, unit: donor.unit, unitClass: donor.unitClass, text: q.text }))
-          ]
+          quantities: [...f.quantities, ...f.bare.map((q) => ({ ...q, unit: donor.unit, unitClass: donor.unitClass }))]
         }
       : f
   )
@@ -218,11 +215,12 @@ function subjectOf(members: ClaimFacts[]): string {
 }
 
 /**
- * Proposed conflict and consistent sets over a case, strongest first: diverging figures, diverging
- * accounts (one source denies or negates what another asserts; one reports as expected what another
- * reports as happening), and arithmetic that agrees (or, for an explicit change, disagrees) with a
- * stated percentage. Figures or accounts from one source never conflict with each other (a revision
- * is not a conflict).
+ * Proposed conflict and consistent sets over a case: diverging figures, diverging accounts (one source
+ * denies or negates what another asserts; one reports as expected what another reports as happening;
+ * opposed stances; a figure or account disputed), arithmetic that agrees (or, for an explicit change,
+ * disagrees) with a stated percentage, and figures or accounts of a topic that say the same. A topic's
+ * diverging figures and accounts are one conflict set. Figures or accounts from one source never
+ * conflict with each other (a revision is not a conflict).
  */
 export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   const docs = new Map(input.documents.map((d) => [d.id, d]))
@@ -291,9 +289,9 @@ const sameSource = (a: ClaimFacts, b: ClaimFacts) => !!a.claim.sourceId && a.cla
  * dead" at dawn, "14" by midday, "at least 23" in the lead): its figure is the one the document gives
  * first, where a report puts its latest; the figures it gave before that do not take part.
  */
-function headlineFigures<T extends { f: ClaimFacts; q: Quantity }>(list: T[]): T[] {
-  const keyOf = (x: T) => `${x.f.claim.sourceId}|${x.f.claim.documentId}`
-  const first = new Map<string, T>()
+function headlineFigures(list: Figure[]): Figure[] {
+  const keyOf = (x: Figure) => `${x.f.claim.sourceId}|${x.f.claim.documentId}`
+  const first = new Map<string, Figure>()
   for (const x of list) {
     if (!x.f.claim.sourceId) continue
     const seen = first.get(keyOf(x))
@@ -490,7 +488,10 @@ function accountsThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): 
       })
 }
 
-/** Accounts that diverge: a denial or negation against an assertion, an expectation against a fact. */
+/**
+ * Accounts that diverge: a denial or negation against an assertion, an expectation against a fact,
+ * opposed stances, a disputed figure or account against the ones it disputes.
+ */
 function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
   const m = g.members
   if (m.length < 2 || m.length > 400) return
