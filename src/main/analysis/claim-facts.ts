@@ -1,6 +1,7 @@
 // What the conflict and circular-reporting rules read off one claim: its sentence in the document,
-// its figures, whether it asserts or denies, whether it reports an expectation or a fact, and the
-// words it is about. Computed once per claim and shared by both.
+// its figures, whether it asserts or denies, reports an expectation or a fact, disputes another's
+// figure or takes a stance that another can oppose, and the words it is about. Computed once per
+// claim and shared by both.
 import type { CaseDocument, Claim } from '../../shared/model'
 import { extractQuantities, mayHaveFigures, zeroCounts } from './quantities'
 import type { Quantity } from '../../shared/analysis'

@@ -1,6 +1,6 @@
 // Conflict sets: claims about one thing whose figures or accounts diverge, as one set of any size,
-// and claims whose figures agree by arithmetic. Claims are about one thing when they share a topic
-// tag, or (untagged) when their figures count the same unit of the same named subject.
+// and claims whose figures agree by arithmetic or say the same. Claims are about one thing when they
+// share a topic tag, or (untagged) when their figures count the same unit of the same named subject.
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
