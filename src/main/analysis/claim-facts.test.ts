@@ -112,6 +112,10 @@ describe('claimFacts, ground', () => {
     expect(ground('defenders still hold the eastern bank')).toBe('still held')
     expect(ground('the attackers were "beaten back" at dawn')).toBe('still held')
     expect(ground('four wounded were taken to hospital')).toBe(null)
+    expect(ground('the army advanced into the suburbs')).toBe('ground taken')
+    expect(ground('they fielded advanced drones')).toBe(null)
+    expect(ground('the ministry has taken the decision to wait')).toBe(null)
+    expect(ground('the mayor was cleared of wrongdoing')).toBe(null)
   })
 })
 
@@ -134,6 +138,7 @@ describe('claimFacts, supply', () => {
     expect(supply('there is enough fuel for the winter')).toBe('supplies enough')
     expect(supply('there is no shortage of fuel')).toBe('supplies enough')
     expect(supply('the convoy reached the town')).toBe(null)
+    expect(supply('there is not enough bread')).toBe('supplies short')
   })
 })
 

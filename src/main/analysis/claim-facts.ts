@@ -133,7 +133,7 @@ const STANCES = [
   ],
   [
     'ground taken',
-    /\b(?:seized|captured|liberated|cleared|overran|overrun|advanced|(?:took|taken|gained|restored|established)\s+(?:full\s+|complete\s+)?control|(?:took|taken)\s+the|now\s+(?:hold|holds|held|control|controls))\b/i
+    /\b(?:seized|captured|liberated|cleared(?!\s+of\b)|overran|overrun|advanced(?=\s+(?:on|into|towards?|to|along|in|by|from|further|deeper|past|beyond|up|about|some|several|\d)\b|\s*[,.;]|$)|(?:took|taken|gained|restored|established)\s+(?:full\s+|complete\s+)?control|(?:took|taken)\s+the\s+(?!decision|step|view|position|lead|time|opportunity|case|stand|floor|matter|risk|chance|blame|responsibility)|now\s+(?:hold|holds|held|control|controls))\b/i
   ],
   [
     'where it was',
@@ -143,10 +143,10 @@ const STANCES = [
     'moved',
     /\b(?:moved|moving|withdr[ae]wn?|withdrawing|pulled\s+(?:back|out)|relocated|relocating|redeployed|redeploying|transferred)\b/i
   ],
-  ['supplies enough', /\b(?:enough|sufficient|ample|plenty\s+of|no\s+shortages?)\b/i],
+  ['supplies enough', /\b(?<!(?:not|n't)\s+)(?:enough|sufficient|ample|plenty\s+of|no\s+shortages?)\b/i],
   [
     'supplies short',
-    /\b(?:ran\s+out|run(?:ning)?\s+out|runs\s+out|shortages?|short\s+of|(?:a\s+)?lack\s+of|lacking|interrupted|exhausted|depleted)\b/i
+    /\b(?:ran\s+out|run(?:ning)?\s+out|runs\s+out|shortages?|short\s+of|(?:a\s+)?lack\s+of|lacking|interrupted|exhausted|depleted|insufficient|not\s+enough)\b/i
   ]
 ] as const
 export type Stance = (typeof STANCES)[number][0]
