@@ -101,6 +101,8 @@ describe('claimFacts, disputed figures', () => {
     expect(disputes('the real reason for the delay was a strike')).toBe('account')
     expect(disputes('the bridge is twice as long as the old one')).toBe(null)
     expect(disputes('prices have doubled since May')).toBe(null)
+    expect(disputes('half the boats were sold abroad')).toBe(null)
+    expect(disputes('twice the official figure')).toBe('figure')
   })
 })
 
