@@ -118,6 +118,7 @@ describe('claimFacts, ground', () => {
     expect(ground('they fielded advanced drones')).toBe(null)
     expect(ground('the ministry has taken the decision to wait')).toBe(null)
     expect(ground('the mayor was cleared of wrongdoing')).toBe(null)
+    expect(ground('the bridge is still under construction')).toBe(null)
   })
 })
 

@@ -129,7 +129,7 @@ const DISPUTES_ACCOUNT = /\b(?:real|true|actual)\s+(?:cause|reason|purpose|motiv
 const STANCES = [
   [
     'still held',
-    /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
+    /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under\s+(?:\p{L}+\s+){0,2}?control)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
   ],
   [
     'ground taken',
