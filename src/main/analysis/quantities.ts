@@ -119,10 +119,9 @@ const FRACTIONS: Record<string, number> = {
   'two-thirds': 67,
   'three-quarters': 75
 }
-const FRACTION = new RegExp(
-  `\\b(?:(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+)?((?:an?\\s+)?(?:half|quarter|third|fifth|tenth)|two-thirds|three-quarters)\\b`,
-  'gi'
-)
+const FRACTION = /\b((?:an?\s+)?(?:half|quarter|third|fifth|tenth)|two-thirds|three-quarters)\b/gi
+/** The hedge right before a fraction ("just under a quarter"); not one before a quotation of it. */
+const FRACTION_HEDGE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'i')
 
 /** Units that count the same thing. Anything else is its own class (its singular form). */
 const UNIT_CLASSES: Record<string, string[]> = {
@@ -510,10 +509,11 @@ export function extractQuantities(
   }
   for (const m of text.matchAll(FRACTION)) {
     const end = m.index + m[0].length
+    const hedged = FRACTION_HEDGE.exec(text.slice(Math.max(0, m.index - 30), m.index))
     // Without a hedge (when asked for), only a share of something named after it: "half of the fleet",
     // "half our boats", "a third of households"; not "the second half", "half an hour".
     if (
-      !m[1] &&
+      !hedged &&
       (!opts.loose ||
         /\b(?:first|second|third|last|other|latter|former|and|in|by)\s+$/i.test(
           text.slice(Math.max(0, m.index - 10), m.index)
@@ -521,19 +521,19 @@ export function extractQuantities(
         !/^\s+(?:of\s+(?:the|its|their|our|his|her|all|\p{Lu}|\p{L}+s\b)|(?:the|its|their|our|his|her)\s)/u.test(
           text.slice(end, end + 30)
         ) ||
-        (/^(?:an?\s+)?(?:quarter|third|fifth|tenth)$/i.test(m[2]) && !/^(?:a|one)\s/i.test(m[2])))
+        (/^(?:an?\s+)?(?:quarter|third|fifth|tenth)$/i.test(m[1]) && !/^(?:a|one)\s/i.test(m[1])))
     )
       continue
-    const hedge = m[1]?.replace(/\s+/g, ' ')
+    const hedge = hedged?.[1].replace(/\s+/g, ' ')
     const bound: QuantityBound = hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact'
     const share = withOf(text, 'percent', end, false)
     out.push({
-      start: m.index,
+      start: m.index - (hedged?.[0].length ?? 0),
       end,
       text: '',
       value:
         FRACTIONS[
-          m[2]
+          m[1]
             .toLowerCase()
             .replace(/^an?\s+/, '')
             .replace(/\s+/g, ' ')
