@@ -48,7 +48,7 @@ const STOP = new Set(
 const CALLED_FALSE =
   '\\b(?:called|calls|call|described|describes|branded|brands|labelled|labeled)\\s+(?:[^\\s.]+\\s+){0,5}?["“]?(?:false|untrue|fabricated|baseless|groundless|unfounded|fake|lies|a\\s+lie|nonsense|propaganda|a\\s+fabrication|fiction)\\b'
 const DENIAL_BEFORE = new RegExp(
-  `(?:\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\\b|${CALLED_FALSE})[^.]*$`,
+  `\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)\\b|${CALLED_FALSE}`,
   'i'
 )
 const DENIAL_IN = new RegExp(
@@ -90,16 +90,18 @@ export function contentStems(text: string): Set<string> {
  */
 const ABBREVIATION = /(?:^|[\s(])(?:\p{L}|\p{L}\.\p{L}|Dr|Mr|Mrs|Ms|No|St|Gen|Col|Lt|Sgt|Capt|Prof)\.$/u
 /** Whether a sentence ends at text[i]: a line break, or a stop (closing quotes after it) before a space. */
+const STOPS = new Set(['.', '!', '?'])
+const SPACES = new Set([' ', '\t', '\n', '\r', '\u00a0'])
 function endsAt(text: string, i: number): boolean {
   if (text[i] === '\n') return true
-  if (!/[.!?]/.test(text[i]) || !/^["”’)]*(?:\s|$)/.test(text.slice(i + 1, i + 4))) return false
+  if (!STOPS.has(text[i]) || !/^["”’)]*(?:\s|$)/.test(text.slice(i + 1, i + 4))) return false
   return text[i] !== '.' || !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i + 1))
 }
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   let a = start
   const startsAt = (i: number) => {
     if (text[i - 1] === '\n') return true
-    if (!/\s/.test(text[i - 1])) return false
+    if (!SPACES.has(text[i - 1])) return false
     let j = i - 2
     while (j > 0 && /["”’)]/.test(text[j])) j--
     return endsAt(text, j)
@@ -129,7 +131,7 @@ const DISPUTES_ACCOUNT = /\b(?:real|true|actual)\s+(?:cause|reason|purpose|motiv
 const STANCES = [
   [
     'still held',
-    /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\p{L}+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under\s+(?:\p{L}+\s+){0,2}?control)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\p{L}+\s+){0,2}?back)\b/iu
+    /\b(?:(?:still|continues?\s+to|continued\s+to|remains?|remained)\s+(?:\S+\s+){0,2}?(?:hold|holds|held|holding|control|controls|controlled|controlling|under\s+(?:\S+\s+){0,2}?control)|repelled|repulsed|beat(?:en)?\s+back|pushed\s+(?:\S+\s+){0,2}?back)\b/i
   ],
   [
     'ground taken',
@@ -164,7 +166,9 @@ export const OPPOSED: Record<Stance, Stance> = {
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
 
 function isNegative(quote: string, before: string): boolean {
-  if (DENIAL_BEFORE.test(before) || DENIAL_IN.test(quote.replace(NON_STATEMENT, ''))) return true
+  // A denial earlier in the sentence, with no stop between it and the quote.
+  if (DENIAL_BEFORE.test(before.slice(before.lastIndexOf('.') + 1)) || DENIAL_IN.test(quote.replace(NON_STATEMENT, '')))
+    return true
   for (const m of quote.matchAll(NEGATION)) {
     if (NOT_CONTENT.test(quote.slice(m.index))) continue
     const copula = COPULA_NOT.exec(quote.slice(Math.max(0, m.index - 8)))

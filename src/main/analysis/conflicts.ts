@@ -462,9 +462,9 @@ function accountsThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): 
       const a = m[i]
       const b = m[j]
       if (a.negative !== b.negative || a.expected !== b.expected || a.stance !== b.stance) continue
-      if (a.quantities.some((q) => b.quantities.some((r) => r.unitClass === q.unitClass && disjoint(q, r)))) continue
       const both = shared(a.stems, b.stems)
-      if (both >= 3 && both / new Set([...a.stems, ...b.stems]).size >= 0.3) {
+      if (both < 3 || both / (a.stems.size + b.stems.size - both) < 0.3) continue
+      if (!a.quantities.some((q) => b.quantities.some((r) => r.unitClass === q.unitClass && disjoint(q, r)))) {
         uf.union(a.claim.id, b.claim.id)
         any = true
       }
