@@ -117,7 +117,7 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
  * or one said to overstate it.
  */
 const DISPUTES_FIGURE =
-  /\b(?:(?:double|twice|triple|treble|half)\s+(?:what|th(?:at|e|ose)\s+(?:\p{L}+\s+)?(?:figures?|numbers?|estimates?|counts?|toll|totals?|reported))\b|(?:two|three|four|five|several|many)\s+times\s+(?:higher|lower|more|fewer|greater|smaller|larger)\b|a\s+fraction\s+of\b|(?:far|much)\s+(?:fewer|more|higher|lower|less|greater|smaller)\b|(?:real|true|actual)\s+(?:number|figure|toll|count|total)\b|overstat\w*|understat\w*|exaggerat\w*|inflat(?:ed|ing)\b)/iu
+  /\b(?:(?:double|twice|triple|treble|half)\s+(?:what|th(?:at|e|ose)\s+(?:\S+\s+)?(?:figures?|numbers?|estimates?|counts?|toll|totals?|reported))\b|(?:two|three|four|five|several|many)\s+times\s+(?:higher|lower|more|fewer|greater|smaller|larger)\b|a\s+fraction\s+of\b|(?:far|much)\s+(?:fewer|more|higher|lower|less|greater|smaller)\b|(?:real|true|actual)\s+(?:number|figure|toll|count|total)\b|overstat\w*|understat\w*|exaggerat\w*|inflat(?:ed|ing)\b)/i
 
 /** "The real cause was ...", "the true reason": an account set against the one given. */
 const DISPUTES_ACCOUNT = /\b(?:real|true|actual)\s+(?:cause|reason|purpose|motive|target|story)\b/i

@@ -185,6 +185,7 @@ function inOneUnit(g: Group): Group {
  * thing, a figure whose claim leaves the unit out counts it too.
  */
 function withUnitsFilledIn(g: Group): Group {
+  if (!g.members.some((f) => f.bare.length)) return g
   const counted = g.members.flatMap((f) => f.quantities.filter((q) => q.value > 0 && q.unitClass !== 'percent'))
   if (!counted.length || new Set(counted.map((q) => q.unitClass)).size > 1) return g
   const donor = counted[0]

@@ -249,10 +249,15 @@ const MEASURE_SIZES: [RegExp, string, number][] = [
 
 /** The dimension of a unit of measure and its size in that dimension's base unit, if it is one. */
 export function measureOf(unit: string): { dimension: string; size: number } | undefined {
-  const u = unit.toLowerCase().trim()
-  for (const [re, dimension, size] of MEASURE_SIZES) if (re.test(u)) return { dimension, size }
-  return undefined
+  if (!MEASURE_OF.has(unit)) {
+    const u = unit.toLowerCase().trim()
+    const found = MEASURE_SIZES.find(([re]) => re.test(u))
+    MEASURE_OF.set(unit, found && { dimension: found[1], size: found[2] })
+  }
+  return MEASURE_OF.get(unit)
 }
+/** Units are few and repeat across a case's claims: each is looked up once. */
+const MEASURE_OF = new Map<string, { dimension: string; size: number } | undefined>()
 
 /** [start, end) ranges of time expressions and clock times in a text. */
 export function timeExpressions(text: string): Span[] {
