@@ -91,24 +91,33 @@ export function contentStems(text: string): Set<string> {
 const ABBREVIATION = /(?:^|[\s(])(?:\p{L}|\p{L}\.\p{L}|Dr|Mr|Mrs|Ms|No|St|Gen|Col|Lt|Sgt|Capt|Prof)\.$/u
 /** Whether a sentence ends at text[i]: a line break, or a stop (closing quotes after it) before a space. */
 const STOPS = new Set(['.', '!', '?'])
-const SPACES = new Set([' ', '\t', '\n', '\r', '\u00a0'])
 function endsAt(text: string, i: number): boolean {
   if (text[i] === '\n') return true
   if (!STOPS.has(text[i]) || !/^["”’)]*(?:\s|$)/.test(text.slice(i + 1, i + 4))) return false
   return text[i] !== '.' || !ABBREVIATION.test(text.slice(Math.max(0, i - 6), i + 1))
 }
 function sentenceAround(text: string, start: number, end: number): [number, number] {
-  let a = start
-  const startsAt = (i: number) => {
-    if (text[i - 1] === '\n') return true
-    if (!SPACES.has(text[i - 1])) return false
-    let j = i - 2
-    while (j > 0 && /["”’)]/.test(text[j])) j--
-    return endsAt(text, j)
+  const isStop = (c: string) => c === '.' || c === '!' || c === '?'
+  let a = Math.max(0, start - 400)
+  for (let i = start - 1; i >= a; i--) {
+    if (text[i] === '\n') {
+      a = i + 1
+      break
+    }
+    if (isStop(text[i]) && endsAt(text, i)) {
+      // After the stop, its closing quotes and the space that follows them.
+      let k = i + 1
+      while (k < start && /["”’)]/.test(text[k])) k++
+      a = Math.min(k + 1, start)
+      break
+    }
   }
-  while (a > 0 && !startsAt(a) && start - a < 400) a--
-  let b = end
-  while (b < text.length && !endsAt(text, b) && b - end < 400) b++
+  let b = Math.min(text.length, end + 400)
+  for (let i = end; i < b; i++)
+    if (text[i] === '\n' || (isStop(text[i]) && endsAt(text, i))) {
+      b = i
+      break
+    }
   return [a, Math.min(text.length, b + 1)]
 }
 
