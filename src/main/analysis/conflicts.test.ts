@@ -73,6 +73,42 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c)).toEqual([])
   })
 
+  it("keeps a source's first figure in a document as its own and leaves out its earlier, revised ones", () => {
+    const c = caseOf([
+      {
+        id: 'lead',
+        sentence: 'The storm killed at least 40 people, the agency said.',
+        quote: 'The storm killed at least 40 people',
+        source: 'agency',
+        tag: 'toll'
+      },
+      {
+        id: 'dawn',
+        sentence: 'In its first report the agency counted 9 dead.',
+        quote: 'counted 9 dead',
+        source: 'agency',
+        tag: 'toll'
+      },
+      {
+        id: 'mayor',
+        sentence: 'The mayor said 35 people had died.',
+        quote: '35 people had died',
+        source: 'mayor',
+        tag: 'toll'
+      },
+      {
+        id: 'ngo',
+        sentence: 'A charity said more than 30 people had died.',
+        quote: 'more than 30 people had died',
+        source: 'ngo',
+        tag: 'toll'
+      }
+    ])
+    // The charity's figure fits both others and so is no part of the divergence.
+    const conflicts = findConflictSets(c).filter((s) => s.kind === 'conflict')
+    expect(conflicts.map((s) => s.claimIds)).toEqual([['lead', 'mayor']])
+  })
+
   it('finds consistency by arithmetic and explains it', () => {
     const c = caseOf([
       { id: 'p', sentence: 'The town had lost more than 40 percent of its farmland.', source: 's1', tag: 'farmland' },
@@ -139,6 +175,188 @@ describe('findConflictSets', () => {
     ])
   })
 
+  it("sets a negation against another source's account of the same topic however it is worded", () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said traffic flowed all night.',
+        quote: 'traffic flowed all night',
+        source: 'min',
+        tag: 'crossing'
+      },
+      {
+        id: 'b',
+        sentence: 'A mayor said the gates were never opened.',
+        quote: 'the gates were never opened',
+        source: 'mayor',
+        tag: 'crossing'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said it had not closed the road.',
+        quote: 'it had not closed the road',
+        source: 'min',
+        tag: 'road'
+      },
+      {
+        id: 'd',
+        sentence: 'The ministry said the road was busy.',
+        quote: 'the road was busy',
+        source: 'min',
+        tag: 'road'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
+  it('sets a figure disputed by another source against the figures of its topic', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The board said there had been 214 cases.',
+        quote: 'there had been 214 cases',
+        source: 'board',
+        tag: 'cases'
+      },
+      {
+        id: 'b',
+        sentence: 'A doctor said the real number was far higher.',
+        quote: 'the real number was far higher',
+        source: 'doctor',
+        tag: 'cases'
+      },
+      {
+        id: 'c',
+        sentence: 'The board said clinics were open.',
+        quote: 'clinics were open',
+        source: 'board',
+        tag: 'cases'
+      }
+    ])
+    const [set] = findConflictSets(c)
+    expect(set).toMatchObject({ kind: 'conflict', basis: 'accounts', claimIds: ['a', 'b'] })
+    expect(set.explanation).toContain('unnamed source, a disputed figure: “the real number was far higher”')
+  })
+
+  it('sets ground one source says was taken against another source saying it is still held', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said its troops had captured the crossroads.',
+        quote: 'its troops had captured the crossroads',
+        source: 'min',
+        tag: 'crossroads'
+      },
+      {
+        id: 'b',
+        sentence: 'The defenders said they still held the junction.',
+        quote: 'they still held the junction',
+        source: 'def',
+        tag: 'crossroads'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said it still controlled the bridge.',
+        quote: 'it still controlled the bridge',
+        source: 'min',
+        tag: 'crossroads'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
+  it('sets a disputed figure against the figures in the unit it names, and a disputed account against all', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said 38,000 people had enlisted.',
+        quote: '38,000 people had enlisted',
+        source: 'min',
+        tag: 'enlist'
+      },
+      {
+        id: 'b',
+        sentence: 'The report listed 21,400 contracts.',
+        quote: 'The report listed 21,400 contracts',
+        source: 'rep',
+        tag: 'enlist'
+      },
+      {
+        id: 'd',
+        sentence: 'An MP said the report had far fewer contracts.',
+        quote: 'the report had far fewer contracts',
+        source: 'mp',
+        tag: 'enlist'
+      },
+      {
+        id: 'e',
+        sentence: 'The yard said design changes caused the delay.',
+        quote: 'design changes caused the delay',
+        source: 'yard',
+        tag: 'delay'
+      },
+      {
+        id: 'f',
+        sentence: 'A welder said the real cause was a lack of staff.',
+        quote: 'the real cause was a lack of staff',
+        source: 'welder',
+        tag: 'delay'
+      }
+    ])
+    // The MP's "far fewer contracts" goes against the report's contracts, not the ministry's people.
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([
+      ['accounts', ['b', 'd']],
+      ['accounts', ['e', 'f']]
+    ])
+  })
+
+  it('sets something one source says was moved against another saying it is where it was', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'An officer said the radar units had been moved north.',
+        quote: 'the radar units had been moved north',
+        source: 'officer',
+        tag: 'radar'
+      },
+      {
+        id: 'b',
+        sentence: 'The minister said the radar cover is what it was last year.',
+        quote: 'the radar cover is what it was last year',
+        source: 'minister',
+        tag: 'radar'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
+  it('sets supplies one source says ran short against another saying there is enough', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A mother said the clinic ran out of vaccine.',
+        quote: 'the clinic ran out of vaccine',
+        source: 'mother',
+        tag: 'vaccine'
+      },
+      {
+        id: 'b',
+        sentence: 'The minister said there was enough vaccine for all.',
+        quote: 'there was enough vaccine for all',
+        source: 'minister',
+        tag: 'vaccine'
+      },
+      {
+        id: 'c',
+        sentence: 'The minister said a shortage of nurses slowed the work.',
+        quote: 'a shortage of nurses slowed the work',
+        source: 'minister',
+        tag: 'vaccine'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
   it('reads "denied any such ..." as a denial of the claim just before it', () => {
     const c = caseOf([
       {
@@ -183,6 +401,255 @@ describe('findConflictSets', () => {
       note: '',
       createdAt: '2026-01-01T00:00:00.000Z'
     })
+  })
+
+  it('gives a figure whose claim leaves the unit out the unit of its topic', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The navy said gunners brought down 41 of them.',
+        quote: 'gunners brought down 41 of them',
+        source: 's1',
+        tag: 'drones'
+      },
+      {
+        id: 'b',
+        sentence: 'An officer said closer to 30 drones were hit.',
+        quote: 'closer to 30 drones were hit',
+        source: 's2',
+        tag: 'drones'
+      }
+    ])
+    const [set] = findConflictSets(c)
+    expect(set).toMatchObject({ kind: 'conflict', basis: 'figures', claimIds: ['a', 'b'] })
+    // Not when the topic's figures count more than one thing.
+    const mixed = caseOf([
+      { id: 'a', sentence: 'Gunners brought down 41 of them.', source: 's1', tag: 'drones' },
+      { id: 'b', sentence: 'Closer to 30 drones and 4 missiles were hit.', source: 's2', tag: 'drones' }
+    ])
+    expect(findConflictSets(mixed)).toEqual([])
+  })
+
+  it('sets a count given as none against a count of the same thing, a narrower class included', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The ministry said there had been no casualties.',
+        quote: 'there had been no casualties',
+        source: 's1',
+        tag: 'hurt'
+      },
+      {
+        id: 'b',
+        sentence: 'Nurses said four soldiers were treated for burns.',
+        quote: 'four soldiers were treated for burns',
+        source: 's2',
+        tag: 'hurt'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said no vehicles were lost.',
+        quote: 'no vehicles were lost',
+        source: 's1',
+        tag: 'kit'
+      },
+      {
+        id: 'd',
+        sentence: 'A blogger said up to 3 vehicles burned.',
+        quote: 'up to 3 vehicles burned',
+        source: 's3',
+        tag: 'kit'
+      }
+    ])
+    // None against at most three is no divergence of figures.
+    expect(
+      findConflictSets(c)
+        .filter((s) => s.basis === 'figures')
+        .map((s) => s.claimIds)
+    ).toEqual([['a', 'b']])
+  })
+
+  it('sets a share of a stated whole against a count of the same thing, and proposes no consistency from it', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The mayor said about 40 percent of its population of 120,000 had left.',
+        quote: 'about 40 percent of its population of 120,000 had left',
+        source: 'mayor',
+        tag: 'left'
+      },
+      {
+        id: 'b',
+        sentence: 'Officials said closer to 30,000 people had left.',
+        quote: 'closer to 30,000 people had left',
+        source: 'gov',
+        tag: 'left'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.kind, s.basis, s.claimIds])).toEqual([['conflict', 'figures', ['a', 'b']]])
+    expect(sets[0].explanation).toContain('about 40 percent of its population of 120,000 people (unnamed source)')
+  })
+
+  it('sets figures of one topic that say the same side by side as consistent', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A mediator said about 500 detainees would be swapped.',
+        quote: 'about 500 detainees would be swapped',
+        source: 's1',
+        tag: 'swap'
+      },
+      {
+        id: 'b',
+        sentence: 'An envoy said 480 detainees were on the lists.',
+        quote: '480 detainees were on the lists',
+        source: 's2',
+        tag: 'swap'
+      },
+      { id: 'c', sentence: 'Nobody said when.', quote: 'Nobody said when', source: 's3', tag: 'timing' },
+      { id: 'd', sentence: 'Nobody was told.', quote: 'Nobody was told', source: 's4', tag: 'timing' }
+    ])
+    const sets = findConflictSets(c).filter((s) => s.kind === 'consistent')
+    expect(sets.map((s) => [s.basis, s.claimIds])).toEqual([['figures', ['a', 'b']]])
+    expect(sets[0].explanation).toBe(
+      '2 figures for swap agree: about 500 detainees (unnamed source); 480 detainees (unnamed source).'
+    )
+  })
+
+  it('compares measures of one dimension given in different units', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The army said the column advanced about 40 kilometres.',
+        quote: 'the column advanced about 40 kilometres',
+        source: 's1',
+        tag: 'advance'
+      },
+      {
+        id: 'b',
+        sentence: 'A monitor said the column moved some 25 miles.',
+        quote: 'the column moved some 25 miles',
+        source: 's2',
+        tag: 'advance'
+      },
+      {
+        id: 'c',
+        sentence: 'A blogger said the column moved 60 miles.',
+        quote: 'the column moved 60 miles',
+        source: 's3',
+        tag: 'advance'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.kind, s.claimIds])).toEqual([
+      ['conflict', ['a', 'b', 'c']],
+      ['consistent', ['a', 'b']]
+    ])
+    expect(sets[0].explanation).toContain(
+      'about 40 kilometres (unnamed source); some 25 miles (unnamed source); 60 miles'
+    )
+  })
+
+  it('sets accounts of one topic told in mostly the same words side by side as consistent', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'Analysts said rebel units shelled the northern water plant overnight.',
+        quote: 'rebel units shelled the northern water plant overnight',
+        source: 's1',
+        tag: 'plant'
+      },
+      {
+        id: 'b',
+        sentence: 'Engineers said rebel units shelled the water plant in the north.',
+        quote: 'rebel units shelled the water plant in the north',
+        source: 's2',
+        tag: 'plant'
+      },
+      {
+        id: 'c',
+        sentence: 'The rebels said their units never shelled the water plant.',
+        quote: 'their units never shelled the water plant',
+        source: 's3',
+        tag: 'plant'
+      },
+      {
+        id: 'd',
+        sentence: 'Engineers said 40 rebel units shelled the water plant.',
+        quote: '40 rebel units shelled the water plant',
+        source: 's2',
+        tag: 'units'
+      },
+      {
+        id: 'e',
+        sentence: 'Analysts said 9 rebel units shelled the water plant.',
+        quote: '9 rebel units shelled the water plant',
+        source: 's1',
+        tag: 'units'
+      }
+    ])
+    const agree = findConflictSets(c).filter((s) => s.kind === 'consistent')
+    // The denial is no part of it; nor are accounts whose figures are apart.
+    expect(agree.map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
+  })
+
+  it('sets a vague count against a figure outside its order of size', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'Witnesses said hundreds of people were detained.',
+        quote: 'hundreds of people were detained',
+        source: 's1',
+        tag: 'arrests'
+      },
+      {
+        id: 'b',
+        sentence: 'Police said 12 people were detained.',
+        quote: '12 people were detained',
+        source: 's2',
+        tag: 'arrests'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['figures', ['a', 'b']]])
+  })
+
+  it('takes no percentage from a figure open at one end', () => {
+    const c = caseOf([
+      { id: 'p', sentence: 'Nearly half of the fleet was sold.', source: 's1', tag: 'fleet' },
+      { id: 'a', sentence: 'The registry lists 19 vessels as sold.', source: 's2', tag: 'fleet' },
+      { id: 'b', sentence: 'Upward of 40 vessels changed hands.', source: 's3', tag: 'fleet' }
+    ])
+    expect(findConflictSets(c).filter((s) => s.kind === 'consistent')).toEqual([])
+  })
+
+  it('proposes one conflict set per topic, its figures and accounts together', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The president said the army took over 1,100 square kilometres.',
+        quote: 'the army took over 1,100 square kilometres',
+        source: 's1',
+        tag: 'gains'
+      },
+      {
+        id: 'b',
+        sentence: 'Analysts put the ground taken at roughly 640 square kilometres.',
+        quote: 'the ground taken at roughly 640 square kilometres',
+        source: 's2',
+        tag: 'gains'
+      },
+      {
+        id: 'c',
+        sentence: 'Analysts rejected the claim that the army took so much ground.',
+        quote: 'rejected the claim that the army took so much ground',
+        source: 's2',
+        tag: 'gains'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.basis, s.claimIds])).toEqual([['figures', ['a', 'b', 'c']]])
+    expect(sets[0].explanation).toMatch(/figures for gains differ.*Accounts of gains diverge/)
   })
 
   it('copes with claims whose document is missing or whose position is stale', () => {

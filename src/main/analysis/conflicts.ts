@@ -1,9 +1,10 @@
 // Conflict sets: claims about one thing whose figures or accounts diverge, as one set of any size,
-// and claims whose figures agree by arithmetic. Claims are about one thing when they share a topic
-// tag, or (untagged) when their figures count the same unit of the same named subject.
+// and claims whose figures agree by arithmetic or say the same. Claims are about one thing when they
+// share a topic tag, or (untagged) when their figures count the same unit of the same named subject.
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
-import { claimFacts, type ClaimFacts } from './claim-facts'
+import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
+import { measureOf, unitClassOf } from './quantities'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
 
@@ -24,9 +25,37 @@ interface Group {
 
 const keyOf = (kind: string, basis: string, ids: readonly string[]) => `${kind}:${basis}:${[...ids].sort().join(',')}`
 
-/** The figure a claim gives for a unit: not a whole it is part of, not one end of a change, not an increment. */
-function primary(f: ClaimFacts, unitClass: string): Quantity | undefined {
-  return f.quantities.find((q) => q.unitClass === unitClass && !q.increment && !q.role?.match(/whole|from|to/))
+/** Counts of a narrower class are also counts of a broader one: soldiers are people. */
+const BROADER: Record<string, string> = { troops: 'people' }
+
+type Figure = { f: ClaimFacts; q: Quantity }
+
+/**
+ * The figure each claim of a group gives for each unit, in claim order: not a whole it is part of, not
+ * one end of a change, not an increment. "No one was hurt" (none of a broader class) counts for the
+ * narrower one too.
+ */
+function figuresByClass(g: Group): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>()
+  const main = (q: Quantity) => !q.increment && !q.role?.match(/whole|from|to/)
+  g.members.forEach((f) => {
+    const taken = new Set<string>()
+    for (const q of f.quantities) {
+      if (taken.has(q.unitClass) || !main(q)) continue
+      taken.add(q.unitClass)
+      if (!out.has(q.unitClass)) out.set(q.unitClass, [])
+      out.get(q.unitClass)!.push({ f, q })
+    }
+  })
+  for (const [narrow, broad] of Object.entries(BROADER)) {
+    const list = out.get(narrow)
+    if (!list) continue
+    const order = new Map(g.members.map((f, i) => [f, i]))
+    const inList = new Set(list.map((x) => x.f))
+    for (const x of out.get(broad) ?? []) if (x.q.value === 0 && !inList.has(x.f)) list.push(x)
+    list.sort((a, b) => order.get(a.f)! - order.get(b.f)!)
+  }
+  return out
 }
 
 const disjoint = (a: Quantity, b: Quantity) =>
@@ -92,7 +121,7 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
     names.set(f.claim.id, n)
     for (const q of f.quantities)
       for (const name of n.size ? n : ['']) {
-        const k = `${q.unitClass}|${name}`
+        const k = `${measureOf(q.unit)?.dimension ?? q.unitClass}|${name}`
         if (!index.has(k)) index.set(k, [])
         index.get(k)!.push(f)
       }
@@ -113,7 +142,62 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
   const untaggedGroups = [...clusters.values()]
     .filter((m) => m.length > 1)
     .map((members) => ({ subject: subjectOf(members), members, byTopic: false }))
-  return [...byTag.values(), ...untaggedGroups]
+  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...untaggedGroups.map(inOneUnit)]
+}
+
+/**
+ * "40 kilometres" beside "25 miles": measures of one dimension in a group are put in the unit its first
+ * such figure uses, so that they compare; each keeps the text it was written in.
+ */
+function inOneUnit(g: Group): Group {
+  const reference = new Map<string, { unit: string; unitClass: string; size: number }>()
+  let changed = false
+  const members = g.members.map((f) => {
+    const quantities = f.quantities.map((q) => {
+      const m = measureOf(q.unit)
+      if (!m) return q
+      const ref = reference.get(m.dimension)
+      if (!ref) {
+        reference.set(m.dimension, { unit: q.unit, unitClass: q.unitClass, size: m.size })
+        return q
+      }
+      if (ref.unitClass === q.unitClass) return q
+      changed = true
+      const k = m.size / ref.size
+      const scale = (n: number | null) => (n === null ? null : n * k)
+      return {
+        ...q,
+        value: q.value * k,
+        ...(q.high !== undefined ? { high: q.high * k } : {}),
+        low: scale(q.low),
+        highBound: scale(q.highBound),
+        unit: ref.unit,
+        unitClass: ref.unitClass
+      }
+    })
+    return quantities.some((q, i) => q !== f.quantities[i]) ? { ...f, quantities } : f
+  })
+  return changed ? { ...g, members } : g
+}
+
+/**
+ * "Air defence shot down 41 of them" beside "closer to 35 drones": where a topic's figures count one
+ * thing, a figure whose claim leaves the unit out counts it too.
+ */
+function withUnitsFilledIn(g: Group): Group {
+  if (!g.members.some((f) => f.bare.length)) return g
+  const counted = g.members.flatMap((f) => f.quantities.filter((q) => q.value > 0 && q.unitClass !== 'percent'))
+  if (!counted.length || new Set(counted.map((q) => q.unitClass)).size > 1) return g
+  const donor = counted[0]
+  const members = g.members.map((f) =>
+    f.bare.length && !f.quantities.some((q) => q.unitClass === donor.unitClass)
+      ? {
+          ...f,
+          quantities: [...f.quantities, ...f.bare.map((q) => ({ ...q, unit: donor.unit, unitClass: donor.unitClass }))]
+        }
+      : f
+  )
+  return { ...g, members }
 }
 
 function subjectOf(members: ClaimFacts[]): string {
@@ -132,11 +216,12 @@ function subjectOf(members: ClaimFacts[]): string {
 }
 
 /**
- * Proposed conflict and consistent sets over a case, strongest first: diverging figures, diverging
- * accounts (one source denies or negates what another asserts; one reports as expected what another
- * reports as happening), and arithmetic that agrees (or, for an explicit change, disagrees) with a
- * stated percentage. Figures or accounts from one source never conflict with each other (a revision
- * is not a conflict).
+ * Proposed conflict and consistent sets over a case: diverging figures, diverging accounts (one source
+ * denies or negates what another asserts; one reports as expected what another reports as happening;
+ * opposed stances; a figure or account disputed), arithmetic that agrees (or, for an explicit change,
+ * disagrees) with a stated percentage, and figures or accounts of a topic that say the same. A topic's
+ * diverging figures and accounts are one conflict set. Figures or accounts from one source never
+ * conflict with each other (a revision is not a conflict).
  */
 export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   const docs = new Map(input.documents.map((d) => [d.id, d]))
@@ -156,9 +241,23 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   }
 
   for (const g of groupsOf(facts)) {
-    figureConflicts(g, who, add)
-    arithmetic(g, add)
-    if (g.byTopic) accountConflicts(g, who, add)
+    const byClass = figuresByClass(g)
+    if (!g.byTopic) {
+      figureConflicts(g, byClass, who, add)
+      arithmetic(g, add)
+      continue
+    }
+    // One topic, one conflict set: its diverging figures and its diverging accounts side by side.
+    const conflicts: Omit<ConflictSetProposal, 'key'>[] = []
+    const others: Omit<ConflictSetProposal, 'key'>[] = []
+    const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts : others).push(p)
+    figureConflicts(g, byClass, who, collect)
+    arithmetic(g, collect)
+    figuresThatAgree(g, byClass, who, collect)
+    accountConflicts(g, who, collect)
+    accountsThatAgree(g, who, collect)
+    if (conflicts.length) add(merged(conflicts))
+    others.forEach(add)
   }
   const known = new Set((input.known ?? []).map((k) => sameSet(k.kind, k.claimIds)))
   return [...out.values()].filter((p) => !known.has(sameSet(p.kind, p.claimIds)))
@@ -166,40 +265,112 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
 
 type Add = (p: Omit<ConflictSetProposal, 'key'>) => void
 
+/** Several conflict sets about one topic as one: the first's basis, every claim once, every explanation. */
+function merged(sets: Omit<ConflictSetProposal, 'key'>[]): Omit<ConflictSetProposal, 'key'> {
+  if (sets.length === 1) return sets[0]
+  return {
+    ...sets[0],
+    claimIds: [...new Set(sets.flatMap((p) => p.claimIds))],
+    explanation: sets.map((p) => p.explanation).join(' '),
+    figures: sets.flatMap((p) => p.figures)
+  }
+}
+
 function describe(q: Quantity, f: ClaimFacts, who: (f: ClaimFacts) => string): string {
   const when = q.time ? `, ${q.time.text}` : ''
-  const figure = q.text.toLowerCase().includes(q.unit) ? q.text : `${q.text} ${q.unit}`
+  // The figure as written, with the unit after it when the text leaves it out ("41" of them, not "no one").
+  const figure = /\d[^\p{L}%]*$/u.test(q.text) ? `${q.text} ${q.unit}` : q.text
   return `${figure.replace(/["”]/g, '')} (${who(f)}${when})`
 }
 
-function figureConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
-  const classes = new Set(g.members.flatMap((f) => f.quantities.map((q) => q.unitClass)))
-  for (const unitClass of classes) {
-    const withFigure = g.members
-      .map((f) => ({ f, q: primary(f, unitClass) }))
-      .filter((x): x is { f: ClaimFacts; q: Quantity } => !!x.q)
+const sameSource = (a: ClaimFacts, b: ClaimFacts) => !!a.claim.sourceId && a.claim.sourceId === b.claim.sourceId
+
+/**
+ * A source that gives several diverging figures for one thing in one document has revised it ("six
+ * dead" at dawn, "14" by midday, "at least 23" in the lead): its figure is the one the document gives
+ * first, where a report puts its latest; the figures it gave before that do not take part.
+ */
+function headlineFigures(list: Figure[]): Figure[] {
+  const keyOf = (x: Figure) => `${x.f.claim.sourceId}|${x.f.claim.documentId}`
+  const first = new Map<string, Figure>()
+  for (const x of list) {
+    if (!x.f.claim.sourceId) continue
+    const seen = first.get(keyOf(x))
+    if (!seen || x.f.claim.position.start < seen.f.claim.position.start) first.set(keyOf(x), x)
+  }
+  return list.filter((x) => {
+    const head = x.f.claim.sourceId ? first.get(keyOf(x)) : undefined
+    return !head || head === x || !disjoint(head.q, x.q)
+  })
+}
+
+function figureConflicts(g: Group, byClass: Map<string, Figure[]>, who: (f: ClaimFacts) => string, add: Add): void {
+  for (const [unitClass, all] of byClass) {
+    if (all.length < 2) continue
+    const withFigure = headlineFigures(all)
     // Percentages of different things ("of its grain", "of households") are not one figure.
     const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
     if (unitClass === 'percent' && ofs.size > 1) continue
-    let diverge = false
-    for (let i = 0; i < withFigure.length && !diverge; i++)
-      for (let j = i + 1; j < withFigure.length && !diverge; j++) {
+    // Only figures that diverge from another source's belong: one that fits every other is no part of it.
+    const diverging = new Set<number>()
+    for (let i = 0; i < withFigure.length; i++)
+      for (let j = i + 1; j < withFigure.length; j++) {
         const a = withFigure[i]
         const b = withFigure[j]
-        if (a.f.claim.sourceId && a.f.claim.sourceId === b.f.claim.sourceId) continue
-        diverge = disjoint(a.q, b.q)
+        if (sameSource(a.f, b.f)) continue
+        if (disjoint(a.q, b.q)) diverging.add(i).add(j)
       }
-    if (!diverge) continue
-    const figures: ConflictFigure[] = withFigure.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
+    if (!diverging.size) continue
+    const shown = withFigure.filter((_, i) => diverging.has(i))
+    const figures: ConflictFigure[] = shown.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
     add({
       kind: 'conflict',
       basis: 'figures',
       claimIds: [...new Set(figures.map((x) => x.claimId))],
       subject: g.subject,
-      unit: withFigure[0].q.unit,
-      explanation: `${withFigure.length} figures for ${g.subject} differ: ${withFigure.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
+      unit: shown[0].q.unit,
+      explanation: `${shown.length} figures for ${g.subject} differ: ${shown.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
       figures
     })
+  }
+}
+
+/**
+ * Two figures that say the same: their ranges meet and their values are within a fifth of each other.
+ * Two counts of none ("nobody was hurt", "nobody told them") say nothing in common.
+ */
+function sameFigure(a: Quantity, b: Quantity): boolean {
+  if (disjoint(a, b) || !a.value || !b.value) return false
+  return Math.abs(a.value - b.value) <= 0.2 * Math.max(a.value, b.value)
+}
+
+/** Figures for one unit of a topic that say the same thing, from two or more claims: one set each. */
+function figuresThatAgree(g: Group, byClass: Map<string, Figure[]>, who: (f: ClaimFacts) => string, add: Add): void {
+  for (const [unitClass, withFigure] of byClass) {
+    if (withFigure.length < 2 || withFigure.length > 200) continue
+    const ofs = new Set(withFigure.map((x) => x.q.of).filter(Boolean))
+    if (unitClass === 'percent' && ofs.size > 1) continue
+    const uf = new UnionFind()
+    for (let i = 0; i < withFigure.length; i++)
+      for (let j = i + 1; j < withFigure.length; j++)
+        if (sameFigure(withFigure[i].q, withFigure[j].q)) uf.union(withFigure[i].f.claim.id, withFigure[j].f.claim.id)
+    const clusters = new Map<string, typeof withFigure>()
+    for (const x of withFigure) {
+      const root = uf.find(x.f.claim.id)
+      clusters.set(root, [...(clusters.get(root) ?? []), x])
+    }
+    for (const agreeing of clusters.values()) {
+      if (agreeing.length < 2) continue
+      add({
+        kind: 'consistent',
+        basis: 'figures',
+        claimIds: agreeing.map((x) => x.f.claim.id),
+        subject: g.subject,
+        unit: agreeing[0].q.unit,
+        explanation: `${agreeing.length} figures for ${g.subject} agree: ${agreeing.map(({ f, q }) => describe(q, f, who)).join('; ')}.`,
+        figures: agreeing.map(({ f, q }) => ({ claimId: f.claim.id, quantity: q }))
+      })
+    }
   }
 }
 
@@ -219,11 +390,13 @@ function arithmetic(g: Group, add: Add): void {
     if (from && to) pairs.push({ a: from, b: to, relation: 'change', claims: [f], explicit: true })
     if (part && whole) pairs.push({ a: part, b: whole, relation: 'share', claims: [f], explicit: true })
   }
-  const counted = g.members.filter((f) => f.quantities.some((q) => q.unitClass !== 'percent' && !q.role)).slice(0, 30)
+  // Across claims, only figures with both ends known imply a percentage ("upward of 40" is no whole).
+  const pairable = (q: Quantity) => q.unitClass !== 'percent' && !q.role && !!q.low && q.highBound !== null
+  const counted = g.members.filter((f) => f.quantities.some(pairable)).slice(0, 30)
   for (let i = 0; i < counted.length; i++)
     for (let j = i + 1; j < counted.length; j++) {
-      const a = counted[i].quantities.find((q) => q.unitClass !== 'percent' && !q.role)!
-      const b = counted[j].quantities.find((q) => q.unitClass === a.unitClass && !q.role)
+      const a = counted[i].quantities.find(pairable)!
+      const b = counted[j].quantities.find((q) => q.unitClass === a.unitClass && pairable(q))
       if (!b) continue
       pairs.push({ a, b, relation: 'change', claims: [counted[i], counted[j]], explicit: false })
       pairs.push({ a, b, relation: 'share', claims: [counted[i], counted[j]], explicit: false })
@@ -237,7 +410,9 @@ function arithmetic(g: Group, add: Add): void {
       const imp = implied(pair.a, pair.b, pair.relation)
       if (!imp) continue
       const fitsDirection = !direction || (pair.relation === 'change' ? imp.how === direction : true)
-      if (fitsDirection && agrees(q, imp.percent)) {
+      // A claim whose own figures agree is no set: it takes two claims to check one another.
+      const ownOnly = pair.claims.length === 1 && pair.claims[0] === f
+      if (fitsDirection && !ownOnly && agrees(q, imp.percent)) {
         found = { imp, claims: pair.claims }
         break
       }
@@ -274,7 +449,50 @@ function arithmetic(g: Group, add: Add): void {
   }
 }
 
-/** Accounts that diverge: a denial or negation against an assertion, an expectation against a fact. */
+/**
+ * Accounts in one topic that say the same thing in mostly the same words, with the same polarity and
+ * no figure apart.
+ */
+function accountsThatAgree(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
+  const m = g.members
+  if (m.length < 2 || m.length > 200) return
+  const uf = new UnionFind()
+  let any = false
+  for (let i = 0; i < m.length; i++)
+    for (let j = i + 1; j < m.length; j++) {
+      const a = m[i]
+      const b = m[j]
+      if (a.negative !== b.negative || a.expected !== b.expected || a.stance !== b.stance) continue
+      const both = shared(a.stems, b.stems)
+      if (both < 3 || both / (a.stems.size + b.stems.size - both) < 0.3) continue
+      if (!a.quantities.some((q) => b.quantities.some((r) => r.unitClass === q.unitClass && disjoint(q, r)))) {
+        uf.union(a.claim.id, b.claim.id)
+        any = true
+      }
+    }
+  if (!any) return
+  const clusters = new Map<string, ClaimFacts[]>()
+  for (const f of m) {
+    const root = uf.find(f.claim.id)
+    clusters.set(root, [...(clusters.get(root) ?? []), f])
+  }
+  const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
+  for (const agreeing of clusters.values())
+    if (agreeing.length > 1)
+      add({
+        kind: 'consistent',
+        basis: 'accounts',
+        claimIds: agreeing.map((f) => f.claim.id),
+        subject: g.subject,
+        explanation: `Accounts of ${g.subject} agree: ${agreeing.map((f) => `${who(f)}: ${shown(f.claim.quote.exact)}`).join('; ')}.`,
+        figures: []
+      })
+}
+
+/**
+ * Accounts that diverge: a denial or negation against an assertion, an expectation against a fact,
+ * opposed stances, a disputed figure or account against the ones it disputes.
+ */
 function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): void {
   const m = g.members
   if (m.length < 2 || m.length > 400) return
@@ -288,10 +506,39 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
       const a = m[i]
       const b = m[j]
       if (!a.claim.sourceId || !b.claim.sourceId || a.claim.sourceId === b.claim.sourceId) continue
-      const overlap = shared(a.stems, b.stems)
-      if (a.negative !== b.negative && overlap >= 1) link(a, b)
-      else if (a.expected !== b.expected && overlap >= 2) link(a, b)
+      // The topic says they are about one thing: a denial or negation from one source against another's
+      // account diverges however it is worded; an expectation against a fact only when they share words.
+      if (a.negative !== b.negative) link(a, b)
+      else if (a.expected !== b.expected && shared(a.stems, b.stems) >= 2) link(a, b)
     }
+  // Opposed stances from two sources: ground taken and still held, moved and where it was, ...
+  for (const a of m)
+    for (const b of m)
+      if (a.stance && b.stance === OPPOSED[a.stance] && a.claim.sourceId !== b.claim.sourceId) link(a, b)
+  // "The real number is at least double", "a fraction of what the ministry reported": against the
+  // figures other sources give in the unit it names or, naming none, the unit most of the topic's
+  // figures count; "the real cause was ...": against their accounts.
+  const counts = new Map<string, number>()
+  for (const f of m)
+    for (const c of new Set(f.quantities.filter((q) => q.value > 0).map((q) => q.unitClass)))
+      counts.set(c, (counts.get(c) ?? 0) + 1)
+  const mainClass = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
+  for (const d of m) {
+    if (!d.disputes) continue
+    // "far fewer contracts": the unit it names, when figures of the topic count it.
+    const named = new Set(
+      (d.claim.quote.exact.match(/\p{L}+/gu) ?? [])
+        .map((w) => unitClassOf(w.toLowerCase()))
+        .filter((c) => counts.has(c))
+    )
+    const disputed = named.size ? named : new Set([mainClass])
+    for (const x of m)
+      if (
+        x.claim.sourceId !== d.claim.sourceId &&
+        (d.disputes === 'account' || x.quantities.some((q) => q.value > 0 && disputed.has(q.unitClass)))
+      )
+        link(d, x)
+  }
   // "The MoD denied the report", "denied issuing any such instruction": the denial is of the claim just
   // before it in the same document.
   for (const f of m) {
@@ -313,7 +560,12 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
   // One subject, one set: every claim whose account diverges from another's, side by side.
   const members = m.filter((f) => linked.has(f.claim.id))
   if (members.length) {
-    const stance = (f: ClaimFacts) => (f.negative ? 'a denial' : f.expected ? 'an expectation' : 'a statement')
+    const stance = (f: ClaimFacts) =>
+      f.negative
+        ? 'a denial'
+        : f.disputes
+          ? `a disputed ${f.disputes}`
+          : (f.stance ?? (f.expected ? 'an expectation' : 'a statement'))
     const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
     add({
       kind: 'conflict',

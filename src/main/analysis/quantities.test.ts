@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuantities } from './quantities'
+import { extractQuantities, measureOf, zeroCounts } from './quantities'
 
 const one = (text: string) => {
   const qs = extractQuantities(text)
@@ -163,5 +163,89 @@ describe('extractQuantities', () => {
     })
     expect(one('fewer than half of the promised shells')).toMatchObject({ value: 50, bound: 'less-than' })
     expect(extractQuantities('in the second half of the year')).toEqual([])
+  })
+})
+
+describe('zeroCounts', () => {
+  it('reads "no", "not a single" and "nobody" as a count of zero in the unit named', () => {
+    const zero = (text: string) => zeroCounts(text).map((q) => [q.value, q.unitClass, q.text])
+    expect(zero('The clinic said no patients had been turned away.')).toEqual([[0, 'people', 'no patients']])
+    expect(zero('The unit received "not a single" armoured truck since spring.')).toEqual([
+      [0, 'truck', 'not a single" armoured truck']
+    ])
+    expect(zero('Nobody on the ferry was hurt.')).toEqual([[0, 'people', 'Nobody']])
+    expect(zero('No one was hurt.')).toEqual([[0, 'people', 'No one']])
+    expect(zero('None of the boats sank.')).toEqual([[0, 'vessels', 'None of the boats']])
+  })
+
+  it('leaves out hedges, judgments and a "no" that counts nothing', () => {
+    expect(zeroCounts('There were no more than 30 guards; it is no longer open.')).toEqual([])
+    expect(zeroCounts('No, he said. There was no sign of a fire and no such plan.')).toEqual([])
+  })
+})
+
+describe('bare figures', () => {
+  it('keeps figures without a unit only when asked, never a label like a hill or a unit number', () => {
+    expect(extractQuantities('Air defence shot down 41 of them near Hill 212.')).toEqual([])
+    const bare = extractQuantities('Air defence shot down 41 of them near Hill 212.', { bare: true })
+    expect(bare.map((q) => [q.value, q.unit])).toEqual([[41, '']])
+  })
+})
+
+describe('units named before a figure', () => {
+  it('reads a population and a quoted, hedged count of a named thing', () => {
+    const qs = extractQuantities('About 30 percent of its population of 90,000 had left.')
+    expect(qs.map((q) => [q.value, q.unitClass])).toEqual([
+      [30, 'percent'],
+      [90000, 'people']
+    ])
+    expect(one('the real number of cases was "probably close to 700," she said')).toMatchObject({
+      value: 700,
+      unit: 'cases',
+      bound: 'approx'
+    })
+    expect(one('The appeal seeks US$48 million this year')).toMatchObject({ value: 48e6, unit: 'dollars' })
+  })
+})
+
+describe('unit phrases', () => {
+  it('ends a unit at a verb after an unknown noun', () => {
+    expect(one('Eleven hangars show collapsed roofs')).toMatchObject({ value: 11, unit: 'hangars' })
+  })
+})
+
+describe('measureOf', () => {
+  it('gives the dimension and size of units of measure, and nothing for counts', () => {
+    expect(measureOf('square miles')).toEqual({ dimension: 'area', size: 2589988.11 })
+    expect(measureOf('hectares')).toEqual({ dimension: 'area', size: 1e4 })
+    expect(measureOf('nautical miles')).toEqual({ dimension: 'length', size: 1852 })
+    expect(measureOf('km')).toEqual({ dimension: 'length', size: 1000 })
+    expect(measureOf('troops')).toBeUndefined()
+  })
+})
+
+describe('fractions without a hedge', () => {
+  it('reads, when asked, a share of something named after it, and not an ordinal half or a time', () => {
+    const share = (text: string) => extractQuantities(text, { loose: true }).map((q) => [q.value, q.unit, q.bound])
+    expect(extractQuantities('Half our boats were sold abroad')).toEqual([])
+    expect(share('Half our boats were sold abroad')).toEqual([[50, 'percent', 'exact']])
+    expect(share('a third of the households have left')).toEqual([[33, 'percent', 'exact']])
+    expect(share('Two-thirds of residents stayed')).toEqual([[67, 'percent', 'exact']])
+    expect(share('The fleet shrank by about a fifth')).toEqual([[20, 'percent', 'approx']])
+    expect(share('in the second half of the year')).toEqual([])
+    expect(share('It took half an hour')).toEqual([])
+    expect(share('cut in half by the storm')).toEqual([])
+  })
+})
+
+describe('vague counts', () => {
+  it('reads, when asked, "hundreds of" and "tens of thousands of" as ranges', () => {
+    const loose = (text: string) =>
+      extractQuantities(text, { loose: true }).map((q) => [q.low, q.highBound, q.unitClass, q.text])
+    expect(loose('Hundreds of people marched')).toEqual([[200, 999, 'people', 'Hundreds of people']])
+    expect(loose('tens of thousands of troops massed')).toEqual([
+      [20000, 99999, 'troops', 'tens of thousands of troops']
+    ])
+    expect(extractQuantities('Hundreds of people marched')).toEqual([])
   })
 })

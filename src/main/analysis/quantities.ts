@@ -57,11 +57,11 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': '
 /** Cheap first look: most sentences have no figure at all. */
 export const mayHaveFigures = (text: string): boolean => MAY_HAVE_NUMBER.test(text)
 const MAY_HAVE_NUMBER = new RegExp(
-  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters)\\b`,
+  `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters|fifth|tenth|dozens|hundreds|thousands|millions)\\b`,
   'i'
 )
 const NUMBER = new RegExp(
-  `(?<![\\p{L}\\d.,:/]|\\p{L}-)([$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
+  `(?<![\\p{L}\\d.,:/]|\\p{L}-)((?:US|A|C|NZ|HK)?[$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
     `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
   'giu'
 )
@@ -110,11 +110,18 @@ const HEDGES: [string, QuantityBound][] = [
 const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+["“]?$`, 'i')
 const HEDGE_BOUND = new Map(HEDGES)
 /** "fewer than half", "just under a quarter": a hedged fraction is a share in percent. */
-const FRACTIONS: Record<string, number> = { half: 50, quarter: 25, third: 33, 'two-thirds': 67, 'three-quarters': 75 }
-const FRACTION = new RegExp(
-  `\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+((?:an?\\s+)?(?:half|quarter|third)|two-thirds|three-quarters)\\b`,
-  'gi'
-)
+const FRACTIONS: Record<string, number> = {
+  half: 50,
+  quarter: 25,
+  third: 33,
+  fifth: 20,
+  tenth: 10,
+  'two-thirds': 67,
+  'three-quarters': 75
+}
+const FRACTION = /\b((?:an?\s+)?(?:half|quarter|third|fifth|tenth)|two-thirds|three-quarters)\b/gi
+/** The hedge right before a fraction ("just under a quarter"); not one before a quotation of it. */
+const FRACTION_HEDGE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'i')
 
 /** Units that count the same thing. Anything else is its own class (its singular form). */
 const UNIT_CLASSES: Record<string, string[]> = {
@@ -128,7 +135,9 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'fighter',
     'conscript',
     'reservist',
-    'trooper'
+    'trooper',
+    'sailor',
+    'marine'
   ],
   people: [
     'people',
@@ -154,9 +163,12 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'passenger'
   ],
   percent: ['percent', 'per cent', '%', 'pct'],
-  vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate'],
+  vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate', 'hull', 'trawler', 'cutter'],
+  attacks: ['attack', 'assault', 'engagement', 'clash', 'raid'],
   time: ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'night']
 }
+/** Units that also qualify the noun after them ("attack drones", "assault battalions"): no phrase ends on them. */
+const MODIFIERS = new Set(['attack', 'assault'])
 const CLASS_OF = new Map(Object.entries(UNIT_CLASSES).flatMap(([cls, units]) => units.map((u) => [u, cls] as const)))
 const MULTIWORD_UNITS = [
   'square miles',
@@ -177,16 +189,20 @@ const MEASURES = new Set(
 )
 /** Words that end a unit phrase. */
 const UNIT_STOP = new Set(
-  'above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
+  'here there above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
     ' '
   )
 )
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i'])
 /** Verbs that follow a figure whose unit was left out ("41 remained", "38 died"). */
-const UNIT_VERBS = new Set('remain remained remains died fled left stayed were was are is had have has ago'.split(' '))
+const UNIT_VERBS = new Set(
+  'remain remained remains died fled left stayed were was are is had have has ago show shows showed appear appears appeared'.split(
+    ' '
+  )
+)
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -214,6 +230,34 @@ export function unitClassOf(unit: string): string {
   const one = singular(last)
   return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)
 }
+
+/** Measures of one dimension in its base unit (metres, square metres, kilograms), by the unit as written. */
+const MEASURE_SIZES: [RegExp, string, number][] = [
+  [/^(?:square\s+(?:kilomet(?:re|er)s?)|sq\.?\s*km|km2|km²)$/, 'area', 1e6],
+  [/^square\s+miles?$/, 'area', 2589988.11],
+  [/^square\s+(?:met(?:re|er)s?)$/, 'area', 1],
+  [/^hectares?$/, 'area', 1e4],
+  [/^acres?$/, 'area', 4046.856],
+  [/^nautical\s+miles?$/, 'length', 1852],
+  [/^(?:kilomet(?:re|er)s?|km)$/, 'length', 1000],
+  [/^miles?$/, 'length', 1609.344],
+  [/^(?:met(?:re|er)s?)$/, 'length', 1],
+  [/^(?:feet|foot)$/, 'length', 0.3048],
+  [/^(?:tonnes?|metric\s+tons)$/, 'mass', 1000],
+  [/^(?:kilograms?|kg)$/, 'mass', 1]
+]
+
+/** The dimension of a unit of measure and its size in that dimension's base unit, if it is one. */
+export function measureOf(unit: string): { dimension: string; size: number } | undefined {
+  if (!MEASURE_OF.has(unit)) {
+    const u = unit.toLowerCase().trim()
+    const found = MEASURE_SIZES.find(([re]) => re.test(u))
+    MEASURE_OF.set(unit, found && { dimension: found[1], size: found[2] })
+  }
+  return MEASURE_OF.get(unit)
+}
+/** Units are few and repeat across a case's claims: each is looked up once. */
+const MEASURE_OF = new Map<string, { dimension: string; size: number } | undefined>()
 
 /** [start, end) ranges of time expressions and clock times in a text. */
 export function timeExpressions(text: string): Span[] {
@@ -270,7 +314,10 @@ function unitAfter(text: string, from: number): Unit {
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.
-    const known = CLASS_OF.has(singular(lower)) || MEASURES.has(singular(lower)) || MEASURES.has(lower)
+    const known =
+      (CLASS_OF.has(singular(lower)) && !MODIFIERS.has(singular(lower))) ||
+      MEASURES.has(singular(lower)) ||
+      MEASURES.has(lower)
     if (known && !/^\s+per\s/.test(text.slice(wordRe.lastIndex, wordRe.lastIndex + 6))) break
   }
   // A closing -ed/-ing word is the verb after the figure ("41 remained"), not its unit.
@@ -338,7 +385,15 @@ const sentenceBounds = (text: string): number[] => {
  * ("36 hours") are, with unitClass "time". A figure written without a unit ("41 remained") takes the unit
  * of the figure before it in the same sentence.
  */
-export function extractQuantities(text: string): Quantity[] {
+export function extractQuantities(
+  text: string,
+  opts: {
+    /** Keep figures without a unit ("shot down 41 of them"), with unit ''. */
+    bare?: boolean
+    /** Read unhedged fractions ("half our boats") and vague counts ("hundreds of people") too. */
+    loose?: boolean
+  } = {}
+): Quantity[] {
   if (!mayHaveFigures(text)) return []
   const times = timeExpressions(text)
   const inTime = (start: number, end: number) => times.some((t) => start < t.end && end > t.start)
@@ -364,12 +419,13 @@ export function extractQuantities(text: string): Quantity[] {
     const unitInfo = pct
       ? withOf(text, 'percent', end, false)
       : currency
-        ? { unit: CURRENCY[currency], end, increment: false }
+        ? { unit: CURRENCY[currency.slice(-1)], end, increment: false }
         : unitAfter(text, end)
     let unit = unitInfo.unit
     const hedgeMatch = HEDGE_BEFORE.exec(before)
     const before40 = UNIT_BEFORE.exec(hedgeMatch ? before.slice(0, before.length - hedgeMatch[0].length) : before)
-    if (!unit && before40) Object.assign(unitInfo, { unit: before40[2] ?? before40[3] ?? 'deaths', end })
+    if (!unit && before40)
+      Object.assign(unitInfo, { unit: before40[2] ? 'people' : (before40[3] ?? before40[4] ?? 'deaths'), end })
     unit = unitInfo.unit
     const partOf = unit
       ? null
@@ -457,17 +513,32 @@ export function extractQuantities(text: string): Quantity[] {
     out.push(q)
   }
   for (const m of text.matchAll(FRACTION)) {
-    const hedge = m[1].replace(/\s+/g, ' ')
-    const bound = HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx'
     const end = m.index + m[0].length
+    const hedged = FRACTION_HEDGE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+    // Without a hedge (when asked for), only a share of something named after it: "half of the fleet",
+    // "half our boats", "a third of households"; not "the second half", "half an hour".
+    if (
+      !hedged &&
+      (!opts.loose ||
+        /\b(?:first|second|third|last|other|latter|former|and|in|by)\s+$/i.test(
+          text.slice(Math.max(0, m.index - 10), m.index)
+        ) ||
+        !/^\s+(?:of\s+(?:the|its|their|our|his|her|all|\p{Lu}|\p{L}+s\b)|(?:the|its|their|our|his|her)\s)/u.test(
+          text.slice(end, end + 30)
+        ) ||
+        (/^(?:an?\s+)?(?:quarter|third|fifth|tenth)$/i.test(m[1]) && !/^(?:a|one)\s/i.test(m[1])))
+    )
+      continue
+    const hedge = hedged?.[1].replace(/\s+/g, ' ')
+    const bound: QuantityBound = hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact'
     const share = withOf(text, 'percent', end, false)
     out.push({
-      start: m.index,
+      start: m.index - (hedged?.[0].length ?? 0),
       end,
       text: '',
       value:
         FRACTIONS[
-          m[2]
+          m[1]
             .toLowerCase()
             .replace(/^an?\s+/, '')
             .replace(/\s+/g, ' ')
@@ -475,16 +546,35 @@ export function extractQuantities(text: string): Quantity[] {
       unit: 'percent',
       unitClass: 'percent',
       bound,
-      hedge,
+      ...(hedge ? { hedge } : {}),
       low: null,
       highBound: null,
       ...(share.of ? { of: share.of } : {}),
       sentence: sentenceOf(m.index)
     })
   }
+  if (opts.loose)
+    for (const m of text.matchAll(VAGUE_COUNT)) {
+      const unit = unitAfter(text, m.index + m[0].length)
+      if (!unit.unit || inTime(m.index, unit.end)) continue
+      const [low, high] = VAGUE_RANGES[m[1].toLowerCase().replace(/\s+/g, ' ')]
+      out.push({
+        start: m.index,
+        end: unit.end,
+        text: '',
+        value: low,
+        high,
+        unit: unit.unit,
+        unitClass: unitClassOf(unit.unit),
+        bound: 'range',
+        low: null,
+        highBound: null,
+        sentence: sentenceOf(m.index)
+      })
+    }
   return out
     .sort((a, b) => a.start - b.start)
-    .filter((q) => q.unit)
+    .filter((q) => q.unit || (opts.bare && !LABEL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))))
     .map(({ sentence, ...q }) => {
       const [low, high] = interval(q.bound, q.hedge, q.value, q.high)
       const time = nearestTime(times, q, bounds[sentence], bounds[sentence + 1])
@@ -497,6 +587,51 @@ export function extractQuantities(text: string): Quantity[] {
       }
     })
 }
+
+/** "dozens of", "tens of thousands of": counts the text gives only by their order of size. */
+const VAGUE_RANGES: Record<string, [number, number]> = {
+  dozens: [24, 99],
+  hundreds: [200, 999],
+  thousands: [2000, 9999],
+  'tens of thousands': [20000, 99999],
+  'hundreds of thousands': [200000, 999999],
+  millions: [2e6, 9.99e6]
+}
+const VAGUE_COUNT = /\b(dozens|(?:tens\s+of\s+|hundreds\s+of\s+)?thousands|hundreds|millions)\s+of\s+/gi
+
+/** "Hill 212", "Unit 4471", "No. 2": a number after a capitalised word or a sign names something. */
+const LABEL_BEFORE = /(?:\p{Lu}[\p{L}.]*|[#№])\s*$/u
+
+/**
+ * Counts the text gives as none: "no deaths", "not a single system", "nobody". Each is a figure of
+ * zero in the unit named after it, so that it can be set against a count of the same thing.
+ */
+export function zeroCounts(text: string): Quantity[] {
+  const out: Quantity[] = []
+  for (const m of text.matchAll(ZERO)) {
+    const start = m.index
+    let unit: Unit
+    if (m[1]) unit = { unit: 'people', end: start + m[0].length, increment: false }
+    else {
+      unit = unitAfter(text, start + m[0].length)
+      if (!unit.unit || unit.increment) continue
+    }
+    out.push({
+      start,
+      end: unit.end,
+      text: text.slice(start, unit.end),
+      value: 0,
+      unit: unit.unit,
+      unitClass: unitClassOf(unit.unit),
+      bound: 'exact',
+      low: 0,
+      highBound: 0
+    })
+  }
+  return out
+}
+const ZERO =
+  /\b(?:(?:no|zero|not\s+(?:a\s+single|one|any)|none\s+of\s+(?:the|its|their))\b(?!\s+(?:more|fewer|less|longer|later|sooner|earlier|one|such|other|idea|sign|evidence|record|comment|doubt|reason|matter)\b)\s*["“”]?|(no[\s-]?one|nobody)\b)/gi
 
 function nearestTime(times: Span[], q: { start: number; end: number }, from: number, to: number): Span | undefined {
   let best: Span | undefined
