@@ -77,6 +77,19 @@ describe('findCircularReporting', () => {
   })
 })
 
+describe('findCircularReporting, by statement', () => {
+  it('finds the same figure carried twice whatever the tags, and never pairs two different statements', () => {
+    const claims = [
+      claim('a', 'wire', 'gs', [], 'troops', 'just under 60,000 troops are in Kursk'),
+      claim('b', 'mag', 'gs', ['reu'], '', 'Russia has massed just under 60,000 troops in the region'),
+      claim('c', 'wire', 'zel', [], '', "Russia's own troops are not enough"),
+      claim('d', 'mag', 'zel', [], '', 'about 45,000 of Moscow’s soldiers are in the region')
+    ]
+    const groups = findCircularReporting({ claims, documents, sources })
+    expect(groups.map((g) => [g.originId, g.claimIds, g.subject])).toEqual([['gs', ['a', 'b'], 'troops']])
+  })
+})
+
 describe('sourcesByTopic', () => {
   it('lists who agrees and who conflicts on each topic, and the independent origins', () => {
     const claims = [

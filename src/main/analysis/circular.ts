@@ -15,11 +15,12 @@ export interface CircularInput {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
- * Groups of claims on one topic that share an origin and reached the case by two or more routes (a
- * route is a document and the relays the claim came through). A claim whose speaker is an outlet that
- * relays or publishes another claim on the topic ("Reuters reported ..." beside a Reuters story
- * quoting its source) shares that claim's origin. Untagged claims group when they share an
- * origin and most of their words.
+ * Groups of claims from one origin that reached the case by two or more routes (a route is a document
+ * and the relays the claim came through): the claims of one topic, and the claims that pass on one
+ * statement (the same figure, or much the same words) whatever their tags, so a missing or different
+ * tag does not hide the same figure carried twice. A claim whose speaker is an outlet that relays or
+ * publishes another claim of the group ("Reuters reported ..." beside a Reuters story quoting its
+ * source) shares that claim's origin.
  */
 export function findCircularReporting(input: CircularInput): CircularGroup[] {
   const names = new Map(input.sources.map((s) => [s.id, s.name]))
@@ -28,77 +29,151 @@ export function findCircularReporting(input: CircularInput): CircularGroup[] {
   const publisherOf = new Map<string, string | undefined>()
   for (const d of input.documents)
     publisherOf.set(d.id, d.outlet ? findSourceByName(input.sources as Source[], d.outlet)?.id : undefined)
+  const chain = (c: Claim) => [...c.via, publisherOf.get(c.documentId)].filter((x): x is string => !!x)
 
-  const bySubject = new Map<string, Claim[]>()
-  for (const c of input.claims) {
-    if (!c.sourceId) continue
-    const tags = c.tags.map((t) => t.trim()).filter(Boolean)
-    for (const tag of tags.length ? tags : ['']) {
-      const k = tag.toLowerCase()
-      if (!bySubject.has(k)) bySubject.set(k, [])
-      bySubject.get(k)!.push(c)
-    }
-  }
-
-  const out: CircularGroup[] = []
-  for (const [subjectKey, claims] of bySubject) {
-    // The origin each claim comes from: its speaker, unless that speaker relays another claim here.
-    const chain = (c: Claim) => [...c.via, publisherOf.get(c.documentId)].filter((x): x is string => !!x)
-    const originOf = new Map<string, string>()
+  /** The claims of a group by origin: a claim's speaker, unless that speaker relays another claim of it. */
+  const byOrigin = (claims: Claim[], related: (a: Claim, b: Claim) => boolean) => {
+    const out = new Map<string, Claim[]>()
     for (const c of claims) {
       const outlet = kinds.get(c.sourceId!) === 'outlet'
       const upstream = outlet
-        ? claims.find((o) => o !== c && o.sourceId !== c.sourceId && chain(o).includes(c.sourceId!))
+        ? claims.find((o) => o !== c && o.sourceId !== c.sourceId && chain(o).includes(c.sourceId!) && related(o, c))
         : undefined
-      originOf.set(c.id, upstream?.sourceId ?? c.sourceId!)
+      const origin = upstream?.sourceId ?? c.sourceId!
+      if (!out.has(origin)) out.set(origin, [])
+      out.get(origin)!.push(c)
     }
-    const byOrigin = new Map<string, Claim[]>()
-    for (const c of claims) {
-      const o = originOf.get(c.id)!
-      if (!byOrigin.has(o)) byOrigin.set(o, [])
-      byOrigin.get(o)!.push(c)
+    return out
+  }
+
+  const out: CircularGroup[] = []
+  const report = (originId: string, members: Claim[], subject: string) => {
+    const routes = routesOf(members, docs, names)
+    if (routes.length < 2) return
+    // A statement's group inside a topic's group already reported says nothing new.
+    const ids = new Set(members.map((c) => c.id))
+    if (out.some((g) => g.originId === originId && [...ids].every((id) => g.claimIds.includes(id)))) return
+    const origin = names.get(originId) ?? 'one source'
+    out.push({
+      originId,
+      subject,
+      claimIds: members.map((c) => c.id),
+      routes,
+      warning: `${plural(members.length, 'claim')} on "${subject}" reach the case by ${routes.length} routes (${routes
+        .map((r) => r.label)
+        .join('; ')}) but all come from ${origin}: count them as one source, not ${routes.length} confirmations.`
+    })
+  }
+
+  const claims = input.claims.filter((c) => c.sourceId)
+  const byTopic = new Map<string, Claim[]>()
+  for (const c of claims)
+    for (const tag of new Set(c.tags.map((t) => t.trim().toLowerCase()).filter(Boolean))) {
+      if (!byTopic.has(tag)) byTopic.set(tag, [])
+      byTopic.get(tag)!.push(c)
     }
-    for (const [originId, group] of byOrigin) {
-      for (const members of subjectKey ? [group] : similar(group)) {
-        const routes = routesOf(members, docs, names)
-        if (routes.length < 2) continue
-        const subject = subjectKey
-          ? members[0].tags.find((t) => t.trim().toLowerCase() === subjectKey)!.trim()
-          : 'untagged claims'
-        const origin = names.get(originId) ?? 'one source'
-        out.push({
-          originId,
-          subject,
-          claimIds: members.map((c) => c.id),
-          routes,
-          warning: `${plural(members.length, 'claim')} on "${subject}" reach the case by ${routes.length} routes (${routes
-            .map((r) => r.label)
-            .join('; ')}) but all come from ${origin}: count them as one source, not ${routes.length} confirmations.`
-        })
-      }
+  for (const [tag, topic] of byTopic)
+    for (const [originId, members] of byOrigin(topic, () => true)) {
+      const subject = members[0].tags.find((t) => t.trim().toLowerCase() === tag)!.trim()
+      report(originId, members, subject)
     }
+
+  const facts = new Map(claims.map((c) => [c.id, statementOf(c)]))
+  const same = (a: Claim, b: Claim) => sameStatement(facts.get(a.id)!, facts.get(b.id)!)
+  for (const [originId, group] of byOrigin(claims, same))
+    for (const members of statements(group, facts)) report(originId, members, subjectOf(members))
+  return out
+}
+
+interface Statement {
+  stems: Set<string>
+  figures: Set<string>
+}
+
+function statementOf(c: Claim): Statement {
+  return { stems: contentStems(c.quote.exact), figures: figuresIn(c.quote.exact) }
+}
+
+/**
+ * The figures a quote gives, as numbers: "60,000" and "60000" alike. Only figures of three or more
+ * digits count, which one origin's different statements rarely share by chance (2 and 3 are everywhere).
+ */
+function figuresIn(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const m of text.matchAll(/\d[\d,.]*\d|\d/g)) {
+    const value = Number(m[0].replace(/,(?=\d{3}\b)/g, ''))
+    if (Number.isFinite(value) && Math.abs(value) >= 100) out.add(String(value))
   }
   return out
 }
 
-/** Untagged claims of one origin that say much the same thing. */
-function similar(claims: Claim[]): Claim[][] {
-  const stems = claims.map((c) => contentStems(c.quote.exact))
-  const groups: number[][] = []
+/** Most of the words of the shorter quote, and half of the longer's. */
+function sameWords(a: Statement, b: Statement): boolean {
+  let n = 0
+  for (const w of a.stems) if (b.stems.has(w)) n++
+  return (
+    n / Math.max(1, Math.min(a.stems.size, b.stems.size)) >= 0.6 &&
+    n / Math.max(1, Math.max(a.stems.size, b.stems.size)) >= 0.5
+  )
+}
+
+/** The same figure, or much the same words. */
+function sameStatement(a: Statement, b: Statement): boolean {
+  for (const f of a.figures) if (b.figures.has(f)) return true
+  return sameWords(a, b)
+}
+
+/**
+ * One origin's claims grouped by statement. Claims giving one figure join at once; for words, each
+ * claim is compared only with the claims sharing one of its two rarest words (a statement passed on
+ * keeps its distinctive words), so a large case is not compared pair by pair.
+ */
+function statements(claims: Claim[], facts: Map<string, Statement>): Claim[][] {
+  const parent = claims.map((_, i) => i)
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])))
+  const union = (a: number, b: number) => void (parent[find(a)] = find(b))
+  const of = (i: number) => facts.get(claims[i].id)!
+  const byFigure = new Map<string, number>()
+  const byStem = new Map<string, number[]>()
   claims.forEach((_, i) => {
-    const g = groups.find((members) =>
-      members.some((j) => {
-        const a = stems[i]
-        const b = stems[j]
-        let n = 0
-        for (const w of a) if (b.has(w)) n++
-        return n / Math.max(1, Math.min(a.size, b.size)) >= 0.5
-      })
-    )
-    if (g) g.push(i)
-    else groups.push([i])
+    for (const f of of(i).figures) {
+      const first = byFigure.get(f)
+      if (first === undefined) byFigure.set(f, i)
+      else union(i, first)
+    }
+    for (const w of of(i).stems) {
+      const list = byStem.get(w)
+      if (list) list.push(i)
+      else byStem.set(w, [i])
+    }
   })
-  return groups.filter((g) => g.length > 1).map((g) => g.map((i) => claims[i]))
+  claims.forEach((_, i) => {
+    const rare = [...of(i).stems].sort((a, b) => byStem.get(a)!.length - byStem.get(b)!.length).slice(0, 2)
+    for (const w of rare)
+      for (const j of byStem.get(w)!.slice(0, RARE_WORD_LIMIT))
+        if (j < i && find(i) !== find(j) && sameWords(of(i), of(j))) union(i, j)
+  })
+  const groups = new Map<number, Claim[]>()
+  claims.forEach((c, i) => {
+    const root = find(i)
+    if (!groups.has(root)) groups.set(root, [])
+    groups.get(root)!.push(c)
+  })
+  return [...groups.values()].filter((g) => g.length > 1)
+}
+
+/** How many claims sharing a word are compared with a claim: a word more common says little. */
+const RARE_WORD_LIMIT = 200
+
+/** What the group is about: the topic its claims share, else the words of its first claim. */
+function subjectOf(members: Claim[]): string {
+  const tags = members.map((c) => new Set(c.tags.map((t) => t.trim().toLowerCase()).filter(Boolean)))
+  const shared = members[0].tags.find((t) => tags.every((set) => set.has(t.trim().toLowerCase())))
+  if (shared) return shared.trim()
+  const any = members.flatMap((c) => c.tags).find((t) => t.trim())
+  if (any) return any.trim()
+  const quote = members[0].quote.exact.replace(/\s+/g, ' ').trim()
+  return quote.length > 60 ? `${quote.slice(0, 57).trimEnd()}…` : quote
 }
 
 function routesOf(
