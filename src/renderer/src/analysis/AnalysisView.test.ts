@@ -71,7 +71,7 @@ describe('the Conflicts tab', () => {
     await waitFor(() => expect(item('proposal:').textContent).toMatch(/\+1 claim to “Turned back”/))
     await fireEvent.click(item('proposal:'))
     expect(await screen.findByTestId('proposal-extends')).toHaveTextContent(
-      /One claim not in the confirmed set “Turned back”/
+      /Adds 1 claim to the confirmed set “Turned back”, which holds the others/
     )
     await fireEvent.click(screen.getByTestId('confirm-proposal'))
     await waitFor(() => expect(desk.store.conflictSets[0]?.claimIds).toHaveLength(3))
