@@ -33,11 +33,19 @@ export function findCircularReporting(input: CircularInput): CircularGroup[] {
 
   /** The claims of a group by origin: a claim's speaker, unless that speaker relays another claim of it. */
   const byOrigin = (claims: Claim[], related: (a: Claim, b: Claim) => boolean) => {
+    // Who carried each claim (its relays and its publisher), looked up by carrier.
+    const carried = new Map<string, Claim[]>()
+    for (const o of claims)
+      for (const id of new Set(chain(o))) {
+        const list = carried.get(id)
+        if (list) list.push(o)
+        else carried.set(id, [o])
+      }
     const out = new Map<string, Claim[]>()
     for (const c of claims) {
       const outlet = kinds.get(c.sourceId!) === 'outlet'
       const upstream = outlet
-        ? claims.find((o) => o !== c && o.sourceId !== c.sourceId && chain(o).includes(c.sourceId!) && related(o, c))
+        ? carried.get(c.sourceId!)?.find((o) => o !== c && o.sourceId !== c.sourceId && related(o, c))
         : undefined
       const origin = upstream?.sourceId ?? c.sourceId!
       if (!out.has(origin)) out.set(origin, [])
