@@ -37,7 +37,7 @@ import {
 import { sentencesOf, type Sentence, type Token } from './nlp'
 import { extractQuantities } from './quantities'
 import { profile, Speakers, type Entity } from './speakers'
-import { Transcript } from './transcript'
+import { Transcript, type TurnDraft } from './transcript'
 import type {
   Caveat,
   Cue,
@@ -50,17 +50,7 @@ import type {
   SuggestInput
 } from '../../shared/analysis'
 
-interface Draft {
-  claim: Span
-  entity: Entity | null
-  mention: Span | null
-  resolution: SpeakerResolution
-  via: Relay[]
-  cue: Cue
-  quantities: Quantity[]
-  caveats: Caveat[]
-  sentence: number
-  block: number
+interface Draft extends TurnDraft {
   /** The outlet this speaker gave an interview to, named in this draft's sentence. */
   interview?: Relay
   /** The surname of the one who asked the questions in that interview. */

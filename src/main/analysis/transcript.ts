@@ -9,7 +9,7 @@ import { profile, type Entity, type Profile, type Speakers } from './speakers'
 import { trimClaim } from './attribution'
 import type { Caveat, Cue, Quantity, Relay, SpeakerResolution, Span } from '../../shared/analysis'
 
-/** A claim as the document pass drafts it (the shape of suggest.ts's drafts). */
+/** A claim as the document pass drafts it (suggest.ts's drafts add what only it needs). */
 export interface TurnDraft {
   claim: Span
   entity: Entity | null
