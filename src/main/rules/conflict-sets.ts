@@ -77,13 +77,14 @@ export function besideKeptSets(
 
 /** Why a set's claims belong together: the engine's reason for exactly these claims, or the analyst's choice. */
 export function explanationFor(state: CaseState, kind: ConflictSetKind, claimIds: readonly Id[]): string {
-  const claims = claimIds.map((id) => claimOf(state, id))
+  // A hand-edited set may name a claim the case no longer has: the reason is for those it has.
+  const claims = claimIds.flatMap((id) => state.claims.get(id) ?? [])
   const documents = [...new Set(claims.map((c) => c.documentId))].flatMap((id) => state.documents.get(id) ?? [])
   const same = (ids: readonly Id[]) => ids.length === claimIds.length && ids.every((id) => claimIds.includes(id))
   const found = findConflictSets({ claims, documents, sources: [...state.sources.values()] }).find(
     (p) => p.kind === kind && same(p.claimIds)
   )
-  return found?.explanation ?? `${plural(claimIds.length, 'claim')} set side by side by the analyst`
+  return found?.explanation ?? `${plural(claims.length, 'claim')} set side by side by the analyst`
 }
 
 /**

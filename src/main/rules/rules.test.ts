@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { CaseData } from '../../shared/model'
 import { CaseState } from '../case/case-state'
 import { emptyCase } from '../case/empty-case'
-import { fakeDocument, fakeSource } from '../case/testing/fixtures'
+import { fakeClaim, fakeDocument, fakeSource } from '../case/testing/fixtures'
 import type { ImportedDocument } from '../import'
 import { createBriefing, updateBriefing } from './briefings'
 import { createClaim, createLink, deleteClaim, normaliseTags, updateClaim, type NewClaim } from './claims'
@@ -199,5 +199,30 @@ describe('rejection rules, on a list a hand-edited file left odd', () => {
     expect(() =>
       rejectSuggestions(state, { documentId: doc.id, spans: ['15000:15010'], rejected: true }, context())
     ).toThrow(/keeps at most 10000 rejected suggestions/)
+  })
+})
+
+describe('conflict-set rules, on a set a hand-edited file left naming a claim the case lacks', () => {
+  it('deletes one of its claims and restates its reason for the claims it has', () => {
+    const doc = fakeDocument(200, 1)
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => fakeClaim(doc.id, null, id))
+    const set = {
+      id: 'set',
+      claimIds: ['a', 'b', 'c', 'gone'],
+      kind: 'conflict' as const,
+      status: 'confirmed' as const,
+      basis: 'manual' as const,
+      subject: 'Ships',
+      explanation: '',
+      note: '',
+      createdAt: doc.createdAt,
+      updatedAt: doc.createdAt
+    }
+    const state = stateWith({ documents: [doc], claims: [a, b, c], conflictSets: [set] })
+    commit(state, deleteClaim(state, 'c', context()))
+    expect(state.conflictSets.get('set')).toMatchObject({
+      claimIds: ['a', 'b', 'gone'],
+      explanation: '2 claims set side by side by the analyst'
+    })
   })
 })
