@@ -54,6 +54,8 @@ export class SuggestionQueue {
     return new RejectedSpans([...saved, ...this.unsaved])
   })
   private unsaved = $state.raw<readonly string[]>([])
+  /** Suggestions being accepted: out of the queue at once, back if the change is refused. */
+  private accepting = $state.raw<readonly string[]>([])
 
   /** Every suggestion, its speaker matched against the case's sources now (again only when they change). */
   private matched = $derived.by(() => withCurrentSources(this.all, this.store.sources))
@@ -61,7 +63,7 @@ export class SuggestionQueue {
   pending = $derived.by(() => {
     void this.store.docClaimsVersion
     const claims = this.store.currentDoc?.id === this.documentId ? this.store.docIndex : NO_CLAIMS
-    return unmarked(this.matched, claims).filter((s) => !this.rejected.has(s.claim))
+    return unmarked(this.matched, claims).filter((s) => !this.rejected.has(s.claim) && !this.accepting.includes(s.id))
   })
   /** The cursor: the first pending suggestion when its own has gone (the queue emptied, then Undo). */
   active = $derived(this.pending.find((s) => s.id === this.activeId) ?? this.pending[0] ?? null)
@@ -130,7 +132,9 @@ export class SuggestionQueue {
     // The cursor moves on at once: a key pressed before the claims arrive acts on the next suggestion.
     const was = this.active?.id ?? null
     const next = (this.activeId = this.after(ids))
+    this.accepting = [...this.accepting, ...ids]
     const done = await this.store.acceptSuggestions({ documentId: this.documentId, suggestionIds: ids })
+    this.accepting = this.accepting.filter((id) => !ids.includes(id))
     if (!done && this.activeId === next) this.activeId = was
     return done?.claims ?? []
   }

@@ -143,6 +143,19 @@ describe('SuggestionQueue', () => {
     expect(queue.pending.map((s) => s.id)).toContain(first.id)
   })
 
+  it('takes a suggestion out at once while it is accepted, and back with the cursor when that is refused', async () => {
+    t = await loadedDesk({ documents: { 'port.txt': ARTICLE }, readOnly: true })
+    await t.desk.store.openDocument(t.documents['port.txt'])
+    const queue = new SuggestionQueue(t.desk.store, null)
+    await queue.load()
+    const first = queue.active!
+    const accepting = queue.accept()
+    expect(queue.pending.map((s) => s.id)).not.toContain(first.id)
+    expect(await accepting).toEqual([])
+    expect(queue.pending.map((s) => s.id)).toContain(first.id)
+    expect(queue.active?.id).toBe(first.id)
+  })
+
   it('brings back the rejections it shows, not those made in another window since', async () => {
     const { queue, store } = await setup()
     const [first, second] = queue.pending
