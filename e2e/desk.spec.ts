@@ -81,7 +81,8 @@ test('virtualised lists load as they scroll, keys reach rows not rendered, 1–9
   await page.setViewportSize({ width: 1280, height: 800 })
   const total = await caseWithClaims(page, testInfo)
 
-  // Only what is near the screen is in the DOM; the rest loads when scrolled to.
+  // Only what is near the screen is in the DOM; the rest loads when scrolled to (once the list has drawn).
+  await expect(page.getByTestId('claim-item').first()).toBeVisible()
   const rendered = await page.getByTestId('claim-item').count()
   expect(rendered).toBeGreaterThan(3)
   expect(rendered).toBeLessThan(100)
