@@ -2,28 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Source } from '../../shared/model'
 import { planAcceptance } from './accept'
 import { inferPublisher, suggestClaims } from './suggest'
+import { paragraphs, source } from './testing/documents'
 
-/** A document of paragraphs separated by blank lines, as the text importer makes it. */
-function doc(...paragraphs: string[]) {
-  const text = paragraphs.join('\n\n')
-  let at = 0
-  const blocks = paragraphs.map((p) => {
-    const b = { kind: 'paragraph', start: at, end: at + p.length }
-    at += p.length + 2
-    return b
-  })
-  return { text, blocks }
-}
-const source = (id: string, name: string, aliases: string[] = [], kind: Source['kind'] = 'person'): Source => ({
-  id,
-  name,
-  aliases,
-  kind,
-  description: '',
-  reliability: 'F',
-  createdAt: '',
-  updatedAt: ''
-})
+const doc = paragraphs
 const brief = (d: ReturnType<typeof doc> & { outlet?: string }, sources: Source[] = []) =>
   suggestClaims(d, sources).map((s) => ({
     claim: s.claim.text,

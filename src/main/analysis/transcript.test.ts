@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Source } from '../../shared/model'
 import { suggestClaims } from './suggest'
+import { paragraphs, source } from './testing/documents'
 
-/** A document of paragraphs separated by blank lines; a paragraph starting "# " is a heading. */
-function doc(...paragraphs: string[]) {
-  const parts = paragraphs.map((p) => p.replace(/^# /, ''))
-  const text = parts.join('\n\n')
-  let at = 0
-  const blocks = parts.map((p, i) => {
-    const b = { kind: paragraphs[i].startsWith('# ') ? 'heading' : 'paragraph', start: at, end: at + p.length }
-    at += p.length + 2
-    return b
-  })
-  return { text, blocks, outlet: 'The Coast Ledger' }
-}
-const source = (id: string, name: string, aliases: string[], kind: Source['kind']): Source => ({
-  id,
-  name,
-  aliases,
-  kind,
-  description: '',
-  reliability: 'F',
-  createdAt: '',
-  updatedAt: ''
-})
+const doc = (...parts: string[]) => ({ ...paragraphs(...parts), outlet: 'The Coast Ledger' })
 const brief = (d: ReturnType<typeof doc>, sources: Source[] = []) =>
   suggestClaims(d, sources).map((s) => ({
     claim: s.claim.text,
