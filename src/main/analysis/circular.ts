@@ -4,6 +4,7 @@
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { findSourceByName } from '../../shared/source-names'
 import { contentStems } from './claim-facts'
+import { extractQuantities } from './quantities'
 import type { CircularGroup, ReportingRoute } from '../../shared/analysis'
 
 export interface CircularInput {
@@ -98,21 +99,12 @@ interface Statement {
   figures: Set<string>
 }
 
+/** A claim's distinctive words, and its figures with what they count ("60,000 troops" is not 60,000 dollars). */
 function statementOf(c: Claim): Statement {
-  return { stems: contentStems(c.quote.exact), figures: figuresIn(c.quote.exact) }
-}
-
-/**
- * The figures a quote gives, as numbers: "60,000" and "60000" alike. Only figures of three or more
- * digits count, which one origin's different statements rarely share by chance (2 and 3 are everywhere).
- */
-function figuresIn(text: string): Set<string> {
-  const out = new Set<string>()
-  for (const m of text.matchAll(/\d[\d,.]*\d|\d/g)) {
-    const value = Number(m[0].replace(/,(?=\d{3}\b)/g, ''))
-    if (Number.isFinite(value) && Math.abs(value) >= 100) out.add(String(value))
+  return {
+    stems: contentStems(c.quote.exact),
+    figures: new Set(extractQuantities(c.quote.exact).map((q) => `${q.value}|${q.unitClass}`))
   }
-  return out
 }
 
 /** Most of the words of the shorter quote, and half of the longer's. */
