@@ -173,7 +173,7 @@ export function updateConflictSet(
   const changed = claimIds.length !== current.claimIds.length || claimIds.some((c) => !current.claimIds.includes(c))
   const same = (key: 'status' | 'note' | 'subject') => patch[key] === undefined || patch[key] === current[key]
   // A change that changes nothing writes nothing (and is no step to undo).
-  if (!changed && same('status') && same('note') && same('subject') && claimIds.join() === current.claimIds.join())
+  if (claimIds.join() === current.claimIds.join() && same('status') && same('note') && same('subject'))
     return { ops: [], value: current, label: '' }
   const set: ConflictSet = {
     ...current,
