@@ -186,21 +186,29 @@ export function formatSearch(
   return lines.length ? lines.join('\n') : 'Nothing found.'
 }
 
+/** How the listing names the case's kept sets and the engine's proposals: what --confirm and --dismiss take. */
+export const keptRef = (i: number) => `k${i + 1}`
+export const proposalRef = (i: number) => `p${i + 1}`
+
 export function formatConflicts(
   sets: ConflictSet[],
   proposals: ConflictSetProposal[],
   circular: CircularGroup[]
 ): string {
   const lines: string[] = []
-  const set = (s: { kind: string; subject: string; claimIds: string[]; explanation: string }, status: string) =>
-    `${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
-  for (const s of sets) lines.push(set(s, s.status))
-  for (const p of proposals) {
+  const set = (
+    ref: string,
+    s: { kind: string; subject: string; claimIds: string[]; explanation: string },
+    status: string
+  ) =>
+    `${ref.padEnd(4)}${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
+  sets.forEach((s, i) => lines.push(set(keptRef(i), s, s.status)))
+  proposals.forEach((p, i) => {
     const grows = p.extends
       ? ` (adds ${p.extends.newClaimIds.length === 1 ? '1 claim' : `${p.extends.newClaimIds.length} claims`} to the ${p.extends.status} set “${p.extends.subject}”)`
       : ''
-    lines.push(set(p, 'proposed') + grows)
-  }
-  for (const c of circular) lines.push(`circular  ${c.warning}`)
+    lines.push(set(proposalRef(i), p, 'proposed') + grows)
+  })
+  for (const c of circular) lines.push(`    circular  ${c.warning}`)
   return lines.length ? lines.join('\n') : 'No conflicting figures, consistent sets or circular reporting found.'
 }

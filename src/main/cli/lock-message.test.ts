@@ -39,7 +39,7 @@ describe('lock errors on the command line', () => {
       )
       expect(r.code).toBe(1)
       expect(r.err).toMatch(
-        /^claimdesk: \S+work\.claimdesk\.json is open in another Claimdesk \(process \d+ on .*\)\. This command changes the case, so close it there first; reads \(list, show, search, suggest without --accept, --reject or --restore, conflicts, export\) work meanwhile$/
+        /^claimdesk: \S+work\.claimdesk\.json is open in another Claimdesk \(process \d+ on .*\)\. This command changes the case, so close it there first; reads \(list, show, search, suggest and conflicts without their changing options, export\) work meanwhile$/
       )
       expect(r.err).not.toContain('read-only')
       for (const read of [['list'], ['show', '--doc', 'Sarn'], ['search', 'port'], ['conflicts']])
@@ -53,11 +53,11 @@ describe('lock errors on the command line', () => {
   it('point a lock no running Claimdesk holds to the desktop app, and leave other errors alone', () => {
     const situation = 'w.claimdesk.json is locked by w.claimdesk.json.lock/x.lock, which is unreadable'
     expect(lockMessage(new ClaimdeskError('locked', `${situation}. …read-only`, { situation, breakable: true }))).toBe(
-      `${situation}. This command changes the case: if no Claimdesk has it open, open it in the desktop app, which offers to break the lock; reads (list, show, search, suggest without --accept, --reject or --restore, conflicts, export) work meanwhile`
+      `${situation}. This command changes the case: if no Claimdesk has it open, open it in the desktop app, which offers to break the lock; reads (list, show, search, suggest and conflicts without their changing options, export) work meanwhile`
     )
     const io = 'cannot lock w.claimdesk.json for writing (permission denied)'
     expect(lockMessage(new ClaimdeskError('io', `${io}; …`, { situation: io }))).toBe(
-      `${io}; reads (list, show, search, suggest without --accept, --reject or --restore, conflicts, export) work meanwhile`
+      `${io}; reads (list, show, search, suggest and conflicts without their changing options, export) work meanwhile`
     )
     expect(lockMessage(new ClaimdeskError('io', 'the disk is full'))).toBeUndefined()
   })

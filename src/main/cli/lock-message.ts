@@ -2,8 +2,7 @@
 // the CLI does not have; what it has instead is that reads never take the lock.
 import type { ClaimdeskError } from '../../shared/errors'
 
-const READS =
-  'reads (list, show, search, suggest without --accept, --reject or --restore, conflicts, export) work meanwhile'
+const READS = 'reads (list, show, search, suggest and conflicts without their changing options, export) work meanwhile'
 
 /** The CLI's wording of a lock error; undefined for any other error. */
 export function lockMessage(err: ClaimdeskError): string | undefined {

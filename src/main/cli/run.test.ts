@@ -440,37 +440,4 @@ describe('claimdesk CLI', () => {
       expect.stringMatching(/^ {2}\S+ {2}“Estrava Port Reopens”$/)
     ])
   })
-
-  it('lists conflict sets the case keeps and those proposed', async () => {
-    const c = join(dir, 'work')
-    await writeFile(
-      join(dir, 'kursk.txt'),
-      'Troops in Kursk\n\nRussia has deployed just under 60,000 troops to Kursk, a source said.\n\nZelensky said around 50,000 Russian troops were fighting.\n'
-    )
-    await cli('import', join(dir, 'kursk.txt'), '--case', c)
-    for (const quote of ['just under 60,000 troops', 'around 50,000 Russian troops'])
-      await cli(
-        'claim',
-        'add',
-        '--case',
-        c,
-        '--doc',
-        'Troops',
-        '--quote',
-        quote,
-        '--source',
-        quote.slice(0, 6),
-        '--tag',
-        'troops'
-      )
-    const out = await cli('conflicts', '--case', c, '--json')
-    expect(out.code).toBe(0)
-    const { sets, proposals } = JSON.parse(out.out)
-    expect(sets).toEqual([])
-    expect(proposals.map((p: { kind: string; claimIds: string[] }) => [p.kind, p.claimIds.length])).toContainEqual([
-      'conflict',
-      2
-    ])
-    expect((await cli('conflicts', '--case', c)).out).toMatch(/^proposed {2}conflict/m)
-  })
 })

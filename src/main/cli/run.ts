@@ -16,13 +16,13 @@ import { ClaimdeskService, casePath } from '../service'
 import { defaultCasePath, userDataDir } from '../user-data'
 import { parse, requireCase, UsageError, type CliIo } from './args'
 import { claimAddCommand } from './claim-add'
+import { conflictsCommand } from './conflicts'
 import { documentNamed } from './documents'
 import {
   claimRows,
   formatClaims,
   formatDocument,
   formatImportResults,
-  formatConflicts,
   formatSearch,
   formatSuggestions,
   suggestionRow,
@@ -219,18 +219,6 @@ async function searchCommand(service: ClaimdeskService, args: string[], io: CliI
   const found = await api.searchCase({ text, documentId })
   if (values.json) io.out(JSON.stringify(found, null, 2))
   else io.out(formatSearch(found, overview.documents, overview.sources))
-  return 0
-}
-
-async function conflictsCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {})
-  if (values.help) return (void io.out(USAGE), 0)
-  const api = gate(service.handlers)
-  await api.openCase(requireCase(values.case), { readOnly: true })
-  const { sets, proposals } = await api.conflictSets()
-  const circular = await api.circularReporting()
-  if (values.json) io.out(JSON.stringify({ sets, proposals, circular }, null, 2))
-  else io.out(formatConflicts(sets, proposals, circular))
   return 0
 }
 

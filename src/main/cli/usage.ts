@@ -35,9 +35,14 @@ Usage:
       listing those they have), creating sources as needed, never the rejected or marked ones.
       --reject s2,s5 rejects those (kept in the case, as the app's reject does); --restore brings
       back every rejected suggestion of the document.
-  claimdesk conflicts --case <file> [--json]
+  claimdesk conflicts --case <file> [--json] [--confirm <ref,...> | --dismiss <ref,...> | --delete <ref,...>]
       Sets of claims whose figures or accounts diverge (or agree by arithmetic): those the case
-      keeps, and those the engine proposes; then reporting that traces back to one origin.
+      keeps (k1, k2, ...) and those the engine proposes (p1, p2, ...); then reporting that traces
+      back to one origin. --confirm p1,k2 and --dismiss p3 decide on them (a proposal is kept with
+      that status); --delete k2 removes a kept set (its claims stay).
+  claimdesk conflicts --case <file> --make <claim id,claim id,...> [--kind conflict|consistent]
+      [--subject <text>] [--note <text>] [--json]
+      Make a set by hand from two or more claims (ids as claimdesk list shows them).
   claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
       [--briefing <id|title>] [--generated-at <ISO time>]
   claimdesk serve [--case <file>] [--port N]

@@ -1,0 +1,128 @@
+// `claimdesk conflicts`: the sets the case keeps (k1, k2, ...) and those the engine proposes (p1, p2,
+// ...), and the analyst's decisions on them: confirm, dismiss, make a set by hand, delete one.
+import type { ConflictSetProposal } from '../../shared/analysis'
+import { CONFLICT_SET_KINDS, type ConflictSet, type ConflictSetKind, type ConflictSetStatus } from '../../shared/model'
+import { gate } from '../dispatch'
+import type { ClaimdeskService } from '../service'
+import { parse, requireCase, UsageError, type CliIo } from './args'
+import { formatConflicts, keptRef, proposalRef } from './format'
+import { USAGE } from './usage'
+
+type Listed = { ref: string; set: ConflictSet } | { ref: string; proposal: ConflictSetProposal }
+
+const list = (value: string | undefined) => value?.split(',').flatMap((x) => x.trim() || []) ?? []
+
+export async function conflictsCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    confirm: { type: 'string' },
+    dismiss: { type: 'string' },
+    delete: { type: 'string' },
+    make: { type: 'string' },
+    kind: { type: 'string' },
+    subject: { type: 'string' },
+    note: { type: 'string' }
+  })
+  if (values.help) return (void io.out(USAGE), 0)
+  const actions = [values.confirm, values.dismiss, values.delete, values.make].filter((v) => v !== undefined)
+  if (actions.length > 1) throw new UsageError('use one of --confirm, --dismiss, --delete and --make')
+  if (
+    values.make === undefined &&
+    (values.kind !== undefined || values.subject !== undefined || values.note !== undefined)
+  )
+    throw new UsageError('--kind, --subject and --note go with --make')
+  const kind = values.kind ?? 'conflict'
+  if (!(CONFLICT_SET_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind ${kind}: use ${CONFLICT_SET_KINDS.join(' or ')}`)
+  const api = gate(service.handlers)
+  await api.openCase(requireCase(values.case), { readOnly: actions.length === 0 })
+
+  if (values.make !== undefined) {
+    const claimIds = list(values.make)
+    if (claimIds.length < 2) throw new UsageError('--make needs two or more claim ids, as id1,id2 (see claimdesk list)')
+    const { value } = await api.createConflictSet({
+      claimIds,
+      kind: kind as ConflictSetKind,
+      subject: values.subject ?? '',
+      note: values.note ?? ''
+    })
+    io.out(values.json ? JSON.stringify(value, null, 2) : `made ${setLine(value)}`)
+    return 0
+  }
+
+  const { sets, proposals } = await api.conflictSets()
+  const listed: Listed[] = [
+    ...sets.map((set, i) => ({ ref: keptRef(i), set })),
+    ...proposals.map((proposal, i) => ({ ref: proposalRef(i), proposal }))
+  ]
+  if (actions.length === 0) {
+    const circular = await api.circularReporting()
+    if (values.json)
+      io.out(
+        JSON.stringify(
+          {
+            sets: sets.map((s, i) => ({ ref: keptRef(i), ...s })),
+            proposals: proposals.map((p, i) => ({ ref: proposalRef(i), ...p })),
+            circular
+          },
+          null,
+          2
+        )
+      )
+    else io.out(formatConflicts(sets, proposals, circular))
+    return 0
+  }
+
+  const [flag, refs] =
+    values.confirm !== undefined
+      ? ['--confirm', values.confirm]
+      : values.dismiss !== undefined
+        ? ['--dismiss', values.dismiss]
+        : ['--delete', values.delete as string]
+  const chosen = resolveRefs(flag, list(refs), listed)
+  if (flag === '--delete') {
+    const proposed = chosen.filter((x) => 'proposal' in x)
+    if (proposed.length)
+      throw new UsageError(
+        `--delete ${refs}: ${proposed.map((x) => x.ref).join(', ')} is only proposed; dismiss it instead`
+      )
+    for (const x of chosen) if ('set' in x) await api.deleteConflictSet(x.set.id)
+    io.out(values.json ? JSON.stringify({ deleted: chosen.map((x) => x.ref) }) : `deleted ${count(chosen.length)}`)
+    return 0
+  }
+  const status: ConflictSetStatus = flag === '--confirm' ? 'confirmed' : 'dismissed'
+  const kept: ConflictSet[] = []
+  for (const x of chosen)
+    kept.push(
+      'set' in x
+        ? (await api.updateConflictSet(x.set.id, { status })).value
+        : (await api.keepConflictProposal(x.proposal.key, status)).value
+    )
+  io.out(values.json ? JSON.stringify(kept, null, 2) : kept.map((s) => `${status} ${setLine(s)}`).join('\n'))
+  return 0
+}
+
+/** k2, p1 or a kept set's id, as the listing shows them; every one is checked before anything changes. */
+function resolveRefs(flag: string, refs: string[], listed: Listed[]): Listed[] {
+  if (refs.length === 0) throw new UsageError(`${flag} names sets, as p1,k2 (see claimdesk conflicts)`)
+  const byRef = (ref: string) =>
+    listed.find(
+      (x) =>
+        x.ref === ref.toLowerCase() || ('set' in x && x.set.id === ref) || ('proposal' in x && x.proposal.key === ref)
+    )
+  const unknown = refs.filter((r) => !byRef(r))
+  if (unknown.length) {
+    const kept = listed.filter((x) => 'set' in x).length
+    const proposed = listed.length - kept
+    throw new UsageError(
+      `${flag}: no set ${unknown.join(', ')}; the case keeps ${kept ? `${keptRef(0)} to ${keptRef(kept - 1)}` : 'none'} and the engine proposes ` +
+        `${proposed ? `${proposalRef(0)} to ${proposalRef(proposed - 1)}` : 'none'} (see claimdesk conflicts)`
+    )
+  }
+  return [...new Set(refs.map((r) => byRef(r) as Listed))]
+}
+
+const count = (n: number) => `${n} set${n === 1 ? '' : 's'}`
+
+function setLine(s: ConflictSet): string {
+  return `${s.kind === 'conflict' ? 'conflict' : 'consistent set'} “${s.subject || 'untitled'}” (${s.claimIds.length} claims; ${s.id})`
+}
