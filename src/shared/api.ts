@@ -307,6 +307,11 @@ export interface CaseInfo {
    * (a change is acknowledged only once all of it is on disk), but the user is told it happened.
    */
   tornBytes: number
+  /**
+   * References the case file holds to items it does not (a claim in a missing document, a set citing a
+   * deleted claim), one line each: the file was edited by hand or damaged. Opened as it is, unmended.
+   */
+  brokenReferences: string[]
 }
 
 /** A source with how many claims it asserts and relays. */

@@ -4,6 +4,11 @@
 export const recoveredMessage = (changes: number): string =>
   `Recovered ${changes} unsaved change${changes === 1 ? '' : 's'} after an unclean shutdown.`
 
+export const brokenReferencesMessage = (lines: readonly string[]): string =>
+  `This case file names things it does not hold (it was edited by hand, or damaged): ${lines.join('; ')}. ` +
+  'Claimdesk opened it as it is and has changed none of them; if this is not what you expect, restore an earlier copy ' +
+  'from its backups folder beside it (<name>.claimdesk-backups).'
+
 export const tornWriteMessage = (bytes: number): string =>
   `A write in progress when Claimdesk last stopped was cut short (${bytes} byte${bytes === 1 ? '' : 's'}) and dropped. ` +
   'It had not been reported saved: every change that was reported saved is in the case.'

@@ -27,6 +27,7 @@ import { ClaimdeskError, invalid, notFound } from '../../shared/errors'
 import type { CaseData } from '../../shared/model'
 import { backupIfDue, listBackups, newestBackupSavedAt } from './backups'
 import { CaseState } from './case-state'
+import { danglingReferences } from './references'
 import { fsyncDir, removeLeftoverTemps, removeTempsIn } from './durable-file'
 import { errnoCode, ioError } from './io-errors'
 import { JournalWriter, readJournal, type JournalContents, type JournalEntry } from './journal'
@@ -217,7 +218,8 @@ export class CaseStoreImpl implements CaseStore {
       tornBytes: journal.tornBytes,
       journalKeptAside: null,
       cleanedUp: [],
-      saveError: null
+      saveError: null,
+      brokenReferences: danglingReferences(state)
     }
     const store = new CaseStoreImpl(
       io,

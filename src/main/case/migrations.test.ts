@@ -81,4 +81,19 @@ describe('the migrations Claimdesk ships', () => {
       data: { version: 3, claims: [], conflictSets: [{ id: 'x' }], rejections: [] }
     })
   })
+
+  it('keeps a key the older format lacked, for the format check to judge, rather than dropping it', () => {
+    const kept = [{ id: 'doc', spans: ['1:5'], updatedAt: '2026-01-01T00:00:00.000Z' }]
+    expect(
+      migrate({ version: 2, claims: [], conflictSets: [], rejections: kept }, 'edited.claimdesk.json').data
+    ).toEqual({
+      version: 3,
+      claims: [],
+      conflictSets: [],
+      rejections: kept
+    })
+    expect(migrate({ version: 1, conflictSets: [{ id: 's' }] }, 'edited.claimdesk.json').data.conflictSets).toEqual([
+      { id: 's' }
+    ])
+  })
 })

@@ -9,12 +9,16 @@ export type RawCase = Record<string, unknown>
 /** Turns a case of version N into one of version N + 1 (and sets `version` to N + 1). */
 export type Migration = (data: RawCase) => RawCase
 
-/** MIGRATIONS[N] migrates version N to N + 1; a change to the format adds one here and raises SCHEMA_VERSION. */
+/**
+ * MIGRATIONS[N] migrates version N to N + 1; a change to the format adds one here and raises SCHEMA_VERSION.
+ * A key the older format lacked but the file has (a newer file whose version was edited back) is kept,
+ * for the case format's check to accept or name, never dropped.
+ */
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // Version 2 keeps conflict sets: claims whose figures or accounts diverge, any number of them.
-  1: (data) => ({ ...data, version: 2, conflictSets: [] }),
+  1: (data) => ({ ...data, version: 2, conflictSets: data.conflictSets ?? [] }),
   // Version 3 keeps the suggestions an analyst rejected, per document.
-  2: (data) => ({ ...data, version: 3, rejections: [] })
+  2: (data) => ({ ...data, version: 3, rejections: data.rejections ?? [] })
 }
 
 export interface Migrated {

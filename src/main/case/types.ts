@@ -37,6 +37,8 @@ export interface OpenReport {
   cleanedUp: string[]
   /** Set when the replayed changes could not be written into the case file yet (they stay in the journal). */
   saveError: string | null
+  /** What the case's items name that it does not hold (a hand-edited or damaged file), one line each. */
+  brokenReferences: string[]
 }
 
 /** Something the user should hear about, from an open store. */

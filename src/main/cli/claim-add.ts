@@ -17,6 +17,7 @@ import { findSourceByName, normName, similarSources } from '../../shared/source-
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { parse, requireCase, UsageError, type CliIo } from './args'
+import { openCaseFor } from './open'
 import { documentNamed } from './documents'
 import { claimRows } from './format'
 import { USAGE } from './usage'
@@ -110,7 +111,7 @@ export async function claimAddCommand(service: ClaimdeskService, args: string[],
   }
 
   const api = gate(service.handlers)
-  const overview = await api.openCase(target)
+  const overview = await openCaseFor(api, target, {}, io)
   const { document: doc } = await api.getDocument(documentNamed(overview.documents, values.doc, io))
   const range = pickRange(doc, values.quote, occurrence)
 

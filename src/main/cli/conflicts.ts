@@ -5,6 +5,7 @@ import { CONFLICT_SET_KINDS, type ConflictSet, type ConflictSetKind, type Confli
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { parse, requireCase, UsageError, type CliIo } from './args'
+import { openCaseFor } from './open'
 import { formatConflicts, keptRef, proposalRef } from './format'
 import { USAGE } from './usage'
 
@@ -34,7 +35,7 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
   if (!(CONFLICT_SET_KINDS as readonly string[]).includes(kind))
     throw new UsageError(`--kind ${kind}: use ${CONFLICT_SET_KINDS.join(' or ')}`)
   const api = gate(service.handlers)
-  await api.openCase(requireCase(values.case), { readOnly: actions.length === 0 })
+  await openCaseFor(api, requireCase(values.case), { readOnly: actions.length === 0 }, io)
 
   if (values.make !== undefined) {
     const claimIds = list(values.make)

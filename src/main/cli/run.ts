@@ -15,6 +15,7 @@ import { startServer } from '../serve'
 import { ClaimdeskService, casePath } from '../service'
 import { defaultCasePath, userDataDir } from '../user-data'
 import { parse, requireCase, UsageError, type CliIo } from './args'
+import { noteOpened, openCaseFor } from './open'
 import { claimAddCommand } from './claim-add'
 import { conflictsCommand } from './conflicts'
 import { documentNamed } from './documents'
@@ -31,7 +32,7 @@ import {
 import { lockMessage } from './lock-message'
 import { sourceCommand } from './sources'
 import { USAGE } from './usage'
-import { recoveredMessage, tornWriteMessage } from '../../shared/open-notices'
+import { brokenReferencesMessage, recoveredMessage, tornWriteMessage } from '../../shared/open-notices'
 
 export type { CliIo } from './args'
 
@@ -127,7 +128,7 @@ async function importCommand(service: ClaimdeskService, args: string[], io: CliI
   if (earlier !== undefined && positionals.length !== 1)
     throw new UsageError('--new-version-of takes one file: the new version of that document')
   const api = gate(service.handlers)
-  const overview = await service.openOrCreate(target)
+  const overview = noteOpened(await service.openOrCreate(target), io)
   // Named before the import, whose title would match too.
   const fromId = earlier === undefined ? undefined : documentNamed(overview.documents, earlier, io)
   const results: CliImportResult[] = []
@@ -184,7 +185,7 @@ async function listCommand(service: ClaimdeskService, args: string[], io: CliIo)
   const { values } = parse(args, {})
   if (values.help) return (void io.out(USAGE), 0)
   const api = gate(service.handlers)
-  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const overview = await openCaseFor(api, requireCase(values.case), { readOnly: true }, io)
   const claims: Claim[] = []
   for (let page; !page || claims.length < page.total;) {
     page = await api.listClaims({ offset: claims.length, limit: 5000 })
@@ -200,7 +201,7 @@ async function showCommand(service: ClaimdeskService, args: string[], io: CliIo)
   if (values.help) return (void io.out(USAGE), 0)
   if (!values.doc) throw new UsageError('--doc <id|title> is required')
   const api = gate(service.handlers)
-  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const overview = await openCaseFor(api, requireCase(values.case), { readOnly: true }, io)
   const { document: doc } = await api.getDocument(documentNamed(overview.documents, values.doc, io))
   io.out(values.json ? JSON.stringify(doc, null, 2) : formatDocument(doc))
   return 0
@@ -214,7 +215,7 @@ async function searchCommand(service: ClaimdeskService, args: string[], io: CliI
   const text = positionals.join(' ').trim()
   if (!text) throw new UsageError('name the words to search for')
   const api = gate(service.handlers)
-  const overview = await api.openCase(requireCase(values.case), { readOnly: true })
+  const overview = await openCaseFor(api, requireCase(values.case), { readOnly: true }, io)
   const documentId = values.doc ? documentNamed(overview.documents, values.doc, io) : undefined
   const found = await api.searchCase({ text, documentId })
   if (values.json) io.out(JSON.stringify(found, null, 2))
@@ -240,7 +241,7 @@ async function suggestCommand(service: ClaimdeskService, args: string[], io: Cli
     throw new UsageError('use one of --accept, --reject and --restore')
   const writes = values.accept || values.reject !== undefined || values.restore
   const api = gate(service.handlers)
-  const overview = await api.openCase(requireCase(values.case), { readOnly: !writes })
+  const overview = await openCaseFor(api, requireCase(values.case), { readOnly: !writes }, io)
   const documentId = documentNamed(overview.documents, values.doc, io)
   if (values.reject !== undefined || values.restore) {
     const ids = values.reject?.split(',').flatMap((id) => id.trim() || []) ?? []
@@ -333,7 +334,7 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
   if (values.help) return (void io.out(USAGE), 0)
   if (!values.out) throw new UsageError('--out <file> is required (use - for standard output)')
   const api = gate(service.handlers)
-  await api.openCase(requireCase(values.case), { readOnly: true })
+  await openCaseFor(api, requireCase(values.case), { readOnly: true }, io)
   const result = await api.exportBriefing({
     format: values.format as never,
     ...(values.briefing ? { briefing: values.briefing } : {}),
@@ -368,6 +369,7 @@ async function serveCommand(service: ClaimdeskService, args: string[], io: CliIo
     io.out(`Claimdesk is serving ${opened.info.path}${opened.info.readOnly ? ' (read-only)' : ''}`)
     if (opened.info.recovered) io.out(recoveredMessage(opened.info.recovered))
     if (opened.info.tornBytes) io.out(tornWriteMessage(opened.info.tornBytes))
+    if (opened.info.brokenReferences.length) io.out(brokenReferencesMessage(opened.info.brokenReferences))
   } else {
     io.err(`claimdesk: ${target} could not be opened; the app in the browser explains why and offers what it can.`)
   }

@@ -6,6 +6,7 @@ import { findSourceByName } from '../../shared/source-names'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { parse, requireCase, UsageError, type CliIo } from './args'
+import { openCaseFor } from './open'
 import { USAGE } from './usage'
 
 /** A source by id, or by its exact name or an alias. */
@@ -24,7 +25,7 @@ export async function sourceCommand(service: ClaimdeskService, argv: string[], i
   if (positionals.length !== 2)
     throw new UsageError('source merge takes two sources: the one to merge away, then the one to keep')
   const api = gate(service.handlers)
-  const overview = await api.openCase(target)
+  const overview = await openCaseFor(api, target, {}, io)
   const from = sourceNamed(overview.sources, positionals[0])
   const into = sourceNamed(overview.sources, positionals[1])
   if (from.id === into.id) throw invalid(`“${positionals[0]}” and “${positionals[1]}” are one source already`)

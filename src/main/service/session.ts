@@ -98,7 +98,8 @@ export class Session {
       title: store.state.title,
       readOnly: store.readOnly,
       recovered: store.recovered,
-      tornBytes: store.openReport.tornBytes
+      tornBytes: store.openReport.tornBytes,
+      brokenReferences: store.openReport.brokenReferences
     }
   }
 

@@ -54,7 +54,7 @@ import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
 import { DocClaimIndex } from '../../../shared/doc-claims'
 import { assignColours } from './palette'
-import { recoveredMessage, tornWriteMessage } from '../../../shared/open-notices'
+import { brokenReferencesMessage, recoveredMessage, tornWriteMessage } from '../../../shared/open-notices'
 
 export type EditorField = 'source' | 'via' | 'tags' | 'note'
 
@@ -292,6 +292,8 @@ export class CaseStore {
     }
     if (overview.info.recovered > 0) this.notices.toast(recoveredMessage(overview.info.recovered))
     if (overview.info.tornBytes > 0) this.notices.toast(tornWriteMessage(overview.info.tornBytes))
+    if (overview.info.brokenReferences.length > 0)
+      this.notices.toast(brokenReferencesMessage(overview.info.brokenReferences), [], 0)
     if (keepDoc) return
     this.focusedClaimId = null
     if (first) this.showDocument(first)

@@ -30,6 +30,30 @@ describe('CaseStore', () => {
     expect(again.currentDoc?.id).toBe(t.documents['b.txt'])
   })
 
+  it('tells of references a hand-edited case holds to nothing, in a toast that stays until dismissed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const api = {
+      ...t.api,
+      currentCase: async () => {
+        const overview = await t.api.currentCase()
+        return {
+          ...overview,
+          info: { ...overview.info, brokenReferences: ['link l links claim zz, which the case does not have'] }
+        }
+      }
+    }
+    const notices = new Notices()
+    await new CaseStore(api, notices, memoryStorage()).load()
+    vi.advanceTimersByTime(60_000)
+    vi.useRealTimers()
+    expect(notices.toasts.map((n) => n.message)).toEqual([
+      expect.stringMatching(
+        /^This case file names things it does not hold .*: link l links claim zz, which the case does not have\. /
+      )
+    ])
+  })
+
   it('never asks for the whole case: a new claim comes back with the counts it moved', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text } })
     const { store } = t.desk
