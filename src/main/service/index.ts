@@ -13,6 +13,7 @@ import { anchorHandlers } from './anchors'
 import { Cases, casePath } from './cases'
 import { Documents } from './documents'
 import { analysisHandlers, defaultSuggester, type Suggester } from './analysis'
+import { rememberedSuggestions } from './remembered-suggestions'
 import { registryHandlers } from './registry'
 import { Session } from './session'
 
@@ -44,7 +45,7 @@ export class ClaimdeskService {
       ...this.cases.handlers(),
       ...this.documents.handlers(),
       ...registryHandlers(this.session, options.printPdf),
-      ...analysisHandlers(this.session, options.suggest ?? defaultSuggester),
+      ...analysisHandlers(this.session, options.suggest ?? rememberedSuggestions(defaultSuggester)),
       ...anchorHandlers(this.session)
     }
   }
