@@ -2,7 +2,7 @@
 // loopback browser mode, the CLI) calls these methods, and every call's arguments are checked
 // against `apiArgs` before the implementation sees them.
 import { z } from 'zod'
-import type { CircularGroup, ConflictSetProposal, Suggestion, TopicView } from './analysis'
+import type { CircularGroup, ConflictFigure, ConflictSetProposal, Suggestion, TopicView } from './analysis'
 import type { BriefingView } from './briefing/view'
 import {
   CLAIM_STATUSES,
@@ -276,6 +276,8 @@ export type ConflictSetPatch = z.infer<typeof conflictSetPatch>
 export interface ConflictSets {
   sets: ConflictSet[]
   proposals: ConflictSetProposal[]
+  /** The figures read in the kept sets' claims (a proposal carries its own). */
+  figures: ConflictFigure[]
 }
 
 /** What accepting suggestions made. */

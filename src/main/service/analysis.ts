@@ -6,7 +6,8 @@ import type { ApiHandlers } from '../../shared/api'
 import { ClaimdeskError, notFound } from '../../shared/errors'
 import type { Suggestion } from '../../shared/analysis'
 import type { CaseDocument, Source } from '../../shared/model'
-import type { ConflictSetProposal } from '../../shared/analysis'
+import type { ConflictFigure, ConflictSetProposal } from '../../shared/analysis'
+import { claimFacts } from '../analysis/claim-facts'
 import { RejectedSpans } from '../../shared/rejected-spans'
 import {
   findCircularReporting,
@@ -67,6 +68,19 @@ function proposals(state: CaseState): ConflictSetProposal[] {
   )
 }
 
+/** The figures the engine reads in the claims of the sets the case keeps, to show beside them. */
+function keptFigures(state: CaseState): ConflictFigure[] {
+  const ids = new Set([...state.conflictSets.values()].flatMap((set) => set.claimIds))
+  return [...ids].flatMap((id) => {
+    const claim = state.claims.get(id)
+    if (!claim) return []
+    return claimFacts(claim, state.documents.get(claim.documentId)).quantities.map((quantity) => ({
+      claimId: id,
+      quantity
+    }))
+  })
+}
+
 export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandlers {
   const caseParts = () => {
     const state = s.state
@@ -77,7 +91,11 @@ export function analysisHandlers(s: Session, suggest: Suggester): AnalysisHandle
     }
   }
   return {
-    conflictSets: async () => ({ sets: [...s.state.conflictSets.values()], proposals: proposals(s.state) }),
+    conflictSets: async () => ({
+      sets: [...s.state.conflictSets.values()],
+      proposals: proposals(s.state),
+      figures: keptFigures(s.state)
+    }),
     keepConflictProposal: (key, status) =>
       s.commit((state, ctx) => {
         // Found again here, never taken from the caller: proposals are deterministic for a case.

@@ -43,11 +43,14 @@ describe('the Conflicts tab', () => {
     await fireEvent.click(item('proposal:'))
     const cards = await screen.findAllByTestId('comparison-claim')
     expect(cards).toHaveLength(3)
+    // A figure with the time it refers to, where the text says.
     expect(cards.map((c) => c.querySelector('.figure')!.textContent).sort()).toEqual([
       '80 vessels',
-      '95 vessels',
+      '95 vesselsSunday',
       'at least 120 vessels'
     ])
+    const sunday = cards.find((c) => c.querySelector('.when'))!.querySelector('.figure')!
+    expect(sunday).toHaveAttribute('title', 'Read as: exactly as given; the time it refers to: Sunday')
     const who = cards.map((c) => c.querySelector('.who')!.textContent)
     expect(who).toContain('Coast guard official via Tidewatch')
     await fireEvent.click(screen.getByTestId('confirm-proposal'))
@@ -55,6 +58,10 @@ describe('the Conflicts tab', () => {
     expect(desk.store.conflictSets[0].status).toBe('confirmed')
     await waitFor(() => expect(item('set:')).toHaveAttribute('aria-selected', 'true'))
     expect(screen.getByTestId('set-status-confirmed')).toHaveAttribute('aria-checked', 'true')
+    // The kept set shows the figures too.
+    await waitFor(() =>
+      expect(screen.getAllByTestId('figure').map((f) => f.textContent)).toContain('at least 120 vessels')
+    )
     // Taken out of a set of three, a claim leaves two behind.
     await fireEvent.click(screen.getAllByTestId('remove-from-set')[0])
     await waitFor(() => expect(desk.store.conflictSets[0].claimIds).toHaveLength(2))

@@ -1,7 +1,7 @@
 // The Conflicts view's state: the sets the case keeps (from the store, kept current by its changes),
 // what the engine proposes now, circular reporting and sources by topic (asked for again when the
 // case changes while the view is open), the item on show, and a set being made by hand.
-import type { CircularGroup, ConflictSetProposal, TopicView } from '../../../shared/analysis'
+import type { CircularGroup, ConflictFigure, Quantity, ConflictSetProposal, TopicView } from '../../../shared/analysis'
 import type { ConflictSet, ConflictSetKind, ConflictSetStatus, Id } from '../../../shared/model'
 import type { CaseStore } from '../lib/case.svelte'
 
@@ -23,6 +23,8 @@ const byUpdated = (a: ConflictSet, b: ConflictSet): number => (a.updatedAt < b.u
 
 export class ConflictDesk {
   proposals = $state.raw<ConflictSetProposal[]>([])
+  /** Figures read in the kept sets' claims. */
+  figures = $state.raw<ConflictFigure[]>([])
   circular = $state.raw<CircularGroup[]>([])
   topics = $state.raw<TopicView[]>([])
   loading = $state(false)
@@ -52,6 +54,11 @@ export class ConflictDesk {
     return this.store.conflictSets.filter((s) => s.status === status).sort(byUpdated)
   }
 
+  /** The figures the engine read in one claim of a kept set. */
+  figuresOf(claimId: Id): Quantity[] {
+    return this.figures.filter((f) => f.claimId === claimId).map((f) => f.quantity)
+  }
+
   /** Asks the engine again when the case moved on since the last answer. */
   async refresh(force = false): Promise<void> {
     const revision = this.store.revision
@@ -65,8 +72,9 @@ export class ConflictDesk {
     if (load !== this.loads) return
     this.loading = false
     if (!found) return
-    const [{ proposals }, circular, topics] = found
+    const [{ proposals, figures }, circular, topics] = found
     this.proposals = proposals
+    this.figures = figures
     this.circular = circular
     this.topics = topics
     this.loadedAt = revision
