@@ -338,6 +338,8 @@ export interface CaseOverview {
   tags: TagCount[]
   claimCount: number
   history: HistoryState
+  /** The revision this overview shows: changes up to it are in it. */
+  revision: number
 }
 
 /** A document with its text, its claims in text order, the links that touch them and the claims at their other ends. */
@@ -462,9 +464,14 @@ export interface SearchResults {
 /** Something that happened to the open case outside any call (a checkpoint that failed, the file replaced on disk). */
 export interface CaseEvent {
   seq: number
-  kind: 'diverged' | 'save-failed' | 'recreated' | 'saved'
+  /**
+   * 'changed': the case changed (from any window or door), with what changed; 'switched': another case
+   * was opened; the rest tell of the case file outside any call.
+   */
+  kind: 'diverged' | 'save-failed' | 'recreated' | 'saved' | 'changed' | 'switched'
   message: string
   details?: Record<string, unknown>
+  changes?: CaseChanges
 }
 
 // ---- the contract ------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ export class Cases {
   }
 
   overview(): CaseOverview {
-    return overview(this.session.state, this.session.info(), this.session.historyState())
+    return overview(this.session.state, this.session.info(), this.session.historyState(), this.session.revision)
   }
 
   /** Opens `target` and makes it the open case; must run inside session.run. */

@@ -1,7 +1,7 @@
 // Things that happen to the open case outside any call (a timed save that failed, the file
 // replaced on disk), kept for the UI to fetch: it asks for the events after the last it saw and
 // may wait for the next one (a long poll, which every door can carry).
-import type { CaseEvent } from '../../shared/api'
+import type { CaseChanges, CaseEvent } from '../../shared/api'
 
 const KEEP = 100
 
@@ -10,8 +10,14 @@ export class EventLog {
   private seq = 0
   private waiters = new Set<() => void>()
 
-  push(kind: CaseEvent['kind'], message: string, details?: Record<string, unknown>): void {
-    this.events.push({ seq: ++this.seq, kind, message, ...(details ? { details } : {}) })
+  push(kind: CaseEvent['kind'], message: string, details?: Record<string, unknown>, changes?: CaseChanges): void {
+    this.events.push({
+      seq: ++this.seq,
+      kind,
+      message,
+      ...(details ? { details } : {}),
+      ...(changes ? { changes } : {})
+    })
     if (this.events.length > KEEP) this.events.shift()
     for (const wake of this.waiters) wake()
     this.waiters.clear()

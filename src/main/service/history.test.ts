@@ -27,7 +27,7 @@ const claims = async () => (await api.listClaims({ limit: 100 })).claims
 /** The whole case as the UI could see it, for before/after comparisons. */
 async function everything() {
   const overview = await api.currentCase()
-  const { history: _h, ...rest } = overview
+  const { history: _h, revision: _r, ...rest } = overview
   return { ...rest, claims: await claims(), view: await api.getDocument(doc.id).catch(() => null) }
 }
 

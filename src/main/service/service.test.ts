@@ -1,7 +1,7 @@
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ClaimdeskApi } from '../../shared/api'
+import type { CaseEvent, ClaimdeskApi } from '../../shared/api'
 import { ClaimdeskError } from '../../shared/errors'
 import { SCHEMA_VERSION } from '../../shared/model'
 import { dispatch } from '../dispatch'
@@ -479,7 +479,12 @@ describe('the case file replaced on disk while open', () => {
     await writeFile(`${path}.tmp-theirs`, theirs)
     await rename(`${path}.tmp-theirs`, path)
     await api.createSource({ name: 'Only ours' })
-    const [event] = await api.caseEvents(0, 20_000)
+    let event: CaseEvent | undefined
+    for (let after = 0; !event;) {
+      const events = await api.caseEvents(after, 20_000)
+      event = events.find((e) => e.kind === 'diverged')
+      after = events.at(-1)?.seq ?? after
+    }
     expect(event).toMatchObject({ kind: 'diverged', details: { theirs: path } })
     expect(event.message).toMatch(/replaced on disk by another program/)
     const ours = (event.details as { ours: string }).ours

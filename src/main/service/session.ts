@@ -26,6 +26,9 @@ export interface CommitOptions {
   store?: CaseStore
 }
 
+/** The most items a change event carries; see Session.told. */
+const TOLD_ITEMS = 2_000
+
 export class Session {
   private store: CaseStore | null = null
   private stopListening: (() => void) | null = null
@@ -124,6 +127,7 @@ export class Session {
     if (kept) this.history.restore(kept)
     this.stopListening = store.onEvent((e) => this.onStoreEvent(e))
     this.revision++
+    this.events.push('switched', '', { path: store.path })
   }
 
   /** Told of what happened to the open case outside any call; the UI fetches it (caseEvents). */
@@ -184,7 +188,7 @@ export class Session {
           at: this.clock().getTime()
         })
       }
-      return { value: outcome.value, changes: changes.describe() }
+      return { value: outcome.value, changes: this.told(outcome.ops, changes.describe()) }
     })
   }
 
@@ -194,10 +198,11 @@ export class Session {
       const store = this.writable()
       const entry = direction === 'undo' ? this.history.peekUndo() : this.history.peekRedo()
       if (!entry) return { value: null, changes: this.unchanged() }
-      const applied = await this.applyNow(store, direction === 'undo' ? entry.inverse : entry.ops)
+      const ops = direction === 'undo' ? entry.inverse : entry.ops
+      const applied = await this.applyNow(store, ops)
       if (direction === 'undo') this.history.undone()
       else this.history.redone()
-      return { value: entry.label, changes: applied.describe() }
+      return { value: entry.label, changes: this.told(ops, applied.describe()) }
     })
   }
 
@@ -210,6 +215,17 @@ export class Session {
     }
     touched.note(store.state, ops)
     return { inverse, describe: (): CaseChanges => touched.describe(store.state, this.revision, this.history.state()) }
+  }
+
+  /**
+   * Every window hears of a change, not only the one whose call made it (caseEvents). A change of
+   * thousands of items is told without them (windows read the case again), so the kept events stay small.
+   */
+  private told(ops: readonly CaseOp[], changes: CaseChanges): CaseChanges {
+    if (ops.length === 0) return changes
+    if (ops.length > TOLD_ITEMS) this.events.push('changed', '', { revision: changes.revision })
+    else this.events.push('changed', '', undefined, changes)
+    return changes
   }
 
   /** A reply for a call that changed nothing. */

@@ -29,7 +29,7 @@ export function tagList(state: CaseState): TagCount[] {
     .sort((a, b) => a.tag.localeCompare(b.tag, undefined, { sensitivity: 'base' }))
 }
 
-export function overview(state: CaseState, info: CaseInfo, history: HistoryState): CaseOverview {
+export function overview(state: CaseState, info: CaseInfo, history: HistoryState, revision: number): CaseOverview {
   return {
     info,
     documents: [...state.documents.values()].map((d) => documentSummary(state, d)),
@@ -38,7 +38,8 @@ export function overview(state: CaseState, info: CaseInfo, history: HistoryState
     conflictSets: [...state.conflictSets.values()],
     tags: tagList(state),
     claimCount: state.claims.size,
-    history
+    history,
+    revision
   }
 }
 

@@ -83,6 +83,12 @@ const LAST_DOC_KEY = 'claimdesk-last-document:'
 /** How long one request for case events waits for one (a long poll), and the pause after a failure. */
 const EVENT_WAIT_MS = 25_000
 const EVENT_RETRY_MS = 5_000
+const OWN_REVISIONS_KEPT = 500
+
+/** A reply to a call that changed the case (a call that changed nothing carries no items). */
+const changedSomething = (c: CaseChanges): boolean =>
+  c.title !== undefined ||
+  (['documents', 'sources', 'claims', 'links', 'briefings', 'conflictSets', 'rejections'] as const).some((k) => c[k])
 /** Document texts kept for quick switching back. */
 const DOC_CACHE_SIZE = 4
 
@@ -144,6 +150,12 @@ export class CaseStore {
   readonly removedClaimIds = new Set<Id>()
   /** The newest backend revision whose case-wide figures (tags, counts, undo) are shown. */
   private latest = -1
+  /** The revision of the overview shown: changes up to it are in it, so their events are old news. */
+  private shownRevision = -1
+  /** Revisions of changes this window made (and applied from the reply); their events are skipped. */
+  private readonly ownRevisions = new Set<number>()
+  /** This window's calls under way: an event may arrive before the reply to the change it tells of. */
+  private readonly inFlight = new Set<Promise<void>>()
   private docCache = new Map<Id, DocumentView>()
   /** What must drop the last case's answers when another case is shown (see onCaseSwitch). */
   private switchListeners: (() => void)[] = []
@@ -168,8 +180,20 @@ export class CaseStore {
 
   /** Runs a call; on failure shows the error (or hands it to onError) and resolves to undefined. */
   async run<T>(call: () => Promise<T>, options: ActionOptions = {}): Promise<T | undefined> {
+    let running: Promise<T>
     try {
-      return await call()
+      running = call()
+    } catch (err) {
+      running = Promise.reject(err)
+    }
+    const settled = running.then(
+      () => undefined,
+      () => undefined
+    )
+    this.inFlight.add(settled)
+    void settled.then(() => this.inFlight.delete(settled))
+    try {
+      return await running
     } catch (err) {
       const error = toClaimdeskError(err)
       if (options.onError) options.onError(error)
@@ -261,7 +285,7 @@ export class CaseStore {
   }
 
   /** Shows a case: its overview, then the document read last (or the first). */
-  async show(overview: CaseOverview, keepView = false): Promise<void> {
+  async show(overview: CaseOverview, keepView = false, announce = true): Promise<void> {
     const sameCase = keepView && this.info?.path === overview.info.path
     const keepDoc = sameCase && this.currentDoc && overview.documents.some((d) => d.id === this.currentDoc!.id)
     let first: DocumentView | undefined
@@ -280,6 +304,7 @@ export class CaseStore {
     this.tags = overview.tags
     this.claimCount = overview.claimCount
     this.history = overview.history
+    this.shownRevision = overview.revision
     this.revision++
     this.noCase = false
     if (!sameCase) {
@@ -290,14 +315,32 @@ export class CaseStore {
       this.links = []
       for (const forget of this.switchListeners) forget()
     }
-    if (overview.info.recovered > 0) this.notices.toast(recoveredMessage(overview.info.recovered))
-    if (overview.info.tornBytes > 0) this.notices.toast(tornWriteMessage(overview.info.tornBytes))
-    if (overview.info.brokenReferences.length > 0)
-      this.notices.toast(brokenReferencesMessage(overview.info.brokenReferences), [], 0)
+    if (announce) this.announce(overview.info)
+
     if (keepDoc) return
     this.focusedClaimId = null
     if (first) this.showDocument(first)
     else this.clearDocument()
+  }
+
+  /** What opening found that the analyst must hear about. */
+  private announce(info: CaseInfo): void {
+    if (info.recovered > 0) this.notices.toast(recoveredMessage(info.recovered))
+    if (info.tornBytes > 0) this.notices.toast(tornWriteMessage(info.tornBytes))
+    if (info.brokenReferences.length > 0) this.notices.toast(brokenReferencesMessage(info.brokenReferences), [], 0)
+  }
+
+  /** Reads the whole case again (a change too big to be told item by item, or changes this window missed). */
+  private async reread(): Promise<void> {
+    let overview: CaseOverview
+    try {
+      overview = await this.api.currentCase()
+    } catch (err) {
+      // No case open any more: the next call says so where it matters; anything else is worth a word.
+      if (toClaimdeskError(err).code !== 'no-case') this.report(toClaimdeskError(err))
+      return
+    }
+    await this.show(overview, false, false)
   }
 
   async openCase(path: string, options?: OpenOptions): Promise<boolean> {
@@ -360,10 +403,13 @@ export class CaseStore {
           await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY_MS))
           continue
         }
+        // Events this window never heard (it slept while more than the backend keeps went by).
+        const missed = after > 0 && events.length > 0 && events[0].seq > after + 1
         for (const e of events) {
           after = e.seq
-          if (!stopped) await this.onCaseEvent(e)
+          if (!stopped && !missed) await this.onCaseEvent(e)
         }
+        if (missed && !stopped) await this.reread()
       }
     }
     void loop()
@@ -372,6 +418,23 @@ export class CaseStore {
 
   private async onCaseEvent(e: CaseEvent): Promise<void> {
     if (e.kind === 'saved') return
+    if (e.kind === 'changed') {
+      // Another window's change (or a CLI's in the same backend): this window's own are applied already.
+      const r = e.changes?.revision ?? Number(e.details?.revision)
+      if (this.inFlight.size > 0) {
+        // Let this window's replies land first, so its own change is not applied twice.
+        await Promise.all([...this.inFlight])
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      }
+      if (r <= this.shownRevision || this.ownRevisions.has(r)) return
+      if (e.changes) this.applyChanges(e.changes)
+      else await this.reread()
+      return
+    }
+    if (e.kind === 'switched') {
+      if (e.details?.path !== this.info?.path) await this.reread()
+      return
+    }
     if (e.kind === 'recreated') return void this.notices.toast(e.message)
     this.notices.error(new ClaimdeskError(e.kind === 'diverged' ? 'conflict' : 'io', e.message))
     // The case may now be another file (our work continues in a conflict copy): show where.
@@ -386,6 +449,11 @@ export class CaseStore {
   /** Folds what a change touched into what this UI shows; anything older than what it has is ignored. */
   applyChanges(changes: CaseChanges): void {
     const r = changes.revision
+    if (changedSomething(changes)) {
+      this.ownRevisions.add(r)
+      if (this.ownRevisions.size > OWN_REVISIONS_KEPT)
+        this.ownRevisions.delete(this.ownRevisions.values().next().value!)
+    }
     const fresh = <T extends { id: Id }>(kind: string, put: readonly T[], removed: readonly Id[]) => {
       const current = (id: Id) => (this.seen.get(`${kind}:${id}`) ?? -1) <= r
       const kept = { put: put.filter((i) => current(i.id)), removed: removed.filter(current) }

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CaseChanges } from '../../../shared/api'
 import { ClaimdeskError } from '../../../shared/errors'
@@ -222,6 +223,57 @@ describe('case events', () => {
     await vi.waitFor(() => expect(notices.errors.map((e) => e.message)).toEqual(events.map((e) => e.message)))
     await vi.waitFor(() => expect(overviews()).toBe(before + 1))
     await vi.waitFor(() => expect(asked).toBeGreaterThan(3))
+    stop()
+  })
+})
+
+describe('two windows on one case', () => {
+  it('each shows what the other changes, without reading the case again', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const mine = t.desk.store
+    const other = new CaseStore(t.api, new Notices(), memoryStorage())
+    await other.load()
+    const stop = other.watchEvents()
+    const start = text.indexOf('Russia')
+    const claim = (await mine.createClaim(start, start + 6))!
+    await vi.waitFor(() => expect(other.docClaims.map((c) => c.id)).toEqual([claim.id]))
+    expect(other.claimCount).toBe(1)
+    await mine.updateClaim(claim.id, { note: 'from the other window' })
+    await vi.waitFor(() => expect(other.claims.get(claim.id)?.note).toBe('from the other window'))
+    const overviews = t.calls.filter((c) => c.method === 'currentCase').length
+    await mine.step('undo')
+    await vi.waitFor(() => expect(other.claims.get(claim.id)?.note).toBe(''))
+    expect(t.calls.filter((c) => c.method === 'currentCase').length).toBe(overviews)
+    stop()
+  })
+
+  it('shows the case another window opened, and goes on hearing of its changes', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const window = new CaseStore(t.api, new Notices(), memoryStorage())
+    await window.load()
+    const stop = window.watchEvents()
+    const other = await t.api.newCase(join(t.service.dir, 'other'))
+    await vi.waitFor(() => expect(window.info?.path).toBe(other.info.path))
+    expect(window.documents).toEqual([])
+    await t.api.createSource({ name: 'Later' })
+    await vi.waitFor(() => expect(window.sources.map((s) => s.name)).toEqual(['Later']))
+    stop()
+  })
+
+  it('reads the case again when it missed events (the backend keeps only the newest)', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const window = new CaseStore(t.api, new Notices(), memoryStorage())
+    await window.load()
+    const real = t.api.caseEvents
+    let calls = 0
+    t.api.caseEvents = async (after, wait) => {
+      calls++
+      if (calls !== 2) return real(after, calls === 1 ? 0 : wait)
+      await t.api.createSource({ name: 'Told while this window slept' })
+      return [{ seq: after + 10, kind: 'saved', message: '' }]
+    }
+    const stop = window.watchEvents()
+    await vi.waitFor(() => expect(window.sources.map((s) => s.name)).toEqual(['Told while this window slept']))
     stop()
   })
 })
