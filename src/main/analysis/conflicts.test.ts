@@ -386,6 +386,102 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c).map((s) => s.claimIds)).toEqual([['a', 'b']])
   })
 
+  it('without tags, sets diverging figures of one measured thing side by side, named by unit and event', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The governor said 31 people were killed in Tarn on Friday.',
+        quote: '31 people were killed in Tarn on Friday',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'A charity said more than 60 people died in Tarn on Friday.',
+        quote: 'more than 60 people died in Tarn on Friday',
+        source: 's2'
+      },
+      {
+        id: 'c',
+        sentence: 'The governor said 12 people were missing in Tarn.',
+        quote: '12 people were missing in Tarn',
+        source: 's1'
+      },
+      {
+        id: 'd',
+        sentence: 'Rescuers said 40 people were missing in Tarn.',
+        quote: '40 people were missing in Tarn',
+        source: 's3'
+      }
+    ])
+    const sets = findConflictSets(c)
+    expect(sets.map((s) => [s.basis, s.subject, s.claimIds])).toEqual([
+      ['figures', 'people killed', ['a', 'b']],
+      ['figures', 'people missing', ['c', 'd']]
+    ])
+  })
+
+  it('without tags, proposes nothing for different measures of one subject, dates that allow both, or other sides', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The army said the enemy launched 46 drones overnight.',
+        quote: 'the enemy launched 46 drones overnight',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'An officer said gunners shot down 12 drones overnight.',
+        quote: 'gunners shot down 12 drones overnight',
+        source: 's2'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said 38,000 people had signed contracts since January.',
+        quote: '38,000 people had signed contracts since January',
+        source: 's3'
+      },
+      {
+        id: 'd',
+        sentence: 'An analyst said 9,000 people signed contracts in May.',
+        quote: '9,000 people signed contracts in May',
+        source: 's4'
+      },
+      {
+        id: 'e',
+        sentence: 'The ministry said Orvik forces lost 300 personnel in the north.',
+        quote: 'Orvik forces lost 300 personnel in the north',
+        source: 's5'
+      },
+      {
+        id: 'f',
+        sentence: 'The rebels said Dastan forces lost 120 personnel in the north.',
+        quote: 'Dastan forces lost 120 personnel in the north',
+        source: 's6'
+      }
+    ])
+    expect(findConflictSets(c)).toEqual([])
+  })
+
+  it('without tags, finds consistency by arithmetic between a share and a count of one whole', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'Officials said 12,400 of the 31,000 households had been evacuated.',
+        quote: '12,400 of the 31,000 households had been evacuated',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'A charity said about 40 percent of households had left their homes.',
+        quote: 'about 40 percent of households had left their homes',
+        source: 's2'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.kind, s.basis, [...s.claimIds].sort()])).toEqual([
+      ['consistent', 'arithmetic', ['a', 'b']]
+    ])
+  })
+
   it('leaves out sets the case already holds, and turns a proposal into a set to keep', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 troops crossed.', source: 's1', tag: 't' },

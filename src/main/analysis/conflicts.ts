@@ -1,9 +1,11 @@
 // Conflict sets: claims about one thing whose figures or accounts diverge, as one set of any size,
 // and claims whose figures agree by arithmetic or say the same. Claims are about one thing when they
-// share a topic tag, or (untagged) when their figures count the same unit of the same named subject.
+// share a topic tag, or (untagged) when their figures measure one thing: one unit, one event, one side,
+// one place and one time (measures.ts).
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
+import { apart, describeMeasure, measuresOf, ties, type Measure } from './measures'
 import { measureOf, unitClassOf } from './quantities'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
 import { quoteForDisplay } from '../../shared/briefing/quotes'
@@ -85,20 +87,6 @@ const shared = (a: Set<string>, b: Set<string>) => {
   return n
 }
 
-/** Capitalised words of a claim's quote (not its first word), for matching untagged figures. */
-function namesIn(f: ClaimFacts): Set<string> {
-  const out = new Set<string>()
-  const quote = f.claim.quote.exact
-  for (const m of quote.matchAll(/(?<=\s)\p{Lu}[\p{L}'’-]+/gu))
-    out.add(
-      m[0]
-        .toLowerCase()
-        .replace(/['’]s$/, '')
-        .slice(0, 5)
-    )
-  return out
-}
-
 function groupsOf(facts: ClaimFacts[]): Group[] {
   const byTag = new Map<string, Group>()
   for (const f of facts)
@@ -111,39 +99,117 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
         })
       byTag.get(tag)!.members.push(f)
     }
-  // Untagged claims with figures: the same unit, and the same names around it.
-  const untagged = facts.filter((f) => !f.tags.length && f.quantities.length)
-  const uf = new UnionFind()
-  const index = new Map<string, ClaimFacts[]>()
-  const names = new Map<string, Set<string>>()
-  for (const f of untagged) {
-    const n = namesIn(f)
-    names.set(f.claim.id, n)
-    for (const q of f.quantities)
-      for (const name of n.size ? n : ['']) {
-        const k = `${measureOf(q.unit)?.dimension ?? q.unitClass}|${name}`
-        if (!index.has(k)) index.set(k, [])
-        index.get(k)!.push(f)
-      }
-  }
-  for (const list of index.values())
-    for (let i = 1; i < list.length && i < 200; i++) {
-      const a = names.get(list[0].claim.id)!
-      const b = names.get(list[i].claim.id)!
-      const union = new Set([...a, ...b]).size
-      if (union === 0 || shared(a, b) / union >= 0.5) uf.union(list[0].claim.id, list[i].claim.id)
-    }
-  const clusters = new Map<string, ClaimFacts[]>()
-  for (const f of untagged) {
-    const root = uf.find(f.claim.id)
-    if (!clusters.has(root)) clusters.set(root, [])
-    clusters.get(root)!.push(f)
-  }
-  const untaggedGroups = [...clusters.values()]
-    .filter((m) => m.length > 1)
-    .map((members) => ({ subject: subjectOf(members), members, byTopic: false }))
-  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...untaggedGroups.map(inOneUnit)]
+  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...byMeasure(facts).map(inOneUnit)]
 }
+
+/** Figures that play a part beside a claim's main figure: the whole it is part of, the ends of a change. */
+const companion = (q: Quantity) => !!q.role && q.role !== 'part'
+
+/**
+ * Untagged claims whose figures measure one thing (see measures.ts): figures that something ties
+ * together and nothing sets apart, strongest ties first; a figure joins a set only when it is set apart
+ * from none of the set's figures, so a figure that fits two measures does not join them.
+ */
+function byMeasure(facts: ClaimFacts[]): Group[] {
+  const figures: { f: ClaimFacts; m: Measure }[] = []
+  for (const f of facts)
+    if (!f.tags.length)
+      for (const m of measuresOf(f)) if (!m.q.increment && m.q.role !== 'whole') figures.push({ f, m })
+  const edges = new Map<number, { a: number; b: number; weight: number }>()
+  const n = figures.length
+  const consider = (a: number, b: number, bonus: number) => {
+    if (figures[a].f === figures[b].f) return
+    const k = a < b ? a * n + b : b * n + a
+    if (edges.has(k)) return
+    const x = figures[a].m
+    const y = figures[b].m
+    if (!x.keys.some((key) => y.keys.includes(key)) || apart(x, y)) return
+    const weight = ties(x, y) + bonus
+    if (weight >= TIES) edges.set(k, { a, b, weight })
+  }
+  // Within a document, every two figures filed under one unit; a figure in the claim right after
+  // another's ties to it ("... 58 percent." "The network's own count there was 41 percent.").
+  const byDoc = new Map<string, number[]>()
+  figures.forEach(({ f }, i) => {
+    const list = byDoc.get(f.claim.documentId)
+    if (list) list.push(i)
+    else byDoc.set(f.claim.documentId, [i])
+  })
+  for (const list of byDoc.values()) {
+    list.sort((a, b) => figures[a].f.claim.position.start - figures[b].f.claim.position.start)
+    for (let i = 1; i < list.length; i++) {
+      const a = figures[list[i - 1]].f
+      const b = figures[list[i]].f
+      const gap = b.claim.position.start - a.claim.position.end
+      if (gap >= 0 && gap < NEAR) consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1)
+      for (let j = 0; j < i - 1 && j < PER_DOCUMENT; j++) consider(list[j], list[i], 0)
+    }
+  }
+  // Across documents, figures filed under one unit that share an event or a name.
+  const index = new Map<string, number[]>()
+  figures.forEach(({ m }, i) => {
+    for (const key of m.keys)
+      for (const k of [...(m.event ? [`${key}|e|${m.event}`] : []), ...[...m.names].map((x) => `${key}|n|${x}`)]) {
+        const list = index.get(k)
+        if (list) list.push(i)
+        else index.set(k, [i])
+      }
+  })
+  for (const list of index.values())
+    for (let i = 1; i < list.length; i++)
+      for (let j = Math.max(0, i - WINDOW); j < i; j++) consider(list[j], list[i], 0)
+  // Sets of figures, strongest ties first; never two figures set apart in one set.
+  const setOf = figures.map((_, i) => i)
+  const members = figures.map((_, i) => [i])
+  const find = (i: number): number => (setOf[i] === i ? i : (setOf[i] = find(setOf[i])))
+  for (const { a, b } of [...edges.values()].sort((x, y) => y.weight - x.weight)) {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra === rb) continue
+    const clash = members[ra]
+      .slice(0, CHECKED)
+      .some((i) => members[rb].slice(0, CHECKED).some((j) => apart(figures[i].m, figures[j].m)))
+    if (clash) continue
+    setOf[rb] = ra
+    members[ra].push(...members[rb])
+    members[rb] = []
+  }
+  const groups: Group[] = []
+  for (const list of members) {
+    const claims = new Map<ClaimFacts, Quantity[]>()
+    for (const i of list) {
+      const { f, m } = figures[i]
+      claims.set(f, [...(claims.get(f) ?? []), m.q])
+    }
+    if (claims.size < 2) continue
+    const first = figures[list[0]].m
+    groups.push({
+      subject: describeMeasure(first),
+      byTopic: false,
+      members: [...claims].map(([f, qs]) => ({
+        ...f,
+        // The figures of this measure, with the wholes and ends of a change that go with them.
+        quantities: f.quantities.filter(
+          (q) => qs.includes(q) || (companion(q) && qs.some((x) => x.unitClass === q.unitClass))
+        )
+      }))
+    })
+  }
+  return groups
+}
+/** How much must tie two figures together (see `ties`): the same event, or two names or words. */
+const TIES = 2
+/** How many figures of each of two sets are checked before they join (sets are rarely larger). */
+const CHECKED = 12
+/** How many figures of a document each is compared with (a document's figures are rarely more). */
+const PER_DOCUMENT = 400
+/** How many figures back along one index entry a figure is compared with. */
+const WINDOW = 12
+/** Words by which a claim points back to the one before it: "the same period", "there", "that figure". */
+const POINTS_BACK =
+  /\bthe same\b|\bthere\b(?!\s+(?:is|are|was|were|had|has|have|will|would)\b)|\b(?:that|this|the) (?:figure|number|count|estimate|total)\b|\bof them\b/i
+/** Claims closer than this (characters) in one document follow each other. */
+const NEAR = 300
 
 /**
  * "40 kilometres" beside "25 miles": measures of one dimension in a group are put in the unit its first
@@ -198,21 +264,6 @@ function withUnitsFilledIn(g: Group): Group {
       : f
   )
   return { ...g, members }
-}
-
-function subjectOf(members: ClaimFacts[]): string {
-  const unit = members[0].quantities[0]?.unit ?? ''
-  const common = [...namesIn(members[0])].filter((n) => members.every((m) => namesIn(m).has(n)))
-  const words =
-    members[0].claim.quote.exact.match(/\p{Lu}[\p{L}'’-]+/gu)?.filter((w) =>
-      common.includes(
-        w
-          .toLowerCase()
-          .replace(/['’]s$/, '')
-          .slice(0, 5)
-      )
-    ) ?? []
-  return [unit, ...new Set(words)].filter(Boolean).join(' · ')
 }
 
 /**
