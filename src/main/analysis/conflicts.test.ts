@@ -462,6 +462,45 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c)).toEqual([])
   })
 
+  it('without tags, sets diverging accounts of one event side by side, and a disputed figure with the figures', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A doctor said rebels had shelled the clinic in Marrow overnight.',
+        quote: 'rebels had shelled the clinic in Marrow overnight',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'The rebel command denied hitting the clinic.',
+        quote: 'denied hitting the clinic',
+        source: 's2'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said 61,000 Tarvian soldiers had been killed.',
+        quote: '61,000 Tarvian soldiers had been killed',
+        source: 's3'
+      },
+      {
+        id: 'd',
+        sentence: 'Monitors said 11,800 Tarvian soldiers had been killed.',
+        quote: '11,800 Tarvian soldiers had been killed',
+        source: 's4'
+      },
+      {
+        id: 'e',
+        sentence: "Tarvia's general said its losses were several times lower than the ministry's.",
+        quote: "its losses were several times lower than the ministry's",
+        source: 's5'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.kind, s.basis, s.subject, s.claimIds])).toEqual([
+      ['conflict', 'accounts', 'clinic', ['a', 'b']],
+      ['conflict', 'figures', 'soldiers killed', ['c', 'd', 'e']]
+    ])
+  })
+
   it('without tags, finds consistency by arithmetic between a share and a count of one whole', () => {
     const c = caseOf([
       {
