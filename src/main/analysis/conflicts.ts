@@ -297,8 +297,14 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
   for (const g of groupsOf(facts)) {
     const byClass = figuresByClass(g)
     if (!g.byTopic) {
+      const before = figureSets.length
       figureConflicts(g, byClass, who, (p) => figureSets.push(p))
       arithmetic(g, add)
+      // Figures that agree, from two sources or more, where none of the measure's figures diverge.
+      if (figureSets.length === before)
+        figuresThatAgree(g, byClass, who, (p) => {
+          if (new Set(p.claimIds.map((id) => speakerOf.get(id))).size > 1) add(p)
+        })
       continue
     }
     // One topic, one conflict set: its diverging figures and its diverging accounts side by side.
