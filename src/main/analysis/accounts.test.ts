@@ -53,6 +53,38 @@ describe('diverging accounts without topic tags', () => {
     ).toEqual([['a', 'b']])
   })
 
+  it('sets a denial a few claims after the account it shares two words with', () => {
+    expect(
+      sets([
+        {
+          id: 'a',
+          sentence: 'Monitors said ballots had been stuffed into boxes at dozens of stations.',
+          quote: 'ballots had been stuffed into boxes at dozens of stations',
+          source: 's1'
+        },
+        {
+          id: 'b',
+          sentence: 'The weather service said rain was likely.',
+          quote: 'rain was likely',
+          source: 's2',
+          gap: 3
+        },
+        {
+          id: 'c',
+          sentence: 'Turnout was said to be high in the north.',
+          quote: 'Turnout was said to be high in the north',
+          source: 's3'
+        },
+        {
+          id: 'd',
+          sentence: 'The commission said complaints about stuffed ballot boxes had been examined and rejected.',
+          quote: 'complaints about stuffed ballot boxes had been examined and rejected',
+          source: 's4'
+        }
+      ])
+    ).toEqual([['a', 'd']])
+  })
+
   it('sets a denial that points back ("any such", "the report", "that figure") against the claim before it', () => {
     expect(
       sets([
@@ -197,7 +229,7 @@ describe('diverging accounts without topic tags', () => {
     ).toEqual([['a', 'c']])
   })
 
-  it('sets a disputed figure against the figure in the unit it names, else the figure just before it', () => {
+  it('sets a disputed figure against the figure in the unit it names (not its own), else the figure just before it', () => {
     expect(
       sets([
         {
@@ -230,11 +262,32 @@ describe('diverging accounts without topic tags', () => {
           sentence: 'A manager said the true number was nearer 120.',
           quote: 'the true number was nearer 120',
           source: 's4'
+        },
+        {
+          id: 'f',
+          sentence: 'A clinic said 57 people were treated for burns.',
+          quote: '57 people were treated for burns',
+          source: 's5',
+          gap: 4
+        },
+        {
+          id: 'g',
+          sentence: 'Doctors said the real number of people hurt was close to 90.',
+          quote: 'the real number of people hurt was close to 90',
+          source: 's6'
+        },
+        {
+          id: 'h',
+          sentence: 'Nurses said 140 patients were treated, far more than reported.',
+          quote: '140 patients were treated, far more than reported',
+          source: 's7',
+          gap: 4
         }
       ])
     ).toEqual([
       ['a', 'c'],
-      ['d', 'e']
+      ['d', 'e'],
+      ['f', 'g']
     ])
   })
 

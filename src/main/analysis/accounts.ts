@@ -63,7 +63,7 @@ const BACK = 6
 const FAR_BACK = 40
 
 /** Why two accounts (a before b in one document, from two sources) diverge about one event, or null. */
-function diverge(a: Account, b: Account, close: boolean, justBefore: boolean): string | null {
+function diverge(a: Account, b: Account, close: boolean, near: boolean, justBefore: boolean): string | null {
   const words = count(a.words, b.words)
   const names = count(a.names, b.names)
   const quote = b.f.claim.quote.exact
@@ -72,8 +72,9 @@ function diverge(a: Account, b: Account, close: boolean, justBefore: boolean): s
     return 'denies the report before it'
   // "The real cause was ...": against the account before it that it shares words with.
   if (b.f.disputes === 'account' && close && words >= 1) return 'disputes its account'
-  // A denial after the account it denies, of the same event: its words, and a name or one following the other.
-  if (b.f.denial && !a.f.negative && ((close && words >= 1) || (words >= 3 && names >= 1))) return 'denies it'
+  // A denial after the account it denies, of the same event: a word of it just after it, two a few claims
+  // after it, or two and a name anywhere after it.
+  if (b.f.denial && !a.f.negative && ((close && words >= 1) || (words >= 2 && (names >= 1 || near)))) return 'denies it'
   // Opposed stances on one place: "seized Tovin" and "still holds Tovin"; supplies of one thing.
   const [x, y] = [a.f.stance, b.f.stance]
   if (x && y === OPPOSED[x]) {
@@ -90,17 +91,23 @@ function diverge(a: Account, b: Account, close: boolean, justBefore: boolean): s
 }
 
 /**
- * "The real number is at least double the official count", "far fewer contracts": a claim disputing a
- * figure, with none of its own, against the nearest figure before it in the unit it names or, naming
- * none, the figure just before it.
+ * "The real number of cases is at least double the official count": a claim disputing a figure against
+ * the nearest figure before it, from another source, in the unit it names; naming none and giving no
+ * figure of its own ("the true number was nearer 120"), against the figure just before it.
  */
 function disputedFigure(list: Account[], j: number): Account | undefined {
   const d = list[j]
-  if (d.f.disputes !== 'figure' || d.units.size) return undefined
-  const names = new Set((d.f.claim.quote.exact.match(/\p{L}+/gu) ?? []).map((w) => unitClassOf(w.toLowerCase())))
+  if (d.f.disputes !== 'figure') return undefined
+  // The units its words name, less those of its own figures ("57 people ... far more than reported").
+  const own = d.f.quantities.map((q) => d.f.sentence.slice(q.start, q.end)).join(' ')
+  const named = new Set(
+    (d.f.claim.quote.exact.match(/\p{L}+/gu) ?? [])
+      .filter((w) => !own.includes(w))
+      .map((w) => unitClassOf(w.toLowerCase()))
+  )
   const before = list.slice(0, j).filter((x) => x.f.claim.sourceId !== d.f.claim.sourceId && x.units.size)
-  const named = before.findLast((x) => [...x.units].some((u) => names.has(u)))
-  if (named) return named
+  const inUnit = before.findLast((x) => [...x.units].some((u) => named.has(u)))
+  if (inUnit || d.units.size) return inUnit
   const last = before.at(-1)
   return last && list.indexOf(last) >= j - 2 && d.f.claim.position.start - last.f.claim.position.end < NEAR
     ? last
@@ -145,7 +152,7 @@ export function divergingAccounts(facts: readonly ClaimFacts[]): ClaimFacts[][] 
         const a = list[i]
         if (a.f.claim.sourceId === b.f.claim.sourceId) continue
         const close = j - i <= 2 && b.f.claim.position.start - a.f.claim.position.end < NEAR
-        if (diverge(a, b, close, justBefore)) link(a.f, b.f)
+        if (diverge(a, b, close, j - i <= BACK, justBefore)) link(a.f, b.f)
         justBefore = false
       }
       const disputed = disputedFigure(list, j)
