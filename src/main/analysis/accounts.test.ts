@@ -291,6 +291,38 @@ describe('diverging accounts without topic tags', () => {
     ])
   })
 
+  it('sets "the real cause was ..." against the account just before it that shares its words', () => {
+    expect(
+      sets([
+        {
+          id: 'a',
+          sentence: 'The minister said the delay was caused by design changes.',
+          quote: 'the delay was caused by design changes',
+          source: 's1'
+        },
+        {
+          id: 'b',
+          sentence: 'The yard said the real cause of the delay was a shortage of welders.',
+          quote: 'the real cause of the delay was a shortage of welders',
+          source: 's2'
+        },
+        {
+          id: 'c',
+          sentence: 'The council said the road was closed for repairs.',
+          quote: 'the road was closed for repairs',
+          source: 's3',
+          gap: 4
+        },
+        {
+          id: 'd',
+          sentence: 'Drivers said the real reason was a strike.',
+          quote: 'the real reason was a strike',
+          source: 's4'
+        }
+      ])
+    ).toEqual([['a', 'b']])
+  })
+
   it('sets an expectation against a fact told in the same words', () => {
     expect(
       sets([
