@@ -9,8 +9,7 @@ import { contentStems, OPPOSED, stem, type ClaimFacts } from './claim-facts'
 import { GENERIC_STEMS, namesIn } from './measures'
 import { unitClassOf } from './quantities'
 
-interface Account {
-  f: ClaimFacts
+interface Reading {
   /** Names in the quote (first five letters, lower case), and those after a preposition of place. */
   names: Set<string>
   places: Set<string>
@@ -19,8 +18,14 @@ interface Account {
   /** Unit classes of the figures it gives (none counted as none). */
   units: Set<string>
 }
+/** A claim, and what its quote names and says, read when a rule first needs it (few claims are). */
+interface Account extends Partial<Reading> {
+  f: ClaimFacts
+}
 
-function accountOf(f: ClaimFacts): Account {
+function read(a: Account): Required<Account> {
+  if (a.names) return a as Required<Account>
+  const f = a.f
   const names = new Set<string>()
   const places = new Set<string>()
   for (const { key, place } of namesIn(f.sentence, f.quoteStart, f.quoteEnd)) {
@@ -35,7 +40,7 @@ function accountOf(f: ClaimFacts): Account {
   const units = new Set(
     f.quantities.filter((q) => q.value > 0).flatMap((q) => [q.unitClass, unitClassOf(q.unit.split(/\s+/).at(-1)!)])
   )
-  return { f, names, places, words, units }
+  return Object.assign(a, { names, places, words, units })
 }
 
 const count = <T>(a: Set<T>, b: Set<T>) => {
@@ -62,8 +67,13 @@ const NEAR = 300
 const BACK = 6
 const FAR_BACK = 40
 
-/** Why two accounts (a before b in one document, from two sources) diverge about one event, or null. */
-function diverge(a: Account, b: Account, close: boolean, near: boolean, justBefore: boolean): string | null {
+/** Why two accounts (first before then in one document, from two sources) diverge about one event, or null. */
+function diverge(first: Account, then: Account, close: boolean, near: boolean, justBefore: boolean): string | null {
+  // Every pair below has a denial, a disputed account, two stances or one expectation.
+  const [p, q] = [first.f, then.f]
+  if (!q.negative && q.disputes !== 'account' && !(p.stance && q.stance) && p.expected === q.expected) return null
+  const a = read(first)
+  const b = read(then)
   const words = count(a.words, b.words)
   const names = count(a.names, b.names)
   const quote = b.f.claim.quote.exact
@@ -105,9 +115,13 @@ function disputedFigure(list: Account[], j: number): Account | undefined {
       .filter((w) => !own.includes(w))
       .map((w) => unitClassOf(w.toLowerCase()))
   )
-  const before = list.slice(0, j).filter((x) => x.f.claim.sourceId !== d.f.claim.sourceId && x.units.size)
+  const before = list
+    .slice(0, j)
+    .filter((x) => x.f.claim.sourceId !== d.f.claim.sourceId && x.f.quantities.length)
+    .map(read)
+    .filter((x) => x.units.size)
   const inUnit = before.findLast((x) => [...x.units].some((u) => named.has(u)))
-  if (inUnit || d.units.size) return inUnit
+  if (inUnit || read(d).units.size) return inUnit
   const last = before.at(-1)
   return last && list.indexOf(last) >= j - 2 && d.f.claim.position.start - last.f.claim.position.end < NEAR
     ? last
@@ -123,7 +137,7 @@ export function divergingAccounts(facts: readonly ClaimFacts[]): ClaimFacts[][] 
   for (const f of facts) {
     if (f.tags.length || !f.claim.sourceId) continue
     const list = byDoc.get(f.claim.documentId)
-    const account = accountOf(f)
+    const account: Account = { f }
     if (list) list.push(account)
     else byDoc.set(f.claim.documentId, [account])
   }

@@ -313,19 +313,30 @@ function timesDiffer(a: When | null, b: When | null): boolean {
  * sentence, months, weekdays), each with its key (first five letters, lower case) and whether a
  * preposition of place comes before it ("in the town of Dravik").
  */
-export function* namesIn(
-  sentence: string,
-  from: number,
-  to: number
-): Generator<{ w: Word; key: string; place: boolean }> {
+export function namesIn(sentence: string, from: number, to: number): { w: Word; key: string; place: boolean }[] {
   const clause = sentence.slice(from, to)
-  for (const w of wordsOf(clause, from)) {
-    if (!/^\p{Lu}/u.test(w.text) || NOT_NAMES.has(w.lower) || MONTHS.includes(w.lower) || WEEKDAYS.includes(w.lower))
-      continue
+  const out: { w: Word; key: string; place: boolean }[] = []
+  for (const m of clause.matchAll(CAPITALISED)) {
+    const lower = m[0].toLowerCase().replace(/['’]s$/, '')
+    if (NOT_NAMES.has(lower) || MONTHS.includes(lower) || WEEKDAYS.includes(lower)) continue
+    const start = from + m.index
     // The first word of a sentence is capitalised whatever it is.
-    if (!/[\p{L}\d,"“”']\s*$/u.test(sentence.slice(0, w.start))) continue
-    yield { w, key: nameKey(w.text), place: PLACE_BEFORE.test(clause.slice(0, w.start - from)) }
+    let k = start - 1
+    while (k >= 0 && /\s/.test(sentence[k])) k--
+    if (k < 0 || !/[\p{L}\d,"“”']/u.test(sentence[k])) continue
+    const w = { text: m[0], lower, start, end: start + m[0].length }
+    out.push({ w, key: nameKey(w.text), place: PLACE_BEFORE.test(wordsBefore(clause, m.index)) })
   }
+  return out
+}
+/** A word that starts with a capital (as `wordsOf` reads words). */
+const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*/gu
+
+/** The words of text before `end`, up to about 100 characters of them (no word cut). */
+function wordsBefore(text: string, end: number): string {
+  let start = Math.max(0, end - 100)
+  while (start > 0 && start < end && /\p{L}/u.test(text[start - 1])) start++
+  return text.slice(start, end)
 }
 
 /** The measures of a claim's figures: one per figure, in the order of its quantities. */
