@@ -19,6 +19,12 @@ const facts = (sentence: string, quote: string) => {
 }
 
 describe('claimFacts', () => {
+  it('tells a denial in so many words from a bare negation', () => {
+    expect(facts('The operator denied that it had released water.', 'it had released water').denial).toBe(true)
+    expect(facts('She described the claims as baseless.', 'She described the claims as baseless').denial).toBe(true)
+    expect(facts('No naval vessels were hit, the ministry said.', 'No naval vessels were hit').denial).toBe(false)
+  })
+
   it('reads denials and negations of the event, not of a report or a judgment', () => {
     expect(facts('The operator denied that it had released water.', 'it had released water').negative).toBe(true)
     expect(facts('No naval vessels were hit, the ministry said.', 'No naval vessels were hit').negative).toBe(true)

@@ -18,6 +18,8 @@ export interface ClaimFacts {
   bare: Quantity[]
   /** Denies or negates what it is about ("denied that ...", "no vessels were hit"). */
   negative: boolean
+  /** Denies it in so many words ("denied that ...", "rejected the report", "called the claims false"). */
+  denial: boolean
   /** Reports an expectation rather than a fact ("expected ... soon", "would send"). */
   expected: boolean
   /**
@@ -174,10 +176,12 @@ export const OPPOSED: Record<Stance, Stance> = {
 /** "has not confirmed or denied": says nothing either way. */
 const NON_STATEMENT = /\bnot\s+(?:yet\s+)?(?:been\s+)?(?:confirmed\s+or\s+denied|denied\s+or\s+confirmed)\b/gi
 
-function isNegative(quote: string, before: string): boolean {
-  // A denial earlier in the sentence, with no stop between it and the quote.
-  if (DENIAL_BEFORE.test(before.slice(before.lastIndexOf('.') + 1)) || DENIAL_IN.test(quote.replace(NON_STATEMENT, '')))
-    return true
+/** A denial earlier in the sentence, with no stop between it and the quote, or in the quote. */
+const isDenial = (quote: string, before: string) =>
+  DENIAL_BEFORE.test(before.slice(before.lastIndexOf('.') + 1)) || DENIAL_IN.test(quote.replace(NON_STATEMENT, ''))
+
+function isNegative(quote: string, denial: boolean): boolean {
+  if (denial) return true
   for (const m of quote.matchAll(NEGATION)) {
     if (NOT_CONTENT.test(quote.slice(m.index))) continue
     const copula = COPULA_NOT.exec(quote.slice(Math.max(0, m.index - 8)))
@@ -252,6 +256,7 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     ...zeroCounts(sentence).filter(inQuote)
   ]
   const before = sentence.slice(0, quoteStart)
+  const denial = isDenial(quote, before)
   return {
     claim,
     sentence,
@@ -259,7 +264,8 @@ export function claimFacts(claim: Claim, doc: Pick<CaseDocument, 'text'> | undef
     quoteEnd,
     quantities,
     bare: figures.filter((q) => !q.unit),
-    negative: isNegative(quote, before),
+    negative: isNegative(quote, denial),
+    denial,
     expected: EXPECTATION.test(quote) || EXPECTATION.test(before.split(/[,;]/).at(-1) ?? ''),
     disputes: disputesIn(quote.replace(/["“”]/g, '')),
     stance: stanceOf(quote.replace(/["“”]/g, '')),

@@ -462,6 +462,96 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c)).toEqual([])
   })
 
+  it('without tags, sets diverging accounts of one event side by side, and a disputed figure with the figures', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'A doctor said rebels had shelled the clinic in Marrow overnight.',
+        quote: 'rebels had shelled the clinic in Marrow overnight',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'The rebel command denied hitting the clinic.',
+        quote: 'denied hitting the clinic',
+        source: 's2'
+      },
+      {
+        id: 'c',
+        sentence: 'The ministry said 61,000 Tarvian soldiers had been killed.',
+        quote: '61,000 Tarvian soldiers had been killed',
+        source: 's3'
+      },
+      {
+        id: 'd',
+        sentence: 'Monitors said 11,800 Tarvian soldiers had been killed.',
+        quote: '11,800 Tarvian soldiers had been killed',
+        source: 's4'
+      },
+      {
+        id: 'e',
+        sentence: "Tarvia's general said its losses were several times lower than the ministry's.",
+        quote: "its losses were several times lower than the ministry's",
+        source: 's5'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.kind, s.basis, s.subject, s.claimIds])).toEqual([
+      ['conflict', 'accounts', 'clinic', ['a', 'b']],
+      ['conflict', 'figures', 'soldiers killed', ['c', 'd', 'e']]
+    ])
+  })
+
+  it('without tags, sets figures of one measure that agree side by side when two sources give them and none diverge', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'Analysts said at least 11 bunkers at Kerrow were destroyed.',
+        quote: 'at least 11 bunkers at Kerrow were destroyed',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'Imagery showed 12 bunkers at Kerrow were destroyed.',
+        quote: '12 bunkers at Kerrow were destroyed',
+        source: 's2'
+      },
+      {
+        id: 'c',
+        sentence: 'The governor said 31 people were missing in Tarn.',
+        quote: '31 people were missing in Tarn',
+        source: 's3'
+      },
+      {
+        id: 'd',
+        sentence: 'The governor said 30 people were missing in Tarn.',
+        quote: '30 people were missing in Tarn',
+        source: 's3'
+      },
+      {
+        id: 'e',
+        sentence: 'Medics said 40 people were injured in Sella.',
+        quote: '40 people were injured in Sella',
+        source: 's4'
+      },
+      {
+        id: 'f',
+        sentence: 'Police said 42 people were injured in Sella.',
+        quote: '42 people were injured in Sella',
+        source: 's5'
+      },
+      {
+        id: 'g',
+        sentence: 'A charity said 90 people were injured in Sella.',
+        quote: '90 people were injured in Sella',
+        source: 's6'
+      }
+    ])
+    expect(findConflictSets(c).map((s) => [s.kind, s.basis, s.claimIds])).toEqual([
+      ['consistent', 'figures', ['a', 'b']],
+      ['conflict', 'figures', ['e', 'f', 'g']]
+    ])
+  })
+
   it('without tags, finds consistency by arithmetic between a share and a count of one whole', () => {
     const c = caseOf([
       {

@@ -5,6 +5,7 @@
 import type { CaseDocument, Claim, Source } from '../../shared/model'
 import { agrees, directionOf, implied, type Implied } from './arithmetic'
 import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
+import { accountSubject, divergingAccounts } from './accounts'
 import { apart, describeMeasure, measuresOf, ties, type Measure } from './measures'
 import { measureOf, unitClassOf } from './quantities'
 import type { ConflictFigure, ConflictSet, ConflictSetProposal, Quantity } from '../../shared/analysis'
@@ -291,11 +292,19 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     out.set(key, { key, ...p, explanation: p.explanation + oneSourceCaveat(p, speakerOf, names) })
   }
 
+  // Untagged diverging figures, kept until the diverging accounts are known.
+  const figureSets: Omit<ConflictSetProposal, 'key'>[] = []
   for (const g of groupsOf(facts)) {
     const byClass = figuresByClass(g)
     if (!g.byTopic) {
-      figureConflicts(g, byClass, who, add)
+      const before = figureSets.length
+      figureConflicts(g, byClass, who, (p) => figureSets.push(p))
       arithmetic(g, add)
+      // Figures that agree, from two sources or more, where none of the measure's figures diverge.
+      if (figureSets.length === before)
+        figuresThatAgree(g, byClass, who, (p) => {
+          if (new Set(p.claimIds.map((id) => speakerOf.get(id))).size > 1) add(p)
+        })
       continue
     }
     // One topic, one conflict set: its diverging figures and its diverging accounts side by side.
@@ -310,6 +319,19 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     if (conflicts.length) add(merged(conflicts))
     others.forEach(add)
   }
+  // Untagged diverging accounts, each in one set with the diverging figures of any of its claims ("the
+  // real number is at least double" beside the figures it disputes), as a topic would have them.
+  for (const members of divergingAccounts(facts)) {
+    const ids = new Set(members.map((f) => f.claim.id))
+    const withFigures = figureSets.filter((p) => p.claimIds.some((id) => ids.has(id)))
+    const accounts = accountsDiverge(members, accountSubject(members), who)
+    if (!withFigures.length) add(accounts)
+    else {
+      withFigures.forEach((p) => figureSets.splice(figureSets.indexOf(p), 1))
+      figureSets.push(merged([...withFigures, { ...accounts, subject: withFigures[0].subject }]))
+    }
+  }
+  figureSets.forEach(add)
   const known = new Set((input.known ?? []).map((k) => sameSet(k.kind, k.claimIds)))
   return [...out.values()].filter((p) => !known.has(sameSet(p.kind, p.claimIds)))
 }
@@ -610,24 +632,31 @@ function accountConflicts(g: Group, who: (f: ClaimFacts) => string, add: Add): v
   }
   // One subject, one set: every claim whose account diverges from another's, side by side.
   const members = m.filter((f) => linked.has(f.claim.id))
-  if (members.length) {
-    const stance = (f: ClaimFacts) =>
-      f.negative
-        ? 'a denial'
-        : f.disputes
-          ? `a disputed ${f.disputes}`
-          : (f.stance ?? (f.expected ? 'an expectation' : 'a statement'))
-    const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
-    add({
-      kind: 'conflict',
-      basis: 'accounts',
-      claimIds: members.map((f) => f.claim.id),
-      subject: g.subject,
-      explanation: `Accounts of ${g.subject} diverge: ${members
-        .map((f) => `${who(f)}, ${stance(f)}: ${shown(f.claim.quote.exact)}`)
-        .join('; ')}.`,
-      figures: []
-    })
+  if (members.length) add(accountsDiverge(members, g.subject, who))
+}
+
+/** Claims whose accounts of one subject diverge, side by side, each with what kind of account it gives. */
+function accountsDiverge(
+  members: ClaimFacts[],
+  subject: string,
+  who: (f: ClaimFacts) => string
+): Omit<ConflictSetProposal, 'key'> {
+  const stance = (f: ClaimFacts) =>
+    f.negative
+      ? 'a denial'
+      : f.disputes
+        ? `a disputed ${f.disputes}`
+        : (f.stance ?? (f.expected ? 'an expectation' : 'a statement'))
+  const shown = (quote: string) => quoteForDisplay(quote.length > 80 ? `${quote.slice(0, 79)}…` : quote)
+  return {
+    kind: 'conflict',
+    basis: 'accounts',
+    claimIds: members.map((f) => f.claim.id),
+    subject,
+    explanation: `Accounts of ${subject} diverge: ${members
+      .map((f) => `${who(f)}, ${stance(f)}: ${shown(f.claim.quote.exact)}`)
+      .join('; ')}.`,
+    figures: []
   }
 }
 

@@ -72,7 +72,7 @@ const GENERIC = new Set(
     'shrank climbed jumped doubled halved went been being had has have having was were are is get got'
   ).split(' ')
 )
-const GENERIC_STEMS = new Set([...GENERIC].map(stem))
+export const GENERIC_STEMS = new Set([...GENERIC].map(stem))
 /** Words that join a figure to the verb before or after it. */
 const FILLER = new Set(
   'had has have been be being were was are is still now all also reportedly already later then allegedly since so far only just some a an the their its his her our of them those these'.split(
@@ -133,7 +133,7 @@ const nameKey = (w: string) =>
     .replace(/['’]s$/, '')
     .slice(0, 5)
 
-interface Word {
+export interface Word {
   text: string
   lower: string
   start: number
@@ -308,6 +308,37 @@ function timesDiffer(a: When | null, b: When | null): boolean {
   return !!(a.weekday && b.weekday && a.weekday !== b.weekday)
 }
 
+/**
+ * The names in sentence[from, to): capitalised words that name something (not the first word of the
+ * sentence, months, weekdays), each with its key (first five letters, lower case) and whether a
+ * preposition of place comes before it ("in the town of Dravik").
+ */
+export function namesIn(sentence: string, from: number, to: number): { w: Word; key: string; place: boolean }[] {
+  const clause = sentence.slice(from, to)
+  const out: { w: Word; key: string; place: boolean }[] = []
+  for (const m of clause.matchAll(CAPITALISED)) {
+    const lower = m[0].toLowerCase().replace(/['’]s$/, '')
+    if (NOT_NAMES.has(lower) || MONTHS.includes(lower) || WEEKDAYS.includes(lower)) continue
+    const start = from + m.index
+    // The first word of a sentence is capitalised whatever it is.
+    let k = start - 1
+    while (k >= 0 && /\s/.test(sentence[k])) k--
+    if (k < 0 || !/[\p{L}\d,"“”']/u.test(sentence[k])) continue
+    const w = { text: m[0], lower, start, end: start + m[0].length }
+    out.push({ w, key: nameKey(w.text), place: PLACE_BEFORE.test(wordsBefore(clause, m.index)) })
+  }
+  return out
+}
+/** A word that starts with a capital (as `wordsOf` reads words). */
+const CAPITALISED = /(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*/gu
+
+/** The words of text before `end`, up to about 100 characters of them (no word cut). */
+function wordsBefore(text: string, end: number): string {
+  let start = Math.max(0, end - 100)
+  while (start > 0 && start < end && /\p{L}/u.test(text[start - 1])) start++
+  return text.slice(start, end)
+}
+
 /** The measures of a claim's figures: one per figure, in the order of its quantities. */
 export function measuresOf(f: ClaimFacts): Measure[] {
   const out: Measure[] = []
@@ -347,14 +378,9 @@ function measureOf(f: ClaimFacts, q: Quantity, before: Measure | undefined): Mea
   const names = new Set<string>()
   const actors = new Set<string>()
   const places = new Set<string>()
-  for (const w of wordsOf(clause, from)) {
-    if (!/^\p{Lu}/u.test(w.text) || NOT_NAMES.has(w.lower) || MONTHS.includes(w.lower) || WEEKDAYS.includes(w.lower))
-      continue
-    // The first word of a sentence is capitalised whatever it is.
-    if (!/[\p{L}\d,"“”']\s*$/u.test(f.sentence.slice(0, w.start))) continue
-    const key = nameKey(w.text)
+  for (const { w, key, place } of namesIn(f.sentence, from, to)) {
     names.add(key)
-    if (PLACE_BEFORE.test(clause.slice(0, w.start - from))) places.add(key)
+    if (place) places.add(key)
     const possessive = /['’]s$/.test(w.text)
     // Whose: a name inside the counted phrase ("Russian troops"), or the subject just before its verb.
     if (!possessive && ((w.start >= q.start && w.end <= q.end) || (w.end <= verbAt && verbAt - w.end < 30)))
