@@ -130,7 +130,8 @@ const RELAYED_BY = new Set([
   'obtained',
   'reviewed',
   'reported',
-  'published'
+  'published',
+  'carried'
 ])
 /** Phrasal verbs of saying and denying, by "lemma particle". */
 const PHRASAL_CUES = new Set(['point out', 'rule out'])
@@ -545,13 +546,20 @@ function leftOf(toks: Token[], v: number): Left {
     return out
   }
   const boundary = clauseStart(toks, j + 1)
-  // "a welder who has worked there for 22 years said ...": a relative clause with its own verb ends
-  // before the cue, which is the main verb; the speaker is the noun phrase the clause describes.
-  if (
+  const relativeClause =
     ['who', 'whom'].includes(toks[boundary]?.lower ?? '') &&
     toks[boundary - 1]?.text !== ',' &&
     toks.slice(boundary + 1, j + 1).some((_, k) => isFiniteVerb(toks, boundary + 1 + k))
-  ) {
+  // "Buses will run for those who wish to leave, he said": a pronoun takes no relative clause; the
+  // clause before its comma closes the claim.
+  if (relativeClause && PERSONAL_PRONOUNS.has(toks[j]?.lower ?? '') && toks[j - 1]?.text === ',' && j === v - 1) {
+    out.claimComma = j - 1
+    out.speaker = [j, j + 1]
+    return out
+  }
+  // "a welder who has worked there for 22 years said ...": a relative clause with its own verb ends
+  // before the cue, which is the main verb; the speaker is the noun phrase the clause describes.
+  if (relativeClause) {
     const described = nounPhraseBefore(toks, boundary)
     if (described) {
       // "The first witness, Joss Amberley, a former clerk who worked ...": the names it is in apposition to.
@@ -694,8 +702,17 @@ function leftOf(toks: Token[], v: number): Left {
       !clause &&
       !hedge &&
       (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')
-    )
+    ) {
+      out.relayAside ??= relayIn(toks, a, b) ?? undefined
       continue
+    }
+    // "Speaking to AVT, in remarks later reported by Interpress, she claimed ...": a phrase naming the
+    // outlet that carried the words is no claim.
+    const carried = first.pos === 'ADP' && speakerTo !== -1 && toks[b]?.text === ',' ? relayIn(toks, a, b) : null
+    if (carried) {
+      out.relayAside ??= carried
+      continue
+    }
     // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
     // the first half of the claim.
     if (speakerTo === -1 && b - a === 1 && PERSONAL_PRONOUNS.has(toks[a].lower) && a > lo && interrupts(toks, v)) {
@@ -869,7 +886,10 @@ function rightSpeaker(toks: Token[], v: number): [number, number] | null {
 const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier', 'last', 'this', 'by'])
 
 /** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */
-function complementStart(toks: Token[], from: number): { start: number; origin: [number, number] | null } | null {
+function complementStart(
+  toks: Token[],
+  from: number
+): { start: number; origin: [number, number] | null; relay?: [number, number] } | null {
   let origin: [number, number] | null = null
   // "said the figure referred to the first dose": a participle read as a modifier is the verb after all
   // when no other verb follows.
@@ -918,6 +938,13 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       toks.slice(i + 2, i + 10).some((_, k) => isFiniteVerb(toks, i + 2 + k))
     )
       return { start: i + 1, origin }
+    // "said on Friday, in remarks carried by KIN, that ...": an aside naming the outlet, then the clause.
+    if (t.text === ',' && toks[i + 1]?.pos === 'ADP') {
+      let c = i + 2
+      while (c < toks.length && c < i + 14 && ![',', '.', ';'].includes(toks[c].text)) c++
+      const relay = toks[c]?.text === ',' && toks[c + 1]?.lower === 'that' ? relayIn(toks, i + 1, c) : null
+      if (relay && toks[c + 2]) return { start: c + 2, origin, relay }
+    }
     if (t.text === ',' && CITING.has(toks[i + 1]?.lower ?? '')) {
       let k = i + 2
       while (k < toks.length && toks[k].text !== ',') k++
@@ -952,6 +979,17 @@ function agentAt(toks: Token[], i: number): number {
     while (toks[k]?.entity === 'DATE') k++
   }
   return toks[k]?.lower === 'by' ? k : -1
+}
+
+/** "in remarks later reported by the Interpress agency": the outlet a passive aside in [a, b) names. */
+function relayIn(toks: Token[], a: number, b: number): [number, number] | null {
+  for (let k = a; k < b; k++) {
+    if (!RELAYED_BY.has(toks[k].lower) || toks[k].pos !== 'VERB') continue
+    const agent = agentAt(toks, k)
+    const whom = agent !== -1 && agent < b ? toldWhom(toks, agent + 1) : null
+    if (whom?.relay && whom.relay[1] <= b) return whom.relay
+  }
+  return null
 }
 
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
@@ -1380,6 +1418,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       toks[comp.start - 1]?.lower === 'that' ||
       toks.slice(comp.start, stop).some((_, k) => isFiniteVerb(toks, comp.start + k))
     if (NEEDS_CLAUSE.has(cue.lemma) && !clause && !recordSpeaks) continue
+    if (comp.relay) frame.relays.push(toks.slice(comp.relay[0], comp.relay[1]))
     if (comp.origin) {
       frame.relays.unshift(frame.speaker)
       frame.speaker = toks.slice(comp.origin[0], comp.origin[1])

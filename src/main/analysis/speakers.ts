@@ -65,6 +65,7 @@ const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
 const CARRIED_BY = /\b(?:attached to|in|with|from)\s+(?:the|that|this)\s+(\p{L}+)$/iu
 const PLURAL_HEADS = new Set(['people', 'police', 'staff', 'crew', 'media', 'personnel'])
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
+const POSSESSIVE_MARK = /^['’]s$/
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
 const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
@@ -395,7 +396,14 @@ export function profile(tokens: Token[], text: string): Profile {
     /^\p{Ll}/u.test(head.text) &&
     tokens.indexOf(head) < tokens.indexOf(run[0]) &&
     ['in', 'of', 'at', 'from', 'near'].includes(tokens[tokens.indexOf(run[0]) - 1]?.lower ?? '')
-  const name = withoutAcronyms(run && !place ? textOf(run, text) : clean(phrase))
+  // "Kostrel's Defence Ministry" is not "Aldervia's Defence Ministry": a body's name owned by a place keeps
+  // its owner.
+  const owner = run && kind === 'organization' ? placeOwner(tokens, tokens.indexOf(run[0])) : null
+  const owned = owner
+    ? [...owner, ...tokens.slice(tokens.indexOf(owner.at(-1)!) + 1, tokens.indexOf(run!.at(-1)!) + 1)]
+    : run
+  if (owner) for (const t of owner) words.add(t.lower)
+  const name = withoutAcronyms(owned && !place ? textOf(owned, text) : clean(phrase))
   // An acronym made from a name's initials is an alias only when the text uses it ("ISW", not "SW").
   const used = acr.filter((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a}(?![\\p{L}\\p{N}])`, 'u').test(text))
   const aliases = [...new Set([aliasOf(phrase, name, kind), ...used])].filter(
@@ -411,6 +419,14 @@ export function profile(tokens: Token[], text: string): Profile {
     surname: kind === 'person' || bare ? run?.at(-1)?.lower : undefined,
     ...(bare ? { bare } : {})
   }
+}
+
+/** "Kostrel's" before the name at `at`: the capitalised possessor's words, or null. */
+function placeOwner(tokens: Token[], at: number): Token[] | null {
+  if (!POSSESSIVE_MARK.test(tokens[at - 1]?.text ?? '')) return null
+  let a = at - 1
+  while (a > 0 && tokens[a - 1].pos === 'PROPN') a--
+  return a < at - 1 ? tokens.slice(a, at - 1) : null
 }
 
 function withAlias(p: Profile, mention: string): string[] {

@@ -1550,6 +1550,40 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(caveated('She could not check the gauges, she said.')).toEqual([null, null, null])
   })
 
+  it('keeps a place\'s ministry apart from another place\'s, and its later "it" and "the statement" with it', () => {
+    const got = brief(
+      doc(
+        "Norvania's Interior Ministry said the bridge had been closed by saboteurs.",
+        "Estrava's Interior Ministry told a different story. In a statement carried by the news agency Baltpress, it said the bridge had been closed for repairs. Three workers were hurt, the statement said.",
+        'The ministry also accused Norvania of "inventing a plot."'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the bridge had been closed by saboteurs', "Norvania's Interior Ministry", []],
+      ['the bridge had been closed for repairs', "Estrava's Interior Ministry", ['Baltpress']],
+      ['Three workers were hurt', "Estrava's Interior Ministry", ['Baltpress']],
+      ['accused Norvania of "inventing a plot."', "Estrava's Interior Ministry", ['Baltpress']]
+    ])
+  })
+
+  it('reads an aside naming the outlet that carried the words as a relay, before the speaker or the clause', () => {
+    const got = brief(
+      doc(
+        'Talking to the radio station Vox Ardal, in comments later published by the Ardal Herald, she insisted that the dam was safe.',
+        'The port authority said on Monday, in remarks also carried by Baltpress, that it had fined the owner.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the dam was safe', ['Ardal Herald', 'Vox Ardal']],
+      ['it had fined the owner', ['Baltpress']]
+    ])
+  })
+
+  it('reads "..., he said" after a clause with "who" in it as closing the claim', () => {
+    const got = brief(doc('The ferry sailed at noon. Tickets will be free for anyone who lost a home, he said.'))
+    expect(got.map((g) => g.claim)).toContain('Tickets will be free for anyone who lost a home')
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

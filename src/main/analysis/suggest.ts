@@ -218,7 +218,7 @@ function subjectOf(s: Sentence): Token[] | null {
   if (!run.length || run.length > 8 || run[0].pos === 'ADP') return null
   const nameLike =
     run.at(-1)!.pos === 'PROPN' &&
-    run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
+    run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and', "'s", '’s'].includes(t.lower))
   const nounPhrase =
     run.at(-1)!.pos === 'NOUN' &&
     run.every(
