@@ -525,9 +525,16 @@ function leftOf(toks: Token[], v: number): Left {
   }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
+  // "Y, which have risen, the council's director, Riya Halloran, told ...": a last part with no verb is a
+  // name after the aside, which belongs to the claim.
   if (toks[j]?.text === ',')
-    for (let k = j - 1; k > 0 && k > j - 40; k--) {
+    for (let k = j - 1, verbless = false; k > 0 && k > j - 40; k--) {
       if (toks[k].text === ';' || isQuote(toks[k])) break
+      if (toks[k].text === ',' && !verbless)
+        verbless = !toks
+          .slice(k + 1, j)
+          .some((_, m) => isFiniteVerb(toks, k + 1 + m) || RELATIVE.has(toks[k + 1 + m].lower))
+      if (verbless) break
       if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') {
         j = k - 2
         break
@@ -562,17 +569,7 @@ function leftOf(toks: Token[], v: number): Left {
   if (relativeClause) {
     const described = nounPhraseBefore(toks, boundary)
     if (described) {
-      // "The first witness, Joss Amberley, a former clerk who worked ...": the names it is in apposition to.
-      let from = described[0]
-      for (;;) {
-        const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
-        if (!before || before[1] !== from - 1) break
-        // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
-        if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
-          break
-        from = before[0]
-      }
-      out.speaker = [from, described[1]]
+      out.speaker = [appositionStart(toks, described[0]), described[1]]
       return out
     }
   }
@@ -642,7 +639,7 @@ function leftOf(toks: Token[], v: number): Left {
       break
     }
     // "On 10 July the armed forces of Orvenia claimed ...": an opening date is no part of the speaker.
-    if (a === lo && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
+    if (a === lo && speakerTo === -1 && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
       let d = a + 1
       while (d < b - 1 && toks[d].entity === 'DATE') d++
       if (d > a + 1 && isNounPhrase(toks, d, b)) {
@@ -706,6 +703,10 @@ function leftOf(toks: Token[], v: number): Left {
       out.relayAside ??= relayIn(toks, a, b) ?? undefined
       continue
     }
+    // "On Monday, after users challenged it, the account posted a reply saying ...": an opening clause
+    // before the subject, whose verb has its own clause after it, is no claim.
+    if (['ADP', 'SCONJ'].includes(first.pos) && speakerTo !== -1 && openersOnly(toks, lo, a) && !closesClaim(toks, v))
+      continue
     // "Speaking to AVT, in remarks later reported by Interpress, she claimed ...": a phrase naming the
     // outlet that carried the words is no claim.
     const carried = first.pos === 'ADP' && speakerTo !== -1 && toks[b]?.text === ',' ? relayIn(toks, a, b) : null
@@ -783,7 +784,8 @@ function leftOf(toks: Token[], v: number): Left {
     // "..., an account residents disputed": an objection by a plural noun as much as by a name.
     const objector = toks[b - 1].pos === 'PROPN' || (toks[b - 1] !== head && /s$/.test(toks[b - 1].lower))
     const claimNoun = head && (CLAIM_NOUNS.has(head.lower) || ACCOUNT_NOUNS.has(head.lower))
-    if (claimNoun && objector && ['PROPN', 'NOUN'].includes(toks[b - 1].pos)) {
+    // '"...," the account @Halden wrote': after a quotation, the account noun names the speaker.
+    if (claimNoun && objector && ['PROPN', 'NOUN'].includes(toks[b - 1].pos) && !(a > 0 && isQuote(toks[a - 1]))) {
       let n = b - 1
       while (n > a && toks[n - 1].pos === toks[b - 1].pos) n--
       out.objection = [n, b]
@@ -795,6 +797,13 @@ function leftOf(toks: Token[], v: number): Left {
     else if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/** The comma-separated parts in [from, to) all open with a preposition, conjunction or adverb. */
+function openersOnly(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++)
+    if ((k === from || toks[k - 1].text === ',') && !['ADP', 'SCONJ', 'ADV'].includes(toks[k].pos)) return false
+  return true
 }
 
 /** "..., X said on state television, adding ...": no clause of the verb's own follows it before a comma. */
@@ -839,6 +848,18 @@ function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean)
 }
 
 /** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
+/** "The first witness, Joss Amberley, a former clerk who worked ...": the names a phrase at `from` is in apposition to. */
+function appositionStart(toks: Token[], from: number): number {
+  for (;;) {
+    const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
+    if (!before || before[1] !== from - 1) return from
+    // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
+    if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
+      return from
+    from = before[0]
+  }
+}
+
 function nounPhraseBefore(toks: Token[], end: number): [number, number] | null {
   let a = end
   while (
@@ -912,6 +933,9 @@ function complementStart(
       ? { start: k, origin }
       : null
   }
+  // "added the comment: "Food up 62%."": what a colon after the verb's object opens is the claim.
+  for (let i = from; i < toks.length && i < from + 6 && ['DET', 'ADJ', 'NOUN'].includes(toks[i].pos); i++)
+    if (toks[i + 1]?.text === ':' && isQuote(toks[i + 2] ?? toks[i]) && toks[i + 3]) return { start: i + 2, origin }
   // "said in a video address posted after 9 a.m. that ...": a phrase after the verb, then the clause.
   // Not a figure's hedge ("at least three houses") nor a second claim's "and that".
   if (toks[from]?.pos === 'ADP' && toks[from].lower !== 'that' && !isFigureStart(toks, from))
@@ -1244,7 +1268,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         prev.speaker.at(-1) === toks[v - 3]
       )
         frame.speaker = prev.speaker
-      else if (antecedent) frame.speaker = toks.slice(antecedent[0], antecedent[1])
+      else if (antecedent) frame.speaker = toks.slice(appositionStart(toks, antecedent[0]), antecedent[1])
       else continue
     } else if (left.sameAsBefore && !prev) {
       // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
@@ -1416,6 +1440,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (!comp || comp.start >= stop) continue
     const clause =
       toks[comp.start - 1]?.lower === 'that' ||
+      (toks[comp.start - 1]?.text === ':' && isQuote(toks[comp.start])) ||
       toks.slice(comp.start, stop).some((_, k) => isFiniteVerb(toks, comp.start + k))
     if (NEEDS_CLAUSE.has(cue.lemma) && !clause && !recordSpeaks) continue
     if (comp.relay) frame.relays.push(toks.slice(comp.relay[0], comp.relay[1]))

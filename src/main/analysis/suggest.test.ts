@@ -1584,6 +1584,33 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(got.map((g) => g.claim)).toContain('Tickets will be free for anyone who lost a home')
   })
 
+  it('reads a post quoted before "the account X wrote", and "who added the comment:" after a name and its apposition', () => {
+    const got = brief(
+      doc(
+        '"Bread costs double now. Nobody reports it," the account @GrainWatch wrote on Friday.',
+        'Among those who shared it was Oskar Lind, a councillor for the Green Party, who added the comment: "Shameful. Share widely." Talking to Radio Vell on Sunday, Lind said the figure was accurate.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['"Bread costs double now. Nobody reports it,"', 'Account @GrainWatch'],
+      ['"Shameful. Share widely."', 'Oskar Lind'],
+      ['the figure was accurate', 'Oskar Lind']
+    ])
+  })
+
+  it('reads a name after a relative clause as the speaker, and an opening clause before the subject as no claim', () => {
+    const got = brief(
+      doc(
+        "Rents are rising in the old town, where most students live, the union's housing officer, Mira Stol, told the paper.",
+        'On Tuesday, after residents complained, the council posted a notice saying the works would stop.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Rents are rising in the old town, where most students live', 'Mira Stol'],
+      ['a notice saying the works would stop', 'Council']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
