@@ -164,7 +164,9 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
-    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? ''))
+    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? '')) ||
+    // "an aid group running a tent": an -ing word right after its noun, with no auxiliary, describes it.
+    (/ing$/.test(t.lower) && prev?.pos === 'NOUN' && ['DET', 'PRON'].includes(next?.pos ?? ''))
   )
 }
 
@@ -516,6 +518,8 @@ function leftOf(toks: Token[], v: number): Left {
   }
   let j = v - 1
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
+  // "The border guard, however, says ...": an adverb set off by commas stands between subject and verb.
+  if (toks[j]?.text === ',' && toks[j - 1]?.pos === 'ADV' && toks[j - 2]?.text === ',' && j - 2 > 0) j -= 3
   // "X continued to complain about ...": the subject is the continuing verb's.
   if (toks[j]?.lower === 'to' && CONTINUING_VERBS.has(toks[j - 1]?.lemma ?? '')) j -= 2
   // "X also used the interview to rule out ...": the subject is the user's.
@@ -826,11 +830,21 @@ function interrupts(toks: Token[], v: number): boolean {
  * Past an apposition after a speaker at the comma `k` ("according to Sorrel, a marine insurance broker,
  * premiums ..."): where the speaker phrase ends. A leading frame's apposition must leave a claim after it.
  */
-function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean): number {
+function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean, from: number): number {
   if (toks[k]?.text !== ',') return k
   let m = k + 1
   while (m < stop && toks[m].text !== ',') m++
   if (!isNounPhrase(toks, k + 1, m) || (leading && m >= stop - 1)) return k
+  // "According to the agency, the front's spokesman, Kiro Adamsk, told ...": a phrase that is the subject
+  // of a reporting verb after it is the claim's speaker, not the agency's apposition.
+  if (leading && reportsNext(toks, m, stop)) return k
+  // "according to our site manager, Lusine Darrow, who ...": a role's name.
+  const role = toks
+    .slice(from, k)
+    .reverse()
+    .find((t) => t.pos === 'NOUN')
+  const name = m - k > 2 && toks.slice(k + 1, m).every((t) => t.pos === 'PROPN')
+  if (name && role && ROLE_NOUNS.has(singularLemma(role.lower))) return m
   const first = toks[k + 1].lower
   const head = toks
     .slice(k + 1, m)
@@ -847,7 +861,6 @@ function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean)
   return describes ? m : k
 }
 
-/** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
 /** "The first witness, Joss Amberley, a former clerk who worked ...": the names a phrase at `from` is in apposition to. */
 function appositionStart(toks: Token[], from: number): number {
   for (;;) {
@@ -860,6 +873,20 @@ function appositionStart(toks: Token[], from: number): number {
   }
 }
 
+/** After the comma at `m`, a name or role (and its own apposition) and then a reporting verb. */
+function reportsNext(toks: Token[], m: number, stop: number): boolean {
+  let k = m
+  for (let parts = 0; parts < 2 && toks[k]?.text === ','; parts++) {
+    const v = k + 1
+    if (toks[v] && cuesIn(toks.slice(v, v + 1)).length && isFiniteVerb(toks, v)) return true
+    k = v
+    while (k < stop && toks[k].text !== ',') k++
+    if (!isNounPhrase(toks, v, k)) return false
+  }
+  return false
+}
+
+/** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
 function nounPhraseBefore(toks: Token[], end: number): [number, number] | null {
   let a = end
   while (
@@ -1027,9 +1054,15 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     k > from &&
     ((toks[k].pos === 'DET' && ['PROPN', 'NOUN'].includes(toks[k - 1].pos)) ||
       (toks[k].pos === 'PROPN' && AUDIENCES.has(toks[k - 1].lower)))
+  // "told Kanal 9 that": a number ending a name, not a figure the claim opens with.
+  const nameNumber = (k: number) =>
+    toks[k].pos === 'NUM' &&
+    toks[k - 1]?.pos === 'PROPN' &&
+    k > from &&
+    (toks[k + 1]?.lower === 'that' || [',', '.'].includes(toks[k + 1]?.text ?? ''))
   while (
     i < toks.length &&
-    ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
+    (['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) || nameNumber(i)) &&
     toks[i].lower !== 'that' &&
     // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name.
     (!toks[i].entity?.match(/DATE|TIME/) || (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text))) &&
@@ -1164,7 +1197,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const leading =
         (v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))) &&
         (v === 0 || toks.slice(k, stop).some((t) => t.text === ','))
-      k = appositionEnd(toks, k, stop, leading)
+      k = appositionEnd(toks, k, stop, leading, cue.end)
       const [a, b] = trimPhrase(toks, cue.end, k)
       if (b <= a) continue
       frame.speaker = toks.slice(a, b)
@@ -1509,6 +1542,19 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     outer.claims = []
   }
 
+  // "According to the agency, the front's spokesman told Kanal 9 that ...": the source opening the sentence
+  // relays the account of the frame its claim is.
+  for (const outer of frames) {
+    const claim = outer.claims[0]
+    if (outer.cue.kind !== 'according-to' || !claim || claim.start < outer.cue.end) continue
+    const inner = frames.find(
+      (f) => f !== outer && f.mode === 'phrase' && f.begins === claim.start && f.claims.length && f.speaker.length
+    )
+    if (!inner) continue
+    inner.relays = [...inner.relays, outer.speaker]
+    outer.claims = []
+  }
+
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
     // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue, even when a clause
@@ -1540,9 +1586,18 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (f.mode === 'phrase') {
       const from = kept[i - 1]?.claims.at(-1)?.end ?? sentence.start
       const to = f.claims[0]?.start ?? sentence.end
-      const relay = interviewRelay(toks, from, to)
+      // "put the figure at 15,000 in an interview with Radio Tesmar": an interview closing the claim.
+      const last = f.claims.at(-1)
+      const closing = last ? interviewRelay(toks, last.start, last.end) : null
+      const tail = closing && closing.at(-1)!.end === last!.end ? closing : null
+      const relay = interviewRelay(toks, from, to) ?? tail
       if (relay && !f.relays.some((r) => r[0] === relay[0])) f.relays = [...f.relays, relay]
       if (relay) f.interview = relay
+      if (tail && relay === tail) {
+        let k = toks.indexOf(tail[0]) - 3
+        while (k > 0 && ['DET', 'ADP'].includes(toks[k].pos)) k--
+        f.claims = [...f.claims.slice(0, -1), { ...last!, end: Math.max(last!.start, toks[k].end) }]
+      }
     }
     f.claims = f.claims
       .map((c) => withoutNegatedTail(text, c))

@@ -1611,6 +1611,33 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads an opening "According to X," before a reporting clause as its relay, and a role\'s name after it', () => {
+    const got = brief(
+      doc(
+        "According to the Norra News Agency, the union's spokesman, Pavel Ek, told Kanal 5 that 30 boats were seized.",
+        'Six boats sank, according to our harbour pilot, Mira Holt, who saw them go down.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['30 boats were seized', 'Pavel Ek', ['Kanal', 'Norra News Agency']],
+      ['Six boats sank', 'Mira Holt', []]
+    ])
+  })
+
+  it('reads "a group running a tent" as a description, ", however," as no part of the speaker, and a closing interview as a relay', () => {
+    const got = brief(
+      doc(
+        'Open Doors, an aid group running a shelter near the port, put the figure at nearly 900 in an interview with Radio Vell.',
+        'The coastguard, however, says 600 people arrived, and insists the higher counts are wrong.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['put the figure at nearly 900', 'Open Doors', ['Radio Vell']],
+      ['600 people arrived', 'Coastguard', []],
+      ['the higher counts are wrong', 'Coastguard', []]
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
