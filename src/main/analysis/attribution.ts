@@ -82,6 +82,8 @@ const BOUNDARY_WORDS = new Set([
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
 const CONJUNCTIONS = new Set(['as', 'although', 'though', 'whereas', 'while', 'because', 'unless'])
 const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go'])
+/** "Both said ...", "All three said ...": those just named, as "they" are. */
+export const GROUP_PRONOUNS = /^(?:both|all|each|neither)$/
 const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
@@ -165,6 +167,8 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
     (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? '')) ||
+    // "a report dated 14 May": a participle between a noun and a date.
+    (/(?:ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && next?.entity === 'DATE') ||
     // "an aid group running a tent": an -ing word right after its noun, with no auxiliary, describes it.
     (/ing$/.test(t.lower) && prev?.pos === 'NOUN' && ['DET', 'PRON'].includes(next?.pos ?? ''))
   )
@@ -209,8 +213,9 @@ function isNounPhrase(toks: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (isFiniteVerb(toks, i)) return false
     if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(toks[i].pos) || /^[A-Z]{2,}/.test(toks[i].text)) nominal = true
-    // "The other said ...": one of a pair just named.
+    // "The other said ...": one of a pair just named; "Both said ...": the pair itself.
     if (toks[i].lower === 'other' && i === to - 1 && toks[i - 1]?.lower === 'the') nominal = true
+    if (to - from === 1 && GROUP_PRONOUNS.test(toks[i].lower)) nominal = true
   }
   return nominal
 }
@@ -331,8 +336,24 @@ function cuesIn(toks: Token[]): Cue[] {
       toks[i - 1]?.text === ',' &&
       toks.slice(0, i - 1).some((x, k) => RELATIVE.has(x.lower) && toks[k - 1]?.text === ',') &&
       ['NOUN', 'DET', 'ADJ', 'NUM', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
-    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside && !reportsThat) return
-    const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
+    // "forest that border guards say is ...": wink may read "say" after a plural noun as a noun.
+    const sayNoun =
+      t.pos === 'NOUN' &&
+      ['say', 'says'].includes(t.lower) &&
+      ['NOUN', 'PROPN', 'PRON'].includes(prevPos) &&
+      ['AUX', 'VERB', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
+    if (
+      !special &&
+      t.pos !== 'VERB' &&
+      t.pos !== 'AUX' &&
+      !nounVerb &&
+      !adjVerb &&
+      !afterAside &&
+      !reportsThat &&
+      !sayNoun
+    )
+      return
+    const nounLemma = sayNoun ? 'say' : nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
     // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
@@ -502,6 +523,8 @@ interface Left {
   pronounRelative?: number
   /** "..., a figure it says is based on ...": the noun phrase's start and the pronoun that speaks. */
   objectPronoun?: [number, number]
+  /** "a route that border guards say is the busiest": the relative clause's subject, which speaks. */
+  objectSpeaker?: [number, number]
   /** ", reported by the Courier,": an outlet in an aside between the speaker and the verb. */
   relayAside?: [number, number]
 }
@@ -541,6 +564,11 @@ function leftOf(toks: Token[], v: number): Left {
       if (verbless) break
       if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') {
         j = k - 2
+        break
+      }
+      // "A former official who worked on the tender, and who spoke on condition of anonymity, said ...".
+      if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.lower === 'and' && toks[k - 2]?.text === ',') {
+        j = k - 3
         break
       }
     }
@@ -611,6 +639,20 @@ function leftOf(toks: Token[], v: number): Left {
   }
   // "a claim that many in the port believe": "that" after an account noun is the verb's object.
   const accountThat = boundaryWord === 'that' && ACCOUNT_NOUNS.has(singularLemma(toks[lo - 2]?.lower ?? ''))
+  // "a route that border guards say is now the busiest": the relative's subject speaks of its noun.
+  const nounThat = boundaryWord === 'that' && ['NOUN', 'PROPN'].includes(toks[lo - 2]?.pos ?? '')
+  if (
+    (nounThat || boundaryWord === 'which') &&
+    isNounPhrase(toks, lo, j + 1) &&
+    toks[v + 1] &&
+    isFiniteVerb(toks, v + 1) &&
+    // "the agreement that both said would be ready is nowhere near agreed": the sentence's own verb after
+    // the relative clause ends it, and what was said is not the rest.
+    !toks.slice(v + 2).some((_, k) => isFiniteVerb(toks, v + 2 + k) && toks[v + 1 + k].pos !== 'AUX')
+  ) {
+    out.objectSpeaker = [lo, j + 1]
+    return out
+  }
   if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
@@ -1262,6 +1304,16 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const [a, pro] = left.objectPronoun
       frame.speaker = [toks[pro]]
       frame.begins = toks[a].start
+      frame.claims.push({ start: toks[v + 1].start, end: endChar(stop) })
+      frame.uncapped = true
+      frame.aside = true
+      frames.push(frame)
+      continue
+    }
+    if (left.objectSpeaker) {
+      const [a, b] = left.objectSpeaker
+      frame.speaker = toks.slice(a, b)
+      frame.begins = toks[a - 1].start
       frame.claims.push({ start: toks[v + 1].start, end: endChar(stop) })
       frame.uncapped = true
       frame.aside = true

@@ -261,7 +261,11 @@ export function profile(tokens: Token[], text: string): Profile {
     return group.form === 'generic' ? { ...group, form: 'definite' } : group
   }
   // "one of them", "the other": one of the speakers just named.
-  if (/^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?)$/i.test(phrase))
+  if (
+    /^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?|both|all|each|neither)$/i.test(
+      phrase
+    )
+  )
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
   // "a group calling itself BlackTide": the name it goes by.
   const calledName =
@@ -518,7 +522,12 @@ export class Speakers {
       const known = this.find(p)
       if (known) known.lastSeen = Math.max(known.lastSeen, at)
       else if (!p.bare) this.create(p, at).mentionedOnly = true
-    } else if (mention && p.form !== 'pronoun' && ['organization', 'outlet', 'document'].includes(p.kind)) {
+    } else if (
+      mention &&
+      p.form !== 'pronoun' &&
+      // "Executives at two of the bidders tell a different story. Both said ...": a group is a later "they".
+      (['organization', 'outlet', 'document'].includes(p.kind) || (p.kind === 'anonymous' && p.plural))
+    ) {
       const before = this.entities.length
       const { entity } = this.lookup(p, mention, at)
       if (this.entities.length > before) entity.mentionedOnly = true
@@ -551,7 +560,8 @@ export class Speakers {
             ? (e.kind === 'person' || !!e.individual) && !(gender && e.gender && e.gender !== gender)
             : want === 'thing'
               ? e.kind !== 'person' && e.kind !== 'anonymous'
-              : e.kind !== 'person' && !e.individual
+              : // The publisher is "we", never "they" or "one of them".
+                e.kind !== 'person' && !e.individual && e !== this.publisherEntity
       // "Kranjec said ... She said": a bare name a person's pronoun points back to is a person.
       const found =
         this.latest(fits) ??

@@ -1638,6 +1638,35 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads a report "dated 14 May" as the speaker, "Both said" as the group just named, and ", and who ..." as an aside', () => {
+    const got = brief(
+      doc(
+        'An audit report dated 3 April found that 12 of the 40 pumps were broken.',
+        'Managers at two of the rival firms tell a different story. Both said the pumps had never been tested.',
+        'A former engineer who built the pumps, and who asked not to be named because she still works there, said the design was sound. "It was rushed," she said.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['12 of the 40 pumps were broken', 'Audit report dated 3 April'],
+      ['the pumps had never been tested', 'Managers at two of the rival firms'],
+      ['the design was sound', 'Unnamed former engineer'],
+      ['"It was rushed,"', 'Unnamed former engineer']
+    ])
+  })
+
+  it('reads "forest that guards say is ..." as the guards\' claim, and a "Systems" company as "it"', () => {
+    const got = brief(
+      doc(
+        'The road crosses a valley that local farmers say is flooded every spring.',
+        'Norcast Systems won the tender. It said it employs 90 people.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['is flooded every spring', 'Local farmers'],
+      ['it employs 90 people', 'Norcast Systems']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

@@ -225,6 +225,9 @@ function subjectOf(s: Sentence): Token[] | null {
       (t, k) =>
         ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos) ||
         t.lower === 'of' ||
+        // "Executives at two of the bidders": a counted description after a preposition.
+        (k > 0 && ['at', 'from', 'in'].includes(t.lower)) ||
+        (t.pos === 'NUM' && run[k - 1]?.pos === 'ADP') ||
         (t.pos === 'DET' && (k === 0 || run[k - 1].lower === 'of') && !['that', 'which', 'this'].includes(t.lower))
     )
   return nameLike || nounPhrase ? run : null
@@ -688,10 +691,17 @@ function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft |
  */
 function aboutAccounts(s: Sentence): boolean {
   const toks = s.tokens
-  let v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
   if (v <= 0) return false
   const subjectHead = toks.slice(0, v).findLast((t) => t.pos === 'NOUN')
-  if (subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) return true
+  return (!!subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) || namesOnlyAccount(s)
+}
+
+/** "Managers at two of the firms tell a different story": the sentence's verb has an account as its object. */
+function namesOnlyAccount(s: Sentence): boolean {
+  const toks = s.tokens
+  let v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  if (v <= 0) return false
   while (toks[v + 1] && ['VERB', 'AUX', 'PART'].includes(toks[v + 1].pos)) v++
   return namesAnAccount(toks, v + 1, toks.length)
 }
@@ -837,9 +847,10 @@ function publisherClaim(
     const m = re.exec(sentenceText)
     return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
   }
-  const figure = quantities.find(
-    (q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, ''))
-  )
+  // "Managers at two of the firms tell a different story": a line that only names an account has no figure.
+  const figure = namesOnlyAccount(s)
+    ? undefined
+    : quantities.find((q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, '')))
   return (
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
