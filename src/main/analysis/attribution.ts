@@ -1764,7 +1764,7 @@ const wordCount = (text: string, c: { start: number; end: number }) =>
   text
     .slice(c.start, c.end)
     .split(/\s+/)
-    .filter((w) => /\p{L}/u.test(w)).length
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
 /** "X, but that Y", "X and that Y", "X; Y": one claim each. */
 function splitClaim(text: string, c: { start: number; end: number }): { start: number; end: number }[] {
@@ -1796,6 +1796,8 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (head) start += head[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
     if (foot) end -= foot[0].length
+    // "[Editor's note: ... seen copies.]": the note's closing bracket, with no opening one in the claim.
+    if (text[end - 1] === ']' && !text.slice(start, end).includes('[')) end--
     // "... and 5 a.m.": an abbreviation keeps its full stop.
     const abbreviation = /\b[ap]\.m\.$/i.test(text.slice(start, end))
     if (/[.!?]$/.test(text.slice(start, end)) && !abbreviation && !quotesOpen(text.slice(start, end - 1))) end--

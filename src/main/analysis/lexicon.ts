@@ -292,3 +292,10 @@ export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =
   /^(?:key\s+(?:takeaways?|points|findings|judge?ments|developments)|highlights|at\s+a\s+glance|bottom\s+line|in\s+brief)\s*:?$/i
+/** "[Editor's note: ...", "Update: ...": a label opening the publisher's own note. */
+export const NOTE_LABEL = /^\[?\s*(?:editor['’]s\s+note|note|update|correction)\s*:\s*/i
+/** "Our read: damaged, not down": the publisher's own judgment, by its label (a one-word rating says nothing). */
+export const OWN_VERDICT =
+  /^(?:our|my)\s+(?:read|reading|verdict|assessment|take|view|conclusion|ruling|judge?ment|bottom\s+line)\s*:\s*(?=[^\s.]+[\s,]+\w)/i
+/** "The claim: Food prices have ...": a fact-check's label for what it checks, someone else's words. */
+export const CHECKED_CLAIM = /^(?:the\s+)?(?:claim|viral\s+claim|rumou?r|statement\s+checked)\s*:/i

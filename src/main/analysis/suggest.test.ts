@@ -1667,6 +1667,24 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it("takes the publisher's labelled verdict, its own note of what it has seen and its count, but not a checked claim", () => {
+    const got = brief({
+      ...doc(
+        'The claim: Bread prices have doubled since the harbour closed.',
+        'Our verdict: False. Our read: prices rose, but by a fifth.',
+        "[Editor's note: The Dale Courier has seen copies of the two invoices.]",
+        'The ministry says 60 boats were seized. We count 52.'
+      ),
+      outlet: 'The Dale Courier (DC)'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['Our read: prices rose, but by a fifth', 'The Dale Courier (DC)', 'estimative'],
+      ['seen copies of the two invoices', 'The Dale Courier (DC)', 'lead'],
+      ['60 boats were seized', 'Ministry', 'reporting-verb'],
+      ['count 52', 'The Dale Courier (DC)', 'reporting-verb']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

@@ -23,6 +23,9 @@ import {
   NO_COMMENT_CLAIM,
   OPEN_QUESTION,
   ORGANIZATION_WORDS,
+  CHECKED_CLAIM,
+  NOTE_LABEL,
+  OWN_VERDICT,
   PUBLISHER_DENIAL,
   OCCASION,
   RECORD_MEDIUM,
@@ -460,12 +463,13 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         block: s.block
       })
     } else if (!made.length) {
-      const own =
-        ownWitness(text, s, publisher) ??
-        publisherClaim(text, s, quantities, caveats, opening) ??
-        (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
-          ? leadClaim(text, s, opening)
-          : null)
+      const own = CHECKED_CLAIM.test(sentenceText)
+        ? null
+        : (ownWitness(text, s, publisher) ??
+          publisherClaim(text, s, quantities, caveats, opening) ??
+          (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
+            ? leadClaim(text, s, opening)
+            : null))
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
         made.push({
@@ -801,12 +805,28 @@ function recordAfter(text: string, s: Sentence, made: Draft[]): { claim: Span; c
  * publisher's own journalists saw is the publisher's claim, from the verb of seeing on.
  */
 function ownWitness(text: string, s: Sentence, publisher: string | null): { claim: Span; cue: Cue } | null {
-  const sentenceText = text.slice(s.start, s.end)
-  const own = publisher ? normName(publisher).replace(/^the /, '') : null
-  const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${own ? `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}` : ''})`
+  // "[Editor's note: CPR has seen ...": the note's label is no part of the sentence's subject.
+  const sentenceText = text.slice(s.start, s.end).replace(NOTE_LABEL, '')
+  const verdict = OWN_VERDICT.exec(sentenceText)
+  if (verdict) {
+    const claim = trimClaim(text, { start: s.end - sentenceText.length, end: s.end })
+    const at = claim.start
+    return {
+      claim: spanOf(text, claim.start, claim.end),
+      cue: { ...spanOf(text, at, at + verdict[0].trimEnd().length), kind: 'estimative' }
+    }
+  }
+  // "Corvan Public Radio (CPR)": the name, its acronym, or the name in full.
+  const owns = publisher
+    ? [normName(publisher), ...(/^(.*?)\s*\(([^()]+)\)$/.exec(normName(publisher))?.slice(1) ?? [])].map((n) =>
+        n.replace(/^the /, '')
+      )
+    : []
+  const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${owns.map((own) => `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}`).join('')})`
   const reporters = '(?:reporters?|correspondents?|journalists?|photographers?|a\\s+reporter|a\\s+correspondent)'
+  // "CPR has seen copies of ...", "We have seen the letter": the publisher by name, or "we", saw it.
   const subject = new RegExp(
-    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords})\\b`,
+    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords}|(?:we|${ownWords})\\s+(?:has|have|had)\\s+(?:also\\s+)?seen)\\b`,
     'i'
   )
   if (!subject.test(sentenceText)) return null
