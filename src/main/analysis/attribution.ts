@@ -81,7 +81,8 @@ const BOUNDARY_WORDS = new Set([
 ])
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
 const CONJUNCTIONS = new Set(['as', 'although', 'though', 'whereas', 'while', 'because', 'unless'])
-const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go'])
+/** "continued to complain", "purported to show": the verb before "to" has the reporting verb's subject. */
+const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go', 'purport', 'appear', 'seem'])
 /** "Both said ...", "All three said ...": those just named, as "they" are. */
 export const GROUP_PRONOUNS = /^(?:both|all|each|neither)$/
 const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
@@ -437,7 +438,7 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     return null
   }
   if (lemma === 'put') {
-    for (let k = i + 1; k < toks.length && k < i + 9 && !clauseEnds(toks[k]) && toks[k].text !== ','; k++)
+    for (let k = i + 1; k < toks.length && k < i + 14 && !clauseEnds(toks[k]) && toks[k].text !== ','; k++)
       if (toks[k].lower === 'at') return isFigureStart(toks, k + 1) ? cue({ claimFromVerb: true }) : null
     return null
   }
@@ -455,7 +456,12 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     }
     return null
   }
-  if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  // "described that withdrawal as ...": "that" before a noun and no verb is a determiner.
+  if (OBJECT_CLAIM_VERBS.has(lemma))
+    return cue({
+      claimFromVerb:
+        toks[i + 1]?.lower !== 'that' || (toks[i + 2]?.pos === 'NOUN' && !!toks[i + 3] && !isFiniteVerb(toks, i + 3))
+    })
   // "milbloggers complained about shortages of ...": what they complain of is the claim.
   if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
     return cue({ claimAt: i + 2 })

@@ -296,9 +296,18 @@ export function profile(tokens: Token[], text: string): Profile {
     if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) return profile(tokens.slice(0, owner), text)
     const next = tokens[i + 1]
     const after =
-      next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
+      next && ['published', 'released', 'compiled', 'issued', 'provided', 'posted', 'shared'].includes(next.lower)
+        ? tokens[i + 2]
+        : next
     const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
-    if (after && ['from', 'in', 'by', 'of'].includes(after.lower) && author.length && AUTHORED.has(head.lower)) {
+    // "a video posted by the channel X": whoever put out any record speaks through it.
+    const putOut = after?.lower === 'by' && after !== next
+    if (
+      after &&
+      ['from', 'in', 'by', 'of'].includes(after.lower) &&
+      author.length &&
+      (AUTHORED.has(head.lower) || putOut)
+    ) {
       return profile(author, text)
     }
     // "Reports have indicated", "according to new assessments": no one in particular says it.

@@ -1685,6 +1685,33 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads "a video posted by X purported to show", a long "put ... at", "described that X as" and "Neither ... has confirmed"', () => {
+    const got = brief(
+      doc(
+        'A video posted by the channel Vell Today purported to show a burning truck near the dam.',
+        'The county health office later put the number of people hurt or missing in the valley overnight at 31.',
+        'The commission described that repair as "largely complete" on the north bank.',
+        'Neither side has publicly confirmed that it will attend.'
+      ),
+      []
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['a burning truck near the dam', 'Vell Today'],
+      ['put the number of people hurt or missing in the valley overnight at 31', 'County health office'],
+      ['described that repair as "largely complete" on the north bank', 'Commission'],
+      ['Neither side has publicly confirmed that it will attend', '']
+    ])
+  })
+
+  it('goes on with an account after a figure that went on with it', () => {
+    const got = brief(
+      doc(
+        'The diver counted three wrecks on the shoal. Two of them, in her view, are old. The hulls are still whole but the masts are gone.'
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual(['Diver', 'Diver', 'Diver'])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

@@ -356,6 +356,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 
     let spokeHere = false
     for (const f of framesOf(s, text)) {
+      // "Neither government has confirmed ...": no one speaks; the publisher says so.
+      if (NO_ONE.has(f.speaker[0]?.lower ?? '')) continue
       if (f.noted) speakers.noteName(profile(f.noted, text), f.noted[0].start)
       if (f.spoke) {
         last = speakerOf(f)
@@ -595,8 +597,10 @@ function goesOn(drafts: Draft[], sentences: Sentence[], si: number, text: string
   const prev = drafts.at(-1)
   if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
   // A sentence that went on with the account lets the next go on too (its cue is in a sentence before it).
+  // So does a figure going on with the account ("She counted three aircraft. Two of them are burned out.").
   const closes =
-    prev.cue.start >= prev.claim.end || (prev.resolution === 'continuation' && prev.cue.end <= sentences[si - 1].start)
+    prev.cue.start >= prev.claim.end ||
+    (prev.resolution === 'continuation' && (prev.cue.end <= sentences[si - 1].start || prev.cue.kind === 'figure'))
   if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || !closes) return null
   const sentenceText = text.slice(s.start, s.end)
   if (
@@ -835,6 +839,7 @@ function ownWitness(text: string, s: Sentence, publisher: string | null): { clai
   const claim = trimClaim(text, { start: verb.start, end: s.end })
   return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, verb.start, verb.end), kind: 'lead' } }
 }
+const NO_ONE = new Set(['neither', 'no', 'none', 'nobody', 'nothing'])
 const WITNESS_VERBS = new Set(['see', 'witness', 'observe', 'count', 'hear', 'find'])
 
 /** What the publisher asserts in its own voice: a non-statement, a rebuttal, a judgment, a figure. */
