@@ -234,6 +234,11 @@ export const CAVEAT_ABOUT_TWO = /\b(?:either|both)\b/i
 /** "These reports could not be verified": all the last speaker's claims. */
 export const CAVEAT_ABOUT_LAST =
   /\b(?:(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)|(?:seen|obtained|reviewed)\s+the\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report))\b/i
+/** A caveat on what either side's officials say: "the accounts given by officials of either government". */
+export const CAVEAT_ON_OFFICIALS = /\b(?:officials|governments?|authorities)\b/i
+/** A speaker for a government: its ministries, leaders, forces and their spokespeople. */
+export const GOVERNMENT_SPEAKER =
+  /\b(?:ministry|ministries|minister|government|president|premier|army|military|armed|forces|defen[cs]e|interior|foreign|kremlin|presidency|cabinet)\b/i
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 

@@ -1712,6 +1712,30 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(got.map((g) => g.name)).toEqual(['Diver', 'Diver', 'Diver'])
   })
 
+  it("spreads a caveat on the accounts of either government's officials over every government speaker's claims", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The border town of Marn was quiet on Friday.',
+          'Three people were killed overnight, monitors said.',
+          "Norvania's Defence Ministry said the rebels fired first. Estrava's President Ola Brek said 40 shells had hit the town.",
+          'The hospital director said she had treated 12 wounded.',
+          'The Wire could not independently verify the accounts given by officials of either government.'
+        ),
+        outlet: 'The Wire'
+      },
+      []
+    )
+      .filter((s) => s.speaker.resolution !== 'publisher')
+      .map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['Monitors', null],
+      ["Norvania's Defence Ministry", '6'],
+      ['Ola Brek', '6'],
+      ['Hospital director', null]
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

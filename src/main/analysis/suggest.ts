@@ -9,6 +9,7 @@ import {
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
+  CAVEAT_ON_OFFICIALS,
   CAVEAT_HOW_MANY,
   CAVEAT_NUMBER_OF,
   CAVEAT_OWNER,
@@ -18,6 +19,7 @@ import {
   ESTIMATIVE,
   EVIDENCE_UNITS,
   GIVES_TOLL,
+  GOVERNMENT_SPEAKER,
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
@@ -971,15 +973,23 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
     CAVEAT_ABOUT_LAST.test(sentenceText) || (CAVEAT_ABOUT_TWO.test(sentenceText) && lastSpeakers.length === 2)
       ? ofLast
       : []
-  const targets = byOwner.length
-    ? byOwner
-    : byLast.length
-      ? byLast
-      : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
-        ? bySpeaker
-        : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
-          ? withFigures
-          : [pool.at(-1)!]
+  // "could not verify the accounts given by officials of either government": every account the article
+  // gives from either side's government, its ministries, forces and officials.
+  const officials =
+    wide && CAVEAT_ON_OFFICIALS.test(sentenceText)
+      ? pool.filter((d) => d.entity && GOVERNMENT_SPEAKER.test([d.entity.name, ...d.entity.words].join(' ')))
+      : []
+  const targets = officials.length
+    ? officials
+    : byOwner.length
+      ? byOwner
+      : byLast.length
+        ? byLast
+        : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
+          ? bySpeaker
+          : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
+            ? withFigures
+            : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
 }
 
