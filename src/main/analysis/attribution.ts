@@ -26,6 +26,7 @@ import {
   OBJECT_CLAIM_VERBS,
   POSSESSIVE_CLAIM_NOUNS,
   POSSESSIVE_PRONOUNS,
+  SOURCING_TERMS,
   RECKONING_NOUNS,
   RECORD_VERBS,
   ROLE_NOUNS,
@@ -1475,7 +1476,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
             /ing$/.test(next.lower) &&
             !isReportingLemma(next.lemma) &&
             !CITING.has(next.lower) &&
-            next.lower !== 'according'))
+            next.lower !== 'according' &&
+            // ", speaking on condition of anonymity because ...": how the source spoke, not what.
+            !SOURCING_TERMS.test(text.slice(next.start, endChar(stop)))))
       if (goesOn) frame.claims.push({ start: next.start, end: endChar(stop) })
       // "Y, the diplomat said, and his government had twice raised ...": the clause joined on, with no cue
       // of its own, goes on with the same account.

@@ -1736,6 +1736,16 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads a line in capitals as a heading, and "speaking on condition of anonymity" after a quotation as no claim', () => {
+    const got = brief(
+      doc(
+        'PORT OF VELL: THREE SHIPS, TWO COUNTS',
+        '"Two of the cranes are down," he said, speaking on condition of anonymity because he was not allowed to talk.'
+      )
+    )
+    expect(got.map((g) => g.claim)).toEqual(['"Two of the cranes are down,"'])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

@@ -270,7 +270,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
-    if (block?.kind === 'heading') return
+    // "DRAVA CROSSING: THREE COUNTS, NO AGREEMENT": a line in capitals is a heading the text importer
+    // could not mark.
+    if (block?.kind === 'heading' || (block && CAPITALS_LINE.test(text.slice(block.start, block.end)))) return
     const turn = transcript.turnAt(si)
     const sentenceText = text.slice(s.start, s.end)
     if (TRUNCATED.test(sentenceText.replace(/["“][^"”]*["”]/g, ''))) return
@@ -841,6 +843,7 @@ function ownWitness(text: string, s: Sentence, publisher: string | null): { clai
   const claim = trimClaim(text, { start: verb.start, end: s.end })
   return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, verb.start, verb.end), kind: 'lead' } }
 }
+const CAPITALS_LINE = /^(?=[^\n]*\p{Lu}{3})[^\p{Ll}\n]+$/u
 const NO_ONE = new Set(['neither', 'no', 'none', 'nobody', 'nothing'])
 const WITNESS_VERBS = new Set(['see', 'witness', 'observe', 'count', 'hear', 'find'])
 
