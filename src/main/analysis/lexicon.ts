@@ -304,3 +304,6 @@ export const OWN_VERDICT =
   /^(?:our|my)\s+(?:read|reading|verdict|assessment|take|view|conclusion|ruling|judge?ment|bottom\s+line)\s*:\s*(?=[^\s.]+[\s,]+\w)/i
 /** "The claim: Food prices have ...": a fact-check's label for what it checks, someone else's words. */
 export const CHECKED_CLAIM = /^(?:the\s+)?(?:claim|viral\s+claim|rumou?r|statement\s+checked)\s*:/i
+/** "The interview has been edited for length", "CPR spoke to her by phone": how the piece was made. */
+export const PROCESS_NOTE =
+  /\b(?:(?:has|have|was|were)\s+been\s+(?:edited|condensed|shortened|translated)|spoke\s+(?:to|with)|(?:was|were)\s+interviewed)\b/i

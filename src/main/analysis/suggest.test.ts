@@ -1746,6 +1746,17 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(got.map((g) => g.claim)).toEqual(['"Two of the cranes are down,"'])
   })
 
+  it('goes on with the lead past an opening clause, but not into notes on how the piece was made', () => {
+    const got = brief({
+      ...doc(
+        'Ivo Rask has run the Harbour Trust, a group of nine charities working in Vell, since 2018. Since the floods began in March, the trust has become the main supplier of clean water in the valley. The Post spoke to Rask by phone on Monday. The interview has been edited for length.'
+      ),
+      outlet: 'The Post'
+    }).map((g) => g.claim)
+    expect(got.some((c) => c.includes('the trust has become the main supplier'))).toBe(true)
+    expect(got.some((c) => /spoke to Rask|edited for length/.test(c))).toBe(false)
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

@@ -28,6 +28,7 @@ import {
   CHECKED_CLAIM,
   NOTE_LABEL,
   OWN_VERDICT,
+  PROCESS_NOTE,
   PUBLISHER_DENIAL,
   OCCASION,
   RECORD_MEDIUM,
@@ -657,12 +658,15 @@ function leadSentences(
 
 /** A sentence stating something: a subject (a noun or pronoun) before a verb, not a modal's plan. */
 function statesSomething(s: Sentence): boolean {
-  const verb = s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  // "Since fighting resumed in January, the group has become ...": the main clause after an opening one.
+  const comma = ['SCONJ', 'ADP'].includes(s.tokens[0]?.pos ?? '') ? s.tokens.findIndex((t) => t.text === ',') : -1
+  const from = comma + 1
+  const verb = s.tokens.findIndex((t, i) => i >= from && (t.pos === 'VERB' || t.pos === 'AUX'))
   return (
-    verb > 0 &&
+    verb > from &&
     !MODALS.has(s.tokens[verb].lower) &&
     // "The offensive opened ...": wink may read the subject's noun as an adjective.
-    s.tokens.slice(0, verb).some((t) => ['NOUN', 'PROPN', 'PRON', 'ADJ'].includes(t.pos))
+    s.tokens.slice(from, verb).some((t) => ['NOUN', 'PROPN', 'PRON', 'ADJ'].includes(t.pos))
   )
 }
 
@@ -692,7 +696,7 @@ function reportsEvent(s: Sentence, named: boolean): boolean {
 }
 
 function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft | undefined, si: number): boolean {
-  if (aboutAccounts(s)) return false
+  if (aboutAccounts(s) || PROCESS_NOTE.test(s.tokens.map((t) => t.text).join(' '))) return false
   if (lead === 'rest') return prev?.sentence === si - 1 && prev.block === s.block && statesSomething(s)
   return reportsEvent(s, lead === 'event')
 }
