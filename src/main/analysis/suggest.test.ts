@@ -1757,6 +1757,23 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(got.some((c) => /spoke to Rask|edited for length/.test(c))).toBe(false)
   })
 
+  it("covers the government speakers' claims with a caveat on either government's officials inside a paragraph too", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          "Vesk's Interior Ministry said the border was open.",
+          "According to the Lenz Press Agency, Tamsk's deputy minister, Olga Verin, told Kanal 4 that 30 trucks had turned back. The Wire could not verify the accounts of officials from either government."
+        ),
+        outlet: 'The Wire'
+      },
+      []
+    ).map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ["Vesk's Interior Ministry", '6'],
+      ['Olga Verin', '6']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

@@ -983,8 +983,13 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   // "could not verify the accounts given by officials of either government": every account the article
   // gives from either side's government, its ministries, forces and officials.
   const officials =
-    wide && CAVEAT_ON_OFFICIALS.test(sentenceText)
-      ? pool.filter((d) => d.entity && GOVERNMENT_SPEAKER.test([d.entity.name, ...d.entity.words].join(' ')))
+    CAVEAT_ABOUT_TWO.test(sentenceText) && CAVEAT_ON_OFFICIALS.test(sentenceText)
+      ? drafts.filter(
+          (d) =>
+            d.resolution !== 'publisher' &&
+            d.entity &&
+            GOVERNMENT_SPEAKER.test([d.entity.name, ...d.entity.aliases, ...d.entity.words].join(' '))
+        )
       : []
   const targets = officials.length
     ? officials
