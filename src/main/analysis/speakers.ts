@@ -87,6 +87,8 @@ function runs(tokens: Token[]): Token[][] {
   tokens.forEach((t, i) => {
     if (run.at(-1) === t) return // the "the" of "for the", taken with it
     if (capitalised(t) && t.lower !== "'s") run.push(t)
+    // "Kanal 9", "Radio 1": a short number closing a name is part of it.
+    else if (run.length && /^\d{1,3}$/.test(t.text) && i === tokens.length - 1) run.push(t)
     else if (
       run.length &&
       /^['’]$/.test(t.text) &&

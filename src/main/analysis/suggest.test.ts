@@ -1619,7 +1619,7 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
       )
     )
     expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
-      ['30 boats were seized', 'Pavel Ek', ['Kanal', 'Norra News Agency']],
+      ['30 boats were seized', 'Pavel Ek', ['Kanal 5', 'Norra News Agency']],
       ['Six boats sank', 'Mira Holt', []]
     ])
   })
