@@ -13,6 +13,7 @@ import {
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
   PRONOUNS,
+  RECKONING_NOUNS,
   ROLE_NOUNS,
   TITLES
 } from './lexicon'
@@ -291,6 +292,10 @@ export function profile(tokens: Token[], text: string): Profile {
       ? tokens.findIndex((t, k) => k > record + 1 && t.pos === 'VERB' && PUBLISHING_VERBS.has(t.lemma))
       : -1
   if (issued !== -1) return profile(tokens.slice(record + 1, issued), text)
+  // "according to our analysis of satellite imagery", "its report": the record's owner speaks.
+  const ownedBy = POSSESSIVE_PRONOUNS[tokens[0]?.lower ?? '']
+  if (ownedBy && tokens.length > 1 && head && (DOCUMENT_HEADS.has(head.lower) || RECKONING_NOUNS.has(head.lower)))
+    return { ...base, name: ownedBy, kind: 'person', form: 'pronoun' }
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
     // "The company's last annual report put the loss at ...": whose record it is speaks.
@@ -558,7 +563,9 @@ export class Speakers {
     nearer = true
   ): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
-      const word = POSSESSIVE_PRONOUNS[mention.text.toLowerCase()] ?? mention.text.toLowerCase()
+      const word = PRONOUNS[p.name]
+        ? p.name
+        : (POSSESSIVE_PRONOUNS[mention.text.toLowerCase()] ?? mention.text.toLowerCase())
       const want = PRONOUNS[word] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }

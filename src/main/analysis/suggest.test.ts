@@ -1774,6 +1774,20 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads "according to our analysis" as the publisher\'s and "its report" as the body\'s own', () => {
+    const got = brief({
+      ...doc(
+        'At least four tanks burned, according to our analysis of satellite imagery.',
+        'The port authority has said little. Nine cranes were idle, according to its report.'
+      ),
+      outlet: 'Open Lens'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['At least four tanks burned', 'Open Lens'],
+      ['Nine cranes were idle', 'Port authority']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
