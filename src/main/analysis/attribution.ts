@@ -168,7 +168,7 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
-    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? '')) ||
+    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && (['PROPN', 'NOUN'].includes(prev?.pos ?? '') || !prev)) ||
     // "a report dated 14 May": a participle between a noun and a date.
     (/(?:ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && next?.entity === 'DATE') ||
     // "an aid group running a tent": an -ing word right after its noun, with no auxiliary, describes it.
@@ -339,11 +339,12 @@ function cuesIn(toks: Token[]): Cue[] {
       toks.slice(0, i - 1).some((x, k) => RELATIVE.has(x.lower) && toks[k - 1]?.text === ',') &&
       ['NOUN', 'DET', 'ADJ', 'NUM', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
     // "forest that border guards say is ...": wink may read "say" after a plural noun as a noun.
+    // "Tender documents seen by the Standard show that ...": so may "show" before "that".
     const sayNoun =
       t.pos === 'NOUN' &&
-      ['say', 'says'].includes(t.lower) &&
       ['NOUN', 'PROPN', 'PRON'].includes(prevPos) &&
-      ['AUX', 'VERB', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
+      ((['say', 'says'].includes(t.lower) && ['AUX', 'VERB', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')) ||
+        (SHOW_VERBS.has(t.lower) && thatClause))
     if (
       !special &&
       t.pos !== 'VERB' &&
@@ -355,7 +356,11 @@ function cuesIn(toks: Token[]): Cue[] {
       !sayNoun
     )
       return
-    const nounLemma = sayNoun ? 'say' : nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
+    const nounLemma = sayNoun
+      ? lemmaOf({ ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') })
+      : nounVerb || afterAside || reportsThat
+        ? singularLemma(t.lower)
+        : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
     // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
@@ -732,7 +737,7 @@ function leftOf(toks: Token[], v: number): Left {
     const participle =
       /(?:ing|ed|en)$/.test(first.lower) ||
       (toks[a - 1]?.text === ',' && first.lemma !== first.lower && !/s$/.test(first.lower))
-    if (first.pos === 'VERB' && participle) {
+    if (first.pos === 'VERB' && participle && !(a === 0 && isModifierParticiple(toks, a))) {
       // "An assessment by X, reported on Monday by the Courier, put ...": the outlet in the aside relays.
       const agent = RELAYED_BY.has(first.lower) ? agentAt(toks, a) : -1
       const whom = agent !== -1 && agent < b ? toldWhom(toks, agent + 1) : null

@@ -103,7 +103,15 @@ export const DOCUMENT_HEADS = new Set(
   (
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
-    'email emails memo letter minutes transcript audit results count tally bulletin advisory communique'
+    'email emails memo letter minutes transcript audit results count tally bulletin advisory communique ' +
+    'schedule schedules calendar invoices tables files papers filings'
+  ).split(' ')
+)
+/** Records that say nothing by themselves: "documents seen by the Courier show ..." is the Courier's reading. */
+export const RAW_RECORDS = new Set(
+  (
+    'documents document data schedule schedules calendar invoices records images imagery footage photos ' +
+    'photographs video videos tables logs filings files papers'
   ).split(' ')
 )
 /** Heads of speaker phrases that describe unnamed people: "a Ukrainian official", "residents". */

@@ -13,6 +13,7 @@ import {
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
   PRONOUNS,
+  RAW_RECORDS,
   RECKONING_NOUNS,
   ROLE_NOUNS,
   TITLES
@@ -47,6 +48,7 @@ const PUBLISHING_VERBS = new Set(['release', 'publish', 'issue', 'compile', 'col
 const QUANTIFIERS = new Set(['some', 'several', 'many', 'other', 'multiple', 'numerous', 'various'])
 
 /** Records with an author: "data from X" is X speaking. */
+const SEEING = new Set(['seen', 'reviewed', 'obtained', 'examined'])
 const AUTHORED = new Set([
   'data',
   'figures',
@@ -325,6 +327,18 @@ export function profile(tokens: Token[], text: string): Profile {
     if (hearsay) return { ...base, name: '', kind: 'document', form: 'generic', unattributed: true }
     // "an internal email seen by the Tribune": the record is the email; the Tribune only saw it.
     const seen = tokens.findIndex((t, k) => k > i && t.pos === 'VERB' && tokens[k + 1]?.lower === 'by')
+    // "Tender documents seen by the Standard show ...": a record that says nothing itself is read by who saw it.
+    const reader = seen !== -1 && SEEING.has(tokens[seen].lower) && RAW_RECORDS.has(head.lower) ? seen + 2 : -1
+    if (reader !== -1 && reader < tokens.length) {
+      let end = reader
+      while (
+        end < tokens.length &&
+        tokens[end].text !== ',' &&
+        !['under', 'at', 'on', 'in', 'last'].includes(tokens[end].lower)
+      )
+        end++
+      return profile(tokens.slice(reader, end), text)
+    }
     const own = seen === -1 ? phrase : textOf(tokens.slice(0, seen), text)
     return {
       ...base,

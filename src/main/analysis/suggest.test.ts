@@ -1788,6 +1788,19 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('gives what documents seen by an outlet show to that outlet, and what an email seen by it says to the email', () => {
+    const got = brief(
+      doc(
+        'Shipping documents seen by the Harbour Post show that the cargo was loaded twice.',
+        'An internal memo seen by the Harbour Post said the audit was delayed.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.kind])).toEqual([
+      ['the cargo was loaded twice', 'Harbour Post', 'outlet'],
+      ['the audit was delayed', 'Internal memo', 'document']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
