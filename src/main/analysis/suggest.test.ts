@@ -1801,6 +1801,18 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('keeps a quotation going on with its figures as the speaker\'s, and never takes a generic "you" for a speaker', () => {
+    const got = brief(
+      doc(
+        '"The first bill was only the start," the clerk said. "Once you add the repairs, you are closer to two million."'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['"The first bill was only the start,"', 'The clerk'],
+      ['"Once you add the repairs, you are closer to two million."', 'The clerk']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

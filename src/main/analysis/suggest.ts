@@ -363,6 +363,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     for (const f of framesOf(s, text)) {
       // "Neither government has confirmed ...": no one speaks; the publisher says so.
       if (NO_ONE.has(f.speaker[0]?.lower ?? '')) continue
+      // '"Once you add the maintenance, ..."': outside a transcript's turns, "you" is anyone, not a speaker.
+      if (!turn && f.speaker.length === 1 && f.speaker[0].lower === 'you') continue
       if (f.noted) speakers.noteName(profile(f.noted, text), f.noted[0].start)
       if (f.spoke) {
         last = speakerOf(f)
@@ -470,13 +472,16 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         block: s.block
       })
     } else if (!made.length) {
-      const own = CHECKED_CLAIM.test(sentenceText)
-        ? null
-        : (ownWitness(text, s, publisher) ??
-          publisherClaim(text, s, quantities, caveats, opening) ??
-          (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
-            ? leadClaim(text, s, opening)
-            : null))
+      // A quotation going on from the one just before is that speaker's, figures and all.
+      const quoted = /^["“]/.test(sentenceText) ? continuedQuotation(drafts, sentences, s, si, text) : null
+      const own =
+        CHECKED_CLAIM.test(sentenceText) || quoted
+          ? null
+          : (ownWitness(text, s, publisher) ??
+            publisherClaim(text, s, quantities, caveats, opening) ??
+            (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
+              ? leadClaim(text, s, opening)
+              : null))
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
         made.push({
@@ -491,28 +496,19 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           sentence: si,
           block: s.block
         })
-      } else if (/^["“]/.test(sentenceText) && drafts.length) {
-        const prev = drafts.at(-1)!
-        // The speaker of the quotation just before, in this paragraph, or a whole quotation closing the
-        // paragraph before: not the speaker of a partial quote a paragraph earlier.
-        const adjacent =
-          prev.block === s.block
-            ? /["“]/.test(text.slice(sentences[prev.sentence].start, sentences[prev.sentence].end))
-            : /^["“]/.test(prev.claim.text)
-        if (prev.sentence >= si - 1 && prev.entity && adjacent) {
-          const claim = trimClaim(text, { start: s.start, end: s.end })
-          made.push({
-            ...prev,
-            claim: spanOf(text, claim.start, claim.end),
-            mention: null,
-            resolution: 'continuation',
-            cue: { ...spanOf(text, s.start, s.start + 1), kind: 'quotation' },
-            quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
-            caveats: [],
-            sentence: si,
-            block: s.block
-          })
-        }
+      } else if (quoted) {
+        const claim = trimClaim(text, { start: s.start, end: s.end })
+        made.push({
+          ...quoted,
+          claim: spanOf(text, claim.start, claim.end),
+          mention: null,
+          resolution: 'continuation',
+          cue: { ...spanOf(text, s.start, s.start + 1), kind: 'quotation' },
+          quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
+          caveats: [],
+          sentence: si,
+          block: s.block
+        })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
         return
@@ -526,6 +522,27 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * The speaker of the quotation just before, in this paragraph, or a whole quotation closing the paragraph
+ * before, whose words a sentence opening with a quotation goes on with: not the speaker of a partial quote
+ * a paragraph earlier.
+ */
+function continuedQuotation(
+  drafts: Draft[],
+  sentences: Sentence[],
+  s: Sentence,
+  si: number,
+  text: string
+): Draft | null {
+  const prev = drafts.at(-1)
+  if (!prev) return null
+  const adjacent =
+    prev.block === s.block
+      ? /["“]/.test(text.slice(sentences[prev.sentence].start, sentences[prev.sentence].end))
+      : /^["“]/.test(prev.claim.text)
+  return prev.sentence >= si - 1 && prev.entity && adjacent ? prev : null
 }
 
 /**
