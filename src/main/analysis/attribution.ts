@@ -279,6 +279,9 @@ function cuesIn(toks: Token[]): Cue[] {
       const before = toks[i - 1]
       const usedTo = before?.lower === 'to' && toks.slice(Math.max(0, i - 6), i - 1).some((x) => x.lemma === 'use')
       if (before && MODALS.has(before.lower) && !usedTo) return
+      // "a single pass can't rule out damage": a hedge on what is known, not a denial.
+      const modal = (x?: Token) => !!x && (MODALS.has(x.lower) || ['ca', 'wo'].includes(x.lower))
+      if (before && (before.lower === 'cannot' || (NEGATIONS.has(before.lower) && modal(toks[i - 2])))) return
       const participle = /ing$/.test(t.lower) && before?.text === ','
       out.push({ index: i, end: i + 2, lemma: phrasal, kind: 'reporting-verb', ...(participle ? { participle } : {}) })
       return
@@ -537,6 +540,8 @@ interface Left {
   objectPronoun?: [number, number]
   /** "a route that border guards say is the busiest": the relative clause's subject, which speaks. */
   objectSpeaker?: [number, number]
+  /** "which Sarvany has accused of ...": the claim is the relative clause, up to its comma. */
+  accusation?: boolean
   /** ", reported by the Courier,": an outlet in an aside between the speaker and the verb. */
   relayAside?: [number, number]
 }
@@ -666,6 +671,12 @@ function leftOf(toks: Token[], v: number): Left {
     return out
   }
   if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
+    // "the tanker, which Sarvany has accused of carrying fuel, ...": the accusation is the relative clause.
+    if (['which', 'whom', 'who'].includes(boundaryWord) && ACCUSE_VERBS.has(lemmaOf(toks[v])) && toks[v + 1]) {
+      out.objectSpeaker = [lo, j + 1]
+      out.accusation = true
+      return out
+    }
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
   }
@@ -1326,7 +1337,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const [a, b] = left.objectSpeaker
       frame.speaker = toks.slice(a, b)
       frame.begins = toks[a - 1].start
-      frame.claims.push({ start: toks[v + 1].start, end: endChar(stop) })
+      let end = stop
+      if (left.accusation) for (end = v + 1; end < stop && toks[end].text !== ','; end++);
+      frame.claims.push({ start: toks[left.accusation ? a - 1 : v + 1].start, end: endChar(end) })
       frame.uncapped = true
       frame.aside = true
       frames.push(frame)

@@ -720,10 +720,16 @@ export class Speakers {
     const acronym = (e: Entity) =>
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
     const subset = (e: Entity) =>
-      e.kind !== 'anonymous' && p.kind !== 'person' && p.words.size > 0 && [...p.words].every((w) => e.words.has(w))
-    // "Kovar" after "Kovar Mining": an organisation by the first word of its name.
+      e.kind !== 'anonymous' &&
+      p.kind !== 'person' &&
+      p.words.size > 0 &&
+      [...p.words].every((w) => e.words.has(w)) &&
+      // "Sarvany" (a country) is not the Sarvany Herald; "the Herald" is.
+      !(p.bare && e.kind === 'outlet' && normName(e.name).split(' ').at(-1) !== wanted)
+    // "Kovar" after "Kovar Mining": an organisation by the first word of its name ("Sarvany" is not the
+    // Sarvany Herald: an outlet goes by its last word).
     const shortName = (e: Entity) =>
-      (e.kind === 'organization' || e.kind === 'outlet') &&
+      e.kind === 'organization' &&
       !wanted.includes(' ') &&
       normName(e.name).split(' ')[0] === wanted &&
       normName(e.name) !== wanted

@@ -1813,6 +1813,22 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads "which X has accused of ..." as X\'s accusation, a country apart from an outlet named after it, and "can\'t rule out" as no denial', () => {
+    const got = brief(
+      doc(
+        'The Norvania Herald reported the seizure on Monday.',
+        'The tanker Vela, which Norvania has accused of smuggling arms, left port on 3 June, according to tracking data.',
+        'The diver counted two wrecks. One of them is old. The other looks new, although a single dive cannot rule out older damage.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toContainEqual([
+      'which Norvania has accused of smuggling arms',
+      'Norvania'
+    ])
+    expect(got.filter((g) => g.name === 'Diver').map((g) => g.claim)).toHaveLength(3)
+    expect(got.some((g) => /rule out/.test(g.claim) && g.name !== 'Diver')).toBe(false)
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
