@@ -1829,6 +1829,22 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(got.some((g) => /rule out/.test(g.claim) && g.name !== 'Diver')).toBe(false)
   })
 
+  it("takes what a body left unsaid for the publisher's claim even with a caveat after it, which covers the claim before", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The broadcaster KTV reported that troops had crossed the river at dawn. The ministry made no mention of any crossing in its statement, and the Wire could not verify the report.'
+        ),
+        outlet: 'The Wire'
+      },
+      []
+    ).map((s) => [s.claim.text, s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['troops had crossed the river at dawn', 'KTV', '6'],
+      ['The ministry made no mention of any crossing in its statement', 'The Wire', null]
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

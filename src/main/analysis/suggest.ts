@@ -484,6 +484,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
               : null))
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
+        // "..., and the Wire could not verify the report": a caveat after the claim is about the ones before.
+        const later = caveats.filter((c) => c.start >= own.claim.end)
+        if (own.cue.kind === 'non-statement' && later.length) attachCaveats(drafts, later, s, sentenceText)
         made.push({
           claim: own.claim,
           entity,
@@ -492,7 +495,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           via: [],
           cue: own.cue,
           quantities: quantities.filter((q) => q.start >= own.claim.start && q.end <= own.claim.end),
-          caveats: own.cue.kind === 'non-statement' ? caveats : [],
+          caveats: own.cue.kind === 'non-statement' ? caveats.filter((c) => c.start < own.claim.end) : [],
           sentence: si,
           block: s.block
         })
@@ -878,8 +881,14 @@ function publisherClaim(
 ): { claim: Span; cue: Cue } | null {
   const sentenceText = text.slice(s.start, s.end)
   const whole = trimClaim(text, { start: opening, end: s.end })
-  // A caveat ("did not provide evidence") is about the claims it names, not a claim of its own.
-  const silence = caveats.length ? null : SILENCE.exec(sentenceText)
+  // A caveat ("did not provide evidence") is about the claims it names, not a claim of its own; but "X made
+  // no mention of it, and the Wire could not verify the report" says what X left unsaid before it.
+  const found = SILENCE.exec(sentenceText)
+  const caveatAfter =
+    !!found &&
+    caveats.every((c) => c.start >= s.start + found.index + found[0].length) &&
+    /,\s+(?:but|and)\s+/.test(text.slice(s.start + found.index + found[0].length, caveats[0]?.start ?? s.end))
+  const silence = !caveats.length || caveatAfter ? found : null
   const nonStatement =
     caveats.find((c) => c.kind === 'not-confirmed-or-denied') ??
     (silence ? spanOf(text, s.start + silence.index, s.start + silence.index + silence[0].length) : undefined)
