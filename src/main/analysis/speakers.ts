@@ -556,7 +556,8 @@ export class Speakers {
       mention &&
       p.form !== 'pronoun' &&
       // "Executives at two of the bidders tell a different story. Both said ...": a group is a later "they".
-      (['organization', 'outlet', 'document'].includes(p.kind) || (p.kind === 'anonymous' && p.plural))
+      (['organization', 'outlet', 'document'].includes(p.kind) ||
+        (p.kind === 'anonymous' && p.plural && ROLE_NOUNS.has(p.head)))
     ) {
       const before = this.entities.length
       const { entity } = this.lookup(p, mention, at)
