@@ -1533,7 +1533,13 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
     const denial = DENY_VERBS.has(cue.lemma) || cue.lemma === 'rule out'
     if (denial || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
-      if (namesAnAccount(toks, cue.end, stop)) continue
+      // "The fans' group disputed the police account.": nothing new is said, but the group spoke (a later
+      // "the group said" is it).
+      if (namesAnAccount(toks, cue.end, stop)) {
+        frame.spoke = true
+        frames.push(frame)
+        continue
+      }
       // "Two engineers disputed that.", "She rejected it, saying ...": a pronoun for the account before says
       // nothing new, but the speaker spoke (a later "one of them" or a participle is theirs).
       const after = toks[cue.end + 1]

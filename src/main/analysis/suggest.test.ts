@@ -1845,6 +1845,18 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('takes one who only disputes an account for a speaker a later "the group" points back to', () => {
+    const got = brief(
+      doc(
+        "Police said officers had used no force. Supporters' group Vell Ultras disputed the police account. In a post, the group said officers had charged without warning."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['officers had used no force', 'Police'],
+      ['officers had charged without warning', 'Vell Ultras']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
