@@ -475,7 +475,8 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
   if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
     return cue({ claimAt: i + 2 })
   // "She allowed the prosecution to play ...", "The judge refused to let ...": a ruling, by a person.
-  if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower)) {
+  // "She ruled that ...": a ruling reported as a clause is said, as "said that" is.
+  if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower) && toks[i + 1]?.lower !== 'that') {
     let k = i - 1
     while (k >= 0 && toks[k].pos === 'ADV') k--
     const byPerson = ['he', 'she'].includes(toks[k]?.lower ?? '') || ROLE_NOUNS.has(toks[k]?.lower ?? '')

@@ -6,7 +6,7 @@ export const SAY_VERBS = new Set(
     'say state claim estimate acknowledge admit warn confirm add note report announce insist argue assert allege ' +
     'write post explain indicate suggest assess conclude maintain predict reveal disclose declare testify stress ' +
     'emphasize emphasise caution concede contend observe reiterate forecast show tweet agree complain believe ' +
-    'estimate calculate find expect'
+    'estimate calculate find expect rule'
   ).split(' ')
 )
 /** Verbs whose object is the person told: "X told Reuters that Y". */
@@ -73,7 +73,9 @@ export const NEEDS_CLAUSE = new Set([
   'report',
   'claim',
   'agree',
-  'believe'
+  'believe',
+  // "The judge ruled that ...", not "ruled the country".
+  'rule'
 ])
 
 /** What splits one speaker's sentence into several claims: "..., adding that ...", "... but that ...". */

@@ -1857,6 +1857,18 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads "ruled that ..." as a ruling said, and a ruling with no clause from its verb', () => {
+    const got = brief(
+      doc(
+        'Judge Ana Berg ruled that the contract was void. She allowed the defence to call a second expert. The king ruled the country for 40 years.'
+      )
+    )
+    expect(got.filter((g) => g.name === 'Ana Berg').map((g) => g.claim)).toEqual([
+      'the contract was void',
+      'allowed the defence to call a second expert'
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
