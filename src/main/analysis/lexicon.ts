@@ -254,7 +254,7 @@ export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|eith
 
 /** A caveat naming whose claims it is about: "could not verify the group's claims". */
 export const CAVEAT_OWNER =
-  /\bthe\s+(?:\p{L}+\s+){0,2}?(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+  /(?:\b[Tt]he\s+(?:\p{L}+\s+){0,2}?|\b(?=\p{Lu}))(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/u
 /** A caveat on a count: "the number of missiles and drones launched" (the claims giving that count). */
 export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\s+(\p{L}+))?(?:\s+(\p{L}+ed))?\b/giu
 /** A caveat on a death toll, and the claims that give one. */

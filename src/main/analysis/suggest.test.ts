@@ -1869,6 +1869,21 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads a caveat on a named body\'s figures written without "the" ("Northern Relief\'s figures")', () => {
+    const got = suggestClaims(
+      doc(
+        'Hanna Lund, director of Northern Relief, said the group had asked for 40,000 litres of fuel.',
+        'Several traders said prices had doubled.',
+        "Northern Relief's figures could not be independently verified."
+      ),
+      []
+    ).map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['Hanna Lund', '6'],
+      ['Several traders', null]
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
