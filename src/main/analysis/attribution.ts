@@ -592,7 +592,7 @@ function leftOf(toks: Token[], v: number): Left {
     }
   // "..., a figure it says is based on ...": the pronoun speaks of the noun before it.
   if (
-    ['it', 'he', 'she', 'they'].includes(toks[j]?.lower ?? '') &&
+    ['it', 'he', 'she', 'they', 'we'].includes(toks[j]?.lower ?? '') &&
     toks[j - 1]?.pos === 'NOUN' &&
     toks[v + 1] &&
     isFiniteVerb(toks, v + 1)

@@ -1884,6 +1884,17 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads ", a figure we assess is likely inflated" as the publisher\'s remark on the claim before', () => {
+    const got = brief({
+      ...doc('The navy said it had sunk 12 boats, a figure we assess is likely inflated.'),
+      outlet: 'Harbour Watch'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['it had sunk 12 boats', 'Navy'],
+      ['is likely inflated', 'Harbour Watch']
+    ])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
