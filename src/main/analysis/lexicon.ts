@@ -236,7 +236,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'no-evidence',
-      re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\bhas\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
+      re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\b(?:has|have)\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
     }
   ]
 /** A caveat about two accounts ("could not verify either account") applies to the last two speakers'. */

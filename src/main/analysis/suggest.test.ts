@@ -1895,6 +1895,16 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     ])
   })
 
+  it('reads "We have not observed evidence to confirm these claims" as a caveat on the claims before', () => {
+    const [s] = suggestClaims(
+      doc(
+        'Rebel officials claimed that their forces had taken the bridge. We have not observed evidence to confirm these claims.'
+      ),
+      []
+    )
+    expect(s.caveats.map((c) => c.kind)).toEqual(['no-evidence'])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)
