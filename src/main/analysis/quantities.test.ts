@@ -260,5 +260,8 @@ describe('extractQuantities: ranges, number words and units set apart', () => {
       [2000, null, 'residents', 'roughly']
     ])
     expect(read('up to 25 new gun pits dug along the bank')).toEqual([[25, null, 'pits', 'up to']])
+    expect(read('Nearly two dozen barges sank.')).toEqual([[24, null, 'barges', 'Nearly']])
+    expect(read('The number of displaced people stands at 9,000.')).toEqual([[9000, null, 'people', null]])
+    expect(read('The death toll has risen to 57.')).toEqual([[57, null, 'deaths', null]])
   })
 })

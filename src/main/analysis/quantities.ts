@@ -51,7 +51,15 @@ const WORD_NUMBERS: Record<string, number> = {
   hundred: 100,
   thousand: 1000
 }
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 }
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  m: 1e6,
+  dozen: 12
+}
 const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds' }
 
 /** Cheap first look: most sentences have no figure at all. */
@@ -65,7 +73,7 @@ const COMPOUND_NUMBER =
   '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)'
 const NUMBER = new RegExp(
   `(?<![\\p{L}\\d.,:/]|\\p{L}-)((?:US|A|C|NZ|HK)?[$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${COMPOUND_NUMBER}|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
-    `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
+    `(?:\\s*(thousand|million|billion|trillion|bn|m|dozen)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
   'giu'
 )
 
@@ -203,15 +211,17 @@ const UNIT_VERBS = new Set(
     ' '
   )
 )
-/** "40 revetments dug along the ridge": a participle after the unit, not ending in -ed, opens a clause. */
-const IRREGULAR_PARTICIPLES = new Set(
-  'dug built hit shot seen taken held found made kept lost sent put set cut brought bought caught fought struck stolen thrown known shown given driven written spent sold won burnt burned left'.split(
-    ' '
-  )
+/** "40 revetments dug along the ridge", "24 barges sank": an irregular verb after the unit opens a clause. */
+const IRREGULAR_VERBS = new Set(
+  (
+    'dug built hit shot seen taken held found made kept lost sent put set cut brought bought caught fought struck ' +
+    'stolen thrown known shown given driven written spent sold won burnt burned left sank sunk fell rose went came ' +
+    'ran flew broke stood lay drove grew'
+  ).split(' ')
 )
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|stands\s+at|rose\s+to|reached|climbed\s+to|(?:has|had)\s+(?:risen|climbed|grown|reached)(?:\s+to)?)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -317,7 +327,7 @@ function unitAfter(text: string, from: number): Unit {
       }
       break
     }
-    if (UNIT_VERBS.has(lower) || (words.length && IRREGULAR_PARTICIPLES.has(lower))) break
+    if (UNIT_VERBS.has(lower) || (words.length && IRREGULAR_VERBS.has(lower))) break
     // "three sources saying ...": an -ing word after the unit opens a clause about it.
     if (words.length && /ing$/.test(lower)) break
     words.push({ word, end: wordRe.lastIndex })
