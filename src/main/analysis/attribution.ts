@@ -26,6 +26,7 @@ import {
   OBJECT_CLAIM_VERBS,
   POSSESSIVE_CLAIM_NOUNS,
   POSSESSIVE_PRONOUNS,
+  SOURCING_TERMS,
   RECKONING_NOUNS,
   RECORD_VERBS,
   ROLE_NOUNS,
@@ -81,7 +82,10 @@ const BOUNDARY_WORDS = new Set([
 ])
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'what'])
 const CONJUNCTIONS = new Set(['as', 'although', 'though', 'whereas', 'while', 'because', 'unless'])
-const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go'])
+/** "continued to complain", "purported to show": the verb before "to" has the reporting verb's subject. */
+const CONTINUING_VERBS = new Set(['continue', 'keep', 'begin', 'start', 'go', 'purport', 'appear', 'seem'])
+/** "Both said ...", "All three said ...": those just named, as "they" are. */
+export const GROUP_PRONOUNS = /^(?:both|all|each|neither)$/
 const QUANTIFIER_WORDS = new Set(['many', 'most', 'some', 'several', 'all', 'half', 'both', 'few', 'none'])
 const MODALS = new Set(['can', 'could', 'may', 'might', 'should', 'must', 'would', 'will', 'shall', 'to'])
 const NEGATIONS = new Set(['not', "n't", 'never'])
@@ -130,7 +134,8 @@ const RELAYED_BY = new Set([
   'obtained',
   'reviewed',
   'reported',
-  'published'
+  'published',
+  'carried'
 ])
 /** Phrasal verbs of saying and denying, by "lemma particle". */
 const PHRASAL_CUES = new Set(['point out', 'rule out'])
@@ -163,7 +168,11 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
-    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && ['PROPN', 'NOUN'].includes(prev?.pos ?? ''))
+    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && (['PROPN', 'NOUN'].includes(prev?.pos ?? '') || !prev)) ||
+    // "a report dated 14 May": a participle between a noun and a date.
+    (/(?:ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && next?.entity === 'DATE') ||
+    // "an aid group running a tent": an -ing word right after its noun, with no auxiliary, describes it.
+    (/ing$/.test(t.lower) && prev?.pos === 'NOUN' && ['DET', 'PRON'].includes(next?.pos ?? ''))
   )
 }
 
@@ -206,8 +215,9 @@ function isNounPhrase(toks: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     if (isFiniteVerb(toks, i)) return false
     if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(toks[i].pos) || /^[A-Z]{2,}/.test(toks[i].text)) nominal = true
-    // "The other said ...": one of a pair just named.
+    // "The other said ...": one of a pair just named; "Both said ...": the pair itself.
     if (toks[i].lower === 'other' && i === to - 1 && toks[i - 1]?.lower === 'the') nominal = true
+    if (to - from === 1 && GROUP_PRONOUNS.test(toks[i].lower)) nominal = true
   }
   return nominal
 }
@@ -269,6 +279,9 @@ function cuesIn(toks: Token[]): Cue[] {
       const before = toks[i - 1]
       const usedTo = before?.lower === 'to' && toks.slice(Math.max(0, i - 6), i - 1).some((x) => x.lemma === 'use')
       if (before && MODALS.has(before.lower) && !usedTo) return
+      // "a single pass can't rule out damage": a hedge on what is known, not a denial.
+      const modal = (x?: Token) => !!x && (MODALS.has(x.lower) || ['ca', 'wo'].includes(x.lower))
+      if (before && (before.lower === 'cannot' || (NEGATIONS.has(before.lower) && modal(toks[i - 2])))) return
       const participle = /ing$/.test(t.lower) && before?.text === ','
       out.push({ index: i, end: i + 2, lemma: phrasal, kind: 'reporting-verb', ...(participle ? { participle } : {}) })
       return
@@ -328,8 +341,29 @@ function cuesIn(toks: Token[]): Cue[] {
       toks[i - 1]?.text === ',' &&
       toks.slice(0, i - 1).some((x, k) => RELATIVE.has(x.lower) && toks[k - 1]?.text === ',') &&
       ['NOUN', 'DET', 'ADJ', 'NUM', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')
-    if (!special && t.pos !== 'VERB' && t.pos !== 'AUX' && !nounVerb && !adjVerb && !afterAside && !reportsThat) return
-    const nounLemma = nounVerb || afterAside || reportsThat ? singularLemma(t.lower) : lemma
+    // "forest that border guards say is ...": wink may read "say" after a plural noun as a noun.
+    // "Tender documents seen by the Standard show that ...": so may "show" before "that".
+    const sayNoun =
+      t.pos === 'NOUN' &&
+      ['NOUN', 'PROPN', 'PRON'].includes(prevPos) &&
+      ((['say', 'says'].includes(t.lower) && ['AUX', 'VERB', 'SCONJ'].includes(toks[i + 1]?.pos ?? '')) ||
+        (SHOW_VERBS.has(t.lower) && thatClause))
+    if (
+      !special &&
+      t.pos !== 'VERB' &&
+      t.pos !== 'AUX' &&
+      !nounVerb &&
+      !adjVerb &&
+      !afterAside &&
+      !reportsThat &&
+      !sayNoun
+    )
+      return
+    const nounLemma = sayNoun
+      ? lemmaOf({ ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') })
+      : nounVerb || afterAside || reportsThat
+        ? singularLemma(t.lower)
+        : lemma
     if (!special && !isReportingLemma(nounLemma)) return
     if (isModifierCue(toks, i)) return
     // "a milblogger who claims to serve with ...": a verb with an infinitive reports nothing.
@@ -413,7 +447,7 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     return null
   }
   if (lemma === 'put') {
-    for (let k = i + 1; k < toks.length && k < i + 9 && !clauseEnds(toks[k]) && toks[k].text !== ','; k++)
+    for (let k = i + 1; k < toks.length && k < i + 14 && !clauseEnds(toks[k]) && toks[k].text !== ','; k++)
       if (toks[k].lower === 'at') return isFigureStart(toks, k + 1) ? cue({ claimFromVerb: true }) : null
     return null
   }
@@ -431,12 +465,18 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
     }
     return null
   }
-  if (OBJECT_CLAIM_VERBS.has(lemma)) return cue({ claimFromVerb: toks[i + 1]?.lower !== 'that' })
+  // "described that withdrawal as ...": "that" before a noun and no verb is a determiner.
+  if (OBJECT_CLAIM_VERBS.has(lemma))
+    return cue({
+      claimFromVerb:
+        toks[i + 1]?.lower !== 'that' || (toks[i + 2]?.pos === 'NOUN' && !!toks[i + 3] && !isFiniteVerb(toks, i + 3))
+    })
   // "milbloggers complained about shortages of ...": what they complain of is the claim.
   if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
     return cue({ claimAt: i + 2 })
   // "She allowed the prosecution to play ...", "The judge refused to let ...": a ruling, by a person.
-  if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower)) {
+  // "She ruled that ...": a ruling reported as a clause is said, as "said that" is.
+  if (RULING_VERBS.has(lemma) && /(?:ed|ld)$/.test(toks[i].lower) && toks[i + 1]?.lower !== 'that') {
     let k = i - 1
     while (k >= 0 && toks[k].pos === 'ADV') k--
     const byPerson = ['he', 'she'].includes(toks[k]?.lower ?? '') || ROLE_NOUNS.has(toks[k]?.lower ?? '')
@@ -499,6 +539,10 @@ interface Left {
   pronounRelative?: number
   /** "..., a figure it says is based on ...": the noun phrase's start and the pronoun that speaks. */
   objectPronoun?: [number, number]
+  /** "a route that border guards say is the busiest": the relative clause's subject, which speaks. */
+  objectSpeaker?: [number, number]
+  /** "which Sarvany has accused of ...": the claim is the relative clause, up to its comma. */
+  accusation?: boolean
   /** ", reported by the Courier,": an outlet in an aside between the speaker and the verb. */
   relayAside?: [number, number]
 }
@@ -515,6 +559,8 @@ function leftOf(toks: Token[], v: number): Left {
   }
   let j = v - 1
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || NEGATIONS.has(toks[j].lower))) j--
+  // "The border guard, however, says ...": an adverb set off by commas stands between subject and verb.
+  if (toks[j]?.text === ',' && toks[j - 1]?.pos === 'ADV' && toks[j - 2]?.text === ',' && j - 2 > 0) j -= 3
   // "X continued to complain about ...": the subject is the continuing verb's.
   if (toks[j]?.lower === 'to' && CONTINUING_VERBS.has(toks[j - 1]?.lemma ?? '')) j -= 2
   // "X also used the interview to rule out ...": the subject is the user's.
@@ -524,17 +570,29 @@ function leftOf(toks: Token[], v: number): Left {
   }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
+  // "Y, which have risen, the council's director, Riya Halloran, told ...": a last part with no verb is a
+  // name after the aside, which belongs to the claim.
   if (toks[j]?.text === ',')
-    for (let k = j - 1; k > 0 && k > j - 40; k--) {
+    for (let k = j - 1, verbless = false; k > 0 && k > j - 40; k--) {
       if (toks[k].text === ';' || isQuote(toks[k])) break
+      if (toks[k].text === ',' && !verbless)
+        verbless = !toks
+          .slice(k + 1, j)
+          .some((_, m) => isFiniteVerb(toks, k + 1 + m) || RELATIVE.has(toks[k + 1 + m].lower))
+      if (verbless) break
       if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.text === ',') {
         j = k - 2
+        break
+      }
+      // "A former official who worked on the tender, and who spoke on condition of anonymity, said ...".
+      if (RELATIVE.has(toks[k].lower) && toks[k - 1]?.lower === 'and' && toks[k - 2]?.text === ',') {
+        j = k - 3
         break
       }
     }
   // "..., a figure it says is based on ...": the pronoun speaks of the noun before it.
   if (
-    ['it', 'he', 'she', 'they'].includes(toks[j]?.lower ?? '') &&
+    ['it', 'he', 'she', 'they', 'we'].includes(toks[j]?.lower ?? '') &&
     toks[j - 1]?.pos === 'NOUN' &&
     toks[v + 1] &&
     isFiniteVerb(toks, v + 1)
@@ -545,26 +603,23 @@ function leftOf(toks: Token[], v: number): Left {
     return out
   }
   const boundary = clauseStart(toks, j + 1)
-  // "a welder who has worked there for 22 years said ...": a relative clause with its own verb ends
-  // before the cue, which is the main verb; the speaker is the noun phrase the clause describes.
-  if (
+  const relativeClause =
     ['who', 'whom'].includes(toks[boundary]?.lower ?? '') &&
     toks[boundary - 1]?.text !== ',' &&
     toks.slice(boundary + 1, j + 1).some((_, k) => isFiniteVerb(toks, boundary + 1 + k))
-  ) {
+  // "Buses will run for those who wish to leave, he said": a pronoun takes no relative clause; the
+  // clause before its comma closes the claim.
+  if (relativeClause && PERSONAL_PRONOUNS.has(toks[j]?.lower ?? '') && toks[j - 1]?.text === ',' && j === v - 1) {
+    out.claimComma = j - 1
+    out.speaker = [j, j + 1]
+    return out
+  }
+  // "a welder who has worked there for 22 years said ...": a relative clause with its own verb ends
+  // before the cue, which is the main verb; the speaker is the noun phrase the clause describes.
+  if (relativeClause) {
     const described = nounPhraseBefore(toks, boundary)
     if (described) {
-      // "The first witness, Joss Amberley, a former clerk who worked ...": the names it is in apposition to.
-      let from = described[0]
-      for (;;) {
-        const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
-        if (!before || before[1] !== from - 1) break
-        // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
-        if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
-          break
-        from = before[0]
-      }
-      out.speaker = [from, described[1]]
+      out.speaker = [appositionStart(toks, described[0]), described[1]]
       return out
     }
   }
@@ -602,7 +657,27 @@ function leftOf(toks: Token[], v: number): Left {
   }
   // "a claim that many in the port believe": "that" after an account noun is the verb's object.
   const accountThat = boundaryWord === 'that' && ACCOUNT_NOUNS.has(singularLemma(toks[lo - 2]?.lower ?? ''))
+  // "a route that border guards say is now the busiest": the relative's subject speaks of its noun.
+  const nounThat = boundaryWord === 'that' && ['NOUN', 'PROPN'].includes(toks[lo - 2]?.pos ?? '')
+  if (
+    (nounThat || boundaryWord === 'which') &&
+    isNounPhrase(toks, lo, j + 1) &&
+    toks[v + 1] &&
+    isFiniteVerb(toks, v + 1) &&
+    // "the agreement that both said would be ready is nowhere near agreed": the sentence's own verb after
+    // the relative clause ends it, and what was said is not the rest.
+    !toks.slice(v + 2).some((_, k) => isFiniteVerb(toks, v + 2 + k) && toks[v + 1 + k].pos !== 'AUX')
+  ) {
+    out.objectSpeaker = [lo, j + 1]
+    return out
+  }
   if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
+    // "the tanker, which Sarvany has accused of carrying fuel, ...": the accusation is the relative clause.
+    if (['which', 'whom', 'who'].includes(boundaryWord) && ACCUSE_VERBS.has(lemmaOf(toks[v])) && toks[v + 1]) {
+      out.objectSpeaker = [lo, j + 1]
+      out.accusation = true
+      return out
+    }
     out.objectRelative = true // "which Kyiv claimed ...": the verb's object came first
     return out
   }
@@ -634,7 +709,7 @@ function leftOf(toks: Token[], v: number): Left {
       break
     }
     // "On 10 July the armed forces of Orvenia claimed ...": an opening date is no part of the speaker.
-    if (a === lo && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
+    if (a === lo && speakerTo === -1 && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
       let d = a + 1
       while (d < b - 1 && toks[d].entity === 'DATE') d++
       if (d > a + 1 && isNounPhrase(toks, d, b)) {
@@ -674,7 +749,7 @@ function leftOf(toks: Token[], v: number): Left {
     const participle =
       /(?:ing|ed|en)$/.test(first.lower) ||
       (toks[a - 1]?.text === ',' && first.lemma !== first.lower && !/s$/.test(first.lower))
-    if (first.pos === 'VERB' && participle) {
+    if (first.pos === 'VERB' && participle && !(a === 0 && isModifierParticiple(toks, a))) {
       // "An assessment by X, reported on Monday by the Courier, put ...": the outlet in the aside relays.
       const agent = RELAYED_BY.has(first.lower) ? agentAt(toks, a) : -1
       const whom = agent !== -1 && agent < b ? toldWhom(toks, agent + 1) : null
@@ -694,8 +769,21 @@ function leftOf(toks: Token[], v: number): Left {
       !clause &&
       !hedge &&
       (a === lo ? speakerTo !== -1 : speakerTo === -1 && toks[b]?.text === ',')
-    )
+    ) {
+      out.relayAside ??= relayIn(toks, a, b) ?? undefined
       continue
+    }
+    // "On Monday, after users challenged it, the account posted a reply saying ...": an opening clause
+    // before the subject, whose verb has its own clause after it, is no claim.
+    if (['ADP', 'SCONJ'].includes(first.pos) && speakerTo !== -1 && openersOnly(toks, lo, a) && !closesClaim(toks, v))
+      continue
+    // "Speaking to AVT, in remarks later reported by Interpress, she claimed ...": a phrase naming the
+    // outlet that carried the words is no claim.
+    const carried = first.pos === 'ADP' && speakerTo !== -1 && toks[b]?.text === ',' ? relayIn(toks, a, b) : null
+    if (carried) {
+      out.relayAside ??= carried
+      continue
+    }
     // "Many boats, she said, are now owned ...": a pronoun takes no apposition; what comes before it is
     // the first half of the claim.
     if (speakerTo === -1 && b - a === 1 && PERSONAL_PRONOUNS.has(toks[a].lower) && a > lo && interrupts(toks, v)) {
@@ -766,7 +854,8 @@ function leftOf(toks: Token[], v: number): Left {
     // "..., an account residents disputed": an objection by a plural noun as much as by a name.
     const objector = toks[b - 1].pos === 'PROPN' || (toks[b - 1] !== head && /s$/.test(toks[b - 1].lower))
     const claimNoun = head && (CLAIM_NOUNS.has(head.lower) || ACCOUNT_NOUNS.has(head.lower))
-    if (claimNoun && objector && ['PROPN', 'NOUN'].includes(toks[b - 1].pos)) {
+    // '"...," the account @Halden wrote': after a quotation, the account noun names the speaker.
+    if (claimNoun && objector && ['PROPN', 'NOUN'].includes(toks[b - 1].pos) && !(a > 0 && isQuote(toks[a - 1]))) {
       let n = b - 1
       while (n > a && toks[n - 1].pos === toks[b - 1].pos) n--
       out.objection = [n, b]
@@ -778,6 +867,13 @@ function leftOf(toks: Token[], v: number): Left {
     else if (b > a) out.speaker = [a, b]
   }
   return out
+}
+
+/** The comma-separated parts in [from, to) all open with a preposition, conjunction or adverb. */
+function openersOnly(toks: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++)
+    if ((k === from || toks[k - 1].text === ',') && !['ADP', 'SCONJ', 'ADV'].includes(toks[k].pos)) return false
+  return true
 }
 
 /** "..., X said on state television, adding ...": no clause of the verb's own follows it before a comma. */
@@ -800,11 +896,21 @@ function interrupts(toks: Token[], v: number): boolean {
  * Past an apposition after a speaker at the comma `k` ("according to Sorrel, a marine insurance broker,
  * premiums ..."): where the speaker phrase ends. A leading frame's apposition must leave a claim after it.
  */
-function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean): number {
+function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean, from: number): number {
   if (toks[k]?.text !== ',') return k
   let m = k + 1
   while (m < stop && toks[m].text !== ',') m++
   if (!isNounPhrase(toks, k + 1, m) || (leading && m >= stop - 1)) return k
+  // "According to the agency, the front's spokesman, Kiro Adamsk, told ...": a phrase that is the subject
+  // of a reporting verb after it is the claim's speaker, not the agency's apposition.
+  if (leading && reportsNext(toks, m, stop)) return k
+  // "according to our site manager, Lusine Darrow, who ...": a role's name.
+  const role = toks
+    .slice(from, k)
+    .reverse()
+    .find((t) => t.pos === 'NOUN')
+  const name = m - k > 2 && toks.slice(k + 1, m).every((t) => t.pos === 'PROPN')
+  if (name && role && ROLE_NOUNS.has(singularLemma(role.lower))) return m
   const first = toks[k + 1].lower
   const head = toks
     .slice(k + 1, m)
@@ -819,6 +925,31 @@ function appositionEnd(toks: Token[], k: number, stop: number, leading: boolean)
         OUTLET_WORDS.test(head.text) ||
         ORGANIZATION_WORDS.test(head.text)))
   return describes ? m : k
+}
+
+/** "The first witness, Joss Amberley, a former clerk who worked ...": the names a phrase at `from` is in apposition to. */
+function appositionStart(toks: Token[], from: number): number {
+  for (;;) {
+    const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
+    if (!before || before[1] !== from - 1) return from
+    // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
+    if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
+      return from
+    from = before[0]
+  }
+}
+
+/** After the comma at `m`, a name or role (and its own apposition) and then a reporting verb. */
+function reportsNext(toks: Token[], m: number, stop: number): boolean {
+  let k = m
+  for (let parts = 0; parts < 2 && toks[k]?.text === ','; parts++) {
+    const v = k + 1
+    if (toks[v] && cuesIn(toks.slice(v, v + 1)).length && isFiniteVerb(toks, v)) return true
+    k = v
+    while (k < stop && toks[k].text !== ',') k++
+    if (!isNounPhrase(toks, v, k)) return false
+  }
+  return false
 }
 
 /** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
@@ -869,7 +1000,10 @@ function rightSpeaker(toks: Token[], v: number): [number, number] | null {
 const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier', 'last', 'this', 'by'])
 
 /** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */
-function complementStart(toks: Token[], from: number): { start: number; origin: [number, number] | null } | null {
+function complementStart(
+  toks: Token[],
+  from: number
+): { start: number; origin: [number, number] | null; relay?: [number, number] } | null {
   let origin: [number, number] | null = null
   // "said the figure referred to the first dose": a participle read as a modifier is the verb after all
   // when no other verb follows.
@@ -892,6 +1026,9 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       ? { start: k, origin }
       : null
   }
+  // "added the comment: "Food up 62%."": what a colon after the verb's object opens is the claim.
+  for (let i = from; i < toks.length && i < from + 6 && ['DET', 'ADJ', 'NOUN'].includes(toks[i].pos); i++)
+    if (toks[i + 1]?.text === ':' && isQuote(toks[i + 2] ?? toks[i]) && toks[i + 3]) return { start: i + 2, origin }
   // "said in a video address posted after 9 a.m. that ...": a phrase after the verb, then the clause.
   // Not a figure's hedge ("at least three houses") nor a second claim's "and that".
   if (toks[from]?.pos === 'ADP' && toks[from].lower !== 'that' && !isFigureStart(toks, from))
@@ -918,6 +1055,13 @@ function complementStart(toks: Token[], from: number): { start: number; origin: 
       toks.slice(i + 2, i + 10).some((_, k) => isFiniteVerb(toks, i + 2 + k))
     )
       return { start: i + 1, origin }
+    // "said on Friday, in remarks carried by KIN, that ...": an aside naming the outlet, then the clause.
+    if (t.text === ',' && toks[i + 1]?.pos === 'ADP') {
+      let c = i + 2
+      while (c < toks.length && c < i + 14 && ![',', '.', ';'].includes(toks[c].text)) c++
+      const relay = toks[c]?.text === ',' && toks[c + 1]?.lower === 'that' ? relayIn(toks, i + 1, c) : null
+      if (relay && toks[c + 2]) return { start: c + 2, origin, relay }
+    }
     if (t.text === ',' && CITING.has(toks[i + 1]?.lower ?? '')) {
       let k = i + 2
       while (k < toks.length && toks[k].text !== ',') k++
@@ -954,6 +1098,17 @@ function agentAt(toks: Token[], i: number): number {
   return toks[k]?.lower === 'by' ? k : -1
 }
 
+/** "in remarks later reported by the Interpress agency": the outlet a passive aside in [a, b) names. */
+function relayIn(toks: Token[], a: number, b: number): [number, number] | null {
+  for (let k = a; k < b; k++) {
+    if (!RELAYED_BY.has(toks[k].lower) || toks[k].pos !== 'VERB') continue
+    const agent = agentAt(toks, k)
+    const whom = agent !== -1 && agent < b ? toldWhom(toks, agent + 1) : null
+    if (whom?.relay && whom.relay[1] <= b) return whom.relay
+  }
+  return null
+}
+
 /** The object of "told": a relay ("Reuters", "state broadcaster OTV") or an audience ("reporters"). */
 function toldWhom(toks: Token[], from: number): { relay: [number, number] | null; end: number } {
   // "told us", "told him": whoever was told, no relay.
@@ -965,9 +1120,15 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     k > from &&
     ((toks[k].pos === 'DET' && ['PROPN', 'NOUN'].includes(toks[k - 1].pos)) ||
       (toks[k].pos === 'PROPN' && AUDIENCES.has(toks[k - 1].lower)))
+  // "told Kanal 9 that": a number ending a name, not a figure the claim opens with.
+  const nameNumber = (k: number) =>
+    toks[k].pos === 'NUM' &&
+    toks[k - 1]?.pos === 'PROPN' &&
+    k > from &&
+    (toks[k + 1]?.lower === 'that' || [',', '.'].includes(toks[k + 1]?.text ?? ''))
   while (
     i < toks.length &&
-    ['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) &&
+    (['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) || nameNumber(i)) &&
     toks[i].lower !== 'that' &&
     // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name.
     (!toks[i].entity?.match(/DATE|TIME/) || (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text))) &&
@@ -1102,7 +1263,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       const leading =
         (v === 0 || (toks[v - 1]?.text === ',' && !toks.slice(0, v - 1).some((_, i) => isFiniteVerb(toks, i)))) &&
         (v === 0 || toks.slice(k, stop).some((t) => t.text === ','))
-      k = appositionEnd(toks, k, stop, leading)
+      k = appositionEnd(toks, k, stop, leading, cue.end)
       const [a, b] = trimPhrase(toks, cue.end, k)
       if (b <= a) continue
       frame.speaker = toks.slice(a, b)
@@ -1173,6 +1334,18 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frames.push(frame)
       continue
     }
+    if (left.objectSpeaker) {
+      const [a, b] = left.objectSpeaker
+      frame.speaker = toks.slice(a, b)
+      frame.begins = toks[a - 1].start
+      let end = stop
+      if (left.accusation) for (end = v + 1; end < stop && toks[end].text !== ','; end++);
+      frame.claims.push({ start: toks[left.accusation ? a - 1 : v + 1].start, end: endChar(end) })
+      frame.uncapped = true
+      frame.aside = true
+      frames.push(frame)
+      continue
+    }
     if (left.pronounRelative !== undefined) {
       // "the Herald published what it said was a letter ...": "it" is the subject of the clause around.
       const r = left.pronounRelative
@@ -1206,7 +1379,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         prev.speaker.at(-1) === toks[v - 3]
       )
         frame.speaker = prev.speaker
-      else if (antecedent) frame.speaker = toks.slice(antecedent[0], antecedent[1])
+      else if (antecedent) frame.speaker = toks.slice(appositionStart(toks, antecedent[0]), antecedent[1])
       else continue
     } else if (left.sameAsBefore && !prev) {
       // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
@@ -1322,7 +1495,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
             /ing$/.test(next.lower) &&
             !isReportingLemma(next.lemma) &&
             !CITING.has(next.lower) &&
-            next.lower !== 'according'))
+            next.lower !== 'according' &&
+            // ", speaking on condition of anonymity because ...": how the source spoke, not what.
+            !SOURCING_TERMS.test(text.slice(next.start, endChar(stop)))))
       if (goesOn) frame.claims.push({ start: next.start, end: endChar(stop) })
       // "Y, the diplomat said, and his government had twice raised ...": the clause joined on, with no cue
       // of its own, goes on with the same account.
@@ -1359,7 +1534,13 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
     const denial = DENY_VERBS.has(cue.lemma) || cue.lemma === 'rule out'
     if (denial || ACCUSE_VERBS.has(cue.lemma) || responsibility || estimateAt || cue.claimFromVerb) {
-      if (namesAnAccount(toks, cue.end, stop)) continue
+      // "The fans' group disputed the police account.": nothing new is said, but the group spoke (a later
+      // "the group said" is it).
+      if (namesAnAccount(toks, cue.end, stop)) {
+        frame.spoke = true
+        frames.push(frame)
+        continue
+      }
       // "Two engineers disputed that.", "She rejected it, saying ...": a pronoun for the account before says
       // nothing new, but the speaker spoke (a later "one of them" or a participle is theirs).
       const after = toks[cue.end + 1]
@@ -1378,8 +1559,10 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (!comp || comp.start >= stop) continue
     const clause =
       toks[comp.start - 1]?.lower === 'that' ||
+      (toks[comp.start - 1]?.text === ':' && isQuote(toks[comp.start])) ||
       toks.slice(comp.start, stop).some((_, k) => isFiniteVerb(toks, comp.start + k))
     if (NEEDS_CLAUSE.has(cue.lemma) && !clause && !recordSpeaks) continue
+    if (comp.relay) frame.relays.push(toks.slice(comp.relay[0], comp.relay[1]))
     if (comp.origin) {
       frame.relays.unshift(frame.speaker)
       frame.speaker = toks.slice(comp.origin[0], comp.origin[1])
@@ -1445,6 +1628,19 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     outer.claims = []
   }
 
+  // "According to the agency, the front's spokesman told Kanal 9 that ...": the source opening the sentence
+  // relays the account of the frame its claim is.
+  for (const outer of frames) {
+    const claim = outer.claims[0]
+    if (outer.cue.kind !== 'according-to' || !claim || claim.start < outer.cue.end) continue
+    const inner = frames.find(
+      (f) => f !== outer && f.mode === 'phrase' && f.begins === claim.start && f.claims.length && f.speaker.length
+    )
+    if (!inner) continue
+    inner.relays = [...inner.relays, outer.speaker]
+    outer.claims = []
+  }
+
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
     // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue, even when a clause
@@ -1476,9 +1672,18 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (f.mode === 'phrase') {
       const from = kept[i - 1]?.claims.at(-1)?.end ?? sentence.start
       const to = f.claims[0]?.start ?? sentence.end
-      const relay = interviewRelay(toks, from, to)
+      // "put the figure at 15,000 in an interview with Radio Tesmar": an interview closing the claim.
+      const last = f.claims.at(-1)
+      const closing = last ? interviewRelay(toks, last.start, last.end) : null
+      const tail = closing && closing.at(-1)!.end === last!.end ? closing : null
+      const relay = interviewRelay(toks, from, to) ?? tail
       if (relay && !f.relays.some((r) => r[0] === relay[0])) f.relays = [...f.relays, relay]
       if (relay) f.interview = relay
+      if (tail && relay === tail) {
+        let k = toks.indexOf(tail[0]) - 3
+        while (k > 0 && ['DET', 'ADP'].includes(toks[k].pos)) k--
+        f.claims = [...f.claims.slice(0, -1), { ...last!, end: Math.max(last!.start, toks[k].end) }]
+      }
     }
     f.claims = f.claims
       .map((c) => withoutNegatedTail(text, c))
@@ -1593,7 +1798,7 @@ const wordCount = (text: string, c: { start: number; end: number }) =>
   text
     .slice(c.start, c.end)
     .split(/\s+/)
-    .filter((w) => /\p{L}/u.test(w)).length
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
 /** "X, but that Y", "X and that Y", "X; Y": one claim each. */
 function splitClaim(text: string, c: { start: number; end: number }): { start: number; end: number }[] {
@@ -1625,6 +1830,8 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (head) start += head[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
     if (foot) end -= foot[0].length
+    // "[Editor's note: ... seen copies.]": the note's closing bracket, with no opening one in the claim.
+    if (text[end - 1] === ']' && !text.slice(start, end).includes('[')) end--
     // "... and 5 a.m.": an abbreviation keeps its full stop.
     const abbreviation = /\b[ap]\.m\.$/i.test(text.slice(start, end))
     if (/[.!?]$/.test(text.slice(start, end)) && !abbreviation && !quotesOpen(text.slice(start, end - 1))) end--

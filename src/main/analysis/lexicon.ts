@@ -6,7 +6,7 @@ export const SAY_VERBS = new Set(
     'say state claim estimate acknowledge admit warn confirm add note report announce insist argue assert allege ' +
     'write post explain indicate suggest assess conclude maintain predict reveal disclose declare testify stress ' +
     'emphasize emphasise caution concede contend observe reiterate forecast show tweet agree complain believe ' +
-    'estimate calculate find expect'
+    'estimate calculate find expect rule'
   ).split(' ')
 )
 /** Verbs whose object is the person told: "X told Reuters that Y". */
@@ -73,7 +73,9 @@ export const NEEDS_CLAUSE = new Set([
   'report',
   'claim',
   'agree',
-  'believe'
+  'believe',
+  // "The judge ruled that ...", not "ruled the country".
+  'rule'
 ])
 
 /** What splits one speaker's sentence into several claims: "..., adding that ...", "... but that ...". */
@@ -95,7 +97,7 @@ export const AUDIENCES = new Set(
 export const OUTLET_WORDS =
   /\b(newspaper|news agency|broadcaster|television|tv|radio|outlet|media|daily|weekly|tabloid|broadsheet|blog|website|newswire|magazine|channel|wire|news|press|gazette|herald|courier|chronicle|times|post|journal|tribune|reuters|associated press|afp|bloomberg|bbc|cnn|newsweek|tass|ria|interfax|xinhua|yonhap|kyodo)\b/i
 export const ORGANIZATION_WORDS =
-  /\b(ministry|department|institute|centre|center|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard)\b/i
+  /\b(ministry|department|institute|centre|center|government|council|army|navy|forces|intelligence|police|office|committee|staff|kremlin|pentagon|nato|agency|party|group|company|firm|university|command|authority|authorities|service|services|think tank|administration|commission|bureau|embassy|court|parliament|mod|administration|organisation|organization|union|bank|fund|operator|inc|ltd|corporation|trust|foundation|association|board|hospital|clinic|federation|league|network|coalition|alliance|management|inspectorate|regulator|watchdog|utility|utilities|directorate|secretariat|cabinet|municipality|charity|consortium|mining|energy|holdings|industries|airlines|airways|shipping|logistics|petroleum|international|corps|society|red cross|red crescent|movement|yards|shipyard|systems|technologies|solutions|electronics|engineering|dynamics|telecom|pharmaceuticals|motors|labs)\b/i
 /** Nouns any organisation may be called by ("the company", "the organisation"), whatever its name. */
 export const GENERIC_BODIES = new Set(['company', 'firm', 'organisation', 'organization', 'group', 'charity', 'body'])
 /** Speakers that are records, not people: "geolocated footage shows", "reports indicated". */
@@ -103,7 +105,15 @@ export const DOCUMENT_HEADS = new Set(
   (
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
-    'email emails memo letter minutes transcript audit results count tally bulletin advisory communique'
+    'email emails memo letter minutes transcript audit results count tally bulletin advisory communique ' +
+    'schedule schedules calendar invoices tables files papers filings'
+  ).split(' ')
+)
+/** Records that say nothing by themselves: "documents seen by the Courier show ..." is the Courier's reading. */
+export const RAW_RECORDS = new Set(
+  (
+    'documents document data schedule schedules calendar invoices records images imagery footage photos ' +
+    'photographs video videos tables logs filings files papers'
   ).split(' ')
 )
 /** Heads of speaker phrases that describe unnamed people: "a Ukrainian official", "residents". */
@@ -226,7 +236,7 @@ export const CAVEATS: { kind: 'unverified' | 'not-confirmed-or-denied' | 'no-com
     },
     {
       kind: 'no-evidence',
-      re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\bhas\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
+      re: /\b(?:did\s+not|didn't|without)\s+provid(?:e|ing)\s+(?:any\s+)?evidence|\b(?:has|have)\s+not\s+(?:observed|seen)\s+(?:any\s+)?(?:visual\s+)?evidence|\boffered\s+no\s+evidence/i
     }
   ]
 /** A caveat about two accounts ("could not verify either account") applies to the last two speakers'. */
@@ -234,12 +244,17 @@ export const CAVEAT_ABOUT_TWO = /\b(?:either|both)\b/i
 /** "These reports could not be verified": all the last speaker's claims. */
 export const CAVEAT_ABOUT_LAST =
   /\b(?:(?:these|those)\s+(?:reports|claims|accounts|statements|allegations)|(?:seen|obtained|reviewed)\s+the\s+(?:document|draft|letter|memo|footage|video|recording|text|email|report))\b/i
+/** A caveat on what either side's officials say: "the accounts given by officials of either government". */
+export const CAVEAT_ON_OFFICIALS = /\b(?:officials|governments?|authorities)\b/i
+/** A speaker for a government: its ministries, leaders, forces and their spokespeople. */
+export const GOVERNMENT_SPEAKER =
+  /\b(?:ministry|ministries|minister|government|president|premier|army|military|armed|forces|defen[cs]e|interior|foreign|kremlin|presidency|cabinet)\b/i
 /** A caveat about figures applies to the claims with figures before it. */
 export const CAVEAT_ABOUT_FIGURES = /\b(figures?|numbers?|tolls?|estimates?|either|both|these)\b/i
 
 /** A caveat naming whose claims it is about: "could not verify the group's claims". */
 export const CAVEAT_OWNER =
-  /\bthe\s+(?:\p{L}+\s+){0,2}?(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/iu
+  /(?:\b[Tt]he\s+(?:\p{L}+\s+){0,2}?|\b(?=\p{Lu}))(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/u
 /** A caveat on a count: "the number of missiles and drones launched" (the claims giving that count). */
 export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\s+(\p{L}+))?(?:\s+(\p{L}+ed))?\b/giu
 /** A caveat on a death toll, and the claims that give one. */
@@ -292,3 +307,13 @@ export const PUBLISHER_DENIAL = /^\s*(?:no|none|nothing|nobody|no one|neither)\b
 /** A line introducing the key points of a report: "Key Takeaways:", "Key judgments", "Highlights". */
 export const KEY_POINTS =
   /^(?:key\s+(?:takeaways?|points|findings|judge?ments|developments)|highlights|at\s+a\s+glance|bottom\s+line|in\s+brief)\s*:?$/i
+/** "[Editor's note: ...", "Update: ...": a label opening the publisher's own note. */
+export const NOTE_LABEL = /^\[?\s*(?:editor['’]s\s+note|note|update|correction)\s*:\s*/i
+/** "Our read: damaged, not down": the publisher's own judgment, by its label (a one-word rating says nothing). */
+export const OWN_VERDICT =
+  /^(?:our|my)\s+(?:read|reading|verdict|assessment|take|view|conclusion|ruling|judge?ment|bottom\s+line)\s*:\s*(?=[^\s.]+[\s,]+\w)/i
+/** "The claim: Food prices have ...": a fact-check's label for what it checks, someone else's words. */
+export const CHECKED_CLAIM = /^(?:the\s+)?(?:claim|viral\s+claim|rumou?r|statement\s+checked)\s*:/i
+/** "The interview has been edited for length", "CPR spoke to her by phone": how the piece was made. */
+export const PROCESS_NOTE =
+  /\b(?:(?:has|have|was|were)\s+been\s+(?:edited|condensed|shortened|translated)|spoke\s+(?:to|with)|(?:was|were)\s+interviewed)\b/i

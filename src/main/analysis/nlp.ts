@@ -126,7 +126,7 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         merged.push(piece.slice(n))
       } else merged.push(piece)
     }
-    for (const toks of merged) {
+    for (const toks of merged.flatMap(splitAfterQuotation)) {
       if (!toks.length) continue
       // A capitalised word inside a sentence is a name, not a verb ("The Korval Herald, citing ...").
       toks.forEach((t, i) => {
@@ -179,6 +179,27 @@ function splitAfterClockTime(piece: Token[]): Token[][] {
     )
   })
   return at === -1 ? [piece] : [piece.slice(0, at + 1), ...splitAfterClockTime(piece.slice(at + 1))]
+}
+
+/**
+ * 'who added: "Food up 62%. Let that sink in." Speaking on Sunday, he said ...': a quotation closing on a
+ * full stop ends the sentence when a capitalised word follows (wink may read "in." as one word).
+ */
+function splitAfterQuotation(piece: Token[]): Token[][] {
+  let quotes = 0
+  const at = piece.findIndex((t, i) => {
+    if (!isQuote(t)) return false
+    quotes++
+    const next = piece[i + 1]
+    return (
+      quotes % 2 === 0 &&
+      /[.!?]$/.test(piece[i - 1]?.text ?? '') &&
+      !!next &&
+      /^\p{Lu}/u.test(next.text) &&
+      piece.slice(i + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')
+    )
+  })
+  return at === -1 ? [piece] : [piece.slice(0, at + 1), ...splitAfterQuotation(piece.slice(at + 1))]
 }
 
 /** How many tokens at the start of a sentence are a footnote mark: "[", "7", "]". */

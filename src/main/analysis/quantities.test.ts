@@ -249,3 +249,19 @@ describe('vague counts', () => {
     expect(extractQuantities('Hundreds of people marched')).toEqual([])
   })
 })
+
+describe('extractQuantities: ranges, number words and units set apart', () => {
+  it('reads "between" as a range\'s hedge, compound number words, a hedged whole after "of", and a participle after the unit', () => {
+    const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.high ?? null, q.unit, q.hedge ?? null])
+    expect(read('Drones showed between 30 and 45 trucks parked at the depot.')).toEqual([[30, 45, 'trucks', 'between']])
+    expect(read('Thirty-two boats were lost.')).toEqual([[32, null, 'boats', null]])
+    expect(read("some 300 of the village's roughly 2,000 residents had fled")).toEqual([
+      [300, null, 'residents', 'some'],
+      [2000, null, 'residents', 'roughly']
+    ])
+    expect(read('up to 25 new gun pits dug along the bank')).toEqual([[25, null, 'pits', 'up to']])
+    expect(read('Nearly two dozen barges sank.')).toEqual([[24, null, 'barges', 'Nearly']])
+    expect(read('The number of displaced people stands at 9,000.')).toEqual([[9000, null, 'people', null]])
+    expect(read('The death toll has risen to 57.')).toEqual([[57, null, 'deaths', null]])
+  })
+})

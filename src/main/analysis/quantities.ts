@@ -51,7 +51,15 @@ const WORD_NUMBERS: Record<string, number> = {
   hundred: 100,
   thousand: 1000
 }
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 }
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  m: 1e6,
+  dozen: 12
+}
 const CURRENCY: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds' }
 
 /** Cheap first look: most sentences have no figure at all. */
@@ -60,9 +68,12 @@ const MAY_HAVE_NUMBER = new RegExp(
   `\\d|\\b(?:${Object.keys(WORD_NUMBERS).join('|')}|half|quarter|third|thirds|quarters|fifth|tenth|dozens|hundreds|thousands|millions)\\b`,
   'i'
 )
+/** "Twenty-six", "forty-one": a tens word and a unit word. */
+const COMPOUND_NUMBER =
+  '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)'
 const NUMBER = new RegExp(
-  `(?<![\\p{L}\\d.,:/]|\\p{L}-)((?:US|A|C|NZ|HK)?[$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
-    `(?:\\s*(thousand|million|billion|trillion|bn|m)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
+  `(?<![\\p{L}\\d.,:/]|\\p{L}-)((?:US|A|C|NZ|HK)?[$€£])?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${COMPOUND_NUMBER}|(?:a\\s+)?(?:${Object.keys(WORD_NUMBERS).join('|')}))` +
+    `(?:\\s*(thousand|million|billion|trillion|bn|m|dozen)\\b)?(%)?(?![\\p{L}\\d]|[:-]\\p{L}|,\\d)`,
   'giu'
 )
 
@@ -200,9 +211,17 @@ const UNIT_VERBS = new Set(
     ' '
   )
 )
+/** "40 revetments dug along the ridge", "24 barges sank": an irregular verb after the unit opens a clause. */
+const IRREGULAR_VERBS = new Set(
+  (
+    'dug built hit shot seen taken held found made kept lost sent put set cut brought bought caught fought struck ' +
+    'stolen thrown known shown given driven written spent sold won burnt burned left sank sunk fell rose went came ' +
+    'ran flew broke stood lay drove grew'
+  ).split(' ')
+)
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|stands\s+at|rose\s+to|reached|climbed\s+to|(?:has|had)\s+(?:risen|climbed|grown|reached)(?:\s+to)?)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -308,7 +327,7 @@ function unitAfter(text: string, from: number): Unit {
       }
       break
     }
-    if (UNIT_VERBS.has(lower)) break
+    if (UNIT_VERBS.has(lower) || (words.length && IRREGULAR_VERBS.has(lower))) break
     // "three sources saying ...": an -ing word after the unit opens a clause about it.
     if (words.length && /ing$/.test(lower)) break
     words.push({ word, end: wordRe.lastIndex })
@@ -343,7 +362,13 @@ function withOf(text: string, unit: string, end: number, increment: boolean): Un
 
 function numberValue(raw: string, scale: string | undefined): number {
   const word = raw.toLowerCase().replace(/^a\s+/, '')
-  const base = word in WORD_NUMBERS ? WORD_NUMBERS[word] : Number(raw.replace(/,/g, ''))
+  const [tens, ones] = word.split('-')
+  const base =
+    word in WORD_NUMBERS
+      ? WORD_NUMBERS[word]
+      : ones && tens in WORD_NUMBERS && ones in WORD_NUMBERS
+        ? WORD_NUMBERS[tens] + WORD_NUMBERS[ones]
+        : Number(raw.replace(/,/g, ''))
   return scale ? base * SCALES[scale.toLowerCase()] : base
 }
 
@@ -429,7 +454,7 @@ export function extractQuantities(
     unit = unitInfo.unit
     const partOf = unit
       ? null
-      : /^\s+of\s+(?:the|its|their|his|her|[\p{Lu}][\p{L}.]*['’]s)\s+(?=\p{L})(?!\p{L}+['’]s\s+\d)/u.exec(
+      : /^\s+of\s+(?:the|its|their|his|her|[\p{Lu}][\p{L}.]*['’]s)\s+(?=\p{L})(?!\p{L}+['’]s\s+(?:\p{L}+\s+)?\d)/u.exec(
           text.slice(end, end + 40)
         )
     if (partOf) {
@@ -471,12 +496,14 @@ export function extractQuantities(
           q.value = prev.value
           q.high = value
           q.bound = 'range'
-          q.hedge = prev.hedge
+          // "between 60 and 70 vehicles": the range's own word is its hedge.
+          q.hedge = prev.hedge ?? (rangeStart ? 'between' : undefined)
           bound = 'range'
         }
       }
     }
-    if (/^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?\d/iu.test(text.slice(end, end + 30))) q.role = 'part' // "12,400 of the 31,000 households"
+    // "12,400 of the 31,000 households", "1,200 of the town's roughly 8,000 residents".
+    if (/^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?(?:\p{L}+\s+)?\d/iu.test(text.slice(end, end + 40))) q.role = 'part'
     // "between 44 and 48 percent": the first figure waits for the second's unit.
     const rangeAhead = !unit && /^\s*(?:-|–|to|and)\s*[$€£]?\d/.test(text.slice(end, end + 8))
     if (!unit && !rangeAhead) {
@@ -497,7 +524,7 @@ export function extractQuantities(
       prev.role === 'part' &&
       !prev.unit &&
       prev.sentence === q.sentence &&
-      /^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?$/iu.test(between)
+      /^\s+of\s+(?:the\s+)?(?:\p{L}+['’]s\s+)?(?:\p{L}+\s+)?$/iu.test(between)
     ) {
       prev.unit = unit
       prev.unitClass = q.unitClass

@@ -19,6 +19,12 @@ describe('profile', () => {
     expect(who('Sorrel, a marine insurance broker')).toEqual({ name: 'Sorrel', kind: 'person' })
   })
 
+  it("keeps a place owning a body's name, and a number closing a broadcaster's", () => {
+    expect(who("Estrava's Interior Ministry")).toEqual({ name: "Estrava's Interior Ministry", kind: 'organization' })
+    expect(who('the channel Kanal 5')).toEqual({ name: 'Kanal 5', kind: 'outlet' })
+    expect(who('Norcast Systems')).toEqual({ name: 'Norcast Systems', kind: 'organization' })
+  })
+
   it('reads titles before a name and keeps an apostrophe inside one', () => {
     expect(who('Detective Inspector Raoul Fenn')).toEqual({ name: 'Raoul Fenn', kind: 'person' })
     expect(who("The Lennart Patients' Council")).toMatchObject({ name: "Lennart Patients' Council" })

@@ -13,6 +13,8 @@ import {
   POSSESSIVE_PRONOUNS,
   POST_NOMINALS,
   PRONOUNS,
+  RAW_RECORDS,
+  RECKONING_NOUNS,
   ROLE_NOUNS,
   TITLES
 } from './lexicon'
@@ -46,6 +48,7 @@ const PUBLISHING_VERBS = new Set(['release', 'publish', 'issue', 'compile', 'col
 const QUANTIFIERS = new Set(['some', 'several', 'many', 'other', 'multiple', 'numerous', 'various'])
 
 /** Records with an author: "data from X" is X speaking. */
+const SEEING = new Set(['seen', 'reviewed', 'obtained', 'examined'])
 const AUTHORED = new Set([
   'data',
   'figures',
@@ -65,6 +68,7 @@ const GENDER: Record<string, 'f' | 'm'> = { she: 'f', he: 'm' }
 const CARRIED_BY = /\b(?:attached to|in|with|from)\s+(?:the|that|this)\s+(\p{L}+)$/iu
 const PLURAL_HEADS = new Set(['people', 'police', 'staff', 'crew', 'media', 'personnel'])
 const MINOR = new Set(['of', 'for', 'the', 'and', 'de', 'al', 'von', 'van', 'on', 'in'])
+const POSSESSIVE_MARK = /^['’]s$/
 const capitalised = (t: Token) => /^\p{Lu}/u.test(t.text) && t.pos !== 'DET' && t.pos !== 'PUNCT'
 const singular = (w: string) => w.replace(/(?<=[^s])s$/, '').replace(/ie$/, 'y')
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
@@ -86,6 +90,8 @@ function runs(tokens: Token[]): Token[][] {
   tokens.forEach((t, i) => {
     if (run.at(-1) === t) return // the "the" of "for the", taken with it
     if (capitalised(t) && t.lower !== "'s") run.push(t)
+    // "Kanal 9", "Radio 1": a short number closing a name is part of it.
+    else if (run.length && /^\d{1,3}$/.test(t.text) && i === tokens.length - 1) run.push(t)
     else if (
       run.length &&
       /^['’]$/.test(t.text) &&
@@ -260,7 +266,11 @@ export function profile(tokens: Token[], text: string): Profile {
     return group.form === 'generic' ? { ...group, form: 'definite' } : group
   }
   // "one of them", "the other": one of the speakers just named.
-  if (/^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?)$/i.test(phrase))
+  if (
+    /^(?:(?:one|some|two|several|many|most|both|all) of (?:them|those)|the others?|both|all|each|neither)$/i.test(
+      phrase
+    )
+  )
     return { ...base, name: 'they', kind: 'anonymous', form: 'pronoun' }
   // "a group calling itself BlackTide": the name it goes by.
   const calledName =
@@ -284,6 +294,10 @@ export function profile(tokens: Token[], text: string): Profile {
       ? tokens.findIndex((t, k) => k > record + 1 && t.pos === 'VERB' && PUBLISHING_VERBS.has(t.lemma))
       : -1
   if (issued !== -1) return profile(tokens.slice(record + 1, issued), text)
+  // "according to our analysis of satellite imagery", "its report": the record's owner speaks.
+  const ownedBy = POSSESSIVE_PRONOUNS[tokens[0]?.lower ?? '']
+  if (ownedBy && tokens.length > 1 && head && (DOCUMENT_HEADS.has(head.lower) || RECKONING_NOUNS.has(head.lower)))
+    return { ...base, name: ownedBy, kind: 'person', form: 'pronoun' }
   if (head && DOCUMENT_HEADS.has(head.lower)) {
     const i = tokens.indexOf(head)
     // "The company's last annual report put the loss at ...": whose record it is speaks.
@@ -291,9 +305,18 @@ export function profile(tokens: Token[], text: string): Profile {
     if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) return profile(tokens.slice(0, owner), text)
     const next = tokens[i + 1]
     const after =
-      next && ['published', 'released', 'compiled', 'issued', 'provided'].includes(next.lower) ? tokens[i + 2] : next
+      next && ['published', 'released', 'compiled', 'issued', 'provided', 'posted', 'shared'].includes(next.lower)
+        ? tokens[i + 2]
+        : next
     const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
-    if (after && ['from', 'in', 'by', 'of'].includes(after.lower) && author.length && AUTHORED.has(head.lower)) {
+    // "a video posted by the channel X": whoever put out any record speaks through it.
+    const putOut = after?.lower === 'by' && after !== next
+    if (
+      after &&
+      ['from', 'in', 'by', 'of'].includes(after.lower) &&
+      author.length &&
+      (AUTHORED.has(head.lower) || putOut)
+    ) {
       return profile(author, text)
     }
     // "Reports have indicated", "according to new assessments": no one in particular says it.
@@ -304,6 +327,18 @@ export function profile(tokens: Token[], text: string): Profile {
     if (hearsay) return { ...base, name: '', kind: 'document', form: 'generic', unattributed: true }
     // "an internal email seen by the Tribune": the record is the email; the Tribune only saw it.
     const seen = tokens.findIndex((t, k) => k > i && t.pos === 'VERB' && tokens[k + 1]?.lower === 'by')
+    // "Tender documents seen by the Standard show ...": a record that says nothing itself is read by who saw it.
+    const reader = seen !== -1 && SEEING.has(tokens[seen].lower) && RAW_RECORDS.has(head.lower) ? seen + 2 : -1
+    if (reader !== -1 && reader < tokens.length) {
+      let end = reader
+      while (
+        end < tokens.length &&
+        tokens[end].text !== ',' &&
+        !['under', 'at', 'on', 'in', 'last'].includes(tokens[end].lower)
+      )
+        end++
+      return profile(tokens.slice(reader, end), text)
+    }
     const own = seen === -1 ? phrase : textOf(tokens.slice(0, seen), text)
     return {
       ...base,
@@ -395,7 +430,14 @@ export function profile(tokens: Token[], text: string): Profile {
     /^\p{Ll}/u.test(head.text) &&
     tokens.indexOf(head) < tokens.indexOf(run[0]) &&
     ['in', 'of', 'at', 'from', 'near'].includes(tokens[tokens.indexOf(run[0]) - 1]?.lower ?? '')
-  const name = withoutAcronyms(run && !place ? textOf(run, text) : clean(phrase))
+  // "Kostrel's Defence Ministry" is not "Aldervia's Defence Ministry": a body's name owned by a place keeps
+  // its owner.
+  const owner = run && kind === 'organization' ? placeOwner(tokens, tokens.indexOf(run[0])) : null
+  const owned = owner
+    ? [...owner, ...tokens.slice(tokens.indexOf(owner.at(-1)!) + 1, tokens.indexOf(run!.at(-1)!) + 1)]
+    : run
+  if (owner) for (const t of owner) words.add(t.lower)
+  const name = withoutAcronyms(owned && !place ? textOf(owned, text) : clean(phrase))
   // An acronym made from a name's initials is an alias only when the text uses it ("ISW", not "SW").
   const used = acr.filter((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a}(?![\\p{L}\\p{N}])`, 'u').test(text))
   const aliases = [...new Set([aliasOf(phrase, name, kind), ...used])].filter(
@@ -411,6 +453,14 @@ export function profile(tokens: Token[], text: string): Profile {
     surname: kind === 'person' || bare ? run?.at(-1)?.lower : undefined,
     ...(bare ? { bare } : {})
   }
+}
+
+/** "Kostrel's" before the name at `at`: the capitalised possessor's words, or null. */
+function placeOwner(tokens: Token[], at: number): Token[] | null {
+  if (!POSSESSIVE_MARK.test(tokens[at - 1]?.text ?? '')) return null
+  let a = at - 1
+  while (a > 0 && tokens[a - 1].pos === 'PROPN') a--
+  return a < at - 1 ? tokens.slice(a, at - 1) : null
 }
 
 function withAlias(p: Profile, mention: string): string[] {
@@ -502,7 +552,13 @@ export class Speakers {
       const known = this.find(p)
       if (known) known.lastSeen = Math.max(known.lastSeen, at)
       else if (!p.bare) this.create(p, at).mentionedOnly = true
-    } else if (mention && p.form !== 'pronoun' && ['organization', 'outlet', 'document'].includes(p.kind)) {
+    } else if (
+      mention &&
+      p.form !== 'pronoun' &&
+      // "Executives at two of the bidders tell a different story. Both said ...": a group is a later "they".
+      (['organization', 'outlet', 'document'].includes(p.kind) ||
+        (p.kind === 'anonymous' && p.plural && ROLE_NOUNS.has(p.head)))
+    ) {
       const before = this.entities.length
       const { entity } = this.lookup(p, mention, at)
       if (this.entities.length > before) entity.mentionedOnly = true
@@ -522,7 +578,9 @@ export class Speakers {
     nearer = true
   ): { entity: Entity; resolution: SpeakerResolution } {
     if (p.form === 'pronoun') {
-      const word = POSSESSIVE_PRONOUNS[mention.text.toLowerCase()] ?? mention.text.toLowerCase()
+      const word = PRONOUNS[p.name]
+        ? p.name
+        : (POSSESSIVE_PRONOUNS[mention.text.toLowerCase()] ?? mention.text.toLowerCase())
       const want = PRONOUNS[word] ?? 'plural'
       const pub = want === 'publisher' ? this.publisherSpeaker(at) : null
       if (pub) return { entity: pub, resolution: 'pronoun' }
@@ -535,7 +593,8 @@ export class Speakers {
             ? (e.kind === 'person' || !!e.individual) && !(gender && e.gender && e.gender !== gender)
             : want === 'thing'
               ? e.kind !== 'person' && e.kind !== 'anonymous'
-              : e.kind !== 'person' && !e.individual
+              : // The publisher is "we", never "they" or "one of them".
+                e.kind !== 'person' && !e.individual && e !== this.publisherEntity
       // "Kranjec said ... She said": a bare name a person's pronoun points back to is a person.
       const found =
         this.latest(fits) ??
@@ -662,10 +721,16 @@ export class Speakers {
     const acronym = (e: Entity) =>
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
     const subset = (e: Entity) =>
-      e.kind !== 'anonymous' && p.kind !== 'person' && p.words.size > 0 && [...p.words].every((w) => e.words.has(w))
-    // "Kovar" after "Kovar Mining": an organisation by the first word of its name.
+      e.kind !== 'anonymous' &&
+      p.kind !== 'person' &&
+      p.words.size > 0 &&
+      [...p.words].every((w) => e.words.has(w)) &&
+      // "Sarvany" (a country) is not the Sarvany Herald; "the Herald" is.
+      !(p.bare && e.kind === 'outlet' && normName(e.name).split(' ').at(-1) !== wanted)
+    // "Kovar" after "Kovar Mining": an organisation by the first word of its name ("Sarvany" is not the
+    // Sarvany Herald: an outlet goes by its last word).
     const shortName = (e: Entity) =>
-      (e.kind === 'organization' || e.kind === 'outlet') &&
+      e.kind === 'organization' &&
       !wanted.includes(' ') &&
       normName(e.name).split(' ')[0] === wanted &&
       normName(e.name) !== wanted

@@ -1550,6 +1550,361 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(caveated('She could not check the gauges, she said.')).toEqual([null, null, null])
   })
 
+  it('keeps a place\'s ministry apart from another place\'s, and its later "it" and "the statement" with it', () => {
+    const got = brief(
+      doc(
+        "Norvania's Interior Ministry said the bridge had been closed by saboteurs.",
+        "Estrava's Interior Ministry told a different story. In a statement carried by the news agency Baltpress, it said the bridge had been closed for repairs. Three workers were hurt, the statement said.",
+        'The ministry also accused Norvania of "inventing a plot."'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the bridge had been closed by saboteurs', "Norvania's Interior Ministry", []],
+      ['the bridge had been closed for repairs', "Estrava's Interior Ministry", ['Baltpress']],
+      ['Three workers were hurt', "Estrava's Interior Ministry", ['Baltpress']],
+      ['accused Norvania of "inventing a plot."', "Estrava's Interior Ministry", ['Baltpress']]
+    ])
+  })
+
+  it('reads an aside naming the outlet that carried the words as a relay, before the speaker or the clause', () => {
+    const got = brief(
+      doc(
+        'Talking to the radio station Vox Ardal, in comments later published by the Ardal Herald, she insisted that the dam was safe.',
+        'The port authority said on Monday, in remarks also carried by Baltpress, that it had fined the owner.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the dam was safe', ['Ardal Herald', 'Vox Ardal']],
+      ['it had fined the owner', ['Baltpress']]
+    ])
+  })
+
+  it('reads "..., he said" after a clause with "who" in it as closing the claim', () => {
+    const got = brief(doc('The ferry sailed at noon. Tickets will be free for anyone who lost a home, he said.'))
+    expect(got.map((g) => g.claim)).toContain('Tickets will be free for anyone who lost a home')
+  })
+
+  it('reads a post quoted before "the account X wrote", and "who added the comment:" after a name and its apposition', () => {
+    const got = brief(
+      doc(
+        '"Bread costs double now. Nobody reports it," the account @GrainWatch wrote on Friday.',
+        'Among those who shared it was Oskar Lind, a councillor for the Green Party, who added the comment: "Shameful. Share widely." Talking to Radio Vell on Sunday, Lind said the figure was accurate.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['"Bread costs double now. Nobody reports it,"', 'Account @GrainWatch'],
+      ['"Shameful. Share widely."', 'Oskar Lind'],
+      ['the figure was accurate', 'Oskar Lind']
+    ])
+  })
+
+  it('reads a name after a relative clause as the speaker, and an opening clause before the subject as no claim', () => {
+    const got = brief(
+      doc(
+        "Rents are rising in the old town, where most students live, the union's housing officer, Mira Stol, told the paper.",
+        'On Tuesday, after residents complained, the council posted a notice saying the works would stop.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Rents are rising in the old town, where most students live', 'Mira Stol'],
+      ['a notice saying the works would stop', 'Council']
+    ])
+  })
+
+  it('reads an opening "According to X," before a reporting clause as its relay, and a role\'s name after it', () => {
+    const got = brief(
+      doc(
+        "According to the Norra News Agency, the union's spokesman, Pavel Ek, told Kanal 5 that 30 boats were seized.",
+        'Six boats sank, according to our harbour pilot, Mira Holt, who saw them go down.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['30 boats were seized', 'Pavel Ek', ['Kanal 5', 'Norra News Agency']],
+      ['Six boats sank', 'Mira Holt', []]
+    ])
+  })
+
+  it('reads "a group running a tent" as a description, ", however," as no part of the speaker, and a closing interview as a relay', () => {
+    const got = brief(
+      doc(
+        'Open Doors, an aid group running a shelter near the port, put the figure at nearly 900 in an interview with Radio Vell.',
+        'The coastguard, however, says 600 people arrived, and insists the higher counts are wrong.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['put the figure at nearly 900', 'Open Doors', ['Radio Vell']],
+      ['600 people arrived', 'Coastguard', []],
+      ['the higher counts are wrong', 'Coastguard', []]
+    ])
+  })
+
+  it('reads a report "dated 14 May" as the speaker, "Both said" as the group just named, and ", and who ..." as an aside', () => {
+    const got = brief(
+      doc(
+        'An audit report dated 3 April found that 12 of the 40 pumps were broken.',
+        'Managers at two of the rival firms tell a different story. Both said the pumps had never been tested.',
+        'A former engineer who built the pumps, and who asked not to be named because she still works there, said the design was sound. "It was rushed," she said.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['12 of the 40 pumps were broken', 'Audit report dated 3 April'],
+      ['the pumps had never been tested', 'Managers at two of the rival firms'],
+      ['the design was sound', 'Unnamed former engineer'],
+      ['"It was rushed,"', 'Unnamed former engineer']
+    ])
+  })
+
+  it('reads "forest that guards say is ..." as the guards\' claim, and a "Systems" company as "it"', () => {
+    const got = brief(
+      doc(
+        'The road crosses a valley that local farmers say is flooded every spring.',
+        'Norcast Systems won the tender. It said it employs 90 people.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['is flooded every spring', 'Local farmers'],
+      ['it employs 90 people', 'Norcast Systems']
+    ])
+  })
+
+  it("takes the publisher's labelled verdict, its own note of what it has seen and its count, but not a checked claim", () => {
+    const got = brief({
+      ...doc(
+        'The claim: Bread prices have doubled since the harbour closed.',
+        'Our verdict: False. Our read: prices rose, but by a fifth.',
+        "[Editor's note: The Dale Courier has seen copies of the two invoices.]",
+        'The ministry says 60 boats were seized. We count 52.'
+      ),
+      outlet: 'The Dale Courier (DC)'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['Our read: prices rose, but by a fifth', 'The Dale Courier (DC)', 'estimative'],
+      ['seen copies of the two invoices', 'The Dale Courier (DC)', 'lead'],
+      ['60 boats were seized', 'Ministry', 'reporting-verb'],
+      ['count 52', 'The Dale Courier (DC)', 'reporting-verb']
+    ])
+  })
+
+  it('reads "a video posted by X purported to show", a long "put ... at", "described that X as" and "Neither ... has confirmed"', () => {
+    const got = brief(
+      doc(
+        'A video posted by the channel Vell Today purported to show a burning truck near the dam.',
+        'The county health office later put the number of people hurt or missing in the valley overnight at 31.',
+        'The commission described that repair as "largely complete" on the north bank.',
+        'Neither side has publicly confirmed that it will attend.'
+      ),
+      []
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['a burning truck near the dam', 'Vell Today'],
+      ['put the number of people hurt or missing in the valley overnight at 31', 'County health office'],
+      ['described that repair as "largely complete" on the north bank', 'Commission'],
+      ['Neither side has publicly confirmed that it will attend', '']
+    ])
+  })
+
+  it('goes on with an account after a figure that went on with it', () => {
+    const got = brief(
+      doc(
+        'The diver counted three wrecks on the shoal. Two of them, in her view, are old. The hulls are still whole but the masts are gone.'
+      )
+    )
+    expect(got.map((g) => g.name)).toEqual(['Diver', 'Diver', 'Diver'])
+  })
+
+  it("spreads a caveat on the accounts of either government's officials over every government speaker's claims", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The border town of Marn was quiet on Friday.',
+          'Three people were killed overnight, monitors said.',
+          "Norvania's Defence Ministry said the rebels fired first. Estrava's President Ola Brek said 40 shells had hit the town.",
+          'The hospital director said she had treated 12 wounded.',
+          'The Wire could not independently verify the accounts given by officials of either government.'
+        ),
+        outlet: 'The Wire'
+      },
+      []
+    )
+      .filter((s) => s.speaker.resolution !== 'publisher')
+      .map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['Monitors', null],
+      ["Norvania's Defence Ministry", '6'],
+      ['Ola Brek', '6'],
+      ['Hospital director', null]
+    ])
+  })
+
+  it('reads a line in capitals as a heading, and "speaking on condition of anonymity" after a quotation as no claim', () => {
+    const got = brief(
+      doc(
+        'PORT OF VELL: THREE SHIPS, TWO COUNTS',
+        '"Two of the cranes are down," he said, speaking on condition of anonymity because he was not allowed to talk.'
+      )
+    )
+    expect(got.map((g) => g.claim)).toEqual(['"Two of the cranes are down,"'])
+  })
+
+  it('goes on with the lead past an opening clause, but not into notes on how the piece was made', () => {
+    const got = brief({
+      ...doc(
+        'Ivo Rask has run the Harbour Trust, a group of nine charities working in Vell, since 2018. Since the floods began in March, the trust has become the main supplier of clean water in the valley. The Post spoke to Rask by phone on Monday. The interview has been edited for length.'
+      ),
+      outlet: 'The Post'
+    }).map((g) => g.claim)
+    expect(got.some((c) => c.includes('the trust has become the main supplier'))).toBe(true)
+    expect(got.some((c) => /spoke to Rask|edited for length/.test(c))).toBe(false)
+  })
+
+  it("covers the government speakers' claims with a caveat on either government's officials inside a paragraph too", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          "Vesk's Interior Ministry said the border was open.",
+          "According to the Lenz Press Agency, Tamsk's deputy minister, Olga Verin, told Kanal 4 that 30 trucks had turned back. The Wire could not verify the accounts of officials from either government."
+        ),
+        outlet: 'The Wire'
+      },
+      []
+    ).map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ["Vesk's Interior Ministry", '6'],
+      ['Olga Verin', '6']
+    ])
+  })
+
+  it('reads "according to our analysis" as the publisher\'s and "its report" as the body\'s own', () => {
+    const got = brief({
+      ...doc(
+        'At least four tanks burned, according to our analysis of satellite imagery.',
+        'The port authority has said little. Nine cranes were idle, according to its report.'
+      ),
+      outlet: 'Open Lens'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['At least four tanks burned', 'Open Lens'],
+      ['Nine cranes were idle', 'Port authority']
+    ])
+  })
+
+  it('gives what documents seen by an outlet show to that outlet, and what an email seen by it says to the email', () => {
+    const got = brief(
+      doc(
+        'Shipping documents seen by the Harbour Post show that the cargo was loaded twice.',
+        'An internal memo seen by the Harbour Post said the audit was delayed.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.kind])).toEqual([
+      ['the cargo was loaded twice', 'Harbour Post', 'outlet'],
+      ['the audit was delayed', 'Internal memo', 'document']
+    ])
+  })
+
+  it('keeps a quotation going on with its figures as the speaker\'s, and never takes a generic "you" for a speaker', () => {
+    const got = brief(
+      doc(
+        '"The first bill was only the start," the clerk said. "Once you add the repairs, you are closer to two million."'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['"The first bill was only the start,"', 'The clerk'],
+      ['"Once you add the repairs, you are closer to two million."', 'The clerk']
+    ])
+  })
+
+  it('reads "which X has accused of ..." as X\'s accusation, a country apart from an outlet named after it, and "can\'t rule out" as no denial', () => {
+    const got = brief(
+      doc(
+        'The Norvania Herald reported the seizure on Monday.',
+        'The tanker Vela, which Norvania has accused of smuggling arms, left port on 3 June, according to tracking data.',
+        'The diver counted two wrecks. One of them is old. The other looks new, although a single dive cannot rule out older damage.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toContainEqual([
+      'which Norvania has accused of smuggling arms',
+      'Norvania'
+    ])
+    expect(got.filter((g) => g.name === 'Diver').map((g) => g.claim)).toHaveLength(3)
+    expect(got.some((g) => /rule out/.test(g.claim) && g.name !== 'Diver')).toBe(false)
+  })
+
+  it("takes what a body left unsaid for the publisher's claim even with a caveat after it, which covers the claim before", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The broadcaster KTV reported that troops had crossed the river at dawn. The ministry made no mention of any crossing in its statement, and the Wire could not verify the report.'
+        ),
+        outlet: 'The Wire'
+      },
+      []
+    ).map((s) => [s.claim.text, s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['troops had crossed the river at dawn', 'KTV', '6'],
+      ['The ministry made no mention of any crossing in its statement', 'The Wire', null]
+    ])
+  })
+
+  it('takes one who only disputes an account for a speaker a later "the group" points back to', () => {
+    const got = brief(
+      doc(
+        "Police said officers had used no force. Supporters' group Vell Ultras disputed the police account. In a post, the group said officers had charged without warning."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['officers had used no force', 'Police'],
+      ['officers had charged without warning', 'Vell Ultras']
+    ])
+  })
+
+  it('reads "ruled that ..." as a ruling said, and a ruling with no clause from its verb', () => {
+    const got = brief(
+      doc(
+        'Judge Ana Berg ruled that the contract was void. She allowed the defence to call a second expert. The king ruled the country for 40 years.'
+      )
+    )
+    expect(got.filter((g) => g.name === 'Ana Berg').map((g) => g.claim)).toEqual([
+      'the contract was void',
+      'allowed the defence to call a second expert'
+    ])
+  })
+
+  it('reads a caveat on a named body\'s figures written without "the" ("Northern Relief\'s figures")', () => {
+    const got = suggestClaims(
+      doc(
+        'Hanna Lund, director of Northern Relief, said the group had asked for 40,000 litres of fuel.',
+        'Several traders said prices had doubled.',
+        "Northern Relief's figures could not be independently verified."
+      ),
+      []
+    ).map((s) => [s.speaker.name, s.grading.credibility ?? null])
+    expect(got).toEqual([
+      ['Hanna Lund', '6'],
+      ['Several traders', null]
+    ])
+  })
+
+  it('reads ", a figure we assess is likely inflated" as the publisher\'s remark on the claim before', () => {
+    const got = brief({
+      ...doc('The navy said it had sunk 12 boats, a figure we assess is likely inflated.'),
+      outlet: 'Harbour Watch'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['it had sunk 12 boats', 'Navy'],
+      ['is likely inflated', 'Harbour Watch']
+    ])
+  })
+
+  it('reads "We have not observed evidence to confirm these claims" as a caveat on the claims before', () => {
+    const [s] = suggestClaims(
+      doc(
+        'Rebel officials claimed that their forces had taken the bridge. We have not observed evidence to confirm these claims.'
+      ),
+      []
+    )
+    expect(s.caveats.map((c) => c.kind)).toEqual(['no-evidence'])
+  })
+
   it("keeps invisible format characters (bidi controls, zero widths) out of a speaker's name", () => {
     const [s] = suggestClaims(doc('\u202eThe governor said 40 homes were flooded.'), [])
     expect(s.speaker.name).not.toMatch(/\p{Cf}/u)

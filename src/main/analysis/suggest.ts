@@ -9,6 +9,7 @@ import {
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
+  CAVEAT_ON_OFFICIALS,
   CAVEAT_HOW_MANY,
   CAVEAT_NUMBER_OF,
   CAVEAT_OWNER,
@@ -18,11 +19,16 @@ import {
   ESTIMATIVE,
   EVIDENCE_UNITS,
   GIVES_TOLL,
+  GOVERNMENT_SPEAKER,
   INFERENCE_TURN,
   KEY_POINTS,
   NO_COMMENT_CLAIM,
   OPEN_QUESTION,
   ORGANIZATION_WORDS,
+  CHECKED_CLAIM,
+  NOTE_LABEL,
+  OWN_VERDICT,
+  PROCESS_NOTE,
   PUBLISHER_DENIAL,
   OCCASION,
   RECORD_MEDIUM,
@@ -218,13 +224,16 @@ function subjectOf(s: Sentence): Token[] | null {
   if (!run.length || run.length > 8 || run[0].pos === 'ADP') return null
   const nameLike =
     run.at(-1)!.pos === 'PROPN' &&
-    run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and'].includes(t.lower))
+    run.every((t) => /^\p{Lu}/u.test(t.text) || ['of', 'the', 'for', 'and', "'s", '’s'].includes(t.lower))
   const nounPhrase =
     run.at(-1)!.pos === 'NOUN' &&
     run.every(
       (t, k) =>
         ['ADJ', 'NOUN', 'PROPN', 'PART'].includes(t.pos) ||
         t.lower === 'of' ||
+        // "Executives at two of the bidders": a counted description after a preposition.
+        (k > 0 && ['at', 'from', 'in'].includes(t.lower)) ||
+        (t.pos === 'NUM' && run[k - 1]?.pos === 'ADP') ||
         (t.pos === 'DET' && (k === 0 || run[k - 1].lower === 'of') && !['that', 'which', 'this'].includes(t.lower))
     )
   return nameLike || nounPhrase ? run : null
@@ -262,7 +271,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
-    if (block?.kind === 'heading') return
+    // "DRAVA CROSSING: THREE COUNTS, NO AGREEMENT": a line in capitals is a heading the text importer
+    // could not mark.
+    if (block?.kind === 'heading' || (block && CAPITALS_LINE.test(text.slice(block.start, block.end)))) return
     const turn = transcript.turnAt(si)
     const sentenceText = text.slice(s.start, s.end)
     if (TRUNCATED.test(sentenceText.replace(/["“][^"”]*["”]/g, ''))) return
@@ -350,6 +361,10 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 
     let spokeHere = false
     for (const f of framesOf(s, text)) {
+      // "Neither government has confirmed ...": no one speaks; the publisher says so.
+      if (NO_ONE.has(f.speaker[0]?.lower ?? '')) continue
+      // '"Once you add the maintenance, ..."': outside a transcript's turns, "you" is anyone, not a speaker.
+      if (!turn && f.speaker.length === 1 && f.speaker[0].lower === 'you') continue
       if (f.noted) speakers.noteName(profile(f.noted, text), f.noted[0].start)
       if (f.spoke) {
         last = speakerOf(f)
@@ -457,14 +472,21 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         block: s.block
       })
     } else if (!made.length) {
+      // A quotation going on from the one just before is that speaker's, figures and all.
+      const quoted = /^["“]/.test(sentenceText) ? continuedQuotation(drafts, sentences, s, si, text) : null
       const own =
-        ownWitness(text, s, publisher) ??
-        publisherClaim(text, s, quantities, caveats, opening) ??
-        (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
-          ? leadClaim(text, s, opening)
-          : null)
+        CHECKED_CLAIM.test(sentenceText) || quoted
+          ? null
+          : (ownWitness(text, s, publisher) ??
+            publisherClaim(text, s, quantities, caveats, opening) ??
+            (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
+              ? leadClaim(text, s, opening)
+              : null))
       if (own) {
         const entity = speakers.publisherSpeaker(s.start)
+        // "..., and the Wire could not verify the report": a caveat after the claim is about the ones before.
+        const later = caveats.filter((c) => c.start >= own.claim.end)
+        if (own.cue.kind === 'non-statement' && later.length) attachCaveats(drafts, later, s, sentenceText)
         made.push({
           claim: own.claim,
           entity,
@@ -473,32 +495,23 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           via: [],
           cue: own.cue,
           quantities: quantities.filter((q) => q.start >= own.claim.start && q.end <= own.claim.end),
-          caveats: own.cue.kind === 'non-statement' ? caveats : [],
+          caveats: own.cue.kind === 'non-statement' ? caveats.filter((c) => c.start < own.claim.end) : [],
           sentence: si,
           block: s.block
         })
-      } else if (/^["“]/.test(sentenceText) && drafts.length) {
-        const prev = drafts.at(-1)!
-        // The speaker of the quotation just before, in this paragraph, or a whole quotation closing the
-        // paragraph before: not the speaker of a partial quote a paragraph earlier.
-        const adjacent =
-          prev.block === s.block
-            ? /["“]/.test(text.slice(sentences[prev.sentence].start, sentences[prev.sentence].end))
-            : /^["“]/.test(prev.claim.text)
-        if (prev.sentence >= si - 1 && prev.entity && adjacent) {
-          const claim = trimClaim(text, { start: s.start, end: s.end })
-          made.push({
-            ...prev,
-            claim: spanOf(text, claim.start, claim.end),
-            mention: null,
-            resolution: 'continuation',
-            cue: { ...spanOf(text, s.start, s.start + 1), kind: 'quotation' },
-            quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
-            caveats: [],
-            sentence: si,
-            block: s.block
-          })
-        }
+      } else if (quoted) {
+        const claim = trimClaim(text, { start: s.start, end: s.end })
+        made.push({
+          ...quoted,
+          claim: spanOf(text, claim.start, claim.end),
+          mention: null,
+          resolution: 'continuation',
+          cue: { ...spanOf(text, s.start, s.start + 1), kind: 'quotation' },
+          quantities: quantities.filter((q) => q.start >= claim.start && q.end <= claim.end),
+          caveats: [],
+          sentence: si,
+          block: s.block
+        })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
         return
@@ -512,6 +525,27 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/**
+ * The speaker of the quotation just before, in this paragraph, or a whole quotation closing the paragraph
+ * before, whose words a sentence opening with a quotation goes on with: not the speaker of a partial quote
+ * a paragraph earlier.
+ */
+function continuedQuotation(
+  drafts: Draft[],
+  sentences: Sentence[],
+  s: Sentence,
+  si: number,
+  text: string
+): Draft | null {
+  const prev = drafts.at(-1)
+  if (!prev) return null
+  const adjacent =
+    prev.block === s.block
+      ? /["“]/.test(text.slice(sentences[prev.sentence].start, sentences[prev.sentence].end))
+      : /^["“]/.test(prev.claim.text)
+  return prev.sentence >= si - 1 && prev.entity && adjacent ? prev : null
 }
 
 /**
@@ -588,8 +622,10 @@ function goesOn(drafts: Draft[], sentences: Sentence[], si: number, text: string
   const prev = drafts.at(-1)
   if (!prev || prev.block !== s.block || prev.sentence !== si - 1 || !prev.entity) return null
   // A sentence that went on with the account lets the next go on too (its cue is in a sentence before it).
+  // So does a figure going on with the account ("She counted three aircraft. Two of them are burned out.").
   const closes =
-    prev.cue.start >= prev.claim.end || (prev.resolution === 'continuation' && prev.cue.end <= sentences[si - 1].start)
+    prev.cue.start >= prev.claim.end ||
+    (prev.resolution === 'continuation' && (prev.cue.end <= sentences[si - 1].start || prev.cue.kind === 'figure'))
   if (prev.resolution === 'publisher' || prev.resolution === 'unattributed' || !closes) return null
   const sentenceText = text.slice(s.start, s.end)
   if (
@@ -642,12 +678,15 @@ function leadSentences(
 
 /** A sentence stating something: a subject (a noun or pronoun) before a verb, not a modal's plan. */
 function statesSomething(s: Sentence): boolean {
-  const verb = s.tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  // "Since fighting resumed in January, the group has become ...": the main clause after an opening one.
+  const comma = ['SCONJ', 'ADP'].includes(s.tokens[0]?.pos ?? '') ? s.tokens.findIndex((t) => t.text === ',') : -1
+  const from = comma + 1
+  const verb = s.tokens.findIndex((t, i) => i >= from && (t.pos === 'VERB' || t.pos === 'AUX'))
   return (
-    verb > 0 &&
+    verb > from &&
     !MODALS.has(s.tokens[verb].lower) &&
     // "The offensive opened ...": wink may read the subject's noun as an adjective.
-    s.tokens.slice(0, verb).some((t) => ['NOUN', 'PROPN', 'PRON', 'ADJ'].includes(t.pos))
+    s.tokens.slice(from, verb).some((t) => ['NOUN', 'PROPN', 'PRON', 'ADJ'].includes(t.pos))
   )
 }
 
@@ -677,7 +716,7 @@ function reportsEvent(s: Sentence, named: boolean): boolean {
 }
 
 function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft | undefined, si: number): boolean {
-  if (aboutAccounts(s)) return false
+  if (aboutAccounts(s) || PROCESS_NOTE.test(s.tokens.map((t) => t.text).join(' '))) return false
   if (lead === 'rest') return prev?.sentence === si - 1 && prev.block === s.block && statesSomething(s)
   return reportsEvent(s, lead === 'event')
 }
@@ -688,10 +727,17 @@ function leadStates(s: Sentence, lead: 'first' | 'rest' | 'event', prev: Draft |
  */
 function aboutAccounts(s: Sentence): boolean {
   const toks = s.tokens
-  let v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
   if (v <= 0) return false
   const subjectHead = toks.slice(0, v).findLast((t) => t.pos === 'NOUN')
-  if (subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) return true
+  return (!!subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) || namesOnlyAccount(s)
+}
+
+/** "Managers at two of the firms tell a different story": the sentence's verb has an account as its object. */
+function namesOnlyAccount(s: Sentence): boolean {
+  const toks = s.tokens
+  let v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  if (v <= 0) return false
   while (toks[v + 1] && ['VERB', 'AUX', 'PART'].includes(toks[v + 1].pos)) v++
   return namesAnAccount(toks, v + 1, toks.length)
 }
@@ -791,12 +837,28 @@ function recordAfter(text: string, s: Sentence, made: Draft[]): { claim: Span; c
  * publisher's own journalists saw is the publisher's claim, from the verb of seeing on.
  */
 function ownWitness(text: string, s: Sentence, publisher: string | null): { claim: Span; cue: Cue } | null {
-  const sentenceText = text.slice(s.start, s.end)
-  const own = publisher ? normName(publisher).replace(/^the /, '') : null
-  const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${own ? `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}` : ''})`
+  // "[Editor's note: CPR has seen ...": the note's label is no part of the sentence's subject.
+  const sentenceText = text.slice(s.start, s.end).replace(NOTE_LABEL, '')
+  const verdict = OWN_VERDICT.exec(sentenceText)
+  if (verdict) {
+    const claim = trimClaim(text, { start: s.end - sentenceText.length, end: s.end })
+    const at = claim.start
+    return {
+      claim: spanOf(text, claim.start, claim.end),
+      cue: { ...spanOf(text, at, at + verdict[0].trimEnd().length), kind: 'estimative' }
+    }
+  }
+  // "Corvan Public Radio (CPR)": the name, its acronym, or the name in full.
+  const owns = publisher
+    ? [normName(publisher), ...(/^(.*?)\s*\(([^()]+)\)$/.exec(normName(publisher))?.slice(1) ?? [])].map((n) =>
+        n.replace(/^the /, '')
+      )
+    : []
+  const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${owns.map((own) => `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}`).join('')})`
   const reporters = '(?:reporters?|correspondents?|journalists?|photographers?|a\\s+reporter|a\\s+correspondent)'
+  // "CPR has seen copies of ...", "We have seen the letter": the publisher by name, or "we", saw it.
   const subject = new RegExp(
-    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords})\\b`,
+    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords}|(?:we|${ownWords})\\s+(?:has|have|had)\\s+(?:also\\s+)?seen)\\b`,
     'i'
   )
   if (!subject.test(sentenceText)) return null
@@ -805,6 +867,8 @@ function ownWitness(text: string, s: Sentence, publisher: string | null): { clai
   const claim = trimClaim(text, { start: verb.start, end: s.end })
   return { claim: spanOf(text, claim.start, claim.end), cue: { ...spanOf(text, verb.start, verb.end), kind: 'lead' } }
 }
+const CAPITALS_LINE = /^(?=[^\n]*\p{Lu}{3})[^\p{Ll}\n]+$/u
+const NO_ONE = new Set(['neither', 'no', 'none', 'nobody', 'nothing'])
 const WITNESS_VERBS = new Set(['see', 'witness', 'observe', 'count', 'hear', 'find'])
 
 /** What the publisher asserts in its own voice: a non-statement, a rebuttal, a judgment, a figure. */
@@ -817,8 +881,14 @@ function publisherClaim(
 ): { claim: Span; cue: Cue } | null {
   const sentenceText = text.slice(s.start, s.end)
   const whole = trimClaim(text, { start: opening, end: s.end })
-  // A caveat ("did not provide evidence") is about the claims it names, not a claim of its own.
-  const silence = caveats.length ? null : SILENCE.exec(sentenceText)
+  // A caveat ("did not provide evidence") is about the claims it names, not a claim of its own; but "X made
+  // no mention of it, and the Wire could not verify the report" says what X left unsaid before it.
+  const found = SILENCE.exec(sentenceText)
+  const caveatAfter =
+    !!found &&
+    caveats.every((c) => c.start >= s.start + found.index + found[0].length) &&
+    /,\s+(?:but|and)\s+/.test(text.slice(s.start + found.index + found[0].length, caveats[0]?.start ?? s.end))
+  const silence = !caveats.length || caveatAfter ? found : null
   const nonStatement =
     caveats.find((c) => c.kind === 'not-confirmed-or-denied') ??
     (silence ? spanOf(text, s.start + silence.index, s.start + silence.index + silence[0].length) : undefined)
@@ -837,9 +907,10 @@ function publisherClaim(
     const m = re.exec(sentenceText)
     return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
   }
-  const figure = quantities.find(
-    (q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, ''))
-  )
+  // "Managers at two of the firms tell a different story": a line that only names an account has no figure.
+  const figure = namesOnlyAccount(s)
+    ? undefined
+    : quantities.find((q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, '')))
   return (
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
@@ -935,15 +1006,28 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
     CAVEAT_ABOUT_LAST.test(sentenceText) || (CAVEAT_ABOUT_TWO.test(sentenceText) && lastSpeakers.length === 2)
       ? ofLast
       : []
-  const targets = byOwner.length
-    ? byOwner
-    : byLast.length
-      ? byLast
-      : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
-        ? bySpeaker
-        : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
-          ? withFigures
-          : [pool.at(-1)!]
+  // "could not verify the accounts given by officials of either government": every account the article
+  // gives from either side's government, its ministries, forces and officials.
+  const officials =
+    CAVEAT_ABOUT_TWO.test(sentenceText) && CAVEAT_ON_OFFICIALS.test(sentenceText)
+      ? drafts.filter(
+          (d) =>
+            d.resolution !== 'publisher' &&
+            d.entity &&
+            GOVERNMENT_SPEAKER.test([d.entity.name, ...d.entity.aliases, ...d.entity.words].join(' '))
+        )
+      : []
+  const targets = officials.length
+    ? officials
+    : byOwner.length
+      ? byOwner
+      : byLast.length
+        ? byLast
+        : bySpeaker.length && !/^(the|a|an)\b/i.test(sentenceText)
+          ? bySpeaker
+          : CAVEAT_ABOUT_FIGURES.test(sentenceText) && withFigures.length
+            ? withFigures
+            : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
 }
 

@@ -269,4 +269,19 @@ describe('labelled turns', () => {
     expect(digest.some((g) => g.cue === 'turn')).toBe(false)
     expect(got.find((g) => g.claim.includes('Two boats were damaged'))?.name).toBe('Harbour office')
   })
+  it('takes what "we" have or did a counted number of times for an account, but not what "we" expect', () => {
+    const got = brief(
+      doc(
+        'Ana Pell runs the Reef Trust. The Ledger spoke to her on Monday.',
+        'Question: Are volunteers leaving?',
+        'Pell: We have 120 divers on the reef. We have written to the minister four times since May.',
+        'Question: And next month?',
+        'Pell: We expect 40 more in June. I have the photographs.'
+      )
+    ).map((g) => g.claim)
+    expect(got).toContain('We have 120 divers on the reef')
+    expect(got).toContain('We have written to the minister four times since May')
+    expect(got.some((c) => c.startsWith('We expect'))).toBe(false)
+    expect(got.some((c) => c.startsWith('I have the photographs'))).toBe(false)
+  })
 })

@@ -81,6 +81,8 @@ const MENTAL_OR_VERBAL = new Set(
     'recognize remember recall doubt'
   ).split(' ')
 )
+/** Verbs of knowing and wanting: with a figure still the speaker's stance ("I expect 40 more"). */
+const COGNITION = new Set('know think believe understand expect hope want wish mean feel doubt'.split(' '))
 /** "I saw three fires" is an account, "I've seen that story" an experience of the speaker's. */
 const PERCEPTION = new Set(['see', 'hear', 'read', 'watch', 'notice'])
 /** Verbs that give an account beyond the reporting verbs: "declared the site safe", "listed it as ...". */
@@ -698,9 +700,18 @@ function asserts(tokens: Token[], v: number, subject: Token[], figures: boolean)
   const head = subject.at(-1)!
   if (subject.length === 1 && personOf(head.text) === 'second') return false
   if (subject.length === 1 && personOf(head.text) === 'first') {
-    const main = tokens.slice(v).find((t) => t.pos === 'VERB')
+    // "We have 340 staff there": "have" with no verb after it is the verb, and a count is an account.
+    const having = tokens[v].lemma === 'have' && !isVerb(tokens[v + 1] ?? tokens[v]) && tokens[v + 1]?.pos !== 'PART'
+    const main = having ? tokens[v] : tokens.slice(v).find((t) => t.pos === 'VERB')
     const perfect = tokens.slice(v, main ? tokens.indexOf(main) : v).some((t) => t.lemma === 'have')
-    return past(tokens, v) && !!main && !MENTAL_OR_VERBAL.has(main.lemma) && !(perfect && PERCEPTION.has(main.lemma))
+    // "We have asked three times": a counted act of asking or writing is an account, not a stance.
+    const counted = figures && !!main && !COGNITION.has(main.lemma)
+    return (
+      (past(tokens, v) || (having && figures)) &&
+      !!main &&
+      (!MENTAL_OR_VERBAL.has(main.lemma) || counted) &&
+      !(perfect && PERCEPTION.has(main.lemma))
+    )
   }
   // "That is false", "That's not my understanding", "That is a matter for the ministry": a verdict on
   // what was said.
