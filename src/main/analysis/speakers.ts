@@ -720,8 +720,11 @@ export class Speakers {
     const bySurname = (e: Entity) => !!p.surname && e.kind === 'person' && e.surname === p.surname
     const acronym = (e: Entity) =>
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
+    // A person's words include the bodies their title names ("Orsa chief executive Ilan Moro"): the
+    // body's own name ("Orsa said") is not that person.
     const subset = (e: Entity) =>
       e.kind !== 'anonymous' &&
+      e.kind !== 'person' &&
       p.kind !== 'person' &&
       p.words.size > 0 &&
       [...p.words].every((w) => e.words.has(w)) &&

@@ -209,6 +209,27 @@ describe('suggestClaims on shapes the first corpus did not have', () => {
     ])
   })
 
+  it("never takes a body for the person whose title names it ('Orsa' after 'Orsa chief executive Ilan Moro')", () => {
+    const sources = [
+      source('moro', 'Ilan Moro, chief executive of Orsa Freight', ['Orsa chief executive Ilan Moro', 'Moro'], 'person'),
+      source('orsa', 'Orsa Freight', ['Orsa'], 'organization')
+    ]
+    for (const known of [[], sources]) {
+      const got = brief(
+        doc(
+          'Orsa chief executive Ilan Moro said the barge had been loaded correctly.',
+          'Orsa said its crew had followed every rule.'
+        ),
+        known
+      )
+      expect(got.map((g) => [g.name, g.kind])).toEqual([
+        ['Ilan Moro', 'person'],
+        ['Orsa', expect.not.stringMatching(/^person$/)]
+      ])
+      if (known.length) expect(got.map((g) => g.source)).toEqual(['moro', 'orsa'])
+    }
+  })
+
   it('keeps an apposition after "according to" with its speaker, not in the claim', () => {
     const got = brief(
       doc(
