@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { readable, sentencesOf } from './nlp'
+
+describe('readable', () => {
+  it('cuts a run with no space longer than any word into pieces, keeping every offset', () => {
+    const url = `https://example.org/${'a'.repeat(200)}`
+    const blob = 'x'.repeat(1000)
+    const text = `See ${url} and ${blob} here.`
+    const out = readable(text)
+    expect(out).toHaveLength(text.length)
+    expect(out.slice(0, 4 + url.length)).toBe(`See ${url}`)
+    const pieces = out.slice(text.indexOf(blob), text.indexOf(blob) + blob.length).split(' ')
+    expect(pieces.map((p) => p.length)).toEqual([255, 255, 255, 232])
+    expect(readable('no long runs here')).toBe('no long runs here')
+  })
+})
+
+describe('sentencesOf', () => {
+  it('reads an article with an encoded blob pasted into it, its words at their places', () => {
+    const blob = 'QUJD'.repeat(50_000)
+    const text = `The ministry said ${blob} was attached. Officials said 40 ships waited.`
+    const sentences = sentencesOf(text, [{ start: 0, end: text.length }])
+    const words = sentences.flatMap((s) => s.tokens).filter((t) => /^[a-z0-9]+$/i.test(t.text) && t.text.length < 20)
+    for (const t of words) expect(text.slice(t.start, t.end)).toBe(t.text)
+    expect(words.map((t) => t.text)).toEqual(
+      expect.arrayContaining(['ministry', 'attached', 'Officials', '40', 'ships', 'waited'])
+    )
+  })
+})
