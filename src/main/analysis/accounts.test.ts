@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Claim } from '../../shared/model'
 import { accountSubject, divergingAccounts } from './accounts'
 import { claimFacts } from './claim-facts'
+import { claimAt } from './testing/documents'
 
 /**
  * Claims of one document, a paragraph per row: `sentence` with `quote` in it (the whole sentence less its
@@ -14,20 +15,7 @@ function facts(rows: { id: string; sentence: string; quote?: string; source: str
     const quote = r.quote ?? r.sentence.replace(/\.$/, '')
     const start = text.length + r.sentence.indexOf(quote)
     text += `${r.sentence}\n\n`
-    return {
-      id: r.id,
-      documentId: 'd1',
-      quote: { exact: quote, prefix: '', suffix: '' },
-      position: { start, end: start + quote.length },
-      sourceId: r.source,
-      via: [],
-      tags: [],
-      note: '',
-      status: 'unverified',
-      credibility: '6',
-      createdAt: '',
-      updatedAt: ''
-    }
+    return claimAt(r.id, quote, start, { sourceId: r.source })
   })
   return claims.map((c) => claimFacts(c, { text }))
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Claim } from '../../shared/model'
 import { conflictSetFromProposal, findConflictSets } from './conflicts'
+import { claimAt } from './testing/documents'
 
 /** A document of one sentence per claim, and the claims anchored in it. */
 function caseOf(rows: { id: string; sentence: string; quote?: string; source: string; tag?: string }[]) {
@@ -9,20 +10,7 @@ function caseOf(rows: { id: string; sentence: string; quote?: string; source: st
     const quote = r.quote ?? r.sentence.replace(/\.$/, '')
     const start = text.length + r.sentence.indexOf(quote)
     text += `${r.sentence}\n\n`
-    return {
-      id: r.id,
-      documentId: 'd1',
-      quote: { exact: quote, prefix: '', suffix: '' },
-      position: { start, end: start + quote.length },
-      sourceId: r.source,
-      via: [],
-      tags: r.tag ? [r.tag] : [],
-      note: '',
-      status: 'unverified',
-      credibility: '6',
-      createdAt: '',
-      updatedAt: ''
-    }
+    return claimAt(r.id, quote, start, { sourceId: r.source, tags: r.tag ? [r.tag] : [] })
   })
   return { claims, documents: [{ id: 'd1', text }] }
 }

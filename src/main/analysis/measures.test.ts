@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Claim } from '../../shared/model'
 import { claimFacts } from './claim-facts'
+import { claimAt } from './testing/documents'
 import { apart, describeMeasure, measuresOf, ties, type Measure } from './measures'
 
 /** The measures of a claim quoted from one sentence (the whole sentence less its full stop, by default). */
 function measures(sentence: string, quote = sentence.replace(/\.$/, '')): Measure[] {
   const start = sentence.indexOf(quote)
-  const claim: Claim = {
-    id: 'c',
-    documentId: 'd',
-    quote: { exact: quote, prefix: '', suffix: '' },
-    position: { start, end: start + quote.length },
-    sourceId: 's',
-    via: [],
-    tags: [],
-    note: '',
-    status: 'unverified',
-    credibility: '6',
-    createdAt: '',
-    updatedAt: ''
-  }
-  return measuresOf(claimFacts(claim, { text: sentence }))
+  return measuresOf(claimFacts(claimAt('c', quote, start), { text: sentence }))
 }
 const one = (sentence: string, quote?: string) => measures(sentence, quote)[0]
 

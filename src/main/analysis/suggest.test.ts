@@ -211,7 +211,12 @@ describe('suggestClaims on shapes the first corpus did not have', () => {
 
   it("never takes a body for the person whose title names it ('Orsa' after 'Orsa chief executive Ilan Moro')", () => {
     const sources = [
-      source('moro', 'Ilan Moro, chief executive of Orsa Freight', ['Orsa chief executive Ilan Moro', 'Moro'], 'person'),
+      source(
+        'moro',
+        'Ilan Moro, chief executive of Orsa Freight',
+        ['Orsa chief executive Ilan Moro', 'Moro'],
+        'person'
+      ),
       source('orsa', 'Orsa Freight', ['Orsa'], 'organization')
     ]
     for (const known of [[], sources]) {

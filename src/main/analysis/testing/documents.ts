@@ -1,5 +1,5 @@
 // Documents and sources for the analysis tests, built as the importers build them.
-import type { Source } from '../../../shared/model'
+import type { Claim, Source } from '../../../shared/model'
 
 /** A document of paragraphs separated by blank lines, as the text importer makes it; "# " opens a heading. */
 export function paragraphs(...parts: string[]) {
@@ -24,3 +24,30 @@ export const source = (id: string, name: string, aliases: string[] = [], kind: S
   createdAt: '',
   updatedAt: ''
 })
+
+/** A claim of `quote` at `start` in a document, as the rules store one. */
+export function claimAt(
+  id: string,
+  quote: string,
+  start: number,
+  {
+    documentId = 'd1',
+    sourceId = 's',
+    tags = []
+  }: { documentId?: string; sourceId?: string | null; tags?: string[] } = {}
+): Claim {
+  return {
+    id,
+    documentId,
+    quote: { exact: quote, prefix: '', suffix: '' },
+    position: { start, end: start + quote.length },
+    sourceId,
+    via: [],
+    tags,
+    note: '',
+    status: 'unverified',
+    credibility: '6',
+    createdAt: '',
+    updatedAt: ''
+  }
+}
