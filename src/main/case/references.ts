@@ -2,10 +2,11 @@
 // set or briefing citing a deleted claim, rejections for a missing document. The rules never leave
 // such references (they remove or rewrite them with what they name), so these come from a hand-edited
 // or damaged file. Opening says so, naming each one; nothing is mended behind the analyst's back.
+import { MAX_BROKEN_REFERENCES } from '../../shared/open-notices'
 import type { CaseState } from './case-state'
 
 /** One line per reference that points at nothing, at most `max` (then a line saying how many more). */
-export function danglingReferences(state: CaseState, max = 20): string[] {
+export function danglingReferences(state: CaseState, max = MAX_BROKEN_REFERENCES): string[] {
   const found: string[] = []
   let more = 0
   const say = (line: string) => (found.length < max ? found.push(line) : more++)

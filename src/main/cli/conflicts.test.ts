@@ -91,6 +91,10 @@ describe('claimdesk conflicts', () => {
       code: 2,
       err: expect.stringContaining('--confirm: no set p7; the case keeps none and the engine proposes p1 to p1')
     })
+    const many = Array.from({ length: 9 }, (_, i) => `p${i + 2}`).join(',')
+    expect((await cli('conflicts', '--case', c, '--dismiss', many)).err).toContain(
+      '--dismiss: no set p2, p3, p4, p5, p6 and 4 more; '
+    )
     expect((await cli('conflicts', '--case', c, '--confirm', 'p1', '--dismiss', 'p1')).err).toContain(
       'use one of --confirm, --dismiss, --delete and --make'
     )

@@ -98,24 +98,24 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
         ? (await api.updateConflictSet(x.set.id, { status })).value
         : (await api.keepConflictProposal(x.proposal.key, status)).value
     )
-  io.out(values.json ? JSON.stringify(kept, null, 2) : kept.map((s) => `${status} ${setLine(s)}`).join('\n'))
+  // A proposal that extends a kept set named beside it changes that one set: it is told once.
+  const once = [...new Map(kept.map((s) => [s.id, s])).values()]
+  io.out(values.json ? JSON.stringify(once, null, 2) : once.map((s) => `${status} ${setLine(s)}`).join('\n'))
   return 0
 }
 
 /** k2, p1 or a kept set's id, as the listing shows them; every one is checked before anything changes. */
 function resolveRefs(flag: string, refs: string[], listed: Listed[]): Listed[] {
   if (refs.length === 0) throw new UsageError(`${flag} names sets, as p1,k2 (see claimdesk conflicts)`)
-  const byRef = (ref: string) =>
-    listed.find(
-      (x) =>
-        x.ref === ref.toLowerCase() || ('set' in x && x.set.id === ref) || ('proposal' in x && x.proposal.key === ref)
-    )
+  const byRef = (ref: string) => listed.find((x) => x.ref === ref.toLowerCase() || ('set' in x && x.set.id === ref))
   const unknown = refs.filter((r) => !byRef(r))
   if (unknown.length) {
+    const named =
+      unknown.length > 5 ? `${unknown.slice(0, 5).join(', ')} and ${unknown.length - 5} more` : unknown.join(', ')
     const kept = listed.filter((x) => 'set' in x).length
     const proposed = listed.length - kept
     throw new UsageError(
-      `${flag}: no set ${unknown.join(', ')}; the case keeps ${kept ? `${keptRef(0)} to ${keptRef(kept - 1)}` : 'none'} and the engine proposes ` +
+      `${flag}: no set ${named}; the case keeps ${kept ? `${keptRef(0)} to ${keptRef(kept - 1)}` : 'none'} and the engine proposes ` +
         `${proposed ? `${proposalRef(0)} to ${proposalRef(proposed - 1)}` : 'none'} (see claimdesk conflicts)`
     )
   }

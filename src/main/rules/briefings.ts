@@ -1,13 +1,21 @@
-// Briefings: whatever they cite must be a claim of the case.
+// Briefings: whatever they newly cite must be a claim of the case.
 import type { BriefingInput } from '../../shared/api'
 import { notFound } from '../../shared/errors'
 import type { Briefing, Id } from '../../shared/model'
 import type { CaseState } from '../case/case-state'
 import { briefingOf, type Outcome, type RuleContext } from './outcome'
 
-function checkCitations(state: CaseState, input: BriefingInput): void {
-  const cited = [...(input.claimIds ?? []), ...(input.judgments ?? []).flatMap((j) => j.claimIds)]
-  const missing = cited.find((id) => !state.claims.has(id))
+const citationsOf = (b: Pick<BriefingInput, 'claimIds' | 'judgments'>): Id[] => [
+  ...(b.claimIds ?? []),
+  ...(b.judgments ?? []).flatMap((j) => j.claimIds)
+]
+
+/**
+ * A citation the briefing had already may name a claim the case lacks (a hand-edited file): editing the
+ * briefing keeps it, or drops it, rather than refusing every edit until it is gone.
+ */
+function checkCitations(state: CaseState, input: BriefingInput, had: ReadonlySet<Id> = new Set()): void {
+  const missing = citationsOf(input).find((id) => !state.claims.has(id) && !had.has(id))
   if (missing) throw notFound(`briefing cites claim ${missing}, which is not in the case`)
 }
 
@@ -48,7 +56,7 @@ const FIELD_NAMES: Record<keyof BriefingInput, string> = {
 
 export function updateBriefing(state: CaseState, id: Id, patch: BriefingInput, ctx: RuleContext): Outcome<Briefing> {
   const current = briefingOf(state, id)
-  checkCitations(state, patch)
+  checkCitations(state, patch, new Set(citationsOf(current)))
   const briefing: Briefing = { ...current, ...patch, updatedAt: ctx.now }
   const fields = Object.keys(patch) as (keyof BriefingInput)[]
   const label = fields.length === 1 ? `briefing ${FIELD_NAMES[fields[0]]}` : 'briefing edit'

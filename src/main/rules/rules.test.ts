@@ -174,6 +174,23 @@ describe('briefing rules', () => {
   })
 })
 
+describe('briefing rules, on a briefing a hand-edited file left citing a claim the case lacks', () => {
+  it('keeps or drops that citation on an edit, and still refuses a new one', () => {
+    const state = stateWith()
+    const made = commit(state, createBriefing(state, { title: 'B' }, context()))
+    const judgments = [{ id: 'j', text: 'x', confidence: 'low' as const, claimIds: ['gone'] }]
+    const brief = commit(state, {
+      ops: [{ op: 'put', collection: 'briefings', item: { ...made, claimIds: ['gone'], judgments } }],
+      value: made
+    })
+    expect(
+      updateBriefing(state, brief.id, { claimIds: ['gone'], bottomLine: 'kept' }, context()).value.claimIds
+    ).toEqual(['gone'])
+    expect(updateBriefing(state, brief.id, { claimIds: [] }, context()).value.claimIds).toEqual([])
+    expect(() => updateBriefing(state, brief.id, { claimIds: ['gone', 'ghost'] }, context())).toThrow(/ghost/)
+  })
+})
+
 describe('rejection rules, on a list a hand-edited file left odd', () => {
   const doc = fakeDocument(20_000, 1)
   const spans = (n: number) => Array.from({ length: n }, (_, i) => `${i}:${i + 5}`)

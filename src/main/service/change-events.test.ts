@@ -40,6 +40,8 @@ describe('every window hears of every change (caseEvents)', () => {
     t = testService()
     const path = join(t.dir, 'work.claimdesk.json')
     await t.api.newCase(path)
-    expect((await eventsAfter(0)).filter((e) => e.kind === 'switched').map((e) => e.details)).toEqual([{ path }])
+    expect((await eventsAfter(0)).filter((e) => e.kind === 'switched').map((e) => e.details)).toEqual([
+      { path, revision: expect.any(Number) }
+    ])
   })
 })

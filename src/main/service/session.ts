@@ -127,7 +127,7 @@ export class Session {
     if (kept) this.history.restore(kept)
     this.stopListening = store.onEvent((e) => this.onStoreEvent(e))
     this.revision++
-    this.events.push('switched', '', { path: store.path })
+    this.events.push('switched', '', { path: store.path, revision: this.revision })
   }
 
   /** Told of what happened to the open case outside any call; the UI fetches it (caseEvents). */

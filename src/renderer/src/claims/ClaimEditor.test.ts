@@ -42,6 +42,16 @@ describe('ClaimEditor', () => {
     expect(document.activeElement).not.toBe(note)
   })
 
+  it('saves a note being typed when the editor closes under it (another window, another claim)', async () => {
+    const { claim, desk } = await setup()
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'typed as the editor closed' } })
+    desk.store.focusedClaimId = null
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed as the editor closed'))
+  })
+
   it('shows the quote and focuses the source field of a new claim', async () => {
     const { claim } = await setup()
     expect(screen.getByTestId('claim-editor').textContent).toContain(claim.quote.exact)

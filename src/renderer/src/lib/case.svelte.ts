@@ -84,6 +84,9 @@ const LAST_DOC_KEY = 'claimdesk-last-document:'
 const EVENT_WAIT_MS = 25_000
 const EVENT_RETRY_MS = 5_000
 const OWN_REVISIONS_KEPT = 500
+const BACKEND_AWAY =
+  'Claimdesk’s backend is not answering: it stopped, or was started again. Nothing you do now can be saved. ' +
+  'In a browser, open the address “claimdesk serve” printed when it started (a new start has a new token).'
 
 /** A reply to a call that changed the case (a call that changed nothing carries no items). */
 const changedSomething = (c: CaseChanges): boolean =>
@@ -327,11 +330,15 @@ export class CaseStore {
   private announce(info: CaseInfo): void {
     if (info.recovered > 0) this.notices.toast(recoveredMessage(info.recovered))
     if (info.tornBytes > 0) this.notices.toast(tornWriteMessage(info.tornBytes))
-    if (info.brokenReferences.length > 0) this.notices.toast(brokenReferencesMessage(info.brokenReferences), [], 0)
+    if (info.brokenReferences.length > 0) this.notices.toast(brokenReferencesMessage(info.brokenReferences, 3), [], 0)
   }
 
-  /** Reads the whole case again (a change too big to be told item by item, or changes this window missed). */
-  private async reread(): Promise<void> {
+  /**
+   * Reads the case again: after a change too big to be told item by item, or changes this window missed,
+   * keeping what is on show (the document, the claim being edited); after another case was opened (or
+   * this one restored from a backup), from the start.
+   */
+  private async reread(afresh: boolean): Promise<void> {
     let overview: CaseOverview
     try {
       overview = await this.api.currentCase()
@@ -340,7 +347,13 @@ export class CaseStore {
       if (toClaimdeskError(err).code !== 'no-case') this.report(toClaimdeskError(err))
       return
     }
-    await this.show(overview, false, false)
+    if (afresh || this.info?.path !== overview.info.path) return this.show(overview, false, false)
+    const open = this.currentDoc?.id
+    this.docCache.clear()
+    await this.show(overview, true, false)
+    if (!open || this.currentDoc?.id !== open) return
+    const view = await this.run(() => this.api.getDocument(open))
+    if (view && this.currentDoc?.id === open) this.showDocument(view)
   }
 
   async openCase(path: string, options?: OpenOptions): Promise<boolean> {
@@ -398,8 +411,10 @@ export class CaseStore {
         let events
         try {
           events = await this.api.caseEvents(after, EVENT_WAIT_MS)
+          this.backendAway(false)
         } catch {
-          // The backend is away (a restart in browser mode): try again in a while.
+          // The backend is away (stopped, or restarted with a new token in browser mode): say so, try again.
+          this.backendAway(true)
           await new Promise((resolve) => setTimeout(resolve, EVENT_RETRY_MS))
           continue
         }
@@ -409,16 +424,23 @@ export class CaseStore {
           after = e.seq
           if (!stopped && !missed) await this.onCaseEvent(e)
         }
-        if (missed && !stopped) await this.reread()
+        if (missed && !stopped) await this.reread(false)
       }
     }
     void loop()
     return () => (stopped = true)
   }
 
+  /** Tells the analyst while the backend does not answer, and takes the notice away when it does again. */
+  private backendAway(away: boolean): void {
+    const shown = this.notices.errors.find((n) => n.message === BACKEND_AWAY)
+    if (away && !shown) this.notices.error(new ClaimdeskError('io', BACKEND_AWAY))
+    else if (!away && shown) this.notices.dismiss(shown.id)
+  }
+
   private async onCaseEvent(e: CaseEvent): Promise<void> {
     if (e.kind === 'saved') return
-    if (e.kind === 'changed') {
+    if (e.kind === 'changed' || e.kind === 'switched') {
       // Another window's change (or a CLI's in the same backend): this window's own are applied already.
       const r = e.changes?.revision ?? Number(e.details?.revision)
       if (this.inFlight.size > 0) {
@@ -427,12 +449,9 @@ export class CaseStore {
         await new Promise((resolve) => setTimeout(resolve, 0))
       }
       if (r <= this.shownRevision || this.ownRevisions.has(r)) return
-      if (e.changes) this.applyChanges(e.changes)
-      else await this.reread()
-      return
-    }
-    if (e.kind === 'switched') {
-      if (e.details?.path !== this.info?.path) await this.reread()
+      if (e.kind === 'switched') await this.reread(true)
+      else if (e.changes) this.applyChanges(e.changes)
+      else await this.reread(false)
       return
     }
     if (e.kind === 'recreated') return void this.notices.toast(e.message)

@@ -227,6 +227,31 @@ describe('case events', () => {
   })
 })
 
+describe('a backend that stops answering', () => {
+  it('is said while it does not answer, and the notice goes when it answers again', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store, notices } = t.desk
+    let answering = false
+    t.api.caseEvents = async () => {
+      if (!answering) throw new TypeError('Failed to fetch')
+      await new Promise((r) => setTimeout(r, 20))
+      return []
+    }
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    const stop = store.watchEvents()
+    await vi.waitFor(() =>
+      expect(notices.errors.map((e) => e.message)).toEqual([
+        expect.stringMatching(/^Claimdesk’s backend is not answering/)
+      ])
+    )
+    answering = true
+    await vi.advanceTimersByTimeAsync(5_000)
+    vi.useRealTimers()
+    await vi.waitFor(() => expect(notices.errors).toEqual([]))
+    stop()
+  })
+})
+
 describe('two windows on one case', () => {
   it('each shows what the other changes, without reading the case again', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text } })
@@ -257,6 +282,49 @@ describe('two windows on one case', () => {
     expect(window.documents).toEqual([])
     await t.api.createSource({ name: 'Later' })
     await vi.waitFor(() => expect(window.sources.map((s) => s.name)).toEqual(['Later']))
+    stop()
+  })
+
+  it('after a change too big to be told, reads the case again keeping the document and the claim being edited', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const storage = memoryStorage()
+    const window = new CaseStore(t.api, new Notices(), storage)
+    await window.load()
+    await window.openDocument(t.documents['b.txt'])
+    const claim = (await window.createClaim(8, 16))!
+    window.focusClaim(claim.id)
+    // Another window moves on to a.txt (the last document read is kept per browser) and adds a claim here.
+    storage.setItem(`claimdesk-last-document:${window.info!.path}`, t.documents['a.txt'])
+    const { value: added, changes } = await t.api.createClaim({ documentId: t.documents['b.txt'], start: 20, end: 26 })
+    const real = t.api.caseEvents
+    let told = false
+    t.api.caseEvents = async (after, wait) => {
+      if (told) return real(after, wait)
+      told = true
+      return [{ seq: after + 1, kind: 'changed', message: '', details: { revision: changes.revision } }]
+    }
+    const stop = window.watchEvents()
+    await vi.waitFor(() => expect(window.docClaims.map((c) => c.id)).toContain(added.id))
+    expect(window.currentDoc?.id).toBe(t.documents['b.txt'])
+    expect(window.focusedClaimId).toBe(claim.id)
+    stop()
+  })
+
+  it('reads the case afresh when the same file was opened again (a backup restored)', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const window = new CaseStore(t.api, new Notices(), memoryStorage())
+    await window.load()
+    const path = window.info!.path
+    const { changes } = await t.api.createSource({ name: 'After the restore' })
+    const real = t.api.caseEvents
+    let told = false
+    t.api.caseEvents = async (after, wait) => {
+      if (told) return real(after, wait)
+      told = true
+      return [{ seq: after + 1, kind: 'switched', message: '', details: { path, revision: changes.revision } }]
+    }
+    const stop = window.watchEvents()
+    await vi.waitFor(() => expect(window.sources.map((s) => s.name)).toEqual(['After the restore']))
     stop()
   })
 
