@@ -50,6 +50,7 @@ import type {
   Id,
   Source
 } from '../../../shared/model'
+import { afterPaint } from './after-paint'
 import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
 import { DocClaimIndex } from '../../../shared/doc-claims'
@@ -166,8 +167,15 @@ export class CaseStore {
 
   // ---- errors ---------------------------------------------------------------------------
 
-  /** Runs a call; on failure shows the error (or hands it to onError) and resolves to undefined. */
+  /** Resolves once the edits drawn ahead of their request may be sent (see updateClaim). */
+  private drawn: Promise<void> = Promise.resolve()
+
+  /**
+   * Runs a call (after any edit drawn ahead of its request, so requests keep their order); on
+   * failure shows the error (or hands it to onError) and resolves to undefined.
+   */
   async run<T>(call: () => Promise<T>, options: ActionOptions = {}): Promise<T | undefined> {
+    await this.drawn
     try {
       return await call()
     } catch (err) {
@@ -617,7 +625,11 @@ export class CaseStore {
    */
   async updateClaim(id: string, patch: ClaimPatch, options?: ActionOptions): Promise<Claim | undefined> {
     const shown = this.claims.get(id)
-    if (shown) this.foldClaims([{ ...shown, ...patch }], [])
+    if (shown) {
+      this.foldClaims([{ ...shown, ...patch }], [])
+      // The request is made once the edit is on screen: the click's frame holds only the drawing.
+      this.drawn = afterPaint()
+    }
     const saved = await this.change(() => this.api.updateClaim(id, patch), options)
     if (!saved) {
       const [actual] = (await this.run(() => this.api.getClaims([id]))) ?? []

@@ -160,6 +160,29 @@ describe('CaseStore', () => {
     expect(store.docClaims.find((c) => c.id === late.id)?.status).toBe('confirmed')
   })
 
+  it('an edit is shown at once and sent once drawn; a change made meanwhile is sent after it', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const claim = (await store.createClaim(14, 20))!
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn))
+    try {
+      const before = t.calls.length
+      const edit = store.updateClaim(claim.id, { status: 'confirmed' })
+      const undo = store.step('undo')
+      expect(store.claims.get(claim.id)?.status).toBe('confirmed')
+      await new Promise((done) => setTimeout(done, 20))
+      expect(t.calls.slice(before)).toEqual([])
+      frames.forEach((fn) => fn(0))
+      await edit
+      await undo
+      expect(t.calls.slice(before).map((c) => c.method)).toEqual(['updateClaim', 'undo'])
+      expect(store.claims.get(claim.id)?.status).toBe('unverified')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('a deleted document is replaced in the reader by the next one', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
     const { store } = t.desk
