@@ -80,6 +80,13 @@ function merged<T extends { id: Id }>(list: readonly T[], put: readonly T[], rem
   return out
 }
 
+/** A span of a document being marked as a claim. */
+export interface MarkingSpan {
+  documentId: Id
+  start: number
+  end: number
+}
+
 const LAST_DOC_KEY = 'claimdesk-last-document:'
 /** How long one request for case events waits for one (a long poll), and the pause after a failure. */
 const EVENT_WAIT_MS = 25_000
@@ -109,6 +116,8 @@ export class CaseStore {
   /** Bumped whenever the open document's claims change. */
   docClaimsVersion = $state(0)
   private docSnapshot: { version: number; claims: Claim[] } | null = null
+  /** Spans being marked as claims: drawn at once, until the backend's claim (or its refusal) arrives. */
+  markingSpans = $state.raw<readonly MarkingSpan[]>([])
   /** Spans of the suggestions rejected in the open document. */
   docRejections = $state.raw<readonly string[]>([])
   /** Links touching the claims this UI holds. */
@@ -472,6 +481,14 @@ export class CaseStore {
       touched = true
     }
     if (touched) this.docClaimsVersion++
+    // A claim made from a span drawn while it was being marked takes that span's place in the same step.
+    if (this.markingSpans.length) {
+      const left = this.markingSpans.filter(
+        (s) =>
+          !put.some((c) => c.documentId === s.documentId && c.position.start === s.start && c.position.end === s.end)
+      )
+      if (left.length !== this.markingSpans.length) this.markingSpans = left
+    }
     // Cached views the change makes stale, the open document's included (docClaims holds its claims now).
     for (const view of this.docCache.values()) {
       const id = view.document.id
@@ -613,7 +630,10 @@ export class CaseStore {
   async createClaim(start: number, end: number): Promise<Claim | undefined> {
     const doc = this.currentDoc
     if (!doc) return undefined
+    const span: MarkingSpan = { documentId: doc.id, start, end }
+    this.markingSpans = [...this.markingSpans, span]
     const claim = await this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
+    if (this.markingSpans.includes(span)) this.markingSpans = this.markingSpans.filter((s) => s !== span)
     if (claim) this.focusClaim(claim.id, { edit: 'source' })
     return claim
   }

@@ -183,6 +183,24 @@ describe('CaseStore', () => {
     }
   })
 
+  it('a span being marked is drawn until its claim takes its place, and goes if the claim is refused', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const doc = t.documents['a.txt']
+    const made = store.createClaim(14, 20)
+    expect(store.markingSpans).toEqual([{ documentId: doc, start: 14, end: 20 }])
+    expect(store.docClaims).toEqual([])
+    const claim = await made
+    expect(store.markingSpans).toEqual([])
+    expect(store.docClaims.map((c) => c.id)).toEqual([claim!.id])
+
+    const refused = store.createClaim(20, text.length + 50)
+    expect(store.markingSpans).toHaveLength(1)
+    expect(await refused).toBeUndefined()
+    expect(store.markingSpans).toEqual([])
+    expect(store.docClaims).toHaveLength(1)
+  })
+
   it('a deleted document is replaced in the reader by the next one', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
     const { store } = t.desk
