@@ -632,6 +632,7 @@ export class CaseStore {
     if (!doc) return undefined
     const span: MarkingSpan = { documentId: doc.id, start, end }
     this.markingSpans = [...this.markingSpans, span]
+    this.drawn = afterPaint()
     const claim = await this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
     if (this.markingSpans.includes(span)) this.markingSpans = this.markingSpans.filter((s) => s !== span)
     if (claim) this.focusClaim(claim.id, { edit: 'source' })
