@@ -179,6 +179,13 @@ export class CaseStore {
   /** Resolves once the edits drawn ahead of their request may be sent (see updateClaim). */
   private drawn: Promise<void> = Promise.resolve()
 
+  /** Requests wait until the frame showing what was just drawn has been painted (and any earlier wait). */
+  private holdUntilPainted(): void {
+    const before = this.drawn
+    const painted = afterPaint()
+    this.drawn = Promise.all([before, painted]).then(() => undefined)
+  }
+
   /**
    * Runs a call (after any edit drawn ahead of its request, so requests keep their order); on
    * failure shows the error (or hands it to onError) and resolves to undefined.
@@ -632,7 +639,7 @@ export class CaseStore {
     if (!doc) return undefined
     const span: MarkingSpan = { documentId: doc.id, start, end }
     this.markingSpans = [...this.markingSpans, span]
-    this.drawn = afterPaint()
+    this.holdUntilPainted()
     const claim = await this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
     if (this.markingSpans.includes(span)) this.markingSpans = this.markingSpans.filter((s) => s !== span)
     if (claim) this.focusClaim(claim.id, { edit: 'source' })
@@ -649,7 +656,7 @@ export class CaseStore {
     if (shown) {
       this.foldClaims([{ ...shown, ...patch }], [])
       // The request is made once the edit is on screen: the click's frame holds only the drawing.
-      this.drawn = afterPaint()
+      this.holdUntilPainted()
     }
     const saved = await this.change(() => this.api.updateClaim(id, patch), options)
     if (!saved) {
