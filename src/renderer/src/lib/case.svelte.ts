@@ -176,14 +176,15 @@ export class CaseStore {
 
   // ---- errors ---------------------------------------------------------------------------
 
-  /** Resolves once the edits drawn ahead of their request may be sent (see updateClaim). */
-  private drawn: Promise<void> = Promise.resolve()
+  /** While set, resolves once the edits drawn ahead of their request may be sent (see updateClaim). */
+  private drawn: Promise<void> | null = null
 
   /** Requests wait until the frame showing what was just drawn has been painted (and any earlier wait). */
   private holdUntilPainted(): void {
-    const before = this.drawn
-    const painted = afterPaint()
-    this.drawn = Promise.all([before, painted]).then(() => undefined)
+    const held = Promise.all([this.drawn, afterPaint()]).then(() => {
+      if (this.drawn === held) this.drawn = null
+    })
+    this.drawn = held
   }
 
   /**
@@ -191,7 +192,7 @@ export class CaseStore {
    * failure shows the error (or hands it to onError) and resolves to undefined.
    */
   async run<T>(call: () => Promise<T>, options: ActionOptions = {}): Promise<T | undefined> {
-    await this.drawn
+    if (this.drawn) await this.drawn
     try {
       return await call()
     } catch (err) {
