@@ -99,10 +99,10 @@ describe('the contract through browser mode, fuzzed', () => {
     // Some sources were made (and maybe undone by a fuzzed undo); the case still opens from disk,
     // validates, and is exactly what the last acknowledged change left.
     expect(acknowledged.length).toBeGreaterThan(50)
-    const { history: _h, ...before } = await t.api.currentCase()
+    const { history: _h, revision: _r, ...before } = await t.api.currentCase()
     const claims = await t.api.listClaims({ limit: 5000 })
     await t.service.close()
-    const { history: _h2, ...after } = await t.api.openCase(casePath)
+    const { history: _h2, revision: _r2, ...after } = await t.api.openCase(casePath)
     expect(after).toEqual(before)
     expect(await t.api.listClaims({ limit: 5000 })).toEqual(claims)
   })

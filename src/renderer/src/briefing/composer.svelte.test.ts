@@ -44,8 +44,9 @@ describe('BriefingComposer', () => {
   })
 
   it('shows text edits at once and saves them together after a pause', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { composer, updates, store } = await setup()
+    // (Faked once the desk is set up: marking its claims waits for a frame and a task.)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     composer.edit({ title: 'Kursk: troops' }, { debounce: true })
     composer.edit({ handling: 'UNCLASSIFIED' }, { debounce: true })
     expect(composer.briefing?.title).toBe('Kursk: troops')

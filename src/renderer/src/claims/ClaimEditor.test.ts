@@ -160,9 +160,12 @@ describe('ClaimEditor', () => {
     await fireEvent.focus(screen.getByTestId('tag-input'))
     await fireEvent.blur(screen.getByTestId('via-input'))
     expect(t.desk.store.focusedClaim?.via).toEqual([])
-    expect(t.calls.filter((c) => c.method === 'updateClaim').map((c) => Object.keys(c.args[1] as object))).toEqual([
-      ['sourceId', 'via']
-    ])
+    // (The edit is sent once it has been drawn.)
+    await waitFor(() =>
+      expect(t.calls.filter((c) => c.method === 'updateClaim').map((c) => Object.keys(c.args[1] as object))).toEqual([
+        ['sourceId', 'via']
+      ])
+    )
     const via = screen.getByTestId('via-input')
     await fireEvent.keyDown(via, { key: 'ArrowDown' })
     expect(screen.getByTestId('via-input-options')).toBeTruthy()

@@ -50,6 +50,7 @@ import type {
   Id,
   Source
 } from '../../../shared/model'
+import { afterPaint } from './after-paint'
 import { toClaimdeskError } from './api'
 import type { Notices, NoticeAction } from './notices.svelte'
 import { DocClaimIndex } from '../../../shared/doc-claims'
@@ -77,6 +78,13 @@ function merged<T extends { id: Id }>(list: readonly T[], put: readonly T[], rem
   const known = new Set(out.map((item) => item.id))
   for (const item of put) if (!known.has(item.id)) out.push(item)
   return out
+}
+
+/** A span of a document being marked as a claim. */
+export interface MarkingSpan {
+  documentId: Id
+  start: number
+  end: number
 }
 
 const LAST_DOC_KEY = 'claimdesk-last-document:'
@@ -117,6 +125,8 @@ export class CaseStore {
   /** Bumped whenever the open document's claims change. */
   docClaimsVersion = $state(0)
   private docSnapshot: { version: number; claims: Claim[] } | null = null
+  /** Spans being marked as claims: drawn at once, until the backend's claim (or its refusal) arrives. */
+  markingSpans = $state.raw<readonly MarkingSpan[]>([])
   /** Spans of the suggestions rejected in the open document. */
   docRejections = $state.raw<readonly string[]>([])
   /** Links touching the claims this UI holds. */
@@ -181,8 +191,23 @@ export class CaseStore {
 
   // ---- errors ---------------------------------------------------------------------------
 
-  /** Runs a call; on failure shows the error (or hands it to onError) and resolves to undefined. */
+  /** While set, resolves once the edits drawn ahead of their request may be sent (see updateClaim). */
+  private drawn: Promise<void> | null = null
+
+  /** Requests wait until the frame showing what was just drawn has been painted (and any earlier wait). */
+  private holdUntilPainted(): void {
+    const held = Promise.all([this.drawn, afterPaint()]).then(() => {
+      if (this.drawn === held) this.drawn = null
+    })
+    this.drawn = held
+  }
+
+  /**
+   * Runs a call (after any edit drawn ahead of its request, so requests keep their order); on
+   * failure shows the error (or hands it to onError) and resolves to undefined.
+   */
   async run<T>(call: () => Promise<T>, options: ActionOptions = {}): Promise<T | undefined> {
+    if (this.drawn) await this.drawn
     let running: Promise<T>
     try {
       running = call()
@@ -553,6 +578,14 @@ export class CaseStore {
       touched = true
     }
     if (touched) this.docClaimsVersion++
+    // A claim made from a span drawn while it was being marked takes that span's place in the same step.
+    if (this.markingSpans.length) {
+      const left = this.markingSpans.filter(
+        (s) =>
+          !put.some((c) => c.documentId === s.documentId && c.position.start === s.start && c.position.end === s.end)
+      )
+      if (left.length !== this.markingSpans.length) this.markingSpans = left
+    }
     // Cached views the change makes stale, the open document's included (docClaims holds its claims now).
     for (const view of this.docCache.values()) {
       const id = view.document.id
@@ -694,7 +727,11 @@ export class CaseStore {
   async createClaim(start: number, end: number): Promise<Claim | undefined> {
     const doc = this.currentDoc
     if (!doc) return undefined
+    const span: MarkingSpan = { documentId: doc.id, start, end }
+    this.markingSpans = [...this.markingSpans, span]
+    this.holdUntilPainted()
     const claim = await this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
+    if (this.markingSpans.includes(span)) this.markingSpans = this.markingSpans.filter((s) => s !== span)
     if (claim) this.focusClaim(claim.id, { edit: 'source' })
     return claim
   }
@@ -706,7 +743,11 @@ export class CaseStore {
    */
   async updateClaim(id: string, patch: ClaimPatch, options?: ActionOptions): Promise<Claim | undefined> {
     const shown = this.claims.get(id)
-    if (shown) this.foldClaims([{ ...shown, ...patch }], [])
+    if (shown) {
+      this.foldClaims([{ ...shown, ...patch }], [])
+      // The request is made once the edit is on screen: the click's frame holds only the drawing.
+      this.holdUntilPainted()
+    }
     const saved = await this.change(() => this.api.updateClaim(id, patch), options)
     if (!saved) {
       const [actual] = (await this.run(() => this.api.getClaims([id]))) ?? []

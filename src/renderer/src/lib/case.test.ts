@@ -185,6 +185,47 @@ describe('CaseStore', () => {
     expect(store.docClaims.find((c) => c.id === late.id)?.status).toBe('confirmed')
   })
 
+  it('an edit is shown at once and sent once drawn; a change made meanwhile is sent after it', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const claim = (await store.createClaim(14, 20))!
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn))
+    try {
+      const before = t.calls.length
+      const edit = store.updateClaim(claim.id, { status: 'confirmed' })
+      const undo = store.step('undo')
+      expect(store.claims.get(claim.id)?.status).toBe('confirmed')
+      await new Promise((done) => setTimeout(done, 20))
+      expect(t.calls.slice(before)).toEqual([])
+      frames.forEach((fn) => fn(0))
+      await edit
+      await undo
+      expect(t.calls.slice(before).map((c) => c.method)).toEqual(['updateClaim', 'undo'])
+      expect(store.claims.get(claim.id)?.status).toBe('unverified')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('a span being marked is drawn until its claim takes its place, and goes if the claim is refused', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text } })
+    const { store } = t.desk
+    const doc = t.documents['a.txt']
+    const made = store.createClaim(14, 20)
+    expect(store.markingSpans).toEqual([{ documentId: doc, start: 14, end: 20 }])
+    expect(store.docClaims).toEqual([])
+    const claim = await made
+    expect(store.markingSpans).toEqual([])
+    expect(store.docClaims.map((c) => c.id)).toEqual([claim!.id])
+
+    const refused = store.createClaim(20, text.length + 50)
+    expect(store.markingSpans).toHaveLength(1)
+    expect(await refused).toBeUndefined()
+    expect(store.markingSpans).toEqual([])
+    expect(store.docClaims).toHaveLength(1)
+  })
+
   it('a deleted document is replaced in the reader by the next one', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
     const { store } = t.desk

@@ -90,6 +90,28 @@ describe('Reader', () => {
     )
   })
 
+  it('paints a span being marked at once, as an unattributed claim, until its claim takes its place', async () => {
+    const { desk, context } = await setup()
+    render(Reader, { context })
+    const api = desk.store.api
+    const create = api.createClaim
+    let release = () => {}
+    const held = new Promise<void>((done) => (release = done))
+    api.createClaim = async (input) => {
+      await held
+      return create(input)
+    }
+    const start = text.indexOf('Russia')
+    const made = desk.store.createClaim(start, start + 6)
+    await waitFor(() => expect(fake.painted()).toEqual({ 'cd-claim-u-0': ['Russia'] }))
+    expect(desk.store.docClaims).toEqual([])
+    release()
+    await made
+    expect(desk.store.docClaims).toHaveLength(1)
+    await tick()
+    expect(fake.painted()).toEqual({ 'cd-claim-u-0': ['Russia'] })
+  })
+
   it('paints search hits as their own layer, the active one apart', async () => {
     const { desk, context } = await setup()
     render(Reader, { context })

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterPaint } from './after-paint'
+
+describe('afterPaint', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.useRealTimers()
+  })
+
+  it('resolves in a task after the next animation frame', async () => {
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let done = false
+    void afterPaint().then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(50)
+    expect(done).toBe(false)
+    frames.forEach((fn) => fn(0))
+    expect(done).toBe(false)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(done).toBe(true)
+  })
+
+  it('resolves anyway when no frame comes', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let done = false
+    void afterPaint().then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(99)
+    expect(done).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(done).toBe(true)
+  })
+})
