@@ -987,6 +987,16 @@ function rightSpeaker(toks: Token[], v: number): [number, number] | null {
     i++
   if (i === start) return null
   let end = i
+  // "said the Air Force spokesman, Colonel Ada Varn": a role's name after the comma.
+  const role = toks
+    .slice(start, i)
+    .reverse()
+    .find((t) => t.pos === 'NOUN')
+  if (toks[i]?.text === ',' && toks[i + 1]?.pos === 'PROPN' && role && ROLE_NOUNS.has(singularLemma(role.lower))) {
+    let k = i + 1
+    while (toks[k]?.pos === 'PROPN') k++
+    if (k - i > 2 && (!toks[k] || [',', '.', '!', '?'].includes(toks[k].text))) return [start, k]
+  }
   if (toks[i]?.text === ',' && toks[i + 1] && ['DET', 'NOUN', 'ADJ'].includes(toks[i + 1].pos)) {
     let k = i + 1
     while (k < toks.length && toks[k].text !== ',' && !['.', '!', '?'].includes(toks[k].text) && !isFiniteVerb(toks, k))

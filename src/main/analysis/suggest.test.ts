@@ -1937,3 +1937,17 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(s.speaker.name.toLowerCase()).toContain('governor')
   })
 })
+
+describe('suggestClaims on press reviews and war updates', () => {
+  it('takes a role\'s name after the comma as the inverted speaker, and "he" after it as that person', () => {
+    const got = brief(
+      doc(
+        'Of those ships, 12 were turned back, said the port\'s spokesman, Captain Ilse Varn. Another four were "held for inspection", he said.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'Of those ships, 12 were turned back', name: 'Ilse Varn' }),
+      expect.objectContaining({ claim: 'Another four were "held for inspection"', name: 'Ilse Varn' })
+    ])
+  })
+})
