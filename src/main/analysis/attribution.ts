@@ -156,6 +156,9 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   if (NAMING.test(`${t.lower} ${toks[i + 1]?.lower ?? ''}`)) return true
   // "He called again for ...", "called for talks": a verb, not a name given.
   if (NAMED.has(t.lower) && toks[i + 1] && (/^\p{Lu}/u.test(toks[i + 1].text) || isQuote(toks[i + 1]))) return true
+  // "an anonymously run channel", "a privately held firm": an adverb between the article and the participle.
+  if (toks[i - 2]?.pos === 'DET' && toks[i - 1]?.pos === 'ADV' && /ly$/.test(toks[i - 1].lower) && toks[i + 1])
+    return ['NOUN', 'PROPN', 'ADJ'].includes(toks[i + 1].pos) || /ing$/.test(toks[i + 1].lower)
   if (!/(ed|en|ing)$/.test(t.lower)) return false
   const prev = toks[i - 1]
   const next = toks[i + 1]
@@ -168,7 +171,9 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
-    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && (['PROPN', 'NOUN'].includes(prev?.pos ?? '') || !prev)) ||
+    (/ing$/.test(t.lower) &&
+      next?.pos === 'NOUN' &&
+      (['PROPN', 'NOUN'].includes(prev?.pos ?? '') || !prev || isModifierParticiple(toks, i - 1))) ||
     // "a report dated 14 May": a participle between a noun and a date.
     (/(?:ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && next?.entity === 'DATE') ||
     // "an aid group running a tent": an -ing word right after its noun, with no auxiliary, describes it.
@@ -1039,6 +1044,11 @@ function complementStart(
   // "added the comment: "Food up 62%."": what a colon after the verb's object opens is the claim.
   for (let i = from; i < toks.length && i < from + 6 && ['DET', 'ADJ', 'NOUN'].includes(toks[i].pos); i++)
     if (toks[i + 1]?.text === ':' && isQuote(toks[i + 2] ?? toks[i]) && toks[i + 3]) return { start: i + 2, origin }
+  // "posted at 09:14: "...", "wrote on Monday: "..."": a time or place, then a colon opening a quotation.
+  for (let i = from; i < toks.length && i < from + 8; i++) {
+    if (toks[i].text === ':' && isQuote(toks[i + 1] ?? toks[i]) && toks[i + 2]) return { start: i + 1, origin }
+    if ([',', ';', '.'].includes(toks[i].text) || isQuote(toks[i]) || isFiniteVerb(toks, i)) break
+  }
   // "said in a video address posted after 9 a.m. that ...": a phrase after the verb, then the clause.
   // Not a figure's hedge ("at least three houses") nor a second claim's "and that".
   if (toks[from]?.pos === 'ADP' && toks[from].lower !== 'that' && !isFigureStart(toks, from))

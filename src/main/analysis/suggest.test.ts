@@ -1950,4 +1950,18 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'Another four were "held for inspection"', name: 'Ilse Varn' })
     ])
   })
+
+  it('reads a post after "posted at <time>:" and a speaker described as "an anonymously run ... channel"', () => {
+    const got = brief(
+      doc(
+        'Red Harbour, an anonymously run shipping channel with about 20,000 followers, posted at 10:05: "THE QUAY IS SHUT. The cranes stopped at dawn and nobody has come to work since."'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: '"THE QUAY IS SHUT. The cranes stopped at dawn and nobody has come to work since."',
+        name: 'Red Harbour'
+      })
+    ])
+  })
 })
