@@ -574,6 +574,13 @@ function leftOf(toks: Token[], v: number): Left {
     if (use !== -1) j = Math.max(0, j - 5) + use - 1
   }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
+  // "X, usually quick to praise the port, complained ...": an aside opening with an adjective describes X.
+  if (toks[j]?.text === ',') {
+    const k = toks.slice(0, j).findLastIndex((t) => t.text === ',')
+    let a = k + 1
+    while (k > 0 && toks[a]?.pos === 'ADV') a++
+    if (k > 0 && a < j && toks[a].pos === 'ADJ' && ['ADP', 'PART'].includes(toks[a + 1]?.pos ?? '')) j = k - 1
+  }
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   // "Y, which have risen, the council's director, Riya Halloran, told ...": a last part with no verb is a
   // name after the aside, which belongs to the claim.

@@ -1964,4 +1964,15 @@ describe('suggestClaims on press reviews and war updates', () => {
       })
     ])
   })
+
+  it('skips an aside that opens with an adjective between the speaker and the verb ("X, long critical of Y, said")', () => {
+    const got = brief(doc("The dockers' union, long critical of the ministry, said that wages had fallen by a third."))
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: 'wages had fallen by a third',
+        speaker: "The dockers' union",
+        cue: 'reporting-verb'
+      })
+    ])
+  })
 })
