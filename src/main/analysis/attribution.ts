@@ -574,12 +574,21 @@ function leftOf(toks: Token[], v: number): Left {
     if (use !== -1) j = Math.max(0, j - 5) + use - 1
   }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
-  // "X, usually quick to praise the port, complained ...": an aside opening with an adjective describes X.
+  // "X, usually quick to praise the port, complained ...", "X, standing on the quay, says ...": an aside
+  // opening with an adjective or a participle describes X.
   if (toks[j]?.text === ',') {
     const k = toks.slice(0, j).findLastIndex((t) => t.text === ',')
     let a = k + 1
     while (k > 0 && toks[a]?.pos === 'ADV') a++
-    if (k > 0 && a < j && toks[a].pos === 'ADJ' && ['ADP', 'PART'].includes(toks[a + 1]?.pos ?? '')) j = k - 1
+    const adjective = toks[a]?.pos === 'ADJ' && ['ADP', 'PART'].includes(toks[a + 1]?.pos ?? '')
+    // Not "citing Y" nor "speaking to Y", which name an origin or a relay.
+    const participle =
+      ['VERB', 'NOUN'].includes(toks[a]?.pos ?? '') &&
+      /ing$/.test(toks[a].lower) &&
+      !CITING.has(toks[a].lower) &&
+      !['speaking', 'writing', 'according', 'including'].includes(toks[a].lower) &&
+      toks[a + 1]?.pos === 'ADP'
+    if (k > 0 && a < j && (adjective || participle)) j = k - 1
   }
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   // "Y, which have risen, the council's director, Riya Halloran, told ...": a last part with no verb is a
@@ -671,7 +680,11 @@ function leftOf(toks: Token[], v: number): Left {
   const accountThat = boundaryWord === 'that' && ACCOUNT_NOUNS.has(singularLemma(toks[lo - 2]?.lower ?? ''))
   // "a route that border guards say is now the busiest": the relative's subject speaks of its noun.
   const nounThat = boundaryWord === 'that' && ['NOUN', 'PROPN'].includes(toks[lo - 2]?.pos ?? '')
+  // "a clip in which its reporter says ...": after a preposition the relative is no object of the verb.
+  const prepositional =
+    ['which', 'whom'].includes(boundaryWord) && toks[lo - 2]?.pos === 'ADP' && toks[v + 1]?.text !== ','
   if (
+    !prepositional &&
     (nounThat || boundaryWord === 'which') &&
     isNounPhrase(toks, lo, j + 1) &&
     toks[v + 1] &&
@@ -683,7 +696,7 @@ function leftOf(toks: Token[], v: number): Left {
     out.objectSpeaker = [lo, j + 1]
     return out
   }
-  if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
+  if (!prepositional && (RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
     // "the tanker, which Sarvany has accused of carrying fuel, ...": the accusation is the relative clause.
     if (['which', 'whom', 'who'].includes(boundaryWord) && ACCUSE_VERBS.has(lemmaOf(toks[v])) && toks[v + 1]) {
       out.objectSpeaker = [lo, j + 1]

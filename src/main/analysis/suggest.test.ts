@@ -1975,4 +1975,30 @@ describe('suggestClaims on press reviews and war updates', () => {
       })
     ])
   })
+
+  it('skips a participle aside ("X, standing on the quay, says") and reads a speaker inside "in which"', () => {
+    const got = brief(
+      doc(
+        'The mayor, standing outside the town hall, says the roads will reopen on Friday.',
+        'The channel aired a report in which its reporter, Ana Vell, says the ships left the harbour at night.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'the roads will reopen on Friday', speaker: 'The mayor' }),
+      expect.objectContaining({ claim: 'the ships left the harbour at night', name: 'Ana Vell' })
+    ])
+  })
+
+  it('keeps "citing Y" and "speaking to Y" asides as origin and relay', () => {
+    const got = brief(
+      doc(
+        'The mayor, speaking to the Tarn Post, said the roads will reopen on Friday.',
+        'The Tarn Post, citing two engineers, reported that the bridge had cracked.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'the roads will reopen on Friday', via: ['Tarn Post'] }),
+      expect.objectContaining({ claim: 'the bridge had cracked', via: ['Tarn Post'] })
+    ])
+  })
 })
