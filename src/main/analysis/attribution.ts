@@ -1313,6 +1313,27 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         const [oa, ob] = trimPhrase(toks, k + 2, c)
         frame.relays.push(frame.speaker)
         frame.speaker = toks.slice(oa, ob)
+        if (toks[c]?.text === ',') k = c
+      }
+      // "According to X's poll, published by Y, ...": Y relays. "According to X, which cited Y, ...": Y
+      // speaks and X relays.
+      if (toks[k]?.text === ',') {
+        const byRelay = RELAYED_BY.has(toks[k + 1]?.lower ?? '') && toks[k + 2]?.lower === 'by'
+        const cited =
+          ['which', 'who'].includes(toks[k + 1]?.lower ?? '') &&
+          !!toks[k + 2] &&
+          ['cite', 'quote'].includes(lemmaOf(toks[k + 2]))
+        let c = k + 3
+        while (c < stop && toks[c].text !== ',') c++
+        const [ra, rb] = trimPhrase(toks, k + 3, c)
+        if ((byRelay || cited) && rb > ra && toks[c]?.text === ',') {
+          if (byRelay) frame.relays.push(toks.slice(ra, rb))
+          else {
+            frame.relays.push(frame.speaker)
+            frame.speaker = toks.slice(ra, rb)
+          }
+          k = c
+        }
       }
       if (leading) {
         let c = k

@@ -106,7 +106,7 @@ export const DOCUMENT_HEADS = new Set(
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
     'email emails memo letter minutes transcript audit results count tally bulletin advisory communique ' +
-    'schedule schedules calendar invoices tables files papers filings'
+    'schedule schedules calendar invoices tables files papers filings poll polls'
   ).split(' ')
 )
 /** Records that say nothing by themselves: "documents seen by the Courier show ..." is the Courier's reading. */

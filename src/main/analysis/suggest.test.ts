@@ -2001,4 +2001,31 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'the bridge had cracked', via: ['Tarn Post'] })
     ])
   })
+
+  it('reads "according to X\'s poll, published by Y" and "according to X, which cited Y" as relayed', () => {
+    const got = brief(
+      doc(
+        "According to the Harlow Institute's May poll, published by the Tarn Post, the Labour bloc stands at 31 percent.",
+        'According to the Tarn Post, which cited two pilots, the channel was closed for a week.',
+        'According to the Tarn Post, citing two harbour pilots, the channel was closed for a week.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: 'the Labour bloc stands at 31 percent',
+        name: 'Harlow Institute',
+        via: ['Tarn Post']
+      }),
+      expect.objectContaining({
+        claim: 'the channel was closed for a week',
+        speaker: 'two pilots',
+        via: ['Tarn Post']
+      }),
+      expect.objectContaining({
+        claim: 'the channel was closed for a week',
+        speaker: 'two harbour pilots',
+        via: ['Tarn Post']
+      })
+    ])
+  })
 })
