@@ -1480,8 +1480,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       }
     } else if (
       left.claimComma !== null &&
-      // "Y, told X" never names the speaker after the verb: X is who was told.
+      // "Y, told X" never names the speaker after the verb: X is who was told; nor does ", showed X".
       !TELL_VERBS.has(cue.lemma ?? '') &&
+      !SHOW_VERBS.has(cue.lemma ?? '') &&
       toks[v - 1] &&
       (toks[v - 1].text === ',' || isQuote(toks[v - 1]))
     ) {

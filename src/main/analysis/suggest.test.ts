@@ -2028,4 +2028,11 @@ describe('suggestClaims on press reviews and war updates', () => {
       })
     ])
   })
+
+  it('never reads ", showed X" as naming a speaker after the verb', () => {
+    const got = brief(doc('Cargo data, the weekly wrote, showed the tanker within a mile of the coast at dawn.'))
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'showed the tanker within a mile of the coast at dawn', speaker: 'the weekly' })
+    ])
+  })
 })
