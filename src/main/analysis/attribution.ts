@@ -1670,7 +1670,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       uncapped: true
     })
   })
-  const reckoning = reckoningFrame(toks, stop, endChar)
+  const reckoning = reckoningFrame(toks, stop, endChar) ?? closingReckoningFrame(toks, stop)
   if (reckoning) frames.push(reckoning)
   frames.sort((a, b) => a.cueIndex - b.cueIndex)
 
@@ -1823,6 +1823,41 @@ function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => num
 }
 
 /**
+ * "... had shut — one shop in five on the register, by the paper's count.": the owner of a count closing
+ * the sentence speaks the words from the dash (or colon, semicolon) before it, or from the sentence start.
+ */
+function closingReckoningFrame(toks: Token[], stop: number): FrameDraft | null {
+  let end = stop
+  while (end > 0 && /^[.!?"”]$/.test(toks[end - 1].text)) end--
+  let noun = end - 1
+  if (!RECKONING_NOUNS.has(toks[noun]?.lower ?? '')) return null
+  if (toks[noun - 1]?.lower === 'own') noun--
+  let by = noun - 1
+  while (by > 0 && toks[by].lower !== 'by' && noun - by < 8) by--
+  if (toks[by]?.lower !== 'by' || toks[by - 1]?.text !== ',') return null
+  const owner: [number, number] | null =
+    POSSESSIVE_PRONOUNS[toks[by + 1].lower] && noun === by + 2
+      ? [by + 1, by + 2]
+      : POSSESSIVE.test(toks[noun - 1]?.text ?? '')
+        ? [by + 1, noun - 1]
+        : null
+  if (!owner || owner[1] <= owner[0] || !isNounPhrase(toks, owner[0], owner[1])) return null
+  let from = by - 1
+  while (from > 0 && !['—', '–', ';', ':'].includes(toks[from - 1].text)) from--
+  if (by - 1 - from < 2) return null
+  return {
+    cue: { start: toks[by].start, end: toks[end - 1].end, kind: 'according-to' },
+    speaker: toks.slice(owner[0], owner[1]),
+    mode: 'phrase',
+    relays: [],
+    claims: [{ start: toks[from].start, end: toks[by - 2].end }],
+    begins: toks[from].start,
+    cueIndex: by,
+    uncapped: false
+  }
+}
+
+/**
  * "In an interview with the weekly Kapital, X said", "in an interview on VTV's The Week", "speaking to
  * ORT", "appearing on Radio Nord's Sunday programme": the outlet is a relay.
  */
@@ -1884,7 +1919,7 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
   const again = () => {
     const before = { start, end }
     while (start < end && /[\s:]/.test(text[start])) start++
-    while (end > start && /[\s,;:]/.test(text[end - 1])) end--
+    while (end > start && /[\s,;:—–]/.test(text[end - 1])) end--
     // "..., while": the conjunction of a clause that is not the claim's.
     const tail = /[\s,]+(?:while|whereas|and|but|or|though|although)$/i.exec(text.slice(start, end))
     if (tail) end -= tail[0].length

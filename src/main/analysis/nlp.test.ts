@@ -34,6 +34,7 @@ describe('sentencesOf', () => {
         .find((t) => t.lower === word)?.pos
     expect(pos('Cargo data, the weekly wrote, showed the tanker at the quay.', 'weekly')).toBe('NOUN')
     expect(pos('The daily said the port was shut.', 'daily')).toBe('NOUN')
+    expect(pos("Forty shops had shut, by the weekly's count.", 'weekly')).toBe('NOUN')
     expect(pos('An anonymously run shipping channel posted the video.', 'anonymously')).not.toBe('NOUN')
   })
 })

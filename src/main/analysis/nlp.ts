@@ -151,12 +151,17 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         // "the crossing", "the heavy shelling": an -ing word after an article is a noun.
         const det = prev?.pos === 'DET' ? prev : prev?.pos === 'ADJ' ? toks[i - 2] : undefined
         if (t.pos === 'VERB' && /ing$/.test(t.lower) && det?.pos === 'DET' && det.lower !== 'that') t.pos = 'NOUN'
-        // "the weekly wrote", "the daily said": an adverb between an article and a verb is a noun; not in
-        // "an anonymously run channel", where the verb is a participle before its noun.
+        // "the weekly wrote", "the daily's count": an adverb or adjective between an article and a verb or
+        // a possessive is a noun; not in "an anonymously run channel", where the verb is a participle.
         const [next, after] = [toks[i + 1], toks[i + 2]]
-        const beforeNoun = ['NOUN', 'PROPN', 'ADJ'].includes(after?.pos ?? '') || /ing$/.test(after?.lower ?? '')
-        const article = ['the', 'a', 'an'].includes(prev?.lower ?? '')
-        if (t.pos === 'ADV' && article && ['VERB', 'AUX'].includes(next?.pos ?? '') && !beforeNoun) t.pos = 'NOUN'
+        const beforeNoun = ['NOUN', 'PROPN', 'ADJ'].includes(after?.pos ?? '') || /^['’]s$/.test(after?.text ?? '')
+        const verb =
+          t.pos === 'ADV' &&
+          ['VERB', 'AUX'].includes(next?.pos ?? '') &&
+          !beforeNoun &&
+          !/ing$/.test(after?.lower ?? '')
+        const possessed = ['ADV', 'ADJ'].includes(t.pos) && /^['’]s$/.test(next?.text ?? '')
+        if (['the', 'a', 'an'].includes(prev?.lower ?? '') && (verb || possessed)) t.pos = 'NOUN'
       })
       out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
     }

@@ -2035,4 +2035,14 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'showed the tanker within a mile of the coast at dawn', speaker: 'the weekly' })
     ])
   })
+
+  it('reads ", by X\'s count" closing a sentence as X\'s words from the dash before it', () => {
+    const got = brief(
+      doc("The union told the paper that 40 shops had shut — one shop in five on the register, by the weekly's count.")
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: '40 shops had shut', speaker: 'The union', via: ['Paper'] }),
+      expect.objectContaining({ claim: 'one shop in five on the register', speaker: 'the weekly', cue: 'according-to' })
+    ])
+  })
 })
