@@ -426,12 +426,25 @@ function cuesIn(toks: Token[]): Cue[] {
       return
     }
     if (/ing$/.test(t.lower) && toks[i + 1]?.pos === 'NOUN') return
+    // "The station showed a post by X", "aired footage from Y": showing someone's record is no claim.
+    if (SHOW_VERBS.has(nounLemma) && shownRecord(toks, i + 1)) return
     out.push({ index: i, end: i + 1, lemma: nounLemma, kind: 'reporting-verb' })
   })
   return out
 }
 
 /** Where a figure starts: a number, or a hedge before one ("more than", "about"), past any quote mark. */
+/** "a post by X", "the footage from Y": a record and who made it, after a verb of showing at `k`. */
+function shownRecord(toks: Token[], k: number): boolean {
+  let n = k
+  if (toks[n]?.pos === 'DET') n++
+  while (toks[n]?.pos === 'ADJ') n++
+  const head = toks[n]?.lower ?? ''
+  return (DOCUMENT_HEADS.has(head) || SHOWN_RECORDS.has(head)) && ['by', 'from'].includes(toks[n + 1]?.lower ?? '')
+}
+/** Records a broadcaster shows that DOCUMENT_HEADS lacks. */
+const SHOWN_RECORDS = new Set(['post', 'posts', 'clip', 'clips', 'photo', 'picture', 'pictures'])
+
 function isFigureStart(toks: Token[], k: number): boolean {
   while (toks[k] && isQuote(toks[k])) k++
   const t = toks[k]
@@ -958,7 +971,12 @@ function appositionStart(toks: Token[], from: number): number {
     const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
     if (!before || before[1] !== from - 1) return from
     // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
-    if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
+    // "a post by Red Harbour, an anonymous channel, which ...": the maker of a record is a name.
+    const maker = toks[before[0] - 1]?.lower === 'by' && toks[before[0] - 2]?.pos === 'NOUN'
+    if (
+      (toks[before[0] - 1]?.pos === 'ADP' && !maker) ||
+      toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE')
+    )
       return from
     from = before[0]
   }

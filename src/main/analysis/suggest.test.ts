@@ -2045,4 +2045,17 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'one shop in five on the register', speaker: 'the weekly', cue: 'according-to' })
     ])
   })
+
+  it('reads "showed a post by X, ..., which claimed that" as X\'s claim, not the station\'s', () => {
+    const got = brief(
+      doc(
+        'The station also showed a post by Red Harbour, a shipping channel, which claimed that the tanker had been "spying for a foreign navy."',
+        'The video showed a convoy crossing the bridge at dawn.'
+      )
+    )
+    expect(got[0]).toEqual(
+      expect.objectContaining({ claim: 'the tanker had been "spying for a foreign navy."', name: 'Red Harbour' })
+    )
+    expect(got[1]).toEqual(expect.objectContaining({ claim: 'a convoy crossing the bridge at dawn' }))
+  })
 })
