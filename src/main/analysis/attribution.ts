@@ -995,6 +995,14 @@ function reportsNext(toks: Token[], m: number, stop: number): boolean {
   return false
 }
 
+/** '"a customs officer at the quay", who ...': a quoted noun phrase closing just before index `end`. */
+function quotedBefore(toks: Token[], end: number): [number, number] | null {
+  if (!isQuote(toks[end - 1] ?? toks[end])) return null
+  let open = end - 2
+  while (open >= 0 && !isQuote(toks[open])) open--
+  return open >= 0 && end - 1 - open > 1 && isNounPhrase(toks, open + 1, end - 1) ? [open + 1, end - 1] : null
+}
+
 /** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
 function nounPhraseBefore(toks: Token[], end: number): [number, number] | null {
   let a = end
@@ -1450,12 +1458,15 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
     if (left.relative) {
       // ", which said ...": the speaker is the phrase before the comma (often an "according to" source).
-      const antecedent = toks[v - 2]?.text === ',' ? nounPhraseBefore(toks, v - 2) : null
+      // ", who also told ...": adverbs after the relative word.
+      let r = v - 1
+      while (r > 0 && toks[r].pos === 'ADV' && !RELATIVE.has(toks[r].lower)) r--
+      const antecedent = toks[r - 1]?.text === ',' ? (quotedBefore(toks, r - 1) ?? nounPhraseBefore(toks, r - 1)) : null
       if (
         prev &&
         prev.speaker.length &&
-        prev.speaker.at(-1)!.end <= toks[v - 1].start &&
-        prev.speaker.at(-1) === toks[v - 3]
+        prev.speaker.at(-1)!.end <= toks[r].start &&
+        prev.speaker.at(-1) === toks[r - 2]
       )
         frame.speaker = prev.speaker
       else if (antecedent) frame.speaker = toks.slice(appositionStart(toks, antecedent[0]), antecedent[1])

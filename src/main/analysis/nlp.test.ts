@@ -35,6 +35,8 @@ describe('sentencesOf', () => {
     expect(pos('Cargo data, the weekly wrote, showed the tanker at the quay.', 'weekly')).toBe('NOUN')
     expect(pos('The daily said the port was shut.', 'daily')).toBe('NOUN')
     expect(pos("Forty shops had shut, by the weekly's count.", 'weekly')).toBe('NOUN')
+    expect(pos('The Post, the largest daily by circulation, said so.', 'daily')).toBe('NOUN')
+    expect(pos('The paper is published daily.', 'daily')).not.toBe('NOUN')
     expect(pos('An anonymously run shipping channel posted the video.', 'anonymously')).not.toBe('NOUN')
   })
 })

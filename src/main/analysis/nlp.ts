@@ -74,6 +74,8 @@ const isQuote = (t: Token) => t.text === '"' || t.text === '“' || t.text === '
  * sentence that opens a quotation runs on until the quotation closes ("There was no siren, nothing.
  * By the time we woke up ...," said ...); footnote marks ("[7]") belong to the sentence before them.
  */
+const PERIODICALS = new Set(['daily', 'weekly', 'monthly', 'fortnightly'])
+
 export function sentencesOf(text: string, blocks: readonly { start: number; end: number }[]): Sentence[] {
   const { pos: POS, lemma: LEMMA, span: SPAN, type: TYPE } = its()
   const out: Sentence[] = []
@@ -162,6 +164,11 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
           !/ing$/.test(after?.lower ?? '')
         const possessed = ['ADV', 'ADJ'].includes(t.pos) && /^['’]s$/.test(next?.text ?? '')
         if (['the', 'a', 'an'].includes(prev?.lower ?? '') && (verb || possessed)) t.pos = 'NOUN'
+        // "the largest daily by circulation", "the opposition weekly": a paper's period after an article (and
+        // its modifiers), with no noun after it, is the paper.
+        const described =
+          ['DET', 'ADJ'].includes(prev?.pos ?? '') || (prev?.pos === 'NOUN' && toks[i - 2]?.pos === 'DET')
+        if (PERIODICALS.has(t.lower) && described && !['NOUN', 'PROPN', 'ADJ'].includes(next?.pos ?? '')) t.pos = 'NOUN'
       })
       out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
     }

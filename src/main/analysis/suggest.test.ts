@@ -2058,4 +2058,25 @@ describe('suggestClaims on press reviews and war updates', () => {
     )
     expect(got[1]).toEqual(expect.objectContaining({ claim: 'a convoy crossing the bridge at dawn' }))
   })
+
+  it('gives the account before "Its source was X, who also told the paper that ..." to X, relayed by the paper', () => {
+    const got = brief(
+      doc(
+        'The Harbour Gazette, the largest daily by circulation, wrote that 12 ships had been turned away. Its source was "a customs officer at the quay", who also told the paper that the tanker was the third seized this year.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: '12 ships had been turned away',
+        speaker: 'a customs officer at the quay',
+        kind: 'anonymous',
+        via: ['Harbour Gazette']
+      }),
+      expect.objectContaining({
+        claim: 'the tanker was the third seized this year',
+        speaker: 'a customs officer at the quay',
+        via: ['Harbour Gazette']
+      })
+    ])
+  })
 })

@@ -519,12 +519,37 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     } else if (caveats.length) {
       for (const d of made) d.caveats.push(...caveats)
     }
+    if (made.length) ownSource(drafts, made, sentenceText, s.start, si)
     drafts.push(...made)
   })
 
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/** "Its source was ...", "The paper's sources were ...": who stood behind the account just given. */
+const SOURCE_WAS = /^(?:its|their|his|her|the\s+[\p{L}-]+['’]s)\s+(?:only\s+)?sources?\s+(?:was|were|is|are)\s+["“]?/iu
+
+/**
+ * "X wrote that A. Its source was "a senior officer", who also told the paper that B.": A is the source's,
+ * relayed by X, as B is. The source is the speaker of the frame whose speaker opens after "was".
+ */
+function ownSource(drafts: Draft[], made: Draft[], sentenceText: string, sentenceStart: number, si: number): void {
+  const m = SOURCE_WAS.exec(sentenceText)
+  if (!m) return
+  const named = made.find((d) => d.entity && d.via.length && d.mention?.start === sentenceStart + m[0].length)
+  const teller = named?.via[0]
+  if (!named || !teller) return
+  // Only the teller's own claims in the sentence before: "X wrote that A".
+  for (const d of drafts) {
+    const same = (!!teller.sourceId && d.entity?.sourceId === teller.sourceId) || d.entity?.name === teller.name
+    if (d.sentence !== si - 1 || !d.mention || d.via.length || !same) continue
+    d.entity = named.entity
+    d.mention = named.mention
+    d.resolution = named.resolution
+    d.via = [...named.via]
+  }
 }
 
 /**
