@@ -2079,4 +2079,33 @@ describe('suggestClaims on press reviews and war updates', () => {
       })
     ])
   })
+
+  it("reads the publisher's own reporter and findings, by its short name or acronym, and 'has not published'", () => {
+    const d = {
+      ...doc(
+        'A Tarn reporter who reached the port in the morning saw a burned-out warehouse with its roof collapsed.',
+        'TNS found no mention of the sample size in the ministry report.',
+        'The ferry company has not published its full passenger list, despite requests from families.'
+      ),
+      outlet: 'Tarn News Service (TNS), port desk'
+    }
+    const short = { ...d, outlet: 'Tarn News' }
+    expect(brief(short)[0]).toEqual(
+      expect.objectContaining({
+        claim: 'saw a burned-out warehouse with its roof collapsed',
+        name: 'Tarn News',
+        cue: 'lead'
+      })
+    )
+    const got = brief(d)
+    expect(got[1]).toEqual(
+      expect.objectContaining({ claim: 'found no mention of the sample size in the ministry report', cue: 'lead' })
+    )
+    expect(got[2]).toEqual(
+      expect.objectContaining({
+        claim: 'The ferry company has not published its full passenger list, despite requests from families',
+        cue: 'non-statement'
+      })
+    )
+  })
 })

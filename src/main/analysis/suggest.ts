@@ -874,16 +874,20 @@ function ownWitness(text: string, s: Sentence, publisher: string | null): { clai
     }
   }
   // "Corvan Public Radio (CPR)": the name, its acronym, or the name in full.
+  // "Meridian Monitoring Service (MMS), Calvoria desk": the desk after the comma is no part of the name.
+  const name = publisher ? normName(publisher.split(/\s*[,—–]\s+/)[0]) : ''
+  // "a Borealis reporter" from Borealis News: the name without a generic last word.
+  const short = /^(.+?)\s+(?:news|media|online)$/.exec(name)?.[1] ?? ''
   const owns = publisher
-    ? [normName(publisher), ...(/^(.*?)\s*\(([^()]+)\)$/.exec(normName(publisher))?.slice(1) ?? [])].map((n) =>
-        n.replace(/^the /, '')
-      )
+    ? [normName(publisher), name, short, ...(/^(.*?)\s*\(([^()]+)\)$/.exec(name)?.slice(1) ?? [])]
+        .filter(Boolean)
+        .map((n) => n.replace(/^the /, ''))
     : []
   const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${owns.map((own) => `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}`).join('')})`
   const reporters = '(?:reporters?|correspondents?|journalists?|photographers?|a\\s+reporter|a\\s+correspondent)'
   // "CPR has seen copies of ...", "We have seen the letter": the publisher by name, or "we", saw it.
   const subject = new RegExp(
-    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords}|(?:we|${ownWords})\\s+(?:has|have|had)\\s+(?:also\\s+)?seen)\\b`,
+    `^(?:(?:our|(?:an?\\s+)?${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords}|(?:we|${ownWords})\\s+(?:(?:has|have|had)\\s+(?:also\\s+)?seen|found|counted|observed))\\b`,
     'i'
   )
   if (!subject.test(sentenceText)) return null
