@@ -2108,4 +2108,22 @@ describe('suggestClaims on press reviews and war updates', () => {
       })
     )
   })
+
+  it("reads a clause joined after a caveat as the publisher's, and keeps the caveat on the claim before", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The army said 40 soldiers died.',
+          'Tarn News cannot verify either figure, and neither side publishes its own losses.'
+        ),
+        outlet: 'Tarn News'
+      },
+      []
+    )
+    expect(got.map((s) => [s.claim.text, s.speaker.name, s.cue.kind])).toEqual([
+      ['40 soldiers died', expect.stringMatching(/army/i), 'reporting-verb'],
+      ['neither side publishes its own losses', 'Tarn News', 'lead']
+    ])
+    expect(got[0].caveats.map((c) => c.kind)).toContain('unverified')
+  })
 })

@@ -514,7 +514,22 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
-        return
+        // "Borealis cannot verify either figure, and neither side publishes its losses": the clause joined
+        // after the caveat is the publisher's own statement.
+        const after = joinedAfter(text, s, caveats.at(-1)!.end)
+        if (!after) return
+        made.push({
+          claim: after,
+          entity: speakers.publisherSpeaker(s.start),
+          mention: null,
+          resolution: 'publisher',
+          via: [],
+          cue: { ...after, kind: 'lead' },
+          quantities: quantities.filter((q) => q.start >= after.start && q.end <= after.end),
+          caveats: [],
+          sentence: si,
+          block: s.block
+        })
       }
     } else if (caveats.length) {
       for (const d of made) d.caveats.push(...caveats)
@@ -526,6 +541,18 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/** A clause joined by ", and" after index `from`, with a verb of its own: "..., and neither side publishes ...". */
+function joinedAfter(text: string, s: Sentence, from: number): Span | null {
+  const and = /,\s+and\s+/.exec(text.slice(from, s.end))
+  if (!and) return null
+  const start = from + and.index + and[0].length
+  const verb = s.tokens.some((t) => t.start >= start && (t.pos === 'VERB' || t.pos === 'AUX'))
+  const claim = trimClaim(text, { start, end: s.end })
+  return verb && text.slice(claim.start, claim.end).split(/\s+/).length >= 3
+    ? spanOf(text, claim.start, claim.end)
+    : null
 }
 
 /** "Its source was ...", "The paper's sources were ...": who stood behind the account just given. */
