@@ -382,6 +382,8 @@ function cuesIn(toks: Token[]): Cue[] {
       out.push(special)
       return
     }
+    // "where we could check them, we say so": "so" points back; nothing is said.
+    if (toks[i + 1]?.lower === 'so' && (!toks[i + 2] || /^[.,;:!?]$/.test(toks[i + 2].text))) return
     // "has not confirmed or denied": the publisher's non-statement, not a denial.
     if (toks[i - 1]?.lower === 'or' && toks.slice(Math.max(0, i - 4), i).some((x) => NEGATIONS.has(x.lower))) return
     let k = i - 1

@@ -314,6 +314,9 @@ export const OWN_VERDICT =
   /^(?:our|my)\s+(?:read|reading|verdict|assessment|take|view|conclusion|ruling|judge?ment|bottom\s+line)\s*:\s*(?=[^\s.]+[\s,]+\w)/i
 /** "The claim: Food prices have ...": a fact-check's label for what it checks, someone else's words. */
 export const CHECKED_CLAIM = /^(?:the\s+)?(?:claim|viral\s+claim|rumou?r|statement\s+checked)\s*:/i
-/** "The interview has been edited for length", "CPR spoke to her by phone": how the piece was made. */
+/**
+ * "The interview has been edited for length", "CPR spoke to her by phone", "This page sets out ...",
+ * "Summaries ..., translated by MMS": how the piece was made.
+ */
 export const PROCESS_NOTE =
-  /\b(?:(?:has|have|was|were)\s+been\s+(?:edited|condensed|shortened|translated)|spoke\s+(?:to|with)|(?:was|were)\s+interviewed)\b/i
+  /\b(?:(?:has|have|was|were)\s+been\s+(?:edited|condensed|shortened|translated)|spoke\s+(?:to|with)|(?:was|were)\s+interviewed|translated\s+by|this\s+(?:page|article|update|review|digest|explainer|summary)\s+(?:sets\s+out|summari[sz]es|collects|brings\s+together|will\s+be\s+(?:updated|refreshed)))\b/i

@@ -2126,4 +2126,16 @@ describe('suggestClaims on press reviews and war updates', () => {
     ])
     expect(got[0].caveats.map((c) => c.kind)).toContain('unverified')
   })
+
+  it('proposes nothing for notes on how the piece was made or "we say so"', () => {
+    const got = brief({
+      ...doc(
+        'Summaries of the morning papers and evening bulletins of 3 and 4 May, translated by the Tarn News desk.',
+        'This page sets out what has been established about the fire and what remains disputed.',
+        'Claims are reported as they were made; where Tarn News has been able to check them, we say so.'
+      ),
+      outlet: 'Tarn News'
+    })
+    expect(got).toEqual([])
+  })
 })
