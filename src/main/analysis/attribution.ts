@@ -1650,10 +1650,14 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     const recordSpeaks = SHOW_VERBS.has(cue.lemma) && frame.speaker.some((t) => DOCUMENT_HEADS.has(t.lower))
     const comp = complementStart(toks, after) ?? (recordSpeaks && after < stop ? { start: after, origin: null } : null)
     if (!comp || comp.start >= stop) continue
+    // "declared three days of mourning, and flags are at half-mast": a clause joined after the object is
+    // not the verb's.
+    let own = comp.start
+    while (own < stop && !(toks[own].text === ',' && toks[own + 1]?.pos === 'CCONJ')) own++
     const clause =
       toks[comp.start - 1]?.lower === 'that' ||
       (toks[comp.start - 1]?.text === ':' && isQuote(toks[comp.start])) ||
-      toks.slice(comp.start, stop).some((_, k) => isFiniteVerb(toks, comp.start + k))
+      toks.slice(comp.start, own).some((_, k) => isFiniteVerb(toks, comp.start + k))
     if (NEEDS_CLAUSE.has(cue.lemma) && !clause && !recordSpeaks) continue
     if (comp.relay) frame.relays.push(toks.slice(comp.relay[0], comp.relay[1]))
     if (comp.origin) {

@@ -75,7 +75,9 @@ export const NEEDS_CLAUSE = new Set([
   'agree',
   'believe',
   // "The judge ruled that ...", not "ruled the country".
-  'rule'
+  'rule',
+  // "declared that ...", not "declared three days of mourning" (an act, not an account).
+  'declare'
 ])
 
 /** What splits one speaker's sentence into several claims: "..., adding that ...", "... but that ...". */

@@ -2138,4 +2138,17 @@ describe('suggestClaims on press reviews and war updates', () => {
     })
     expect(got).toEqual([])
   })
+
+  it('reads "declared <an act>" as no account, and "declared that ..." as one', () => {
+    const got = brief(
+      doc(
+        'The port reopened on Monday after a week of repairs to the main quay and its cranes.',
+        'Prime Minister Ada Varn declared three days of national mourning, and flags on public buildings are at half-mast.',
+        'The governor declared that the region was in a state of emergency.'
+      )
+    )
+    expect(got.filter((s) => s.cue === 'reporting-verb')).toEqual([
+      expect.objectContaining({ claim: 'the region was in a state of emergency', speaker: 'The governor' })
+    ])
+  })
 })
