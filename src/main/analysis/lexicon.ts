@@ -289,6 +289,9 @@ export const INFERENCE_TURN =
  * Where it turns to the publisher's own comparison with the record: "..., in what would be the most serious
  * clash in two years", "..., the first time the government has named ...".
  */
+/** "..., a detail no other outlet carried": the publisher's remark on the claim before it. */
+export const REMARK_TURN =
+  /,\s+(?=(?:a|an)\s+(?:detail|claim|figure|account|report|number|assertion)\s+(?:that\s+)?(?:no|none\s+of\s+the)\s+other\b)/gi
 export const RECORD_TURN =
   /,\s+(?:in\s+what\s+(?:would\s+be|was|is|appeared\s+to\s+be|could\s+be)\s+(?=the\s+)|(?=the\s+first\s+time\s+(?:that\s+)?\p{L}+))/giu
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */

@@ -2151,4 +2151,15 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'the region was in a state of emergency', speaker: 'The governor' })
     ])
   })
+
+  it('reads ", a detail no other outlet carried" as the publisher\'s remark on the claim before', () => {
+    const got = brief({
+      ...doc('The channel claimed that two guards had been "beaten with sticks", a detail no other outlet carried.'),
+      outlet: 'Tarn News'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['two guards had been "beaten with sticks"', 'Channel'],
+      ['a detail no other outlet carried', 'Tarn News']
+    ])
+  })
 })

@@ -35,6 +35,7 @@ import {
   REBUTTAL,
   RECORD_COMPARISON,
   RECORD_TURN,
+  REMARK_TURN,
   SILENCE,
   SOURCING_TERMS,
   TITLES,
@@ -844,7 +845,8 @@ function publisherTurn(
   for (const [re, kind] of [
     [INFERENCE_TURN, 'inference'],
     [CONTRAST_TURN, 'contrast'],
-    [RECORD_TURN, 'record']
+    [RECORD_TURN, 'record'],
+    [REMARK_TURN, 'remark']
   ] as const)
     for (const m of slice.matchAll(re)) {
       if (quotesOpen(slice.slice(0, m.index))) continue
@@ -853,6 +855,10 @@ function publisherTurn(
       if (kind === 'record') {
         const record = text.slice(tail.start, tail.end)
         if (!/^the\s+first\s+time\b/i.test(record) && !RECORD_COMPARISON.test(record)) continue
+        const cue = { ...spanOf(text, tail.start, Math.min(tail.end, tail.start + 20)), kind: 'lead' as const }
+        return { at, claim: spanOf(text, tail.start, tail.end), cue }
+      }
+      if (kind === 'remark') {
         const cue = { ...spanOf(text, tail.start, Math.min(tail.end, tail.start + 20)), kind: 'lead' as const }
         return { at, claim: spanOf(text, tail.start, tail.end), cue }
       }
