@@ -997,6 +997,20 @@ function reportsNext(toks: Token[], m: number, stop: number): boolean {
   return false
 }
 
+/** Verbs of an outlet passing on another's report: "a dispatch that Merkur reproduced". */
+const CARRY_VERBS = new Set(['reproduce', 'carry', 'reprint', 'republish', 'run', 'air', 'rebroadcast'])
+
+/** "reported in a dispatch that Merkur reproduced in full": the outlet that carried the report relays it. */
+function carriedBy(toks: Token[], from: number, stop: number): Token[] | null {
+  if (!['in', 'on'].includes(toks[from]?.lower ?? '') || toks[from + 1]?.pos !== 'DET') return null
+  let k = from + 2
+  while (k < stop && ['NOUN', 'ADJ'].includes(toks[k].pos)) k++
+  if (k === from + 2 || !['that', 'which'].includes(toks[k]?.lower ?? '')) return null
+  let v = k + 1
+  while (v < stop && ['DET', 'PROPN', 'NOUN'].includes(toks[v].pos)) v++
+  return v > k + 1 && toks[v] && CARRY_VERBS.has(lemmaOf(toks[v])) ? toks.slice(k + 1, v) : null
+}
+
 /** '"a customs officer at the quay", who ...': a quoted noun phrase closing just before index `end`. */
 function quotedBefore(toks: Token[], end: number): [number, number] | null {
   if (!isQuote(toks[end - 1] ?? toks[end])) return null
@@ -1283,6 +1297,15 @@ function quotedFrame(
   const speaker = passive ? subject : trimPhrase(toks, v + 1, as)
   const relay = passive ? (by === -1 ? null : trimPhrase(toks, v + 2 + by, as)) : subject
   if (!speaker || speaker[1] <= speaker[0]) return false
+  // "quoted the consulate, via the agency LNA, as saying": the outlet after "via" relays.
+  const via = toks
+    .slice(speaker[0], speaker[1])
+    .findIndex((t, k) => t.lower === 'via' && toks[speaker[0] + k - 1]?.text === ',')
+  const through = via > 0 ? trimPhrase(toks, speaker[0] + via + 1, speaker[1]) : null
+  if (through && through[1] > through[0]) {
+    frame.relays.push(toks.slice(through[0], through[1]))
+    speaker[1] = speaker[0] + via - 1
+  }
   let from = as + 2
   if (toks[from]?.lower === 'that') from++
   // '"We have twelve beds ...," she was quoted as saying.': the quotation before it is the claim.
@@ -1539,6 +1562,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         frame.interviewer = toks.slice(after, whom.end)
       after = whom.end
     }
+    const carrier = carriedBy(toks, after, stop)
+    if (carrier) frame.relays.push(carrier)
     const trailing = left.claimComma !== null
     if (trailing) {
       let c = left.claimComma!
@@ -1913,6 +1938,14 @@ function interviewRelay(toks: Token[], from: number, to: number): Token[] | null
     // or programme has a name.
     if (!relay.some((t) => /^\p{Lu}/u.test(t.text) && !/^(?:a|an)$/i.test(t.text))) continue
     return relay
+  }
+  // "in a Tarn Post interview", "in the same Gazeta interview": the outlet's name before the noun.
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i].start < from || toks[i].end > to || !/^interviews?$/.test(toks[i].lower)) continue
+    let a = i
+    while (a > 0 && toks[a - 1].pos === 'PROPN' && /^\p{Lu}/u.test(toks[a - 1].text)) a--
+    const article = ['a', 'an', 'the', 'same', 'his', 'her', 'its', 'their'].includes(toks[a - 1]?.lower ?? '')
+    if (a < i && article) return toks.slice(a, i)
   }
   return null
 }

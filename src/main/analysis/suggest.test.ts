@@ -2162,4 +2162,19 @@ describe('suggestClaims on press reviews and war updates', () => {
       ['a detail no other outlet carried', 'Tarn News']
     ])
   })
+
+  it('finds relays in "in a Tarn Post interview", "quoted X, via Y, as saying" and "a dispatch that Y reproduced"', () => {
+    const got = brief(
+      doc(
+        'Ada Varn, in the same Tarn Post interview, said the queues were caused by panic buying.',
+        'The Tarn Post also quoted the Norvan embassy, via the Norvan agency NNA, as saying it had been granted access to the crew.',
+        'A court set bail at 2 million crowns, NNA reported in a dispatch that the Harbour Gazette reproduced in full.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the queues were caused by panic buying', 'Ada Varn', ['Tarn Post']],
+      ['it had been granted access to the crew', expect.stringMatching(/Norvan embassy/i), ['NNA', 'Tarn Post']],
+      ['A court set bail at 2 million crowns', 'NNA', ['Harbour Gazette']]
+    ])
+  })
 })
