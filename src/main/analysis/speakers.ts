@@ -470,6 +470,9 @@ function withAlias(p: Profile, mention: string): string[] {
     : [...p.aliases]
 }
 
+const PRINT_WORDS = new Set(['paper', 'newspaper', 'daily', 'weekly', 'gazette', 'tabloid', 'magazine'])
+const BROADCAST_WORDS = new Set(['channel', 'broadcaster', 'station', 'tv', 'television', 'radio', 'network'])
+
 export interface Entity {
   id: string
   name: string
@@ -659,9 +662,17 @@ export class Speakers {
       }
       // "The Harbour Post reported ... One of the diplomats told the paper ...": a paper, agency or broadcaster
       // just named is "the paper", not the publisher.
+      // "the paper" is not the channel named last, nor "the channel" a paper.
+      const medium = (e: Entity) => {
+        const print = [...e.words].some((w) => PRINT_WORDS.has(w)) || (e.sourceId !== null && this.print(e.sourceId))
+        const broadcast = [...e.words].some((w) => BROADCAST_WORDS.has(w))
+        return PRINT_WORDS.has(p.head) ? !broadcast : BROADCAST_WORDS.has(p.head) ? !print : true
+      }
+      const isOutlet = (e: Entity) =>
+        e.kind === 'outlet' || (!!e.sourceId && this.sources.some((x) => x.id === e.sourceId && x.kind === 'outlet'))
       const outlet =
         GENERIC_OUTLETS.has(p.head) && content.length === 1
-          ? this.latest((e) => e.kind === 'outlet' && e !== this.publisherEntity)
+          ? this.latest((e) => isOutlet(e) && e !== this.publisherEntity && medium(e))
           : undefined
       if (outlet) {
         outlet.lastSeen = at
@@ -706,6 +717,12 @@ export class Speakers {
   /** Notes that a speaker spoke through a record ("in a statement"). */
   noteRecord(entity: Entity, record: string): void {
     ;(entity.records ??= new Set()).add(record)
+  }
+
+  /** A case source whose name or aliases say it is printed ("the paper", "the daily"). */
+  private print(sourceId: string): boolean {
+    const src = this.sources.find((x) => x.id === sourceId)
+    return !!src && [src.name, ...src.aliases].some((n) => /\b(?:paper|newspaper|daily|weekly|gazette)\b/i.test(n))
   }
 
   /** The existing source a phrase names; anonymous speakers only by an exact name or alias. */

@@ -2177,4 +2177,17 @@ describe('suggestClaims on press reviews and war updates', () => {
       ['A court set bail at 2 million crowns', 'NNA', ['Harbour Gazette']]
     ])
   })
+
+  it('reads "the paper" as the paper named before, not a channel named since', () => {
+    const got = brief(
+      doc(
+        'The Harbour Gazette quoted the minister as saying the port was shut.',
+        'The minister told the state channel TVN that the port would reopen.',
+        'He also told the paper that fuel prices had risen by 4 percent.'
+      )
+    )
+    expect(got.at(-1)).toEqual(
+      expect.objectContaining({ claim: 'fuel prices had risen by 4 percent', via: ['Harbour Gazette'] })
+    )
+  })
 })
