@@ -997,6 +997,18 @@ function reportsNext(toks: Token[], m: number, stop: number): boolean {
   return false
 }
 
+/** "The channel showed a post by X, ...": the channel, which passes X's post on. */
+function showerOf(toks: Token[], maker: number): Token[] | null {
+  if (toks[maker - 1]?.lower !== 'by') return null
+  let v = maker - 2
+  if (!SHOWN_RECORDS.has(toks[v]?.lower ?? '') && !DOCUMENT_HEADS.has(toks[v]?.lower ?? '')) return null
+  while (v > 0 && ['NOUN', 'ADJ', 'DET'].includes(toks[v].pos)) v--
+  if (!SHOW_VERBS.has(lemmaOf(toks[v])) && !CARRY_VERBS.has(lemmaOf(toks[v])) && lemmaOf(toks[v]) !== 'print')
+    return null
+  const subject = leftOf(toks, v).speaker
+  return subject ? toks.slice(subject[0], subject[1]) : null
+}
+
 /** Verbs of an outlet passing on another's report: "a dispatch that Merkur reproduced". */
 const CARRY_VERBS = new Set(['reproduce', 'carry', 'reprint', 'republish', 'run', 'air', 'rebroadcast'])
 
@@ -1494,8 +1506,12 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         prev.speaker.at(-1) === toks[r - 2]
       )
         frame.speaker = prev.speaker
-      else if (antecedent) frame.speaker = toks.slice(appositionStart(toks, antecedent[0]), antecedent[1])
-      else continue
+      else if (antecedent) {
+        const a = appositionStart(toks, antecedent[0])
+        frame.speaker = toks.slice(a, antecedent[1])
+        const shower = showerOf(toks, a)
+        if (shower) frame.relays.push(shower)
+      } else continue
     } else if (left.sameAsBefore && !prev) {
       // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
       let k = 0

@@ -2054,7 +2054,11 @@ describe('suggestClaims on press reviews and war updates', () => {
       )
     )
     expect(got[0]).toEqual(
-      expect.objectContaining({ claim: 'the tanker had been "spying for a foreign navy."', name: 'Red Harbour' })
+      expect.objectContaining({
+        claim: 'the tanker had been "spying for a foreign navy."',
+        name: 'Red Harbour',
+        via: ['Station']
+      })
     )
     expect(got[1]).toEqual(expect.objectContaining({ claim: 'a convoy crossing the bridge at dawn' }))
   })
