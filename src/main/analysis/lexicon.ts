@@ -299,7 +299,7 @@ export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
 /** "The ministry did not give a figure ...", "The advisory makes no mention of ...": what an actor left unsaid. */
 export const SILENCE =
-  /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention(?:ed)?|say|said|give|given|publish(?:ed)?|disclosed?|provided?|released?|specif(?:y|ied)|identif(?:y|ied))\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b/i
+  /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention(?:ed)?|say|said|give|given|publish(?:ed)?|disclosed?|provided?|released?|specif(?:y|ied)|identif(?:y|ied))\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b|\b(?:showed|offered|presented|produced)\s+no\s+(?:footage|evidence|proof|images|photographs|documents)\b/i
 /** The terms a source spoke on: the publisher's note on its sourcing, not the source's account. */
 export const SOURCING_TERMS =
   /\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+speak)\b/i

@@ -2194,4 +2194,17 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'fuel prices had risen by 4 percent', via: ['Harbour Gazette'] })
     )
   })
+
+  it('reads "He showed no footage" after a spokesman\'s claim as the publisher\'s note, not his account', () => {
+    const got = brief({
+      ...doc(
+        'The town has been taken, ministry spokesman Jan Varn told reporters. He showed no footage from the town.'
+      ),
+      outlet: 'Tarn News'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['The town has been taken', 'Jan Varn', 'reporting-verb'],
+      ['He showed no footage from the town', 'Tarn News', 'non-statement']
+    ])
+  })
 })

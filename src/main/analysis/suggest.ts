@@ -690,6 +690,9 @@ function goesOn(drafts: Draft[], sentences: Sentence[], si: number, text: string
     return null
   const first = s.tokens[0]
   if (!first || first.pos === 'PROPN' || ['we', 'i', 'our'].includes(first.lower)) return null
+  // "He showed no footage from the village.": a person named in the third person is written about, not
+  // heard.
+  if (['he', 'she'].includes(first.lower) && prev.entity.kind === 'person') return null
   return s.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? prev : null
 }
 
