@@ -1779,6 +1779,26 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     outer.claims = []
   }
 
+  // '"He told me they were fifteen on board," she said': a quotation opening with what someone told the
+  // speaker is that someone's account, relayed by the speaker. Not a vague "they told us", which is the
+  // speaker's own testimony of being told.
+  for (const f of frames) {
+    const told = TELL_VERBS.has(f.cue.lemma ?? '') && ['me', 'us'].includes(toks[f.cueIndex + 1]?.lower ?? '')
+    const first = f.speaker[0]
+    const someone = f.speaker.length > 1 || ['he', 'she'].includes(first?.lower ?? '') || first?.pos === 'PROPN'
+    const open = first ? toks[toks.indexOf(first) - 1] : undefined
+    if (!told || !someone || !f.claims.length || !open || !isQuote(open)) continue
+    const outer = frames.find((o) => o !== f && o.speaker.length && o.claims.some((c) => c.start === open.start))
+    if (!outer) continue
+    f.relays = [...f.relays, outer.speaker, ...outer.relays]
+    // Up to the quotation's closing mark.
+    const closing = toks.find((t) => t.end === outer.claims[0].end && isQuote(t))
+    const end = closing ? closing.start : outer.claims[0].end
+    f.claims = f.claims.map((c) => ({ ...c, end: Math.min(c.end, end) }))
+    outer.claims = []
+    outer.spoke = true
+  }
+
   // Nested cues are the content of the claim around them, unless coordinated with it.
   const kept = frames.filter((f) => {
     // A trailing frame ("Y, X said") is the outer one: its claim comes before its cue, even when a clause

@@ -39,6 +39,8 @@ export interface Profile {
   bare?: boolean
   /** The head names several ("two officials", "residents", "people"): never "he" or "she". */
   plural?: boolean
+  /** "Her brother": a relative, whom a later "he" may be. */
+  gender?: 'f' | 'm'
 }
 
 /** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
@@ -473,6 +475,32 @@ function withAlias(p: Profile, mention: string): string[] {
 const PRINT_WORDS = new Set(['paper', 'newspaper', 'daily', 'weekly', 'gazette', 'tabloid', 'magazine'])
 const BROADCAST_WORDS = new Set(['channel', 'broadcaster', 'station', 'tv', 'television', 'radio', 'network'])
 
+/** Relatives by gender: "her brother", "his wife". */
+const KIN: Record<string, 'f' | 'm'> = {
+  brother: 'm',
+  son: 'm',
+  father: 'm',
+  husband: 'm',
+  uncle: 'm',
+  nephew: 'm',
+  sister: 'f',
+  daughter: 'f',
+  mother: 'f',
+  wife: 'f',
+  aunt: 'f',
+  niece: 'f'
+}
+
+/** "Her brother", "his wife": a relative of someone named, as a person a later "he" or "she" may be. */
+export function kinProfile(tokens: Token[], text: string): Profile | null {
+  if (tokens.length !== 2 || !['her', 'his', 'their', 'its'].includes(tokens[0].lower)) return null
+  const gender = KIN[tokens[1].lower]
+  if (!gender) return null
+  const name = text.slice(tokens[0].start, tokens[1].end)
+  const head = tokens[1].lower
+  return { name, aliases: [], kind: 'person', form: 'named', head, words: new Set([head]), indefinite: false, gender }
+}
+
 export interface Entity {
   id: string
   name: string
@@ -796,6 +824,7 @@ export class Speakers {
       words: new Set(p.words),
       head: p.head,
       surname: p.surname,
+      ...(p.gender ? { gender: p.gender } : {}),
       lastSeen: at,
       sourceId: source?.id ?? null,
       known: new Set([p.name, ...p.aliases, ...(mention ? [mention] : [])].map(normName))

@@ -2207,4 +2207,24 @@ describe('suggestClaims on press reviews and war updates', () => {
       ['He showed no footage from the town', 'Tarn News', 'non-statement']
     ])
   })
+
+  it('gives what "he told me" inside a quotation to him, relayed by the one quoted, and "he" to "her brother"', () => {
+    const got = brief(
+      doc(
+        'Ana Vell spoke to Radio Nord on Monday night. Her brother had been allowed one call, she said. "He told me they were twelve in the cell, counting the guard, and that nobody had been fed," she told the station.'
+      )
+    )
+    expect(got.slice(-3).map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['Her brother had been allowed one call', 'Ana Vell', []],
+      ['they were twelve in the cell, counting the guard', 'Her brother', ['Ana Vell', expect.any(String)]],
+      ['nobody had been fed', 'Her brother', ['Ana Vell', expect.any(String)]]
+    ])
+  })
+
+  it('keeps a vague "they told us" inside a quotation as the speaker\'s own testimony', () => {
+    const got = brief(
+      doc('"They told us the border was closed for the night and would stay shut," said Mara Velt, a driver.')
+    )
+    expect(got).toEqual([expect.objectContaining({ name: 'Mara Velt', via: [] })])
+  })
 })

@@ -43,7 +43,7 @@ import {
 } from './lexicon'
 import { sentencesOf, type Sentence, type Token } from './nlp'
 import { extractQuantities } from './quantities'
-import { profile, Speakers, type Entity } from './speakers'
+import { kinProfile, profile, Speakers, type Entity } from './speakers'
 import { Transcript, type TurnDraft } from './transcript'
 import type {
   Caveat,
@@ -281,6 +281,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const subject = subjectOf(s)
     const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(withApposition(s, subject), text) : null
     if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
+    const kin = kinProfile(s.tokens.slice(0, 2), text)
+    if (kin) speakers.noteName(kin, s.start)
     // "Karsovia's health ministry has updated its figures: it now says ...": the subject is the "it".
     const itLater = subject && s.tokens.some((t) => ['it', 'they'].includes(t.lower) && t.start > subject.at(-1)!.end)
     const bodyProfile = itLater && !subjectProfile ? profile(subject, text) : null
@@ -316,10 +318,21 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const p = profile(tokens, text)
       // "Reports have indicated ...": a claim with no one named behind it.
       if (p.unattributed) return { entity: null, mention, resolution: 'unattributed', via: [] }
+      // '"He told me ...," she said': "she" is who was met before; "he" is someone else.
+      const pronounRelays = new Map(
+        f.relays
+          .filter((r) => r.length === 1 && PRONOUN_RELAYS.has(r[0].lower))
+          .map((r) => [r, speakers.resolve(profile(r, text), tokenSpan(text, r), r[0].start).entity])
+      )
       const { entity, resolution } = speakers.resolve(p, mention, mention.start)
       const via: Relay[] = []
       for (const r of f.relays) {
         const span = tokenSpan(text, r)
+        const known = pronounRelays.get(r)
+        if (known) {
+          via.push({ mention: span, name: known.name, kind: known.kind, sourceId: known.sourceId })
+          continue
+        }
         const p = profile(r, text)
         // "told the Courier" in The Hallam Courier: the publisher's own short name is no relay.
         const isPublisher = (name: string) =>
@@ -555,6 +568,8 @@ function joinedAfter(text: string, s: Sentence, from: number): Span | null {
     ? spanOf(text, claim.start, claim.end)
     : null
 }
+
+const PRONOUN_RELAYS = new Set(['he', 'she'])
 
 /** "Its source was ...", "The paper's sources were ...": who stood behind the account just given. */
 const SOURCE_WAS = /^(?:its|their|his|her|the\s+[\p{L}-]+['’]s)\s+(?:only\s+)?sources?\s+(?:was|were|is|are)\s+["“]?/iu
