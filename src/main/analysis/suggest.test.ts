@@ -2227,4 +2227,15 @@ describe('suggestClaims on press reviews and war updates', () => {
     )
     expect(got).toEqual([expect.objectContaining({ name: 'Mara Velt', via: [] })])
   })
+
+  it('proposes no figure counting the reporting itself ("the account reached readers at two removes")', () => {
+    const d = (line: string) => ({
+      ...doc('The port reopened on Monday after a week of repairs to the main quay and its cranes.', line),
+      outlet: 'Tarn News'
+    })
+    expect(brief(d('The fullest account from the crew came by way of three intermediaries.'))).toHaveLength(1)
+    expect(brief(d('The 40 percent figure appears to come from a single district.')).at(-1)).toEqual(
+      expect.objectContaining({ claim: 'The 40 percent figure appears to come from a single district', cue: 'figure' })
+    )
+  })
 })

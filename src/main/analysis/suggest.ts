@@ -800,7 +800,9 @@ function aboutAccounts(s: Sentence): boolean {
   const toks = s.tokens
   const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
   if (v <= 0) return false
-  const subjectHead = toks.slice(0, v).findLast((t) => t.pos === 'NOUN')
+  // "The fullest account from the other side came ...": the head is before the subject's preposition.
+  const adp = toks.slice(0, v).findIndex((t) => t.pos === 'ADP')
+  const subjectHead = toks.slice(0, adp > 0 ? adp : v).findLast((t) => t.pos === 'NOUN')
   return (!!subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) || namesOnlyAccount(s)
 }
 
@@ -988,9 +990,15 @@ function publisherClaim(
     return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
   }
   // "Managers at two of the firms tell a different story": a line that only names an account has no figure.
+  // "The Drevnian version reached readers at two removes": a figure after the verb of a line about an
+  // account counts the reporting, not an event.
+  const verb = s.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  const countsReporting = (q: Quantity) => aboutAccounts(s) && !!verb && q.start >= verb.end
   const figure = namesOnlyAccount(s)
     ? undefined
-    : quantities.find((q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, '')))
+    : quantities.find(
+        (q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, '')) && !countsReporting(q)
+      )
   return (
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
