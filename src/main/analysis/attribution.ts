@@ -1224,8 +1224,11 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     i < toks.length &&
     (['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) || nameNumber(i)) &&
     toks[i].lower !== 'that' &&
-    // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name.
-    (!toks[i].entity?.match(/DATE|TIME/) || (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text))) &&
+    // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name; "the noon
+    // briefing": one before a noun describes it.
+    (!toks[i].entity?.match(/DATE|TIME/) ||
+      (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text)) ||
+      (toks[i - 1]?.pos === 'DET' && toks[i + 1]?.pos === 'NOUN' && !toks[i + 1].entity)) &&
     !newPhrase(i)
   )
     i++

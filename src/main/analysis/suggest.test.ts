@@ -2238,4 +2238,9 @@ describe('suggestClaims on press reviews and war updates', () => {
       expect.objectContaining({ claim: 'The 40 percent figure appears to come from a single district', cue: 'figure' })
     )
   })
+
+  it('reads "told the noon briefing" as an audience, not a relay named "the"', () => {
+    const got = brief(doc('The town has been taken, ministry spokesman Jan Varn told the noon briefing.'))
+    expect(got).toEqual([expect.objectContaining({ claim: 'The town has been taken', name: 'Jan Varn', via: [] })])
+  })
 })
