@@ -1009,6 +1009,18 @@ function showerOf(toks: Token[], maker: number): Token[] | null {
   return subject ? toks.slice(subject[0], subject[1]) : null
 }
 
+/** The comma after which the main clause around a relative aside goes on with its verb, or -1. */
+function mainClauseAfter(toks: Token[], from: number, stop: number): number {
+  for (let k = from; k < stop; k++) {
+    if (isQuote(toks[k]) || toks[k].pos === 'CCONJ') return -1
+    if (toks[k].text !== ',') continue
+    let n = k + 1
+    while (n < stop && toks[n].pos === 'ADV') n++
+    if (n < stop && isFiniteVerb(toks, n) && !cuesIn(toks.slice(n, n + 1)).length) return k
+  }
+  return -1
+}
+
 /** Verbs of an outlet passing on another's report: "a dispatch that Merkur reproduced". */
 const CARRY_VERBS = new Set(['reproduce', 'carry', 'reprint', 'republish', 'run', 'air', 'rebroadcast'])
 
@@ -1724,8 +1736,11 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frames.push(frame)
       continue
     }
-    frame.claims.push({ start: toks[comp.start].start, end: endChar(stop) })
-    frame.uncapped = true
+    // "The mayor, who said the roads were safe, resigned on Friday": a relative aside's claim ends where
+    // the main clause takes up again.
+    const resumes = left.relative && toks[v - 2]?.text === ',' ? mainClauseAfter(toks, comp.start, stop) : -1
+    frame.claims.push({ start: toks[comp.start].start, end: resumes === -1 ? endChar(stop) : toks[resumes - 1].end })
+    frame.uncapped = resumes === -1
     frames.push(frame)
   }
 

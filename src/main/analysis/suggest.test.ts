@@ -2243,4 +2243,14 @@ describe('suggestClaims on press reviews and war updates', () => {
     const got = brief(doc('The town has been taken, ministry spokesman Jan Varn told the noon briefing.'))
     expect(got).toEqual([expect.objectContaining({ claim: 'The town has been taken', name: 'Jan Varn', via: [] })])
   })
+
+  it('ends the claim of a relative aside where the main clause goes on ("The mayor, who said X, resigned")', () => {
+    const got = brief(
+      doc(
+        'The mayor, who said the roads were safe, resigned on Friday.',
+        'The agency, which said it had sent 40 trucks, later withdrew the figure.'
+      )
+    )
+    expect(got.map((g) => g.claim)).toEqual(['the roads were safe', 'it had sent 40 trucks'])
+  })
 })
