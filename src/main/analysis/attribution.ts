@@ -156,6 +156,9 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
   if (NAMING.test(`${t.lower} ${toks[i + 1]?.lower ?? ''}`)) return true
   // "He called again for ...", "called for talks": a verb, not a name given.
   if (NAMED.has(t.lower) && toks[i + 1] && (/^\p{Lu}/u.test(toks[i + 1].text) || isQuote(toks[i + 1]))) return true
+  // "an anonymously run channel", "a privately held firm": an adverb between the article and the participle.
+  if (toks[i - 2]?.pos === 'DET' && toks[i - 1]?.pos === 'ADV' && /ly$/.test(toks[i - 1].lower) && toks[i + 1])
+    return ['NOUN', 'PROPN', 'ADJ'].includes(toks[i + 1].pos) || /ing$/.test(toks[i + 1].lower)
   if (!/(ed|en|ing)$/.test(t.lower)) return false
   const prev = toks[i - 1]
   const next = toks[i + 1]
@@ -168,7 +171,9 @@ function isModifierParticiple(toks: Token[], i: number): boolean {
     (['NOUN', 'ADJ'].includes(next?.pos ?? '') && ['DET', 'ADJ'].includes(prev?.pos ?? '')) ||
     // "A Sorrel shipping agent": an -ing word between a name or noun and a noun is a modifier; without
     // an auxiliary before it, it cannot be a finite verb.
-    (/ing$/.test(t.lower) && next?.pos === 'NOUN' && (['PROPN', 'NOUN'].includes(prev?.pos ?? '') || !prev)) ||
+    (/ing$/.test(t.lower) &&
+      next?.pos === 'NOUN' &&
+      (['PROPN', 'NOUN'].includes(prev?.pos ?? '') || !prev || isModifierParticiple(toks, i - 1))) ||
     // "a report dated 14 May": a participle between a noun and a date.
     (/(?:ed|en)$/.test(t.lower) && prev?.pos === 'NOUN' && next?.entity === 'DATE') ||
     // "an aid group running a tent": an -ing word right after its noun, with no auxiliary, describes it.
@@ -377,6 +382,8 @@ function cuesIn(toks: Token[]): Cue[] {
       out.push(special)
       return
     }
+    // "where we could check them, we say so": "so" points back; nothing is said.
+    if (toks[i + 1]?.lower === 'so' && (!toks[i + 2] || /^[.,;:!?]$/.test(toks[i + 2].text))) return
     // "has not confirmed or denied": the publisher's non-statement, not a denial.
     if (toks[i - 1]?.lower === 'or' && toks.slice(Math.max(0, i - 4), i).some((x) => NEGATIONS.has(x.lower))) return
     let k = i - 1
@@ -421,12 +428,25 @@ function cuesIn(toks: Token[]): Cue[] {
       return
     }
     if (/ing$/.test(t.lower) && toks[i + 1]?.pos === 'NOUN') return
+    // "The station showed a post by X", "aired footage from Y": showing someone's record is no claim.
+    if (SHOW_VERBS.has(nounLemma) && shownRecord(toks, i + 1)) return
     out.push({ index: i, end: i + 1, lemma: nounLemma, kind: 'reporting-verb' })
   })
   return out
 }
 
 /** Where a figure starts: a number, or a hedge before one ("more than", "about"), past any quote mark. */
+/** "a post by X", "the footage from Y": a record and who made it, after a verb of showing at `k`. */
+function shownRecord(toks: Token[], k: number): boolean {
+  let n = k
+  if (toks[n]?.pos === 'DET') n++
+  while (toks[n]?.pos === 'ADJ') n++
+  const head = toks[n]?.lower ?? ''
+  return (DOCUMENT_HEADS.has(head) || SHOWN_RECORDS.has(head)) && ['by', 'from'].includes(toks[n + 1]?.lower ?? '')
+}
+/** Records a broadcaster shows that DOCUMENT_HEADS lacks. */
+const SHOWN_RECORDS = new Set(['post', 'posts', 'clip', 'clips', 'photo', 'picture', 'pictures'])
+
 function isFigureStart(toks: Token[], k: number): boolean {
   while (toks[k] && isQuote(toks[k])) k++
   const t = toks[k]
@@ -569,6 +589,22 @@ function leftOf(toks: Token[], v: number): Left {
     if (use !== -1) j = Math.max(0, j - 5) + use - 1
   }
   while (j >= 0 && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX')) j--
+  // "X, usually quick to praise the port, complained ...", "X, standing on the quay, says ...": an aside
+  // opening with an adjective or a participle describes X.
+  if (toks[j]?.text === ',') {
+    const k = toks.slice(0, j).findLastIndex((t) => t.text === ',')
+    let a = k + 1
+    while (k > 0 && toks[a]?.pos === 'ADV') a++
+    const adjective = toks[a]?.pos === 'ADJ' && ['ADP', 'PART'].includes(toks[a + 1]?.pos ?? '')
+    // Not "citing Y" nor "speaking to Y", which name an origin or a relay.
+    const participle =
+      ['VERB', 'NOUN'].includes(toks[a]?.pos ?? '') &&
+      /ing$/.test(toks[a].lower) &&
+      !CITING.has(toks[a].lower) &&
+      !['speaking', 'writing', 'according', 'including'].includes(toks[a].lower) &&
+      toks[a + 1]?.pos === 'ADP'
+    if (k > 0 && a < j && (adjective || participle)) j = k - 1
+  }
   // ", who asked not to be named because ..., said": the aside, clauses and all, is not the subject.
   // "Y, which have risen, the council's director, Riya Halloran, told ...": a last part with no verb is a
   // name after the aside, which belongs to the claim.
@@ -659,7 +695,11 @@ function leftOf(toks: Token[], v: number): Left {
   const accountThat = boundaryWord === 'that' && ACCOUNT_NOUNS.has(singularLemma(toks[lo - 2]?.lower ?? ''))
   // "a route that border guards say is now the busiest": the relative's subject speaks of its noun.
   const nounThat = boundaryWord === 'that' && ['NOUN', 'PROPN'].includes(toks[lo - 2]?.pos ?? '')
+  // "a clip in which its reporter says ...": after a preposition the relative is no object of the verb.
+  const prepositional =
+    ['which', 'whom'].includes(boundaryWord) && toks[lo - 2]?.pos === 'ADP' && toks[v + 1]?.text !== ','
   if (
+    !prepositional &&
     (nounThat || boundaryWord === 'which') &&
     isNounPhrase(toks, lo, j + 1) &&
     toks[v + 1] &&
@@ -671,7 +711,7 @@ function leftOf(toks: Token[], v: number): Left {
     out.objectSpeaker = [lo, j + 1]
     return out
   }
-  if ((RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
+  if (!prepositional && (RELATIVE.has(boundaryWord) || accountThat) && isNounPhrase(toks, lo, j + 1)) {
     // "the tanker, which Sarvany has accused of carrying fuel, ...": the accusation is the relative clause.
     if (['which', 'whom', 'who'].includes(boundaryWord) && ACCUSE_VERBS.has(lemmaOf(toks[v])) && toks[v + 1]) {
       out.objectSpeaker = [lo, j + 1]
@@ -933,7 +973,12 @@ function appositionStart(toks: Token[], from: number): number {
     const before = toks[from - 1]?.text === ',' ? nounPhraseBefore(toks, from - 1) : null
     if (!before || before[1] !== from - 1) return from
     // "Outside the main gate on Wednesday, a welder who ...": a phrase after a preposition is no name.
-    if (toks[before[0] - 1]?.pos === 'ADP' || toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE'))
+    // "a post by Red Harbour, an anonymous channel, which ...": the maker of a record is a name.
+    const maker = toks[before[0] - 1]?.lower === 'by' && toks[before[0] - 2]?.pos === 'NOUN'
+    if (
+      (toks[before[0] - 1]?.pos === 'ADP' && !maker) ||
+      toks.slice(before[0], before[1]).every((t) => t.entity === 'DATE')
+    )
       return from
     from = before[0]
   }
@@ -950,6 +995,52 @@ function reportsNext(toks: Token[], m: number, stop: number): boolean {
     if (!isNounPhrase(toks, v, k)) return false
   }
   return false
+}
+
+/** "The channel showed a post by X, ...": the channel, which passes X's post on. */
+function showerOf(toks: Token[], maker: number): Token[] | null {
+  if (toks[maker - 1]?.lower !== 'by') return null
+  let v = maker - 2
+  if (!SHOWN_RECORDS.has(toks[v]?.lower ?? '') && !DOCUMENT_HEADS.has(toks[v]?.lower ?? '')) return null
+  while (v > 0 && ['NOUN', 'ADJ', 'DET'].includes(toks[v].pos)) v--
+  if (!SHOW_VERBS.has(lemmaOf(toks[v])) && !CARRY_VERBS.has(lemmaOf(toks[v])) && lemmaOf(toks[v]) !== 'print')
+    return null
+  const subject = leftOf(toks, v).speaker
+  return subject ? toks.slice(subject[0], subject[1]) : null
+}
+
+/** The comma after which the main clause around a relative aside goes on with its verb, or -1. */
+function mainClauseAfter(toks: Token[], from: number, stop: number): number {
+  for (let k = from; k < stop; k++) {
+    if (isQuote(toks[k]) || toks[k].pos === 'CCONJ') return -1
+    if (toks[k].text !== ',') continue
+    let n = k + 1
+    while (n < stop && toks[n].pos === 'ADV') n++
+    if (n < stop && isFiniteVerb(toks, n) && !cuesIn(toks.slice(n, n + 1)).length) return k
+  }
+  return -1
+}
+
+/** Verbs of an outlet passing on another's report: "a dispatch that Merkur reproduced". */
+const CARRY_VERBS = new Set(['reproduce', 'carry', 'reprint', 'republish', 'run', 'air', 'rebroadcast'])
+
+/** "reported in a dispatch that Merkur reproduced in full": the outlet that carried the report relays it. */
+function carriedBy(toks: Token[], from: number, stop: number): Token[] | null {
+  if (!['in', 'on'].includes(toks[from]?.lower ?? '') || toks[from + 1]?.pos !== 'DET') return null
+  let k = from + 2
+  while (k < stop && ['NOUN', 'ADJ'].includes(toks[k].pos)) k++
+  if (k === from + 2 || !['that', 'which'].includes(toks[k]?.lower ?? '')) return null
+  let v = k + 1
+  while (v < stop && ['DET', 'PROPN', 'NOUN'].includes(toks[v].pos)) v++
+  return v > k + 1 && toks[v] && CARRY_VERBS.has(lemmaOf(toks[v])) ? toks.slice(k + 1, v) : null
+}
+
+/** '"a customs officer at the quay", who ...': a quoted noun phrase closing just before index `end`. */
+function quotedBefore(toks: Token[], end: number): [number, number] | null {
+  if (!isQuote(toks[end - 1] ?? toks[end])) return null
+  let open = end - 2
+  while (open >= 0 && !isQuote(toks[open])) open--
+  return open >= 0 && end - 1 - open > 1 && isNounPhrase(toks, open + 1, end - 1) ? [open + 1, end - 1] : null
 }
 
 /** The noun phrase that ends just before index `end` ("a March 27 article in the newspaper X"). */
@@ -987,6 +1078,16 @@ function rightSpeaker(toks: Token[], v: number): [number, number] | null {
     i++
   if (i === start) return null
   let end = i
+  // "said the Air Force spokesman, Colonel Ada Varn": a role's name after the comma.
+  const role = toks
+    .slice(start, i)
+    .reverse()
+    .find((t) => t.pos === 'NOUN')
+  if (toks[i]?.text === ',' && toks[i + 1]?.pos === 'PROPN' && role && ROLE_NOUNS.has(singularLemma(role.lower))) {
+    let k = i + 1
+    while (toks[k]?.pos === 'PROPN') k++
+    if (k - i > 2 && (!toks[k] || [',', '.', '!', '?'].includes(toks[k].text))) return [start, k]
+  }
   if (toks[i]?.text === ',' && toks[i + 1] && ['DET', 'NOUN', 'ADJ'].includes(toks[i + 1].pos)) {
     let k = i + 1
     while (k < toks.length && toks[k].text !== ',' && !['.', '!', '?'].includes(toks[k].text) && !isFiniteVerb(toks, k))
@@ -1029,6 +1130,11 @@ function complementStart(
   // "added the comment: "Food up 62%."": what a colon after the verb's object opens is the claim.
   for (let i = from; i < toks.length && i < from + 6 && ['DET', 'ADJ', 'NOUN'].includes(toks[i].pos); i++)
     if (toks[i + 1]?.text === ':' && isQuote(toks[i + 2] ?? toks[i]) && toks[i + 3]) return { start: i + 2, origin }
+  // "posted at 09:14: "...", "wrote on Monday: "..."": a time or place, then a colon opening a quotation.
+  for (let i = from; i < toks.length && i < from + 8; i++) {
+    if (toks[i].text === ':' && isQuote(toks[i + 1] ?? toks[i]) && toks[i + 2]) return { start: i + 1, origin }
+    if ([',', ';', '.'].includes(toks[i].text) || isQuote(toks[i]) || isFiniteVerb(toks, i)) break
+  }
   // "said in a video address posted after 9 a.m. that ...": a phrase after the verb, then the clause.
   // Not a figure's hedge ("at least three houses") nor a second claim's "and that".
   if (toks[from]?.pos === 'ADP' && toks[from].lower !== 'that' && !isFigureStart(toks, from))
@@ -1130,8 +1236,11 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
     i < toks.length &&
     (['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(toks[i].pos) || nameNumber(i)) &&
     toks[i].lower !== 'that' &&
-    // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name.
-    (!toks[i].entity?.match(/DATE|TIME/) || (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text))) &&
+    // "told the Sunday Courier", "the Morning Wire": a time word after an article begins a name; "the noon
+    // briefing": one before a noun describes it.
+    (!toks[i].entity?.match(/DATE|TIME/) ||
+      (toks[i - 1]?.pos === 'DET' && /^\p{Lu}/u.test(toks[i].text)) ||
+      (toks[i - 1]?.pos === 'DET' && toks[i + 1]?.pos === 'NOUN' && !toks[i + 1].entity)) &&
     !newPhrase(i)
   )
     i++
@@ -1215,6 +1324,15 @@ function quotedFrame(
   const speaker = passive ? subject : trimPhrase(toks, v + 1, as)
   const relay = passive ? (by === -1 ? null : trimPhrase(toks, v + 2 + by, as)) : subject
   if (!speaker || speaker[1] <= speaker[0]) return false
+  // "quoted the consulate, via the agency LNA, as saying": the outlet after "via" relays.
+  const via = toks
+    .slice(speaker[0], speaker[1])
+    .findIndex((t, k) => t.lower === 'via' && toks[speaker[0] + k - 1]?.text === ',')
+  const through = via > 0 ? trimPhrase(toks, speaker[0] + via + 1, speaker[1]) : null
+  if (through && through[1] > through[0]) {
+    frame.relays.push(toks.slice(through[0], through[1]))
+    speaker[1] = speaker[0] + via - 1
+  }
   let from = as + 2
   if (toks[from]?.lower === 'that') from++
   // '"We have twelve beds ...," she was quoted as saying.': the quotation before it is the claim.
@@ -1273,6 +1391,27 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         const [oa, ob] = trimPhrase(toks, k + 2, c)
         frame.relays.push(frame.speaker)
         frame.speaker = toks.slice(oa, ob)
+        if (toks[c]?.text === ',') k = c
+      }
+      // "According to X's poll, published by Y, ...": Y relays. "According to X, which cited Y, ...": Y
+      // speaks and X relays.
+      if (toks[k]?.text === ',') {
+        const byRelay = RELAYED_BY.has(toks[k + 1]?.lower ?? '') && toks[k + 2]?.lower === 'by'
+        const cited =
+          ['which', 'who'].includes(toks[k + 1]?.lower ?? '') &&
+          !!toks[k + 2] &&
+          ['cite', 'quote'].includes(lemmaOf(toks[k + 2]))
+        let c = k + 3
+        while (c < stop && toks[c].text !== ',') c++
+        const [ra, rb] = trimPhrase(toks, k + 3, c)
+        if ((byRelay || cited) && rb > ra && toks[c]?.text === ',') {
+          if (byRelay) frame.relays.push(toks.slice(ra, rb))
+          else {
+            frame.relays.push(frame.speaker)
+            frame.speaker = toks.slice(ra, rb)
+          }
+          k = c
+        }
       }
       if (leading) {
         let c = k
@@ -1371,16 +1510,23 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
     if (left.relative) {
       // ", which said ...": the speaker is the phrase before the comma (often an "according to" source).
-      const antecedent = toks[v - 2]?.text === ',' ? nounPhraseBefore(toks, v - 2) : null
+      // ", who also told ...": adverbs after the relative word.
+      let r = v - 1
+      while (r > 0 && toks[r].pos === 'ADV' && !RELATIVE.has(toks[r].lower)) r--
+      const antecedent = toks[r - 1]?.text === ',' ? (quotedBefore(toks, r - 1) ?? nounPhraseBefore(toks, r - 1)) : null
       if (
         prev &&
         prev.speaker.length &&
-        prev.speaker.at(-1)!.end <= toks[v - 1].start &&
-        prev.speaker.at(-1) === toks[v - 3]
+        prev.speaker.at(-1)!.end <= toks[r].start &&
+        prev.speaker.at(-1) === toks[r - 2]
       )
         frame.speaker = prev.speaker
-      else if (antecedent) frame.speaker = toks.slice(appositionStart(toks, antecedent[0]), antecedent[1])
-      else continue
+      else if (antecedent) {
+        const a = appositionStart(toks, antecedent[0])
+        frame.speaker = toks.slice(a, antecedent[1])
+        const shower = showerOf(toks, a)
+        if (shower) frame.relays.push(shower)
+      } else continue
     } else if (left.sameAsBefore && !prev) {
       // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
       let k = 0
@@ -1419,8 +1565,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       }
     } else if (
       left.claimComma !== null &&
-      // "Y, told X" never names the speaker after the verb: X is who was told.
+      // "Y, told X" never names the speaker after the verb: X is who was told; nor does ", showed X".
       !TELL_VERBS.has(cue.lemma ?? '') &&
+      !SHOW_VERBS.has(cue.lemma ?? '') &&
       toks[v - 1] &&
       (toks[v - 1].text === ',' || isQuote(toks[v - 1]))
     ) {
@@ -1446,6 +1593,8 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         frame.interviewer = toks.slice(after, whom.end)
       after = whom.end
     }
+    const carrier = carriedBy(toks, after, stop)
+    if (carrier) frame.relays.push(carrier)
     const trailing = left.claimComma !== null
     if (trailing) {
       let c = left.claimComma!
@@ -1557,10 +1706,14 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     const recordSpeaks = SHOW_VERBS.has(cue.lemma) && frame.speaker.some((t) => DOCUMENT_HEADS.has(t.lower))
     const comp = complementStart(toks, after) ?? (recordSpeaks && after < stop ? { start: after, origin: null } : null)
     if (!comp || comp.start >= stop) continue
+    // "declared three days of mourning, and flags are at half-mast": a clause joined after the object is
+    // not the verb's.
+    let own = comp.start
+    while (own < stop && !(toks[own].text === ',' && toks[own + 1]?.pos === 'CCONJ')) own++
     const clause =
       toks[comp.start - 1]?.lower === 'that' ||
       (toks[comp.start - 1]?.text === ':' && isQuote(toks[comp.start])) ||
-      toks.slice(comp.start, stop).some((_, k) => isFiniteVerb(toks, comp.start + k))
+      toks.slice(comp.start, own).some((_, k) => isFiniteVerb(toks, comp.start + k))
     if (NEEDS_CLAUSE.has(cue.lemma) && !clause && !recordSpeaks) continue
     if (comp.relay) frame.relays.push(toks.slice(comp.relay[0], comp.relay[1]))
     if (comp.origin) {
@@ -1583,8 +1736,11 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       frames.push(frame)
       continue
     }
-    frame.claims.push({ start: toks[comp.start].start, end: endChar(stop) })
-    frame.uncapped = true
+    // "The mayor, who said the roads were safe, resigned on Friday": a relative aside's claim ends where
+    // the main clause takes up again.
+    const resumes = left.relative && toks[v - 2]?.text === ',' ? mainClauseAfter(toks, comp.start, stop) : -1
+    frame.claims.push({ start: toks[comp.start].start, end: resumes === -1 ? endChar(stop) : toks[resumes - 1].end })
+    frame.uncapped = resumes === -1
     frames.push(frame)
   }
 
@@ -1608,7 +1764,7 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
       uncapped: true
     })
   })
-  const reckoning = reckoningFrame(toks, stop, endChar)
+  const reckoning = reckoningFrame(toks, stop, endChar) ?? closingReckoningFrame(toks, stop)
   if (reckoning) frames.push(reckoning)
   frames.sort((a, b) => a.cueIndex - b.cueIndex)
 
@@ -1639,6 +1795,26 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     if (!inner) continue
     inner.relays = [...inner.relays, outer.speaker]
     outer.claims = []
+  }
+
+  // '"He told me they were fifteen on board," she said': a quotation opening with what someone told the
+  // speaker is that someone's account, relayed by the speaker. Not a vague "they told us", which is the
+  // speaker's own testimony of being told.
+  for (const f of frames) {
+    const told = TELL_VERBS.has(f.cue.lemma ?? '') && ['me', 'us'].includes(toks[f.cueIndex + 1]?.lower ?? '')
+    const first = f.speaker[0]
+    const someone = f.speaker.length > 1 || ['he', 'she'].includes(first?.lower ?? '') || first?.pos === 'PROPN'
+    const open = first ? toks[toks.indexOf(first) - 1] : undefined
+    if (!told || !someone || !f.claims.length || !open || !isQuote(open)) continue
+    const outer = frames.find((o) => o !== f && o.speaker.length && o.claims.some((c) => c.start === open.start))
+    if (!outer) continue
+    f.relays = [...f.relays, outer.speaker, ...outer.relays]
+    // Up to the quotation's closing mark.
+    const closing = toks.find((t) => t.end === outer.claims[0].end && isQuote(t))
+    const end = closing ? closing.start : outer.claims[0].end
+    f.claims = f.claims.map((c) => ({ ...c, end: Math.min(c.end, end) }))
+    outer.claims = []
+    outer.spoke = true
   }
 
   // Nested cues are the content of the claim around them, unless coordinated with it.
@@ -1761,6 +1937,41 @@ function reckoningFrame(toks: Token[], stop: number, endChar: (i: number) => num
 }
 
 /**
+ * "... had shut — one shop in five on the register, by the paper's count.": the owner of a count closing
+ * the sentence speaks the words from the dash (or colon, semicolon) before it, or from the sentence start.
+ */
+function closingReckoningFrame(toks: Token[], stop: number): FrameDraft | null {
+  let end = stop
+  while (end > 0 && /^[.!?"”]$/.test(toks[end - 1].text)) end--
+  let noun = end - 1
+  if (!RECKONING_NOUNS.has(toks[noun]?.lower ?? '')) return null
+  if (toks[noun - 1]?.lower === 'own') noun--
+  let by = noun - 1
+  while (by > 0 && toks[by].lower !== 'by' && noun - by < 8) by--
+  if (toks[by]?.lower !== 'by' || toks[by - 1]?.text !== ',') return null
+  const owner: [number, number] | null =
+    POSSESSIVE_PRONOUNS[toks[by + 1].lower] && noun === by + 2
+      ? [by + 1, by + 2]
+      : POSSESSIVE.test(toks[noun - 1]?.text ?? '')
+        ? [by + 1, noun - 1]
+        : null
+  if (!owner || owner[1] <= owner[0] || !isNounPhrase(toks, owner[0], owner[1])) return null
+  let from = by - 1
+  while (from > 0 && !['—', '–', ';', ':'].includes(toks[from - 1].text)) from--
+  if (by - 1 - from < 2) return null
+  return {
+    cue: { start: toks[by].start, end: toks[end - 1].end, kind: 'according-to' },
+    speaker: toks.slice(owner[0], owner[1]),
+    mode: 'phrase',
+    relays: [],
+    claims: [{ start: toks[from].start, end: toks[by - 2].end }],
+    begins: toks[from].start,
+    cueIndex: by,
+    uncapped: false
+  }
+}
+
+/**
  * "In an interview with the weekly Kapital, X said", "in an interview on VTV's The Week", "speaking to
  * ORT", "appearing on Radio Nord's Sunday programme": the outlet is a relay.
  */
@@ -1781,6 +1992,14 @@ function interviewRelay(toks: Token[], from: number, to: number): Token[] | null
     // or programme has a name.
     if (!relay.some((t) => /^\p{Lu}/u.test(t.text) && !/^(?:a|an)$/i.test(t.text))) continue
     return relay
+  }
+  // "in a Tarn Post interview", "in the same Gazeta interview": the outlet's name before the noun.
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i].start < from || toks[i].end > to || !/^interviews?$/.test(toks[i].lower)) continue
+    let a = i
+    while (a > 0 && toks[a - 1].pos === 'PROPN' && /^\p{Lu}/u.test(toks[a - 1].text)) a--
+    const article = ['a', 'an', 'the', 'same', 'his', 'her', 'its', 'their'].includes(toks[a - 1]?.lower ?? '')
+    if (a < i && article) return toks.slice(a, i)
   }
   return null
 }
@@ -1822,7 +2041,7 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
   const again = () => {
     const before = { start, end }
     while (start < end && /[\s:]/.test(text[start])) start++
-    while (end > start && /[\s,;:]/.test(text[end - 1])) end--
+    while (end > start && /[\s,;:—–]/.test(text[end - 1])) end--
     // "..., while": the conjunction of a clause that is not the claim's.
     const tail = /[\s,]+(?:while|whereas|and|but|or|though|although)$/i.exec(text.slice(start, end))
     if (tail) end -= tail[0].length

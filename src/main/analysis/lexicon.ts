@@ -75,7 +75,9 @@ export const NEEDS_CLAUSE = new Set([
   'agree',
   'believe',
   // "The judge ruled that ...", not "ruled the country".
-  'rule'
+  'rule',
+  // "declared that ...", not "declared three days of mourning" (an act, not an account).
+  'declare'
 ])
 
 /** What splits one speaker's sentence into several claims: "..., adding that ...", "... but that ...". */
@@ -106,7 +108,7 @@ export const DOCUMENT_HEADS = new Set(
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
     'email emails memo letter minutes transcript audit results count tally bulletin advisory communique ' +
-    'schedule schedules calendar invoices tables files papers filings'
+    'schedule schedules calendar invoices tables files papers filings poll polls'
   ).split(' ')
 )
 /** Records that say nothing by themselves: "documents seen by the Courier show ..." is the Courier's reading. */
@@ -287,6 +289,9 @@ export const INFERENCE_TURN =
  * Where it turns to the publisher's own comparison with the record: "..., in what would be the most serious
  * clash in two years", "..., the first time the government has named ...".
  */
+/** "..., a detail no other outlet carried": the publisher's remark on the claim before it. */
+export const REMARK_TURN =
+  /,\s+(?=(?:a|an)\s+(?:detail|claim|figure|account|report|number|assertion)\s+(?:that\s+)?(?:no|none\s+of\s+the)\s+other\b)/gi
 export const RECORD_TURN =
   /,\s+(?:in\s+what\s+(?:would\s+be|was|is|appeared\s+to\s+be|could\s+be)\s+(?=the\s+)|(?=the\s+first\s+time\s+(?:that\s+)?\p{L}+))/giu
 /** Where it turns to the publisher's own contrast: ", though the Halden Institute has not observed ...". */
@@ -294,7 +299,7 @@ export const CONTRAST_TURN = /,\s+(?:though|although|but|while|whereas)\s+/gi
 /** A denial in the publisher's own voice: "No such decision has been taken." */
 /** "The ministry did not give a figure ...", "The advisory makes no mention of ...": what an actor left unsaid. */
 export const SILENCE =
-  /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention|say|give|publish|disclose|provide|release|specify|identify)\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b/i
+  /\b(?:did|does|do|has|have|had)\s+not\s+(?:mention(?:ed)?|say|said|give|given|publish(?:ed)?|disclosed?|provided?|released?|specif(?:y|ied)|identif(?:y|ied))\b|\bmakes?\s+no\s+mention\b|\bmade\s+no\s+mention\b|\b(?:showed|offered|presented|produced)\s+no\s+(?:footage|evidence|proof|images|photographs|documents)\b/i
 /** The terms a source spoke on: the publisher's note on its sourcing, not the source's account. */
 export const SOURCING_TERMS =
   /\b(?:on\s+(?:the\s+)?condition\s+of\s+anonymity|asked\s+not\s+to\s+be\s+(?:named|identified)|requested\s+anonymity|(?:was|were|is|are)\s+not\s+authori[sz]ed\s+to\s+speak)\b/i
@@ -314,6 +319,9 @@ export const OWN_VERDICT =
   /^(?:our|my)\s+(?:read|reading|verdict|assessment|take|view|conclusion|ruling|judge?ment|bottom\s+line)\s*:\s*(?=[^\s.]+[\s,]+\w)/i
 /** "The claim: Food prices have ...": a fact-check's label for what it checks, someone else's words. */
 export const CHECKED_CLAIM = /^(?:the\s+)?(?:claim|viral\s+claim|rumou?r|statement\s+checked)\s*:/i
-/** "The interview has been edited for length", "CPR spoke to her by phone": how the piece was made. */
+/**
+ * "The interview has been edited for length", "CPR spoke to her by phone", "This page sets out ...",
+ * "Summaries ..., translated by MMS": how the piece was made.
+ */
 export const PROCESS_NOTE =
-  /\b(?:(?:has|have|was|were)\s+been\s+(?:edited|condensed|shortened|translated)|spoke\s+(?:to|with)|(?:was|were)\s+interviewed)\b/i
+  /\b(?:(?:has|have|was|were)\s+been\s+(?:edited|condensed|shortened|translated)|spoke\s+(?:to|with)|(?:was|were)\s+interviewed|translated\s+by|this\s+(?:page|article|update|review|digest|explainer|summary)\s+(?:sets\s+out|summari[sz]es|collects|brings\s+together|will\s+be\s+(?:updated|refreshed)))\b/i

@@ -26,4 +26,17 @@ describe('sentencesOf', () => {
       expect.arrayContaining(['ministry', 'attached', 'Officials', '40', 'ships', 'waited'])
     )
   })
+
+  it('reads "the weekly" before its verb as a noun, but not "an anonymously run channel"', () => {
+    const pos = (text: string, word: string) =>
+      sentencesOf(text, [{ start: 0, end: text.length }])
+        .flatMap((s) => s.tokens)
+        .find((t) => t.lower === word)?.pos
+    expect(pos('Cargo data, the weekly wrote, showed the tanker at the quay.', 'weekly')).toBe('NOUN')
+    expect(pos('The daily said the port was shut.', 'daily')).toBe('NOUN')
+    expect(pos("Forty shops had shut, by the weekly's count.", 'weekly')).toBe('NOUN')
+    expect(pos('The Post, the largest daily by circulation, said so.', 'daily')).toBe('NOUN')
+    expect(pos('The paper is published daily.', 'daily')).not.toBe('NOUN')
+    expect(pos('An anonymously run shipping channel posted the video.', 'anonymously')).not.toBe('NOUN')
+  })
 })

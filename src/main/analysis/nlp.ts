@@ -74,6 +74,8 @@ const isQuote = (t: Token) => t.text === '"' || t.text === '“' || t.text === '
  * sentence that opens a quotation runs on until the quotation closes ("There was no siren, nothing.
  * By the time we woke up ...," said ...); footnote marks ("[7]") belong to the sentence before them.
  */
+const PERIODICALS = new Set(['daily', 'weekly', 'monthly', 'fortnightly'])
+
 export function sentencesOf(text: string, blocks: readonly { start: number; end: number }[]): Sentence[] {
   const { pos: POS, lemma: LEMMA, span: SPAN, type: TYPE } = its()
   const out: Sentence[] = []
@@ -151,6 +153,22 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         // "the crossing", "the heavy shelling": an -ing word after an article is a noun.
         const det = prev?.pos === 'DET' ? prev : prev?.pos === 'ADJ' ? toks[i - 2] : undefined
         if (t.pos === 'VERB' && /ing$/.test(t.lower) && det?.pos === 'DET' && det.lower !== 'that') t.pos = 'NOUN'
+        // "the weekly wrote", "the daily's count": an adverb or adjective between an article and a verb or
+        // a possessive is a noun; not in "an anonymously run channel", where the verb is a participle.
+        const [next, after] = [toks[i + 1], toks[i + 2]]
+        const beforeNoun = ['NOUN', 'PROPN', 'ADJ'].includes(after?.pos ?? '') || /^['’]s$/.test(after?.text ?? '')
+        const verb =
+          t.pos === 'ADV' &&
+          ['VERB', 'AUX'].includes(next?.pos ?? '') &&
+          !beforeNoun &&
+          !/ing$/.test(after?.lower ?? '')
+        const possessed = ['ADV', 'ADJ'].includes(t.pos) && /^['’]s$/.test(next?.text ?? '')
+        if (['the', 'a', 'an'].includes(prev?.lower ?? '') && (verb || possessed)) t.pos = 'NOUN'
+        // "the largest daily by circulation", "the opposition weekly": a paper's period after an article (and
+        // its modifiers), with no noun after it, is the paper.
+        const described =
+          ['DET', 'ADJ'].includes(prev?.pos ?? '') || (prev?.pos === 'NOUN' && toks[i - 2]?.pos === 'DET')
+        if (PERIODICALS.has(t.lower) && described && !['NOUN', 'PROPN', 'ADJ'].includes(next?.pos ?? '')) t.pos = 'NOUN'
       })
       out.push({ start: toks[0].start, end: toks.at(-1)!.end, tokens: toks, block: blockIndex })
     }

@@ -8,6 +8,11 @@ const one = (text: string) => {
 }
 
 describe('extractQuantities', () => {
+  it('ends a unit before an adverb of time or place ("drones overnight", "men aboard")', () => {
+    expect(one('Air defences destroyed 44 Norvan drones overnight.')).toMatchObject({ value: 44, unit: 'drones' })
+    expect(one('There were sixteen men aboard when the boat was stopped.')).toMatchObject({ value: 16, unit: 'men' })
+  })
+
   it('reads hedged counts with their bound', () => {
     expect(one('Russia has deployed just under 60,000 troops to Kursk')).toMatchObject({
       value: 60000,

@@ -198,9 +198,9 @@ const MEASURES = new Set(
     ' '
   )
 )
-/** Words that end a unit phrase. */
+/** Words that end a unit phrase ("44 drones overnight", "16 men aboard": adverbs are no unit). */
 const UNIT_STOP = new Set(
-  'here there above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
+  'overnight aboard onboard ashore abroad today yesterday tonight nationwide overall altogether apiece here there above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
     ' '
   )
 )

@@ -39,6 +39,8 @@ export interface Profile {
   bare?: boolean
   /** The head names several ("two officials", "residents", "people"): never "he" or "she". */
   plural?: boolean
+  /** "Her brother": a relative, whom a later "he" may be. */
+  gender?: 'f' | 'm'
 }
 
 /** Records that stand for no one in particular when nothing says whose they are ("reports say"). */
@@ -470,6 +472,35 @@ function withAlias(p: Profile, mention: string): string[] {
     : [...p.aliases]
 }
 
+const PRINT_WORDS = new Set(['paper', 'newspaper', 'daily', 'weekly', 'gazette', 'tabloid', 'magazine'])
+const BROADCAST_WORDS = new Set(['channel', 'broadcaster', 'station', 'tv', 'television', 'radio', 'network'])
+
+/** Relatives by gender: "her brother", "his wife". */
+const KIN: Record<string, 'f' | 'm'> = {
+  brother: 'm',
+  son: 'm',
+  father: 'm',
+  husband: 'm',
+  uncle: 'm',
+  nephew: 'm',
+  sister: 'f',
+  daughter: 'f',
+  mother: 'f',
+  wife: 'f',
+  aunt: 'f',
+  niece: 'f'
+}
+
+/** "Her brother", "his wife": a relative of someone named, as a person a later "he" or "she" may be. */
+export function kinProfile(tokens: Token[], text: string): Profile | null {
+  if (tokens.length !== 2 || !['her', 'his', 'their', 'its'].includes(tokens[0].lower)) return null
+  const gender = KIN[tokens[1].lower]
+  if (!gender) return null
+  const name = text.slice(tokens[0].start, tokens[1].end)
+  const head = tokens[1].lower
+  return { name, aliases: [], kind: 'person', form: 'named', head, words: new Set([head]), indefinite: false, gender }
+}
+
 export interface Entity {
   id: string
   name: string
@@ -659,9 +690,17 @@ export class Speakers {
       }
       // "The Harbour Post reported ... One of the diplomats told the paper ...": a paper, agency or broadcaster
       // just named is "the paper", not the publisher.
+      // "the paper" is not the channel named last, nor "the channel" a paper.
+      const medium = (e: Entity) => {
+        const print = [...e.words].some((w) => PRINT_WORDS.has(w)) || (e.sourceId !== null && this.print(e.sourceId))
+        const broadcast = [...e.words].some((w) => BROADCAST_WORDS.has(w))
+        return PRINT_WORDS.has(p.head) ? !broadcast : BROADCAST_WORDS.has(p.head) ? !print : true
+      }
+      const isOutlet = (e: Entity) =>
+        e.kind === 'outlet' || (!!e.sourceId && this.sources.some((x) => x.id === e.sourceId && x.kind === 'outlet'))
       const outlet =
         GENERIC_OUTLETS.has(p.head) && content.length === 1
-          ? this.latest((e) => e.kind === 'outlet' && e !== this.publisherEntity)
+          ? this.latest((e) => isOutlet(e) && e !== this.publisherEntity && medium(e))
           : undefined
       if (outlet) {
         outlet.lastSeen = at
@@ -706,6 +745,12 @@ export class Speakers {
   /** Notes that a speaker spoke through a record ("in a statement"). */
   noteRecord(entity: Entity, record: string): void {
     ;(entity.records ??= new Set()).add(record)
+  }
+
+  /** A case source whose name or aliases say it is printed ("the paper", "the daily"). */
+  private print(sourceId: string): boolean {
+    const src = this.sources.find((x) => x.id === sourceId)
+    return !!src && [src.name, ...src.aliases].some((n) => /\b(?:paper|newspaper|daily|weekly|gazette)\b/i.test(n))
   }
 
   /** The existing source a phrase names; anonymous speakers only by an exact name or alias. */
@@ -779,6 +824,7 @@ export class Speakers {
       words: new Set(p.words),
       head: p.head,
       surname: p.surname,
+      ...(p.gender ? { gender: p.gender } : {}),
       lastSeen: at,
       sourceId: source?.id ?? null,
       known: new Set([p.name, ...p.aliases, ...(mention ? [mention] : [])].map(normName))

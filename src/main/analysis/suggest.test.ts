@@ -1937,3 +1937,320 @@ describe('suggestClaims: accounts that run on and speakers set off', () => {
     expect(s.speaker.name.toLowerCase()).toContain('governor')
   })
 })
+
+describe('suggestClaims on press reviews and war updates', () => {
+  it('takes a role\'s name after the comma as the inverted speaker, and "he" after it as that person', () => {
+    const got = brief(
+      doc(
+        'Of those ships, 12 were turned back, said the port\'s spokesman, Captain Ilse Varn. Another four were "held for inspection", he said.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'Of those ships, 12 were turned back', name: 'Ilse Varn' }),
+      expect.objectContaining({ claim: 'Another four were "held for inspection"', name: 'Ilse Varn' })
+    ])
+  })
+
+  it('reads a post after "posted at <time>:" and a speaker described as "an anonymously run ... channel"', () => {
+    const got = brief(
+      doc(
+        'Red Harbour, an anonymously run shipping channel with about 20,000 followers, posted at 10:05: "THE QUAY IS SHUT. The cranes stopped at dawn and nobody has come to work since."'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: '"THE QUAY IS SHUT. The cranes stopped at dawn and nobody has come to work since."',
+        name: 'Red Harbour'
+      })
+    ])
+  })
+
+  it('skips an aside that opens with an adjective between the speaker and the verb ("X, long critical of Y, said")', () => {
+    const got = brief(doc("The dockers' union, long critical of the ministry, said that wages had fallen by a third."))
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: 'wages had fallen by a third',
+        speaker: "The dockers' union",
+        cue: 'reporting-verb'
+      })
+    ])
+  })
+
+  it('skips a participle aside ("X, standing on the quay, says") and reads a speaker inside "in which"', () => {
+    const got = brief(
+      doc(
+        'The mayor, standing outside the town hall, says the roads will reopen on Friday.',
+        'The channel aired a report in which its reporter, Ana Vell, says the ships left the harbour at night.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'the roads will reopen on Friday', speaker: 'The mayor' }),
+      expect.objectContaining({ claim: 'the ships left the harbour at night', name: 'Ana Vell' })
+    ])
+  })
+
+  it('keeps "citing Y" and "speaking to Y" asides as origin and relay', () => {
+    const got = brief(
+      doc(
+        'The mayor, speaking to the Tarn Post, said the roads will reopen on Friday.',
+        'The Tarn Post, citing two engineers, reported that the bridge had cracked.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'the roads will reopen on Friday', via: ['Tarn Post'] }),
+      expect.objectContaining({ claim: 'the bridge had cracked', via: ['Tarn Post'] })
+    ])
+  })
+
+  it('reads "according to X\'s poll, published by Y" and "according to X, which cited Y" as relayed', () => {
+    const got = brief(
+      doc(
+        "According to the Harlow Institute's May poll, published by the Tarn Post, the Labour bloc stands at 31 percent.",
+        'According to the Tarn Post, which cited two pilots, the channel was closed for a week.',
+        'According to the Tarn Post, citing two harbour pilots, the channel was closed for a week.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: 'the Labour bloc stands at 31 percent',
+        name: 'Harlow Institute',
+        via: ['Tarn Post']
+      }),
+      expect.objectContaining({
+        claim: 'the channel was closed for a week',
+        speaker: 'two pilots',
+        via: ['Tarn Post']
+      }),
+      expect.objectContaining({
+        claim: 'the channel was closed for a week',
+        speaker: 'two harbour pilots',
+        via: ['Tarn Post']
+      })
+    ])
+  })
+
+  it('never reads ", showed X" as naming a speaker after the verb', () => {
+    const got = brief(doc('Cargo data, the weekly wrote, showed the tanker within a mile of the coast at dawn.'))
+    expect(got).toEqual([
+      expect.objectContaining({ claim: 'showed the tanker within a mile of the coast at dawn', speaker: 'the weekly' })
+    ])
+  })
+
+  it('reads ", by X\'s count" closing a sentence as X\'s words from the dash before it', () => {
+    const got = brief(
+      doc("The union told the paper that 40 shops had shut — one shop in five on the register, by the weekly's count.")
+    )
+    expect(got).toEqual([
+      expect.objectContaining({ claim: '40 shops had shut', speaker: 'The union', via: ['Paper'] }),
+      expect.objectContaining({ claim: 'one shop in five on the register', speaker: 'the weekly', cue: 'according-to' })
+    ])
+  })
+
+  it('reads "showed a post by X, ..., which claimed that" as X\'s claim, not the station\'s', () => {
+    const got = brief(
+      doc(
+        'The station also showed a post by Red Harbour, a shipping channel, which claimed that the tanker had been "spying for a foreign navy."',
+        'The video showed a convoy crossing the bridge at dawn.'
+      )
+    )
+    expect(got[0]).toEqual(
+      expect.objectContaining({
+        claim: 'the tanker had been "spying for a foreign navy."',
+        name: 'Red Harbour',
+        via: ['Station']
+      })
+    )
+    expect(got[1]).toEqual(expect.objectContaining({ claim: 'a convoy crossing the bridge at dawn' }))
+  })
+
+  it('gives the account before "Its source was X, who also told the paper that ..." to X, relayed by the paper', () => {
+    const got = brief(
+      doc(
+        'The Harbour Gazette, the largest daily by circulation, wrote that 12 ships had been turned away. Its source was "a customs officer at the quay", who also told the paper that the tanker was the third seized this year.'
+      )
+    )
+    expect(got).toEqual([
+      expect.objectContaining({
+        claim: '12 ships had been turned away',
+        speaker: 'a customs officer at the quay',
+        kind: 'anonymous',
+        via: ['Harbour Gazette']
+      }),
+      expect.objectContaining({
+        claim: 'the tanker was the third seized this year',
+        speaker: 'a customs officer at the quay',
+        via: ['Harbour Gazette']
+      })
+    ])
+  })
+
+  it("reads the publisher's own reporter and findings, by its short name or acronym, and 'has not published'", () => {
+    const d = {
+      ...doc(
+        'A Tarn reporter who reached the port in the morning saw a burned-out warehouse with its roof collapsed.',
+        'TNS found no mention of the sample size in the ministry report.',
+        'The ferry company has not published its full passenger list, despite requests from families.'
+      ),
+      outlet: 'Tarn News Service (TNS), port desk'
+    }
+    const short = { ...d, outlet: 'Tarn News' }
+    expect(brief(short)[0]).toEqual(
+      expect.objectContaining({
+        claim: 'saw a burned-out warehouse with its roof collapsed',
+        name: 'Tarn News',
+        cue: 'lead'
+      })
+    )
+    const got = brief(d)
+    expect(got[1]).toEqual(
+      expect.objectContaining({ claim: 'found no mention of the sample size in the ministry report', cue: 'lead' })
+    )
+    expect(got[2]).toEqual(
+      expect.objectContaining({
+        claim: 'The ferry company has not published its full passenger list, despite requests from families',
+        cue: 'non-statement'
+      })
+    )
+  })
+
+  it("reads a clause joined after a caveat as the publisher's, and keeps the caveat on the claim before", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The army said 40 soldiers died.',
+          'Tarn News cannot verify either figure, and neither side publishes its own losses.'
+        ),
+        outlet: 'Tarn News'
+      },
+      []
+    )
+    expect(got.map((s) => [s.claim.text, s.speaker.name, s.cue.kind])).toEqual([
+      ['40 soldiers died', expect.stringMatching(/army/i), 'reporting-verb'],
+      ['neither side publishes its own losses', 'Tarn News', 'lead']
+    ])
+    expect(got[0].caveats.map((c) => c.kind)).toContain('unverified')
+  })
+
+  it('proposes nothing for notes on how the piece was made or "we say so"', () => {
+    const got = brief({
+      ...doc(
+        'Summaries of the morning papers and evening bulletins of 3 and 4 May, translated by the Tarn News desk.',
+        'This page sets out what has been established about the fire and what remains disputed.',
+        'Claims are reported as they were made; where Tarn News has been able to check them, we say so.'
+      ),
+      outlet: 'Tarn News'
+    })
+    expect(got).toEqual([])
+  })
+
+  it('reads "declared <an act>" as no account, and "declared that ..." as one', () => {
+    const got = brief(
+      doc(
+        'The port reopened on Monday after a week of repairs to the main quay and its cranes.',
+        'Prime Minister Ada Varn declared three days of national mourning, and flags on public buildings are at half-mast.',
+        'The governor declared that the region was in a state of emergency.'
+      )
+    )
+    expect(got.filter((s) => s.cue === 'reporting-verb')).toEqual([
+      expect.objectContaining({ claim: 'the region was in a state of emergency', speaker: 'The governor' })
+    ])
+  })
+
+  it('reads ", a detail no other outlet carried" as the publisher\'s remark on the claim before', () => {
+    const got = brief({
+      ...doc('The channel claimed that two guards had been "beaten with sticks", a detail no other outlet carried.'),
+      outlet: 'Tarn News'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['two guards had been "beaten with sticks"', 'Channel'],
+      ['a detail no other outlet carried', 'Tarn News']
+    ])
+  })
+
+  it('finds relays in "in a Tarn Post interview", "quoted X, via Y, as saying" and "a dispatch that Y reproduced"', () => {
+    const got = brief(
+      doc(
+        'Ada Varn, in the same Tarn Post interview, said the queues were caused by panic buying.',
+        'The Tarn Post also quoted the Norvan embassy, via the Norvan agency NNA, as saying it had been granted access to the crew.',
+        'A court set bail at 2 million crowns, NNA reported in a dispatch that the Harbour Gazette reproduced in full.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the queues were caused by panic buying', 'Ada Varn', ['Tarn Post']],
+      ['it had been granted access to the crew', expect.stringMatching(/Norvan embassy/i), ['NNA', 'Tarn Post']],
+      ['A court set bail at 2 million crowns', 'NNA', ['Harbour Gazette']]
+    ])
+  })
+
+  it('reads "the paper" as the paper named before, not a channel named since', () => {
+    const got = brief(
+      doc(
+        'The Harbour Gazette quoted the minister as saying the port was shut.',
+        'The minister told the state channel TVN that the port would reopen.',
+        'He also told the paper that fuel prices had risen by 4 percent.'
+      )
+    )
+    expect(got.at(-1)).toEqual(
+      expect.objectContaining({ claim: 'fuel prices had risen by 4 percent', via: ['Harbour Gazette'] })
+    )
+  })
+
+  it('reads "He showed no footage" after a spokesman\'s claim as the publisher\'s note, not his account', () => {
+    const got = brief({
+      ...doc(
+        'The town has been taken, ministry spokesman Jan Varn told reporters. He showed no footage from the town.'
+      ),
+      outlet: 'Tarn News'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.cue])).toEqual([
+      ['The town has been taken', 'Jan Varn', 'reporting-verb'],
+      ['He showed no footage from the town', 'Tarn News', 'non-statement']
+    ])
+  })
+
+  it('gives what "he told me" inside a quotation to him, relayed by the one quoted, and "he" to "her brother"', () => {
+    const got = brief(
+      doc(
+        'Ana Vell spoke to Radio Nord on Monday night. Her brother had been allowed one call, she said. "He told me they were twelve in the cell, counting the guard, and that nobody had been fed," she told the station.'
+      )
+    )
+    expect(got.slice(-3).map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['Her brother had been allowed one call', 'Ana Vell', []],
+      ['they were twelve in the cell, counting the guard', 'Her brother', ['Ana Vell', expect.any(String)]],
+      ['nobody had been fed', 'Her brother', ['Ana Vell', expect.any(String)]]
+    ])
+  })
+
+  it('keeps a vague "they told us" inside a quotation as the speaker\'s own testimony', () => {
+    const got = brief(
+      doc('"They told us the border was closed for the night and would stay shut," said Mara Velt, a driver.')
+    )
+    expect(got).toEqual([expect.objectContaining({ name: 'Mara Velt', via: [] })])
+  })
+
+  it('proposes no figure counting the reporting itself ("the account reached readers at two removes")', () => {
+    const d = (line: string) => ({
+      ...doc('The port reopened on Monday after a week of repairs to the main quay and its cranes.', line),
+      outlet: 'Tarn News'
+    })
+    expect(brief(d('The fullest account from the crew came by way of three intermediaries.'))).toHaveLength(1)
+    expect(brief(d('The 40 percent figure appears to come from a single district.')).at(-1)).toEqual(
+      expect.objectContaining({ claim: 'The 40 percent figure appears to come from a single district', cue: 'figure' })
+    )
+  })
+
+  it('reads "told the noon briefing" as an audience, not a relay named "the"', () => {
+    const got = brief(doc('The town has been taken, ministry spokesman Jan Varn told the noon briefing.'))
+    expect(got).toEqual([expect.objectContaining({ claim: 'The town has been taken', name: 'Jan Varn', via: [] })])
+  })
+
+  it('ends the claim of a relative aside where the main clause goes on ("The mayor, who said X, resigned")', () => {
+    const got = brief(
+      doc(
+        'The mayor, who said the roads were safe, resigned on Friday.',
+        'The agency, which said it had sent 40 trucks, later withdrew the figure.'
+      )
+    )
+    expect(got.map((g) => g.claim)).toEqual(['the roads were safe', 'it had sent 40 trucks'])
+  })
+})

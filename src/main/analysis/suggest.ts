@@ -35,6 +35,7 @@ import {
   REBUTTAL,
   RECORD_COMPARISON,
   RECORD_TURN,
+  REMARK_TURN,
   SILENCE,
   SOURCING_TERMS,
   TITLES,
@@ -42,7 +43,7 @@ import {
 } from './lexicon'
 import { sentencesOf, type Sentence, type Token } from './nlp'
 import { extractQuantities } from './quantities'
-import { profile, Speakers, type Entity } from './speakers'
+import { kinProfile, profile, Speakers, type Entity } from './speakers'
 import { Transcript, type TurnDraft } from './transcript'
 import type {
   Caveat,
@@ -280,6 +281,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const subject = subjectOf(s)
     const subjectProfile = subject && subject.at(-1)!.pos === 'PROPN' ? profile(withApposition(s, subject), text) : null
     if (subjectProfile?.kind === 'person') speakers.noteName(subjectProfile, s.start)
+    const kin = kinProfile(s.tokens.slice(0, 2), text)
+    if (kin) speakers.noteName(kin, s.start)
     // "Karsovia's health ministry has updated its figures: it now says ...": the subject is the "it".
     const itLater = subject && s.tokens.some((t) => ['it', 'they'].includes(t.lower) && t.start > subject.at(-1)!.end)
     const bodyProfile = itLater && !subjectProfile ? profile(subject, text) : null
@@ -315,10 +318,21 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const p = profile(tokens, text)
       // "Reports have indicated ...": a claim with no one named behind it.
       if (p.unattributed) return { entity: null, mention, resolution: 'unattributed', via: [] }
+      // '"He told me ...," she said': "she" is who was met before; "he" is someone else.
+      const pronounRelays = new Map(
+        f.relays
+          .filter((r) => r.length === 1 && PRONOUN_RELAYS.has(r[0].lower))
+          .map((r) => [r, speakers.resolve(profile(r, text), tokenSpan(text, r), r[0].start).entity])
+      )
       const { entity, resolution } = speakers.resolve(p, mention, mention.start)
       const via: Relay[] = []
       for (const r of f.relays) {
         const span = tokenSpan(text, r)
+        const known = pronounRelays.get(r)
+        if (known) {
+          via.push({ mention: span, name: known.name, kind: known.kind, sourceId: known.sourceId })
+          continue
+        }
         const p = profile(r, text)
         // "told the Courier" in The Hallam Courier: the publisher's own short name is no relay.
         const isPublisher = (name: string) =>
@@ -514,17 +528,71 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
-        return
+        // "Borealis cannot verify either figure, and neither side publishes its losses": the clause joined
+        // after the caveat is the publisher's own statement.
+        const after = joinedAfter(text, s, caveats.at(-1)!.end)
+        if (!after) return
+        made.push({
+          claim: after,
+          entity: speakers.publisherSpeaker(s.start),
+          mention: null,
+          resolution: 'publisher',
+          via: [],
+          cue: { ...after, kind: 'lead' },
+          quantities: quantities.filter((q) => q.start >= after.start && q.end <= after.end),
+          caveats: [],
+          sentence: si,
+          block: s.block
+        })
       }
     } else if (caveats.length) {
       for (const d of made) d.caveats.push(...caveats)
     }
+    if (made.length) ownSource(drafts, made, sentenceText, s.start, si)
     drafts.push(...made)
   })
 
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
+}
+
+/** A clause joined by ", and" after index `from`, with a verb of its own: "..., and neither side publishes ...". */
+function joinedAfter(text: string, s: Sentence, from: number): Span | null {
+  const and = /,\s+and\s+/.exec(text.slice(from, s.end))
+  if (!and) return null
+  const start = from + and.index + and[0].length
+  const verb = s.tokens.some((t) => t.start >= start && (t.pos === 'VERB' || t.pos === 'AUX'))
+  const claim = trimClaim(text, { start, end: s.end })
+  return verb && text.slice(claim.start, claim.end).split(/\s+/).length >= 3
+    ? spanOf(text, claim.start, claim.end)
+    : null
+}
+
+const PRONOUN_RELAYS = new Set(['he', 'she'])
+
+/** "Its source was ...", "The paper's sources were ...": who stood behind the account just given. */
+const SOURCE_WAS = /^(?:its|their|his|her|the\s+[\p{L}-]+['’]s)\s+(?:only\s+)?sources?\s+(?:was|were|is|are)\s+["“]?/iu
+
+/**
+ * "X wrote that A. Its source was "a senior officer", who also told the paper that B.": A is the source's,
+ * relayed by X, as B is. The source is the speaker of the frame whose speaker opens after "was".
+ */
+function ownSource(drafts: Draft[], made: Draft[], sentenceText: string, sentenceStart: number, si: number): void {
+  const m = SOURCE_WAS.exec(sentenceText)
+  if (!m) return
+  const named = made.find((d) => d.entity && d.via.length && d.mention?.start === sentenceStart + m[0].length)
+  const teller = named?.via[0]
+  if (!named || !teller) return
+  // Only the teller's own claims in the sentence before: "X wrote that A".
+  for (const d of drafts) {
+    const same = (!!teller.sourceId && d.entity?.sourceId === teller.sourceId) || d.entity?.name === teller.name
+    if (d.sentence !== si - 1 || !d.mention || d.via.length || !same) continue
+    d.entity = named.entity
+    d.mention = named.mention
+    d.resolution = named.resolution
+    d.via = [...named.via]
+  }
 }
 
 /**
@@ -637,6 +705,9 @@ function goesOn(drafts: Draft[], sentences: Sentence[], si: number, text: string
     return null
   const first = s.tokens[0]
   if (!first || first.pos === 'PROPN' || ['we', 'i', 'our'].includes(first.lower)) return null
+  // "He showed no footage from the village.": a person named in the third person is written about, not
+  // heard.
+  if (['he', 'she'].includes(first.lower) && prev.entity.kind === 'person') return null
   return s.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX') ? prev : null
 }
 
@@ -729,7 +800,9 @@ function aboutAccounts(s: Sentence): boolean {
   const toks = s.tokens
   const v = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX')
   if (v <= 0) return false
-  const subjectHead = toks.slice(0, v).findLast((t) => t.pos === 'NOUN')
+  // "The fullest account from the other side came ...": the head is before the subject's preposition.
+  const adp = toks.slice(0, v).findIndex((t) => t.pos === 'ADP')
+  const subjectHead = toks.slice(0, adp > 0 ? adp : v).findLast((t) => t.pos === 'NOUN')
   return (!!subjectHead && ACCOUNT_NOUNS.has(subjectHead.lower.replace(/s$/, ''))) || namesOnlyAccount(s)
 }
 
@@ -792,7 +865,8 @@ function publisherTurn(
   for (const [re, kind] of [
     [INFERENCE_TURN, 'inference'],
     [CONTRAST_TURN, 'contrast'],
-    [RECORD_TURN, 'record']
+    [RECORD_TURN, 'record'],
+    [REMARK_TURN, 'remark']
   ] as const)
     for (const m of slice.matchAll(re)) {
       if (quotesOpen(slice.slice(0, m.index))) continue
@@ -801,6 +875,10 @@ function publisherTurn(
       if (kind === 'record') {
         const record = text.slice(tail.start, tail.end)
         if (!/^the\s+first\s+time\b/i.test(record) && !RECORD_COMPARISON.test(record)) continue
+        const cue = { ...spanOf(text, tail.start, Math.min(tail.end, tail.start + 20)), kind: 'lead' as const }
+        return { at, claim: spanOf(text, tail.start, tail.end), cue }
+      }
+      if (kind === 'remark') {
         const cue = { ...spanOf(text, tail.start, Math.min(tail.end, tail.start + 20)), kind: 'lead' as const }
         return { at, claim: spanOf(text, tail.start, tail.end), cue }
       }
@@ -849,16 +927,20 @@ function ownWitness(text: string, s: Sentence, publisher: string | null): { clai
     }
   }
   // "Corvan Public Radio (CPR)": the name, its acronym, or the name in full.
+  // "Meridian Monitoring Service (MMS), Calvoria desk": the desk after the comma is no part of the name.
+  const name = publisher ? normName(publisher.split(/\s*[,—–]\s+/)[0]) : ''
+  // "a Borealis reporter" from Borealis News: the name without a generic last word.
+  const short = /^(.+?)\s+(?:news|media|online)$/.exec(name)?.[1] ?? ''
   const owns = publisher
-    ? [normName(publisher), ...(/^(.*?)\s*\(([^()]+)\)$/.exec(normName(publisher))?.slice(1) ?? [])].map((n) =>
-        n.replace(/^the /, '')
-      )
+    ? [normName(publisher), name, short, ...(/^(.*?)\s*\(([^()]+)\)$/.exec(name)?.slice(1) ?? [])]
+        .filter(Boolean)
+        .map((n) => n.replace(/^the /, ''))
     : []
   const ownWords = `(?:the\\s+(?:agency|newspaper|paper|broadcaster|programme|channel|station|site)${owns.map((own) => `|(?:the\\s+)?${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}`).join('')})`
   const reporters = '(?:reporters?|correspondents?|journalists?|photographers?|a\\s+reporter|a\\s+correspondent)'
   // "CPR has seen copies of ...", "We have seen the letter": the publisher by name, or "we", saw it.
   const subject = new RegExp(
-    `^(?:(?:our|${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords}|(?:we|${ownWords})\\s+(?:has|have|had)\\s+(?:also\\s+)?seen)\\b`,
+    `^(?:(?:our|(?:an?\\s+)?${ownWords}(?:['’]s)?)\\s+${reporters}|${reporters}\\s+(?:for|from|of|with)\\s+${ownWords}|(?:we|${ownWords})\\s+(?:(?:has|have|had)\\s+(?:also\\s+)?seen|found|counted|observed))\\b`,
     'i'
   )
   if (!subject.test(sentenceText)) return null
@@ -908,9 +990,15 @@ function publisherClaim(
     return m ? { claim, cue: { ...spanOf(text, s.start + m.index, s.start + m.index + m[0].length), kind } } : null
   }
   // "Managers at two of the firms tell a different story": a line that only names an account has no figure.
+  // "The Drevnian version reached readers at two removes": a figure after the verb of a line about an
+  // account counts the reporting, not an event.
+  const verb = s.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX')
+  const countsReporting = (q: Quantity) => aboutAccounts(s) && !!verb && q.start >= verb.end
   const figure = namesOnlyAccount(s)
     ? undefined
-    : quantities.find((q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, '')))
+    : quantities.find(
+        (q) => countable(q) && !EVIDENCE_UNITS.has(q.unit.split(' ').at(-1)!.replace(/s$/, '')) && !countsReporting(q)
+      )
   return (
     said(REBUTTAL, 'rebuttal') ??
     said(ESTIMATIVE, 'estimative') ??
