@@ -31,4 +31,19 @@ describe('afterPaint', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(done).toBe(true)
   })
+
+  it.each([
+    ['pagehide', window],
+    ['visibilitychange', document]
+  ] as const)('resolves at once on %s (a page closed right after an edit still sends it)', async (event, target) => {
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let done = false
+    void afterPaint().then(() => (done = true))
+    await Promise.resolve()
+    expect(done).toBe(false)
+    target.dispatchEvent(new Event(event))
+    await Promise.resolve()
+    expect(done).toBe(true)
+  })
 })
