@@ -127,6 +127,8 @@ export class CaseStore {
   private docSnapshot: { version: number; claims: Claim[] } | null = null
   /** Spans being marked as claims: drawn at once, until the backend's claim (or its refusal) arrives. */
   markingSpans = $state.raw<readonly MarkingSpan[]>([])
+  /** The claim being marked last, until it arrives: what a key pressed meanwhile (1–9) acts on. */
+  marking: Promise<Claim | undefined> | null = null
   /** Spans of the suggestions rejected in the open document. */
   docRejections = $state.raw<readonly string[]>([])
   /** Links touching the claims this UI holds. */
@@ -730,9 +732,13 @@ export class CaseStore {
     const span: MarkingSpan = { documentId: doc.id, start, end }
     this.markingSpans = [...this.markingSpans, span]
     this.holdUntilPainted()
-    const claim = await this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
+    const made = this.change(() => this.api.createClaim({ documentId: doc.id, start, end }))
+    this.marking = made
+    const claim = await made
+    if (this.marking === made) this.marking = null
     if (this.markingSpans.includes(span)) this.markingSpans = this.markingSpans.filter((s) => s !== span)
-    if (claim) this.focusClaim(claim.id, { edit: 'source' })
+    // Not when the analyst has moved on to another document meanwhile: that would pull them back.
+    if (claim && this.currentDoc?.id === doc.id) this.focusClaim(claim.id, { edit: 'source' })
     return claim
   }
 

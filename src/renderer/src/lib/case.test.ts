@@ -70,6 +70,17 @@ describe('CaseStore', () => {
     expect(t.calls.slice(before).map((c) => c.method)).toEqual(['createClaim'])
   })
 
+  it('a claim marked just before moving to another document does not pull the reader back', async () => {
+    t = await loadedDesk({ documents: { 'a.txt': text, 'b.txt': second } })
+    const { store } = t.desk
+    const marking = store.createClaim(14, 20)
+    await store.openDocument(t.documents['b.txt'])
+    const claim = (await marking)!
+    expect(claim.documentId).toBe(t.documents['a.txt'])
+    expect(store.focusedClaimId).not.toBe(claim.id)
+    expect(store.currentDoc?.id).toBe(t.documents['b.txt'])
+  })
+
   it('focusing a claim without asking to edit leaves the editor alone', async () => {
     t = await loadedDesk({ documents: { 'a.txt': text } })
     const { store } = t.desk

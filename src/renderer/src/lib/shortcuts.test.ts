@@ -67,6 +67,18 @@ describe('number keys and the palette', () => {
     expect(press(t, { key: '9' })).toBe(false) // only three sources
   })
 
+  it('a digit pressed while a claim is being marked attributes that claim, not the one focused before', async () => {
+    const { free } = await setup()
+    const { store } = t.desk
+    store.focusClaim(free.id)
+    const start = 'Title\n\nOne two three four five six '.length
+    const marking = store.createClaim(start, start + 'seven'.length)
+    expect(press(t, { key: '1' })).toBe(true)
+    const made = (await marking)!
+    await waitFor(() => expect(store.claims.get(made.id)?.sourceId).toBe(t.sources['Alpha']))
+    expect(store.claims.get(free.id)?.sourceId).toBeNull()
+  })
+
   it('Ctrl+Z in a list box (a status just picked) undoes; a digit there stays the list box’s', async () => {
     const { free } = await setup()
     const { store } = t.desk

@@ -56,8 +56,14 @@ function stepDocument({ store }: Desk, step: 1 | -1): boolean {
 
 function assignSource({ store }: Desk, n: number): boolean {
   const source = quickSources(store.sources)[n - 1]
+  if (!source || store.readOnly) return false
+  // A key pressed while a claim is being marked is for that claim, not the one focused before it.
+  if (store.marking) {
+    void store.marking.then((made) => made && store.updateClaim(made.id, { sourceId: source.id }))
+    return true
+  }
   const claim = store.focusedClaimId
-  if (!source || !claim || store.readOnly) return false
+  if (!claim) return false
   void store.updateClaim(claim, { sourceId: source.id })
   return true
 }
