@@ -3,6 +3,7 @@
 // figure or takes a stance that another can oppose, and the words it is about. Computed once per
 // claim and shared by both.
 import type { CaseDocument, Claim } from '../../shared/model'
+import { MONTHS, WEEKDAYS } from './lexicon'
 import { extractQuantities, mayHaveFigures, zeroCounts } from './quantities'
 import type { Quantity } from '../../shared/analysis'
 
@@ -34,18 +35,19 @@ export interface ClaimFacts {
   tags: string[]
 }
 
-const STOP = new Set(
-  (
+const STOP = new Set([
+  ...MONTHS,
+  ...WEEKDAYS,
+  ...(
     'a an the and or but of in on at to for from by with into over under about as is are was were be been being ' +
     'have has had do does did will would could can may might should must shall not no never none it its they ' +
     'their them he she his her we our you i this that these those there which who whom what when where while ' +
     'than then so if also only just more most some any all each other such very too own same new said say says ' +
     'told tell according since after before during until against between through per up down out off again ' +
-    'january february march april may june july august september october november december monday tuesday ' +
-    'wednesday thursday friday saturday sunday week weeks month months year years day days today yesterday ' +
-    'percent people one two three four five six seven eight nine ten'
+    'week weeks month months year years day days today yesterday percent people one two three four five six seven ' +
+    'eight nine ten'
   ).split(' ')
-)
+])
 /** "called the report fabricated", "described the claims as baseless": a denial in other words. */
 const CALLED_FALSE =
   '\\b(?:called|calls|call|described|describes|branded|brands|labelled|labeled)\\s+(?:[^\\s.]+\\s+){0,5}?["“]?(?:false|untrue|fabricated|baseless|groundless|unfounded|fake|lies|a\\s+lie|nonsense|propaganda|a\\s+fabrication|fiction)\\b'

@@ -1,5 +1,9 @@
 // The words the suggestion rules look for, in one place.
 
+/** Names of days and months, lower-case: dates, never names of places, people or units. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+export const MONTHS = 'january february march april may june july august september october november december'.split(' ')
+
 /** Reporting verbs (lemmas) whose complement is the claim: "X said (that) Y", "Y, X said". */
 export const SAY_VERBS = new Set(
   (

@@ -5,6 +5,7 @@
 // together; figures of one subject that count different events, sides or dates are kept apart.
 import type { Quantity, Span } from '../../shared/analysis'
 import { contentStems, stem, type ClaimFacts } from './claim-facts'
+import { MONTHS, WEEKDAYS } from './lexicon'
 import { timeExpressions, unitClassOf } from './quantities'
 
 export interface Measure {
@@ -109,21 +110,6 @@ const NOT_NAMES = new Set(
 /** A preposition of place before a name, with up to three words between: "in the town of Dravik". */
 const PLACE_BEFORE =
   /\b(?:in|at|near|to|from|into|over|across|towards?|around|outside|inside|off)\s+(?:(?:the|a|an|[\p{Ll}-]+)\s+){0,3}$/u
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december'
-]
 
 const isVerbish = (w: string) =>
   EVENT_OF.has(w) || IRREGULAR.has(w) || (w.length > 4 && /^\p{L}+(?:ed|en)$/u.test(w) && !/(?:een|ten)$/.test(w))

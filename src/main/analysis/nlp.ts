@@ -2,6 +2,7 @@
 // (both ship inside their npm packages; nothing is fetched). The model loads once, on first use.
 import winkNLP from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
+import { MONTHS, WEEKDAYS } from './lexicon'
 
 export interface Token {
   start: number
@@ -177,8 +178,7 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
 }
 
 const CLOCK = /^[ap]\.m\.$/i
-const OF_THE_TIME =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|local)$/
+const OF_THE_TIME = new Set([...WEEKDAYS, ...MONTHS, 'local'])
 const TIME_ZONE = /^[A-Z]{2,4}$/
 
 /**
@@ -199,7 +199,7 @@ function splitAfterClockTime(piece: Token[]): Token[][] {
       CLOCK.test(t.text) &&
       !!next &&
       /^\p{Lu}\p{Ll}/u.test(next.text) &&
-      !OF_THE_TIME.test(next.lower) &&
+      !OF_THE_TIME.has(next.lower) &&
       !TIME_ZONE.test(next.text) &&
       piece[i + 2]?.lower !== 'time' &&
       piece.slice(i + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')

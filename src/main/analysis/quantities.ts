@@ -2,6 +2,7 @@
 // comparison the text itself makes ("from 531 to 309", "12,400 of 31,000") and the time they refer to.
 // Plain regular expressions: this runs over every claim of a case when conflicts are looked for.
 import type { Quantity, QuantityBound, Span } from '../../shared/analysis'
+import { WEEKDAYS } from './lexicon'
 
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)'
@@ -199,11 +200,12 @@ const MEASURES = new Set(
   )
 )
 /** Words that end a unit phrase ("44 drones overnight", "16 men aboard": adverbs are no unit). */
-const UNIT_STOP = new Set(
-  'overnight aboard onboard ashore abroad today yesterday tonight nationwide overall altogether apiece here there above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about monday tuesday wednesday thursday friday saturday sunday'.split(
+const UNIT_STOP = new Set([
+  ...'overnight aboard onboard ashore abroad today yesterday tonight nationwide overall altogether apiece here there above below beyond downstream upstream away along behind ahead apart off in on at to for from by with into over under across through since during than and or but that which who whom as of were was are is be been have has had will would could can may might should not no its their his her this these those the a an per between once near now then got until within around among inside outside after before against about'.split(
     ' '
-  )
-)
+  ),
+  ...WEEKDAYS
+])
 const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you', 'i'])
 /** Verbs that follow a figure whose unit was left out ("41 remained", "38 died"). */
 const UNIT_VERBS = new Set(
