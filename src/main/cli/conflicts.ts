@@ -83,9 +83,7 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
   if (flag === '--delete') {
     const proposed = chosen.filter((x) => 'proposal' in x)
     if (proposed.length)
-      throw new UsageError(
-        `--delete ${refs}: ${proposed.map((x) => x.ref).join(', ')} is only proposed; dismiss it instead`
-      )
+      throw new UsageError(`--delete: ${proposed.map((x) => x.ref).join(', ')} is only proposed; dismiss it instead`)
     for (const x of chosen) if ('set' in x) await api.deleteConflictSet(x.set.id)
     io.out(values.json ? JSON.stringify({ deleted: chosen.map((x) => x.ref) }) : `deleted ${count(chosen.length)}`)
     return 0
