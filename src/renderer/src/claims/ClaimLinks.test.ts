@@ -40,6 +40,26 @@ describe('ClaimLinks', () => {
     expect(screen.queryByTestId('link-note')).toBeNull()
   })
 
+  it('Enter typed before the search answers picks from the answer to the words typed, not the list before', async () => {
+    const { c3, desk } = await setup()
+    // The answer to the words typed comes late, as on a busy machine.
+    const api = desk.store.api
+    const listClaims = api.listClaims.bind(api)
+    api.listClaims = async (query) => {
+      if (query?.text) await new Promise((r) => setTimeout(r, 100))
+      return listClaims(query)
+    }
+    await fireEvent.click(screen.getByTestId('add-link'))
+    await waitFor(() => expect(screen.getAllByTestId('link-picker-option')).toHaveLength(2))
+    const search = screen.getByTestId('link-picker-search')
+    await fireEvent.input(search, { target: { value: '45,000' } })
+    await fireEvent.keyDown(search, { key: 'Enter' })
+    await waitFor(() =>
+      expect(screen.getByTestId('link-target').textContent).toContain('roughly 45,000 soldiers were there')
+    )
+    expect(c3.quote.exact).toContain('45,000')
+  })
+
   it('adds a corroborating link, shows it from the other claim too, and removes it', async () => {
     const { c1, c2, desk } = await setup()
     await fireEvent.click(screen.getByTestId('add-link'))
