@@ -112,3 +112,47 @@ test('suggested claims, a conflict set of three proposed and confirmed, printed 
   for (const figure of ['fewer than 25 vessels', '31 merchant ships', '40 cargo ships'])
     expect(quoted.filter((line) => line.includes(figure))).toHaveLength(1)
 })
+
+test('claims picked in the list take a topic at once and become a set made by hand', async ({ app }) => {
+  const page = app.page
+  const claims = page.getByTestId('claim-item')
+  await page.getByTestId('import-input').setInputFiles(article)
+  await expect.poll(() => page.getByTestId('suggestion').count()).toBeGreaterThanOrEqual(3)
+  await page.getByTestId('suggestion-list').focus()
+  for (let n = 1; n <= 3; n++) {
+    await page.keyboard.press('Enter')
+    await expect(claims).toHaveCount(n)
+  }
+
+  // The list gets the room of the suggestions and the editor.
+  await page.getByTestId('toggle-suggestions').click()
+  await page.getByTestId('toggle-editor').click()
+  // Click the first, Shift-click the last: all three are picked.
+  await claims.nth(0).click()
+  await claims.nth(2).click({ modifiers: ['Shift'] })
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected')
+  await expect(page.locator('[data-testid="claim-item"][aria-checked="true"]')).toHaveCount(3)
+  await page.getByTestId('selection-add-topic').fill('picked together')
+  await page.getByTestId('selection-add-topic').press('Enter')
+  await expect(claims.filter({ hasText: '#picked together' })).toHaveCount(3)
+
+  // Ctrl-click puts one back; the other two become a set.
+  await claims.nth(1).click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected')
+  await page.getByTestId('selection-make-set').click()
+  await expect(page.getByTestId('tab-conflicts')).toHaveAttribute('aria-selected', 'true')
+  await page.getByTestId('draft-subject').fill('two picked claims')
+  await page.getByTestId('save-draft').click()
+  await expect(
+    page.locator('[data-testid="conflict-item"][data-key^="set:"]').filter({ hasText: 'two picked claims' })
+  ).toHaveCount(1)
+
+  // Esc in the list puts the rest back; one undo takes the set away, the next the topic.
+  await page.getByTestId('claims-list').focus()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('selection-bar')).toHaveCount(0)
+  await page.keyboard.press('Control+z')
+  await expect(page.locator('[data-testid="conflict-item"][data-key^="set:"]')).toHaveCount(0)
+  await page.keyboard.press('Control+z')
+  await expect(claims.filter({ hasText: '#picked together' })).toHaveCount(0)
+})

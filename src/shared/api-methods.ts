@@ -40,6 +40,8 @@ export const API_METHODS = [
   'createClaim',
   'updateClaim',
   'deleteClaim',
+  'updateClaims',
+  'deleteClaims',
   'createLink',
   'deleteLink',
   'reanchorDocument',

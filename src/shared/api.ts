@@ -128,6 +128,21 @@ export const claimPatch = z
   .partial()
   .strict()
 
+/** One change to several claims at once: topics added and taken away, and fields set on every one. */
+export const claimsPatch = z
+  .object({
+    addTags: tags,
+    removeTags: tags,
+    sourceId: id.nullable(),
+    status: z.enum(CLAIM_STATUSES),
+    credibility: z.enum(CREDIBILITY)
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'name a change to make' })
+
+const claimIds = z.array(id).min(1).max(LIMITS.listItems)
+
 export const linkInput = z
   .object({ from: id, to: id, kind: z.enum(LINK_KINDS), note: long.default('') })
   .strict()
@@ -262,6 +277,7 @@ export type SourceInput = z.input<typeof sourceInput>
 export type SourcePatch = z.infer<typeof sourcePatch>
 export type ClaimInput = z.input<typeof claimInput>
 export type ClaimPatch = z.infer<typeof claimPatch>
+export type ClaimsPatch = z.infer<typeof claimsPatch>
 export type LinkInput = z.input<typeof linkInput>
 export type BriefingInput = z.infer<typeof briefingInput>
 export type ExportInput = z.input<typeof exportInput>
@@ -536,6 +552,10 @@ export const apiArgs = {
   createClaim: z.tuple([claimInput]),
   updateClaim: z.tuple([id, claimPatch]),
   deleteClaim: z.tuple([id]),
+  /** The same change to each claim named, as one step of undo. */
+  updateClaims: z.tuple([claimIds, claimsPatch]),
+  /** Deletes the claims named with their links and citations, as one step of undo. */
+  deleteClaims: z.tuple([claimIds]),
   createLink: z.tuple([linkInput]),
   deleteLink: z.tuple([id]),
   /** Moves the claims of one version of a document onto another (from, to); unplaceable ones stay, orphaned. */
@@ -600,6 +620,8 @@ export interface ApiResults {
   getClaims: Claim[]
   createClaim: Changed<Claim>
   updateClaim: Changed<Claim>
+  updateClaims: Changed<Claim[]>
+  deleteClaims: Changed<Id[]>
   deleteClaim: Changed<Claim>
   createLink: Changed<ClaimLink>
   deleteLink: Changed<void>

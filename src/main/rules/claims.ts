@@ -1,5 +1,5 @@
 // Claims and the links between them.
-import type { ClaimPatch } from '../../shared/api'
+import type { ClaimPatch, ClaimsPatch } from '../../shared/api'
 import { selectorsFor } from '../../shared/anchoring/selectors'
 import { DEFAULT_LABELS } from '../../shared/briefing/labels'
 import { ClaimdeskError, invalid } from '../../shared/errors'
@@ -123,12 +123,68 @@ export function updateClaim(state: CaseState, id: Id, patch: ClaimPatch, ctx: Ru
   return { ops: [{ op: 'put', collection: 'claims', item: next }], value: next, label: editLabel(state, patch) }
 }
 
+/** The same change to several claims; only the claims it changes are written. */
+export function updateClaims(
+  state: CaseState,
+  ids: readonly Id[],
+  patch: ClaimsPatch,
+  ctx: RuleContext
+): Outcome<Claim[]> {
+  const claims = [...new Set(ids)].map((id) => claimOf(state, id))
+  const { addTags = [], removeTags = [], ...fields } = patch
+  if (fields.sourceId !== undefined) {
+    checkSources(state, fields.sourceId, [])
+    const relayed = claims.find((c) => fields.sourceId && c.via.includes(fields.sourceId))
+    if (relayed) throw invalid(`sourceId: it is a relay of ${quoted(relayed.quote.exact)}, so it cannot be its source`)
+  }
+  const removed = new Set(normaliseTags(removeTags).map((t) => t.toLowerCase()))
+  const ops: CaseOp[] = []
+  const value = claims.map((claim) => {
+    const tags = normaliseTags([...claim.tags.filter((t) => !removed.has(t.toLowerCase())), ...addTags])
+    const next: Claim = { ...claim, ...fields, tags }
+    if (!changes(claim, next)) return claim
+    const item = { ...next, updatedAt: ctx.now }
+    ops.push({ op: 'put', collection: 'claims', item })
+    return item
+  })
+  return { ops, value, label: bulkLabel(state, patch, ops.length) }
+}
+
+function changes(claim: Claim, next: Claim): boolean {
+  return (
+    claim.sourceId !== next.sourceId ||
+    claim.status !== next.status ||
+    claim.credibility !== next.credibility ||
+    claim.tags.join('\n') !== next.tags.join('\n')
+  )
+}
+
+function bulkLabel(state: CaseState, patch: ClaimsPatch, count: number): string {
+  const { addTags = [], removeTags = [], ...fields } = patch
+  const what = [
+    ...normaliseTags(addTags).map((t) => `#${t}`),
+    ...normaliseTags(removeTags).map((t) => `no #${t}`),
+    ...(Object.keys(fields).length === 1 ? [editLabel(state, fields)] : Object.keys(fields).length ? ['edits'] : [])
+  ]
+  return `${what.join(', ')} on ${count} claim${count === 1 ? '' : 's'}`
+}
+
 export function deleteClaim(state: CaseState, id: Id, ctx: RuleContext): Outcome<Claim> {
   const claim = claimOf(state, id)
   return {
     ops: removeClaimsOps(state, new Set([id]), ctx.now),
     value: claim,
     label: `delete ${quoted(claim.quote.exact)}`
+  }
+}
+
+export function deleteClaims(state: CaseState, ids: readonly Id[], ctx: RuleContext): Outcome<Id[]> {
+  const unique = [...new Set(ids)]
+  for (const id of unique) claimOf(state, id)
+  return {
+    ops: removeClaimsOps(state, new Set(unique), ctx.now),
+    value: unique,
+    label: `delete ${unique.length} claim${unique.length === 1 ? '' : 's'}`
   }
 }
 

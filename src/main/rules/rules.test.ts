@@ -6,7 +6,16 @@ import { emptyCase } from '../case/empty-case'
 import { fakeClaim, fakeDocument, fakeSource } from '../case/testing/fixtures'
 import type { ImportedDocument } from '../import'
 import { createBriefing, updateBriefing } from './briefings'
-import { createClaim, createLink, deleteClaim, normaliseTags, updateClaim, type NewClaim } from './claims'
+import {
+  createClaim,
+  createLink,
+  deleteClaim,
+  deleteClaims,
+  normaliseTags,
+  updateClaim,
+  updateClaims,
+  type NewClaim
+} from './claims'
 import { addDocument, deleteDocument, reimportDocument } from './documents'
 import type { RuleContext } from './outcome'
 import { createSource, deleteSource, mergeSources, updateSource } from './sources'
@@ -76,6 +85,48 @@ describe('claim rules', () => {
       { op: 'remove', collection: 'links', id: link.id },
       { op: 'put', collection: 'briefings', item: { ...brief, claimIds: [b.id], updatedAt: context().now } }
     ])
+  })
+
+  it('changes several claims at once: topics added and taken away, fields set, unchanged claims left alone', () => {
+    const reuters = fakeSource('Reuters')
+    const a = { ...fakeClaim(doc.id, null, 'a'), tags: ['Troops', 'border'] }
+    const b = { ...fakeClaim(doc.id, reuters.id, 'b'), tags: ['troops'] }
+    const state = stateWith({ documents: [doc], sources: [reuters], claims: [a, b] })
+    const tagged = updateClaims(
+      state,
+      ['a', 'b', 'a'],
+      { addTags: ['troops', ' kursk '], removeTags: ['BORDER'] },
+      context()
+    )
+    expect(tagged.value.map((c) => c.tags)).toEqual([
+      ['Troops', 'kursk'],
+      ['troops', 'kursk']
+    ])
+    expect(tagged.ops).toHaveLength(2)
+    expect(tagged.label).toBe('#troops, #kursk, no #BORDER on 2 claims')
+    const status = updateClaims(state, ['a', 'b'], { status: 'confirmed' }, context())
+    expect(status.label).toBe('status → Confirmed on 2 claims')
+    const already = updateClaims(state, ['b'], { sourceId: reuters.id }, context())
+    expect(already.ops).toEqual([])
+  })
+
+  it('refuses a bulk change naming a missing claim or a source that relays one of them, before changing any', () => {
+    const reuters = fakeSource('Reuters')
+    const a = fakeClaim(doc.id, null, 'a')
+    const b = { ...fakeClaim(doc.id, null, 'b'), via: [reuters.id] }
+    const state = stateWith({ documents: [doc], sources: [reuters], claims: [a, b] })
+    expect(() => updateClaims(state, ['a', 'gone'], { status: 'confirmed' }, context())).toThrow(/gone/)
+    expect(() => updateClaims(state, ['a', 'b'], { sourceId: reuters.id }, context())).toThrow(/relay of/)
+    expect(() => updateClaims(state, ['a'], { sourceId: 'nobody' }, context())).toThrow(/nobody/)
+  })
+
+  it('deletes several claims as one change, each once', () => {
+    const state = stateWith({ documents: [doc], claims: [fakeClaim(doc.id, null, 'a'), fakeClaim(doc.id, null, 'b')] })
+    const outcome = deleteClaims(state, ['a', 'b', 'a'], context())
+    expect(outcome.value).toEqual(['a', 'b'])
+    expect(outcome.label).toBe('delete 2 claims')
+    expect(outcome.ops.filter((o) => o.op === 'remove')).toHaveLength(2)
+    expect(() => deleteClaims(state, ['a', 'gone'], context())).toThrow(/gone/)
   })
 
   it('normalises tags: trimmed, single-spaced, each once', () => {

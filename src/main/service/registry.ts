@@ -4,7 +4,15 @@ import { exportBriefing, resolveBriefing, type PdfPrinter } from '../export'
 import { briefingOf } from '../rules/outcome'
 import { importAnnotations } from '../rules/annotations'
 import { createBriefing, deleteBriefing, updateBriefing } from '../rules/briefings'
-import { createClaim, createLink, deleteClaim, deleteLink, updateClaim } from '../rules/claims'
+import {
+  createClaim,
+  createLink,
+  deleteClaim,
+  deleteClaims,
+  deleteLink,
+  updateClaim,
+  updateClaims
+} from '../rules/claims'
 import { createSource, deleteSource, mergeSources, updateSource } from '../rules/sources'
 import { ClaimQueries } from './claim-query'
 import { searchCase } from './search'
@@ -22,6 +30,8 @@ type RegistryHandlers = Pick<
   | 'createClaim'
   | 'updateClaim'
   | 'deleteClaim'
+  | 'updateClaims'
+  | 'deleteClaims'
   | 'createLink'
   | 'deleteLink'
   | 'createBriefing'
@@ -49,6 +59,8 @@ export function registryHandlers(s: Session, printPdf: PdfPrinter | undefined): 
         coalesce: 'note' in patch ? `claim:${id}:note` : undefined
       }),
     deleteClaim: (id) => s.commit((state, ctx) => deleteClaim(state, id, ctx)),
+    updateClaims: (ids, patch) => s.commit((state, ctx) => updateClaims(state, ids, patch, ctx)),
+    deleteClaims: (ids) => s.commit((state, ctx) => deleteClaims(state, ids, ctx)),
     createLink: (input) => s.commit((state, ctx) => createLink(state, input, ctx)),
     deleteLink: (id) => s.commit((state) => deleteLink(state, id)),
 

@@ -390,6 +390,25 @@ describe('claims', () => {
     expect(changes.claimCount).toBe(1)
   })
 
+  it('tags and deletes several claims as one step of undo each, validated at the contract', async () => {
+    const doc = await caseWithDocument()
+    const make = (start: number) => api.createClaim({ documentId: doc.id, start, end: start + 8, tags: ['old'] })
+    const ids = [(await make(0)).value.id, (await make(10)).value.id, (await make(20)).value.id]
+    const { value, changes } = await api.updateClaims(ids.slice(0, 2), { addTags: ['troops'], removeTags: ['old'] })
+    expect(value.map((c) => c.tags)).toEqual([['troops'], ['troops']])
+    expect(changes.tags).toEqual(expect.arrayContaining([{ tag: 'troops', count: 2 }]))
+    await api.deleteClaims(ids)
+    expect(await allClaims()).toEqual([])
+    await api.undo()
+    expect((await allClaims()).map((c) => c.tags)).toEqual([['troops'], ['troops'], ['old']])
+    await api.undo()
+    expect((await allClaims()).map((c) => c.tags)).toEqual([['old'], ['old'], ['old']])
+    const h = t.service.handlers
+    await expect(dispatch(h, 'updateClaims', [[], { status: 'confirmed' }])).rejects.toThrow(/updateClaims: argument 1/)
+    await expect(dispatch(h, 'updateClaims', [ids, {}])).rejects.toThrow(/name a change to make/)
+    await expect(dispatch(h, 'updateClaims', [ids, { note: 'x' }])).rejects.toThrow(/note/)
+  })
+
   it('normalises tags and refuses a source relaying itself', async () => {
     const doc = await caseWithDocument()
     const { value: src } = await api.createSource({ name: 'Meridian News Agency', kind: 'outlet' })

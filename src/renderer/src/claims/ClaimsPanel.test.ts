@@ -103,6 +103,75 @@ describe('ClaimsPanel', () => {
   })
 })
 
+describe('ClaimsPanel picking several claims', () => {
+  const row = (id: string) => screen.getAllByTestId('claim-item').find((i) => i.dataset.claimId === id)!
+  const picked = () =>
+    screen
+      .getAllByTestId('claim-item')
+      .filter((i) => i.getAttribute('aria-checked') === 'true')
+      .map((i) => i.dataset.claimId)
+
+  it('Ctrl-click starts from the focused claim, Shift-click takes the rows between, Space puts one back', async () => {
+    const { desk, a, b, c } = await setup()
+    expect(screen.queryByTestId('selection-bar')).toBeNull()
+    await fireEvent.click(row(b.id)) // ISW: the first row
+    await fireEvent.click(row(c.id), { ctrlKey: true })
+    await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('2 selected'))
+    expect(picked()).toEqual([b.id, c.id])
+    expect(desk.store.focusedClaimId).toBe(b.id)
+    desk.view.selection.clear()
+    await fireEvent.click(row(c.id), { shiftKey: true })
+    await waitFor(() => expect(picked()).toEqual([b.id, a.id, c.id]))
+    await fireEvent.keyDown(screen.getByTestId('claims-list'), { key: ' ' })
+    await waitFor(() => expect(picked()).toEqual([a.id, c.id]))
+    await fireEvent.keyDown(screen.getByTestId('claims-list'), { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('selection-bar')).toBeNull())
+  })
+
+  it('Ctrl+A picks what the filters find; a topic goes on and comes off every picked claim as one undo step', async () => {
+    const { desk, a, b, c } = await setup()
+    await fireEvent.input(screen.getByTestId('claim-filter'), { target: { value: 'a' } })
+    desk.view.status = 'unverified'
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(2))
+    await fireEvent.keyDown(screen.getByTestId('claims-list'), { key: 'a', ctrlKey: true })
+    await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('2 selected'))
+    const topic = screen.getByTestId('selection-add-topic')
+    await fireEvent.input(topic, { target: { value: 'kursk' } })
+    await fireEvent.submit(topic.closest('form')!)
+    await waitFor(() => expect(desk.store.claims.get(c.id)?.tags).toEqual(['kursk']))
+    expect(desk.store.claims.get(a.id)?.tags).toEqual(['troops', 'kursk'])
+    expect(desk.store.claims.get(b.id)?.tags).toEqual(['front'])
+    await fireEvent.change(screen.getByTestId('selection-remove-topic'), { target: { value: 'troops' } })
+    await waitFor(() => expect(desk.store.claims.get(a.id)?.tags).toEqual(['kursk']))
+    await desk.store.step('undo')
+    await waitFor(() => expect(desk.store.claims.get(a.id)?.tags).toEqual(['troops', 'kursk']))
+    await desk.store.step('undo')
+    await waitFor(() => expect(desk.store.claims.get(c.id)?.tags).toEqual([]))
+  })
+
+  it('deletes the picked claims with Delete as one change, and Undo brings them all back', async () => {
+    const { desk, a, c } = await setup()
+    desk.view.selection.add([a.id, c.id])
+    await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('2 selected'))
+    await fireEvent.keyDown(screen.getByTestId('claims-list'), { key: 'Delete' })
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(1))
+    expect(screen.queryByTestId('selection-bar')).toBeNull()
+    expect(desk.notices.toasts.at(-1)!.message).toBe('Deleted 2 claims')
+    await desk.notices.toasts.at(-1)!.actions[0].run()
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
+  })
+
+  it('makes a conflict set of the picked claims: the Conflicts tab opens with them drafted', async () => {
+    const { desk, a, b } = await setup()
+    desk.view.selection.add([a.id, b.id])
+    await waitFor(() => expect(screen.getByTestId('selection-make-set')).toBeTruthy())
+    await fireEvent.click(screen.getByTestId('selection-make-set'))
+    expect(desk.ui.leftTab).toBe('conflicts')
+    expect(desk.conflicts.draft?.claimIds).toEqual([a.id, b.id])
+    expect(desk.conflicts.item).toEqual({ kind: 'new' })
+  })
+})
+
 describe('ClaimsPanel when another case opens', () => {
   it('drops the last case’s rows at once, then lists the new case’s claims', async () => {
     const { desk, service, api } = await setup()

@@ -6,6 +6,7 @@ import { SvelteMap } from 'svelte/reactivity'
 import type { ClaimGroup, ClaimPage, ClaimSort } from '../../../shared/api'
 import type { ClaimStatus } from '../../../shared/model'
 import type { CaseStore } from '../lib/case.svelte'
+import { ClaimSelection, MAX_SELECTED } from './selection.svelte'
 
 export type PanelGroupBy = 'source' | 'topic'
 
@@ -66,8 +67,11 @@ export class ClaimsView {
   /** Bumped when a new question is answered, so the list returns to its top. */
   resets = $state(0)
 
+  readonly selection: ClaimSelection
+
   constructor(private store: CaseStore) {
     store.onCaseSwitch(() => this.forget())
+    this.selection = new ClaimSelection(store)
   }
 
   /** Claims in scope before filtering. */
@@ -304,6 +308,27 @@ export class ClaimsView {
   follow(id: string | null): void {
     if (id === null) this.cursor = -1
     else if (this.idAt(this.cursor) !== id) this.cursor = this.offsetOf(id)
+  }
+
+  /** Adds the rows from the selection's anchor to `offset` (both included) to the selection. */
+  async selectTo(offset: number): Promise<void> {
+    const anchor = this.selection.anchor >= 0 ? this.selection.anchor : offset
+    const from = Math.max(0, Math.min(anchor, offset))
+    const to = Math.min(this.total, Math.max(anchor, offset) + 1, from + MAX_SELECTED)
+    await this.ensure(from, to)
+    const ids: string[] = []
+    for (let i = from; i < to; i++) {
+      const id = this.idAt(i)
+      if (id) ids.push(id)
+    }
+    this.selection.add(ids)
+    this.selection.anchor = offset
+  }
+
+  /** Adds every claim the list finds now (with its filters) to the selection. */
+  selectAll(): Promise<number | undefined> {
+    const request = this.answered
+    return request ? this.selection.addAll(request) : Promise.resolve(0)
   }
 
   clearFilters(): void {

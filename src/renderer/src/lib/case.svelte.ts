@@ -20,6 +20,7 @@ import type {
   Changed,
   ClaimdeskApi,
   ClaimPatch,
+  ClaimsPatch,
   ConflictSetInput,
   ConflictSetPatch,
   DocumentPatch,
@@ -768,6 +769,22 @@ export class CaseStore {
     const quote = claim.quote.exact.length > 48 ? `${claim.quote.exact.slice(0, 47)}…` : claim.quote.exact
     this.notices.toast(`Deleted claim “${quote}”`, [{ label: 'Undo', run: () => this.step('undo') }], 10_000)
     return claim
+  }
+
+  /** The same change to several claims (one step of undo); claims on show are redrawn when it lands. */
+  updateClaims(ids: readonly Id[], patch: ClaimsPatch): Promise<Claim[] | undefined> {
+    return this.change(() => this.api.updateClaims([...ids], patch))
+  }
+
+  async deleteClaims(ids: readonly Id[]): Promise<Id[] | undefined> {
+    const gone = await this.change(() => this.api.deleteClaims([...ids]))
+    if (gone)
+      this.notices.toast(
+        `Deleted ${gone.length} claim${gone.length === 1 ? '' : 's'}`,
+        [{ label: 'Undo', run: () => this.step('undo') }],
+        10_000
+      )
+    return gone
   }
 
   // ---- claims following a new version --------------------------------------------------

@@ -200,6 +200,19 @@ export const SHORTCUTS: ShortcutGroup[] = [
     ]
   },
   {
+    group: 'Picking several claims (in the claims list)',
+    items: [
+      { keys: ['Space'], action: 'Pick the claim on the cursor, or put it back (Ctrl/⌘-click too)' },
+      {
+        keys: ['Shift', '↑ ↓'],
+        action: 'Move and pick the claims passed (Shift-click: every claim up to the one clicked)'
+      },
+      { keys: ['Ctrl/⌘', 'A'], action: 'Pick every claim the list shows with its filters (up to 10,000)' },
+      { keys: ['Delete'], action: 'Delete the picked claims (Undo in the message)' },
+      { keys: ['Esc'], action: 'Put every picked claim back' }
+    ]
+  },
+  {
     group: 'Claim editor',
     items: [
       { keys: ['↑ ↓'], action: 'Move through suggestions' },
