@@ -52,6 +52,47 @@ describe('ClaimEditor', () => {
     await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed as the editor closed'))
   })
 
+  it('a note changed elsewhere while one is typed is shown; nothing is overwritten until the analyst picks', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'mine' } })
+    // Another window's edit (or an Undo) lands while this one is typed.
+    await t.service.api.updateClaim(claim.id, { note: 'theirs' })
+    await desk.store.updateClaim(claim.id, { note: 'theirs' })
+    const banner = await screen.findByTestId('note-changed-elsewhere')
+    expect(banner.textContent).toContain('theirs')
+    expect(note.value).toBe('mine')
+    await fireEvent.blur(note)
+    expect(desk.store.claims.get(claim.id)?.note).toBe('theirs')
+    await fireEvent.click(screen.getByTestId('note-keep-mine'))
+    await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('mine'))
+    expect(screen.queryByTestId('note-changed-elsewhere')).toBeNull()
+
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'mine, longer' } })
+    await desk.store.updateClaim(claim.id, { note: 'theirs again' })
+    await fireEvent.click(await screen.findByTestId('note-use-theirs'))
+    expect(note.value).toBe('theirs again')
+    await fireEvent.blur(note)
+    expect(desk.store.claims.get(claim.id)?.note).toBe('theirs again')
+    expect(screen.queryByTestId('note-changed-elsewhere')).toBeNull()
+  })
+
+  it('a note typed over one changed elsewhere is still saved when the editor closes before the analyst picks', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'mine' } })
+    await desk.store.updateClaim(claim.id, { note: 'theirs' })
+    await screen.findByTestId('note-changed-elsewhere')
+    desk.store.focusedClaimId = null
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('mine'))
+  })
+
   it('shows the quote and focuses the source field of a new claim', async () => {
     const { claim } = await setup()
     expect(screen.getByTestId('claim-editor').textContent).toContain(claim.quote.exact)
