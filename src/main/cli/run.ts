@@ -17,6 +17,8 @@ import { defaultCasePath, userDataDir } from '../user-data'
 import { parse, requireCase, UsageError, type CliIo } from './args'
 import { noteOpened, openCaseFor } from './open'
 import { claimAddCommand } from './claim-add'
+import { claimDeleteCommand } from './claim-delete'
+import { claimEditCommand } from './claim-edit'
 import { conflictsCommand } from './conflicts'
 import { documentNamed } from './documents'
 import {
@@ -49,9 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'import':
         return await importCommand(service, rest, io)
       case 'claim':
-        if (rest[0] !== 'add')
-          throw new UsageError('usage: claimdesk claim add --case <file> --doc <id|title> --quote "<text>" ...')
-        return await claimAddCommand(service, rest.slice(1), io)
+        return await claimCommand(service, rest, io)
       case 'source':
         return await sourceCommand(service, rest, io)
       case 'list':
@@ -99,6 +99,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
     await printer?.close()
   }
+}
+
+// ---- claim -------------------------------------------------------------------------------
+
+function claimCommand(service: ClaimdeskService, [sub, ...args]: string[], io: CliIo): Promise<number> {
+  if (sub === 'add') return claimAddCommand(service, args, io)
+  if (sub === 'edit') return claimEditCommand(service, args, io)
+  if (sub === 'delete') return claimDeleteCommand(service, args, io)
+  throw new UsageError('usage: claimdesk claim add|edit|delete --case <file> ... (see claimdesk help)')
 }
 
 // ---- import -------------------------------------------------------------------------------

@@ -16,6 +16,19 @@ Usage:
       source is reported, with a note when it may be an existing one ("Zelensky", "Volodymyr
       Zelensky") and the command to merge them. --no-create refuses names the case lacks.
       Every option is checked first: a refused claim changes nothing.
+  claimdesk claim edit --case <file> (--ids <id,...> | [--doc <id|title>] [--source "<name>"] [--tag <t>] | --all)
+      [--add-tag <t>]... [--remove-tag <t>]... [--credibility 1-6] [--source-to "<name>"]
+      [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--json]
+      One change to the claims named (ids as claimdesk list shows them) or found: --doc, --source
+      (claims it speaks or relays, as the app's filter) and --tag (the topic, whatever its capitals)
+      together find the claims with all of them; --all takes every claim. --source-to sets the
+      source (an existing one: by id, name or alias). Says how many claims changed and how many were
+      already so. Every option is checked first, and it is one change, all or nothing: an unknown id,
+      source or topic changes nothing, and so does naming more than 10000 claims (refused rather
+      than split, so no part is left changed when a later part fails; narrow it or run it in parts).
+  claimdesk claim delete --case <file> --ids <id,...> [--json]
+      Delete the claims named, with their links, their citations in briefings and their place in
+      conflict sets (a set left with fewer than two claims goes); an unknown id deletes nothing.
   claimdesk source merge --case <file> "<from>" "<into>" [--json]
       Merge two sources (by id, name or alias): the first's claims and relays go to the second,
       its names become aliases.
