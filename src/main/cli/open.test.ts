@@ -37,6 +37,27 @@ describe('opening a hand-edited case', () => {
     expect(await readFile(c, 'utf8')).toBe(before)
   })
 
+  it('lists a claim whose source, relay or document is missing as missing, not as unattributed', async () => {
+    const data = JSON.parse(await readFile(c, 'utf8')) as {
+      claims: { id: string; sourceId: string; via: string[]; documentId: string }[]
+    }
+    Object.assign(data.claims[0], { sourceId: 'gone-source', via: ['gone-relay'], documentId: 'gone-doc' })
+    await writeFile(c, JSON.stringify(data))
+    const id = data.claims[0].id
+
+    const listed = await cli('list', '--case', c)
+    expect(listed.out).toBe(
+      `-6  unverified    (missing source gone-source), via (missing source gone-relay)\n` +
+        `    “the port was closed”  (missing document gone-doc; ${id})`
+    )
+    const [row] = JSON.parse((await cli('list', '--case', c, '--json')).out) as unknown[]
+    expect(row).toMatchObject({
+      source: null,
+      missingSource: 'gone-source',
+      via: [{ id: 'gone-relay', name: 'gone-relay', missing: true }]
+    })
+  })
+
   it('says nothing of the kind for a sound case', async () => {
     expect((await cli('list', '--case', c)).err).toBe('')
   })

@@ -34,7 +34,8 @@ Usage:
       its names become aliases.
   claimdesk list --case <file> [--json]
       Claims with their source, relays, tags, status, grade and, once re-anchored onto a new
-      version, how they were placed (anchor: exact, moved, fuzzy with its score, orphaned).
+      version, how they were placed (anchor: exact, moved, fuzzy with its score, orphaned). A
+      source or document a claim names that the case lacks shows as "(missing source <id>)".
   claimdesk show --case <file> --doc <id|title> [--json]
       A document's metadata and full text.
   claimdesk search --case <file> "<words>" [--doc <id|title>] [--json]
