@@ -58,6 +58,20 @@ describe('opening a hand-edited case', () => {
     })
   })
 
+  it('exports a claim whose document is missing by saying it leaves it out', async () => {
+    const data = JSON.parse(await readFile(c, 'utf8')) as { claims: { id: string; documentId: string }[] }
+    data.claims[0].documentId = 'gone-doc'
+    await writeFile(c, JSON.stringify(data))
+    const note = `claimdesk: note: The export leaves out 1 claim whose document the case does not hold (${data.claims[0].id}).`
+
+    const md = await cli('export', '--case', c, '--format', 'md', '--out', '-')
+    expect(md.code).toBe(0)
+    expect(md.out).not.toContain('the port was closed')
+    expect(md.err.split('\n').at(-1)).toBe(note)
+    const json = await cli('export', '--case', c, '--format', 'csv', '--out', join(dir, 'b.csv'), '--json')
+    expect(JSON.parse(json.out)).toMatchObject({ leftOut: { claimIds: [data.claims[0].id] } })
+  })
+
   it('says nothing of the kind for a sound case', async () => {
     expect((await cli('list', '--case', c)).err).toBe('')
   })

@@ -350,6 +350,7 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
     ...(values['generated-at'] ? { generatedAt: values['generated-at'] } : {})
   })
   const bytes = Buffer.from(result.content, result.encoding)
+  if (result.leftOut) io.err(`claimdesk: note: ${result.leftOut.message}`)
   if (values.out === '-') {
     if (result.encoding === 'base64') throw new UsageError(`--out -: ${values.format} is binary; name a file`)
     io.out(result.content)
@@ -358,7 +359,11 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
     await writeFile(out, bytes).catch((err: NodeJS.ErrnoException) => {
       throw new ClaimdeskError('io', `${out}: cannot be written (${err.code ?? err.message})`)
     })
-    io.out(values.json ? JSON.stringify({ file: out, bytes: bytes.length }) : `wrote ${out} (${bytes.length} bytes)`)
+    io.out(
+      values.json
+        ? JSON.stringify({ file: out, bytes: bytes.length, ...(result.leftOut ? { leftOut: result.leftOut } : {}) })
+        : `wrote ${out} (${bytes.length} bytes)`
+    )
   }
   return 0
 }

@@ -58,7 +58,9 @@ Usage:
       [--subject <text>] [--note <text>] [--json]
       Make a set by hand from two or more claims (ids as claimdesk list shows them).
   claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
-      [--briefing <id|title>] [--generated-at <ISO time>]
+      [--briefing <id|title>] [--generated-at <ISO time>] [--json]
+      Claims the briefing takes in that it must leave out (their document, or they, are not in the
+      case) are named in a note on standard error (with --json, as leftOut in the result).
   claimdesk serve [--case <file>] [--port N]
       Serve the app on 127.0.0.1 for a browser (a per-run token is in the printed URL).
       Without --case: the default case in the user-data folder, as the desktop app opens.
