@@ -90,7 +90,11 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
       'narrow it with --doc, --source or --tag, or name the claims in parts with --ids'
     )
   if (named.length === 0) {
-    io.out(values.json ? JSON.stringify({ changed: [], unchanged: [] }) : 'no claim has all of these: nothing changed')
+    io.out(
+      values.json
+        ? JSON.stringify({ changed: [], unchanged: [] }, null, 2)
+        : `${values.all ? 'the case has no claims' : 'no claim has all of these'}: nothing changed`
+    )
     return 0
   }
   const { value, changes } = await api.updateClaims(named, patch)
