@@ -434,6 +434,8 @@ export interface ExportResult {
   /** Text formats as text; binary formats (pdf, docx) as base64. */
   encoding: 'utf8' | 'base64'
   content: string
+  /** Claims the briefing takes in that the export leaves out (their document, or they, are gone), in one line. */
+  leftOut?: { claimIds: string[]; message: string }
 }
 
 export interface AnnotationImportResult {

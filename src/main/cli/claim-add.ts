@@ -35,7 +35,7 @@ const OPTION_OF_FIELD: Record<string, string> = {
   credibility: '--credibility'
 }
 
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
   option: string,
   allowed: readonly T[],
   value: string | undefined,

@@ -22,7 +22,10 @@ export interface ClaimRow {
   start: number
   end: number
   source: { id: string; name: string; kind: string; reliability: string } | null
-  via: { id: string; name: string }[]
+  /** The source id the claim names that the case does not hold (a hand-edited or damaged file); else null. */
+  missingSource: string | null
+  /** A relay the case does not hold is named by its id, with `missing`. */
+  via: { id: string; name: string; missing?: true }[]
   tags: string[]
   note: string
   status: Claim['status']
@@ -49,7 +52,11 @@ export function claimRows(
       start: c.position.start,
       end: c.position.end,
       source: s ? { id: s.id, name: s.name, kind: s.kind, reliability: s.reliability } : null,
-      via: c.via.map((id) => ({ id, name: sources.get(id)?.name ?? id })),
+      missingSource: c.sourceId && !s ? c.sourceId : null,
+      via: c.via.map((id) => {
+        const v = sources.get(id)
+        return v ? { id, name: v.name } : { id, name: id, missing: true as const }
+      }),
       tags: c.tags,
       note: c.note,
       status: c.status,
@@ -64,13 +71,18 @@ export function formatClaims(rows: ClaimRow[]): string {
   if (rows.length === 0) return 'No claims in this case.'
   return rows
     .map((r) => {
-      const who = (r.source?.name ?? 'Unattributed') + r.via.map((v) => `, via ${v.name}`).join('')
+      const source = r.source?.name ?? (r.missingSource ? `(${missing('source', r.missingSource)})` : 'Unattributed')
+      const who = source + r.via.map((v) => `, via ${v.missing ? `(${missing('source', v.id)})` : v.name}`).join('')
+      const title = r.document.title || missing('document', r.document.id)
       const tags = r.tags.length ? `  [${r.tags.join(', ')}]` : ''
       const anchor = r.anchor ? `\n    ${anchorText(r.anchor)}` : ''
-      return `${r.grade}  ${r.status.padEnd(13)} ${who}${tags}\n    “${r.quote}”  (${r.document.title}; ${r.id})${anchor}`
+      return `${r.grade}  ${r.status.padEnd(13)} ${who}${tags}\n    “${r.quote}”  (${title}; ${r.id})${anchor}`
     })
     .join('\n')
 }
+
+/** What a claim names that the case does not hold: "missing source <id>". */
+const missing = (what: string, id: string) => `missing ${what} ${id}`
 
 /** "re-anchored: fuzzy, score 0.82; was “old words”", "orphaned: not found in <id>". */
 export function anchorText(a: ClaimAnchor): string {

@@ -17,6 +17,8 @@ import { defaultCasePath, userDataDir } from '../user-data'
 import { parse, requireCase, UsageError, type CliIo } from './args'
 import { noteOpened, openCaseFor } from './open'
 import { claimAddCommand } from './claim-add'
+import { claimDeleteCommand } from './claim-delete'
+import { claimEditCommand } from './claim-edit'
 import { conflictsCommand } from './conflicts'
 import { documentNamed } from './documents'
 import {
@@ -49,9 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'import':
         return await importCommand(service, rest, io)
       case 'claim':
-        if (rest[0] !== 'add')
-          throw new UsageError('usage: claimdesk claim add --case <file> --doc <id|title> --quote "<text>" ...')
-        return await claimAddCommand(service, rest.slice(1), io)
+        return await claimCommand(service, rest, io)
       case 'source':
         return await sourceCommand(service, rest, io)
       case 'list':
@@ -99,6 +99,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       )
     await printer?.close()
   }
+}
+
+// ---- claim -------------------------------------------------------------------------------
+
+function claimCommand(service: ClaimdeskService, [sub, ...args]: string[], io: CliIo): Promise<number> {
+  if (sub === 'add') return claimAddCommand(service, args, io)
+  if (sub === 'edit') return claimEditCommand(service, args, io)
+  if (sub === 'delete') return claimDeleteCommand(service, args, io)
+  throw new UsageError('usage: claimdesk claim add|edit|delete --case <file> ... (see claimdesk help)')
 }
 
 // ---- import -------------------------------------------------------------------------------
@@ -341,6 +350,7 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
     ...(values['generated-at'] ? { generatedAt: values['generated-at'] } : {})
   })
   const bytes = Buffer.from(result.content, result.encoding)
+  if (result.leftOut) io.err(`claimdesk: note: ${result.leftOut.message}`)
   if (values.out === '-') {
     if (result.encoding === 'base64') throw new UsageError(`--out -: ${values.format} is binary; name a file`)
     io.out(result.content)
@@ -349,7 +359,11 @@ async function exportCommand(service: ClaimdeskService, args: string[], io: CliI
     await writeFile(out, bytes).catch((err: NodeJS.ErrnoException) => {
       throw new ClaimdeskError('io', `${out}: cannot be written (${err.code ?? err.message})`)
     })
-    io.out(values.json ? JSON.stringify({ file: out, bytes: bytes.length }) : `wrote ${out} (${bytes.length} bytes)`)
+    io.out(
+      values.json
+        ? JSON.stringify({ file: out, bytes: bytes.length, ...(result.leftOut ? { leftOut: result.leftOut } : {}) })
+        : `wrote ${out} (${bytes.length} bytes)`
+    )
   }
   return 0
 }

@@ -2,17 +2,22 @@
 // one; the first's claims, relays and names move to the second.
 import { invalid, notFound } from '../../shared/errors'
 import type { Source } from '../../shared/model'
-import { findSourceByName } from '../../shared/source-names'
+import { findSourceByName, similarSources } from '../../shared/source-names'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { parse, requireCase, UsageError, type CliIo } from './args'
 import { openCaseFor } from './open'
 import { USAGE } from './usage'
 
-/** A source by id, or by its exact name or an alias. */
-function sourceNamed(sources: readonly Source[], key: string): Source {
+/** A source by id, or by its exact name or an alias; `option` names where it was given, in the refusal. */
+export function sourceNamed(sources: readonly Source[], key: string, option = ''): Source {
   const found = sources.find((s) => s.id === key) ?? findSourceByName(sources, key)
-  if (!found) throw notFound(`no source with id, name or alias “${key}”`)
+  if (!found) {
+    const like = similarSources(sources, key).map((s) => `“${s.name}”`)
+    throw notFound(
+      `${option ? `${option}: ` : ''}no source with id, name or alias “${key}”${like.length ? `; it may be ${like.join(' or ')}` : ''}`
+    )
+  }
   return found
 }
 

@@ -16,12 +16,26 @@ Usage:
       source is reported, with a note when it may be an existing one ("Zelensky", "Volodymyr
       Zelensky") and the command to merge them. --no-create refuses names the case lacks.
       Every option is checked first: a refused claim changes nothing.
+  claimdesk claim edit --case <file> (--ids <id,...> | [--doc <id|title>] [--source "<name>"] [--tag <t>] | --all)
+      [--add-tag <t>]... [--remove-tag <t>]... [--credibility 1-6] [--source-to "<name>"]
+      [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--json]
+      One change to the claims named (ids as claimdesk list shows them) or found: --doc, --source
+      (claims it speaks or relays, as the app's filter) and --tag (the topic, whatever its capitals)
+      together find the claims with all of them; --all takes every claim. --source-to sets the
+      source (an existing one: by id, name or alias). Says how many claims changed and how many were
+      already so. Every option is checked first, and it is one change, all or nothing: an unknown id,
+      source or topic changes nothing, and so does naming more than 10000 claims (refused rather
+      than split, so no part is left changed when a later part fails; narrow it or run it in parts).
+  claimdesk claim delete --case <file> --ids <id,...> [--json]
+      Delete the claims named, with their links, their citations in briefings and their place in
+      conflict sets (a set left with fewer than two claims goes); an unknown id deletes nothing.
   claimdesk source merge --case <file> "<from>" "<into>" [--json]
       Merge two sources (by id, name or alias): the first's claims and relays go to the second,
       its names become aliases.
   claimdesk list --case <file> [--json]
       Claims with their source, relays, tags, status, grade and, once re-anchored onto a new
-      version, how they were placed (anchor: exact, moved, fuzzy with its score, orphaned).
+      version, how they were placed (anchor: exact, moved, fuzzy with its score, orphaned). A
+      source or document a claim names that the case lacks shows as "(missing source <id>)".
   claimdesk show --case <file> --doc <id|title> [--json]
       A document's metadata and full text.
   claimdesk search --case <file> "<words>" [--doc <id|title>] [--json]
@@ -44,7 +58,9 @@ Usage:
       [--subject <text>] [--note <text>] [--json]
       Make a set by hand from two or more claims (ids as claimdesk list shows them).
   claimdesk export --case <file> --out <file|-> [--format md|html|pdf|docx|csv|jsonld]
-      [--briefing <id|title>] [--generated-at <ISO time>]
+      [--briefing <id|title>] [--generated-at <ISO time>] [--json]
+      Claims the briefing takes in that it must leave out (their document, or they, are not in the
+      case) are named in a note on standard error (with --json, as leftOut in the result).
   claimdesk serve [--case <file>] [--port N]
       Serve the app on 127.0.0.1 for a browser (a per-run token is in the printed URL).
       Without --case: the default case in the user-data folder, as the desktop app opens.

@@ -65,6 +65,32 @@ describe('exportBriefing', () => {
     expect(r.content.match(/^- Grade: /gm)).toHaveLength(data.claims.length)
   })
 
+  it('says in its result which claims it leaves out because their document is missing, in every format', async () => {
+    const sound = await exportBriefing({ ...sampleCase(), briefings: [] }, { format: 'md', generatedAt })
+    expect(sound.leftOut).toBeUndefined()
+
+    const data = { ...sampleCase(), briefings: [] }
+    const [gone, ...kept] = data.documents
+    data.documents = kept
+    const orphans = data.claims.filter((c) => c.documentId === gone.id).map((c) => c.id)
+    expect(orphans).toHaveLength(7)
+    for (const format of EXPORT_FORMATS) {
+      const r = await exportBriefing(data, { format, generatedAt }, { printPdf: fakePdf })
+      expect(r.leftOut, format).toEqual({
+        claimIds: orphans,
+        message: `The export leaves out 7 claims whose document the case does not hold (${orphans.slice(0, 5).join(', ')} and 2 more).`
+      })
+    }
+  })
+
+  it('names too the claims a briefing names that the case does not hold', async () => {
+    const r = await exportBriefing(sampleCase(), { format: 'csv', briefing: 'b-topics', generatedAt })
+    expect(r.leftOut).toEqual({
+      claimIds: ['c-gone'],
+      message: 'The export leaves out 1 claim the briefing names that the case does not hold (c-gone).'
+    })
+  })
+
   it('rejects bad input with a clear error and changes nothing', async () => {
     const data = sampleCase()
     const before = JSON.stringify(data)

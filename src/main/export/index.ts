@@ -63,6 +63,32 @@ export function findBriefing(data: CaseData, ref: string | undefined): Briefing 
   throw notFound(`briefing: no briefing "${ref}" in this case${known ? ` (it has ${known})` : ''}`)
 }
 
+/**
+ * The claims the briefing takes in (those it names, or every claim of the case when it names none)
+ * that its output leaves out, and why: a hand-edited or damaged case can hold a claim whose document
+ * it lacks, or a briefing naming a claim it lacks. Undefined when none is left out.
+ */
+export function leftOutClaims(data: CaseData, briefing: Briefing | null, view: BriefingView): ExportResult['leftOut'] {
+  const shown = new Set(view.claims.map((c) => c.id))
+  const everyClaim = (briefing?.claimIds.length ?? 0) === 0
+  const asked = [...view.missingClaimIds, ...(everyClaim ? data.claims.map((c) => c.id) : [])]
+  const claimIds = [...new Set(asked)].filter((id) => !shown.has(id))
+  if (claimIds.length === 0) return undefined
+  const held = new Set(data.claims.map((c) => c.id))
+  const noDocument = claimIds.filter((id) => held.has(id))
+  const gone = claimIds.filter((id) => !held.has(id))
+  const some = (ids: string[]) =>
+    ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ')
+  const claims = (n: number) => `${n} claim${n === 1 ? '' : 's'}`
+  const parts = [
+    ...(noDocument.length
+      ? [`${claims(noDocument.length)} whose document the case does not hold (${some(noDocument)})`]
+      : []),
+    ...(gone.length ? [`${claims(gone.length)} the briefing names that the case does not hold (${some(gone)})`] : [])
+  ]
+  return { claimIds, message: `The export leaves out ${parts.join(', and ')}.` }
+}
+
 const toBase64 = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 
@@ -90,13 +116,10 @@ export async function exportBriefing(data: CaseData, input: ExportInput, deps: E
   const view = resolveBriefing(data, briefing, { generatedAt, labels: deps.labels })
   const { extension, mimeType } = FORMAT_INFO[format]
   const fileName = `${slugify(view.header.title)}.${extension}`
-  const text = (content: string): ExportResult => ({ fileName, mimeType, encoding: 'utf8', content })
-  const binary = (bytes: Uint8Array): ExportResult => ({
-    fileName,
-    mimeType,
-    encoding: 'base64',
-    content: toBase64(bytes)
-  })
+  const leftOut = leftOutClaims(data, briefing, view)
+  const about = { fileName, mimeType, ...(leftOut ? { leftOut } : {}) }
+  const text = (content: string): ExportResult => ({ ...about, encoding: 'utf8', content })
+  const binary = (bytes: Uint8Array): ExportResult => ({ ...about, encoding: 'base64', content: toBase64(bytes) })
 
   switch (format) {
     case 'md':

@@ -1,0 +1,136 @@
+// `claimdesk claim edit`: one change (topics added or taken away, status, grade, source) to the claims
+// named by id or found by the app's own claim filters, as one change to the case.
+import { claimsPatch, type ClaimdeskApi, type ClaimsPatch, type TagCount } from '../../shared/api'
+import { invalid, notFound } from '../../shared/errors'
+import { CLAIM_STATUSES, CREDIBILITY, type ClaimStatus, type Credibility, type Id } from '../../shared/model'
+import { gate } from '../dispatch'
+import type { ClaimdeskService } from '../service'
+import { parse, requireCase, UsageError, type CliIo } from './args'
+import { oneOf } from './claim-add'
+import { checkCount, claimsByIds, idsOption, someOf } from './claims-named'
+import { documentNamed } from './documents'
+import { openCaseFor } from './open'
+import { sourceNamed } from './sources'
+import { USAGE } from './usage'
+
+/** The patch fields each option sets, to name the option when the contract refuses a field. */
+const OPTION_OF_FIELD: Record<string, string> = {
+  addTags: '--add-tag',
+  removeTags: '--remove-tag',
+  sourceId: '--source-to',
+  status: '--status',
+  credibility: '--credibility'
+}
+
+interface Filters {
+  documentId?: Id
+  sourceId?: Id
+  tag?: string
+}
+
+export async function claimEditCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    ids: { type: 'string' },
+    doc: { type: 'string' },
+    source: { type: 'string' },
+    tag: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    'add-tag': { type: 'string', multiple: true },
+    'remove-tag': { type: 'string', multiple: true },
+    status: { type: 'string' },
+    credibility: { type: 'string' },
+    'source-to': { type: 'string' }
+  })
+  if (values.help) return (void io.out(USAGE), 0)
+  const target = requireCase(values.case)
+  const filtered = values.doc !== undefined || values.source !== undefined || values.tag !== undefined
+  if (values.ids !== undefined && (filtered || values.all))
+    throw new UsageError('--ids names the claims itself: leave out --doc, --source, --tag and --all')
+  if (values.all && filtered) throw new UsageError('--all means every claim: leave out --doc, --source and --tag')
+  if (values.ids === undefined && !filtered && !values.all)
+    throw new UsageError(
+      'name the claims: --ids <id,...>, or --doc, --source, --tag (together: claims with all of them), or --all'
+    )
+  const ids = values.ids === undefined ? undefined : idsOption('--ids', values.ids)
+
+  const status = oneOf<ClaimStatus>('--status', CLAIM_STATUSES, values.status)
+  const credibility = oneOf<Credibility>('--credibility', CREDIBILITY, values.credibility, '1–6')
+  const change: Omit<ClaimsPatch, 'sourceId'> = {
+    ...(values['add-tag'] ? { addTags: values['add-tag'] } : {}),
+    ...(values['remove-tag'] ? { removeTags: values['remove-tag'] } : {}),
+    ...(status ? { status } : {}),
+    ...(credibility ? { credibility } : {})
+  }
+  if (Object.keys(change).length === 0 && values['source-to'] === undefined)
+    throw new UsageError('name a change: --add-tag, --remove-tag, --status, --credibility or --source-to')
+  const checked = claimsPatch.safeParse({ ...change, ...(values['source-to'] ? { sourceId: 'stand-in' } : {}) })
+  if (!checked.success) {
+    const issue = checked.error.issues[0]
+    throw new UsageError(`${OPTION_OF_FIELD[String(issue.path[0])] ?? 'change'}: ${issue.message}`)
+  }
+
+  const api = gate(service.handlers)
+  const overview = await openCaseFor(api, target, {}, io)
+  const filters: Filters = {
+    ...(values.doc !== undefined ? { documentId: documentNamed(overview.documents, values.doc, io) } : {}),
+    ...(values.source !== undefined ? { sourceId: sourceNamed(overview.sources, values.source, '--source').id } : {}),
+    ...(values.tag !== undefined ? { tag: tagNamed(overview.tags, values.tag) } : {})
+  }
+  const patch: ClaimsPatch = {
+    ...change,
+    ...(values['source-to'] !== undefined
+      ? { sourceId: sourceNamed(overview.sources, values['source-to'], '--source-to').id }
+      : {})
+  }
+  const named = ids ? (await claimsByIds(api, '--ids', ids)).map((c) => c.id) : await claimsFound(api, filters)
+  if (!ids)
+    checkCount(
+      named.length,
+      values.all ? 'the case has' : 'these filters find',
+      'narrow it with --doc, --source or --tag, or name the claims in parts with --ids'
+    )
+  if (named.length === 0) {
+    io.out(
+      values.json
+        ? JSON.stringify({ changed: [], unchanged: [] }, null, 2)
+        : `${values.all ? 'the case has no claims' : 'no claim has all of these'}: nothing changed`
+    )
+    return 0
+  }
+  const { value, changes } = await api.updateClaims(named, patch)
+  const written = new Set(changes.claims?.put.map((c) => c.id))
+  const changed = value.filter((c) => written.has(c.id)).map((c) => c.id)
+  const unchanged = value.filter((c) => !written.has(c.id)).map((c) => c.id)
+  if (values.json) io.out(JSON.stringify({ changed, unchanged }, null, 2))
+  else
+    io.out(
+      `changed ${count(changed.length)}${unchanged.length ? `; ${count(unchanged.length)} ${unchanged.length === 1 ? 'was' : 'were'} already so` : ''}`
+    )
+  return 0
+}
+
+const count = (n: number) => `${n} claim${n === 1 ? '' : 's'}`
+
+/** The claims the app's claim filters find (listClaims), every page of them. */
+async function claimsFound(api: ClaimdeskApi, filters: Filters): Promise<Id[]> {
+  const ids: Id[] = []
+  for (let page; !page || ids.length < page.total;) {
+    page = await api.listClaims({ ...filters, offset: ids.length, limit: 5000 })
+    if (page.claims.length === 0) break
+    ids.push(...page.claims.map((c) => c.id))
+  }
+  return ids
+}
+
+/** A topic as the case spells it: exactly, or the one topic that differs only in capitals. */
+function tagNamed(tags: readonly TagCount[], tag: string): string {
+  const wanted = tag.trim()
+  if (tags.some((t) => t.tag === wanted)) return wanted
+  const like = tags.filter((t) => t.tag.toLowerCase() === wanted.toLowerCase()).map((t) => t.tag)
+  if (like.length === 1) return like[0]
+  if (like.length > 1) throw invalid(`--tag ${tag}: the case spells it several ways: ${like.join(', ')}; name one`)
+  const known = tags.map((t) => t.tag)
+  throw notFound(
+    `--tag ${tag}: no claim has that topic; ${known.length ? `the topics are ${someOf(known, 10)}` : 'no claim has a topic'}`
+  )
+}

@@ -1,0 +1,50 @@
+// The claims a command names by id (as `claimdesk list` shows them) and the most one change takes:
+// every id is checked before anything changes.
+import { LIMITS, type ClaimdeskApi } from '../../shared/api'
+import { invalid, notFound } from '../../shared/errors'
+import type { Claim } from '../../shared/model'
+import { UsageError } from './args'
+
+/** "c1, c2,c3" -> ["c1", "c2", "c3"], each once. */
+export const idList = (value: string | undefined): string[] => [
+  ...new Set(value?.split(',').flatMap((x) => x.trim() || []) ?? [])
+]
+
+/** The ids an option gives, checked before the case is opened: some, and no more than one change takes. */
+export function idsOption(option: string, value: string): string[] {
+  const ids = idList(value)
+  if (ids.length === 0) throw new UsageError(`${option} names claims, as id1,id2 (see claimdesk list)`)
+  if (ids.length > LIMITS.listItems)
+    throw new UsageError(`${option}: ${ids.length} ids; one command takes at most ${LIMITS.listItems}`)
+  return ids
+}
+
+/** At most a few of `items`, then how many more. */
+export function someOf(items: readonly string[], few = 5): string {
+  return items.length > few ? `${items.slice(0, few).join(', ')} and ${items.length - few} more` : items.join(', ')
+}
+
+/**
+ * One command is one change to the case, all or nothing, and the contract takes at most
+ * LIMITS.listItems claims in one change: more are refused rather than split into several changes, of
+ * which a later one could fail after the first were written.
+ */
+export function checkCount(count: number, what: string, narrower: string): void {
+  if (count > LIMITS.listItems)
+    throw invalid(
+      `${what} ${count} claims; one command changes at most ${LIMITS.listItems}, all or nothing: ${narrower}`
+    )
+}
+
+/** The claims `ids` name, in that order; refused when any is not in the case, naming a few of them. */
+export async function claimsByIds(api: ClaimdeskApi, option: string, ids: string[]): Promise<Claim[]> {
+  const found = await api.getClaims(ids)
+  const known = new Set(found.map((c) => c.id))
+  const unknown = ids.filter((id) => !known.has(id))
+  if (unknown.length)
+    throw notFound(
+      `${option}: ${unknown.length} of the ${ids.length} ids ${unknown.length === 1 ? 'is' : 'are'} not a claim in this case: ` +
+        `${someOf(unknown)} (see claimdesk list); nothing changed`
+    )
+  return found
+}
