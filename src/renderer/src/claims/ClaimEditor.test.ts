@@ -52,6 +52,16 @@ describe('ClaimEditor', () => {
     await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed as the editor closed'))
   })
 
+  it('shows the note a claim has when it opens', async () => {
+    const { claim, desk } = await setup()
+    await desk.store.updateClaim(claim.id, { note: 'Publisher’s caveat: not verified' })
+    desk.store.focusedClaimId = null
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    desk.store.focusClaim(claim.id)
+    const note = (await screen.findByTestId('note-input')) as HTMLTextAreaElement
+    expect(note.value).toBe('Publisher’s caveat: not verified')
+  })
+
   it('a note changed elsewhere while one is typed is shown; nothing is overwritten until the analyst picks', async () => {
     const { claim, desk } = await setup()
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
