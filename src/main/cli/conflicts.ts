@@ -1,12 +1,13 @@
-// `claimdesk conflicts`: the sets the case keeps (k1, k2, ...) and those the engine proposes (p1, p2,
-// ...), and the analyst's decisions on them: confirm, dismiss, make a set by hand, delete one.
+// `claimdesk conflicts`: the sets the case keeps (k…) and those the engine proposes (p…), named as
+// format.ts's conflictRefs says, and the analyst's decisions on them: confirm, dismiss, make a set
+// by hand, delete one.
 import type { ConflictSetProposal } from '../../shared/analysis'
 import { CONFLICT_SET_KINDS, type ConflictSet, type ConflictSetKind, type ConflictSetStatus } from '../../shared/model'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { parse, requireCase, UsageError, type CliIo } from './args'
 import { openCaseFor } from './open'
-import { formatConflicts, keptRef, proposalRef } from './format'
+import { conflictRefs, formatConflicts } from './format'
 import { USAGE } from './usage'
 
 type Listed = { ref: string; set: ConflictSet } | { ref: string; proposal: ConflictSetProposal }
@@ -51,9 +52,10 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
   }
 
   const { sets, proposals } = await api.conflictSets()
+  const names = conflictRefs(sets, proposals)
   const listed: Listed[] = [
-    ...sets.map((set, i) => ({ ref: keptRef(i), set })),
-    ...proposals.map((proposal, i) => ({ ref: proposalRef(i), proposal }))
+    ...sets.map((set, i) => ({ ref: names.sets[i], set })),
+    ...proposals.map((proposal, i) => ({ ref: names.proposals[i], proposal }))
   ]
   if (actions.length === 0) {
     const circular = await api.circularReporting()
@@ -61,8 +63,8 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
       io.out(
         JSON.stringify(
           {
-            sets: sets.map((s, i) => ({ ref: keptRef(i), ...s })),
-            proposals: proposals.map((p, i) => ({ ref: proposalRef(i), ...p })),
+            sets: sets.map((s, i) => ({ ref: names.sets[i], ...s })),
+            proposals: proposals.map((p, i) => ({ ref: names.proposals[i], ...p })),
             circular
           },
           null,
@@ -102,19 +104,18 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
   return 0
 }
 
-/** k2, p1 or a kept set's id, as the listing shows them; every one is checked before anything changes. */
+/** Names as the listing shows them (k3f9a, p0c41) or a kept set's id; every one is checked before anything changes. */
 function resolveRefs(flag: string, refs: string[], listed: Listed[]): Listed[] {
-  if (refs.length === 0) throw new UsageError(`${flag} names sets, as p1,k2 (see claimdesk conflicts)`)
+  if (refs.length === 0) throw new UsageError(`${flag} names sets, as the listing shows them (see claimdesk conflicts)`)
   const byRef = (ref: string) => listed.find((x) => x.ref === ref.toLowerCase() || ('set' in x && x.set.id === ref))
   const unknown = refs.filter((r) => !byRef(r))
   if (unknown.length) {
-    const named =
-      unknown.length > 5 ? `${unknown.slice(0, 5).join(', ')} and ${unknown.length - 5} more` : unknown.join(', ')
-    const kept = listed.filter((x) => 'set' in x).length
-    const proposed = listed.length - kept
+    const names = (list: string[]) =>
+      list.length > 5 ? `${list.slice(0, 5).join(', ')} and ${list.length - 5} more` : list.join(', ')
+    const now = listed.map((x) => x.ref)
     throw new UsageError(
-      `${flag}: no set ${named}; the case keeps ${kept ? `${keptRef(0)} to ${keptRef(kept - 1)}` : 'none'} and the engine proposes ` +
-        `${proposed ? `${proposalRef(0)} to ${proposalRef(proposed - 1)}` : 'none'} (see claimdesk conflicts)`
+      `${flag}: no set ${names(unknown)} now (a set decided on or changed since it was listed goes by another name or none); ` +
+        `the sets now: ${now.length ? names(now) : 'none'} (see claimdesk conflicts)`
     )
   }
   return [...new Set(refs.map((r) => byRef(r) as Listed))]

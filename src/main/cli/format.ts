@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { ImportResult, ReanchorCounts, SearchResults } from '../../shared/api'
 import type { CircularGroup, ConflictSetProposal, Suggestion } from '../../shared/analysis'
 import { isMarked, type DocClaimIndex } from '../../shared/doc-claims'
@@ -198,9 +199,32 @@ export function formatSearch(
   return lines.length ? lines.join('\n') : 'Nothing found.'
 }
 
-/** How the listing names the case's kept sets and the engine's proposals: what --confirm and --dismiss take. */
-export const keptRef = (i: number) => `k${i + 1}`
-export const proposalRef = (i: number) => `p${i + 1}`
+/**
+ * How the listing names the case's kept sets (k…) and the engine's proposals (p…): what --confirm
+ * and --dismiss take. A name comes from the set's id or the proposal's key, not its place in the
+ * list, so deciding on one set never hands its name to another: a name that is gone is refused.
+ */
+export function conflictRefs(sets: readonly ConflictSet[], proposals: readonly ConflictSetProposal[]) {
+  return {
+    sets: shortNames(
+      'k',
+      sets.map((s) => s.id)
+    ),
+    proposals: shortNames(
+      'p',
+      proposals.map((p) => p.key)
+    )
+  }
+}
+
+/** The prefix and the first characters of each key's hash: four, or more while two would share one. */
+function shortNames(prefix: string, keys: readonly string[]): string[] {
+  const hashes = keys.map((k) => createHash('sha256').update(k).digest('hex'))
+  for (let length = 4; ; length += 2) {
+    const names = hashes.map((h) => prefix + h.slice(0, length))
+    if (new Set(names).size === new Set(keys).size || length >= 64) return names
+  }
+}
 
 export function formatConflicts(
   sets: ConflictSet[],
@@ -213,13 +237,14 @@ export function formatConflicts(
     s: { kind: string; subject: string; claimIds: string[]; explanation: string },
     status: string
   ) =>
-    `${ref.padEnd(4)}${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
-  sets.forEach((s, i) => lines.push(set(keptRef(i), s, s.status)))
+    `${ref.padEnd(6)}${status.padEnd(9)} ${s.kind === 'conflict' ? 'conflict  ' : 'consistent'} ${s.subject} (${s.claimIds.length} claims): ${s.explanation}`
+  const refs = conflictRefs(sets, proposals)
+  sets.forEach((s, i) => lines.push(set(refs.sets[i], s, s.status)))
   proposals.forEach((p, i) => {
     const grows = p.extends
       ? ` (adds ${p.extends.newClaimIds.length === 1 ? '1 claim' : `${p.extends.newClaimIds.length} claims`} to the ${p.extends.status} set “${p.extends.subject}”)`
       : ''
-    lines.push(set(proposalRef(i), p, 'proposed') + grows)
+    lines.push(set(refs.proposals[i], p, 'proposed') + grows)
   })
   for (const c of circular) lines.push(`    circular  ${c.warning}`)
   return lines.length ? lines.join('\n') : 'No conflicting figures, consistent sets or circular reporting found.'

@@ -51,9 +51,10 @@ Usage:
       back every rejected suggestion of the document.
   claimdesk conflicts --case <file> [--json] [--confirm <ref,...> | --dismiss <ref,...> | --delete <ref,...>]
       Sets of claims whose figures or accounts diverge (or agree by arithmetic): those the case
-      keeps (k1, k2, ...) and those the engine proposes (p1, p2, ...); then reporting that traces
-      back to one origin. --confirm p1,k2 and --dismiss p3 decide on them (a proposal is kept with
-      that status); --delete k2 removes a kept set (its claims stay).
+      keeps (k3f9a, ...) and those the engine proposes (p0c41, ...); then reporting that traces
+      back to one origin. --confirm p0c41,k3f9a and --dismiss p7d2e decide on them (a proposal is
+      kept with that status); --delete k3f9a removes a kept set (its claims stay). A name stays
+      with its set: deciding on one never renames the others, and a name that is gone is refused.
   claimdesk conflicts --case <file> --make <claim id,claim id,...> [--kind conflict|consistent]
       [--subject <text>] [--note <text>] [--json]
       Make a set by hand from two or more claims (ids as claimdesk list shows them).
