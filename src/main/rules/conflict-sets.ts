@@ -80,11 +80,15 @@ export function explanationFor(state: CaseState, kind: ConflictSetKind, claimIds
   // A hand-edited set may name a claim the case no longer has: the reason is for those it has.
   const claims = claimIds.flatMap((id) => state.claims.get(id) ?? [])
   const documents = [...new Set(claims.map((c) => c.documentId))].flatMap((id) => state.documents.get(id) ?? [])
-  const same = (ids: readonly Id[]) => ids.length === claimIds.length && ids.every((id) => claimIds.includes(id))
-  const found = findConflictSets({ claims, documents, sources: [...state.sources.values()] }).find(
-    (p) => p.kind === kind && same(p.claimIds)
-  )
-  return found?.explanation ?? `${plural(claims.length, 'claim')} set side by side by the analyst`
+  // The engine's reason for the most of these claims; the analyst's additions are said after it.
+  const within = findConflictSets({ claims, documents, sources: [...state.sources.values()] })
+    .filter((p) => p.kind === kind && p.claimIds.every((id) => claimIds.includes(id)))
+    .sort((a, b) => b.claimIds.length - a.claimIds.length)[0]
+  if (!within) return `${plural(claims.length, 'claim')} set side by side by the analyst`
+  const added = claims.length - within.claimIds.length
+  return added > 0
+    ? `${within.explanation}; ${plural(added, 'more claim')} set beside them by the analyst`
+    : within.explanation
 }
 
 /**

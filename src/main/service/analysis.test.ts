@@ -191,6 +191,18 @@ describe('conflict sets', () => {
     expect(byHand.explanation).toBe('2 claims set side by side by the analyst')
   })
 
+  it('keeps the engine’s reason when the analyst adds a claim it does not read as part of the set', async () => {
+    const [a, b] = await troopClaims()
+    const { document } = await t.api.getDocument(a.documentId)
+    const start = document.text.indexOf('Zelensky said')
+    const { value: other } = await t.api.createClaim({ documentId: document.id, start, end: start + 13 })
+    const { value: set } = await t.api.createConflictSet({ claimIds: [a.id, b.id], subject: 'Troops in Kursk' })
+    const { value: grown } = await t.api.updateConflictSet(set.id, { claimIds: [a.id, b.id, other.id] })
+    expect(grown.explanation).toMatch(
+      /^2 figures for troops differ: .*60,000.*50,000.*; 1 more claim set beside them by the analyst$/
+    )
+  })
+
   it('makes a set by hand, follows deleted claims, and undoes', async () => {
     const [a, b, c] = await troopClaims()
     const { value: set } = await t.api.createConflictSet({ claimIds: [a.id, b.id, c.id], subject: 'Troops in Kursk' })
