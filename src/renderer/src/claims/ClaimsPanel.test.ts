@@ -149,6 +149,19 @@ describe('ClaimsPanel picking several claims', () => {
     await waitFor(() => expect(desk.store.claims.get(c.id)?.tags).toEqual([]))
   })
 
+  it('Esc in the bar clears the topic typed, then puts the picked claims back and returns to the list', async () => {
+    const { desk, a, c } = await setup()
+    desk.view.selection.add([a.id, c.id])
+    const topic = await screen.findByTestId('selection-add-topic')
+    await fireEvent.input(topic, { target: { value: 'half typed' } })
+    await fireEvent.keyDown(topic, { key: 'Escape' })
+    expect((topic as HTMLInputElement).value).toBe('')
+    expect(desk.view.selection.size).toBe(2)
+    await fireEvent.keyDown(topic, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('selection-bar')).toBeNull())
+    expect(document.activeElement).toBe(screen.getByTestId('claims-list'))
+  })
+
   it('deletes the picked claims with Delete as one change, and Undo brings them all back', async () => {
     const { desk, a, c } = await setup()
     desk.view.selection.add([a.id, c.id])
