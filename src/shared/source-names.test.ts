@@ -64,6 +64,8 @@ describe('guessKind', () => {
     expect(guessKind('Reuters')).toBe('outlet')
     expect(guessKind('U.S. State Department')).toBe('organization')
     expect(guessKind('Lloyd Austin')).toBe('person')
+    expect(guessKind('ISW')).toBe('organization')
+    expect(guessKind('Li')).toBe('person')
   })
 })
 

@@ -78,6 +78,8 @@ export function guessKind(name: string): SourceKind {
   )
     return 'organization'
   if (/\b(report|statement|document|memo|filing|dossier)\b/i.test(name)) return 'document'
+  // An acronym (ISW, IAEA, OSCE) names a body, not a person.
+  if (/^\(?\p{Lu}{2,6}\)?$/u.test(name.trim())) return 'organization'
   return 'person'
 }
 
