@@ -128,6 +128,20 @@ describe('ClaimsPanel picking several claims', () => {
     await waitFor(() => expect(screen.queryByTestId('selection-bar')).toBeNull())
   })
 
+  it('Shift-click extends from the claim last picked, not from its old row once the filters change', async () => {
+    const { desk, a, b, c, reuters } = await setup()
+    await fireEvent.click(row(c.id), { ctrlKey: true }) // Unattributed: the third row
+    await waitFor(() => expect(picked()).toEqual([c.id]))
+    desk.view.sourceId = reuters.id // b (ISW, via Reuters) and a (Reuters); c is hidden
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(2))
+    await fireEvent.click(row(b.id), { shiftKey: true })
+    await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('2 selected'))
+    expect(desk.view.selection.ids).toEqual([c.id, b.id])
+    // From b (now the anchor), a Shift-click on a takes the rows between.
+    await fireEvent.click(row(a.id), { shiftKey: true })
+    await waitFor(() => expect(desk.view.selection.ids).toEqual([c.id, b.id, a.id]))
+  })
+
   it('Ctrl+A picks what the filters find; a topic goes on and comes off every picked claim as one undo step', async () => {
     const { desk, a, b, c } = await setup()
     await fireEvent.input(screen.getByTestId('claim-filter'), { target: { value: 'a' } })

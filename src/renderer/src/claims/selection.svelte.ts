@@ -12,8 +12,11 @@ const FETCH = 5000
 
 export class ClaimSelection {
   private picked = new SvelteSet<Id>()
-  /** The row offset a Shift-click or Shift-arrow extends from. */
-  anchor = -1
+  /**
+   * The claim a Shift-click extends from: a claim rather than a row, so that a filter, a regrouping
+   * or a deletion moving the rows does not make it extend from another claim.
+   */
+  anchor: Id | null = null
 
   constructor(private store: CaseStore) {
     store.onCaseSwitch(() => this.clear())
@@ -30,10 +33,10 @@ export class ClaimSelection {
     return this.picked.has(id)
   }
 
-  toggle(id: Id, offset: number): void {
+  toggle(id: Id): void {
     if (this.picked.has(id)) this.picked.delete(id)
     else if (this.picked.size < MAX_SELECTED) this.picked.add(id)
-    this.anchor = offset
+    this.anchor = id
   }
 
   add(ids: readonly Id[]): number {
@@ -49,7 +52,7 @@ export class ClaimSelection {
 
   clear(): void {
     this.picked.clear()
-    this.anchor = -1
+    this.anchor = null
   }
 
   /**
