@@ -56,18 +56,19 @@ export class ClaimSelection {
   }
 
   /**
-   * Every claim a question of the claims list finds (up to the limit), asked a few thousand at a
-   * time: the list itself holds only the pages on screen. Resolves to how many were added, or
-   * undefined when the question could not be asked.
+   * Every claim a question of the claims list finds (up to the limit), asked a few thousand rows at
+   * a time: the list itself holds only the pages on screen. A claim under two topics is two rows, so
+   * the rows are read until the limit of distinct claims is reached. Resolves to how many were
+   * added, or undefined when the question could not be asked.
    */
   async addAll(query: Omit<ClaimQuery, 'offset' | 'limit'>): Promise<number | undefined> {
-    const ids: Id[] = []
-    for (let offset = 0; offset < MAX_SELECTED; offset += FETCH) {
+    const ids = new Set<Id>()
+    for (let offset = 0; this.picked.size + ids.size < MAX_SELECTED; offset += FETCH) {
       const page = await this.store.run(() => this.store.api.listClaims({ ...query, offset, limit: FETCH }))
       if (!page) return undefined
-      for (const c of page.claims) ids.push(c.id)
+      for (const c of page.claims) if (!this.picked.has(c.id)) ids.add(c.id)
       if (offset + FETCH >= page.total) break
     }
-    return this.add(ids)
+    return this.add([...ids])
   }
 }
