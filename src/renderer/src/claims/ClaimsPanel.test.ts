@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { join } from 'node:path'
 import { tick } from 'svelte'
 import { afterEach, describe, expect, it } from 'vitest'
+import { handleGlobalKey } from '../lib/shortcuts'
 import { holdCalls, loadedDesk, type TestDesk } from '../lib/testing/desk'
 import ClaimsPanel from './ClaimsPanel.svelte'
 
@@ -173,6 +174,32 @@ describe('ClaimsPanel picking several claims', () => {
     expect(desk.notices.toasts.at(-1)!.message).toBe('Deleted 2 claims')
     await desk.notices.toasts.at(-1)!.actions[0].run()
     await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
+  })
+
+  it('in the bar, Delete deletes the picked claims (not the focused one) and Esc puts them back; focus returns to the list', async () => {
+    const { desk, a, b, c } = await setup()
+    // The app's one window-wide key handler, as App.svelte installs it.
+    const globalKeys = (e: KeyboardEvent) => handleGlobalKey(e, desk) && e.preventDefault()
+    window.addEventListener('keydown', globalKeys)
+    try {
+      desk.view.selection.add([a.id, c.id])
+      desk.store.focusClaim(b.id)
+      await waitFor(() => expect(screen.getByTestId('selection-clear')).toBeTruthy())
+      screen.getByTestId('selection-clear').focus()
+      await fireEvent.keyDown(screen.getByTestId('selection-clear'), { key: 'Escape' })
+      await waitFor(() => expect(screen.queryByTestId('selection-bar')).toBeNull())
+      expect(document.activeElement).toBe(screen.getByTestId('claims-list'))
+
+      desk.view.selection.add([a.id, c.id])
+      await waitFor(() => expect(screen.getByTestId('selection-make-set')).toBeTruthy())
+      screen.getByTestId('selection-make-set').focus()
+      await fireEvent.keyDown(screen.getByTestId('selection-make-set'), { key: 'Delete' })
+      await waitFor(() => expect(screen.getAllByTestId('claim-item').map((i) => i.dataset.claimId)).toEqual([b.id]))
+      expect(desk.notices.toasts.at(-1)!.message).toBe('Deleted 2 claims')
+      expect(document.activeElement).toBe(screen.getByTestId('claims-list'))
+    } finally {
+      window.removeEventListener('keydown', globalKeys)
+    }
   })
 
   it('makes a conflict set of the picked claims: the Conflicts tab opens with them drafted', async () => {
