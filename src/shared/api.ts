@@ -34,7 +34,8 @@ export const LIMITS = {
   shortText: 500,
   longText: 100_000,
   path: 4096,
-  listItems: 10_000
+  listItems: 10_000,
+  tagsPerClaim: 100
 } as const
 
 const id = z.string().min(1).max(100)
@@ -46,7 +47,7 @@ const path = z
   .min(1)
   .max(LIMITS.path)
   .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character')
-const tags = z.array(z.string().trim().min(1).max(100)).max(100)
+const tags = z.array(z.string().trim().min(1).max(100)).max(LIMITS.tagsPerClaim)
 const dateText = z.union([
   z.literal(''),
   z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected YYYY-MM-DD or an ISO date-time')

@@ -1,5 +1,5 @@
 // Claims and the links between them.
-import type { ClaimPatch, ClaimsPatch } from '../../shared/api'
+import { LIMITS, type ClaimPatch, type ClaimsPatch } from '../../shared/api'
 import { selectorsFor } from '../../shared/anchoring/selectors'
 import { DEFAULT_LABELS } from '../../shared/briefing/labels'
 import { ClaimdeskError, invalid } from '../../shared/errors'
@@ -141,6 +141,8 @@ export function updateClaims(
   const ops: CaseOp[] = []
   const value = claims.map((claim) => {
     const tags = normaliseTags([...claim.tags.filter((t) => !removed.has(t.toLowerCase())), ...addTags])
+    if (tags.length > LIMITS.tagsPerClaim && tags.length > claim.tags.length)
+      throw invalid(`addTags: ${quoted(claim.quote.exact)} would have more than ${LIMITS.tagsPerClaim} topics`)
     const next: Claim = { ...claim, ...fields, tags }
     if (!changes(claim, next)) return claim
     const item = { ...next, updatedAt: ctx.now }

@@ -1,5 +1,6 @@
 // The rules without a disk: a case in memory, a fixed clock and ids, and the ops each rule returns.
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../shared/api'
 import type { CaseData } from '../../shared/model'
 import { CaseState } from '../case/case-state'
 import { emptyCase } from '../case/empty-case'
@@ -118,6 +119,21 @@ describe('claim rules', () => {
     expect(() => updateClaims(state, ['a', 'gone'], { status: 'confirmed' }, context())).toThrow(/gone/)
     expect(() => updateClaims(state, ['a', 'b'], { sourceId: reuters.id }, context())).toThrow(/relay of/)
     expect(() => updateClaims(state, ['a'], { sourceId: 'nobody' }, context())).toThrow(/nobody/)
+  })
+
+  it('refuses a bulk topic that would give a claim more topics than a claim may hold, naming the claim', () => {
+    const full = {
+      ...fakeClaim(doc.id, null, 'full'),
+      tags: Array.from({ length: LIMITS.tagsPerClaim }, (_, i) => `t${i}`)
+    }
+    const state = stateWith({ documents: [doc], claims: [fakeClaim(doc.id, null, 'a'), full] })
+    expect(() => updateClaims(state, ['a', 'full'], { addTags: ['one more'] }, context())).toThrow(
+      new RegExp(`^addTags: “officials had confirmed .*” would have more than ${LIMITS.tagsPerClaim} topics$`)
+    )
+    expect(updateClaims(state, ['full'], { addTags: ['T0'] }, context()).ops).toEqual([])
+    expect(
+      updateClaims(state, ['full'], { addTags: ['new'], removeTags: ['t0'] }, context()).value[0].tags
+    ).toHaveLength(LIMITS.tagsPerClaim)
   })
 
   it('deletes several claims as one change, each once', () => {

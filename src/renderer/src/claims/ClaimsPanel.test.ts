@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { join } from 'node:path'
 import { tick } from 'svelte'
 import { afterEach, describe, expect, it } from 'vitest'
+import { handleGlobalKey } from '../lib/shortcuts'
 import { holdCalls, loadedDesk, type TestDesk } from '../lib/testing/desk'
 import ClaimsPanel from './ClaimsPanel.svelte'
 
@@ -128,6 +129,20 @@ describe('ClaimsPanel picking several claims', () => {
     await waitFor(() => expect(screen.queryByTestId('selection-bar')).toBeNull())
   })
 
+  it('Shift-click extends from the claim last picked, not from its old row once the filters change', async () => {
+    const { desk, a, b, c, reuters } = await setup()
+    await fireEvent.click(row(c.id), { ctrlKey: true }) // Unattributed: the third row
+    await waitFor(() => expect(picked()).toEqual([c.id]))
+    desk.view.sourceId = reuters.id // b (ISW, via Reuters) and a (Reuters); c is hidden
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(2))
+    await fireEvent.click(row(b.id), { shiftKey: true })
+    await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('2 selected'))
+    expect(desk.view.selection.ids).toEqual([c.id, b.id])
+    // From b (now the anchor), a Shift-click on a takes the rows between.
+    await fireEvent.click(row(a.id), { shiftKey: true })
+    await waitFor(() => expect(desk.view.selection.ids).toEqual([c.id, b.id, a.id]))
+  })
+
   it('Ctrl+A picks what the filters find; a topic goes on and comes off every picked claim as one undo step', async () => {
     const { desk, a, b, c } = await setup()
     await fireEvent.input(screen.getByTestId('claim-filter'), { target: { value: 'a' } })
@@ -172,6 +187,32 @@ describe('ClaimsPanel picking several claims', () => {
     expect(desk.notices.toasts.at(-1)!.message).toBe('Deleted 2 claims')
     await desk.notices.toasts.at(-1)!.actions[0].run()
     await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(3))
+  })
+
+  it('in the bar, Delete deletes the picked claims (not the focused one) and Esc puts them back; focus returns to the list', async () => {
+    const { desk, a, b, c } = await setup()
+    // The app's one window-wide key handler, as App.svelte installs it.
+    const globalKeys = (e: KeyboardEvent) => handleGlobalKey(e, desk) && e.preventDefault()
+    window.addEventListener('keydown', globalKeys)
+    try {
+      desk.view.selection.add([a.id, c.id])
+      desk.store.focusClaim(b.id)
+      await waitFor(() => expect(screen.getByTestId('selection-clear')).toBeTruthy())
+      screen.getByTestId('selection-clear').focus()
+      await fireEvent.keyDown(screen.getByTestId('selection-clear'), { key: 'Escape' })
+      await waitFor(() => expect(screen.queryByTestId('selection-bar')).toBeNull())
+      expect(document.activeElement).toBe(screen.getByTestId('claims-list'))
+
+      desk.view.selection.add([a.id, c.id])
+      await waitFor(() => expect(screen.getByTestId('selection-make-set')).toBeTruthy())
+      screen.getByTestId('selection-make-set').focus()
+      await fireEvent.keyDown(screen.getByTestId('selection-make-set'), { key: 'Delete' })
+      await waitFor(() => expect(screen.getAllByTestId('claim-item').map((i) => i.dataset.claimId)).toEqual([b.id]))
+      expect(desk.notices.toasts.at(-1)!.message).toBe('Deleted 2 claims')
+      expect(document.activeElement).toBe(screen.getByTestId('claims-list'))
+    } finally {
+      window.removeEventListener('keydown', globalKeys)
+    }
   })
 
   it('makes a conflict set of the picked claims: the Conflicts tab opens with them drafted', async () => {

@@ -12,8 +12,11 @@ const FETCH = 5000
 
 export class ClaimSelection {
   private picked = new SvelteSet<Id>()
-  /** The row offset a Shift-click or Shift-arrow extends from. */
-  anchor = -1
+  /**
+   * The claim a Shift-click extends from: a claim rather than a row, so that a filter, a regrouping
+   * or a deletion moving the rows does not make it extend from another claim.
+   */
+  anchor: Id | null = null
 
   constructor(private store: CaseStore) {
     store.onCaseSwitch(() => this.clear())
@@ -30,10 +33,10 @@ export class ClaimSelection {
     return this.picked.has(id)
   }
 
-  toggle(id: Id, offset: number): void {
+  toggle(id: Id): void {
     if (this.picked.has(id)) this.picked.delete(id)
     else if (this.picked.size < MAX_SELECTED) this.picked.add(id)
-    this.anchor = offset
+    this.anchor = id
   }
 
   add(ids: readonly Id[]): number {
@@ -49,22 +52,23 @@ export class ClaimSelection {
 
   clear(): void {
     this.picked.clear()
-    this.anchor = -1
+    this.anchor = null
   }
 
   /**
-   * Every claim a question of the claims list finds (up to the limit), asked a few thousand at a
-   * time: the list itself holds only the pages on screen. Resolves to how many were added, or
-   * undefined when the question could not be asked.
+   * Every claim a question of the claims list finds (up to the limit), asked a few thousand rows at
+   * a time: the list itself holds only the pages on screen. A claim under two topics is two rows, so
+   * the rows are read until the limit of distinct claims is reached. Resolves to how many were
+   * added, or undefined when the question could not be asked.
    */
   async addAll(query: Omit<ClaimQuery, 'offset' | 'limit'>): Promise<number | undefined> {
-    const ids: Id[] = []
-    for (let offset = 0; offset < MAX_SELECTED; offset += FETCH) {
+    const ids = new Set<Id>()
+    for (let offset = 0; this.picked.size + ids.size < MAX_SELECTED; offset += FETCH) {
       const page = await this.store.run(() => this.store.api.listClaims({ ...query, offset, limit: FETCH }))
       if (!page) return undefined
-      for (const c of page.claims) ids.push(c.id)
+      for (const c of page.claims) if (!this.picked.has(c.id)) ids.add(c.id)
       if (offset + FETCH >= page.total) break
     }
-    return this.add(ids)
+    return this.add([...ids])
   }
 }

@@ -310,9 +310,13 @@ export class ClaimsView {
     else if (this.idAt(this.cursor) !== id) this.cursor = this.offsetOf(id)
   }
 
-  /** Adds the rows from the selection's anchor to `offset` (both included) to the selection. */
+  /**
+   * Adds the rows from the selection's anchor to `offset` (both included) to the selection; only
+   * the row at `offset` when the anchor is not in the list.
+   */
   async selectTo(offset: number): Promise<void> {
-    const anchor = this.selection.anchor >= 0 ? this.selection.anchor : offset
+    const at = this.selection.anchor === null ? -1 : this.offsetOf(this.selection.anchor)
+    const anchor = at >= 0 ? at : offset
     const from = Math.max(0, Math.min(anchor, offset))
     const to = Math.min(this.total, Math.max(anchor, offset) + 1, from + MAX_SELECTED)
     await this.ensure(from, to)
@@ -322,7 +326,7 @@ export class ClaimsView {
       if (id) ids.push(id)
     }
     this.selection.add(ids)
-    this.selection.anchor = offset
+    this.selection.anchor = this.idAt(offset) ?? null
   }
 
   /** Adds every claim the list finds now (with its filters) to the selection. */
