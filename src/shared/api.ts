@@ -623,7 +623,8 @@ export interface ApiResults {
   getClaims: Claim[]
   createClaim: Changed<Claim>
   updateClaim: Changed<Claim>
-  updateClaims: Changed<Claim[]>
+  /** The ids of the claims it changed; the others named were already so. */
+  updateClaims: Changed<Id[]>
   deleteClaims: Changed<Id[]>
   deleteClaim: Changed<Claim>
   createLink: Changed<ClaimLink>

@@ -97,10 +97,9 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
     )
     return 0
   }
-  const { value, changes } = await api.updateClaims(named, patch)
-  const written = new Set(changes.claims?.put.map((c) => c.id))
-  const changed = value.filter((c) => written.has(c.id)).map((c) => c.id)
-  const unchanged = value.filter((c) => !written.has(c.id)).map((c) => c.id)
+  const { value: changed } = await api.updateClaims(named, patch)
+  const written = new Set(changed)
+  const unchanged = [...new Set(named)].filter((id) => !written.has(id))
   if (values.json) io.out(JSON.stringify({ changed, unchanged }, null, 2))
   else
     io.out(

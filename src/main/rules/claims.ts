@@ -123,15 +123,17 @@ export function updateClaim(state: CaseState, id: Id, patch: ClaimPatch, ctx: Ru
   return { ops: [{ op: 'put', collection: 'claims', item: next }], value: next, label: editLabel(state, patch) }
 }
 
-/** The same change to several claims; only the claims it changes are written. */
+/** The same change to several claims; only the claims it changes are written, and named in its value. */
 export function updateClaims(
   state: CaseState,
   ids: readonly Id[],
   patch: ClaimsPatch,
   ctx: RuleContext
-): Outcome<Claim[]> {
+): Outcome<Id[]> {
   const claims = [...new Set(ids)].map((id) => claimOf(state, id))
   const { addTags = [], removeTags = [], ...fields } = patch
+  const both = normaliseTags(addTags).find((t) => removeTags.some((r) => r.trim().toLowerCase() === t.toLowerCase()))
+  if (both) throw invalid(`removeTags: “${both}” is added by the same change`)
   if (fields.sourceId !== undefined) {
     checkSources(state, fields.sourceId, [])
     const relayed = claims.find((c) => fields.sourceId && c.via.includes(fields.sourceId))
@@ -139,16 +141,16 @@ export function updateClaims(
   }
   const removed = new Set(normaliseTags(removeTags).map((t) => t.toLowerCase()))
   const ops: CaseOp[] = []
-  const value = claims.map((claim) => {
+  const value: Id[] = []
+  for (const claim of claims) {
     const tags = normaliseTags([...claim.tags.filter((t) => !removed.has(t.toLowerCase())), ...addTags])
     if (tags.length > LIMITS.tagsPerClaim && tags.length > claim.tags.length)
       throw invalid(`addTags: ${quoted(claim.quote.exact)} would have more than ${LIMITS.tagsPerClaim} topics`)
     const next: Claim = { ...claim, ...fields, tags }
-    if (!changes(claim, next)) return claim
-    const item = { ...next, updatedAt: ctx.now }
-    ops.push({ op: 'put', collection: 'claims', item })
-    return item
-  })
+    if (!changes(claim, next)) continue
+    ops.push({ op: 'put', collection: 'claims', item: { ...next, updatedAt: ctx.now } })
+    value.push(claim.id)
+  }
   return { ops, value, label: bulkLabel(state, patch, ops.length) }
 }
 

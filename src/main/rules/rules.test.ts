@@ -99,10 +99,14 @@ describe('claim rules', () => {
       { addTags: ['troops', ' kursk '], removeTags: ['BORDER'] },
       context()
     )
-    expect(tagged.value.map((c) => c.tags)).toEqual([
+    expect(tagged.value).toEqual(['a', 'b'])
+    expect(tagged.ops.map((o) => o.op === 'put' && (o.item as { tags: string[] }).tags)).toEqual([
       ['Troops', 'kursk'],
       ['troops', 'kursk']
     ])
+    expect(() => updateClaims(state, ['a'], { addTags: ['x'], removeTags: [' X '] }, context())).toThrow(
+      'removeTags: “x” is added by the same change'
+    )
     expect(tagged.ops).toHaveLength(2)
     expect(tagged.label).toBe('#troops, #kursk, no #BORDER on 2 claims')
     const status = updateClaims(state, ['a', 'b'], { status: 'confirmed' }, context())
@@ -131,9 +135,8 @@ describe('claim rules', () => {
       new RegExp(`^addTags: “officials had confirmed .*” would have more than ${LIMITS.tagsPerClaim} topics$`)
     )
     expect(updateClaims(state, ['full'], { addTags: ['T0'] }, context()).ops).toEqual([])
-    expect(
-      updateClaims(state, ['full'], { addTags: ['new'], removeTags: ['t0'] }, context()).value[0].tags
-    ).toHaveLength(LIMITS.tagsPerClaim)
+    const swapped = updateClaims(state, ['full'], { addTags: ['new'], removeTags: ['t0'] }, context()).ops[0]
+    expect(swapped.op === 'put' && (swapped.item as { tags: string[] }).tags).toHaveLength(LIMITS.tagsPerClaim)
   })
 
   it('deletes several claims as one change, each once', () => {

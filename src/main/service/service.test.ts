@@ -395,7 +395,8 @@ describe('claims', () => {
     const make = (start: number) => api.createClaim({ documentId: doc.id, start, end: start + 8, tags: ['old'] })
     const ids = [(await make(0)).value.id, (await make(10)).value.id, (await make(20)).value.id]
     const { value, changes } = await api.updateClaims(ids.slice(0, 2), { addTags: ['troops'], removeTags: ['old'] })
-    expect(value.map((c) => c.tags)).toEqual([['troops'], ['troops']])
+    expect(value).toEqual(ids.slice(0, 2))
+    expect(changes.claims?.put.map((c) => c.tags)).toEqual([['troops'], ['troops']])
     expect(changes.tags).toEqual(expect.arrayContaining([{ tag: 'troops', count: 2 }]))
     await api.deleteClaims(ids)
     expect(await allClaims()).toEqual([])

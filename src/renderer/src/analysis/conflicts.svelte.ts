@@ -134,8 +134,10 @@ export class ConflictDesk {
   async saveDraft(): Promise<ConflictSet | undefined> {
     // A plain copy: the draft is deep state (a proxy), which no structured clone (IPC) can send.
     const d = $state.snapshot(this.draft)
-    if (!d || d.claimIds.length < 2) return undefined
-    const set = await this.store.createConflictSet({ claimIds: d.claimIds, kind: d.kind, subject: d.subject })
+    // Claims deleted meanwhile (here or in another window) are left out.
+    const claimIds = d?.claimIds.filter((id) => !this.store.removedClaimIds.has(id)) ?? []
+    if (!d || claimIds.length < 2) return undefined
+    const set = await this.store.createConflictSet({ claimIds, kind: d.kind, subject: d.subject })
     if (set) {
       this.draft = null
       this.item = { kind: 'set', id: set.id }

@@ -209,10 +209,29 @@ describe('ClaimsPanel picking several claims', () => {
       await fireEvent.keyDown(screen.getByTestId('selection-make-set'), { key: 'Delete' })
       await waitFor(() => expect(screen.getAllByTestId('claim-item').map((i) => i.dataset.claimId)).toEqual([b.id]))
       expect(desk.notices.toasts.at(-1)!.message).toBe('Deleted 2 claims')
-      expect(document.activeElement).toBe(screen.getByTestId('claims-list'))
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('claims-list')))
     } finally {
       window.removeEventListener('keydown', globalKeys)
     }
+  })
+
+  it('asks before deleting picked claims the filters hide, and deletes nothing when the analyst says no', async () => {
+    const { desk, a, b, c } = await setup()
+    desk.view.selection.add([a.id, b.id, c.id])
+    desk.view.status = 'confirmed' // only b
+    await waitFor(() => expect(screen.getAllByTestId('claim-item')).toHaveLength(1))
+    const asked: string[] = []
+    desk.store.confirm = async (title, _action, message) => (asked.push(`${title} ${message}`), false)
+    await fireEvent.keyDown(screen.getByTestId('claims-list'), { key: 'Delete' })
+    await waitFor(() =>
+      expect(asked).toEqual(['Delete 3 claims? 2 of the 3 picked are not in the list as it is filtered now.'])
+    )
+    expect(desk.store.claimCount).toBe(3)
+    expect(desk.view.selection.size).toBe(3)
+    desk.store.confirm = async () => true
+    await fireEvent.click(screen.getByTestId('selection-delete'))
+    await waitFor(() => expect(desk.store.claimCount).toBe(0))
+    expect(desk.view.selection.size).toBe(0)
   })
 
   it('makes a conflict set of the picked claims: the Conflicts tab opens with them drafted', async () => {

@@ -56,19 +56,33 @@ export class ClaimSelection {
   }
 
   /**
-   * Every claim a question of the claims list finds (up to the limit), asked a few thousand rows at
-   * a time: the list itself holds only the pages on screen. A claim under two topics is two rows, so
-   * the rows are read until the limit of distinct claims is reached. Resolves to how many were
-   * added, or undefined when the question could not be asked.
+   * Every claim a question of the claims list finds, up to the limit. Resolves to how many were
+   * added and how many it found in all, or undefined when the question could not be asked.
    */
-  async addAll(query: Omit<ClaimQuery, 'offset' | 'limit'>): Promise<number | undefined> {
-    const ids = new Set<Id>()
-    for (let offset = 0; this.picked.size + ids.size < MAX_SELECTED; offset += FETCH) {
-      const page = await this.store.run(() => this.store.api.listClaims({ ...query, offset, limit: FETCH }))
-      if (!page) return undefined
-      for (const c of page.claims) if (!this.picked.has(c.id)) ids.add(c.id)
-      if (offset + FETCH >= page.total) break
-    }
-    return this.add([...ids])
+  async addAll(query: ListQuery): Promise<{ added: number; found: number } | undefined> {
+    const found = await claimIdsOf(this.store, query, MAX_SELECTED, (id) => this.picked.has(id))
+    return found && { added: this.add([...found.ids]), found: found.total }
+  }
+}
+
+type ListQuery = Omit<ClaimQuery, 'offset' | 'limit'>
+
+/**
+ * The distinct claims a question of the claims list finds (leaving out those `skip` names), read a
+ * few thousand rows at a time until `max` are found: the list itself holds only the pages on
+ * screen, and a claim under two topics is two rows. `total`: how many rows the question has.
+ */
+export async function claimIdsOf(
+  store: CaseStore,
+  query: ListQuery,
+  max: number,
+  skip: (id: Id) => boolean = () => false
+): Promise<{ ids: Set<Id>; total: number } | undefined> {
+  const ids = new Set<Id>()
+  for (let offset = 0; ; offset += FETCH) {
+    const page = await store.run(() => store.api.listClaims({ ...query, offset, limit: FETCH }))
+    if (!page) return undefined
+    for (const c of page.claims) if (!skip(c.id) && ids.size < max) ids.add(c.id)
+    if (offset + FETCH >= page.total || ids.size >= max) return { ids, total: page.total }
   }
 }

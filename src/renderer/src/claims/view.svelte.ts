@@ -6,7 +6,7 @@ import { SvelteMap } from 'svelte/reactivity'
 import type { ClaimGroup, ClaimPage, ClaimSort } from '../../../shared/api'
 import type { ClaimStatus } from '../../../shared/model'
 import type { CaseStore } from '../lib/case.svelte'
-import { ClaimSelection, MAX_SELECTED } from './selection.svelte'
+import { claimIdsOf, ClaimSelection, MAX_SELECTED } from './selection.svelte'
 
 export type PanelGroupBy = 'source' | 'topic'
 
@@ -329,10 +329,40 @@ export class ClaimsView {
     this.selection.anchor = this.idAt(offset) ?? null
   }
 
-  /** Adds every claim the list finds now (with its filters) to the selection. */
-  selectAll(): Promise<number | undefined> {
+  /** Adds every claim the list finds now (with its filters) to the selection, saying so when not all fit. */
+  async selectAll(): Promise<void> {
     const request = this.answered
-    return request ? this.selection.addAll(request) : Promise.resolve(0)
+    const added = request && (await this.selection.addAll(request))
+    if (added && this.selection.size >= MAX_SELECTED && added.found > added.added)
+      this.store.notices.toast(
+        `Picked ${MAX_SELECTED.toLocaleString('en')} claims, the most one change takes: the rest of the list is not picked.`
+      )
+  }
+
+  /**
+   * Deletes the picked claims as one change (Undo in its message). When some of them are not in the
+   * list as it is filtered now, the analyst is asked first, since they would go unseen.
+   */
+  async deleteSelected(): Promise<void> {
+    const ids = this.selection.ids
+    if (ids.length === 0 || this.store.readOnly) return
+    const hidden = await this.unlisted(ids)
+    if (hidden === undefined) return
+    if (hidden > 0) {
+      const n = ids.length.toLocaleString('en')
+      const message = `${hidden.toLocaleString('en')} of the ${n} picked ${hidden === 1 ? 'is' : 'are'} not in the list as it is filtered now.`
+      if (!(await this.store.confirm(`Delete ${n} claims?`, 'Delete', message))) return
+    }
+    if (await this.store.deleteClaims(ids)) this.selection.clear()
+  }
+
+  /** How many of these claims the list as filtered now does not show (undefined: it could not be asked). */
+  private async unlisted(ids: readonly string[]): Promise<number | undefined> {
+    const request = this.answered
+    if (!request) return ids.length
+    if (!this.filtering && request.documentId === undefined) return 0
+    const listed = await claimIdsOf(this.store, request, Infinity)
+    return listed && ids.filter((id) => !listed.ids.has(id)).length
   }
 
   clearFilters(): void {

@@ -8,6 +8,7 @@
 // it failed, in which case the error was shown to the user, or handed to `onError` when the caller
 // shows it in place (a save state, a row of the import list).
 import { SvelteMap } from 'svelte/reactivity'
+import { LIMITS } from '../../../shared/api'
 import type {
   AcceptedSuggestions,
   AcceptInput,
@@ -710,9 +711,11 @@ export class CaseStore {
   /** Claims by id that this UI may not hold yet (a briefing's, a search's). */
   async loadClaims(ids: readonly Id[]): Promise<void> {
     const missing = ids.filter((id) => !this.claims.has(id))
-    if (missing.length === 0) return
-    const found = await this.run(() => this.api.getClaims([...missing]))
-    for (const c of found ?? []) this.claims.set(c.id, c)
+    // As many at a time as one call takes.
+    for (let at = 0; at < missing.length; at += LIMITS.listItems) {
+      const found = await this.run(() => this.api.getClaims(missing.slice(at, at + LIMITS.listItems)))
+      for (const c of found ?? []) this.claims.set(c.id, c)
+    }
   }
 
   /**
@@ -772,7 +775,7 @@ export class CaseStore {
   }
 
   /** The same change to several claims (one step of undo); claims on show are redrawn when it lands. */
-  updateClaims(ids: readonly Id[], patch: ClaimsPatch): Promise<Claim[] | undefined> {
+  updateClaims(ids: readonly Id[], patch: ClaimsPatch): Promise<Id[] | undefined> {
     return this.change(() => this.api.updateClaims([...ids], patch))
   }
 
