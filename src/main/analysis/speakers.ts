@@ -284,6 +284,11 @@ export function profile(tokens: Token[], text: string): Profile {
     return { ...base, name, aliases: [phrase], kind, form: 'named', words: new Set([...words, name.toLowerCase()]) }
   }
 
+  // "The directorate's analysts", "forecasters at the weather service": staff speaking for an institution are
+  // the institution.
+  const body = head && INSTITUTION_STAFF.has(head.lower) ? staffBody(tokens, tokens.indexOf(head)) : null
+  if (body) return profile(body, text)
+
   const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
   // "data from Portwatch Marine", "an article in the newspaper Vecherny Listok": the named author speaks.
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
@@ -310,7 +315,11 @@ export function profile(tokens: Token[], text: string): Profile {
       next && ['published', 'released', 'compiled', 'issued', 'provided', 'posted', 'shared'].includes(next.lower)
         ? tokens[i + 2]
         : next
-    const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
+    // "an assessment by the directorate that was shown to the Sentinel": the author ends where a clause or aside
+    // about the record begins.
+    const byWhom = after ? tokens.slice(tokens.indexOf(after) + 1) : []
+    const aside = byWhom.findIndex((t) => t.text === ',' || RELATIVE_WORDS.has(t.lower))
+    const author = aside === -1 ? byWhom : byWhom.slice(0, aside)
     // "a video posted by the channel X": whoever put out any record speaks through it.
     const putOut = after?.lower === 'by' && after !== next
     if (
@@ -455,6 +464,33 @@ export function profile(tokens: Token[], text: string): Profile {
     surname: kind === 'person' || bare ? run?.at(-1)?.lower : undefined,
     ...(bare ? { bare } : {})
   }
+}
+
+const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whose'])
+/** Plural staff who speak for the body they work at, not for themselves. */
+const INSTITUTION_STAFF = new Set([
+  'analysts',
+  'researchers',
+  'economists',
+  'scientists',
+  'statisticians',
+  'forecasters',
+  'experts'
+])
+
+/** The body owning the staff at `at`: "the directorate's analysts", "analysts at the directorate", or null. */
+function staffBody(tokens: Token[], at: number): Token[] | null {
+  const owner = tokens[at - 1]?.lower === "'s" ? at - 1 : -1
+  if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) {
+    const possessor = tokens.slice(0, owner)
+    return possessor.some((t) => t.pos === 'PROPN' || ORGANIZATION_WORDS.test(t.lower)) ? possessor : null
+  }
+  const place = tokens[at + 1]
+  if (at !== 0 || !place || !['at', 'of', 'from'].includes(place.lower)) return null
+  const body = tokens.slice(at + 2)
+  const end = body.findIndex((t) => t.text === ',' || RELATIVE_WORDS.has(t.lower))
+  const named = end === -1 ? body : body.slice(0, end)
+  return named[0]?.pos === 'DET' && named.some((t) => ORGANIZATION_WORDS.test(t.lower)) ? named : null
 }
 
 /** "Kostrel's" before the name at `at`: the capitalised possessor's words, or null. */
