@@ -263,6 +263,11 @@ export const CAVEAT_OWNER =
   /(?:\b[Tt]he\s+(?:\p{L}+\s+){0,2}?|\b(?=\p{Lu}))(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/u
 /** A caveat on a count: "the number of missiles and drones launched" (the claims giving that count). */
 export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\s+(\p{L}+))?(?:\s+(\p{L}+ed))?\b/giu
+/** A caveat on what a record holds: "could not verify the figures it contains", "the claims in the report". */
+export const CAVEAT_ON_RECORD =
+  /\b(figures|numbers|estimates|claims|details)\s+(?:it|they)\s+contains?\b|\b(figures|numbers|estimates|claims|details)\s+in\s+the\s+(?:[\p{L}-]+\s+)?(document|assessment|report|memo|dossier|draft|study|paper)s?\b/iu
+/** A claim comparing amounts gives a figure: "far more shells than ministers have admitted". */
+export const COMPARES_AMOUNTS = /\b(?:more|fewer|less|larger|smaller|higher|lower|greater)\b[^.;]*\bthan\b/i
 /** A caveat on a death toll, and the claims that give one. */
 export const CAVEAT_TOLL = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))\b/i
 export const GIVES_TOLL = /\b(?:killed|dead|died|deaths?|toll)\b/i

@@ -821,6 +821,30 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it("puts a caveat on a record's figures on every figure the record or its author gives, before or after it", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The river authority has lost track of far more water than it admits, according to an internal audit report by the Water Commission that was passed to the Ledger.',
+          'The report says 31 million litres were lost every day. The mayor said the figures were old.',
+          'The Ledger has seen a copy of the report but could not verify the figures it contains.',
+          'The commission estimates that repairs would take 12 years. The report also says the authority ignored warnings.',
+          'A council engineer said about 20 million litres were lost a day.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['The river authority has lost track of far more water than it admits', '6'],
+      ['31 million litres were lost every day', '6'],
+      ['the figures were old', null],
+      ['repairs would take 12 years', '6'],
+      ['the authority ignored warnings', null],
+      ['about 20 million litres were lost a day', null]
+    ])
+  })
+
   it('reads a subject\'s apposition for what it is, so "the company" later is that company', () => {
     const got = brief({
       ...doc(

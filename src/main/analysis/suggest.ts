@@ -12,10 +12,13 @@ import {
   CAVEAT_ON_OFFICIALS,
   CAVEAT_HOW_MANY,
   CAVEAT_NUMBER_OF,
+  CAVEAT_ON_RECORD,
   CAVEAT_OWNER,
   CAVEAT_TOLL,
   CAVEATS,
+  COMPARES_AMOUNTS,
   CONTRAST_TURN,
+  DOCUMENT_HEADS,
   ESTIMATIVE,
   EVIDENCE_UNITS,
   GIVES_TOLL,
@@ -269,6 +272,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const capitalised = capitalisedWords(sentences)
   const leads = leadSentences(text, doc.blocks, sentences)
   const drafts: Draft[] = []
+  // Caveats on a record's contents, applied once the whole article is read.
+  const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
@@ -491,7 +496,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const own =
         CHECKED_CLAIM.test(sentenceText) || quoted
           ? null
-          : (ownWitness(text, s, publisher) ??
+          : // "The Ledger has seen the report but could not verify it": a caveat, not what the publisher found.
+            ((caveats.some((c) => c.kind === 'unverified') ? null : ownWitness(text, s, publisher)) ??
             publisherClaim(text, s, quantities, caveats, opening) ??
             (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
               ? leadClaim(text, s, opening)
@@ -526,6 +532,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           sentence: si,
           block: s.block
         })
+      } else if (caveats.length && CAVEAT_ON_RECORD.test(sentenceText) && recordVoices(drafts, s).size) {
+        recordCaveats.push({ caveats, s, sentenceText })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
         // "Borealis cannot verify either figure, and neither side publishes its losses": the clause joined
@@ -552,6 +560,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     drafts.push(...made)
   })
 
+  for (const { caveats, s, sentenceText } of recordCaveats) attachRecordCaveats(drafts, caveats, s, sentenceText)
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
@@ -1117,6 +1126,35 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
             ? withFigures
             : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
+}
+
+/** Who speaks through the records a sentence names ("the report", "a report by the institute"), or "the document". */
+function recordVoices(drafts: Draft[], s: Sentence): Set<Entity | null> {
+  const records = new Set(['document', ...s.tokens.filter((t) => DOCUMENT_HEADS.has(t.lower)).map((t) => t.lower)])
+  const names = (d: Draft) =>
+    d
+      .mention!.text.toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => records.has(w))
+  return new Set(drafts.filter((d) => d.entity && d.mention && names(d)).map((d) => d.entity))
+}
+
+/**
+ * "The Globe has seen a copy of the report but could not verify the figures it contains": every claim the
+ * record gives in the article, before the caveat or after it, and its author's ("a report by the institute").
+ * A caveat on figures covers the claims with a figure (a duration too) or a comparison of amounts.
+ */
+function attachRecordCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentenceText: string): void {
+  const m = CAVEAT_ON_RECORD.exec(sentenceText)!
+  const onFigures = /^(?:figures|numbers|estimates)$/i.test(m[1] ?? m[2])
+  const voices = recordVoices(drafts, s)
+  for (const d of drafts)
+    if (
+      d.resolution !== 'publisher' &&
+      voices.has(d.entity) &&
+      (!onFigures || d.quantities.length > 0 || COMPARES_AMOUNTS.test(d.claim.text))
+    )
+      d.caveats.push(...caveats)
 }
 
 const stem = (word: string) => word.toLowerCase().replace(/(?:ed|es|s)$/, '')
