@@ -845,6 +845,25 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it('follows a record or an interview carried by outlets into the sentences that quote it', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'The Harbour Post, a local weekly, printed a statement by the Coast Guard as carried by the news agency Nortel. According to the statement, nine sailors were rescued.',
+        'The daily Kurier quoted an interview that Ana Berg gave to Radio Vest on Sunday. The crew had been paid late, she said. "He told me the engine failed twice," she told the station.',
+        'A pilot said the channel was clear.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the port would reopen on Friday', 'Mayor', []],
+      ['nine sailors were rescued', 'Coast Guard', ['Nortel', 'Harbour Post']],
+      ['The crew had been paid late', 'Ana Berg', ['Radio Vest', 'Kurier']],
+      [expect.stringContaining('the engine failed twice'), expect.any(String), ['Ana Berg', 'Radio Vest', 'Kurier']],
+      ['the channel was clear', 'Unnamed pilot', []]
+    ])
+  })
+
   it('reads a subject\'s apposition for what it is, so "the company" later is that company', () => {
     const got = brief({
       ...doc(

@@ -274,6 +274,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const drafts: Draft[] = []
   // Caveats on a record's contents, applied once the whole article is read.
   const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
+  // "Obzor printed a statement by the border service as carried by DNA": the outlets a record came through.
+  const carried = new Map<Entity, { record?: string; block: number; via: Relay[] }>()
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
@@ -300,6 +302,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       dateline && dateline.index === 0 ? s.start + dateline[0].length : stamp ? s.start + stamp[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
+    noteCarriedRecord(text, s, speakers, publisher, carried)
     const made: Draft[] = []
     type Who = {
       entity: Entity | null
@@ -358,6 +361,20 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
+      // "According to the statement" after "X printed a statement by Y as carried by Z": Y, through Z and X;
+      // "she said" after "X quoted an interview that she gave to Z": she, through Z and X, and so does one
+      // she relays.
+      const chain = (e: Entity | null, head?: string) => {
+        const c = e ? carried.get(e) : undefined
+        return c && c.block === s.block && (c.record === undefined || c.record === head) ? c.via : []
+      }
+      const relayed = [...via]
+      via.splice(0, via.length, ...chain(entity, p.kind === 'document' ? p.head : undefined))
+      for (const r of relayed)
+        via.push(
+          r,
+          ...chain([...pronounRelays].find(([t]) => tokenSpan(text, t).start === r.mention.start)?.[1] ?? null)
+        )
       // "the source said": still the interview the source gave Reuters.
       const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
       if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
@@ -565,6 +582,53 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
 }
+
+/**
+ * "Obzor, the weekly, printed a statement by the border service as carried by the agency DNA.": the border
+ * service speaks in "the statement" later in the paragraph, relayed by DNA and then by Obzor.
+ */
+function noteCarriedRecord(
+  text: string,
+  s: Sentence,
+  speakers: Speakers,
+  publisher: string | null,
+  carried: Map<Entity, { record?: string; block: number; via: Relay[] }>
+): void {
+  const m = CARRIED_RECORD.exec(text.slice(s.start, s.end)) ?? CARRIED_INTERVIEW.exec(text.slice(s.start, s.end))
+  if (!m?.indices) return
+  const indices = m.indices
+  // A phrase up to its apposition: "Obzor, the opposition weekly," is Obzor.
+  const phrase = (g: number): Token[] => {
+    const [from, to] = (indices[g] ?? [0, 0]).map((i) => i + s.start)
+    const toks = s.tokens.filter((t) => t.start >= from && t.end <= to)
+    const comma = toks.findIndex((t) => t.text === ',')
+    return comma === -1 ? toks : toks.slice(0, comma)
+  }
+  const author = phrase(3)
+  const carriers = [...(m[4] ? [phrase(4)] : []), phrase(1)].filter((t) => t.length)
+  if (!author.length) return
+  const via: Relay[] = []
+  for (const toks of carriers) {
+    const span = tokenSpan(text, toks)
+    const relay = speakers.relay(profile(toks, text), span, span.start)
+    if (publisher && normName(relay.name) === normName(publisher)) continue
+    via.push({
+      mention: span,
+      name: relay.name,
+      kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+      sourceId: relay.sourceId
+    })
+  }
+  const span = tokenSpan(text, author)
+  const { entity } = speakers.resolve(profile(author, text), span, span.start)
+  const record = m[2].toLowerCase()
+  if (record !== 'interview') speakers.noteRecord(entity, record)
+  carried.set(entity, { record: record === 'interview' ? undefined : record, block: s.block, via })
+}
+const CARRIED_RECORD =
+  /^(.+?)\s+(?:printed|published|carried|ran|reproduced|reprinted|aired|broadcast|posted)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(statement|report|letter|communique|release|bulletin|dispatch)\s+(?:by|from)\s+(.+?)(?:,?\s+as\s+(?:carried|reported|relayed|distributed|published|released)\s+by\s+(.+?))?\s*[.;]?$/du
+const CARRIED_INTERVIEW =
+  /^(.+?)\s+(?:quoted|carried|printed|ran|reproduced|reprinted|aired|broadcast)\s+(?:an|the)\s+(interview)\s+(?:that|which)\s+(.+?)\s+gave\s+(?:to|on)\s+(.+?)(?:\s+(?:on|last|this|in)\s+[^,]*)?\s*[.;]?$/du
 
 /** A clause joined by ", and" after index `from`, with a verb of its own: "..., and neither side publishes ...". */
 function joinedAfter(text: string, s: Sentence, from: number): Span | null {
