@@ -1528,11 +1528,18 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         if (shower) frame.relays.push(shower)
       } else continue
     } else if (left.sameAsBefore && !prev) {
-      // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
-      let k = 0
-      while (k < v && !isFiniteVerb(toks, k)) k++
-      const [a, b] = trimPhrase(toks, 0, k)
-      if (b <= a || !isNounPhrase(toks, a, b) || toks[0].pos === 'ADP') continue
+      // "X put the toll at 112 ... and said ...": the subject at the start of the sentence, or of the clause
+      // joined by ", and" ("X found the site, and we checked it and agree").
+      const subjectFrom = (from: number): [number, number] => {
+        let k = from
+        while (k < v && !isFiniteVerb(toks, k)) k++
+        return trimPhrase(toks, from, k)
+      }
+      const joined = toks.findLastIndex((t, c) => c < v - 1 && t.text === ',' && toks[c + 1].lower === 'and')
+      const inClause = joined > 0 ? subjectFrom(joined + 2) : null
+      const clause = !!inClause && inClause[1] > inClause[0] && isNounPhrase(toks, inClause[0], inClause[1])
+      const [a, b] = clause ? inClause! : subjectFrom(0)
+      if (b <= a || !isNounPhrase(toks, a, b) || (!clause && toks[0].pos === 'ADP')) continue
       frame.speaker = toks.slice(a, b)
       frame.begins = toks[v - 1].start
     } else if (left.sameAsBefore) {

@@ -493,6 +493,14 @@ function staffBody(tokens: Token[], at: number): Token[] | null {
   return named[0]?.pos === 'DET' && named.some((t) => ORGANIZATION_WORDS.test(t.lower)) ? named : null
 }
 
+/** Two names of one surname may be one person: one has no forename, or the forenames (or an initial) agree. */
+function sameForename(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((n) => n.split(' '))
+  if (x.length < 2 || y.length < 2) return true
+  const [f, g] = [x[0], y[0]].map((w) => w.replace(/\.$/, ''))
+  return f === g || (f.length === 1 && g.startsWith(f)) || (g.length === 1 && f.startsWith(g))
+}
+
 /** "Kostrel's" before the name at `at`: the capitalised possessor's words, or null. */
 function placeOwner(tokens: Token[], at: number): Token[] | null {
   if (!POSSESSIVE_MARK.test(tokens[at - 1]?.text ?? '')) return null
@@ -798,7 +806,9 @@ export class Speakers {
     if (p.indefinite) return undefined
     const wanted = normName(p.name)
     const same = (e: Entity) => e.known.has(wanted)
-    const bySurname = (e: Entity) => !!p.surname && e.kind === 'person' && e.surname === p.surname
+    // "Kessel" is the last Kessel met; "Piotr Kessel" is not "Anna Kessel".
+    const bySurname = (e: Entity) =>
+      !!p.surname && e.kind === 'person' && e.surname === p.surname && sameForename(wanted, normName(e.name))
     const acronym = (e: Entity) =>
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
     // A person's words include the bodies their title names ("Orsa chief executive Ilan Moro"): the
@@ -818,7 +828,10 @@ export class Speakers {
       !wanted.includes(' ') &&
       normName(e.name).split(' ')[0] === wanted &&
       normName(e.name) !== wanted
+    // A surname alone is whoever of that name came last, not the first one it was used for.
+    const surnameOnly = !!p.surname && wanted === p.surname
     return (
+      (surnameOnly ? this.latest(bySurname) : undefined) ??
       this.latest(same) ??
       this.latest(bySurname) ??
       this.latest(acronym) ??

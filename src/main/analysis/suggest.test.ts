@@ -864,6 +864,40 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it('keeps two people of one surname apart, a surname alone being the last of them met', () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The mayor said the port would reopen on Friday.',
+          'Anna Kessel, a harbour pilot, said the channel was clear on Monday.',
+          'Her husband, Piotr Kessel, who runs the ferry, said the ferry had been cancelled twice.',
+          'Kessel said the ferry would sail on Tuesday.',
+          'Anna Kessel said the pilots had not been paid. Kessel said the buoys had moved.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.slice(1).map((g) => [g.claim.text, g.speaker.name, g.speaker.entity])).toEqual([
+      ['the channel was clear on Monday', 'Anna Kessel', 'e2'],
+      ['the ferry had been cancelled twice', 'Piotr Kessel', 'e4'],
+      ['the ferry would sail on Tuesday', 'Piotr Kessel', 'e4'],
+      ['the pilots had not been paid', 'Anna Kessel', 'e2'],
+      ['the buoys had moved', 'Anna Kessel', 'e2']
+    ])
+  })
+
+  it('takes the subject of the clause joined by ", and" for a verb coordinated in it', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'The Harbour Watch group located the wreck off the north pier, and we checked their work and agree with it: the hull lies on its side.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got[1]).toMatchObject({ claim: expect.stringContaining('the hull lies on its side'), speaker: 'we' })
+  })
+
   it('reads a subject\'s apposition for what it is, so "the company" later is that company', () => {
     const got = brief({
       ...doc(

@@ -302,7 +302,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       dateline && dateline.index === 0 ? s.start + dateline[0].length : stamp ? s.start + stamp[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
-    noteCarriedRecord(text, s, speakers, publisher, carried)
+    const interviewed = noteCarriedRecord(text, s, speakers, publisher, carried)
     const made: Draft[] = []
     type Who = {
       entity: Entity | null
@@ -484,8 +484,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
     // "It was challenged by Dr Anton Varga. He said ...", "Asked by Ilse Varnholt ..., Ressing said ...":
     // a person named in the sentence may be a later "she".
-    // Names beside someone who spoke here are less likely the later "she" than the speaker is.
-    const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
+    // Names beside someone who spoke here, or whose interview is carried, are less likely the later "she"
+    // than the speaker is.
+    const spoke = interviewed || made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
     if (turn) return void drafts.push(...turn.claims(made, s, si, quantities, speakers, drafts))
@@ -593,9 +594,9 @@ function noteCarriedRecord(
   speakers: Speakers,
   publisher: string | null,
   carried: Map<Entity, { record?: string; block: number; via: Relay[] }>
-): void {
+): boolean {
   const m = CARRIED_RECORD.exec(text.slice(s.start, s.end)) ?? CARRIED_INTERVIEW.exec(text.slice(s.start, s.end))
-  if (!m?.indices) return
+  if (!m?.indices) return false
   const indices = m.indices
   // A phrase up to its apposition: "Obzor, the opposition weekly," is Obzor.
   const phrase = (g: number): Token[] => {
@@ -606,7 +607,7 @@ function noteCarriedRecord(
   }
   const author = phrase(3)
   const carriers = [...(m[4] ? [phrase(4)] : []), phrase(1)].filter((t) => t.length)
-  if (!author.length) return
+  if (!author.length) return false
   const via: Relay[] = []
   for (const toks of carriers) {
     const span = tokenSpan(text, toks)
@@ -624,6 +625,7 @@ function noteCarriedRecord(
   const record = m[2].toLowerCase()
   if (record !== 'interview') speakers.noteRecord(entity, record)
   carried.set(entity, { record: record === 'interview' ? undefined : record, block: s.block, via })
+  return entity.kind === 'person'
 }
 const CARRIED_RECORD =
   /^(.+?)\s+(?:printed|published|carried|ran|reproduced|reprinted|aired|broadcast|posted)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(statement|report|letter|communique|release|bulletin|dispatch)\s+(?:by|from)\s+(.+?)(?:,?\s+as\s+(?:carried|reported|relayed|distributed|published|released)\s+by\s+(.+?))?\s*[.;]?$/du
