@@ -66,6 +66,14 @@ describe('profile', () => {
     })
   })
 
+  it('reads an apposition after another as about the noun before it, not the name', () => {
+    expect(who('Marta Oss, head of the Tern Institute, a polling firm in the capital')).toEqual({
+      name: 'Marta Oss',
+      kind: 'person'
+    })
+    expect(who('Frontline Water, an aid group with teams in the south')).toMatchObject({ kind: 'organization' })
+  })
+
   it('takes plural staff speaking for an institution as the institution', () => {
     expect(who("The bureau's economists")).toMatchObject({ name: 'Bureau', kind: 'organization' })
     expect(who("the Meteorological Office's forecasters")).toMatchObject({ kind: 'organization' })

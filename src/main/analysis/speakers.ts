@@ -364,10 +364,10 @@ export function profile(tokens: Token[], text: string): Profile {
   const unnamed = /\b(unnamed|anonymous|unidentified)\b/i.test(phrase)
   const runsNamed = runs(tokens).filter((r) => r.some((t) => t.pos === 'PROPN' || /^[A-Z]{2,}/.test(t.text)))
   // An apposition says what the named thing is: "Frontline Water, an aid group with teams ...".
-  const appositionHeads = segs
-    .slice(1)
-    .filter((s) => s[0].pos === 'DET')
-    .map((s) => headOf(s)?.lower ?? '')
+  // "Jonas Weil, director of the Orr Institute, a research group": an apposition after another describes
+  // the noun before it, not the name.
+  const firstOther = segs.findIndex((s, k) => k > 0 && s[0].pos !== 'DET')
+  const appositionHeads = segs.slice(1, firstOther === -1 ? undefined : firstOther).map((s) => headOf(s)?.lower ?? '')
   const appositionKind: SourceKind | null = appositionHeads.some((h) => ORGANIZATION_WORDS.test(h))
     ? 'organization'
     : appositionHeads.some((h) => OUTLET_WORDS.test(h))
