@@ -447,8 +447,13 @@ function shownRecord(toks: Token[], k: number): boolean {
 /** Records a broadcaster shows that DOCUMENT_HEADS lacks. */
 const SHOWN_RECORDS = new Set(['post', 'posts', 'clip', 'clips', 'photo', 'picture', 'pictures'])
 
+/** Numbers written as nouns: "counted a dozen new buildings", "logged hundreds of calls". */
+const COUNT_WORDS = new Set(['dozen', 'dozens', 'score', 'scores', 'hundreds', 'thousands'])
+
 function isFigureStart(toks: Token[], k: number): boolean {
   while (toks[k] && isQuote(toks[k])) k++
+  // "as many as 62,000", "as much as a third"
+  if (toks[k]?.lower === 'as' && toks[k + 2]?.lower === 'as') k += 3
   const t = toks[k]
   return !!t && (t.pos === 'NUM' || /^\d/.test(t.text) || FIGURE_HEDGES.has(t.lower))
 }
@@ -481,7 +486,8 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
   if (RECORD_VERBS.has(lemma)) {
     for (let k = i + 1; k < toks.length && k < i + 10; k++) {
       if (clauseEnds(toks[k]) || [',', ':'].includes(toks[k].text) || toks[k].lower === 'that') break
-      if (toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') return cue({ claimFromVerb: true })
+      if ((toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') || COUNT_WORDS.has(toks[k].lower))
+        return cue({ claimFromVerb: true })
     }
     return null
   }

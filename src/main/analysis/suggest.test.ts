@@ -864,6 +864,22 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it('reads figures given as "at as many as N" or counted in words, and a description joined to them', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'In the south, the survey puts the number of empty homes at as many as 4,000 and describes the shortage as the worst in a decade.',
+        'The Orr Foundation counted a dozen closed schools over the same period.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.slice(1).map((g) => [g.claim, g.name])).toEqual([
+      ['puts the number of empty homes at as many as 4,000', 'Survey'],
+      ['describes the shortage as the worst in a decade', 'Survey'],
+      ['counted a dozen closed schools over the same period', 'Orr Foundation']
+    ])
+  })
+
   it('keeps two people of one surname apart, a surname alone being the last of them met', () => {
     const got = suggestClaims(
       {
