@@ -497,6 +497,9 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
       claimFromVerb:
         toks[i + 1]?.lower !== 'that' || (toks[i + 2]?.pos === 'NOUN' && !!toks[i + 3] && !isFiniteVerb(toks, i + 3))
     })
+  // 'The report refers to a "sharp rise" in ...': a quoted characterisation referred to is the claim.
+  if (lemma === 'refer' && toks[i + 1]?.lower === 'to' && toks.slice(i + 2, i + 5).some(isQuote))
+    return cue({ claimAt: i + 2 })
   // "milbloggers complained about shortages of ...": what they complain of is the claim.
   if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
     return cue({ claimAt: i + 2 })

@@ -880,6 +880,17 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it('reads a quoted characterisation a speaker refers to as its claim, and nothing else referred to', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'The audit refers to "serious failings" in the payroll office. The minister referred to the audit in her speech.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.slice(1).map((g) => [g.claim, g.name])).toEqual([['"serious failings" in the payroll office', 'Audit']])
+  })
+
   it('keeps two people of one surname apart, a surname alone being the last of them met', () => {
     const got = suggestClaims(
       {
