@@ -74,6 +74,11 @@ describe('profile', () => {
     expect(who('Frontline Water, an aid group with teams in the south')).toMatchObject({ kind: 'organization' })
   })
 
+  it('reads a description before a name for what the name is', () => {
+    expect(who('A local watchdog group, Fair Count')).toEqual({ name: 'Fair Count', kind: 'organization' })
+    expect(who('A local teacher, Ana Berg')).toEqual({ name: 'Ana Berg', kind: 'person' })
+  })
+
   it('takes plural staff speaking for an institution as the institution', () => {
     expect(who("The bureau's economists")).toMatchObject({ name: 'Bureau', kind: 'organization' })
     expect(who("the Meteorological Office's forecasters")).toMatchObject({ kind: 'organization' })

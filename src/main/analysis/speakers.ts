@@ -368,6 +368,12 @@ export function profile(tokens: Token[], text: string): Profile {
   // the noun before it, not the name.
   const firstOther = segs.findIndex((s, k) => k > 0 && s[0].pos !== 'DET')
   const appositionHeads = segs.slice(1, firstOther === -1 ? undefined : firstOther).map((s) => headOf(s)?.lower ?? '')
+  // "A domestic monitoring group, Clear Ballot": a description before the name says what it is, too.
+  const described =
+    segs.length > 1 && segs[0][0].pos === 'DET' && segs[1].some((t) => t.pos === 'PROPN')
+      ? [headOf(segs[0])?.lower ?? '']
+      : []
+  appositionHeads.push(...described.filter((h) => !ROLE_NOUNS.has(singular(h))))
   const appositionKind: SourceKind | null = appositionHeads.some((h) => ORGANIZATION_WORDS.test(h))
     ? 'organization'
     : appositionHeads.some((h) => OUTLET_WORDS.test(h))
