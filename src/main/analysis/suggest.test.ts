@@ -821,6 +821,26 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it("puts a caveat on one speaker's report of a thing on that speaker's claims about it", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'Radio Vest said the guards had been "attacked with knives" at the gate. The station said the gate was shut.',
+          'The mayor said the gate had been repaired. A union official said two guards were attacked.',
+          "The Ledger could not verify Radio Vest's report of the attack."
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['the guards had been "attacked with knives" at the gate', '6'],
+      ['the gate was shut', null],
+      ['the gate had been repaired', null],
+      ['two guards were attacked', null]
+    ])
+  })
+
   it("puts a caveat on a record's figures on every figure the record or its author gives, before or after it", () => {
     const got = suggestClaims(
       {

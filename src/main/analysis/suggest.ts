@@ -6,6 +6,7 @@ import { normName } from '../../shared/source-names'
 import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
   ACCOUNT_NOUNS,
+  CAVEAT_ACCOUNT_OF,
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
@@ -1121,8 +1122,30 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const listedOwner = counts.length || toll ? CAVEAT_OWNER.exec(sentenceText)?.[1].toLowerCase() : undefined
   const ownersAccount = (d: Draft) =>
     !!listedOwner && !!d.entity && (d.entity.head === listedOwner || d.entity.words.has(listedOwner))
-  if ((counted.length && drafts.some(accounts)) || drafts.some(listed) || drafts.some(ownersAccount)) {
-    for (const d of drafts.filter((d) => accounts(d) || listed(d) || ownersAccount(d))) d.caveats.push(...caveats)
+  // "could not verify TVC's report of beatings or Obzor's reading of the tracking data": each speaker's
+  // claims about the thing named.
+  const accountsOf = [...sentenceText.matchAll(CAVEAT_ACCOUNT_OF)].map((m) => ({
+    owner: m[1].toLowerCase(),
+    thing: m[2].toLowerCase().replace(/(?:ings?|s)$/, '')
+  }))
+  const speaksOf = (d: Draft) =>
+    d.resolution !== 'publisher' &&
+    accountsOf.some(
+      (a) =>
+        a.thing.length > 3 &&
+        new RegExp(`\\b${a.thing}`, 'i').test(d.claim.text) &&
+        (d.entity?.words.has(a.owner) ||
+          d.entity?.known.has(a.owner) ||
+          d.via.some((v) => normName(v.name).split(' ').includes(a.owner)))
+    )
+  const any = (d: Draft) => accounts(d) || listed(d) || ownersAccount(d) || speaksOf(d)
+  if (
+    (counted.length && drafts.some(accounts)) ||
+    drafts.some(listed) ||
+    drafts.some(ownersAccount) ||
+    drafts.some(speaksOf)
+  ) {
+    for (const d of drafts.filter(any)) d.caveats.push(...caveats)
     return
   }
   const inBlock = drafts.filter((d) => d.block === s.block)
