@@ -266,6 +266,9 @@ export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\
 /** A caveat on what a record holds: "could not verify the figures it contains", "the claims in the report". */
 export const CAVEAT_ON_RECORD =
   /\b(figures|numbers|estimates|claims|details)\s+(?:it|they)\s+contains?\b|\b(figures|numbers|estimates|claims|details)\s+in\s+the\s+(?:[\p{L}-]+\s+)?(document|assessment|report|memo|dossier|draft|study|paper)s?\b/iu
+/** The first of two owners sharing one noun: "the Dolgan ministry's or the General Staff's account". */
+export const CAVEAT_CO_OWNER =
+  /\b(?:[Tt]he\s+)?((?:\p{L}+\s+){0,2}?\p{L}+)['’]s\s+(?:or|and)\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?\p{L}+['’]s\s/u
 /** A caveat on one speaker's account of a thing: "TVC's report of beatings", "the weekly's reading of the data". */
 export const CAVEAT_ACCOUNT_OF =
   /\b(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(?:report|reports|reading|account|accounts|claim|claims|version|description|figures?|estimates?)\s+(?:of|about|on)\s+(?:the\s+)?([\p{L}-]+)/giu

@@ -821,6 +821,25 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it("puts a caveat on 'either X's or Y's account' on the claims of both", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The bridge at Orla has been retaken, Harbour Army spokesman Colonel Ivo Brant told reporters.',
+          'The Coastal Command said its units still held the bridge. A farmer said the road was empty.',
+          "The Ledger could not verify either the Harbour Army's or the Coastal Command's account of the fighting."
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['The bridge at Orla has been retaken', '6'],
+      ['its units still held the bridge', '6'],
+      ['the road was empty', null]
+    ])
+  })
+
   it("puts a caveat on one speaker's report of a thing on that speaker's claims about it", () => {
     const got = suggestClaims(
       {

@@ -7,6 +7,7 @@ import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './a
 import {
   ACCOUNT_NOUNS,
   CAVEAT_ACCOUNT_OF,
+  CAVEAT_CO_OWNER,
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
@@ -1170,13 +1171,21 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const withFigures = pool.filter((d) => d.quantities.some(countable))
   // "could not verify the group's claims": the claims of the speaker it names.
   const named = CAVEAT_OWNER.exec(sentenceText)
-  const owner = named?.[1].toLowerCase() ?? ''
-  const ownedBy = (d: Draft) =>
-    (d.entity && (d.entity.head === owner || d.entity.words.has(owner))) ||
-    d.via.some((v) => normName(v.name).split(' ').includes(owner)) ||
-    new RegExp(`\\b${owner}['’]s\\b`, 'i').test(d.claim.text)
+  // "either the Dolgan ministry's or the General Staff's account": both owners, each with its words.
+  const coowner = named ? CAVEAT_CO_OWNER.exec(sentenceText.slice(0, named.index + named[0].length)) : null
+  const owners = [
+    ...(coowner ? [coowner[1].toLowerCase().split(/\s+/)] : []),
+    ...(named ? [[named[1].toLowerCase()]] : [])
+  ]
+  const ownedByOne = (words: string[]) => (d: Draft) =>
+    (d.entity && words.every((w) => d.entity!.head === w || d.entity!.words.has(w))) ||
+    d.via.some((v) => words.every((w) => normName(v.name).split(' ').includes(w))) ||
+    new RegExp(`\\b${words.join('\\s+')}['’]s\\b`, 'i').test(d.claim.text)
   // "the union's survey figures", paragraphs after "the union's own survey ... put coverage at 78 percent".
-  const owned = named ? (pool.some(ownedBy) ? pool.filter(ownedBy) : drafts.filter(ownedBy).slice(-2)) : []
+  const owned = owners.flatMap((w) => {
+    const by = ownedByOne(w)
+    return pool.some(by) ? pool.filter(by) : drafts.filter(by).slice(-2)
+  })
   const ownedFigures = owned.filter((d) => d.quantities.some(countable))
   const byOwner = named && /^(?:figure|number|estimate)/i.test(named[2]) && ownedFigures.length ? ownedFigures : owned
   // "either account": the claims of the last two speakers; "these reports": all of the last one's.
