@@ -269,6 +269,9 @@ export const CAVEAT_ON_RECORD =
 /** The first of two owners sharing one noun: "the Dolgan ministry's or the General Staff's account". */
 export const CAVEAT_CO_OWNER =
   /\b(?:[Tt]he\s+)?((?:\p{L}+\s+){0,2}?\p{L}+)['’]s\s+(?:or|and)\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?\p{L}+['’]s\s/u
+/** A caveat on a report by the outlet that names it: "could not verify the Hromada report". */
+export const CAVEAT_NAMED_REPORT =
+  /\b(?:verify|confirm)\s+the\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)\s+(?:report|reports|story|article|account|claims?)\b/u
 /** A caveat on one speaker's account of a thing: "TVC's report of beatings", "the weekly's reading of the data". */
 export const CAVEAT_ACCOUNT_OF =
   /\b(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(?:report|reports|reading|account|accounts|claim|claims|version|description|figures?|estimates?)\s+(?:of|about|on)\s+(?:the\s+)?([\p{L}-]+)/giu

@@ -840,6 +840,24 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it('puts a caveat on "the <outlet> report" on every claim that outlet carried', () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The mayor said the bridge had reopened.',
+          'The news site Vesna, citing a police source, reported that two cars had burned and that the fire lasted "several hours." The Ledger was unable to verify the Vesna report.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['the bridge had reopened', null],
+      ['two cars had burned', '6'],
+      ['the fire lasted "several hours."', '6']
+    ])
+  })
+
   it("puts a caveat on one speaker's report of a thing on that speaker's claims about it", () => {
     const got = suggestClaims(
       {

@@ -8,6 +8,7 @@ import {
   ACCOUNT_NOUNS,
   CAVEAT_ACCOUNT_OF,
   CAVEAT_CO_OWNER,
+  CAVEAT_NAMED_REPORT,
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
@@ -1173,9 +1174,12 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const named = CAVEAT_OWNER.exec(sentenceText)
   // "either the Dolgan ministry's or the General Staff's account": both owners, each with its words.
   const coowner = named ? CAVEAT_CO_OWNER.exec(sentenceText.slice(0, named.index + named[0].length)) : null
+  // "was unable to verify the Hromada report": the claims that report gave or carried.
+  const attributive = named ? null : CAVEAT_NAMED_REPORT.exec(sentenceText)
   const owners = [
     ...(coowner ? [coowner[1].toLowerCase().split(/\s+/)] : []),
-    ...(named ? [[named[1].toLowerCase()]] : [])
+    ...(named ? [[named[1].toLowerCase()]] : []),
+    ...(attributive ? [attributive[1].toLowerCase().split(/\s+/)] : [])
   ]
   const ownedByOne = (words: string[]) => (d: Draft) =>
     (d.entity && words.every((w) => d.entity!.head === w || d.entity!.words.has(w))) ||
