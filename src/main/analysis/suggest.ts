@@ -149,6 +149,27 @@ function outside(text: string, s: Sentence, claims: { start: number; end: number
   return out + text.slice(at, s.end)
 }
 
+/** The outlets named by asides outside the claims as carrying the words, in the order they carried them. */
+function carriersIn(text: string, s: Sentence, claims: { start: number; end: number }[]): Token[][] {
+  const out: Token[][] = []
+  for (const m of text.slice(s.start, s.end).matchAll(CARRIER_ASIDE)) {
+    const from = s.start + m.index + m[0].length
+    if (claims.some((c) => from > c.start && from <= c.end)) continue
+    const toks = s.tokens.filter((t) => t.start >= from)
+    const end = toks.findIndex(
+      (t) =>
+        ['PUNCT', 'VERB', 'AUX', 'SCONJ', 'ADP'].includes(t.pos) ||
+        t.entity === 'DATE' ||
+        ['that', 'which', 'who', 'last'].includes(t.lower)
+    )
+    const phrase = end === -1 ? toks : toks.slice(0, end)
+    if (phrase.some((t) => t.pos === 'PROPN' || /^[A-Z]{2,}/.test(t.text))) out.push(phrase)
+  }
+  return out
+}
+const CARRIER_ASIDE =
+  /\b(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:statement|remarks|comments|interview|post|report|letter|message|dispatch|article)\s+(?:later\s+)?|whose\s+(?:report|story|dispatch|account)\s+was\s+)(?:carried|published|reported|quoted|reproduced|broadcast|aired|posted|cited)\s+by\s+/giu
+
 /** Where each capitalised word is, by its lower-case form: [sentence, token] in reading order. */
 function capitalisedWords(sentences: Sentence[]): Map<string, [number, number][]> {
   const out = new Map<string, [number, number][]>()
@@ -364,6 +385,20 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
+      // "said in a statement published by the agency KNA", "according to RNA, whose report was quoted by
+      // Radio Pell": outlets an aside outside the claim names as carrying the words.
+      for (const r of carriersIn(text, s, f.claims)) {
+        const span = tokenSpan(text, r)
+        if (via.some((v) => v.mention.start === span.start)) continue
+        const relay = speakers.relay(profile(r, text), span, span.start)
+        if (relay === entity || (publisher && normName(relay.name) === normName(publisher))) continue
+        via.push({
+          mention: span,
+          name: relay.name,
+          kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+          sourceId: relay.sourceId
+        })
+      }
       // "According to the statement" after "X printed a statement by Y as carried by Z": Y, through Z and X;
       // "she said" after "X quoted an interview that she gave to Z": she, through Z and X, and so does one
       // she relays.
