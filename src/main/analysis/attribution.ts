@@ -10,6 +10,7 @@ import {
   ACCOUNT_NOUNS,
   ACCUSE_VERBS,
   AUDIENCES,
+  CARRIER_ASIDE,
   INTERVIEWERS,
   CLAIM_NOUNS,
   CLAIM_SPLITS,
@@ -2052,6 +2053,8 @@ function splitClaim(text: string, c: { start: number; end: number }): { start: n
 export const quotesOpen = (s: string) => (s.match(/["“”]/g)?.length ?? 0) % 2 === 1
 
 /** Trims spaces, a leading "that", trailing commas, a final full stop outside quotes and footnote marks. */
+const CARRIED_TAIL = new RegExp(String.raw`,\s+${CARRIER_ASIDE}[^,;"“”]+$`, 'iu')
+
 export function trimClaim(text: string, c: { start: number; end: number }): { start: number; end: number } {
   let { start, end } = c
   const again = () => {
@@ -2063,6 +2066,9 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (tail) end -= tail[0].length
     const head = /^that\s+/i.exec(text.slice(start, end))
     if (head) start += head[0].length
+    // "..., in remarks carried by the Courier on Tuesday": the outlet that carried the claim is no part of it.
+    const carried = CARRIED_TAIL.exec(text.slice(start, end))
+    if (carried) end -= carried[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
     if (foot) end -= foot[0].length
     // "[Editor's note: ... seen copies.]": the note's closing bracket, with no opening one in the claim.

@@ -902,19 +902,21 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
-  it('reads outlets an aside names as carrying the words as relays', () => {
+  it('reads outlets an aside names as carrying the words as relays, and leaves the aside out of the claim', () => {
     const got = brief({
       ...doc(
         'The mayor said the bridge had reopened.',
         'The port authority said in a statement published by the news agency Nortel that 40 ships were waiting.',
-        'The coast guard said on Monday that the channel was "clear of ice," according to the Baltic News Agency, whose report was quoted by the broadcaster Radio Vest.'
+        'The coast guard said on Monday that the channel was "clear of ice," according to the Baltic News Agency, whose report was quoted by the broadcaster Radio Vest.',
+        'Jonas Weil, director of the Orr Institute, put the catch at 300 tonnes, in remarks carried by the Courier on Tuesday.'
       ),
       outlet: 'The Ledger'
     })
     expect(got.map((g) => [g.claim, g.via])).toEqual([
       ['the bridge had reopened', []],
       ['40 ships were waiting', ['Nortel']],
-      ['the channel was "clear of ice,"', ['Baltic News Agency', 'Radio Vest']]
+      ['the channel was "clear of ice,"', ['Baltic News Agency', 'Radio Vest']],
+      ['put the catch at 300 tonnes', ['Courier']]
     ])
   })
 

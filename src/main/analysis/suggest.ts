@@ -6,6 +6,7 @@ import { normName } from '../../shared/source-names'
 import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
   ACCOUNT_NOUNS,
+  CARRIER_ASIDE,
   CAVEAT_ACCOUNT_OF,
   CAVEAT_CO_OWNER,
   CAVEAT_NAMED_REPORT,
@@ -152,7 +153,7 @@ function outside(text: string, s: Sentence, claims: { start: number; end: number
 /** The outlets named by asides outside the claims as carrying the words, in the order they carried them. */
 function carriersIn(text: string, s: Sentence, claims: { start: number; end: number }[]): Token[][] {
   const out: Token[][] = []
-  for (const m of text.slice(s.start, s.end).matchAll(CARRIER_ASIDE)) {
+  for (const m of text.slice(s.start, s.end).matchAll(CARRIER)) {
     const from = s.start + m.index + m[0].length
     if (claims.some((c) => from > c.start && from <= c.end)) continue
     const toks = s.tokens.filter((t) => t.start >= from)
@@ -167,8 +168,7 @@ function carriersIn(text: string, s: Sentence, claims: { start: number; end: num
   }
   return out
 }
-const CARRIER_ASIDE =
-  /\b(?:in\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:statement|remarks|comments|interview|post|report|letter|message|dispatch|article)\s+(?:later\s+)?|whose\s+(?:report|story|dispatch|account)\s+was\s+)(?:carried|published|reported|quoted|reproduced|broadcast|aired|posted|cited)\s+by\s+/giu
+const CARRIER = new RegExp(String.raw`\b${CARRIER_ASIDE}`, 'giu')
 
 /** Where each capitalised word is, by its lower-case form: [sentence, token] in reading order. */
 function capitalisedWords(sentences: Sentence[]): Map<string, [number, number][]> {
