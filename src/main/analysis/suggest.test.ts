@@ -920,6 +920,21 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it('gives the claims of the sentence before to the outlet "which carried her remarks"', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the bridge had reopened.',
+        'The port spokeswoman, Ana Berg, told a briefing that 40 ships were waiting. Kurier, which carried her remarks, added that the pilots were on strike.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the bridge had reopened', []],
+      ['40 ships were waiting', ['Kurier']],
+      ['the pilots were on strike', []]
+    ])
+  })
+
   it('follows a record or an interview carried by outlets into the sentences that quote it', () => {
     const got = brief({
       ...doc(

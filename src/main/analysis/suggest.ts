@@ -327,6 +327,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
     const interviewed = noteCarriedRecord(text, s, speakers, publisher, carried)
+    relayBack(text, s, si, drafts, speakers)
     const made: Draft[] = []
     type Who = {
       entity: Entity | null
@@ -665,6 +666,29 @@ function noteCarriedRecord(
   carried.set(entity, { record: record === 'interview' ? undefined : record, block: s.block, via })
   return entity.kind === 'person'
 }
+/**
+ * "Arvat told a briefing that .... Gazeta, which carried her remarks, added ...": the outlet relays the claims of
+ * the sentence before that came with no relay.
+ */
+function relayBack(text: string, s: Sentence, si: number, drafts: Draft[], speakers: Speakers): void {
+  const m = CARRIED_BACK.exec(text.slice(s.start, s.end))
+  if (!m) return
+  const toks = s.tokens.filter((t) => t.end <= s.start + m[1].length)
+  if (!toks.length) return
+  const span = tokenSpan(text, toks)
+  const relay = speakers.relay(profile(toks, text), span, span.start)
+  for (const d of drafts)
+    if (d.sentence === si - 1 && d.block === s.block && d.mention && !d.via.length && d.entity !== relay)
+      d.via.push({
+        mention: span,
+        name: relay.name,
+        kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+        sourceId: relay.sourceId
+      })
+}
+const CARRIED_BACK =
+  /^([^,]+),\s+(?:which|who)\s+(?:carried|reported|published|printed|aired|ran|broadcast)\s+(?:her|his|its|their)\s+(?:remarks|comments|statement|words|account)\s*,/iu
+
 const CARRIED_RECORD =
   /^(.+?)\s+(?:printed|published|carried|ran|reproduced|reprinted|aired|broadcast|posted)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(statement|report|letter|communique|release|bulletin|dispatch)\s+(?:by|from)\s+(.+?)(?:,?\s+as\s+(?:carried|reported|relayed|distributed|published|released)\s+by\s+(.+?))?\s*[.;]?$/du
 const CARRIED_INTERVIEW =
