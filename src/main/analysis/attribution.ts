@@ -2066,7 +2066,7 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (tail) end -= tail[0].length
     const head = /^that\s+/i.exec(text.slice(start, end))
     if (head) start += head[0].length
-    // "..., in remarks carried by the Courier on Tuesday": the outlet that carried the claim is no part of it.
+    // "..., in remarks carried by the Ledger on Tuesday": the outlet that carried the claim is no part of it.
     const carried = CARRIED_TAIL.exec(text.slice(start, end))
     if (carried) end -= carried[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))

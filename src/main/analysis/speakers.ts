@@ -284,7 +284,7 @@ export function profile(tokens: Token[], text: string): Profile {
     return { ...base, name, aliases: [phrase], kind, form: 'named', words: new Set([...words, name.toLowerCase()]) }
   }
 
-  // "The directorate's analysts", "forecasters at the weather service": staff speaking for an institution are
+  // "The bureau's economists", "forecasters at the weather service": staff speaking for an institution are
   // the institution.
   const body = head && INSTITUTION_STAFF.has(head.lower) ? staffBody(tokens, tokens.indexOf(head)) : null
   if (body) return profile(body, text)
@@ -315,7 +315,7 @@ export function profile(tokens: Token[], text: string): Profile {
       next && ['published', 'released', 'compiled', 'issued', 'provided', 'posted', 'shared'].includes(next.lower)
         ? tokens[i + 2]
         : next
-    // "an assessment by the directorate that was shown to the Sentinel": the author ends where a clause or aside
+    // "a report by the audit office that was leaked to the Globe": the author ends where a clause or aside
     // about the record begins.
     const byWhom = after ? tokens.slice(tokens.indexOf(after) + 1) : []
     const aside = byWhom.findIndex((t) => t.text === ',' || RELATIVE_WORDS.has(t.lower))
@@ -368,7 +368,7 @@ export function profile(tokens: Token[], text: string): Profile {
   // the noun before it, not the name.
   const firstOther = segs.findIndex((s, k) => k > 0 && s[0].pos !== 'DET')
   const appositionHeads = segs.slice(1, firstOther === -1 ? undefined : firstOther).map((s) => headOf(s)?.lower ?? '')
-  // "A domestic monitoring group, Clear Ballot": a description before the name says what it is, too.
+  // "A local watchdog group, Fair Count": a description before the name says what it is, too.
   const described =
     segs.length > 1 && segs[0][0].pos === 'DET' && segs[1].some((t) => t.pos === 'PROPN')
       ? [headOf(segs[0])?.lower ?? '']
@@ -484,7 +484,7 @@ const INSTITUTION_STAFF = new Set([
   'experts'
 ])
 
-/** The body owning the staff at `at`: "the directorate's analysts", "analysts at the directorate", or null. */
+/** The body owning the staff at `at`: "the bureau's economists", "economists at the bureau", or null. */
 function staffBody(tokens: Token[], at: number): Token[] | null {
   const owner = tokens[at - 1]?.lower === "'s" ? at - 1 : -1
   if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) {

@@ -298,7 +298,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const drafts: Draft[] = []
   // Caveats on a record's contents, applied once the whole article is read.
   const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
-  // "Obzor printed a statement by the border service as carried by DNA": the outlets a record came through.
+  // "The Post printed a statement by the coast guard as carried by Nortel": the outlets a record came through.
   const carried = new Map<Entity, { record?: string; block: number; via: Relay[] }>()
 
   sentences.forEach((s, si) => {
@@ -386,8 +386,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
-      // "said in a statement published by the agency KNA", "according to RNA, whose report was quoted by
-      // Radio Pell": outlets an aside outside the claim names as carrying the words.
+      // "said in a statement published by the agency Nortel", "according to the agency, whose report was
+      // quoted by Radio Vest": outlets an aside outside the claim names as carrying the words.
       for (const r of carriersIn(text, s, f.claims)) {
         const span = tokenSpan(text, r)
         if (via.some((v) => v.mention.start === span.start)) continue
@@ -624,8 +624,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
 }
 
 /**
- * "Obzor, the weekly, printed a statement by the border service as carried by the agency DNA.": the border
- * service speaks in "the statement" later in the paragraph, relayed by DNA and then by Obzor.
+ * "The Post, a weekly, printed a statement by the coast guard as carried by the agency Nortel.": the coast
+ * guard speaks in "the statement" later in the paragraph, relayed by Nortel and then by the Post.
  */
 function noteCarriedRecord(
   text: string,
@@ -637,7 +637,7 @@ function noteCarriedRecord(
   const m = CARRIED_RECORD.exec(text.slice(s.start, s.end)) ?? CARRIED_INTERVIEW.exec(text.slice(s.start, s.end))
   if (!m?.indices) return false
   const indices = m.indices
-  // A phrase up to its apposition: "Obzor, the opposition weekly," is Obzor.
+  // A phrase up to its apposition: "The Post, a local weekly," is the Post.
   const phrase = (g: number): Token[] => {
     const [from, to] = (indices[g] ?? [0, 0]).map((i) => i + s.start)
     const toks = s.tokens.filter((t) => t.start >= from && t.end <= to)
@@ -667,7 +667,7 @@ function noteCarriedRecord(
   return entity.kind === 'person'
 }
 /**
- * "Arvat told a briefing that .... Gazeta, which carried her remarks, added ...": the outlet relays the claims of
+ * "Berg told a briefing that .... Kurier, which carried her remarks, added ...": the outlet relays the claims of
  * the sentence before that came with no relay.
  */
 function relayBack(text: string, s: Sentence, si: number, drafts: Draft[], speakers: Speakers): void {
@@ -1183,7 +1183,7 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const listedOwner = counts.length || toll ? CAVEAT_OWNER.exec(sentenceText)?.[1].toLowerCase() : undefined
   const ownersAccount = (d: Draft) =>
     !!listedOwner && !!d.entity && (d.entity.head === listedOwner || d.entity.words.has(listedOwner))
-  // "could not verify TVC's report of beatings or Obzor's reading of the tracking data": each speaker's
+  // "could not verify Radio Vest's report of the attack or the Post's reading of the data": each speaker's
   // claims about the thing named.
   const accountsOf = [...sentenceText.matchAll(CAVEAT_ACCOUNT_OF)].map((m) => ({
     owner: m[1].toLowerCase(),
@@ -1231,9 +1231,9 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const withFigures = pool.filter((d) => d.quantities.some(countable))
   // "could not verify the group's claims": the claims of the speaker it names.
   const named = CAVEAT_OWNER.exec(sentenceText)
-  // "either the Dolgan ministry's or the General Staff's account": both owners, each with its words.
+  // "either the Harbour Army's or the Coastal Command's account": both owners, each with its words.
   const coowner = named ? CAVEAT_CO_OWNER.exec(sentenceText.slice(0, named.index + named[0].length)) : null
-  // "was unable to verify the Hromada report": the claims that report gave or carried.
+  // "was unable to verify the Vesna report": the claims that report gave or carried.
   const attributive = named ? null : CAVEAT_NAMED_REPORT.exec(sentenceText)
   const owners = [
     ...(coowner ? [coowner[1].toLowerCase().split(/\s+/)] : []),
