@@ -269,8 +269,11 @@ export const CAVEAT_ON_RECORD =
 /** The first of two owners sharing one noun: "the Harbour Army's or the Coastal Command's account". */
 export const CAVEAT_CO_OWNER =
   /\b(?:[Tt]he\s+)?((?:\p{L}+\s+){0,2}?\p{L}+)['’]s\s+(?:or|and)\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?\p{L}+['’]s\s/u
-/** An aside naming the outlet that carried the words: "in remarks carried by", ", whose report was quoted by". */
-export const CARRIER_ASIDE = String.raw`(?:in\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{L}-]+\s+)?(?:statement|remarks|comments|interview|post|report|letter|message|dispatch|article)\s+(?:later\s+)?|whose\s+(?:report|story|dispatch|account)\s+was\s+)(?:carried|published|reported|quoted|reproduced|broadcast|aired|posted|cited)\s+by\s+`
+/**
+ * An aside naming the outlet that carried the words: "in remarks carried by", ", whose report was quoted by",
+ * "a survey by X for" (the outlet it was made for).
+ */
+export const CARRIER_ASIDE = String.raw`(?:(?:in\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{L}-]+\s+)?(?:statement|remarks|comments|interview|post|report|letter|message|dispatch|article)\s+(?:later\s+)?|whose\s+(?:report|story|dispatch|account)\s+was\s+)(?:carried|published|reported|quoted|reproduced|broadcast|aired|posted|cited)\s+by\s+|(?:survey|poll|study)\s+by\s+[^,.;]+?\s+for\s+)`
 /** A caveat on a report by the outlet that names it: "could not verify the Vesna report". */
 export const CAVEAT_NAMED_REPORT =
   /\b(?:verify|confirm)\s+the\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)\s+(?:report|reports|story|article|account|claims?)\b/u

@@ -60,6 +60,7 @@ describe('profile', () => {
       name: 'Federal Audit Office',
       kind: 'organization'
     })
+    expect(who('a survey by Norvik Polling for the Evening Star')).toMatchObject({ name: 'Norvik Polling' })
     expect(who('an internal study by the Harbour Authority, which was sent to the Globe')).toEqual({
       name: 'Harbour Authority',
       kind: 'organization'

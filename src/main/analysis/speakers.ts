@@ -318,7 +318,8 @@ export function profile(tokens: Token[], text: string): Profile {
     // "a report by the audit office that was leaked to the Globe": the author ends where a clause or aside
     // about the record begins.
     const byWhom = after ? tokens.slice(tokens.indexOf(after) + 1) : []
-    const aside = byWhom.findIndex((t) => t.text === ',' || RELATIVE_WORDS.has(t.lower))
+    // "a poll by Tern Research for the Daily Post": the paper it was made for only published it.
+    const aside = byWhom.findIndex((t) => t.text === ',' || t.lower === 'for' || RELATIVE_WORDS.has(t.lower))
     const author = aside === -1 ? byWhom : byWhom.slice(0, aside)
     // "a video posted by the channel X": whoever put out any record speaks through it.
     const putOut = after?.lower === 'by' && after !== next

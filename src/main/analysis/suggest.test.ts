@@ -908,7 +908,8 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
         'The mayor said the bridge had reopened.',
         'The port authority said in a statement published by the news agency Nortel that 40 ships were waiting.',
         'The coast guard said on Monday that the channel was "clear of ice," according to the Baltic News Agency, whose report was quoted by the broadcaster Radio Vest.',
-        'Jonas Weil, director of the Orr Institute, put the catch at 300 tonnes, in remarks carried by the Courier on Tuesday.'
+        'Jonas Weil, director of the Orr Institute, put the catch at 300 tonnes, in remarks carried by the Courier on Tuesday.',
+        'A survey by Norvik Polling for the Evening Star found that 40 percent of voters backed the plan.'
       ),
       outlet: 'The Ledger'
     })
@@ -916,7 +917,8 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
       ['the bridge had reopened', []],
       ['40 ships were waiting', ['Nortel']],
       ['the channel was "clear of ice,"', ['Baltic News Agency', 'Radio Vest']],
-      ['put the catch at 300 tonnes', ['Courier']]
+      ['put the catch at 300 tonnes', ['Courier']],
+      ['40 percent of voters backed the plan', ['Evening Star']]
     ])
   })
 
