@@ -10,6 +10,7 @@ import {
   ACCOUNT_NOUNS,
   ACCUSE_VERBS,
   AUDIENCES,
+  CARRIER_ASIDE,
   INTERVIEWERS,
   CLAIM_NOUNS,
   CLAIM_SPLITS,
@@ -447,8 +448,13 @@ function shownRecord(toks: Token[], k: number): boolean {
 /** Records a broadcaster shows that DOCUMENT_HEADS lacks. */
 const SHOWN_RECORDS = new Set(['post', 'posts', 'clip', 'clips', 'photo', 'picture', 'pictures'])
 
+/** Numbers written as nouns: "counted a dozen new buildings", "logged hundreds of calls". */
+const COUNT_WORDS = new Set(['dozen', 'dozens', 'score', 'scores', 'hundreds', 'thousands'])
+
 function isFigureStart(toks: Token[], k: number): boolean {
   while (toks[k] && isQuote(toks[k])) k++
+  // "as many as 62,000", "as much as a third"
+  if (toks[k]?.lower === 'as' && toks[k + 2]?.lower === 'as') k += 3
   const t = toks[k]
   return !!t && (t.pos === 'NUM' || /^\d/.test(t.text) || FIGURE_HEDGES.has(t.lower))
 }
@@ -481,7 +487,8 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
   if (RECORD_VERBS.has(lemma)) {
     for (let k = i + 1; k < toks.length && k < i + 10; k++) {
       if (clauseEnds(toks[k]) || [',', ':'].includes(toks[k].text) || toks[k].lower === 'that') break
-      if (toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') return cue({ claimFromVerb: true })
+      if ((toks[k].pos === 'NUM' && toks[k].entity !== 'DATE') || COUNT_WORDS.has(toks[k].lower))
+        return cue({ claimFromVerb: true })
     }
     return null
   }
@@ -491,6 +498,9 @@ function specialCue(toks: Token[], i: number, lemma: string): Cue | null {
       claimFromVerb:
         toks[i + 1]?.lower !== 'that' || (toks[i + 2]?.pos === 'NOUN' && !!toks[i + 3] && !isFiniteVerb(toks, i + 3))
     })
+  // 'The report refers to a "sharp rise" in ...': a quoted characterisation referred to is the claim.
+  if (lemma === 'refer' && toks[i + 1]?.lower === 'to' && toks.slice(i + 2, i + 5).some(isQuote))
+    return cue({ claimAt: i + 2 })
   // "milbloggers complained about shortages of ...": what they complain of is the claim.
   if (lemma === 'complain' && ['about', 'of'].includes(toks[i + 1]?.lower ?? '') && toks[i + 2])
     return cue({ claimAt: i + 2 })
@@ -1528,11 +1538,18 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
         if (shower) frame.relays.push(shower)
       } else continue
     } else if (left.sameAsBefore && !prev) {
-      // "X put the toll at 112 ... and said ...": the subject at the start of the sentence.
-      let k = 0
-      while (k < v && !isFiniteVerb(toks, k)) k++
-      const [a, b] = trimPhrase(toks, 0, k)
-      if (b <= a || !isNounPhrase(toks, a, b) || toks[0].pos === 'ADP') continue
+      // "X put the toll at 112 ... and said ...": the subject at the start of the sentence, or of the clause
+      // joined by ", and" ("X found the site, and we checked it and agree").
+      const subjectFrom = (from: number): [number, number] => {
+        let k = from
+        while (k < v && !isFiniteVerb(toks, k)) k++
+        return trimPhrase(toks, from, k)
+      }
+      const joined = toks.findLastIndex((t, c) => c < v - 1 && t.text === ',' && toks[c + 1].lower === 'and')
+      const inClause = joined > 0 ? subjectFrom(joined + 2) : null
+      const clause = !!inClause && inClause[1] > inClause[0] && isNounPhrase(toks, inClause[0], inClause[1])
+      const [a, b] = clause ? inClause! : subjectFrom(0)
+      if (b <= a || !isNounPhrase(toks, a, b) || (!clause && toks[0].pos === 'ADP')) continue
       frame.speaker = toks.slice(a, b)
       frame.begins = toks[v - 1].start
     } else if (left.sameAsBefore) {
@@ -2036,6 +2053,8 @@ function splitClaim(text: string, c: { start: number; end: number }): { start: n
 export const quotesOpen = (s: string) => (s.match(/["“”]/g)?.length ?? 0) % 2 === 1
 
 /** Trims spaces, a leading "that", trailing commas, a final full stop outside quotes and footnote marks. */
+const CARRIED_TAIL = new RegExp(String.raw`,\s+${CARRIER_ASIDE}[^,;"“”]+$`, 'iu')
+
 export function trimClaim(text: string, c: { start: number; end: number }): { start: number; end: number } {
   let { start, end } = c
   const again = () => {
@@ -2047,6 +2066,9 @@ export function trimClaim(text: string, c: { start: number; end: number }): { st
     if (tail) end -= tail[0].length
     const head = /^that\s+/i.exec(text.slice(start, end))
     if (head) start += head[0].length
+    // "..., in remarks carried by the Ledger on Tuesday": the outlet that carried the claim is no part of it.
+    const carried = CARRIED_TAIL.exec(text.slice(start, end))
+    if (carried) end -= carried[0].length
     const foot = /\[\d{1,3}\]$/.exec(text.slice(start, end))
     if (foot) end -= foot[0].length
     // "[Editor's note: ... seen copies.]": the note's closing bracket, with no opening one in the claim.

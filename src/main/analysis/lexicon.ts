@@ -263,6 +263,25 @@ export const CAVEAT_OWNER =
   /(?:\b[Tt]he\s+(?:\p{L}+\s+){0,2}?|\b(?=\p{Lu}))(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(claims?|figures?|accounts?|statements?|assertions?|numbers?|estimates?)\b/u
 /** A caveat on a count: "the number of missiles and drones launched" (the claims giving that count). */
 export const CAVEAT_NUMBER_OF = /\bthe\s+number\s+of\s+(\p{L}+)(?:\s+(?:and|or)\s+(\p{L}+))?(?:\s+(\p{L}+ed))?\b/giu
+/** A caveat on what a record holds: "could not verify the figures it contains", "the claims in the report". */
+export const CAVEAT_ON_RECORD =
+  /\b(figures|numbers|estimates|claims|details)\s+(?:it|they)\s+contains?\b|\b(figures|numbers|estimates|claims|details)\s+in\s+the\s+(?:[\p{L}-]+\s+)?(document|assessment|report|memo|dossier|draft|study|paper)s?\b/iu
+/** The first of two owners sharing one noun: "the Harbour Army's or the Coastal Command's account". */
+export const CAVEAT_CO_OWNER =
+  /\b(?:[Tt]he\s+)?((?:\p{L}+\s+){0,2}?\p{L}+)['’]s\s+(?:or|and)\s+(?:the\s+)?(?:\p{L}+\s+){0,2}?\p{L}+['’]s\s/u
+/**
+ * An aside naming the outlet that carried the words: "in remarks carried by", ", whose report was quoted by",
+ * "a survey by X for" (the outlet it was made for).
+ */
+export const CARRIER_ASIDE = String.raw`(?:(?:in\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\p{L}-]+\s+)?(?:statement|remarks|comments|interview|post|report|letter|message|dispatch|article)\s+(?:later\s+)?|whose\s+(?:report|story|dispatch|account)\s+was\s+)(?:carried|published|reported|quoted|reproduced|broadcast|aired|posted|cited)\s+by\s+|(?:survey|poll|study)\s+by\s+[^,.;]+?\s+for\s+)`
+/** A caveat on a report by the outlet that names it: "could not verify the Vesna report". */
+export const CAVEAT_NAMED_REPORT =
+  /\b(?:verify|confirm)\s+the\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)\s+(?:report|reports|story|article|account|claims?)\b/u
+/** A caveat on one speaker's account of a thing: "Radio Vest's report of the attack", "the weekly's reading of the data". */
+export const CAVEAT_ACCOUNT_OF =
+  /\b(\p{L}+)['’]s\s+(?:\p{L}+\s+)?(?:report|reports|reading|account|accounts|claim|claims|version|description|figures?|estimates?)\s+(?:of|about|on)\s+(?:the\s+)?([\p{L}-]+)/giu
+/** A claim comparing amounts gives a figure: "far more shells than ministers have admitted". */
+export const COMPARES_AMOUNTS = /\b(?:more|fewer|less|larger|smaller|higher|lower|greater)\b[^.;]*\bthan\b/i
 /** A caveat on a death toll, and the claims that give one. */
 export const CAVEAT_TOLL = /\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed))\b/i
 export const GIVES_TOLL = /\b(?:killed|dead|died|deaths?|toll)\b/i

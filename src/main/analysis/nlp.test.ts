@@ -27,6 +27,17 @@ describe('sentencesOf', () => {
     )
   })
 
+  it('ends a sentence at a clock time before a quotation opens', () => {
+    for (const q of ['"', '“']) {
+      const text = `The hall opened at about 4 a.m. ${q}Nobody wanted to stay home,${q === '"' ? '"' : '”'} she said.`
+      const sentences = sentencesOf(text, [{ start: 0, end: text.length }])
+      expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+        'The hall opened at about 4 a.m.',
+        expect.stringMatching(/^["“]Nobody wanted to stay home,["”] she said\.$/)
+      ])
+    }
+  })
+
   it('reads "the weekly" before its verb as a noun, but not "an anonymously run channel"', () => {
     const pos = (text: string, word: string) =>
       sentencesOf(text, [{ start: 0, end: text.length }])

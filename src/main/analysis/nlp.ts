@@ -195,6 +195,8 @@ function splitAfterClockTime(piece: Token[]): Token[][] {
       ['DET', 'PRON'].includes(next?.pos ?? '') &&
       /^\p{Lu}/u.test(next?.text ?? '')
     if (figureStop) return true
+    // '... at about 3 a.m. "People did not want ...," she said': a quotation opening after the time.
+    if (CLOCK.test(t.text) && /^["“]$/.test(next?.text ?? '') && /^\p{Lu}/u.test(piece[i + 2]?.text ?? '')) return true
     return (
       CLOCK.test(t.text) &&
       !!next &&

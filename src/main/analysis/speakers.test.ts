@@ -55,6 +55,42 @@ describe('profile', () => {
     expect(who('Minister Laska')).toEqual({ name: 'Laska', kind: 'person' })
   })
 
+  it("takes a record's author up to a clause about the record", () => {
+    expect(who('a confidential report by the Federal Audit Office that was leaked to the Globe')).toEqual({
+      name: 'Federal Audit Office',
+      kind: 'organization'
+    })
+    expect(who('a survey by Norvik Polling for the Evening Star')).toMatchObject({ name: 'Norvik Polling' })
+    expect(who('an internal study by the Harbour Authority, which was sent to the Globe')).toEqual({
+      name: 'Harbour Authority',
+      kind: 'organization'
+    })
+  })
+
+  it('reads an apposition after another as about the noun before it, not the name', () => {
+    expect(who('Marta Oss, head of the Tern Institute, a polling firm in the capital')).toEqual({
+      name: 'Marta Oss',
+      kind: 'person'
+    })
+    expect(who('Frontline Water, an aid group with teams in the south')).toMatchObject({ kind: 'organization' })
+  })
+
+  it('reads a description before a name for what the name is', () => {
+    expect(who('A local watchdog group, Fair Count')).toEqual({ name: 'Fair Count', kind: 'organization' })
+    expect(who('A local teacher, Ana Berg')).toEqual({ name: 'Ana Berg', kind: 'person' })
+  })
+
+  it('takes plural staff speaking for an institution as the institution', () => {
+    expect(who("The bureau's economists")).toMatchObject({ name: 'Bureau', kind: 'organization' })
+    expect(who("the Meteorological Office's forecasters")).toMatchObject({ kind: 'organization' })
+    expect(who('Researchers at the National Statistics Institute')).toEqual({
+      name: 'National Statistics Institute',
+      kind: 'organization'
+    })
+    expect(who("The farm's workers")).toMatchObject({ kind: 'anonymous' })
+    expect(who('Independent analysts')).toMatchObject({ kind: 'anonymous' })
+  })
+
   it("takes a body's name of several words ('the Red Crescent') for no person", () => {
     expect(who('The Red Crescent').kind).toBe('organization')
   })

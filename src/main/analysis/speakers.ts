@@ -284,6 +284,11 @@ export function profile(tokens: Token[], text: string): Profile {
     return { ...base, name, aliases: [phrase], kind, form: 'named', words: new Set([...words, name.toLowerCase()]) }
   }
 
+  // "The bureau's economists", "forecasters at the weather service": staff speaking for an institution are
+  // the institution.
+  const body = head && INSTITUTION_STAFF.has(head.lower) ? staffBody(tokens, tokens.indexOf(head)) : null
+  if (body) return profile(body, text)
+
   const clean = (s: string) => capitalise(s.replace(/^(the|a|an)\s+/i, ''))
   // "data from Portwatch Marine", "an article in the newspaper Vecherny Listok": the named author speaks.
   // Footage and imagery come from places ("footage from Port Amsel"), so they stay records.
@@ -310,7 +315,12 @@ export function profile(tokens: Token[], text: string): Profile {
       next && ['published', 'released', 'compiled', 'issued', 'provided', 'posted', 'shared'].includes(next.lower)
         ? tokens[i + 2]
         : next
-    const author = after ? tokens.slice(tokens.indexOf(after) + 1) : []
+    // "a report by the audit office that was leaked to the Globe": the author ends where a clause or aside
+    // about the record begins.
+    const byWhom = after ? tokens.slice(tokens.indexOf(after) + 1) : []
+    // "a poll by Tern Research for the Daily Post": the paper it was made for only published it.
+    const aside = byWhom.findIndex((t) => t.text === ',' || t.lower === 'for' || RELATIVE_WORDS.has(t.lower))
+    const author = aside === -1 ? byWhom : byWhom.slice(0, aside)
     // "a video posted by the channel X": whoever put out any record speaks through it.
     const putOut = after?.lower === 'by' && after !== next
     if (
@@ -355,10 +365,16 @@ export function profile(tokens: Token[], text: string): Profile {
   const unnamed = /\b(unnamed|anonymous|unidentified)\b/i.test(phrase)
   const runsNamed = runs(tokens).filter((r) => r.some((t) => t.pos === 'PROPN' || /^[A-Z]{2,}/.test(t.text)))
   // An apposition says what the named thing is: "Frontline Water, an aid group with teams ...".
-  const appositionHeads = segs
-    .slice(1)
-    .filter((s) => s[0].pos === 'DET')
-    .map((s) => headOf(s)?.lower ?? '')
+  // "Jonas Weil, director of the Orr Institute, a research group": an apposition after another describes
+  // the noun before it, not the name.
+  const firstOther = segs.findIndex((s, k) => k > 0 && s[0].pos !== 'DET')
+  const appositionHeads = segs.slice(1, firstOther === -1 ? undefined : firstOther).map((s) => headOf(s)?.lower ?? '')
+  // "A local watchdog group, Fair Count": a description before the name says what it is, too.
+  const described =
+    segs.length > 1 && segs[0][0].pos === 'DET' && segs[1].some((t) => t.pos === 'PROPN')
+      ? [headOf(segs[0])?.lower ?? '']
+      : []
+  appositionHeads.push(...described.filter((h) => !ROLE_NOUNS.has(singular(h))))
   const appositionKind: SourceKind | null = appositionHeads.some((h) => ORGANIZATION_WORDS.test(h))
     ? 'organization'
     : appositionHeads.some((h) => OUTLET_WORDS.test(h))
@@ -455,6 +471,41 @@ export function profile(tokens: Token[], text: string): Profile {
     surname: kind === 'person' || bare ? run?.at(-1)?.lower : undefined,
     ...(bare ? { bare } : {})
   }
+}
+
+const RELATIVE_WORDS = new Set(['that', 'which', 'who', 'whose'])
+/** Plural staff who speak for the body they work at, not for themselves. */
+const INSTITUTION_STAFF = new Set([
+  'analysts',
+  'researchers',
+  'economists',
+  'scientists',
+  'statisticians',
+  'forecasters',
+  'experts'
+])
+
+/** The body owning the staff at `at`: "the bureau's economists", "economists at the bureau", or null. */
+function staffBody(tokens: Token[], at: number): Token[] | null {
+  const owner = tokens[at - 1]?.lower === "'s" ? at - 1 : -1
+  if (owner > 0 && ['NOUN', 'PROPN'].includes(tokens[owner - 1].pos)) {
+    const possessor = tokens.slice(0, owner)
+    return possessor.some((t) => t.pos === 'PROPN' || ORGANIZATION_WORDS.test(t.lower)) ? possessor : null
+  }
+  const place = tokens[at + 1]
+  if (at !== 0 || !place || !['at', 'of', 'from'].includes(place.lower)) return null
+  const body = tokens.slice(at + 2)
+  const end = body.findIndex((t) => t.text === ',' || RELATIVE_WORDS.has(t.lower))
+  const named = end === -1 ? body : body.slice(0, end)
+  return named[0]?.pos === 'DET' && named.some((t) => ORGANIZATION_WORDS.test(t.lower)) ? named : null
+}
+
+/** Two names of one surname may be one person: one has no forename, or the forenames (or an initial) agree. */
+function sameForename(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((n) => n.split(' '))
+  if (x.length < 2 || y.length < 2) return true
+  const [f, g] = [x[0], y[0]].map((w) => w.replace(/\.$/, ''))
+  return f === g || (f.length === 1 && g.startsWith(f)) || (g.length === 1 && f.startsWith(g))
 }
 
 /** "Kostrel's" before the name at `at`: the capitalised possessor's words, or null. */
@@ -762,7 +813,9 @@ export class Speakers {
     if (p.indefinite) return undefined
     const wanted = normName(p.name)
     const same = (e: Entity) => e.known.has(wanted)
-    const bySurname = (e: Entity) => !!p.surname && e.kind === 'person' && e.surname === p.surname
+    // "Kessel" is the last Kessel met; "Piotr Kessel" is not "Anna Kessel".
+    const bySurname = (e: Entity) =>
+      !!p.surname && e.kind === 'person' && e.surname === p.surname && sameForename(wanted, normName(e.name))
     const acronym = (e: Entity) =>
       /^[A-Z]{2,}$/.test(p.name.replace(/^the\s+/i, '')) && e.words.has(p.name.replace(/^the\s+/i, '').toLowerCase())
     // A person's words include the bodies their title names ("Orsa chief executive Ilan Moro"): the
@@ -782,7 +835,10 @@ export class Speakers {
       !wanted.includes(' ') &&
       normName(e.name).split(' ')[0] === wanted &&
       normName(e.name) !== wanted
+    // A surname alone is whoever of that name came last, not the first one it was used for.
+    const surnameOnly = !!p.surname && wanted === p.surname
     return (
+      (surnameOnly ? this.latest(bySurname) : undefined) ??
       this.latest(same) ??
       this.latest(bySurname) ??
       this.latest(acronym) ??

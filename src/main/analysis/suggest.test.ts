@@ -821,6 +821,202 @@ describe('suggestClaims on hearings, situation reports and live blogs', () => {
     ])
   })
 
+  it("puts a caveat on 'either X's or Y's account' on the claims of both", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The bridge at Orla has been retaken, Harbour Army spokesman Colonel Ivo Brant told reporters.',
+          'The Coastal Command said its units still held the bridge. A farmer said the road was empty.',
+          "The Ledger could not verify either the Harbour Army's or the Coastal Command's account of the fighting."
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['The bridge at Orla has been retaken', '6'],
+      ['its units still held the bridge', '6'],
+      ['the road was empty', null]
+    ])
+  })
+
+  it('puts a caveat on "the <outlet> report" on every claim that outlet carried', () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The mayor said the bridge had reopened.',
+          'The news site Vesna, citing a police source, reported that two cars had burned and that the fire lasted "several hours." The Ledger was unable to verify the Vesna report.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['the bridge had reopened', null],
+      ['two cars had burned', '6'],
+      ['the fire lasted "several hours."', '6']
+    ])
+  })
+
+  it("puts a caveat on one speaker's report of a thing on that speaker's claims about it", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'Radio Vest said the guards had been "attacked with knives" at the gate. The station said the gate was shut.',
+          'The mayor said the gate had been repaired. A union official said two guards were attacked.',
+          "The Ledger could not verify Radio Vest's report of the attack."
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['the guards had been "attacked with knives" at the gate', '6'],
+      ['the gate was shut', null],
+      ['the gate had been repaired', null],
+      ['two guards were attacked', null]
+    ])
+  })
+
+  it("puts a caveat on a record's figures on every figure the record or its author gives, before or after it", () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The river authority has lost track of far more water than it admits, according to an internal audit report by the Water Commission that was passed to the Ledger.',
+          'The report says 31 million litres were lost every day. The mayor said the figures were old.',
+          'The Ledger has seen a copy of the report but could not verify the figures it contains.',
+          'The commission estimates that repairs would take 12 years. The report also says the authority ignored warnings.',
+          'A council engineer said about 20 million litres were lost a day.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.map((g) => [g.claim.text, g.grading.credibility ?? null])).toEqual([
+      ['The river authority has lost track of far more water than it admits', '6'],
+      ['31 million litres were lost every day', '6'],
+      ['the figures were old', null],
+      ['repairs would take 12 years', '6'],
+      ['the authority ignored warnings', null],
+      ['about 20 million litres were lost a day', null]
+    ])
+  })
+
+  it('reads outlets an aside names as carrying the words as relays, and leaves the aside out of the claim', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the bridge had reopened.',
+        'The port authority said in a statement published by the news agency Nortel that 40 ships were waiting.',
+        'The coast guard said on Monday that the channel was "clear of ice," according to the Baltic News Agency, whose report was quoted by the broadcaster Radio Vest.',
+        'Jonas Weil, director of the Orr Institute, put the catch at 300 tonnes, in remarks carried by the Courier on Tuesday.',
+        'A survey by Norvik Polling for the Evening Star found that 40 percent of voters backed the plan.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the bridge had reopened', []],
+      ['40 ships were waiting', ['Nortel']],
+      ['the channel was "clear of ice,"', ['Baltic News Agency', 'Radio Vest']],
+      ['put the catch at 300 tonnes', ['Courier']],
+      ['40 percent of voters backed the plan', ['Evening Star']]
+    ])
+  })
+
+  it('gives the claims of the sentence before to the outlet "which carried her remarks"', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the bridge had reopened.',
+        'The port spokeswoman, Ana Berg, told a briefing that 40 ships were waiting. Kurier, which carried her remarks, added that the pilots were on strike.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the bridge had reopened', []],
+      ['40 ships were waiting', ['Kurier']],
+      ['the pilots were on strike', []]
+    ])
+  })
+
+  it('follows a record or an interview carried by outlets into the sentences that quote it', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'The Harbour Post, a local weekly, printed a statement by the Coast Guard as carried by the news agency Nortel. According to the statement, nine sailors were rescued.',
+        'The daily Kurier quoted an interview that Ana Berg gave to Radio Vest on Sunday. The crew had been paid late, she said. "He told me the engine failed twice," she told the station.',
+        'A pilot said the channel was clear.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the port would reopen on Friday', 'Mayor', []],
+      ['nine sailors were rescued', 'Coast Guard', ['Nortel', 'Harbour Post']],
+      ['The crew had been paid late', 'Ana Berg', ['Radio Vest', 'Kurier']],
+      [expect.stringContaining('the engine failed twice'), expect.any(String), ['Ana Berg', 'Radio Vest', 'Kurier']],
+      ['the channel was clear', 'Unnamed pilot', []]
+    ])
+  })
+
+  it('reads figures given as "at as many as N" or counted in words, and a description joined to them', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'In the south, the survey puts the number of empty homes at as many as 4,000 and describes the shortage as the worst in a decade.',
+        'The Orr Foundation counted a dozen closed schools over the same period.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.slice(1).map((g) => [g.claim, g.name])).toEqual([
+      ['puts the number of empty homes at as many as 4,000', 'Survey'],
+      ['describes the shortage as the worst in a decade', 'Survey'],
+      ['counted a dozen closed schools over the same period', 'Orr Foundation']
+    ])
+  })
+
+  it('reads a quoted characterisation a speaker refers to as its claim, and nothing else referred to', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'The audit refers to "serious failings" in the payroll office. The minister referred to the audit in her speech.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got.slice(1).map((g) => [g.claim, g.name])).toEqual([['"serious failings" in the payroll office', 'Audit']])
+  })
+
+  it('keeps two people of one surname apart, a surname alone being the last of them met', () => {
+    const got = suggestClaims(
+      {
+        ...doc(
+          'The mayor said the port would reopen on Friday.',
+          'Anna Kessel, a harbour pilot, said the channel was clear on Monday.',
+          'Her husband, Piotr Kessel, who runs the ferry, said the ferry had been cancelled twice.',
+          'Kessel said the ferry would sail on Tuesday.',
+          'Anna Kessel said the pilots had not been paid. Kessel said the buoys had moved.'
+        ),
+        outlet: 'The Ledger'
+      },
+      []
+    )
+    expect(got.slice(1).map((g) => [g.claim.text, g.speaker.name, g.speaker.entity])).toEqual([
+      ['the channel was clear on Monday', 'Anna Kessel', 'e2'],
+      ['the ferry had been cancelled twice', 'Piotr Kessel', 'e4'],
+      ['the ferry would sail on Tuesday', 'Piotr Kessel', 'e4'],
+      ['the pilots had not been paid', 'Anna Kessel', 'e2'],
+      ['the buoys had moved', 'Anna Kessel', 'e2']
+    ])
+  })
+
+  it('takes the subject of the clause joined by ", and" for a verb coordinated in it', () => {
+    const got = brief({
+      ...doc(
+        'The mayor said the port would reopen on Friday.',
+        'The Harbour Watch group located the wreck off the north pier, and we checked their work and agree with it: the hull lies on its side.'
+      ),
+      outlet: 'The Ledger'
+    })
+    expect(got[1]).toMatchObject({ claim: expect.stringContaining('the hull lies on its side'), speaker: 'we' })
+  })
+
   it('reads a subject\'s apposition for what it is, so "the company" later is that company', () => {
     const got = brief({
       ...doc(

@@ -6,16 +6,23 @@ import { normName } from '../../shared/source-names'
 import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
 import {
   ACCOUNT_NOUNS,
+  CARRIER_ASIDE,
+  CAVEAT_ACCOUNT_OF,
+  CAVEAT_CO_OWNER,
+  CAVEAT_NAMED_REPORT,
   CAVEAT_ABOUT_FIGURES,
   CAVEAT_ABOUT_LAST,
   CAVEAT_ABOUT_TWO,
   CAVEAT_ON_OFFICIALS,
   CAVEAT_HOW_MANY,
   CAVEAT_NUMBER_OF,
+  CAVEAT_ON_RECORD,
   CAVEAT_OWNER,
   CAVEAT_TOLL,
   CAVEATS,
+  COMPARES_AMOUNTS,
   CONTRAST_TURN,
+  DOCUMENT_HEADS,
   ESTIMATIVE,
   EVIDENCE_UNITS,
   GIVES_TOLL,
@@ -143,6 +150,26 @@ function outside(text: string, s: Sentence, claims: { start: number; end: number
   return out + text.slice(at, s.end)
 }
 
+/** The outlets named by asides outside the claims as carrying the words, in the order they carried them. */
+function carriersIn(text: string, s: Sentence, claims: { start: number; end: number }[]): Token[][] {
+  const out: Token[][] = []
+  for (const m of text.slice(s.start, s.end).matchAll(CARRIER)) {
+    const from = s.start + m.index + m[0].length
+    if (claims.some((c) => from > c.start && from <= c.end)) continue
+    const toks = s.tokens.filter((t) => t.start >= from)
+    const end = toks.findIndex(
+      (t) =>
+        ['PUNCT', 'VERB', 'AUX', 'SCONJ', 'ADP'].includes(t.pos) ||
+        t.entity === 'DATE' ||
+        ['that', 'which', 'who', 'last'].includes(t.lower)
+    )
+    const phrase = end === -1 ? toks : toks.slice(0, end)
+    if (phrase.some((t) => t.pos === 'PROPN' || /^[A-Z]{2,}/.test(t.text))) out.push(phrase)
+  }
+  return out
+}
+const CARRIER = new RegExp(String.raw`\b${CARRIER_ASIDE}`, 'giu')
+
 /** Where each capitalised word is, by its lower-case form: [sentence, token] in reading order. */
 function capitalisedWords(sentences: Sentence[]): Map<string, [number, number][]> {
   const out = new Map<string, [number, number][]>()
@@ -269,6 +296,10 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const capitalised = capitalisedWords(sentences)
   const leads = leadSentences(text, doc.blocks, sentences)
   const drafts: Draft[] = []
+  // Caveats on a record's contents, applied once the whole article is read.
+  const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
+  // "The Post printed a statement by the coast guard as carried by Nortel": the outlets a record came through.
+  const carried = new Map<Entity, { record?: string; block: number; via: Relay[] }>()
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
@@ -295,6 +326,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       dateline && dateline.index === 0 ? s.start + dateline[0].length : stamp ? s.start + stamp[0].length : s.start
     const quantities = sentenceQuantities(text, s)
     const caveats = caveatsIn(text, s.start, s.end)
+    const interviewed = noteCarriedRecord(text, s, speakers, publisher, carried)
+    relayBack(text, s, si, drafts, speakers)
     const made: Draft[] = []
     type Who = {
       entity: Entity | null
@@ -353,6 +386,34 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
+      // "said in a statement published by the agency Nortel", "according to the agency, whose report was
+      // quoted by Radio Vest": outlets an aside outside the claim names as carrying the words.
+      for (const r of carriersIn(text, s, f.claims)) {
+        const span = tokenSpan(text, r)
+        if (via.some((v) => v.mention.start === span.start)) continue
+        const relay = speakers.relay(profile(r, text), span, span.start)
+        if (relay === entity || (publisher && normName(relay.name) === normName(publisher))) continue
+        via.push({
+          mention: span,
+          name: relay.name,
+          kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+          sourceId: relay.sourceId
+        })
+      }
+      // "According to the statement" after "X printed a statement by Y as carried by Z": Y, through Z and X;
+      // "she said" after "X quoted an interview that she gave to Z": she, through Z and X, and so does one
+      // she relays.
+      const chain = (e: Entity | null, head?: string) => {
+        const c = e ? carried.get(e) : undefined
+        return c && c.block === s.block && (c.record === undefined || c.record === head) ? c.via : []
+      }
+      const relayed = [...via]
+      via.splice(0, via.length, ...chain(entity, p.kind === 'document' ? p.head : undefined))
+      for (const r of relayed)
+        via.push(
+          r,
+          ...chain([...pronounRelays].find(([t]) => tokenSpan(text, t).start === r.mention.start)?.[1] ?? null)
+        )
       // "the source said": still the interview the source gave Reuters.
       const earlier = [...drafts, ...made].reverse().find((d) => d.entity === entity)
       if (!via.length && earlier && (resolution === 'description' || resolution === 'pronoun')) via.push(...earlier.via)
@@ -462,8 +523,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       speakers.noteName(subjectProfile ?? profile(subject, text), s.start, tokenSpan(text, subject))
     // "It was challenged by Dr Anton Varga. He said ...", "Asked by Ilse Varnholt ..., Ressing said ...":
     // a person named in the sentence may be a later "she".
-    // Names beside someone who spoke here are less likely the later "she" than the speaker is.
-    const spoke = made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
+    // Names beside someone who spoke here, or whose interview is carried, are less likely the later "she"
+    // than the speaker is.
+    const spoke = interviewed || made.some((d) => d.mention && (d.entity?.kind === 'person' || d.entity?.individual))
     for (const name of personNames(s)) speakers.noteName(profile(name, text), spoke ? s.start - 1 : name[0].start)
 
     if (turn) return void drafts.push(...turn.claims(made, s, si, quantities, speakers, drafts))
@@ -491,7 +553,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const own =
         CHECKED_CLAIM.test(sentenceText) || quoted
           ? null
-          : (ownWitness(text, s, publisher) ??
+          : // "The Ledger has seen the report but could not verify it": a caveat, not what the publisher found.
+            ((caveats.some((c) => c.kind === 'unverified') ? null : ownWitness(text, s, publisher)) ??
             publisherClaim(text, s, quantities, caveats, opening) ??
             (!caveats.length && leads.has(si) && leadStates(s, leads.get(si)!, drafts.at(-1), si)
               ? leadClaim(text, s, opening)
@@ -526,6 +589,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
           sentence: si,
           block: s.block
         })
+      } else if (caveats.length && CAVEAT_ON_RECORD.test(sentenceText) && recordVoices(drafts, s).size) {
+        recordCaveats.push({ caveats, s, sentenceText })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
         // "Borealis cannot verify either figure, and neither side publishes its losses": the clause joined
@@ -552,10 +617,82 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
     drafts.push(...made)
   })
 
+  for (const { caveats, s, sentenceText } of recordCaveats) attachRecordCaveats(drafts, caveats, s, sentenceText)
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
 }
+
+/**
+ * "The Post, a weekly, printed a statement by the coast guard as carried by the agency Nortel.": the coast
+ * guard speaks in "the statement" later in the paragraph, relayed by Nortel and then by the Post.
+ */
+function noteCarriedRecord(
+  text: string,
+  s: Sentence,
+  speakers: Speakers,
+  publisher: string | null,
+  carried: Map<Entity, { record?: string; block: number; via: Relay[] }>
+): boolean {
+  const m = CARRIED_RECORD.exec(text.slice(s.start, s.end)) ?? CARRIED_INTERVIEW.exec(text.slice(s.start, s.end))
+  if (!m?.indices) return false
+  const indices = m.indices
+  // A phrase up to its apposition: "The Post, a local weekly," is the Post.
+  const phrase = (g: number): Token[] => {
+    const [from, to] = (indices[g] ?? [0, 0]).map((i) => i + s.start)
+    const toks = s.tokens.filter((t) => t.start >= from && t.end <= to)
+    const comma = toks.findIndex((t) => t.text === ',')
+    return comma === -1 ? toks : toks.slice(0, comma)
+  }
+  const author = phrase(3)
+  const carriers = [...(m[4] ? [phrase(4)] : []), phrase(1)].filter((t) => t.length)
+  if (!author.length) return false
+  const via: Relay[] = []
+  for (const toks of carriers) {
+    const span = tokenSpan(text, toks)
+    const relay = speakers.relay(profile(toks, text), span, span.start)
+    if (publisher && normName(relay.name) === normName(publisher)) continue
+    via.push({
+      mention: span,
+      name: relay.name,
+      kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+      sourceId: relay.sourceId
+    })
+  }
+  const span = tokenSpan(text, author)
+  const { entity } = speakers.resolve(profile(author, text), span, span.start)
+  const record = m[2].toLowerCase()
+  if (record !== 'interview') speakers.noteRecord(entity, record)
+  carried.set(entity, { record: record === 'interview' ? undefined : record, block: s.block, via })
+  return entity.kind === 'person'
+}
+/**
+ * "Berg told a briefing that .... Kurier, which carried her remarks, added ...": the outlet relays the claims of
+ * the sentence before that came with no relay.
+ */
+function relayBack(text: string, s: Sentence, si: number, drafts: Draft[], speakers: Speakers): void {
+  const m = CARRIED_BACK.exec(text.slice(s.start, s.end))
+  if (!m) return
+  const toks = s.tokens.filter((t) => t.end <= s.start + m[1].length)
+  if (!toks.length) return
+  const span = tokenSpan(text, toks)
+  const relay = speakers.relay(profile(toks, text), span, span.start)
+  for (const d of drafts)
+    if (d.sentence === si - 1 && d.block === s.block && d.mention && !d.via.length && d.entity !== relay)
+      d.via.push({
+        mention: span,
+        name: relay.name,
+        kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+        sourceId: relay.sourceId
+      })
+}
+const CARRIED_BACK =
+  /^([^,]+),\s+(?:which|who)\s+(?:carried|reported|published|printed|aired|ran|broadcast)\s+(?:her|his|its|their)\s+(?:remarks|comments|statement|words|account)\s*,/iu
+
+const CARRIED_RECORD =
+  /^(.+?)\s+(?:printed|published|carried|ran|reproduced|reprinted|aired|broadcast|posted)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(statement|report|letter|communique|release|bulletin|dispatch)\s+(?:by|from)\s+(.+?)(?:,?\s+as\s+(?:carried|reported|relayed|distributed|published|released)\s+by\s+(.+?))?\s*[.;]?$/du
+const CARRIED_INTERVIEW =
+  /^(.+?)\s+(?:quoted|carried|printed|ran|reproduced|reprinted|aired|broadcast)\s+(?:an|the)\s+(interview)\s+(?:that|which)\s+(.+?)\s+gave\s+(?:to|on)\s+(.+?)(?:\s+(?:on|last|this|in)\s+[^,]*)?\s*[.;]?$/du
 
 /** A clause joined by ", and" after index `from`, with a verb of its own: "..., and neither side publishes ...". */
 function joinedAfter(text: string, s: Sentence, from: number): Span | null {
@@ -1046,8 +1183,30 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const listedOwner = counts.length || toll ? CAVEAT_OWNER.exec(sentenceText)?.[1].toLowerCase() : undefined
   const ownersAccount = (d: Draft) =>
     !!listedOwner && !!d.entity && (d.entity.head === listedOwner || d.entity.words.has(listedOwner))
-  if ((counted.length && drafts.some(accounts)) || drafts.some(listed) || drafts.some(ownersAccount)) {
-    for (const d of drafts.filter((d) => accounts(d) || listed(d) || ownersAccount(d))) d.caveats.push(...caveats)
+  // "could not verify Radio Vest's report of the attack or the Post's reading of the data": each speaker's
+  // claims about the thing named.
+  const accountsOf = [...sentenceText.matchAll(CAVEAT_ACCOUNT_OF)].map((m) => ({
+    owner: m[1].toLowerCase(),
+    thing: m[2].toLowerCase().replace(/(?:ings?|s)$/, '')
+  }))
+  const speaksOf = (d: Draft) =>
+    d.resolution !== 'publisher' &&
+    accountsOf.some(
+      (a) =>
+        a.thing.length > 3 &&
+        new RegExp(`\\b${a.thing}`, 'i').test(d.claim.text) &&
+        (d.entity?.words.has(a.owner) ||
+          d.entity?.known.has(a.owner) ||
+          d.via.some((v) => normName(v.name).split(' ').includes(a.owner)))
+    )
+  const any = (d: Draft) => accounts(d) || listed(d) || ownersAccount(d) || speaksOf(d)
+  if (
+    (counted.length && drafts.some(accounts)) ||
+    drafts.some(listed) ||
+    drafts.some(ownersAccount) ||
+    drafts.some(speaksOf)
+  ) {
+    for (const d of drafts.filter(any)) d.caveats.push(...caveats)
     return
   }
   const inBlock = drafts.filter((d) => d.block === s.block)
@@ -1072,13 +1231,24 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
   const withFigures = pool.filter((d) => d.quantities.some(countable))
   // "could not verify the group's claims": the claims of the speaker it names.
   const named = CAVEAT_OWNER.exec(sentenceText)
-  const owner = named?.[1].toLowerCase() ?? ''
-  const ownedBy = (d: Draft) =>
-    (d.entity && (d.entity.head === owner || d.entity.words.has(owner))) ||
-    d.via.some((v) => normName(v.name).split(' ').includes(owner)) ||
-    new RegExp(`\\b${owner}['’]s\\b`, 'i').test(d.claim.text)
+  // "either the Harbour Army's or the Coastal Command's account": both owners, each with its words.
+  const coowner = named ? CAVEAT_CO_OWNER.exec(sentenceText.slice(0, named.index + named[0].length)) : null
+  // "was unable to verify the Vesna report": the claims that report gave or carried.
+  const attributive = named ? null : CAVEAT_NAMED_REPORT.exec(sentenceText)
+  const owners = [
+    ...(coowner ? [coowner[1].toLowerCase().split(/\s+/)] : []),
+    ...(named ? [[named[1].toLowerCase()]] : []),
+    ...(attributive ? [attributive[1].toLowerCase().split(/\s+/)] : [])
+  ]
+  const ownedByOne = (words: string[]) => (d: Draft) =>
+    (d.entity && words.every((w) => d.entity!.head === w || d.entity!.words.has(w))) ||
+    d.via.some((v) => words.every((w) => normName(v.name).split(' ').includes(w))) ||
+    new RegExp(`\\b${words.join('\\s+')}['’]s\\b`, 'i').test(d.claim.text)
   // "the union's survey figures", paragraphs after "the union's own survey ... put coverage at 78 percent".
-  const owned = named ? (pool.some(ownedBy) ? pool.filter(ownedBy) : drafts.filter(ownedBy).slice(-2)) : []
+  const owned = owners.flatMap((w) => {
+    const by = ownedByOne(w)
+    return pool.some(by) ? pool.filter(by) : drafts.filter(by).slice(-2)
+  })
   const ownedFigures = owned.filter((d) => d.quantities.some(countable))
   const byOwner = named && /^(?:figure|number|estimate)/i.test(named[2]) && ownedFigures.length ? ownedFigures : owned
   // "either account": the claims of the last two speakers; "these reports": all of the last one's.
@@ -1117,6 +1287,35 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
             ? withFigures
             : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
+}
+
+/** Who speaks through the records a sentence names ("the report", "a report by the institute"), or "the document". */
+function recordVoices(drafts: Draft[], s: Sentence): Set<Entity | null> {
+  const records = new Set(['document', ...s.tokens.filter((t) => DOCUMENT_HEADS.has(t.lower)).map((t) => t.lower)])
+  const names = (d: Draft) =>
+    d
+      .mention!.text.toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => records.has(w))
+  return new Set(drafts.filter((d) => d.entity && d.mention && names(d)).map((d) => d.entity))
+}
+
+/**
+ * "The Globe has seen a copy of the report but could not verify the figures it contains": every claim the
+ * record gives in the article, before the caveat or after it, and its author's ("a report by the institute").
+ * A caveat on figures covers the claims with a figure (a duration too) or a comparison of amounts.
+ */
+function attachRecordCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentenceText: string): void {
+  const m = CAVEAT_ON_RECORD.exec(sentenceText)!
+  const onFigures = /^(?:figures|numbers|estimates)$/i.test(m[1] ?? m[2])
+  const voices = recordVoices(drafts, s)
+  for (const d of drafts)
+    if (
+      d.resolution !== 'publisher' &&
+      voices.has(d.entity) &&
+      (!onFigures || d.quantities.length > 0 || COMPARES_AMOUNTS.test(d.claim.text))
+    )
+      d.caveats.push(...caveats)
 }
 
 const stem = (word: string) => word.toLowerCase().replace(/(?:ed|es|s)$/, '')
