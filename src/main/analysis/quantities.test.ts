@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuantities, measureOf, zeroCounts } from './quantities'
+import { extractQuantities, hedgeBound, measureOf, zeroCounts } from './quantities'
 
 const one = (text: string) => {
   const qs = extractQuantities(text)
@@ -268,5 +268,14 @@ describe('extractQuantities: ranges, number words and units set apart', () => {
     expect(read('Nearly two dozen barges sank.')).toEqual([[24, null, 'barges', 'Nearly']])
     expect(read('The number of displaced people stands at 9,000.')).toEqual([[9000, null, 'people', null]])
     expect(read('The death toll has risen to 57.')).toEqual([[57, null, 'deaths', null]])
+  })
+})
+
+describe('hedgeBound', () => {
+  it('gives the bound of a hedge as written, reading through a qualifier before it', () => {
+    expect(hedgeBound('Upward of')).toBe('at-least')
+    expect(hedgeBound('well over')).toBe('more-than')
+    expect(hedgeBound('between 15 and 20')).toBe('range')
+    expect(hedgeBound('perhaps')).toBeUndefined()
   })
 })

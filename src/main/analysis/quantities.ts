@@ -121,6 +121,12 @@ const HEDGES: [string, QuantityBound][] = [
 ]
 const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+["“]?$`, 'i')
 const HEDGE_BOUND = new Map(HEDGES)
+/** The bound a hedge as written gives ("upward of" -> at-least); a qualifier before it ("well over") is read through. */
+export function hedgeBound(hedge: string): QuantityBound | undefined {
+  const h = hedge.toLowerCase().trim().replace(/\s+/g, ' ')
+  if (/^between\b/.test(h)) return 'range'
+  return HEDGE_BOUND.get(h) ?? HEDGES.find(([w]) => h.endsWith(` ${w}`))?.[1]
+}
 /** "fewer than half", "just under a quarter": a hedged fraction is a share in percent. */
 const FRACTIONS: Record<string, number> = {
   half: 50,
