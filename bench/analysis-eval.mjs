@@ -160,7 +160,7 @@ function scoreQuantities(article) {
     const bound = g.quantity.qualifier ? engine.hedgeBound(g.quantity.qualifier) : 'exact'
     const score = (q) => {
       const v = Math.abs(q.value - value) <= 0.01 * Math.abs(value)
-      const u = v && headClass(q.unit) === headClass(unit)
+      const u = v && headClasses(unit).includes(engine.unitClassOf(q.unit.split(' per ')[0].split(' ').at(-1)))
       const b = u && (bound ? q.bound === bound : (q.hedge ?? '').toLowerCase() === g.quantity.qualifier.toLowerCase())
       return [v, u, b]
     }
@@ -177,17 +177,17 @@ function scoreQuantities(article) {
   const count = (i) => agree.filter((a) => a[i]).length
   return { total: withQ.length, right: right.length, wrong, value: count(0), unit: count(1), qualifier: count(2) }
 }
-/** A unit's head noun, by its class: the words before a preposition, a participle or a rate's "a"/"per". */
+/** A unit's head nouns, by their classes: the words before a preposition, a participle or a rate's "a"/"per". */
 const HEAD_STOP =
-  /^(?:of|on|in|at|from|since|with|without|where|who|a|an|per|to|short|behind|each|this|and|or|alive|operational|unaccounted|lost|\(.*|\p{L}+(?:ed|ing|en))$/u
-function headClass(unit) {
+  /^(?:of|on|in|at|from|since|with|without|where|who|a|an|per|to|short|behind|each|this|and|or|alive|operational|unaccounted|lost|\(.*)$/
+function headClasses(unit) {
   const words = []
   for (const w of unit.toLowerCase().split(/\s+/)) {
-    if (HEAD_STOP.test(w) && w !== 'children') break
+    if (HEAD_STOP.test(w) || (words.length && /^\p{L}+(?:ed|ing|en)$/u.test(w) && w !== 'children')) break
     words.push(w)
   }
   // "killed", "injured": the people counted.
-  return words.length ? engine.unitClassOf(words.at(-1)) : 'people'
+  return words.length === 1 && /(?:ed|en)$/.test(words[0]) ? ['people'] : words.map((w) => engine.unitClassOf(w))
 }
 
 const NOW = '2026-01-01T00:00:00.000Z'
