@@ -279,3 +279,36 @@ describe('hedgeBound', () => {
     expect(hedgeBound('perhaps')).toBeUndefined()
   })
 })
+
+describe('extractQuantities: rates, shares in words, demonyms and revisions', () => {
+  const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.unitClass, q.hedge ?? null])
+  it('reads a count per period of time as a rate of its own class', () => {
+    expect(read('The plant turns out 45,000 shells a month.')).toEqual([
+      [45000, 'shells per month', 'shell per month', null]
+    ])
+    expect(read('The mill ships 300 tonnes a day.')).toEqual([[300, 'tonnes per day', 'tonne per day', null]])
+  })
+
+  it('reads "one X in six" and "two in three Xs" as a share in percent of what it counts', () => {
+    const share = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.of ?? null, q.hedge ?? null])
+    expect(share('One depot in six of the 1,380 on the list was shut.')).toEqual([[16.7, 'percent', 'depot', null]])
+    expect(share('Roughly three in ten clinics reopened.')).toEqual([[30, 'percent', 'clinics', 'Roughly']])
+    expect(share('Two in three farmers backed the plan.')).toEqual([[66.7, 'percent', 'farmers', null]])
+    expect(share('Spending rose by 12 percent in 2025.')).toEqual([[12, 'percent', null, null]])
+    expect(share('They slept one night in ten.')).toEqual([])
+  })
+
+  it('counts people named by a demonym, and stops a unit at a verb after it', () => {
+    expect(read('At least 2,400 Tellarians are held.')).toEqual([[2400, 'tellarians', 'people', 'At least']])
+    expect(read('Some 40 farmers backed the plan.')).toEqual([[40, 'farmers', 'farmer', 'Some']])
+    expect(read('Barely 50 percent voted.')).toEqual([[50, 'percent', 'percent', 'Barely']])
+  })
+
+  it('gives a time right after the earlier figure of a revision to that figure only', () => {
+    const timed = (t: string) => extractQuantities(t).map((q) => [q.value, q.role ?? null, q.time?.text ?? null])
+    expect(timed('The toll rose to 4,500, up from 4,200 on Monday.')).toEqual([
+      [4500, null, null],
+      [4200, 'from', 'on Monday']
+    ])
+  })
+})

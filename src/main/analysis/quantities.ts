@@ -88,6 +88,7 @@ const HEDGES: [string, QuantityBound][] = [
   ['as many as', 'at-most'],
   ['nearly', 'at-most'],
   ['almost', 'at-most'],
+  ['barely', 'at-most'],
   ['within', 'at-most'],
   ['upward of', 'at-least'],
   ['upwards of', 'at-least'],
@@ -253,7 +254,10 @@ export function unitClassOf(unit: string): string {
   if (unit === 'percentage points') return 'percentage points'
   // "five times", "80 times above": occurrences or a multiple, never the duration class "time".
   if (unit === 'times') return 'times'
-  const last = unit.split(' per ')[0].split(' ').at(-1) ?? unit
+  const [count, per] = unit.split(' per ')
+  // "shells per month" is a rate, never compared with a count of shells.
+  if (per && CLASS_OF.get(singular(per)) === 'time') return `${unitClassOf(count)} per ${singular(per)}`
+  const last = count.split(' ').at(-1) ?? unit
   const one = singular(last)
   return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)
 }
@@ -336,8 +340,9 @@ function unitAfter(text: string, from: number): Unit {
       break
     }
     if (UNIT_VERBS.has(lower) || (words.length && IRREGULAR_VERBS.has(lower))) break
-    // "three sources saying ...": an -ing word after the unit opens a clause about it.
-    if (words.length && /ing$/.test(lower)) break
+    // "three sources saying ...", "voters backed him": an -ing or -ed word after the unit opens a clause
+    // about it (not after an adverb: "heavily armed men").
+    if (words.length && (/ing$/.test(lower) || (/ed$/.test(lower) && !/ly$/i.test(words.at(-1)!.word)))) break
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.
@@ -351,8 +356,25 @@ function unitAfter(text: string, from: number): Unit {
   while (words.length && /(ed|ing)$/i.test(words.at(-1)!.word) && !/per /.test(words.at(-1)!.word)) words.pop()
   const last = words.at(-1)
   if (!last) return { unit: '', end: from, increment }
+  // "45,000 shells a month", "300 tonnes a day": a count per period of time is a rate.
+  const period = RATE_PERIOD.exec(text.slice(last.end, last.end + 20))
+  if (period && !/ per /.test(last.word))
+    return {
+      unit: `${last.word.toLowerCase()} per ${period[1].toLowerCase()}`,
+      end: last.end + period[0].length,
+      increment
+    }
   return withOf(text, last.word.toLowerCase(), last.end, increment)
 }
+
+const RATE_PERIOD = /^\s+(?:a|an|each|every|per)\s+(second|minute|hour|day|night|week|fortnight|month|quarter|year)\b/i
+/** "one station in six", "two in three voters", "three in every ten": a share, in percent. */
+const ONE_IN = new RegExp(
+  `\\b(one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\s+(?:([\\p{L}-]+)\\s+)?in\\s+(?:every\\s+)?(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\\d{1,3})\\b(?!\\s*(?:percent|per\\s+cent|%|[.,]\\d))`,
+  'giu'
+)
+/** Demonyms ("1,100 Belmorans", "103 Varosians") count people. */
+const DEMONYM = /^\p{Lu}\p{L}+(?:ans|ians|ese)$/u
 
 /** "percent of the territory": what a share is of. */
 function withOf(text: string, unit: string, end: number, increment: boolean): Unit {
@@ -398,7 +420,7 @@ function interval(
     case 'more-than':
       return hedge && /just/i.test(hedge) ? [value, value + near] : [value, null]
     case 'at-most':
-      if (hedge && /just|nearly|almost/i.test(hedge)) return [value - 2 * near, value]
+      if (hedge && /just|nearly|almost|barely/i.test(hedge)) return [value - 2 * near, value]
       return [0, value]
     case 'less-than':
       return [0, value]
@@ -437,11 +459,40 @@ export function extractQuantities(
     return i
   }
   const out: (Quantity & { sentence: number })[] = []
+  const shares: (Quantity & { sentence: number })[] = []
+  for (const m of text.matchAll(ONE_IN)) {
+    const [, part, noun, whole] = m
+    const of = noun ? unitClassOf(noun.toLowerCase()) : undefined
+    if (noun && (UNIT_STOP.has(noun.toLowerCase()) || of === 'time' || of === 'percent' || measureOf(noun))) continue // "one in the morning", "two days in ten"
+    const denominator = numberValue(whole, undefined)
+    const numerator = /^one$/i.test(part) ? 1 : numberValue(part, undefined)
+    if (!(numerator < denominator)) continue
+    const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+    const hedge = hedged?.[1].replace(/\s+/g, ' ')
+    let end = m.index + m[0].length
+    // "two in three voters": the noun after the share is what it is of.
+    const after = noun ? undefined : unitAfter(text, end)
+    if (after?.unit) end = after.end
+    shares.push({
+      start: m.index - (hedged?.[0].length ?? 0),
+      end,
+      text: '',
+      value: Math.round((1000 * numerator) / denominator) / 10,
+      unit: 'percent',
+      unitClass: 'percent',
+      bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
+      ...(hedge ? { hedge } : {}),
+      low: null,
+      highBound: null,
+      of: (noun ?? after?.unit)?.toLowerCase() || undefined,
+      sentence: sentenceOf(m.index)
+    })
+  }
   for (const m of text.matchAll(NUMBER)) {
     const [whole, currency, raw, scale, pct] = m
     let start = m.index
     const end = m.index + whole.length
-    if (inTime(start, end)) continue
+    if (inTime(start, end) || shares.some((x) => start < x.end && end > x.start)) continue
     const before = text.slice(Math.max(0, start - 60), start)
     const after = text.slice(end, end + 3)
     if (/\[$/.test(before) && after.startsWith(']')) continue // footnote mark
@@ -472,6 +523,7 @@ export function extractQuantities(
       unit = unitInfo.unit
     }
     if (isWord && !unit) continue // "one of", "ten" alone: not a figure
+    const demonym = !unit.includes(' ') && DEMONYM.test(text.slice(unitInfo.end - unit.length, unitInfo.end))
     if (!scale && !currency && !pct && /^(1[89]|20)\d{2}$/.test(raw) && unitClassOf(unit) !== 'people') continue // a year
 
     // Range "10,000 to 12,000 troops" / "between 10 and 12": the first figure takes the second's unit.
@@ -484,7 +536,7 @@ export function extractQuantities(
       text: '',
       value,
       unit,
-      unitClass: unitClassOf(unit),
+      unitClass: demonym ? 'people' : unitClassOf(unit),
       bound,
       hedge,
       low: null,
@@ -547,6 +599,8 @@ export function extractQuantities(
     q.bound = bound
     out.push(q)
   }
+  // Shares read as "one in six" lend no unit to figures after them.
+  out.push(...shares)
   for (const m of text.matchAll(FRACTION)) {
     const end = m.index + m[0].length
     const hedged = FRACTION_HEDGE.exec(text.slice(Math.max(0, m.index - 30), m.index))
@@ -610,9 +664,14 @@ export function extractQuantities(
   return out
     .sort((a, b) => a.start - b.start)
     .filter((q) => q.unit || (opts.bare && !LABEL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))))
-    .map(({ sentence, ...q }) => {
+    .map(({ sentence, ...q }, i, all) => {
       const [low, high] = interval(q.bound, q.hedge, q.value, q.high)
-      const time = nearestTime(times, q, bounds[sentence], bounds[sentence + 1])
+      // "4,500, up from 4,200 on Monday": a time right after the earlier figure of a change is that figure's alone.
+      const earlier = all.filter((p, j) => j !== i && p.role === 'from' && p.sentence === sentence).map((p) => p.end)
+      const own = earlier.length
+        ? times.filter((t) => !earlier.some((e) => /^\s*(?:in|on|at)?\s*$/.test(text.slice(e, t.start))))
+        : times
+      const time = nearestTime(own, q, bounds[sentence], bounds[sentence + 1])
       return {
         ...q,
         text: text.slice(q.start, q.end),
