@@ -365,6 +365,49 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
   })
 
+  it('without tags, sets side by side the figures two speakers give one after the other under one heading', () => {
+    const rows = (heading: string, second = 's2') =>
+      caseOf([
+        {
+          id: 'a',
+          sentence: 'The operator said its list showed 118 passengers.',
+          quote: 'its list showed 118 passengers',
+          source: 's1'
+        },
+        ...(heading ? [{ id: 'h', sentence: heading, source: '' }] : []),
+        {
+          id: 'b',
+          sentence: 'A harbour officer said that about 150 people had been aboard.',
+          quote: 'about 150 people had been aboard',
+          source: second
+        }
+      ])
+    const untagged = (c: ReturnType<typeof caseOf>) =>
+      findConflictSets({ ...c, claims: c.claims.filter((x) => x.id !== 'h') }).map((s) => s.claimIds)
+    expect(untagged(rows(''))).toEqual([['a', 'b']])
+    // A heading between them, one speaker twice: nothing ties the two figures.
+    expect(untagged(rows('Who was on the quay'))).toEqual([])
+    expect(untagged(rows('', 's1'))).toEqual([])
+  })
+
+  it('without tags, does not set a figure something is brought to beside a count that follows it', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The admiral said the navy needed all eight frigates.',
+        quote: 'the navy needed all eight frigates',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'Planners said they had options for cutting the order to five frigates.',
+        quote: 'they had options for cutting the order to five frigates',
+        source: 's2'
+      }
+    ])
+    expect(findConflictSets(c)).toEqual([])
+  })
+
   it('matches untagged figures by unit and named subject', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 Orvian troops crossed the river.', source: 's1' },

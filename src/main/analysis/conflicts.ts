@@ -88,7 +88,7 @@ const shared = (a: Set<string>, b: Set<string>) => {
   return n
 }
 
-function groupsOf(facts: ClaimFacts[]): Group[] {
+function groupsOf(facts: ClaimFacts[], texts: ReadonlyMap<string, string>): Group[] {
   const byTag = new Map<string, Group>()
   for (const f of facts)
     for (const tag of f.tags) {
@@ -100,7 +100,7 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
         })
       byTag.get(tag)!.members.push(f)
     }
-  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...byMeasure(facts).map(inOneUnit)]
+  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...byMeasure(facts, texts).map(inOneUnit)]
 }
 
 /** Figures that play a part beside a claim's main figure: the whole it is part of, the ends of a change. */
@@ -111,21 +111,22 @@ const companion = (q: Quantity) => !!q.role && q.role !== 'part'
  * together and nothing sets apart, strongest ties first; a figure joins a set only when it is set apart
  * from none of the set's figures, so a figure that fits two measures does not join them.
  */
-function byMeasure(facts: ClaimFacts[]): Group[] {
+function byMeasure(facts: ClaimFacts[], texts: ReadonlyMap<string, string>): Group[] {
   const figures: { f: ClaimFacts; m: Measure }[] = []
   for (const f of facts)
     if (!f.tags.length)
       for (const m of measuresOf(f)) if (!m.q.increment && m.q.role !== 'whole') figures.push({ f, m })
   const edges = new Map<number, { a: number; b: number; weight: number }>()
   const n = figures.length
-  const consider = (a: number, b: number, bonus: number) => {
+  const consider = (a: number, b: number, bonus: number, answer = false) => {
     if (figures[a].f === figures[b].f) return
     const k = a < b ? a * n + b : b * n + a
     if (edges.has(k)) return
     const x = figures[a].m
     const y = figures[b].m
     if (!x.keys.some((key) => y.keys.includes(key)) || apart(x, y)) return
-    const weight = ties(x, y) + bonus
+    const answered = answer && alike(x, y) && !target(figures[a].f, x.q) && !target(figures[b].f, y.q)
+    const weight = ties(x, y) + bonus + (answered ? 1 : 0)
     if (weight >= TIES) edges.set(k, { a, b, weight })
   }
   // Within a document, every two figures filed under one unit; a figure in the claim right after
@@ -142,7 +143,8 @@ function byMeasure(facts: ClaimFacts[]): Group[] {
       const a = figures[list[i - 1]].f
       const b = figures[list[i]].f
       const gap = b.claim.position.start - a.claim.position.end
-      if (gap >= 0 && gap < NEAR) consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1)
+      if (gap >= 0 && gap < NEAR)
+        consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1, answers(a, b, texts))
       for (let j = 0; j < i - 1 && j < PER_DOCUMENT; j++) consider(list[j], list[i], 0)
     }
   }
@@ -209,6 +211,23 @@ const WINDOW = 12
 /** Words by which a claim points back to the one before it: "the same period", "there", "that figure". */
 const POINTS_BACK =
   /\bthe same\b|\bthere\b(?!\s+(?:is|are|was|were|had|has|have|will|would)\b)|\b(?:that|this|the) (?:figure|number|count|estimate|total)\b|\bof them\b/i
+/**
+ * Two speakers' claims one after the other with no heading between answer one question ("its manifest
+ * listed 212 passengers" ... "about 240 people had been aboard").
+ */
+function answers(a: ClaimFacts, b: ClaimFacts, texts: ReadonlyMap<string, string>): boolean {
+  if (!a.claim.sourceId || !b.claim.sourceId || a.claim.sourceId === b.claim.sourceId) return false
+  const text = texts.get(a.claim.documentId)
+  if (!text) return false
+  const lines = text.slice(a.claim.position.end, b.claim.position.start).split('\n').slice(1, -1)
+  return !lines.some((l) => l.trim() && !/[.!"”’]$/.test(l.trim()))
+}
+/** Nothing tells two figures apart: the same event, side and place, or none given for either. */
+const alike = (x: Measure, y: Measure) =>
+  x.event === y.event && same(x.actors, y.actors) && same(x.places, y.places) && x.of === y.of
+/** "cutting the order to four ships": a figure something is brought to, not a count of what is. */
+const target = (f: ClaimFacts, q: Quantity) => /\bto\s+$/i.test(f.sentence.slice(Math.max(0, q.start - 4), q.start))
+const same = <T>(a: Set<T>, b: Set<T>) => a.size === b.size && [...a].every((v) => b.has(v))
 /** Claims closer than this (characters) in one document follow each other. */
 const NEAR = 300
 
@@ -294,7 +313,8 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
 
   // Untagged diverging figures, kept until the diverging accounts are known.
   const figureSets: Omit<ConflictSetProposal, 'key'>[] = []
-  for (const g of groupsOf(facts)) {
+  const texts = new Map(input.documents.map((d) => [d.id, d.text]))
+  for (const g of groupsOf(facts, texts)) {
     const byClass = figuresByClass(g)
     if (!g.byTopic) {
       const before = figureSets.length
