@@ -408,6 +408,20 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c)).toEqual([])
   })
 
+  it('compares a rate per month with one per year of the same thing', () => {
+    const c = caseOf([
+      { id: 'a', sentence: 'The plant makes about 40,000 shells a month.', source: 's1', tag: 'output' },
+      { id: 'b', sentence: 'That is a rate of just under half a million shells a year.', source: 's2', tag: 'output' },
+      { id: 'c', sentence: 'The plant makes fewer than 25,000 shells a month.', source: 's3', tag: 'output' }
+    ])
+    const conflicts = (ids: string[]) =>
+      findConflictSets({ ...c, claims: c.claims.filter((x) => ids.includes(x.id)) })
+        .filter((s) => s.kind === 'conflict')
+        .map((s) => s.claimIds)
+    expect(conflicts(['a', 'b'])).toEqual([])
+    expect(conflicts(['b', 'c'])).toEqual([['b', 'c']])
+  })
+
   it('matches untagged figures by unit and named subject', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 Orvian troops crossed the river.', source: 's1' },

@@ -6,7 +6,7 @@
 import type { Quantity, Span } from '../../shared/analysis'
 import { contentStems, stem, type ClaimFacts } from './claim-facts'
 import { MONTHS, WEEKDAYS } from './lexicon'
-import { timeExpressions, unitClassOf } from './quantities'
+import { measureOf as measureSize, timeExpressions, unitClassOf } from './quantities'
 
 export interface Measure {
   q: Quantity
@@ -382,6 +382,9 @@ function measureOf(f: ClaimFacts, q: Quantity, before: Measure | undefined): Mea
   if (q.unitClass !== 'percent') keys.push(`of:${stem(q.unit.split(' ').at(-1)!)}`)
   // A change in percent beside the change in a count: "fell by about 40 percent", "fell from 42 to 25".
   if (event === 'rise' || event === 'fall') keys.push(event)
+  // A rate per month and one per year of one thing measure it alike.
+  const rate = measureSize(q.unit)?.dimension
+  if (rate?.endsWith(' per time')) keys.push(rate)
   // Soldiers are people: "no casualties" and "four soldiers were treated" count one thing.
   if (q.unitClass === 'troops') keys.push('people')
   if (!actors.size && before && event === before.event) for (const a of before.actors) actors.add(a)
@@ -397,7 +400,8 @@ function measureOf(f: ClaimFacts, q: Quantity, before: Measure | undefined): Mea
     words,
     // The time the figure's own clause gives, else the sentence's ("said on Monday").
     time: whenOf(f.sentence, q.time && (nearest(timeExpressions(clause), q, from) ?? q.time)),
-    span: spanOf(clause)
+    // A rate carries its period in its unit ("40,000 shells a month"), not a stretch of time counted.
+    span: rate?.endsWith(' per time') ? null : spanOf(clause)
   }
 }
 

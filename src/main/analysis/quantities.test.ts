@@ -312,3 +312,25 @@ describe('extractQuantities: rates, shares in words, demonyms and revisions', ()
     ])
   })
 })
+
+describe('extractQuantities: fractions of a scale and rates named by their period', () => {
+  const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.hedge ?? null])
+  it('reads "half a million" and "a quarter of a million" as figures, not shares', () => {
+    expect(read('a rate of just under half a million shells a year')).toEqual([
+      [500000, 'shells per year', 'just under']
+    ])
+    expect(read('the bail was a quarter of a million euros')).toEqual([[250000, 'euros', null]])
+  })
+
+  it('reads a count after "monthly output at" or "the daily average had been" as a rate', () => {
+    expect(read('monthly output at between 30,000 and 35,000 shells')).toEqual([[30000, 'shells per month', 'between']])
+    expect(read('the daily average had been around 5,000 shells')).toEqual([[5000, 'shells per day', 'around']])
+    expect(read('the monthly report listed 12 shells')).toEqual([[12, 'shells', null]])
+  })
+
+  it('measures rates of one thing in days, so that a monthly and a yearly rate compare', () => {
+    expect(measureOf('shells per month')).toEqual({ dimension: 'shell per time', size: 12 / 365.25 })
+    expect(measureOf('shells per year')).toEqual({ dimension: 'shell per time', size: 1 / 365.25 })
+    expect(measureOf('crowns per household')).toBeUndefined()
+  })
+})

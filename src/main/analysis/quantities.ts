@@ -283,9 +283,29 @@ export function measureOf(unit: string): { dimension: string; size: number } | u
   if (!MEASURE_OF.has(unit)) {
     const u = unit.toLowerCase().trim()
     const found = MEASURE_SIZES.find(([re]) => re.test(u))
-    MEASURE_OF.set(unit, found && { dimension: found[1], size: found[2] })
+    // "shells per month" beside "shells per year": one rate, in days.
+    const rate = / per (\p{L}+)$/u.exec(u)
+    const days = rate && DAYS_IN[singular(rate[1])]
+    MEASURE_OF.set(
+      unit,
+      found
+        ? { dimension: found[1], size: found[2] }
+        : days
+          ? { dimension: `${unitClassOf(u.slice(0, rate.index))} per time`, size: 1 / days }
+          : undefined
+    )
   }
   return MEASURE_OF.get(unit)
+}
+const DAYS_IN: Record<string, number> = {
+  hour: 1 / 24,
+  day: 1,
+  night: 1,
+  week: 7,
+  fortnight: 14,
+  month: 365.25 / 12,
+  quarter: 365.25 / 4,
+  year: 365.25
 }
 /** Units are few and repeat across a case's claims: each is looked up once. */
 const MEASURE_OF = new Map<string, { dimension: string; size: number } | undefined>()
@@ -373,6 +393,20 @@ const ONE_IN = new RegExp(
   `\\b(one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\s+(?:([\\p{L}-]+)\\s+)?in\\s+(?:every\\s+)?(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\\d{1,3})\\b(?!\\s*(?:percent|per\\s+cent|%|[.,]\\d))`,
   'giu'
 )
+const FRACTION_OF_SCALE = /\b(half|an?\s+quarter|an?\s+third)\s+(?:of\s+)?an?\s+(million|billion|trillion)\b/gi
+/** "daily average had been around", "monthly output at between": a rate's period before its figure. */
+const RATE_ADJECTIVE = new RegExp(
+  `\\b(hourly|daily|weekly|monthly|yearly|annual)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:(?:at|of|was|is|were|are|stood\\s+at|stands\\s+at|(?:has|had)\\s+been|reached)\\s+)(?:(?:${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')}|between)\\s+)?["“]?$`,
+  'iu'
+)
+const PERIOD_OF: Record<string, string> = {
+  hourly: 'hour',
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  yearly: 'year',
+  annual: 'year'
+}
 /** Demonyms ("1,100 Belmorans", "103 Varosians") count people. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:ans|ians|ese)$/u
 
@@ -460,6 +494,8 @@ export function extractQuantities(
   }
   const out: (Quantity & { sentence: number })[] = []
   const shares: (Quantity & { sentence: number })[] = []
+  const scaled = [...text.matchAll(FRACTION_OF_SCALE)].map((m) => [m.index, m.index + m[0].length])
+  const inScale = (start: number, end: number) => scaled.some(([a, b]) => start < b && end > a)
   for (const m of text.matchAll(ONE_IN)) {
     const [, part, noun, whole] = m
     const of = noun ? unitClassOf(noun.toLowerCase()) : undefined
@@ -492,7 +528,7 @@ export function extractQuantities(
     const [whole, currency, raw, scale, pct] = m
     let start = m.index
     const end = m.index + whole.length
-    if (inTime(start, end) || shares.some((x) => start < x.end && end > x.start)) continue
+    if (inTime(start, end) || shares.some((x) => start < x.end && end > x.start) || inScale(start, end)) continue
     const before = text.slice(Math.max(0, start - 60), start)
     const after = text.slice(end, end + 3)
     if (/\[$/.test(before) && after.startsWith(']')) continue // footnote mark
@@ -505,6 +541,10 @@ export function extractQuantities(
       : currency
         ? { unit: CURRENCY[currency.slice(-1)], end, increment: false }
         : unitAfter(text, end)
+    // "monthly output at between 30,000 and 35,000 shells": the adjective of a period makes a count a rate.
+    const periodic = RATE_ADJECTIVE.exec(before)
+    if (periodic && unitInfo.unit && !unitInfo.unit.includes(' per '))
+      unitInfo.unit = `${unitInfo.unit} per ${PERIOD_OF[periodic[1].toLowerCase()]}`
     let unit = unitInfo.unit
     const hedgeMatch = HEDGE_BEFORE.exec(before)
     const before40 = UNIT_BEFORE.exec(hedgeMatch ? before.slice(0, before.length - hedgeMatch[0].length) : before)
@@ -555,6 +595,11 @@ export function extractQuantities(
           q.start = prev.start
           q.value = prev.value
           q.high = value
+          const periodic = RATE_ADJECTIVE.exec(text.slice(Math.max(0, prev.start - 90), prev.start))
+          if (periodic && !unit.includes(' per ')) {
+            unit = q.unit = `${unit} per ${PERIOD_OF[periodic[1].toLowerCase()]}`
+            q.unitClass = unitClassOf(unit)
+          }
           q.bound = 'range'
           // "between 60 and 70 vehicles": the range's own word is its hedge.
           q.hedge = prev.hedge ?? (rangeStart ? 'between' : undefined)
@@ -599,10 +644,31 @@ export function extractQuantities(
     q.bound = bound
     out.push(q)
   }
+  // "half a million shells", "a quarter of a million euros": a fraction of a scale is a figure.
+  for (const m of text.matchAll(FRACTION_OF_SCALE)) {
+    const end = m.index + m[0].length
+    const unit = unitAfter(text, end)
+    const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+    const hedge = hedged?.[1].replace(/\s+/g, ' ')
+    shares.push({
+      start: m.index - (hedged?.[0].length ?? 0),
+      end: unit.unit ? unit.end : end,
+      text: '',
+      value: (FRACTIONS[m[1].toLowerCase().replace(/^an?\s+/, '')] / 100) * SCALES[m[2].toLowerCase()],
+      unit: unit.unit,
+      unitClass: unitClassOf(unit.unit),
+      bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
+      ...(hedge ? { hedge } : {}),
+      low: null,
+      highBound: null,
+      sentence: sentenceOf(m.index)
+    })
+  }
   // Shares read as "one in six" lend no unit to figures after them.
   out.push(...shares)
   for (const m of text.matchAll(FRACTION)) {
     const end = m.index + m[0].length
+    if (inScale(m.index, end)) continue
     const hedged = FRACTION_HEDGE.exec(text.slice(Math.max(0, m.index - 30), m.index))
     // Without a hedge (when asked for), only a share of something named after it: "half of the fleet",
     // "half our boats", "a third of households"; not "the second half", "half an hour".
