@@ -334,3 +334,10 @@ describe('extractQuantities: fractions of a scale and rates named by their perio
     expect(measureOf('crowns per household')).toBeUndefined()
   })
 })
+
+describe('extractQuantities: bodies and a toll that "now stands at"', () => {
+  it('counts bodies as people and reads the toll through an adverb before its verb', () => {
+    expect(one('Divers recovered 19 bodies.')).toMatchObject({ value: 19, unit: 'bodies', unitClass: 'people' })
+    expect(one('The death toll now stands at 23.')).toMatchObject({ value: 23, unitClass: 'people' })
+  })
+})

@@ -179,7 +179,8 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'employee',
     'miner',
     'contractor',
-    'passenger'
+    'passenger',
+    'body'
   ],
   percent: ['percent', 'per cent', '%', 'pct'],
   vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate', 'hull', 'trawler', 'cutter'],
@@ -230,7 +231,7 @@ const IRREGULAR_VERBS = new Set(
 )
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|stands\s+at|rose\s+to|reached|climbed\s+to|(?:has|had)\s+(?:risen|climbed|grown|reached)(?:\s+to)?)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:(?:now|still|already)\s+)?(?:at|to|of|was|is|stood\s+at|stands\s+at|rose\s+to|reached|climbed\s+to|(?:has|had)\s+(?:risen|climbed|grown|reached)(?:\s+to)?)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -239,6 +240,7 @@ const IRREGULAR_SINGULAR: Record<string, string> = {
   police: 'police',
   children: 'child',
   casualties: 'casualty',
+  bodies: 'body',
   servicemen: 'serviceman'
 }
 
@@ -399,6 +401,8 @@ const RATE_ADJECTIVE = new RegExp(
   `\\b(hourly|daily|weekly|monthly|yearly|annual)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:(?:at|of|was|is|were|are|stood\\s+at|stands\\s+at|(?:has|had)\\s+been|reached)\\s+)(?:(?:${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')}|between)\\s+)?["“]?$`,
   'iu'
 )
+/** The cheap first look for RATE_ADJECTIVE. */
+const PERIODIC = /ly\s|annual\s/i
 const PERIOD_OF: Record<string, string> = {
   hourly: 'hour',
   daily: 'day',
@@ -542,7 +546,7 @@ export function extractQuantities(
         ? { unit: CURRENCY[currency.slice(-1)], end, increment: false }
         : unitAfter(text, end)
     // "monthly output at between 30,000 and 35,000 shells": the adjective of a period makes a count a rate.
-    const periodic = RATE_ADJECTIVE.exec(before)
+    const periodic = PERIODIC.test(before) && RATE_ADJECTIVE.exec(before)
     if (periodic && unitInfo.unit && !unitInfo.unit.includes(' per '))
       unitInfo.unit = `${unitInfo.unit} per ${PERIOD_OF[periodic[1].toLowerCase()]}`
     let unit = unitInfo.unit
@@ -595,7 +599,8 @@ export function extractQuantities(
           q.start = prev.start
           q.value = prev.value
           q.high = value
-          const periodic = RATE_ADJECTIVE.exec(text.slice(Math.max(0, prev.start - 90), prev.start))
+          const lead = text.slice(Math.max(0, prev.start - 60), prev.start)
+          const periodic = PERIODIC.test(lead) && RATE_ADJECTIVE.exec(lead)
           if (periodic && !unit.includes(' per ')) {
             unit = q.unit = `${unit} per ${PERIOD_OF[periodic[1].toLowerCase()]}`
             q.unitClass = unitClassOf(unit)
