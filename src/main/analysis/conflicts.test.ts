@@ -422,6 +422,36 @@ describe('findConflictSets', () => {
     expect(conflicts(['b', 'c'])).toEqual([['b', 'c']])
   })
 
+  it('finds the figures of a topic from several claims that add up to another, and not a floor or a counter-figure', () => {
+    const rows = (total: string) =>
+      caseOf([
+        {
+          id: 'a',
+          sentence: 'The coast guard said its crews recovered 19 bodies.',
+          quote: 'its crews recovered 19 bodies',
+          source: 's1',
+          tag: 'toll'
+        },
+        {
+          id: 'b',
+          sentence: 'The hospital said four people later died on its wards.',
+          quote: 'four people later died on its wards',
+          source: 's2',
+          tag: 'toll'
+        },
+        { id: 'c', sentence: total, source: 's3', tag: 'toll' }
+      ])
+    const sums = (total: string) =>
+      findConflictSets(rows(total))
+        .filter((s) => s.basis === 'arithmetic')
+        .map((s) => [s.kind, s.claimIds, s.explanation])
+    expect(sums('The toll stands at 23 people.')).toEqual([
+      ['consistent', ['c', 'a', 'b'], '19 + 4 = 23 people: the figures add up.']
+    ])
+    expect(sums('The toll is at least 23 people.')).toEqual([])
+    expect(sums('The toll stands at 24 people.')).toEqual([])
+  })
+
   it('matches untagged figures by unit and named subject', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 Orvian troops crossed the river.', source: 's1' },

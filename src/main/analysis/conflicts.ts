@@ -3,7 +3,7 @@
 // share a topic tag, or (untagged) when their figures measure one thing: one unit, one event, one side,
 // one place and one time (measures.ts).
 import type { CaseDocument, Claim, Source } from '../../shared/model'
-import { agrees, directionOf, implied, type Implied } from './arithmetic'
+import { agrees, directionOf, implied, partsOf, sumText, type Implied } from './arithmetic'
 import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
 import { accountSubject, divergingAccounts } from './accounts'
 import { apart, describeMeasure, measuresOf, ties, type Measure } from './measures'
@@ -232,6 +232,58 @@ const same = <T>(a: Set<T>, b: Set<T>) => a.size === b.size && [...a].every((v) 
 const NEAR = 300
 
 /**
+ * A topic's figures that add up to another of its figures, from two claims or more: "19 bodies
+ * recovered" and "four died in hospital" beside "the death toll stands at 23". Soldiers count as people.
+ */
+function sums(g: Group, add: Add): void {
+  const byClass = new Map<string, { f: ClaimFacts; q: Quantity }[]>()
+  for (const f of g.members)
+    for (const q of f.quantities) {
+      // Not the ends of a change or of a range, nor what is only expected ("would send 1,500 more").
+      if (q.role === 'from' || q.role === 'to' || q.bound === 'range' || f.expected) continue
+      if (q.unitClass === 'time' || q.unitClass === 'percent') continue
+      const cls = BROADER[q.unitClass] ?? q.unitClass
+      if (!byClass.has(cls)) byClass.set(cls, [])
+      byClass.get(cls)!.push({ f, q })
+    }
+  const used = new Set<Quantity>()
+  for (const figures of byClass.values()) {
+    if (figures.length < 3) continue
+    const claimOf = new Map(figures.map((x) => [x.q, x.f]))
+    // The largest totals first: a total is never also a part of another sum.
+    for (const total of [...figures].sort((a, b) => b.q.value - a.q.value)) {
+      // A total is a count stated as one: not an increment, not a floor ("at least 23"), not a figure set
+      // against another's ("closer to forty").
+      if (total.q.increment || used.has(total.q) || total.f.disputes === 'figure') continue
+      if (total.q.bound === 'at-least' || total.q.bound === 'more-than') continue
+      // "six dead and 20 injured": figures side by side in one claim are no total and part.
+      const sibling = (x: { f: ClaimFacts; q: Quantity }) =>
+        x.f === total.f &&
+        /^[^.;]{0,40}\band\s+$/.test(
+          total.f.sentence.slice(Math.min(x.q.end, total.q.end), Math.max(x.q.start, total.q.start))
+        )
+      const parts = partsOf(
+        total.q,
+        figures.filter((x) => !used.has(x.q) && !sibling(x)).map((x) => x.q)
+      )
+      if (!parts) continue
+      const claims = new Set([total.f, ...parts.map((q) => claimOf.get(q)!)])
+      if (claims.size < 2) continue
+      for (const q of [total.q, ...parts]) used.add(q)
+      add({
+        kind: 'consistent',
+        basis: 'arithmetic',
+        claimIds: [...claims].map((f) => f.claim.id),
+        subject: g.subject,
+        unit: total.q.unit,
+        explanation: `${sumText(parts, total.q)}: the figures add up.`,
+        figures: []
+      })
+    }
+  }
+}
+
+/**
  * "40 kilometres" beside "25 miles": measures of one dimension in a group are put in the unit its first
  * such figure uses, so that they compare; each keeps the text it was written in.
  */
@@ -333,6 +385,7 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts : others).push(p)
     figureConflicts(g, byClass, who, collect)
     arithmetic(g, collect)
+    sums(g, collect)
     figuresThatAgree(g, byClass, who, collect)
     accountConflicts(g, who, collect)
     accountsThatAgree(g, who, collect)
