@@ -101,3 +101,12 @@ describe('shares set beside each other', () => {
     expect(monthly.keys).toContain('shell per time')
   })
 })
+
+describe('"there were"', () => {
+  it('takes no event from the words before an existential "there were"', () => {
+    expect(
+      one('A farmer said there were at least twenty shots that night.', 'there were at least twenty shots that night')
+        .event
+    ).toBeNull()
+  })
+})

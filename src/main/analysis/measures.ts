@@ -203,6 +203,8 @@ function eventOf(sentence: string, q: Quantity, quoteStart: number): Event {
       let noun: Word | undefined
       for (let k = i - (change ? 2 : 1); k >= Math.max(0, i - 9) && joined(before[k], before[k + 1]); k--) {
         const x = before[k]
+        // "there were at least twenty shots": the copula of "there" names nothing before it.
+        if (x.lower === 'there' && k === i - 1) break
         if (EVENT_OF.has(x.lower)) return eventNamed(x)
         if (
           !noun &&
