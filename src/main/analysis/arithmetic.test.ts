@@ -23,3 +23,9 @@ describe('partsOf', () => {
     expect(sumText([q('19 people'), q('4 people')], q('23 people'))).toBe('19 + 4 = 23 people')
   })
 })
+
+describe('partsOf: floors', () => {
+  it('takes no floor ("at least nine") as a part', () => {
+    expect(partsOf(q('12 people'), [q('at least 9 people'), q('3 people')])).toBeNull()
+  })
+})

@@ -59,10 +59,13 @@ export function directionOf(context: string): 'loss' | 'rise' | null {
  * Figures of one unit that add up to another: "19 bodies recovered" and "four died in hospital" make the
  * toll of 23; "49 shot down" and "another 14 lost" make the 63 launched. The fewest parts (two to four)
  * whose sum is the total: exactly when every figure is exact (to rounding), within 2 percent when one is
- * hedged. `candidates` are tried in order; null when none add up.
+ * hedged; never with a floor ("at least nine") among the parts. `candidates` are tried in order; null when none add up.
  */
 export function partsOf(total: Quantity, candidates: readonly Quantity[]): Quantity[] | null {
-  const parts = candidates.filter((q) => q !== total && q.value > 0 && q.value < total.value)
+  // A floor ("at least nine") is no part of a sum: the rest could be anything.
+  const parts = candidates.filter(
+    (q) => q !== total && q.value > 0 && q.value < total.value && q.bound !== 'at-least' && q.bound !== 'more-than'
+  )
   if (parts.length < 2 || parts.length > MAX_PARTS_TRIED) return null
   const hedged = total.bound !== 'exact'
   const fits = (sum: number, anyHedged: boolean) =>
