@@ -341,3 +341,14 @@ describe('extractQuantities: bodies and a toll that "now stands at"', () => {
     expect(one('The death toll now stands at 23.')).toMatchObject({ value: 23, unitClass: 'people' })
   })
 })
+
+describe('extractQuantities: a change by a multiple from a base', () => {
+  it('reads the figure "tripled from 4,000 tonnes" reaches, beside its base', () => {
+    const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.role ?? null, q.text])
+    expect(read('Output has tripled from 4,000 tonnes.')).toEqual([
+      [12000, 'tonnes', 'to', 'tripled from 4,000 tonnes'],
+      [4000, 'tonnes', 'from', '4,000 tonnes']
+    ])
+    expect(read('Stocks rose from 300 shells to 500 shells.').map((q) => q[0])).toEqual([300, 500])
+  })
+})

@@ -401,6 +401,8 @@ const RATE_ADJECTIVE = new RegExp(
   `\\b(hourly|daily|weekly|monthly|yearly|annual)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:(?:at|of|was|is|were|are|stood\\s+at|stands\\s+at|(?:has|had)\\s+been|reached)\\s+)(?:(?:${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')}|between)\\s+)?["“]?$`,
   'iu'
 )
+const MULTIPLE: Record<string, number> = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 }
+const MULTIPLIED = /\b(doubled|tripled|trebled|quadrupled|halved)\s+from\s+$/i
 /** The cheap first look for RATE_ADJECTIVE. */
 const PERIODIC = /ly\s|annual\s/i
 const PERIOD_OF: Record<string, string> = {
@@ -667,6 +669,21 @@ export function extractQuantities(
       low: null,
       highBound: null,
       sentence: sentenceOf(m.index)
+    })
+  }
+  // "tripled from 4,000 tonnes": the figure the change reaches, when the text gives only its base.
+  for (const base of out.filter((q) => q.role === 'from')) {
+    const verb = MULTIPLIED.exec(text.slice(Math.max(0, base.start - 30), base.start))
+    if (!verb || out.some((q) => q.role === 'to' && q.sentence === base.sentence)) continue
+    const value = base.value * MULTIPLE[verb[1].toLowerCase()]
+    shares.push({
+      ...base,
+      start: base.start - verb[0].length,
+      value,
+      bound: base.bound,
+      role: 'to',
+      low: null,
+      highBound: null
     })
   }
   // Shares read as "one in six" lend no unit to figures after them.
