@@ -118,15 +118,17 @@ function byMeasure(facts: ClaimFacts[], texts: ReadonlyMap<string, string>): Gro
       for (const m of measuresOf(f)) if (!m.q.increment && m.q.role !== 'whole') figures.push({ f, m })
   const edges = new Map<number, { a: number; b: number; weight: number }>()
   const n = figures.length
-  const consider = (a: number, b: number, bonus: number, answer = false) => {
+  const consider = (a: number, b: number, bonus: number, adjacent = false) => {
     if (figures[a].f === figures[b].f) return
     const k = a < b ? a * n + b : b * n + a
     if (edges.has(k)) return
     const x = figures[a].m
     const y = figures[b].m
     if (!x.keys.some((key) => y.keys.includes(key)) || apart(x, y)) return
-    const answered = answer && alike(x, y) && !target(figures[a].f, x.q) && !target(figures[b].f, y.q)
-    const weight = ties(x, y) + bonus + (answered ? 1 : 0)
+    let weight = ties(x, y) + bonus
+    // Only when short of a tie: the one-after-the-other reading looks at the text between the claims.
+    if (weight < TIES && adjacent && alike(x, y) && !target(figures[a].f, x.q) && !target(figures[b].f, y.q))
+      weight += answers(figures[a].f, figures[b].f, texts) ? 1 : 0
     if (weight >= TIES) edges.set(k, { a, b, weight })
   }
   // Within a document, every two figures filed under one unit; a figure in the claim right after
@@ -143,8 +145,7 @@ function byMeasure(facts: ClaimFacts[], texts: ReadonlyMap<string, string>): Gro
       const a = figures[list[i - 1]].f
       const b = figures[list[i]].f
       const gap = b.claim.position.start - a.claim.position.end
-      if (gap >= 0 && gap < NEAR)
-        consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1, answers(a, b, texts))
+      if (gap >= 0 && gap < NEAR) consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1, true)
       for (let j = 0; j < i - 1 && j < PER_DOCUMENT; j++) consider(list[j], list[i], 0)
     }
   }

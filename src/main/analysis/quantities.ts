@@ -413,6 +413,8 @@ const PERIOD_OF: Record<string, string> = {
   yearly: 'year',
   annual: 'year'
 }
+/** The cheap first look for ONE_IN: its literal "in" before a number. */
+const MAY_BE_ONE_IN = /in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d)/i
 /** Demonyms ("1,100 Belmorans", "103 Varosians") count people. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:ans|ians|ese)$/u
 
@@ -500,9 +502,11 @@ export function extractQuantities(
   }
   const out: (Quantity & { sentence: number })[] = []
   const shares: (Quantity & { sentence: number })[] = []
-  const scaled = [...text.matchAll(FRACTION_OF_SCALE)].map((m) => [m.index, m.index + m[0].length])
+  const scaled = /illion/i.test(text)
+    ? [...text.matchAll(FRACTION_OF_SCALE)].map((m) => [m.index, m.index + m[0].length])
+    : []
   const inScale = (start: number, end: number) => scaled.some(([a, b]) => start < b && end > a)
-  for (const m of text.matchAll(ONE_IN)) {
+  for (const m of MAY_BE_ONE_IN.test(text) ? text.matchAll(ONE_IN) : []) {
     const [, part, noun, whole] = m
     const of = noun ? unitClassOf(noun.toLowerCase()) : undefined
     if (noun && (UNIT_STOP.has(noun.toLowerCase()) || of === 'time' || of === 'percent' || measureOf(noun))) continue // "one in the morning", "two days in ten"
@@ -569,7 +573,11 @@ export function extractQuantities(
       unit = unitInfo.unit
     }
     if (isWord && !unit) continue // "one of", "ten" alone: not a figure
-    const demonym = !unit.includes(' ') && DEMONYM.test(text.slice(unitInfo.end - unit.length, unitInfo.end))
+    const initial = text.charAt(unitInfo.end - unit.length)
+    const demonym =
+      initial !== initial.toLowerCase() &&
+      !unit.includes(' ') &&
+      DEMONYM.test(text.slice(unitInfo.end - unit.length, unitInfo.end))
     if (!scale && !currency && !pct && /^(1[89]|20)\d{2}$/.test(raw) && unitClassOf(unit) !== 'people') continue // a year
 
     // Range "10,000 to 12,000 troops" / "between 10 and 12": the first figure takes the second's unit.
@@ -652,7 +660,7 @@ export function extractQuantities(
     out.push(q)
   }
   // "half a million shells", "a quarter of a million euros": a fraction of a scale is a figure.
-  for (const m of text.matchAll(FRACTION_OF_SCALE)) {
+  for (const m of scaled.length ? text.matchAll(FRACTION_OF_SCALE) : []) {
     const end = m.index + m[0].length
     const unit = unitAfter(text, end)
     const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
@@ -749,16 +757,18 @@ export function extractQuantities(
         sentence: sentenceOf(m.index)
       })
     }
+  const hasBase = out.some((q) => q.role === 'from')
+  const timesOf = (all: { role?: string; sentence: number; end: number }[], i: number, sentence: number) => {
+    const earlier = all.filter((p, j) => j !== i && p.role === 'from' && p.sentence === sentence).map((p) => p.end)
+    return times.filter((t) => !earlier.some((e) => /^\s*(?:in|on|at)?\s*$/.test(text.slice(e, t.start))))
+  }
   return out
     .sort((a, b) => a.start - b.start)
     .filter((q) => q.unit || (opts.bare && !LABEL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))))
     .map(({ sentence, ...q }, i, all) => {
       const [low, high] = interval(q.bound, q.hedge, q.value, q.high)
       // "4,500, up from 4,200 on Monday": a time right after the earlier figure of a change is that figure's alone.
-      const earlier = all.filter((p, j) => j !== i && p.role === 'from' && p.sentence === sentence).map((p) => p.end)
-      const own = earlier.length
-        ? times.filter((t) => !earlier.some((e) => /^\s*(?:in|on|at)?\s*$/.test(text.slice(e, t.start))))
-        : times
+      const own = hasBase ? timesOf(all, i, sentence) : times
       const time = nearestTime(own, q, bounds[sentence], bounds[sentence + 1])
       return {
         ...q,
