@@ -414,7 +414,7 @@ const PERIOD_OF: Record<string, string> = {
   annual: 'year'
 }
 /** The cheap first look for ONE_IN: its literal "in" before a number. */
-const MAY_BE_ONE_IN = /in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d)/i
+const MAY_BE_ONE_IN = /in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d)/
 /** Demonyms ("1,100 Belmorans", "103 Varosians") count people. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:ans|ians|ese)$/u
 
@@ -506,34 +506,7 @@ export function extractQuantities(
     ? [...text.matchAll(FRACTION_OF_SCALE)].map((m) => [m.index, m.index + m[0].length])
     : []
   const inScale = (start: number, end: number) => scaled.some(([a, b]) => start < b && end > a)
-  for (const m of MAY_BE_ONE_IN.test(text) ? text.matchAll(ONE_IN) : []) {
-    const [, part, noun, whole] = m
-    const of = noun ? unitClassOf(noun.toLowerCase()) : undefined
-    if (noun && (UNIT_STOP.has(noun.toLowerCase()) || of === 'time' || of === 'percent' || measureOf(noun))) continue // "one in the morning", "two days in ten"
-    const denominator = numberValue(whole, undefined)
-    const numerator = /^one$/i.test(part) ? 1 : numberValue(part, undefined)
-    if (!(numerator < denominator)) continue
-    const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
-    const hedge = hedged?.[1].replace(/\s+/g, ' ')
-    let end = m.index + m[0].length
-    // "two in three voters": the noun after the share is what it is of.
-    const after = noun ? undefined : unitAfter(text, end)
-    if (after?.unit) end = after.end
-    shares.push({
-      start: m.index - (hedged?.[0].length ?? 0),
-      end,
-      text: '',
-      value: Math.round((1000 * numerator) / denominator) / 10,
-      unit: 'percent',
-      unitClass: 'percent',
-      bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
-      ...(hedge ? { hedge } : {}),
-      low: null,
-      highBound: null,
-      of: (noun ?? after?.unit)?.toLowerCase() || undefined,
-      sentence: sentenceOf(m.index)
-    })
-  }
+  if (MAY_BE_ONE_IN.test(text)) oneInShares(text, sentenceOf, shares)
   for (const m of text.matchAll(NUMBER)) {
     const [whole, currency, raw, scale, pct] = m
     let start = m.index
@@ -660,25 +633,26 @@ export function extractQuantities(
     out.push(q)
   }
   // "half a million shells", "a quarter of a million euros": a fraction of a scale is a figure.
-  for (const m of scaled.length ? text.matchAll(FRACTION_OF_SCALE) : []) {
-    const end = m.index + m[0].length
-    const unit = unitAfter(text, end)
-    const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
-    const hedge = hedged?.[1].replace(/\s+/g, ' ')
-    shares.push({
-      start: m.index - (hedged?.[0].length ?? 0),
-      end: unit.unit ? unit.end : end,
-      text: '',
-      value: (FRACTIONS[m[1].toLowerCase().replace(/^an?\s+/, '')] / 100) * SCALES[m[2].toLowerCase()],
-      unit: unit.unit,
-      unitClass: unitClassOf(unit.unit),
-      bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
-      ...(hedge ? { hedge } : {}),
-      low: null,
-      highBound: null,
-      sentence: sentenceOf(m.index)
-    })
-  }
+  if (scaled.length)
+    for (const m of text.matchAll(FRACTION_OF_SCALE)) {
+      const end = m.index + m[0].length
+      const unit = unitAfter(text, end)
+      const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+      const hedge = hedged?.[1].replace(/\s+/g, ' ')
+      shares.push({
+        start: m.index - (hedged?.[0].length ?? 0),
+        end: unit.unit ? unit.end : end,
+        text: '',
+        value: (FRACTIONS[m[1].toLowerCase().replace(/^an?\s+/, '')] / 100) * SCALES[m[2].toLowerCase()],
+        unit: unit.unit,
+        unitClass: unitClassOf(unit.unit),
+        bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
+        ...(hedge ? { hedge } : {}),
+        low: null,
+        highBound: null,
+        sentence: sentenceOf(m.index)
+      })
+    }
   // "tripled from 4,000 tonnes": the figure the change reaches, when the text gives only its base.
   for (const base of out.filter((q) => q.role === 'from')) {
     const verb = MULTIPLIED.exec(text.slice(Math.max(0, base.start - 30), base.start))
@@ -778,6 +752,42 @@ export function extractQuantities(
         ...(time ? { time } : {})
       }
     })
+}
+
+/** "one station in six", "two in three voters": shares in percent, with what they are of. */
+function oneInShares(
+  text: string,
+  sentenceOf: (pos: number) => number,
+  shares: (Quantity & { sentence: number })[]
+): void {
+  for (const m of text.matchAll(ONE_IN)) {
+    const [, part, noun, whole] = m
+    const of = noun ? unitClassOf(noun.toLowerCase()) : undefined
+    if (noun && (UNIT_STOP.has(noun.toLowerCase()) || of === 'time' || of === 'percent' || measureOf(noun))) continue // "one in the morning", "two days in ten"
+    const denominator = numberValue(whole, undefined)
+    const numerator = /^one$/i.test(part) ? 1 : numberValue(part, undefined)
+    if (!(numerator < denominator)) continue
+    const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+    const hedge = hedged?.[1].replace(/\s+/g, ' ')
+    let end = m.index + m[0].length
+    // "two in three voters": the noun after the share is what it is of.
+    const after = noun ? undefined : unitAfter(text, end)
+    if (after?.unit) end = after.end
+    shares.push({
+      start: m.index - (hedged?.[0].length ?? 0),
+      end,
+      text: '',
+      value: Math.round((1000 * numerator) / denominator) / 10,
+      unit: 'percent',
+      unitClass: 'percent',
+      bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
+      ...(hedge ? { hedge } : {}),
+      low: null,
+      highBound: null,
+      of: (noun ?? after?.unit)?.toLowerCase() || undefined,
+      sentence: sentenceOf(m.index)
+    })
+  }
 }
 
 /** "dozens of", "tens of thousands of": counts the text gives only by their order of size. */
