@@ -85,7 +85,7 @@ export function partsOf(total: Quantity, candidates: readonly Quantity[]): Quant
   return null
 }
 /** More figures than this in one unit and topic are not searched for sums (2^n subsets). */
-const MAX_PARTS_TRIED = 16
+export const MAX_PARTS_TRIED = 16
 
 /** "19 + 4 = 23 people". */
 export const sumText = (parts: readonly Quantity[], total: Quantity): string =>

@@ -3,7 +3,7 @@
 // share a topic tag, or (untagged) when their figures measure one thing: one unit, one event, one side,
 // one place and one time (measures.ts).
 import type { CaseDocument, Claim, Source } from '../../shared/model'
-import { agrees, directionOf, implied, partsOf, sumText, type Implied } from './arithmetic'
+import { agrees, directionOf, implied, MAX_PARTS_TRIED, partsOf, sumText, type Implied } from './arithmetic'
 import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
 import { accountSubject, divergingAccounts } from './accounts'
 import { apart, describeMeasure, measuresOf, ties, type Measure } from './measures'
@@ -249,7 +249,8 @@ function sums(g: Group, add: Add): void {
     }
   const used = new Set<Quantity>()
   for (const figures of byClass.values()) {
-    if (figures.length < 3) continue
+    // A large topic's figures are many counts, not the parts of one: no sums looked for (2^n subsets).
+    if (figures.length < 3 || figures.length > MAX_PARTS_TRIED + 1) continue
     const claimOf = new Map(figures.map((x) => [x.q, x.f]))
     // The largest totals first: a total is never also a part of another sum.
     for (const total of [...figures].sort((a, b) => b.q.value - a.q.value)) {

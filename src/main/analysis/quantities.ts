@@ -404,7 +404,7 @@ const RATE_ADJECTIVE = new RegExp(
 const MULTIPLE: Record<string, number> = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 }
 const MULTIPLIED = /\b(doubled|tripled|trebled|quadrupled|halved)\s+from\s+$/i
 /** The cheap first look for RATE_ADJECTIVE. */
-const PERIODIC = /ly\s|annual\s/i
+const PERIODIC = /(?:[Hh]our|[Dd]ai|[Ww]eek|[Mm]onth|[Yy]ear)ly\s|[Aa]nnual\s/
 const PERIOD_OF: Record<string, string> = {
   hourly: 'hour',
   daily: 'day',
@@ -413,8 +413,15 @@ const PERIOD_OF: Record<string, string> = {
   yearly: 'year',
   annual: 'year'
 }
-/** The cheap first look for ONE_IN: its literal "in" before a number. */
-const MAY_BE_ONE_IN = /in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d)/
+/** The cheap first look for ONE_IN: " in " before a number. */
+function mayBeOneIn(text: string): boolean {
+  for (let i = text.indexOf(' in '); i !== -1; i = text.indexOf(' in ', i + 4))
+    if (NUMBER_AFTER_IN.test(text.slice(i + 4, i + 16)) && NUMBER_BEFORE_IN.test(text.slice(Math.max(0, i - 25), i)))
+      return true
+  return false
+}
+const NUMBER_AFTER_IN = /^(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3}\b)/
+const NUMBER_BEFORE_IN = /\b(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})(?:\s+[\p{L}-]+)?$/iu
 /** Demonyms ("1,100 Belmorans", "103 Varosians") count people. */
 const DEMONYM = /^\p{Lu}\p{L}+(?:ans|ians|ese)$/u
 
@@ -502,11 +509,11 @@ export function extractQuantities(
   }
   const out: (Quantity & { sentence: number })[] = []
   const shares: (Quantity & { sentence: number })[] = []
-  const scaled = /illion/i.test(text)
+  const scaled = text.includes('illion')
     ? [...text.matchAll(FRACTION_OF_SCALE)].map((m) => [m.index, m.index + m[0].length])
     : []
   const inScale = (start: number, end: number) => scaled.some(([a, b]) => start < b && end > a)
-  if (MAY_BE_ONE_IN.test(text)) oneInShares(text, sentenceOf, shares)
+  if (mayBeOneIn(text)) oneInShares(text, sentenceOf, shares)
   for (const m of text.matchAll(NUMBER)) {
     const [whole, currency, raw, scale, pct] = m
     let start = m.index
