@@ -151,13 +151,43 @@ function scoreQuantities(article) {
         (q.hedge ?? '').toLowerCase() === (g.quantity.qualifier ?? '').toLowerCase()
     )
   )
+  // Agreement, figure by figure, on the reading closest to the gold: the value (a fraction as a percent), the
+  // unit's head noun ("people on board" is people, "crew members" members) and the bound of the qualifier.
+  const agree = withQ.map((g) => {
+    const fraction = /^fraction\b/.test(g.quantity.unit)
+    const value = fraction ? 100 * g.quantity.value : g.quantity.value
+    const unit = fraction ? 'percent' : g.quantity.unit
+    const bound = g.quantity.qualifier ? engine.hedgeBound(g.quantity.qualifier) : 'exact'
+    const score = (q) => {
+      const v = Math.abs(q.value - value) <= 0.01 * Math.abs(value)
+      const u = v && headClasses(unit).includes(engine.unitClassOf(q.unit.split(' per ')[0].split(' ').at(-1)))
+      const b = u && (bound ? q.bound === bound : (q.hedge ?? '').toLowerCase() === g.quantity.qualifier.toLowerCase())
+      return [v, u, b]
+    }
+    return inContext(g)
+      .map(score)
+      .reduce((best, s) => (s.filter(Boolean).length > best.filter(Boolean).length ? s : best), [false, false, false])
+  })
   const wrong = withQ
-    .filter((g) => !right.includes(g))
+    .filter((g, i) => !agree[i][2])
     .map(
       (g) =>
         `${g.id}: ${JSON.stringify(g.quantity)} read as ${JSON.stringify(inContext(g).map((q) => [q.value, q.unit, q.hedge ?? '']))}`
     )
-  return { total: withQ.length, right: right.length, wrong }
+  const count = (i) => agree.filter((a) => a[i]).length
+  return { total: withQ.length, right: right.length, wrong, value: count(0), unit: count(1), qualifier: count(2) }
+}
+/** A unit's head nouns, by their classes: the words before a preposition, a participle or a rate's "a"/"per". */
+const HEAD_STOP =
+  /^(?:of|on|in|at|from|since|with|without|where|who|a|an|per|to|short|behind|each|this|and|or|alive|operational|unaccounted|lost|\(.*)$/
+function headClasses(unit) {
+  const words = []
+  for (const w of unit.toLowerCase().split(/\s+/)) {
+    if (HEAD_STOP.test(w) || (words.length && /^\p{L}+(?:ed|ing|en)$/u.test(w) && w !== 'children')) break
+    words.push(w)
+  }
+  // "killed", "injured": the people counted.
+  return words.length === 1 && /(?:ed|en)$/.test(words[0]) ? ['people'] : words.map((w) => engine.unitClassOf(w))
 }
 
 const NOW = '2026-01-01T00:00:00.000Z'
@@ -256,11 +286,12 @@ for (const { article, warm, cold, quantities, conflicts, untagged } of results) 
     `  cold (no sources in the case, speaker matched afterwards): recall ${pct(cold.recalled.length, n)}, precision ${pct(cold.correct.length, cold.suggestions.length)}`
   )
   say(
-    `- relays right ${warm.relaysRight.length}/${warm.relayed.length}; outlet caveats caught ${warm.caveatsRight.length}/${warm.flagged.length}; quantities read right ${quantities.right}/${quantities.total}`
+    `- relays right ${warm.relaysRight.length}/${warm.relayed.length}; outlet caveats caught ${warm.caveatsRight.length}/${warm.flagged.length}; quantities read right ${quantities.right}/${quantities.total} (agreeing on value ${quantities.value}, and unit ${quantities.unit}, and qualifier ${quantities.qualifier})`
   )
   if (warm.misses.length) say(`- missed: ${warm.misses.join('; ')}`)
   if (warm.extra.length) say(`- suggested, not in the gold: ${warm.extra.join('; ')}`)
-  if (quantities.wrong.length) say(`- quantities read wrong: ${quantities.wrong.join('; ')}`)
+  if (quantities.wrong.length)
+    say(`- quantities not agreeing on value, unit and qualifier: ${quantities.wrong.join('; ')}`)
   say(
     `- conflict and consistent groups (claims tagged with the gold topics): ${conflicts.found}/${conflicts.total} found, ${conflicts.exact} exactly, ${conflicts.extra.length} false sets; without topic tags: ${untagged.found}/${untagged.total}, ${untagged.extra.length} false sets`
   )
@@ -275,6 +306,9 @@ const setOf = (a) => BLIND_SETS.find((set) => a.name.startsWith(`${set}-`)) ?? '
 for (const set of ['tuned', ...BLIND_SETS]) {
   const rs = results.filter((r) => setOf(r.article) === set)
   const sum = (f) => rs.reduce((n, r) => n + f(r), 0)
+  say(
+    `- quantities, ${set} (${rs.length} articles): ${sum((r) => r.quantities.total)} gold figures; read right ${sum((r) => r.quantities.right)}; agreeing on value ${sum((r) => r.quantities.value)}, value and unit ${sum((r) => r.quantities.unit)}, value, unit and qualifier ${sum((r) => r.quantities.qualifier)}`
+  )
   say(
     `- conflict groups, ${set} (${rs.length} articles): with topic tags ${sum((r) => r.conflicts.found)}/${sum((r) => r.conflicts.total)} found, ${sum((r) => r.conflicts.extra.length)} false sets; without ${sum((r) => r.untagged.found)}/${sum((r) => r.untagged.total)}, ${sum((r) => r.untagged.extra.length)} false sets`
   )

@@ -54,3 +54,39 @@ export function directionOf(context: string): 'loss' | 'rise' | null {
   if (RISE.test(context)) return 'rise'
   return null
 }
+
+/**
+ * Figures of one unit that add up to another: "19 bodies recovered" and "four died in hospital" make the
+ * toll of 23; "49 shot down" and "another 14 lost" make the 63 launched. The fewest parts (two to four)
+ * whose sum is the total: exactly when every figure is exact (to rounding), within 2 percent when one is
+ * hedged; never with a floor ("at least nine") among the parts. `candidates` are tried in order; null when none add up.
+ */
+export function partsOf(total: Quantity, candidates: readonly Quantity[]): Quantity[] | null {
+  // A floor ("at least nine") is no part of a sum: the rest could be anything.
+  const parts = candidates.filter(
+    (q) => q !== total && q.value > 0 && q.value < total.value && q.bound !== 'at-least' && q.bound !== 'more-than'
+  )
+  if (parts.length < 2 || parts.length > MAX_PARTS_TRIED) return null
+  const hedged = total.bound !== 'exact'
+  const fits = (sum: number, anyHedged: boolean) =>
+    Math.abs(sum - total.value) <= (hedged || anyHedged ? 0.02 : 0.005) * total.value
+  const pick: Quantity[] = []
+  const search = (from: number, size: number, sum: number, anyHedged: boolean): boolean => {
+    if (pick.length === size) return fits(sum, anyHedged)
+    for (let i = from; i < parts.length; i++) {
+      if (sum + parts[i].value > total.value * 1.02) continue
+      pick.push(parts[i])
+      if (search(i + 1, size, sum + parts[i].value, anyHedged || parts[i].bound !== 'exact')) return true
+      pick.pop()
+    }
+    return false
+  }
+  for (let size = 2; size <= 4 && size <= parts.length; size++) if (search(0, size, 0, false)) return pick
+  return null
+}
+/** More figures than this in one unit and topic are not searched for sums (2^n subsets). */
+export const MAX_PARTS_TRIED = 16
+
+/** "19 + 4 = 23 people". */
+export const sumText = (parts: readonly Quantity[], total: Quantity): string =>
+  `${parts.map((q) => fmt(q.value)).join(' + ')} = ${fmt(total.value)} ${total.unit}`

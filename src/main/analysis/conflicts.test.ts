@@ -365,6 +365,93 @@ describe('findConflictSets', () => {
     expect(findConflictSets(c).map((s) => [s.basis, s.claimIds])).toEqual([['accounts', ['a', 'b']]])
   })
 
+  it('without tags, sets side by side the figures two speakers give one after the other under one heading', () => {
+    const rows = (heading: string, second = 's2') =>
+      caseOf([
+        {
+          id: 'a',
+          sentence: 'The operator said its list showed 118 passengers.',
+          quote: 'its list showed 118 passengers',
+          source: 's1'
+        },
+        ...(heading ? [{ id: 'h', sentence: heading, source: '' }] : []),
+        {
+          id: 'b',
+          sentence: 'A harbour officer said that about 150 people had been aboard.',
+          quote: 'about 150 people had been aboard',
+          source: second
+        }
+      ])
+    const untagged = (c: ReturnType<typeof caseOf>) =>
+      findConflictSets({ ...c, claims: c.claims.filter((x) => x.id !== 'h') }).map((s) => s.claimIds)
+    expect(untagged(rows(''))).toEqual([['a', 'b']])
+    // A heading between them, one speaker twice: nothing ties the two figures.
+    expect(untagged(rows('Who was on the quay'))).toEqual([])
+    expect(untagged(rows('', 's1'))).toEqual([])
+  })
+
+  it('without tags, does not set a figure something is brought to beside a count that follows it', () => {
+    const c = caseOf([
+      {
+        id: 'a',
+        sentence: 'The admiral said the navy needed all eight frigates.',
+        quote: 'the navy needed all eight frigates',
+        source: 's1'
+      },
+      {
+        id: 'b',
+        sentence: 'Planners said they had options for cutting the order to five frigates.',
+        quote: 'they had options for cutting the order to five frigates',
+        source: 's2'
+      }
+    ])
+    expect(findConflictSets(c)).toEqual([])
+  })
+
+  it('compares a rate per month with one per year of the same thing', () => {
+    const c = caseOf([
+      { id: 'a', sentence: 'The plant makes about 40,000 shells a month.', source: 's1', tag: 'output' },
+      { id: 'b', sentence: 'That is a rate of just under half a million shells a year.', source: 's2', tag: 'output' },
+      { id: 'c', sentence: 'The plant makes fewer than 25,000 shells a month.', source: 's3', tag: 'output' }
+    ])
+    const conflicts = (ids: string[]) =>
+      findConflictSets({ ...c, claims: c.claims.filter((x) => ids.includes(x.id)) })
+        .filter((s) => s.kind === 'conflict')
+        .map((s) => s.claimIds)
+    expect(conflicts(['a', 'b'])).toEqual([])
+    expect(conflicts(['b', 'c'])).toEqual([['b', 'c']])
+  })
+
+  it('finds the figures of a topic from several claims that add up to another, and not a floor or a counter-figure', () => {
+    const rows = (total: string) =>
+      caseOf([
+        {
+          id: 'a',
+          sentence: 'The coast guard said its crews recovered 19 bodies.',
+          quote: 'its crews recovered 19 bodies',
+          source: 's1',
+          tag: 'toll'
+        },
+        {
+          id: 'b',
+          sentence: 'The hospital said four people later died on its wards.',
+          quote: 'four people later died on its wards',
+          source: 's2',
+          tag: 'toll'
+        },
+        { id: 'c', sentence: total, source: 's3', tag: 'toll' }
+      ])
+    const sums = (total: string) =>
+      findConflictSets(rows(total))
+        .filter((s) => s.basis === 'arithmetic')
+        .map((s) => [s.kind, s.claimIds, s.explanation])
+    expect(sums('The toll stands at 23 people.')).toEqual([
+      ['consistent', ['c', 'a', 'b'], '19 + 4 = 23 people: the figures add up.']
+    ])
+    expect(sums('The toll is at least 23 people.')).toEqual([])
+    expect(sums('The toll stands at 24 people.')).toEqual([])
+  })
+
   it('matches untagged figures by unit and named subject', () => {
     const c = caseOf([
       { id: 'a', sentence: 'About 300 Orvian troops crossed the river.', source: 's1' },

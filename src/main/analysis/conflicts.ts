@@ -3,7 +3,7 @@
 // share a topic tag, or (untagged) when their figures measure one thing: one unit, one event, one side,
 // one place and one time (measures.ts).
 import type { CaseDocument, Claim, Source } from '../../shared/model'
-import { agrees, directionOf, implied, type Implied } from './arithmetic'
+import { agrees, directionOf, implied, MAX_PARTS_TRIED, partsOf, sumText, type Implied } from './arithmetic'
 import { claimFacts, OPPOSED, type ClaimFacts } from './claim-facts'
 import { accountSubject, divergingAccounts } from './accounts'
 import { apart, describeMeasure, measuresOf, ties, type Measure } from './measures'
@@ -88,7 +88,7 @@ const shared = (a: Set<string>, b: Set<string>) => {
   return n
 }
 
-function groupsOf(facts: ClaimFacts[]): Group[] {
+function groupsOf(facts: ClaimFacts[], texts: ReadonlyMap<string, string>): Group[] {
   const byTag = new Map<string, Group>()
   for (const f of facts)
     for (const tag of f.tags) {
@@ -100,7 +100,7 @@ function groupsOf(facts: ClaimFacts[]): Group[] {
         })
       byTag.get(tag)!.members.push(f)
     }
-  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...byMeasure(facts).map(inOneUnit)]
+  return [...[...byTag.values()].map((g) => withUnitsFilledIn(inOneUnit(g))), ...byMeasure(facts, texts).map(inOneUnit)]
 }
 
 /** Figures that play a part beside a claim's main figure: the whole it is part of, the ends of a change. */
@@ -111,21 +111,24 @@ const companion = (q: Quantity) => !!q.role && q.role !== 'part'
  * together and nothing sets apart, strongest ties first; a figure joins a set only when it is set apart
  * from none of the set's figures, so a figure that fits two measures does not join them.
  */
-function byMeasure(facts: ClaimFacts[]): Group[] {
+function byMeasure(facts: ClaimFacts[], texts: ReadonlyMap<string, string>): Group[] {
   const figures: { f: ClaimFacts; m: Measure }[] = []
   for (const f of facts)
     if (!f.tags.length)
       for (const m of measuresOf(f)) if (!m.q.increment && m.q.role !== 'whole') figures.push({ f, m })
   const edges = new Map<number, { a: number; b: number; weight: number }>()
   const n = figures.length
-  const consider = (a: number, b: number, bonus: number) => {
+  const consider = (a: number, b: number, bonus: number, adjacent = false) => {
     if (figures[a].f === figures[b].f) return
     const k = a < b ? a * n + b : b * n + a
     if (edges.has(k)) return
     const x = figures[a].m
     const y = figures[b].m
     if (!x.keys.some((key) => y.keys.includes(key)) || apart(x, y)) return
-    const weight = ties(x, y) + bonus
+    let weight = ties(x, y) + bonus
+    // Only when short of a tie: the one-after-the-other reading looks at the text between the claims.
+    if (weight < TIES && adjacent && alike(x, y) && !target(figures[a].f, x.q) && !target(figures[b].f, y.q))
+      weight += answers(figures[a].f, figures[b].f, texts) ? 1 : 0
     if (weight >= TIES) edges.set(k, { a, b, weight })
   }
   // Within a document, every two figures filed under one unit; a figure in the claim right after
@@ -142,7 +145,7 @@ function byMeasure(facts: ClaimFacts[]): Group[] {
       const a = figures[list[i - 1]].f
       const b = figures[list[i]].f
       const gap = b.claim.position.start - a.claim.position.end
-      if (gap >= 0 && gap < NEAR) consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1)
+      if (gap >= 0 && gap < NEAR) consider(list[i - 1], list[i], POINTS_BACK.test(b.claim.quote.exact) ? 2 : 1, true)
       for (let j = 0; j < i - 1 && j < PER_DOCUMENT; j++) consider(list[j], list[i], 0)
     }
   }
@@ -209,8 +212,78 @@ const WINDOW = 12
 /** Words by which a claim points back to the one before it: "the same period", "there", "that figure". */
 const POINTS_BACK =
   /\bthe same\b|\bthere\b(?!\s+(?:is|are|was|were|had|has|have|will|would)\b)|\b(?:that|this|the) (?:figure|number|count|estimate|total)\b|\bof them\b/i
+/**
+ * Two speakers' claims one after the other with no heading between answer one question ("its manifest
+ * listed 212 passengers" ... "about 240 people had been aboard").
+ */
+function answers(a: ClaimFacts, b: ClaimFacts, texts: ReadonlyMap<string, string>): boolean {
+  if (!a.claim.sourceId || !b.claim.sourceId || a.claim.sourceId === b.claim.sourceId) return false
+  const text = texts.get(a.claim.documentId)
+  if (!text) return false
+  const lines = text.slice(a.claim.position.end, b.claim.position.start).split('\n').slice(1, -1)
+  return !lines.some((l) => l.trim() && !/[.!"”’]$/.test(l.trim()))
+}
+/** Nothing tells two figures apart: the same event, side and place, or none given for either. */
+const alike = (x: Measure, y: Measure) =>
+  x.event === y.event && same(x.actors, y.actors) && same(x.places, y.places) && x.of === y.of
+/** "cutting the order to four ships": a figure something is brought to, not a count of what is. */
+const target = (f: ClaimFacts, q: Quantity) => /\bto\s+$/i.test(f.sentence.slice(Math.max(0, q.start - 4), q.start))
+const same = <T>(a: Set<T>, b: Set<T>) => a.size === b.size && [...a].every((v) => b.has(v))
 /** Claims closer than this (characters) in one document follow each other. */
 const NEAR = 300
+
+/**
+ * A topic's figures that add up to another of its figures, from two claims or more: "19 bodies
+ * recovered" and "four died in hospital" beside "the death toll stands at 23". Soldiers count as people.
+ */
+function sums(g: Group, add: Add): void {
+  const byClass = new Map<string, { f: ClaimFacts; q: Quantity }[]>()
+  for (const f of g.members)
+    for (const q of f.quantities) {
+      // Not the ends of a change or of a range, nor what is only expected ("would send 1,500 more").
+      if (q.role === 'from' || q.role === 'to' || q.bound === 'range' || f.expected) continue
+      if (q.unitClass === 'time' || q.unitClass === 'percent') continue
+      const cls = BROADER[q.unitClass] ?? q.unitClass
+      if (!byClass.has(cls)) byClass.set(cls, [])
+      byClass.get(cls)!.push({ f, q })
+    }
+  const used = new Set<Quantity>()
+  for (const figures of byClass.values()) {
+    // A large topic's figures are many counts, not the parts of one: no sums looked for (2^n subsets).
+    if (figures.length < 3 || figures.length > MAX_PARTS_TRIED + 1) continue
+    const claimOf = new Map(figures.map((x) => [x.q, x.f]))
+    // The largest totals first: a total is never also a part of another sum.
+    for (const total of [...figures].sort((a, b) => b.q.value - a.q.value)) {
+      // A total is a count stated as one: not an increment, not a floor ("at least 23"), not a figure set
+      // against another's ("closer to forty").
+      if (total.q.increment || used.has(total.q) || total.f.disputes === 'figure') continue
+      if (total.q.bound === 'at-least' || total.q.bound === 'more-than') continue
+      // "six dead and 20 injured": figures side by side in one claim are no total and part.
+      const sibling = (x: { f: ClaimFacts; q: Quantity }) =>
+        x.f === total.f &&
+        /^[^.;]{0,40}\band\s+$/.test(
+          total.f.sentence.slice(Math.min(x.q.end, total.q.end), Math.max(x.q.start, total.q.start))
+        )
+      const parts = partsOf(
+        total.q,
+        figures.filter((x) => !used.has(x.q) && !sibling(x)).map((x) => x.q)
+      )
+      if (!parts) continue
+      const claims = new Set([total.f, ...parts.map((q) => claimOf.get(q)!)])
+      if (claims.size < 2) continue
+      for (const q of [total.q, ...parts]) used.add(q)
+      add({
+        kind: 'consistent',
+        basis: 'arithmetic',
+        claimIds: [...claims].map((f) => f.claim.id),
+        subject: g.subject,
+        unit: total.q.unit,
+        explanation: `${sumText(parts, total.q)}: the figures add up.`,
+        figures: []
+      })
+    }
+  }
+}
 
 /**
  * "40 kilometres" beside "25 miles": measures of one dimension in a group are put in the unit its first
@@ -294,7 +367,8 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
 
   // Untagged diverging figures, kept until the diverging accounts are known.
   const figureSets: Omit<ConflictSetProposal, 'key'>[] = []
-  for (const g of groupsOf(facts)) {
+  const texts = new Map(input.documents.map((d) => [d.id, d.text]))
+  for (const g of groupsOf(facts, texts)) {
     const byClass = figuresByClass(g)
     if (!g.byTopic) {
       const before = figureSets.length
@@ -313,6 +387,7 @@ export function findConflictSets(input: ConflictInput): ConflictSetProposal[] {
     const collect: Add = (p) => (p.kind === 'conflict' && p.basis !== 'arithmetic' ? conflicts : others).push(p)
     figureConflicts(g, byClass, who, collect)
     arithmetic(g, collect)
+    sums(g, collect)
     figuresThatAgree(g, byClass, who, collect)
     accountConflicts(g, who, collect)
     accountsThatAgree(g, who, collect)

@@ -2,7 +2,7 @@
 // sets, circular reporting and the sources-by-topic view. Pure functions over plain case data, except
 // suggestInWorker, which runs suggestClaims in a worker thread.
 export { suggestClaims, inferPublisher } from './suggest'
-export { extractQuantities, unitClassOf } from './quantities'
+export { extractQuantities, hedgeBound, unitClassOf } from './quantities'
 export { findConflictSets, conflictSetFromProposal, type ConflictInput } from './conflicts'
 export { findCircularReporting, type CircularInput } from './circular'
 export { sourcesByTopic, type TopicInput } from './topics'

@@ -84,3 +84,29 @@ describe('what a figure measures', () => {
     expect(cold?.event).not.toBe(fled?.event)
   })
 })
+
+describe('shares set beside each other', () => {
+  it('reads a share set against another of a named whole as of that whole, so it is apart from a share of another', () => {
+    const [, second] = measures('Hale won 61.5 percent of the vote against 30.1 percent for Ostrova.')
+    expect(second.of).toBe(measures('Hale won 61.5 percent of the vote.')[0].of)
+    const airtime = one('The channel gave 78 percent of its airtime to Hale.')
+    expect(apart(second, airtime)).toBe('of')
+  })
+
+  it('measures a rate with its period in the unit, not as a stretch of time', () => {
+    const monthly = one('The plant makes about 40,000 shells a month.')
+    const yearly = one('That is a rate of just under half a million shells a year.')
+    expect(monthly.span).toBeNull()
+    expect(apart(monthly, yearly)).toBeNull()
+    expect(monthly.keys).toContain('shell per time')
+  })
+})
+
+describe('"there were"', () => {
+  it('takes no event from the words before an existential "there were"', () => {
+    expect(
+      one('A farmer said there were at least twenty shots that night.', 'there were at least twenty shots that night')
+        .event
+    ).toBeNull()
+  })
+})

@@ -6,7 +6,7 @@
 import type { Quantity, Span } from '../../shared/analysis'
 import { contentStems, stem, type ClaimFacts } from './claim-facts'
 import { MONTHS, WEEKDAYS } from './lexicon'
-import { timeExpressions, unitClassOf } from './quantities'
+import { measureOf as measureSize, timeExpressions, unitClassOf } from './quantities'
 
 export interface Measure {
   q: Quantity
@@ -203,6 +203,8 @@ function eventOf(sentence: string, q: Quantity, quoteStart: number): Event {
       let noun: Word | undefined
       for (let k = i - (change ? 2 : 1); k >= Math.max(0, i - 9) && joined(before[k], before[k + 1]); k--) {
         const x = before[k]
+        // "there were at least twenty shots": the copula of "there" names nothing before it.
+        if (x.lower === 'there' && k === i - 1) break
         if (EVENT_OF.has(x.lower)) return eventNamed(x)
         if (
           !noun &&
@@ -330,7 +332,9 @@ export function measuresOf(f: ClaimFacts): Measure[] {
   const out: Measure[] = []
   for (const q of f.quantities) {
     const prev = out.at(-1)
-    out.push(measureOf(f, q, prev && COORDINATED.test(f.sentence.slice(prev.q.end, q.start)) ? prev : undefined))
+    const between = prev ? f.sentence.slice(prev.q.end, q.start) : ''
+    const share = prev && q.unitClass === 'percent' && prev.q.unitClass === 'percent' && SET_AGAINST.test(between)
+    out.push(measureOf(f, q, prev && (COORDINATED.test(between) || share) ? prev : undefined))
   }
   // "12,400 of the 31,000 households had been evacuated": the part counts what its whole counts.
   for (const m of out)
@@ -349,6 +353,8 @@ export function measuresOf(f: ClaimFacts): Measure[] {
 const FURTHER = /\b(?:a\s+further|an?\s+additional|another|an?\s+extra)\s+$/i
 /** "shot down 38 of the drones and two of the missiles": a figure coordinated with the one before. */
 const COORDINATED = /^\s*(?:,\s*)?(?:and|or|as well as|along with)\s+$/
+/** "63.2 percent of the vote against 29.8 percent": a share set beside another is of the same whole. */
+const SET_AGAINST = /^[^.;]{0,40}?\b(?:against|versus|vs\.?|compared\s+with|to|and)\s+$/
 
 function measureOf(f: ClaimFacts, q: Quantity, before: Measure | undefined): Measure {
   const [a, b] = clauseAround(f.sentence, q.start, q.end)
@@ -376,12 +382,16 @@ function measureOf(f: ClaimFacts, q: Quantity, before: Measure | undefined): Mea
   const words = new Set(
     [...contentStems(clause)].filter((s) => !unitStems.has(s) && !names.has(s.slice(0, 5)) && !GENERIC_STEMS.has(s))
   )
-  const of = q.of ? stem(q.of.split(' ').at(-1)!) : null
+  // A share set beside another ("... of the vote against 29.8 percent") is of the other's whole.
+  const of = q.of ? stem(q.of.split(' ').at(-1)!) : q.unitClass === 'percent' && before?.of ? before.of : null
   const keys = [q.unitClass]
-  if (of) keys.push(`of:${of}`, unitClassOf(q.of!.split(' ').at(-1)!))
+  if (of) keys.push(`of:${of}`, unitClassOf((q.of ?? of).split(' ').at(-1)!))
   if (q.unitClass !== 'percent') keys.push(`of:${stem(q.unit.split(' ').at(-1)!)}`)
   // A change in percent beside the change in a count: "fell by about 40 percent", "fell from 42 to 25".
   if (event === 'rise' || event === 'fall') keys.push(event)
+  // A rate per month and one per year of one thing measure it alike.
+  const rate = measureSize(q.unit)?.dimension
+  if (rate?.endsWith(' per time')) keys.push(rate)
   // Soldiers are people: "no casualties" and "four soldiers were treated" count one thing.
   if (q.unitClass === 'troops') keys.push('people')
   if (!actors.size && before && event === before.event) for (const a of before.actors) actors.add(a)
@@ -397,7 +407,8 @@ function measureOf(f: ClaimFacts, q: Quantity, before: Measure | undefined): Mea
     words,
     // The time the figure's own clause gives, else the sentence's ("said on Monday").
     time: whenOf(f.sentence, q.time && (nearest(timeExpressions(clause), q, from) ?? q.time)),
-    span: spanOf(clause)
+    // A rate carries its period in its unit ("40,000 shells a month"), not a stretch of time counted.
+    span: rate?.endsWith(' per time') ? null : spanOf(clause)
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractQuantities, measureOf, zeroCounts } from './quantities'
+import { extractQuantities, hedgeBound, measureOf, zeroCounts } from './quantities'
 
 const one = (text: string) => {
   const qs = extractQuantities(text)
@@ -268,5 +268,87 @@ describe('extractQuantities: ranges, number words and units set apart', () => {
     expect(read('Nearly two dozen barges sank.')).toEqual([[24, null, 'barges', 'Nearly']])
     expect(read('The number of displaced people stands at 9,000.')).toEqual([[9000, null, 'people', null]])
     expect(read('The death toll has risen to 57.')).toEqual([[57, null, 'deaths', null]])
+  })
+})
+
+describe('hedgeBound', () => {
+  it('gives the bound of a hedge as written, reading through a qualifier before it', () => {
+    expect(hedgeBound('Upward of')).toBe('at-least')
+    expect(hedgeBound('well over')).toBe('more-than')
+    expect(hedgeBound('between 15 and 20')).toBe('range')
+    expect(hedgeBound('perhaps')).toBeUndefined()
+  })
+})
+
+describe('extractQuantities: rates, shares in words, demonyms and revisions', () => {
+  const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.unitClass, q.hedge ?? null])
+  it('reads a count per period of time as a rate of its own class', () => {
+    expect(read('The plant turns out 45,000 shells a month.')).toEqual([
+      [45000, 'shells per month', 'shell per month', null]
+    ])
+    expect(read('The mill ships 300 tonnes a day.')).toEqual([[300, 'tonnes per day', 'tonne per day', null]])
+  })
+
+  it('reads "one X in six" and "two in three Xs" as a share in percent of what it counts', () => {
+    const share = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.of ?? null, q.hedge ?? null])
+    expect(share('One depot in six of the 1,380 on the list was shut.')).toEqual([[16.7, 'percent', 'depot', null]])
+    expect(share('Roughly three in ten clinics reopened.')).toEqual([[30, 'percent', 'clinics', 'Roughly']])
+    expect(share('Two in three farmers backed the plan.')).toEqual([[66.7, 'percent', 'farmers', null]])
+    expect(share('Spending rose by 12 percent in 2025.')).toEqual([[12, 'percent', null, null]])
+    expect(share('They slept one night in ten.')).toEqual([])
+  })
+
+  it('counts people named by a demonym, and stops a unit at a verb after it', () => {
+    expect(read('At least 2,400 Tellarians are held.')).toEqual([[2400, 'tellarians', 'people', 'At least']])
+    expect(read('Some 40 farmers backed the plan.')).toEqual([[40, 'farmers', 'farmer', 'Some']])
+    expect(read('Barely 50 percent voted.')).toEqual([[50, 'percent', 'percent', 'Barely']])
+  })
+
+  it('gives a time right after the earlier figure of a revision to that figure only', () => {
+    const timed = (t: string) => extractQuantities(t).map((q) => [q.value, q.role ?? null, q.time?.text ?? null])
+    expect(timed('The toll rose to 4,500, up from 4,200 on Monday.')).toEqual([
+      [4500, null, null],
+      [4200, 'from', 'on Monday']
+    ])
+  })
+})
+
+describe('extractQuantities: fractions of a scale and rates named by their period', () => {
+  const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.hedge ?? null])
+  it('reads "half a million" and "a quarter of a million" as figures, not shares', () => {
+    expect(read('a rate of just under half a million shells a year')).toEqual([
+      [500000, 'shells per year', 'just under']
+    ])
+    expect(read('the bail was a quarter of a million euros')).toEqual([[250000, 'euros', null]])
+  })
+
+  it('reads a count after "monthly output at" or "the daily average had been" as a rate', () => {
+    expect(read('monthly output at between 30,000 and 35,000 shells')).toEqual([[30000, 'shells per month', 'between']])
+    expect(read('the daily average had been around 5,000 shells')).toEqual([[5000, 'shells per day', 'around']])
+    expect(read('the monthly report listed 12 shells')).toEqual([[12, 'shells', null]])
+  })
+
+  it('measures rates of one thing in days, so that a monthly and a yearly rate compare', () => {
+    expect(measureOf('shells per month')).toEqual({ dimension: 'shell per time', size: 12 / 365.25 })
+    expect(measureOf('shells per year')).toEqual({ dimension: 'shell per time', size: 1 / 365.25 })
+    expect(measureOf('crowns per household')).toBeUndefined()
+  })
+})
+
+describe('extractQuantities: bodies and a toll that "now stands at"', () => {
+  it('counts bodies as people and reads the toll through an adverb before its verb', () => {
+    expect(one('Divers recovered 19 bodies.')).toMatchObject({ value: 19, unit: 'bodies', unitClass: 'people' })
+    expect(one('The death toll now stands at 23.')).toMatchObject({ value: 23, unitClass: 'people' })
+  })
+})
+
+describe('extractQuantities: a change by a multiple from a base', () => {
+  it('reads the figure "tripled from 4,000 tonnes" reaches, beside its base', () => {
+    const read = (t: string) => extractQuantities(t).map((q) => [q.value, q.unit, q.role ?? null, q.text])
+    expect(read('Output has tripled from 4,000 tonnes.')).toEqual([
+      [12000, 'tonnes', 'to', 'tripled from 4,000 tonnes'],
+      [4000, 'tonnes', 'from', '4,000 tonnes']
+    ])
+    expect(read('Stocks rose from 300 shells to 500 shells.').map((q) => q[0])).toEqual([300, 500])
   })
 })

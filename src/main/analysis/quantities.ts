@@ -88,6 +88,7 @@ const HEDGES: [string, QuantityBound][] = [
   ['as many as', 'at-most'],
   ['nearly', 'at-most'],
   ['almost', 'at-most'],
+  ['barely', 'at-most'],
   ['within', 'at-most'],
   ['upward of', 'at-least'],
   ['upwards of', 'at-least'],
@@ -121,6 +122,12 @@ const HEDGES: [string, QuantityBound][] = [
 ]
 const HEDGE_BEFORE = new RegExp(`\\b(${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')})\\s+["“]?$`, 'i')
 const HEDGE_BOUND = new Map(HEDGES)
+/** The bound a hedge as written gives ("upward of" -> at-least); a qualifier before it ("well over") is read through. */
+export function hedgeBound(hedge: string): QuantityBound | undefined {
+  const h = hedge.toLowerCase().trim().replace(/\s+/g, ' ')
+  if (/^between\b/.test(h)) return 'range'
+  return HEDGE_BOUND.get(h) ?? HEDGES.find(([w]) => h.endsWith(` ${w}`))?.[1]
+}
 /** "fewer than half", "just under a quarter": a hedged fraction is a share in percent. */
 const FRACTIONS: Record<string, number> = {
   half: 50,
@@ -172,7 +179,8 @@ const UNIT_CLASSES: Record<string, string[]> = {
     'employee',
     'miner',
     'contractor',
-    'passenger'
+    'passenger',
+    'body'
   ],
   percent: ['percent', 'per cent', '%', 'pct'],
   vessels: ['ship', 'vessel', 'boat', 'tanker', 'craft', 'warship', 'frigate', 'hull', 'trawler', 'cutter'],
@@ -223,7 +231,7 @@ const IRREGULAR_VERBS = new Set(
 )
 /** "put the death toll at 112": the unit comes before the figure. */
 const UNIT_BEFORE =
-  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:at|to|of|was|is|stood\s+at|stands\s+at|rose\s+to|reached|climbed\s+to|(?:has|had)\s+(?:risen|climbed|grown|reached)(?:\s+to)?)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
+  /\b(death\s+toll|toll|(population)|number\s+of\s+(?:\p{L}+\s+)?(\p{L}+)|count\s+of\s+(?:\p{L}+\s+)?(\p{L}+))\s+(?:(?:now|still|already)\s+)?(?:at|to|of|was|is|stood\s+at|stands\s+at|rose\s+to|reached|climbed\s+to|(?:has|had)\s+(?:risen|climbed|grown|reached)(?:\s+to)?)\s+["“]?(?:likely\s+|probably\s+|now\s+|still\s+)?$/iu
 const INCREMENT = /^(more|additional|extra|further|another|new)$/i
 const IRREGULAR_SINGULAR: Record<string, string> = {
   people: 'people',
@@ -232,6 +240,7 @@ const IRREGULAR_SINGULAR: Record<string, string> = {
   police: 'police',
   children: 'child',
   casualties: 'casualty',
+  bodies: 'body',
   servicemen: 'serviceman'
 }
 
@@ -247,7 +256,10 @@ export function unitClassOf(unit: string): string {
   if (unit === 'percentage points') return 'percentage points'
   // "five times", "80 times above": occurrences or a multiple, never the duration class "time".
   if (unit === 'times') return 'times'
-  const last = unit.split(' per ')[0].split(' ').at(-1) ?? unit
+  const [count, per] = unit.split(' per ')
+  // "shells per month" is a rate, never compared with a count of shells.
+  if (per && CLASS_OF.get(singular(per)) === 'time') return `${unitClassOf(count)} per ${singular(per)}`
+  const last = count.split(' ').at(-1) ?? unit
   const one = singular(last)
   return CLASS_OF.get(unit) ?? CLASS_OF.get(one) ?? CLASS_OF.get(last) ?? (unit.includes(' ') ? unit : one)
 }
@@ -273,9 +285,29 @@ export function measureOf(unit: string): { dimension: string; size: number } | u
   if (!MEASURE_OF.has(unit)) {
     const u = unit.toLowerCase().trim()
     const found = MEASURE_SIZES.find(([re]) => re.test(u))
-    MEASURE_OF.set(unit, found && { dimension: found[1], size: found[2] })
+    // "shells per month" beside "shells per year": one rate, in days.
+    const rate = / per (\p{L}+)$/u.exec(u)
+    const days = rate && DAYS_IN[singular(rate[1])]
+    MEASURE_OF.set(
+      unit,
+      found
+        ? { dimension: found[1], size: found[2] }
+        : days
+          ? { dimension: `${unitClassOf(u.slice(0, rate.index))} per time`, size: 1 / days }
+          : undefined
+    )
   }
   return MEASURE_OF.get(unit)
+}
+const DAYS_IN: Record<string, number> = {
+  hour: 1 / 24,
+  day: 1,
+  night: 1,
+  week: 7,
+  fortnight: 14,
+  month: 365.25 / 12,
+  quarter: 365.25 / 4,
+  year: 365.25
 }
 /** Units are few and repeat across a case's claims: each is looked up once. */
 const MEASURE_OF = new Map<string, { dimension: string; size: number } | undefined>()
@@ -330,8 +362,9 @@ function unitAfter(text: string, from: number): Unit {
       break
     }
     if (UNIT_VERBS.has(lower) || (words.length && IRREGULAR_VERBS.has(lower))) break
-    // "three sources saying ...": an -ing word after the unit opens a clause about it.
-    if (words.length && /ing$/.test(lower)) break
+    // "three sources saying ...", "voters backed him": an -ing or -ed word after the unit opens a clause
+    // about it (not after an adverb: "heavily armed men").
+    if (words.length && (/ing$/.test(lower) || (/ed$/.test(lower) && !/ly$/i.test(words.at(-1)!.word)))) break
     words.push({ word, end: wordRe.lastIndex })
     if (/[,.;:!?"”)]/.test(text.charAt(wordRe.lastIndex))) break
     // "31 people remain": a known unit ends the phrase.
@@ -345,8 +378,52 @@ function unitAfter(text: string, from: number): Unit {
   while (words.length && /(ed|ing)$/i.test(words.at(-1)!.word) && !/per /.test(words.at(-1)!.word)) words.pop()
   const last = words.at(-1)
   if (!last) return { unit: '', end: from, increment }
+  // "45,000 shells a month", "300 tonnes a day": a count per period of time is a rate.
+  const period = RATE_PERIOD.exec(text.slice(last.end, last.end + 20))
+  if (period && !/ per /.test(last.word))
+    return {
+      unit: `${last.word.toLowerCase()} per ${period[1].toLowerCase()}`,
+      end: last.end + period[0].length,
+      increment
+    }
   return withOf(text, last.word.toLowerCase(), last.end, increment)
 }
+
+const RATE_PERIOD = /^\s+(?:a|an|each|every|per)\s+(second|minute|hour|day|night|week|fortnight|month|quarter|year)\b/i
+/** "one station in six", "two in three voters", "three in every ten": a share, in percent. */
+const ONE_IN = new RegExp(
+  `\\b(one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\s+(?:([\\p{L}-]+)\\s+)?in\\s+(?:every\\s+)?(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\\d{1,3})\\b(?!\\s*(?:percent|per\\s+cent|%|[.,]\\d))`,
+  'giu'
+)
+const FRACTION_OF_SCALE = /\b(half|an?\s+quarter|an?\s+third)\s+(?:of\s+)?an?\s+(million|billion|trillion)\b/gi
+/** "daily average had been around", "monthly output at between": a rate's period before its figure. */
+const RATE_ADJECTIVE = new RegExp(
+  `\\b(hourly|daily|weekly|monthly|yearly|annual)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:(?:at|of|was|is|were|are|stood\\s+at|stands\\s+at|(?:has|had)\\s+been|reached)\\s+)(?:(?:${HEDGES.map(([h]) => h.replace(/ /g, '\\s+')).join('|')}|between)\\s+)?["“]?$`,
+  'iu'
+)
+const MULTIPLE: Record<string, number> = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 }
+const MULTIPLIED = /\b(doubled|tripled|trebled|quadrupled|halved)\s+from\s+$/i
+/** The cheap first look for RATE_ADJECTIVE. */
+const PERIODIC = /(?:[Hh]our|[Dd]ai|[Ww]eek|[Mm]onth|[Yy]ear)ly\s|[Aa]nnual\s/
+const PERIOD_OF: Record<string, string> = {
+  hourly: 'hour',
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  yearly: 'year',
+  annual: 'year'
+}
+/** The cheap first look for ONE_IN: " in " before a number. */
+function mayBeOneIn(text: string): boolean {
+  for (let i = text.indexOf(' in '); i !== -1; i = text.indexOf(' in ', i + 4))
+    if (NUMBER_AFTER_IN.test(text.slice(i + 4, i + 16)) && NUMBER_BEFORE_IN.test(text.slice(Math.max(0, i - 25), i)))
+      return true
+  return false
+}
+const NUMBER_AFTER_IN = /^(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d{1,3}\b)/
+const NUMBER_BEFORE_IN = /\b(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})(?:\s+[\p{L}-]+)?$/iu
+/** Demonyms ("1,100 Belmorans", "103 Varosians") count people. */
+const DEMONYM = /^\p{Lu}\p{L}+(?:ans|ians|ese)$/u
 
 /** "percent of the territory": what a share is of. */
 function withOf(text: string, unit: string, end: number, increment: boolean): Unit {
@@ -392,7 +469,7 @@ function interval(
     case 'more-than':
       return hedge && /just/i.test(hedge) ? [value, value + near] : [value, null]
     case 'at-most':
-      if (hedge && /just|nearly|almost/i.test(hedge)) return [value - 2 * near, value]
+      if (hedge && /just|nearly|almost|barely/i.test(hedge)) return [value - 2 * near, value]
       return [0, value]
     case 'less-than':
       return [0, value]
@@ -431,11 +508,17 @@ export function extractQuantities(
     return i
   }
   const out: (Quantity & { sentence: number })[] = []
+  const shares: (Quantity & { sentence: number })[] = []
+  const scaled = text.includes('illion')
+    ? [...text.matchAll(FRACTION_OF_SCALE)].map((m) => [m.index, m.index + m[0].length])
+    : []
+  const inScale = (start: number, end: number) => scaled.some(([a, b]) => start < b && end > a)
+  if (mayBeOneIn(text)) oneInShares(text, sentenceOf, shares)
   for (const m of text.matchAll(NUMBER)) {
     const [whole, currency, raw, scale, pct] = m
     let start = m.index
     const end = m.index + whole.length
-    if (inTime(start, end)) continue
+    if (inTime(start, end) || shares.some((x) => start < x.end && end > x.start) || inScale(start, end)) continue
     const before = text.slice(Math.max(0, start - 60), start)
     const after = text.slice(end, end + 3)
     if (/\[$/.test(before) && after.startsWith(']')) continue // footnote mark
@@ -448,6 +531,10 @@ export function extractQuantities(
       : currency
         ? { unit: CURRENCY[currency.slice(-1)], end, increment: false }
         : unitAfter(text, end)
+    // "monthly output at between 30,000 and 35,000 shells": the adjective of a period makes a count a rate.
+    const periodic = PERIODIC.test(before) && RATE_ADJECTIVE.exec(before)
+    if (periodic && unitInfo.unit && !unitInfo.unit.includes(' per '))
+      unitInfo.unit = `${unitInfo.unit} per ${PERIOD_OF[periodic[1].toLowerCase()]}`
     let unit = unitInfo.unit
     const hedgeMatch = HEDGE_BEFORE.exec(before)
     const before40 = UNIT_BEFORE.exec(hedgeMatch ? before.slice(0, before.length - hedgeMatch[0].length) : before)
@@ -466,6 +553,11 @@ export function extractQuantities(
       unit = unitInfo.unit
     }
     if (isWord && !unit) continue // "one of", "ten" alone: not a figure
+    const initial = text.charAt(unitInfo.end - unit.length)
+    const demonym =
+      initial !== initial.toLowerCase() &&
+      !unit.includes(' ') &&
+      DEMONYM.test(text.slice(unitInfo.end - unit.length, unitInfo.end))
     if (!scale && !currency && !pct && /^(1[89]|20)\d{2}$/.test(raw) && unitClassOf(unit) !== 'people') continue // a year
 
     // Range "10,000 to 12,000 troops" / "between 10 and 12": the first figure takes the second's unit.
@@ -478,7 +570,7 @@ export function extractQuantities(
       text: '',
       value,
       unit,
-      unitClass: unitClassOf(unit),
+      unitClass: demonym ? 'people' : unitClassOf(unit),
       bound,
       hedge,
       low: null,
@@ -497,6 +589,12 @@ export function extractQuantities(
           q.start = prev.start
           q.value = prev.value
           q.high = value
+          const lead = text.slice(Math.max(0, prev.start - 60), prev.start)
+          const periodic = PERIODIC.test(lead) && RATE_ADJECTIVE.exec(lead)
+          if (periodic && !unit.includes(' per ')) {
+            unit = q.unit = `${unit} per ${PERIOD_OF[periodic[1].toLowerCase()]}`
+            q.unitClass = unitClassOf(unit)
+          }
           q.bound = 'range'
           // "between 60 and 70 vehicles": the range's own word is its hedge.
           q.hedge = prev.hedge ?? (rangeStart ? 'between' : undefined)
@@ -541,8 +639,47 @@ export function extractQuantities(
     q.bound = bound
     out.push(q)
   }
+  // "half a million shells", "a quarter of a million euros": a fraction of a scale is a figure.
+  if (scaled.length)
+    for (const m of text.matchAll(FRACTION_OF_SCALE)) {
+      const end = m.index + m[0].length
+      const unit = unitAfter(text, end)
+      const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+      const hedge = hedged?.[1].replace(/\s+/g, ' ')
+      shares.push({
+        start: m.index - (hedged?.[0].length ?? 0),
+        end: unit.unit ? unit.end : end,
+        text: '',
+        value: (FRACTIONS[m[1].toLowerCase().replace(/^an?\s+/, '')] / 100) * SCALES[m[2].toLowerCase()],
+        unit: unit.unit,
+        unitClass: unitClassOf(unit.unit),
+        bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
+        ...(hedge ? { hedge } : {}),
+        low: null,
+        highBound: null,
+        sentence: sentenceOf(m.index)
+      })
+    }
+  // "tripled from 4,000 tonnes": the figure the change reaches, when the text gives only its base.
+  for (const base of out.filter((q) => q.role === 'from')) {
+    const verb = MULTIPLIED.exec(text.slice(Math.max(0, base.start - 30), base.start))
+    if (!verb || out.some((q) => q.role === 'to' && q.sentence === base.sentence)) continue
+    const value = base.value * MULTIPLE[verb[1].toLowerCase()]
+    shares.push({
+      ...base,
+      start: base.start - verb[0].length,
+      value,
+      bound: base.bound,
+      role: 'to',
+      low: null,
+      highBound: null
+    })
+  }
+  // Shares read as "one in six" lend no unit to figures after them.
+  out.push(...shares)
   for (const m of text.matchAll(FRACTION)) {
     const end = m.index + m[0].length
+    if (inScale(m.index, end)) continue
     const hedged = FRACTION_HEDGE.exec(text.slice(Math.max(0, m.index - 30), m.index))
     // Without a hedge (when asked for), only a share of something named after it: "half of the fleet",
     // "half our boats", "a third of households"; not "the second half", "half an hour".
@@ -601,12 +738,19 @@ export function extractQuantities(
         sentence: sentenceOf(m.index)
       })
     }
+  const hasBase = out.some((q) => q.role === 'from')
+  const timesOf = (all: { role?: string; sentence: number; end: number }[], i: number, sentence: number) => {
+    const earlier = all.filter((p, j) => j !== i && p.role === 'from' && p.sentence === sentence).map((p) => p.end)
+    return times.filter((t) => !earlier.some((e) => /^\s*(?:in|on|at)?\s*$/.test(text.slice(e, t.start))))
+  }
   return out
     .sort((a, b) => a.start - b.start)
     .filter((q) => q.unit || (opts.bare && !LABEL_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start))))
-    .map(({ sentence, ...q }) => {
+    .map(({ sentence, ...q }, i, all) => {
       const [low, high] = interval(q.bound, q.hedge, q.value, q.high)
-      const time = nearestTime(times, q, bounds[sentence], bounds[sentence + 1])
+      // "4,500, up from 4,200 on Monday": a time right after the earlier figure of a change is that figure's alone.
+      const own = hasBase ? timesOf(all, i, sentence) : times
+      const time = nearestTime(own, q, bounds[sentence], bounds[sentence + 1])
       return {
         ...q,
         text: text.slice(q.start, q.end),
@@ -615,6 +759,42 @@ export function extractQuantities(
         ...(time ? { time } : {})
       }
     })
+}
+
+/** "one station in six", "two in three voters": shares in percent, with what they are of. */
+function oneInShares(
+  text: string,
+  sentenceOf: (pos: number) => number,
+  shares: (Quantity & { sentence: number })[]
+): void {
+  for (const m of text.matchAll(ONE_IN)) {
+    const [, part, noun, whole] = m
+    const of = noun ? unitClassOf(noun.toLowerCase()) : undefined
+    if (noun && (UNIT_STOP.has(noun.toLowerCase()) || of === 'time' || of === 'percent' || measureOf(noun))) continue // "one in the morning", "two days in ten"
+    const denominator = numberValue(whole, undefined)
+    const numerator = /^one$/i.test(part) ? 1 : numberValue(part, undefined)
+    if (!(numerator < denominator)) continue
+    const hedged = HEDGE_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))
+    const hedge = hedged?.[1].replace(/\s+/g, ' ')
+    let end = m.index + m[0].length
+    // "two in three voters": the noun after the share is what it is of.
+    const after = noun ? undefined : unitAfter(text, end)
+    if (after?.unit) end = after.end
+    shares.push({
+      start: m.index - (hedged?.[0].length ?? 0),
+      end,
+      text: '',
+      value: Math.round((1000 * numerator) / denominator) / 10,
+      unit: 'percent',
+      unitClass: 'percent',
+      bound: hedge ? (HEDGE_BOUND.get(hedge.toLowerCase()) ?? 'approx') : 'exact',
+      ...(hedge ? { hedge } : {}),
+      low: null,
+      highBound: null,
+      of: (noun ?? after?.unit)?.toLowerCase() || undefined,
+      sentence: sentenceOf(m.index)
+    })
+  }
 }
 
 /** "dozens of", "tens of thousands of": counts the text gives only by their order of size. */
