@@ -345,6 +345,19 @@ describe('diverging accounts without topic tags', () => {
         source: 's2'
       }
     ])
-    expect(accountSubject(f)).toBe('clinic, Marrow')
+    expect(accountSubject(f)).toBe('clinic in Marrow')
+  })
+
+  it('names a set by the words as its claims write them, or lists them when no claim has them together', () => {
+    const together = facts([
+      { id: 'a', sentence: 'A minister said North Korean soldiers were fighting near the river.', source: 's1' },
+      { id: 'b', sentence: 'The general denied that North Korean soldiers had been seen.', source: 's2' }
+    ])
+    expect(accountSubject(together)).toBe('North Korean soldiers')
+    const apart = facts([
+      { id: 'a', sentence: 'A doctor said the clinic was hit when rebels crossed into Marrow.', source: 's1' },
+      { id: 'b', sentence: 'The rebels said Marrow was quiet and the clinic open.', source: 's2' }
+    ])
+    expect(accountSubject(apart)).toBe('clinic, rebels, Marrow')
   })
 })

@@ -201,11 +201,33 @@ export function accountSubject(members: readonly ClaimFacts[]): string {
       else seen.set(key, { text: /^\p{Lu}\p{Ll}/u.test(w) ? w : w.toLowerCase(), n: 1, at: k * 1000 + m.index })
     }
   })
-  const shared = [...seen.values()].filter((x) => x.n > 1).sort((x, y) => y.n - x.n || x.at - y.at)
-  return (
-    (shared.length ? shared : [...seen.values()])
-      .slice(0, 3)
-      .map((x) => x.text)
-      .join(', ') || 'one event'
-  )
+  const shared = [...seen.entries()].filter(([, x]) => x.n > 1).sort(([, x], [, y]) => y.n - x.n || x.at - y.at)
+  const top = (shared.length ? shared : [...seen.entries()]).slice(0, 3)
+  if (top.length === 0) return 'one event'
+  return phraseWith(members, new Set(top.map(([key]) => key))) ?? top.map(([, x]) => x.text).join(', ')
+}
+
+/** The shortest run of a claim's words holding every one of `keys` (stems) with at most two words between. */
+function phraseWith(members: readonly ClaimFacts[], keys: ReadonlySet<string>): string | undefined {
+  let best: string | undefined
+  for (const f of members) {
+    const quote = f.claim.quote.exact
+    const words = [...quote.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => ({
+      key: stem(m[0].replace(/['’]s$/, '')),
+      start: m.index,
+      end: m.index + m[0].length
+    }))
+    for (let i = 0; i < words.length; i++) {
+      if (!keys.has(words[i].key)) continue
+      const found = new Set<string>()
+      for (let j = i; j < words.length && j - i < keys.size + 2; j++) {
+        if (keys.has(words[j].key)) found.add(words[j].key)
+        if (found.size < keys.size) continue
+        const phrase = quote.slice(words[i].start, words[j].end)
+        if (!best || phrase.length < best.length) best = phrase
+        break
+      }
+    }
+  }
+  return best
 }
