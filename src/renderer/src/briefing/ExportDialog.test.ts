@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte'
+import { readFile, writeFile } from 'node:fs/promises'
 import { tick } from 'svelte'
 import { afterEach, describe, expect, it } from 'vitest'
 import ExportDialog from './ExportDialog.svelte'
@@ -42,6 +43,25 @@ describe('ExportDialog', () => {
     await waitFor(() => expect(exports()).toEqual([{ format: 'docx', briefing: second.id }]))
     await waitFor(() => expect(clicked).toEqual([{ download: 'second-look.docx', href: 'blob:test' }]))
     expect(ctx.desk.ui.overlay).toBe(null)
+  })
+
+  it('says which claims the export leaves out of a hand-edited case (their document gone)', async () => {
+    ctx = await composerDesk()
+    const { path } = (await ctx.service.api.currentCase()).info
+    await ctx.service.service.close()
+    const data = JSON.parse(await readFile(path, 'utf8')) as { claims: { id: string; documentId: string }[] }
+    data.claims.find((c) => c.id === ctx.c3.id)!.documentId = 'gone'
+    await writeFile(path, JSON.stringify(data))
+    await ctx.service.api.openCase(path)
+    await ctx.desk.store.load()
+    render(ExportDialog, { context: ctx.context })
+    await fireEvent.submit(screen.getByTestId('export-format').closest('form')!)
+    await waitFor(() => expect(clicked).toHaveLength(1))
+    expect(ctx.desk.notices.toasts.at(-1)!.message).toMatch(
+      new RegExp(
+        `^Briefing saved as kursk\\.md\\. The export leaves out 1 claim whose document the case does not hold \\(${ctx.c3.id}\\)\\.$`
+      )
+    )
   })
 
   it('saves a changed title and bottom line before exporting', async () => {
