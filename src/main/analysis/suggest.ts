@@ -1,6 +1,7 @@
 // Suggested claims for one document: who asserts what, through whom, and on what cue. Pure and
 // synchronous; run it through suggestInWorker (worker.ts) to keep it off the UI's thread.
 import { invalid } from '../../shared/errors'
+import { coveredByFiguresCaveat, figuresCaveat, type FiguresCaveat } from './figures-caveat'
 import type { Source } from '../../shared/model'
 import { normName } from '../../shared/source-names'
 import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
@@ -300,6 +301,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
   // "The Post printed a statement by the coast guard as carried by Nortel": the outlets a record came through.
   const carried = new Map<Entity, { record?: string; block: number; via: Relay[] }>()
+  // Caveats on the article's figures ("any of the casualty figures cited below"), applied once it is read.
+  const figureCaveats: { caveats: Caveat[]; on: FiguresCaveat; at: number }[] = []
+  let onFigures: FiguresCaveat | null = null
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
@@ -591,6 +595,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         })
       } else if (caveats.length && CAVEAT_ON_RECORD.test(sentenceText) && recordVoices(drafts, s).size) {
         recordCaveats.push({ caveats, s, sentenceText })
+      } else if (caveats.length && (onFigures = figuresCaveat(sentenceText, aloneInBlock(sentences, si, drafts)))) {
+        figureCaveats.push({ caveats, on: onFigures, at: drafts.length })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
         // "Borealis cannot verify either figure, and neither side publishes its losses": the clause joined
@@ -618,6 +624,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   })
 
   for (const { caveats, s, sentenceText } of recordCaveats) attachRecordCaveats(drafts, caveats, s, sentenceText)
+  for (const { caveats, on, at } of figureCaveats)
+    for (const d of coveredByFiguresCaveat(on, drafts.slice(0, at), drafts.slice(at))) d.caveats.push(...caveats)
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
@@ -1287,6 +1295,14 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
             ? withFigures
             : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
+}
+
+/** A sentence that is its paragraph's only one, with no claim before it in the paragraph. */
+function aloneInBlock(sentences: Sentence[], si: number, drafts: Draft[]): boolean {
+  const s = sentences[si]
+  return (
+    sentences[si - 1]?.block !== s.block && sentences[si + 1]?.block !== s.block && drafts.at(-1)?.block !== s.block
+  )
 }
 
 /** Who speaks through the records a sentence names ("the report", "a report by the institute"), or "the document". */
