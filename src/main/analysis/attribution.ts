@@ -16,6 +16,7 @@ import {
   CLAIM_SPLITS,
   DENY_VERBS,
   DOCUMENT_HEADS,
+  RECKONING_VERBS,
   FIGURE_HEDGES,
   FIGURE_NOUNS,
   GIVE_VERBS,
@@ -1739,8 +1740,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
     // "X reported that A, citing Y, and said B": Y is A's speaker, X its relay.
     const cited = citingAfter(toks, comp.start, stop)
-    if (cited?.record) {
-      // "citing an internal audit": evidence the speaker gives; the claim stays the speaker's.
+    if (cited && (cited.record || RECKONING_VERBS.has(cue.lemma))) {
+      // "citing an internal audit", "estimated ..., citing hospital registers": evidence the speaker gives;
+      // the claim stays the speaker's.
       frame.claims.push({ start: toks[comp.start].start, end: toks[cited.comma - 1].end })
       frames.push(frame)
       continue

@@ -13,6 +13,13 @@ export const SAY_VERBS = new Set(
     'estimate calculate find expect rule'
   ).split(' ')
 )
+/**
+ * Verbs of the speaker's own reckoning: "estimated ..., citing the morgue registers" names what the estimate
+ * rests on, not someone else speaking.
+ */
+export const RECKONING_VERBS = new Set(
+  'estimate calculate reckon conclude assess judge compute project forecast'.split(' ')
+)
 /** Verbs whose object is the person told: "X told Reuters that Y". */
 export const TELL_VERBS = new Set(['tell', 'inform', 'assure', 'brief', 'remind'])
 /** Denials and accusations: the claim includes the verb ("denied that ...", "accused X of ..."). */
@@ -112,7 +119,7 @@ export const DOCUMENT_HEADS = new Set(
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
     'email emails memo letter minutes transcript audit results count tally bulletin advisory communique ' +
-    'schedule schedules calendar invoices tables files papers filings poll polls'
+    'schedule schedules calendar invoices tables files papers filings poll polls register registers ledger ledgers'
   ).split(' ')
 )
 /** Records that say nothing by themselves: "documents seen by the Courier show ..." is the Courier's reading. */

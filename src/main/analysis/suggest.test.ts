@@ -2450,3 +2450,20 @@ describe('suggestClaims on press reviews and war updates', () => {
     expect(got.map((g) => g.claim)).toEqual(['the roads were safe', 'it had sent 40 trucks'])
   })
 })
+
+describe('suggestClaims, round 9', () => {
+  it('"citing X" after a speaker’s own reckoning, or citing a record, is the basis: the claim stays the speaker’s', () => {
+    const got = brief(
+      doc(
+        'Dr. Lena Moravec, quoted by the Harbor News Agency, estimated that some 90 people had drowned, citing the intake registers of two clinics.',
+        'The mayor said that 14 boats had sunk, citing the port registers.',
+        'The Evening Star reported that six fishermen were missing, citing two coast guard officers.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['some 90 people had drowned', 'Lena Moravec', ['Harbor News Agency']],
+      ['14 boats had sunk', 'Mayor', []],
+      ['six fishermen were missing', 'Two coast guard officers', ['Evening Star']]
+    ])
+  })
+})
