@@ -2004,9 +2004,12 @@ function interviewRelay(toks: Token[], from: number, to: number): Token[] | null
       )
     )
       continue
-    const whom = toldWhom(toks, i + 2)
+    // "speaking to state broadcaster X": wink reads the noun after "to" as an infinitive.
+    const modifier = toks[i + 2]?.pos === 'VERB' && ['NOUN', 'PROPN'].includes(toks[i + 3]?.pos ?? '')
+    const read = modifier ? toks.map((t, k) => (k === i + 2 ? { ...t, pos: 'ADJ' } : t)) : toks
+    const whom = toldWhom(read, i + 2)
     if (!whom.relay) continue
-    const relay = toks.slice(whom.relay[0], whom.relay[1])
+    const relay = read.slice(whom.relay[0], whom.relay[1])
     // "speaking on condition of anonymity", "on state television", "spoke to a night porter": an outlet
     // or programme has a name.
     if (!relay.some((t) => /^\p{Lu}/u.test(t.text) && !/^(?:a|an)$/i.test(t.text))) continue

@@ -2466,4 +2466,17 @@ describe('suggestClaims, round 9', () => {
       ['six fishermen were missing', 'Two coast guard officers', ['Evening Star']]
     ])
   })
+
+  it('"Speaking to state broadcaster X" relays what she says there, though wink reads "state" as a verb', () => {
+    const got = brief(
+      doc(
+        'Interior Minister Dana Pell gave few details. Speaking to state broadcaster KTV, she said the army had left two towns.',
+        'She said talks would resume on Monday.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the army had left two towns', 'Dana Pell', ['KTV']],
+      ['talks would resume on Monday', 'Dana Pell', ['KTV']]
+    ])
+  })
 })
