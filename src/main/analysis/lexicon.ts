@@ -102,7 +102,7 @@ export const AUDIENCES = new Set(
     'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
     'colleagues residents crowd audience conference briefing court judges jury committee assembly members troops ' +
     'soldiers staff workers investigators officials diplomats visitors mps meps councillors partners donors ' +
-    'listeners viewers followers'
+    'listeners viewers followers media press outlets newspapers broadcasters'
   ).split(' ')
 )
 

@@ -2479,4 +2479,19 @@ describe('suggestClaims, round 9', () => {
       ['talks would resume on Monday', 'Dana Pell', ['KTV']]
     ])
   })
+
+  it('"told South Korean media" names a class of outlets, no relay; a named outlet relays', () => {
+    const got = brief(
+      doc(
+        "Norvania's defence minister, Ilse Brandt, told Estravan media that the clashes had been small.",
+        'Her deputy told the press that 40 drones had been shot down.',
+        'Brandt told the Harbor Press that the front was stable.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the clashes had been small', []],
+      ['40 drones had been shot down', []],
+      ['the front was stable', ['Harbor Press']]
+    ])
+  })
 })
