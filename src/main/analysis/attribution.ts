@@ -622,6 +622,10 @@ function leftOf(toks: Token[], v: number): Left {
   if (toks[j]?.text === ',')
     for (let k = j - 1, verbless = false; k > 0 && k > j - 40; k--) {
       if (toks[k].text === ';' || isQuote(toks[k])) break
+      if (toks[k].text === ',' && apposedRelative(toks, k, j)) {
+        j = k - 1
+        break
+      }
       if (toks[k].text === ',' && !verbless)
         verbless = !toks
           .slice(k + 1, j)
@@ -1291,6 +1295,24 @@ type FrameDraft = Frame & {
   subject?: { speaker: Token[]; relays: Token[][] }
   /** "..., a figure it says is ...": a speaker's own remark on the claim before, not its content. */
   aside?: boolean
+}
+
+/**
+ * ", an anonymous channel with 40,000 subscribers that covers the region,": an apposition after a name whose
+ * noun a "that" clause describes; the name before it is the subject.
+ */
+function apposedRelative(toks: Token[], comma: number, end: number): boolean {
+  if (!['a', 'an'].includes(toks[comma + 1]?.lower ?? '')) return false
+  if (!['NOUN', 'PROPN', 'NUM'].includes(toks[comma - 1]?.pos ?? '')) return false
+  const that = toks.slice(comma + 2, end).findIndex((t) => t.lower === 'that') + comma + 2
+  if (that < comma + 3) return false
+  const phrase = toks.slice(comma + 2, that)
+  let verb = that + 1
+  while (toks[verb]?.pos === 'ADV') verb++
+  return (
+    phrase.every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'ADV'].includes(t.pos)) &&
+    isFiniteVerb(toks, verb)
+  )
 }
 
 /**

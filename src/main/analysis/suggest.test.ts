@@ -2494,4 +2494,19 @@ describe('suggestClaims, round 9', () => {
       ['the front was stable', ['Harbor Press']]
     ])
   })
+
+  it('a name with an apposition a "that" clause describes is the speaker, not the publisher', () => {
+    const got = brief({
+      ...doc(
+        'Fires burned overnight at the port.',
+        'Harbour Eye, an anonymous channel with about 12,000 followers that covers the coast, posted at 04:10: "Two cranes are down. Nobody is fighting the fire."',
+        'Grey Gull, a channel that often repeats army statements, claimed the fire was "an act of sabotage".'
+      ),
+      outlet: 'The Port Monitor'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['"Two cranes are down. Nobody is fighting the fire."', 'Harbour Eye'],
+      ['the fire was "an act of sabotage"', 'Grey Gull']
+    ])
+  })
 })
