@@ -306,6 +306,9 @@ export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 /** A record a speaker speaks through: "said in a written statement", "in an email". */
 export const RECORD_MEDIUM =
   /\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)\b/i
+/** A speaker named by its record: "The ministry's statement", "the company's annual report". */
+export const OWNED_RECORD =
+  /['’]s\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)$/i
 /** An occasion other than an interview: "at a news conference", "on social media", "in a televised address". */
 export const OCCASION =
   /\b(?:at\s+an?\s+(?:\w+\s+)?(?:news|press)\s+(?:conference|briefing)|on\s+(?:social\s+media|its\s+website)|in\s+an?\s+(?:\w+\s+)?(?:address|speech|sermon|lecture|debate|hearing))\b/i

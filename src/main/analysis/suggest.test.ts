@@ -2509,4 +2509,16 @@ describe('suggestClaims, round 9', () => {
       ['the fire was "an act of sabotage"', 'Grey Gull']
     ])
   })
+
+  it('"According to the statement" after "the ministry\'s statement said" is the ministry', () => {
+    const got = brief(
+      doc(
+        "The Transport Ministry's statement said the bridge had been closed at dawn. According to the statement, the first crack appeared at 04:10."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['the bridge had been closed at dawn', 'Transport Ministry'],
+      ['the first crack appeared at 04:10', 'Transport Ministry']
+    ])
+  })
 })

@@ -39,6 +39,7 @@ import {
   PROCESS_NOTE,
   PUBLISHER_DENIAL,
   OCCASION,
+  OWNED_RECORD,
   RECORD_MEDIUM,
   REBUTTAL,
   RECORD_COMPARISON,
@@ -390,6 +391,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
+      // "The ministry's statement said ...": a later "the statement" is the ministry's too.
+      const ownRecord = OWNED_RECORD.exec(mention.text)
+      if (ownRecord && entity) speakers.noteRecord(entity, ownRecord[1].toLowerCase())
       // "said in a statement published by the agency Nortel", "according to the agency, whose report was
       // quoted by Radio Vest": outlets an aside outside the claim names as carrying the words.
       for (const r of carriersIn(text, s, f.claims)) {
