@@ -764,9 +764,10 @@ function leftOf(toks: Token[], v: number): Left {
       break
     }
     // "On 10 July the armed forces of Orvenia claimed ...": an opening date is no part of the speaker.
-    if (a === lo && speakerTo === -1 && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
+    // "At 06:20 the news site X wrote ...": so is a clock time.
+    if (a === lo && speakerTo === -1 && DATE_ADPS.has(toks[a].lower) && toks[a + 1] && isWhen(toks[a + 1])) {
       let d = a + 1
-      while (d < b - 1 && toks[d].entity === 'DATE') d++
+      while (d < b - 1 && isWhen(toks[d])) d++
       if (d > a + 1 && isNounPhrase(toks, d, b)) {
         if (speakerTo === -1) speakerTo = b
         speakerFrom = d
@@ -1113,6 +1114,8 @@ function rightSpeaker(toks: Token[], v: number): [number, number] | null {
   return b > a ? [a, b] : null
 }
 
+const CLOCK_TIME = /^\d{1,2}[:.]\d{2}$/
+const isWhen = (t: Token) => t.entity === 'DATE' || CLOCK_TIME.test(t.text)
 const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier', 'last', 'this', 'by'])
 
 /** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */

@@ -2521,4 +2521,11 @@ describe('suggestClaims, round 9', () => {
       ['the first crack appeared at 04:10', 'Transport Ministry']
     ])
   })
+
+  it('an opening clock time ("At 06:20 the news site X wrote ...") is no part of the speaker', () => {
+    const got = brief(
+      doc('Fires burned overnight.', 'At 06:20 the independent news site Open Harbour wrote that nine people had died.')
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([['nine people had died', 'Open Harbour']])
+  })
 })
