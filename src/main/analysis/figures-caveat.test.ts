@@ -12,10 +12,12 @@ describe('figuresCaveat', () => {
   it('reads which way a caveat on the figures reaches and what kind it names', () => {
     expect(figuresCaveat('The Digest could not verify any of the casualty figures cited below.', false)).toEqual({
       direction: 'after',
+      owners: [],
       kind: expect.any(RegExp)
     })
     expect(figuresCaveat('Reuters could not independently verify the figures.', true)).toEqual({
       direction: 'before',
+      owners: [],
       kind: null
     })
     // Inside a paragraph with no direction, and when the figures are someone's, the older rules decide.
@@ -28,6 +30,7 @@ describe('figuresCaveat', () => {
     const on = figuresCaveat('The Digest could not verify the casualty figures cited below.', false)!
     const claim = (text: string, resolution = 'named', unitClass = 'people') => ({
       resolution,
+      entity: null,
       claim: { text },
       quantities: [{ unitClass } as never]
     })
@@ -39,6 +42,38 @@ describe('figuresCaveat', () => {
     expect(coveredByFiguresCaveat(on, [claim('Two were injured')], after).map((d) => d.claim.text)).toEqual([
       'Six soldiers were killed'
     ])
+  })
+})
+
+describe('figuresCaveat with owners', () => {
+  it('reads whose figures "provided by X and Y" are, and covers their figures of that kind anywhere', () => {
+    const on = figuresCaveat(
+      'Casualty figures provided by the Fire Service and district clinics could not be independently verified.',
+      false
+    )!
+    expect(on).toMatchObject({
+      direction: 'any',
+      owners: [
+        ['fire', 'service'],
+        ['district', 'clinic']
+      ]
+    })
+    const claim = (name: string, text: string) => ({
+      resolution: 'named',
+      entity: { name },
+      claim: { text },
+      quantities: [{ unitClass: 'people' } as never]
+    })
+    const got = coveredByFiguresCaveat(
+      on,
+      [claim('Fire Service', 'A flash appeal for 4 million was launched')],
+      [
+        claim('Fire Service', 'Nine people died'),
+        claim('Orlo District Clinic', 'it had received 12 bodies'),
+        claim('Red Cross', '30 people were missing')
+      ]
+    )
+    expect(got.map((d) => d.claim.text)).toEqual(['Nine people died', 'it had received 12 bodies'])
   })
 })
 
