@@ -1272,6 +1272,12 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
   const audience =
     (head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)) ||
     toks.slice(from, i).some((t) => INTERVIEWERS.has(t.lower))
+  // "told staff of the charity Harbour Aid that ...": the body whose people were told relays.
+  if (audience && ['of', 'at', 'from'].includes(toks[i]?.lower ?? '')) {
+    let e = i + 1
+    while (e < toks.length && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(toks[e].pos) && toks[e].lower !== 'that') e++
+    if (toks.slice(i + 1, e).some((t) => t.pos === 'PROPN')) return { relay: [i + 1, e], end: e }
+  }
   return { relay: audience ? null : [from, i], end: i }
 }
 

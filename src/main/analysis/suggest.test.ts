@@ -2528,4 +2528,17 @@ describe('suggestClaims, round 9', () => {
     )
     expect(got.map((g) => [g.claim, g.name])).toEqual([['nine people had died', 'Open Harbour']])
   })
+
+  it('"told staff of the charity X" relays through X; "told reporters" relays nothing', () => {
+    const got = brief(
+      doc(
+        'Floods hit the valley.',
+        'Residents of two streets told staff of the charity Harbour Aid that they heard no siren. Farmers told reporters that 40 cows drowned.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['they heard no siren', ['Harbour Aid']],
+      ['40 cows drowned', []]
+    ])
+  })
 })
