@@ -2541,4 +2541,20 @@ describe('suggestClaims, round 9', () => {
       ['40 cows drowned', []]
     ])
   })
+
+  it('"X\'s statement, carried in full by Y, said": X\'s claims in the paragraph come through Y', () => {
+    const got = brief(
+      doc(
+        'Fire broke out at the refinery.',
+        "The Energy Ministry's statement, carried in full by the agency Nortel at 09:15, said the fire had started in a pump house. Three workers were hurt, the ministry said. All were taken to hospital, it added.",
+        'Energy Minister Vera Lund said on Friday that the fire was out.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the fire had started in a pump house', 'Energy Ministry', ['Nortel']],
+      ['Three workers were hurt', 'Energy Ministry', ['Nortel']],
+      ['All were taken to hospital', 'Energy Ministry', ['Nortel']],
+      ['the fire was out', 'Vera Lund', []]
+    ])
+  })
 })
