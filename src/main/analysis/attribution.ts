@@ -1318,9 +1318,11 @@ function apposedRelative(toks: Token[], comma: number, end: number): boolean {
   const phrase = toks.slice(comma + 2, that)
   let verb = that + 1
   while (toks[verb]?.pos === 'ADV') verb++
+  // "that broadcasts from abroad": wink reads the verb after "that" as a plural noun.
+  const misread = toks[verb]?.pos === 'NOUN' && /s$/.test(toks[verb].lower) && toks[verb + 1]?.pos === 'ADP'
   return (
     phrase.every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'ADV'].includes(t.pos)) &&
-    isFiniteVerb(toks, verb)
+    (misread || isFiniteVerb(toks, verb))
   )
 }
 

@@ -2500,13 +2500,15 @@ describe('suggestClaims, round 9', () => {
       ...doc(
         'Fires burned overnight at the port.',
         'Harbour Eye, an anonymous channel with about 12,000 followers that covers the coast, posted at 04:10: "Two cranes are down. Nobody is fighting the fire."',
-        'Grey Gull, a channel that often repeats army statements, claimed the fire was "an act of sabotage".'
+        'Grey Gull, a channel that often repeats army statements, claimed the fire was "an act of sabotage".',
+        'Radio Libera, an opposition station that broadcasts from exile, said the port had been shut for weeks.'
       ),
       outlet: 'The Port Monitor'
     })
     expect(got.map((g) => [g.claim, g.name])).toEqual([
       ['"Two cranes are down. Nobody is fighting the fire."', 'Harbour Eye'],
-      ['the fire was "an act of sabotage"', 'Grey Gull']
+      ['the fire was "an act of sabotage"', 'Grey Gull'],
+      ['the port had been shut for weeks', 'Radio Libera']
     ])
   })
 
