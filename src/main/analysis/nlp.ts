@@ -163,6 +163,13 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         const prev = toks[i - 1]
         if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
           t.pos = 'PROPN'
+        // "Flooding in the north has killed ...": an opening -ing word whose sentence reaches its auxiliary before
+        // any comma is the subject, not a participle clause.
+        if (i === 0 && t.pos === 'VERB' && /ing$/.test(t.lower) && toks[1]?.pos === 'ADP') {
+          const comma = toks.findIndex((x) => x.text === ',')
+          const aux = toks.findIndex((x) => x.pos === 'AUX')
+          if (aux > 1 && (comma === -1 || aux < comma)) t.pos = 'NOUN'
+        }
         // "the clinic's only doctor": a word after a possessive (and its modifier) is a noun.
         const possessive = (k: number) => /^['’]s$/.test(toks[k]?.text ?? '')
         const afterPossessive = possessive(i - 1) || (['ADJ', 'ADV'].includes(prev?.pos ?? '') && possessive(i - 2))

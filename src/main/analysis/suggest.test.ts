@@ -2559,4 +2559,17 @@ describe('suggestClaims, round 9', () => {
       ['the fire was out', 'Vera Lund', []]
     ])
   })
+
+  it('an opening gerund subject ("Shelling in the east has killed ...") keeps its closing attribution', () => {
+    const got = brief(
+      doc(
+        'Shelling in the east has killed 12 people, the regional governor said on Monday.',
+        'Speaking in the capital on Tuesday, the minister said 40 shops had burned.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Shelling in the east has killed 12 people', 'Regional governor'],
+      ['40 shops had burned', 'Minister']
+    ])
+  })
 })
