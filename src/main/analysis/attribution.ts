@@ -16,6 +16,7 @@ import {
   CLAIM_SPLITS,
   DENY_VERBS,
   DOCUMENT_HEADS,
+  RECKONING_VERBS,
   FIGURE_HEDGES,
   FIGURE_NOUNS,
   GIVE_VERBS,
@@ -621,6 +622,10 @@ function leftOf(toks: Token[], v: number): Left {
   if (toks[j]?.text === ',')
     for (let k = j - 1, verbless = false; k > 0 && k > j - 40; k--) {
       if (toks[k].text === ';' || isQuote(toks[k])) break
+      if (toks[k].text === ',' && apposedRelative(toks, k, j)) {
+        j = k - 1
+        break
+      }
       if (toks[k].text === ',' && !verbless)
         verbless = !toks
           .slice(k + 1, j)
@@ -759,9 +764,10 @@ function leftOf(toks: Token[], v: number): Left {
       break
     }
     // "On 10 July the armed forces of Orvenia claimed ...": an opening date is no part of the speaker.
-    if (a === lo && speakerTo === -1 && DATE_ADPS.has(toks[a].lower) && toks[a + 1]?.entity === 'DATE') {
+    // "At 06:20 the news site X wrote ...": so is a clock time.
+    if (a === lo && speakerTo === -1 && DATE_ADPS.has(toks[a].lower) && toks[a + 1] && isWhen(toks[a + 1])) {
       let d = a + 1
-      while (d < b - 1 && toks[d].entity === 'DATE') d++
+      while (d < b - 1 && isWhen(toks[d])) d++
       if (d > a + 1 && isNounPhrase(toks, d, b)) {
         if (speakerTo === -1) speakerTo = b
         speakerFrom = d
@@ -1108,6 +1114,8 @@ function rightSpeaker(toks: Token[], v: number): [number, number] | null {
   return b > a ? [a, b] : null
 }
 
+const CLOCK_TIME = /^\d{1,2}[:.]\d{2}$/
+const isWhen = (t: Token) => t.entity === 'DATE' || CLOCK_TIME.test(t.text)
 const DATE_ADPS = new Set(['on', 'in', 'at', 'during', 'late', 'early', 'earlier', 'last', 'this', 'by'])
 
 /** Where the claim after a leading cue starts, skipping relays, dates and "in a statement". */
@@ -1264,6 +1272,12 @@ function toldWhom(toks: Token[], from: number): { relay: [number, number] | null
   const audience =
     (head && AUDIENCES.has(head.lower) && (head.pos === 'NOUN' || i - from === 1)) ||
     toks.slice(from, i).some((t) => INTERVIEWERS.has(t.lower))
+  // "told staff of the charity Harbour Aid that ...": the body whose people were told relays.
+  if (audience && ['of', 'at', 'from'].includes(toks[i]?.lower ?? '')) {
+    let e = i + 1
+    while (e < toks.length && ['DET', 'ADJ', 'NOUN', 'PROPN'].includes(toks[e].pos) && toks[e].lower !== 'that') e++
+    if (toks.slice(i + 1, e).some((t) => t.pos === 'PROPN')) return { relay: [i + 1, e], end: e }
+  }
   return { relay: audience ? null : [from, i], end: i }
 }
 
@@ -1290,6 +1304,26 @@ type FrameDraft = Frame & {
   subject?: { speaker: Token[]; relays: Token[][] }
   /** "..., a figure it says is ...": a speaker's own remark on the claim before, not its content. */
   aside?: boolean
+}
+
+/**
+ * ", an anonymous channel with 40,000 subscribers that covers the region,": an apposition after a name whose
+ * noun a "that" clause describes; the name before it is the subject.
+ */
+function apposedRelative(toks: Token[], comma: number, end: number): boolean {
+  if (!['a', 'an'].includes(toks[comma + 1]?.lower ?? '')) return false
+  if (!['NOUN', 'PROPN', 'NUM'].includes(toks[comma - 1]?.pos ?? '')) return false
+  const that = toks.slice(comma + 2, end).findIndex((t) => t.lower === 'that') + comma + 2
+  if (that < comma + 3) return false
+  const phrase = toks.slice(comma + 2, that)
+  let verb = that + 1
+  while (toks[verb]?.pos === 'ADV') verb++
+  // "that broadcasts from abroad": wink reads the verb after "that" as a plural noun.
+  const misread = toks[verb]?.pos === 'NOUN' && /s$/.test(toks[verb].lower) && toks[verb + 1]?.pos === 'ADP'
+  return (
+    phrase.every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'ADV'].includes(t.pos)) &&
+    (misread || isFiniteVerb(toks, verb))
+  )
 }
 
 /**
@@ -1739,8 +1773,9 @@ export function framesOf(sentence: Sentence, text: string): Frame[] {
     }
     // "X reported that A, citing Y, and said B": Y is A's speaker, X its relay.
     const cited = citingAfter(toks, comp.start, stop)
-    if (cited?.record) {
-      // "citing an internal audit": evidence the speaker gives; the claim stays the speaker's.
+    if (cited && (cited.record || RECKONING_VERBS.has(cue.lemma))) {
+      // "citing an internal audit", "estimated ..., citing hospital registers": evidence the speaker gives;
+      // the claim stays the speaker's.
       frame.claims.push({ start: toks[comp.start].start, end: toks[cited.comma - 1].end })
       frames.push(frame)
       continue
@@ -2002,9 +2037,12 @@ function interviewRelay(toks: Token[], from: number, to: number): Token[] | null
       )
     )
       continue
-    const whom = toldWhom(toks, i + 2)
+    // "speaking to state broadcaster X": wink reads the noun after "to" as an infinitive.
+    const modifier = toks[i + 2]?.pos === 'VERB' && ['NOUN', 'PROPN'].includes(toks[i + 3]?.pos ?? '')
+    const read = modifier ? toks.map((t, k) => (k === i + 2 ? { ...t, pos: 'ADJ' } : t)) : toks
+    const whom = toldWhom(read, i + 2)
     if (!whom.relay) continue
-    const relay = toks.slice(whom.relay[0], whom.relay[1])
+    const relay = read.slice(whom.relay[0], whom.relay[1])
     // "speaking on condition of anonymity", "on state television", "spoke to a night porter": an outlet
     // or programme has a name.
     if (!relay.some((t) => /^\p{Lu}/u.test(t.text) && !/^(?:a|an)$/i.test(t.text))) continue

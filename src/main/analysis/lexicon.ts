@@ -13,6 +13,13 @@ export const SAY_VERBS = new Set(
     'estimate calculate find expect rule'
   ).split(' ')
 )
+/**
+ * Verbs of the speaker's own reckoning: "estimated ..., citing the morgue registers" names what the estimate
+ * rests on, not someone else speaking.
+ */
+export const RECKONING_VERBS = new Set(
+  'estimate calculate reckon conclude assess judge compute project forecast'.split(' ')
+)
 /** Verbs whose object is the person told: "X told Reuters that Y". */
 export const TELL_VERBS = new Set(['tell', 'inform', 'assure', 'brief', 'remind'])
 /** Denials and accusations: the claim includes the verb ("denied that ...", "accused X of ..."). */
@@ -95,7 +102,7 @@ export const AUDIENCES = new Set(
     'reporters journalists lawmakers legislators parliament congress senators delegates supporters students ' +
     'colleagues residents crowd audience conference briefing court judges jury committee assembly members troops ' +
     'soldiers staff workers investigators officials diplomats visitors mps meps councillors partners donors ' +
-    'listeners viewers followers'
+    'listeners viewers followers media press outlets newspapers broadcasters'
   ).split(' ')
 )
 
@@ -112,7 +119,7 @@ export const DOCUMENT_HEADS = new Set(
     'footage imagery images image video videos data figures records document documents report reports assessment ' +
     'assessments photos photographs satellite analysis study survey statement map maps article story logs filing ' +
     'email emails memo letter minutes transcript audit results count tally bulletin advisory communique ' +
-    'schedule schedules calendar invoices tables files papers filings poll polls'
+    'schedule schedules calendar invoices tables files papers filings poll polls register registers ledger ledgers'
   ).split(' ')
 )
 /** Records that say nothing by themselves: "documents seen by the Courier show ..." is the Courier's reading. */
@@ -299,6 +306,9 @@ export const TRUNCATED = /\p{L}(?:\.\.\.|…)(?=\s|$)/u
 /** A record a speaker speaks through: "said in a written statement", "in an email". */
 export const RECORD_MEDIUM =
   /\bin\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)\b/i
+/** A speaker named by its record: "The ministry's statement", "the company's annual report". */
+export const OWNED_RECORD =
+  /['’]s\s+(?:\w+\s+)?(statement|letter|email|post|report|release|memo|message|note|filing|submission|advisory|bulletin)$/i
 /** An occasion other than an interview: "at a news conference", "on social media", "in a televised address". */
 export const OCCASION =
   /\b(?:at\s+an?\s+(?:\w+\s+)?(?:news|press)\s+(?:conference|briefing)|on\s+(?:social\s+media|its\s+website)|in\s+an?\s+(?:\w+\s+)?(?:address|speech|sermon|lecture|debate|hearing))\b/i

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readable, sentencesOf } from './nlp'
+import { plainLetters, readable, sentencesOf } from './nlp'
 
 describe('readable', () => {
   it('cuts a run with no space longer than any word into pieces, keeping every offset', () => {
@@ -15,7 +15,25 @@ describe('readable', () => {
   })
 })
 
+describe('plainLetters', () => {
+  it('gives letters beyond Latin-1 their base letter, one for one, and leaves the rest', () => {
+    expect(plainLetters('Col. Dragan Kovačević, Łucja Wrześ and Nguyễn Thị')).toBe(
+      'Col. Dragan Kovacevic, Lucja Wrzes and Nguyen Thi'
+    )
+    expect(plainLetters('Jürgen Ødegaard, Renée')).toBe('Jürgen Ødegaard, Renée')
+    expect(plainLetters('đ ł')).toHaveLength(3)
+  })
+})
+
 describe('sentencesOf', () => {
+  it('reads a name with letters beyond Latin-1 as one word, written as it is', () => {
+    const text = 'The spokesman, Col. Dragan Kovačević, said the fire was out.'
+    const [s] = sentencesOf(text, [{ start: 0, end: text.length }])
+    const name = s.tokens.find((t) => t.text.startsWith('Kova'))!
+    expect(name).toMatchObject({ text: 'Kovačević', pos: 'PROPN' })
+    expect(text.slice(name.start, name.end)).toBe('Kovačević')
+  })
+
   it('reads an article with an encoded blob pasted into it, its words at their places', () => {
     const blob = 'QUJD'.repeat(50_000)
     const text = `The ministry said ${blob} was attached. Officials said 40 ships waited.`

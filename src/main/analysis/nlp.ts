@@ -67,6 +67,23 @@ export function readable(slice: string): string {
   return slice.replace(/\S{257,}/g, (run) => run.replace(/(\S{255})\S/g, '$1 '))
 }
 
+/** Latin letters beyond Latin-1 ("š", "ć", "Ł", "ễ"), which wink reads as words of their own. */
+const EXTENDED_LATIN = /[\u0100-\u024f\u1e00-\u1eff]/gu
+
+/** Letters with a stroke, which have no decomposition. */
+const STROKED: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ı: 'i', ŧ: 't', Ŧ: 'T' }
+
+/**
+ * wink splits "Tešić" into "Te š i ć", so it reads each letter beyond Latin-1 as its base letter (one UTF-16
+ * unit for one, keeping every offset); tokens keep the text as written.
+ */
+export function plainLetters(slice: string): string {
+  return slice.replace(EXTENDED_LATIN, (c) => {
+    const base = STROKED[c] ?? c.normalize('NFD')[0]
+    return /[A-Za-z]/.test(base) ? base : c === c.toLowerCase() ? 'x' : 'X'
+  })
+}
+
 const FOOTNOTE = /^\[\d{1,3}\]$/
 const isQuote = (t: Token) => t.text === '"' || t.text === '“' || t.text === '”'
 
@@ -82,7 +99,7 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
   const out: Sentence[] = []
   const ranges = blocks.length ? blocks : paragraphs(text)
   ranges.forEach((block, blockIndex) => {
-    const slice = readable(text.slice(block.start, block.end))
+    const slice = plainLetters(readable(text.slice(block.start, block.end)))
     if (!slice.trim()) return
     const doc = read(slice)
     const tokens: Token[] = []
@@ -96,12 +113,13 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
       const end = at === -1 || at - cursor > 40 ? cursor : at + value.length
       cursor = end
       if (pos[i] === 'SPACE') return
+      const written = start < end ? text.slice(block.start + start, block.start + end) : value
       tokens[i] = {
         start: block.start + start,
         end: block.start + end,
-        text: value,
+        text: written,
         // A typographic apostrophe ("Ledger’s", "haven’t") reads as the plain one the rules look for.
-        lower: value.toLowerCase().replace(/’/g, "'"),
+        lower: written.toLowerCase().replace(/’/g, "'"),
         pos: pos[i],
         lemma: lemma[i] ?? value.toLowerCase()
       }
@@ -145,6 +163,13 @@ export function sentencesOf(text: string, blocks: readonly { start: number; end:
         const prev = toks[i - 1]
         if (i > 0 && t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && prev && !isQuote(prev) && prev.text !== ':')
           t.pos = 'PROPN'
+        // "Flooding in the north has killed ...": an opening -ing word whose sentence reaches its auxiliary before
+        // any comma is the subject, not a participle clause.
+        if (i === 0 && t.pos === 'VERB' && /ing$/.test(t.lower) && toks[1]?.pos === 'ADP') {
+          const comma = toks.findIndex((x) => x.text === ',')
+          const aux = toks.findIndex((x) => x.pos === 'AUX')
+          if (aux > 1 && (comma === -1 || aux < comma)) t.pos = 'NOUN'
+        }
         // "the clinic's only doctor": a word after a possessive (and its modifier) is a noun.
         const possessive = (k: number) => /^['’]s$/.test(toks[k]?.text ?? '')
         const afterPossessive = possessive(i - 1) || (['ADJ', 'ADV'].includes(prev?.pos ?? '') && possessive(i - 2))

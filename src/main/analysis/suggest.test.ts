@@ -2450,3 +2450,126 @@ describe('suggestClaims on press reviews and war updates', () => {
     expect(got.map((g) => g.claim)).toEqual(['the roads were safe', 'it had sent 40 trucks'])
   })
 })
+
+describe('suggestClaims, round 9', () => {
+  it('"citing X" after a speaker’s own reckoning, or citing a record, is the basis: the claim stays the speaker’s', () => {
+    const got = brief(
+      doc(
+        'Dr. Lena Moravec, quoted by the Harbor News Agency, estimated that some 90 people had drowned, citing the intake registers of two clinics.',
+        'The mayor said that 14 boats had sunk, citing the port registers.',
+        'The Evening Star reported that six fishermen were missing, citing two coast guard officers.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['some 90 people had drowned', 'Lena Moravec', ['Harbor News Agency']],
+      ['14 boats had sunk', 'Mayor', []],
+      ['six fishermen were missing', 'Two coast guard officers', ['Evening Star']]
+    ])
+  })
+
+  it('"Speaking to state broadcaster X" relays what she says there, though wink reads "state" as a verb', () => {
+    const got = brief(
+      doc(
+        'Interior Minister Dana Pell gave few details. Speaking to state broadcaster KTV, she said the army had left two towns.',
+        'She said talks would resume on Monday.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the army had left two towns', 'Dana Pell', ['KTV']],
+      ['talks would resume on Monday', 'Dana Pell', ['KTV']]
+    ])
+  })
+
+  it('"told South Korean media" names a class of outlets, no relay; a named outlet relays', () => {
+    const got = brief(
+      doc(
+        "Norvania's defence minister, Ilse Brandt, told Estravan media that the clashes had been small.",
+        'Her deputy told the press that 40 drones had been shot down.',
+        'Brandt told the Harbor Press that the front was stable.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['the clashes had been small', []],
+      ['40 drones had been shot down', []],
+      ['the front was stable', ['Harbor Press']]
+    ])
+  })
+
+  it('a name with an apposition a "that" clause describes is the speaker, not the publisher', () => {
+    const got = brief({
+      ...doc(
+        'Fires burned overnight at the port.',
+        'Harbour Eye, an anonymous channel with about 12,000 followers that covers the coast, posted at 04:10: "Two cranes are down. Nobody is fighting the fire."',
+        'Grey Gull, a channel that often repeats army statements, claimed the fire was "an act of sabotage".',
+        'Radio Libera, an opposition station that broadcasts from exile, said the port had been shut for weeks.'
+      ),
+      outlet: 'The Port Monitor'
+    })
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['"Two cranes are down. Nobody is fighting the fire."', 'Harbour Eye'],
+      ['the fire was "an act of sabotage"', 'Grey Gull'],
+      ['the port had been shut for weeks', 'Radio Libera']
+    ])
+  })
+
+  it('"According to the statement" after "the ministry\'s statement said" is the ministry', () => {
+    const got = brief(
+      doc(
+        "The Transport Ministry's statement said the bridge had been closed at dawn. According to the statement, the first crack appeared at 04:10."
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['the bridge had been closed at dawn', 'Transport Ministry'],
+      ['the first crack appeared at 04:10', 'Transport Ministry']
+    ])
+  })
+
+  it('an opening clock time ("At 06:20 the news site X wrote ...") is no part of the speaker', () => {
+    const got = brief(
+      doc('Fires burned overnight.', 'At 06:20 the independent news site Open Harbour wrote that nine people had died.')
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([['nine people had died', 'Open Harbour']])
+  })
+
+  it('"told staff of the charity X" relays through X; "told reporters" relays nothing', () => {
+    const got = brief(
+      doc(
+        'Floods hit the valley.',
+        'Residents of two streets told staff of the charity Harbour Aid that they heard no siren. Farmers told reporters that 40 cows drowned.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.via])).toEqual([
+      ['they heard no siren', ['Harbour Aid']],
+      ['40 cows drowned', []]
+    ])
+  })
+
+  it('"X\'s statement, carried in full by Y, said": X\'s claims in the paragraph come through Y', () => {
+    const got = brief(
+      doc(
+        'Fire broke out at the refinery.',
+        "The Energy Ministry's statement, carried in full by the agency Nortel at 09:15, said the fire had started in a pump house. Three workers were hurt, the ministry said. All were taken to hospital, it added.",
+        'Energy Minister Vera Lund said on Friday that the fire was out.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name, g.via])).toEqual([
+      ['the fire had started in a pump house', 'Energy Ministry', ['Nortel']],
+      ['Three workers were hurt', 'Energy Ministry', ['Nortel']],
+      ['All were taken to hospital', 'Energy Ministry', ['Nortel']],
+      ['the fire was out', 'Vera Lund', []]
+    ])
+  })
+
+  it('an opening gerund subject ("Shelling in the east has killed ...") keeps its closing attribution', () => {
+    const got = brief(
+      doc(
+        'Shelling in the east has killed 12 people, the regional governor said on Monday.',
+        'Speaking in the capital on Tuesday, the minister said 40 shops had burned.'
+      )
+    )
+    expect(got.map((g) => [g.claim, g.name])).toEqual([
+      ['Shelling in the east has killed 12 people', 'Regional governor'],
+      ['40 shops had burned', 'Minister']
+    ])
+  })
+})

@@ -1,6 +1,7 @@
 // Suggested claims for one document: who asserts what, through whom, and on what cue. Pure and
 // synchronous; run it through suggestInWorker (worker.ts) to keep it off the UI's thread.
 import { invalid } from '../../shared/errors'
+import { coveredByFiguresCaveat, figuresCaveat, type FiguresCaveat } from './figures-caveat'
 import type { Source } from '../../shared/model'
 import { normName } from '../../shared/source-names'
 import { framesOf, namesAnAccount, quotesOpen, trimClaim, type Frame } from './attribution'
@@ -38,6 +39,7 @@ import {
   PROCESS_NOTE,
   PUBLISHER_DENIAL,
   OCCASION,
+  OWNED_RECORD,
   RECORD_MEDIUM,
   REBUTTAL,
   RECORD_COMPARISON,
@@ -299,7 +301,10 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   // Caveats on a record's contents, applied once the whole article is read.
   const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
   // "The Post printed a statement by the coast guard as carried by Nortel": the outlets a record came through.
-  const carried = new Map<Entity, { record?: string; block: number; via: Relay[] }>()
+  const carried = new Map<Entity, { record?: string; block: number; via: Relay[]; whole?: boolean }>()
+  // Caveats on the article's figures ("any of the casualty figures cited below"), applied once it is read.
+  const figureCaveats: { caveats: Caveat[]; on: FiguresCaveat; at: number }[] = []
+  let onFigures: FiguresCaveat | null = null
 
   sentences.forEach((s, si) => {
     const block = doc.blocks[s.block]
@@ -386,6 +391,9 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
       if (medium && entity) speakers.noteRecord(entity, medium[1].toLowerCase())
+      // "The ministry's statement said ...": a later "the statement" is the ministry's too.
+      const ownRecord = OWNED_RECORD.exec(mention.text)
+      if (ownRecord && entity) speakers.noteRecord(entity, ownRecord[1].toLowerCase())
       // "said in a statement published by the agency Nortel", "according to the agency, whose report was
       // quoted by Radio Vest": outlets an aside outside the claim names as carrying the words.
       for (const r of carriersIn(text, s, f.claims)) {
@@ -405,7 +413,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
       // she relays.
       const chain = (e: Entity | null, head?: string) => {
         const c = e ? carried.get(e) : undefined
-        return c && c.block === s.block && (c.record === undefined || c.record === head) ? c.via : []
+        return c && c.block === s.block && (c.record === undefined || c.record === head || c.whole) ? c.via : []
       }
       const relayed = [...via]
       via.splice(0, via.length, ...chain(entity, p.kind === 'document' ? p.head : undefined))
@@ -591,6 +599,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         })
       } else if (caveats.length && CAVEAT_ON_RECORD.test(sentenceText) && recordVoices(drafts, s).size) {
         recordCaveats.push({ caveats, s, sentenceText })
+      } else if (caveats.length && (onFigures = figuresCaveat(sentenceText, aloneInBlock(sentences, si, drafts)))) {
+        figureCaveats.push({ caveats, on: onFigures, at: drafts.length })
       } else if (caveats.length) {
         attachCaveats(drafts, caveats, s, sentenceText)
         // "Borealis cannot verify either figure, and neither side publishes its losses": the clause joined
@@ -618,6 +628,8 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   })
 
   for (const { caveats, s, sentenceText } of recordCaveats) attachRecordCaveats(drafts, caveats, s, sentenceText)
+  for (const { caveats, on, at } of figureCaveats)
+    for (const d of coveredByFiguresCaveat(on, drafts.slice(0, at), drafts.slice(at))) d.caveats.push(...caveats)
   bridgeAccounts(drafts, sentences, text)
   carryInterviews(drafts)
   return finish(dedupe(drafts), speakers)
@@ -632,9 +644,12 @@ function noteCarriedRecord(
   s: Sentence,
   speakers: Speakers,
   publisher: string | null,
-  carried: Map<Entity, { record?: string; block: number; via: Relay[] }>
+  carried: Map<Entity, { record?: string; block: number; via: Relay[]; whole?: boolean }>
 ): boolean {
-  const m = CARRIED_RECORD.exec(text.slice(s.start, s.end)) ?? CARRIED_INTERVIEW.exec(text.slice(s.start, s.end))
+  const sentenceText = text.slice(s.start, s.end)
+  const owned = OWNED_RECORD_CARRIED.exec(sentenceText)
+  if (owned?.indices) return noteOwnedRecord(text, s, owned.indices, owned[2], speakers, publisher, carried)
+  const m = CARRIED_RECORD.exec(sentenceText) ?? CARRIED_INTERVIEW.exec(sentenceText)
   if (!m?.indices) return false
   const indices = m.indices
   // A phrase up to its apposition: "The Post, a local weekly," is the Post.
@@ -667,6 +682,44 @@ function noteCarriedRecord(
   return entity.kind === 'person'
 }
 /**
+ * "The ministry's statement, carried in full by the agency Nortel at 08:10, said ...": the ministry's claims in
+ * the paragraph came through Nortel, whatever verb or pronoun gives them ("the ministry said", "it added").
+ */
+function noteOwnedRecord(
+  text: string,
+  s: Sentence,
+  indices: RegExpIndicesArray,
+  record: string,
+  speakers: Speakers,
+  publisher: string | null,
+  carried: Map<Entity, { record?: string; block: number; via: Relay[]; whole?: boolean }>
+): boolean {
+  const within = (g: number) => {
+    const [from, to] = (indices[g] ?? [0, 0]).map((i) => i + s.start)
+    return s.tokens.filter((t) => t.start >= from && t.end <= to)
+  }
+  const author = within(1)
+  const carrier = within(3)
+  if (!author.length || !carrier.length) return false
+  const span = tokenSpan(text, carrier)
+  const relay = speakers.relay(profile(carrier, text), span, span.start)
+  if (publisher && normName(relay.name) === normName(publisher)) return false
+  const via: Relay[] = [
+    {
+      mention: span,
+      name: relay.name,
+      kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+      sourceId: relay.sourceId
+    }
+  ]
+  const authorSpan = tokenSpan(text, author)
+  const { entity } = speakers.resolve(profile(author, text), authorSpan, authorSpan.start)
+  speakers.noteRecord(entity, record.toLowerCase())
+  carried.set(entity, { record: record.toLowerCase(), block: s.block, via, whole: true })
+  return false
+}
+
+/**
  * "Berg told a briefing that .... Kurier, which carried her remarks, added ...": the outlet relays the claims of
  * the sentence before that came with no relay.
  */
@@ -691,6 +744,8 @@ const CARRIED_BACK =
 
 const CARRIED_RECORD =
   /^(.+?)\s+(?:printed|published|carried|ran|reproduced|reprinted|aired|broadcast|posted)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+)?(statement|report|letter|communique|release|bulletin|dispatch)\s+(?:by|from)\s+(.+?)(?:,?\s+as\s+(?:carried|reported|relayed|distributed|published|released)\s+by\s+(.+?))?\s*[.;]?$/du
+const OWNED_RECORD_CARRIED =
+  /^(.+?)['’]s\s+(?:[\p{L}-]+\s+)?(statement|report|letter|communique|release|bulletin)\s*,\s+(?:carried|published|relayed|reported|distributed|released|reproduced)\s+(?:in\s+full\s+)?by\s+(.+?)(?:\s+(?:at|on|in)\s+[^,]*)?\s*,/du
 const CARRIED_INTERVIEW =
   /^(.+?)\s+(?:quoted|carried|printed|ran|reproduced|reprinted|aired|broadcast)\s+(?:an|the)\s+(interview)\s+(?:that|which)\s+(.+?)\s+gave\s+(?:to|on)\s+(.+?)(?:\s+(?:on|last|this|in)\s+[^,]*)?\s*[.;]?$/du
 
@@ -1287,6 +1342,14 @@ function attachCaveats(drafts: Draft[], caveats: Caveat[], s: Sentence, sentence
             ? withFigures
             : [pool.at(-1)!]
   for (const d of targets) d.caveats.push(...caveats)
+}
+
+/** A sentence that is its paragraph's only one, with no claim before it in the paragraph. */
+function aloneInBlock(sentences: Sentence[], si: number, drafts: Draft[]): boolean {
+  const s = sentences[si]
+  return (
+    sentences[si - 1]?.block !== s.block && sentences[si + 1]?.block !== s.block && drafts.at(-1)?.block !== s.block
+  )
 }
 
 /** Who speaks through the records a sentence names ("the report", "a report by the institute"), or "the document". */
