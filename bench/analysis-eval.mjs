@@ -372,14 +372,17 @@ if (opts.verbose)
       )
   }
 
-/** The blind set whose misses no rule has been written against yet: its scores are still first-run scores. */
-const UNSEEN = /^blind10-/
+/**
+ * The blind set whose misses no rule has been written against yet, whose scores are still first-run
+ * scores; none now (rules round 9 was written on blind10's). The next blind set goes here.
+ */
+const UNSEEN = null
 
 if (opts.readme) {
   const summary = results.map(({ article, warm, cold, conflicts }) => {
     const n = article.gold.claims.length
     const kind = article.held
-      ? UNSEEN.test(article.name)
+      ? UNSEEN?.test(article.name)
         ? 'blind, no rule yet written with its misses in view'
         : /^blind\d*-/.test(article.name)
           ? 'blind, later improved on'
