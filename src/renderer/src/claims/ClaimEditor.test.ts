@@ -90,6 +90,25 @@ describe('ClaimEditor', () => {
     expect(screen.queryByTestId('note-changed-elsewhere')).toBeNull()
   })
 
+  it('a note this editor saved earlier, coming back by Redo, is shown, and closing the editor keeps it', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'typed here' } })
+    note.blur()
+    await waitFor(() => expect(lastPatch()).toEqual({ note: 'typed here' }))
+    await desk.store.step('undo')
+    await waitFor(() => expect(note.value).toBe(''))
+    await desk.store.step('redo')
+    await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed here'))
+    await waitFor(() => expect(note.value).toBe('typed here'))
+    desk.store.focusedClaimId = null
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    expect(desk.store.claims.get(claim.id)?.note).toBe('typed here')
+    expect((await t.service.api.getClaims([claim.id]))[0].note).toBe('typed here')
+  })
+
   it('a note typed over one changed elsewhere is still saved when the editor closes before the analyst picks', async () => {
     const { claim, desk } = await setup()
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
