@@ -104,6 +104,11 @@ describe('claimdesk claim edit', () => {
         2,
         /^claimdesk: --status: must be one of unverified, .*not-checkable \(not “not_checkable”\)/
       ],
+      [
+        ['--all', '--add-tag', 'Kursk', '--remove-tag', ' kursk'],
+        2,
+        /^claimdesk: --remove-tag kursk: --add-tag adds it/
+      ],
       [['--all', '--credibility', '7'], 2, /^claimdesk: --credibility: must be 1–6 \(not “7”\)/],
       [['--all', '--add-tag', 'x'.repeat(101)], 2, /^claimdesk: --add-tag: /],
       [['--all', '--source-to', 'Nobody'], 1, /^claimdesk: --source-to: no source with id, name or alias “Nobody”/],

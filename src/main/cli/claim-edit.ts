@@ -64,6 +64,10 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
   }
   if (Object.keys(change).length === 0 && values['source-to'] === undefined)
     throw new UsageError('name a change: --add-tag, --remove-tag, --status, --credibility or --source-to')
+  const both = values['remove-tag']?.find((r) =>
+    values['add-tag']?.some((a) => a.trim().toLowerCase() === r.trim().toLowerCase())
+  )
+  if (both !== undefined) throw new UsageError(`--remove-tag ${both.trim()}: --add-tag adds it in the same command`)
   const checked = claimsPatch.safeParse({ ...change, ...(values['source-to'] ? { sourceId: 'stand-in' } : {}) })
   if (!checked.success) {
     const issue = checked.error.issues[0]
