@@ -52,6 +52,21 @@ describe('ClaimEditor', () => {
     await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed as the editor closed'))
   })
 
+  it('saves a note being typed when the page goes (a reload, a closed window) before it would autosave', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'typed just before the reload' } })
+    expect(desk.store.claims.get(claim.id)?.note).toBe('')
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    // Sent then, not when the autosave timer would have fired.
+    expect(desk.store.claims.get(claim.id)?.note).toBe('typed just before the reload')
+    await waitFor(async () =>
+      expect((await t.service.api.getClaims([claim.id]))[0].note).toBe('typed just before the reload')
+    )
+  })
+
   it('shows the note a claim has when it opens', async () => {
     const { claim, desk } = await setup()
     await desk.store.updateClaim(claim.id, { note: 'Publisher’s caveat: not verified' })
