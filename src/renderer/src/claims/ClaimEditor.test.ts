@@ -67,6 +67,21 @@ describe('ClaimEditor', () => {
     )
   })
 
+  it('says the note typed when its claim is deleted elsewhere under it, with its words', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'words typed as it went' } })
+    // Another window deletes it: the change arrives as the others' do.
+    const { changes } = await t.service.api.deleteClaim(claim.id)
+    desk.store.applyChanges(changes)
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    expect(desk.store.notices.errors.map((n) => n.message)).toEqual([
+      'The claim was deleted while you typed its note, which was not saved: “words typed as it went”'
+    ])
+  })
+
   it('shows the note a claim has when it opens', async () => {
     const { claim, desk } = await setup()
     await desk.store.updateClaim(claim.id, { note: 'Publisher’s caveat: not verified' })
