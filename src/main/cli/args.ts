@@ -30,6 +30,14 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   }
 }
 
+/** A command that takes no words outside its options: one left over is a slip (ids split by spaces), never ignored. */
+export function noPositionals(positionals: readonly string[]): void {
+  if (positionals.length)
+    throw new UsageError(
+      `“${positionals[0]}” is no option of this command; several ids or names go in one option, joined by commas: id1,id2`
+    )
+}
+
 export function requireCase(value: string | undefined): string {
   if (!value) throw new UsageError('--case <file> is required')
   return casePath(value)

@@ -104,6 +104,11 @@ describe('claimdesk claim edit', () => {
         2,
         /^claimdesk: --status: must be one of unverified, .*not-checkable \(not “not_checkable”\)/
       ],
+      [
+        ['--all', '--add-tag', 'Kursk', '--remove-tag', ' kursk'],
+        2,
+        /^claimdesk: --remove-tag kursk: --add-tag adds it/
+      ],
       [['--all', '--credibility', '7'], 2, /^claimdesk: --credibility: must be 1–6 \(not “7”\)/],
       [['--all', '--add-tag', 'x'.repeat(101)], 2, /^claimdesk: --add-tag: /],
       [['--all', '--source-to', 'Nobody'], 1, /^claimdesk: --source-to: no source with id, name or alias “Nobody”/],
@@ -122,7 +127,13 @@ describe('claimdesk claim edit', () => {
       [['--all'], 2, /^claimdesk: name a change: /],
       [['--status', 'false'], 2, /^claimdesk: name the claims: /],
       [['--all', '--tag', 'troops', '--status', 'false'], 2, /^claimdesk: --all means every claim/],
-      [['--ids', a.id, '--doc', 'Troops', '--status', 'false'], 2, /^claimdesk: --ids names the claims itself/]
+      [['--ids', a.id, '--doc', 'Troops', '--status', 'false'], 2, /^claimdesk: --ids names the claims itself/],
+      // Ids split by a space: the second is no option, and is not left out unsaid.
+      [
+        ['--ids', a.id, 'nope-3', '--status', 'false'],
+        2,
+        /^claimdesk: “nope-3” is no option of this command; .* id1,id2/
+      ]
     ] as const
     for (const [args, code, err] of refused) {
       const r = await edit(...args)
@@ -205,5 +216,14 @@ describe('claimdesk claim delete', () => {
     const json = await cli('claim', 'delete', '--case', c, '--ids', a.id, '--json')
     expect(JSON.parse(json.out)).toEqual({ deleted: [a.id] })
     expect((await cli('claim', 'delete', '--case', c)).code).toBe(2)
+  })
+
+  it('refuses ids split by a space rather than delete the first alone', async () => {
+    const before = await saved()
+    const [a, b] = await rows()
+    const r = await cli('claim', 'delete', '--case', c, '--ids', a.id, b.id)
+    expect(r).toMatchObject({ code: 2, out: '' })
+    expect(r.err).toContain(`“${b.id}” is no option of this command`)
+    expect(await saved()).toBe(before)
   })
 })

@@ -5,7 +5,7 @@ import { invalid, notFound } from '../../shared/errors'
 import { CLAIM_STATUSES, CREDIBILITY, type ClaimStatus, type Credibility, type Id } from '../../shared/model'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
-import { parse, requireCase, UsageError, type CliIo } from './args'
+import { noPositionals, parse, requireCase, UsageError, type CliIo } from './args'
 import { oneOf } from './claim-add'
 import { checkCount, claimsByIds, idsOption, someOf } from './claims-named'
 import { documentNamed } from './documents'
@@ -29,7 +29,7 @@ interface Filters {
 }
 
 export async function claimEditCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+  const { values, positionals } = parse(args, {
     ids: { type: 'string' },
     doc: { type: 'string' },
     source: { type: 'string' },
@@ -42,6 +42,7 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
     'source-to': { type: 'string' }
   })
   if (values.help) return (void io.out(USAGE), 0)
+  noPositionals(positionals)
   const target = requireCase(values.case)
   const filtered = values.doc !== undefined || values.source !== undefined || values.tag !== undefined
   if (values.ids !== undefined && (filtered || values.all))
@@ -63,6 +64,10 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
   }
   if (Object.keys(change).length === 0 && values['source-to'] === undefined)
     throw new UsageError('name a change: --add-tag, --remove-tag, --status, --credibility or --source-to')
+  const both = values['remove-tag']?.find((r) =>
+    values['add-tag']?.some((a) => a.trim().toLowerCase() === r.trim().toLowerCase())
+  )
+  if (both !== undefined) throw new UsageError(`--remove-tag ${both.trim()}: --add-tag adds it in the same command`)
   const checked = claimsPatch.safeParse({ ...change, ...(values['source-to'] ? { sourceId: 'stand-in' } : {}) })
   if (!checked.success) {
     const issue = checked.error.issues[0]

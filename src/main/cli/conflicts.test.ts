@@ -143,6 +143,10 @@ describe('claimdesk conflicts', () => {
       '--kind pair: use conflict or consistent'
     )
     expect((await cli('conflicts', '--case', c, '--make', 'nope,nada')).code).toBe(1)
+    expect(await cli('conflicts', '--case', c, '--confirm', p1, 'p7')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('“p7” is no option of this command')
+    })
     expect((await cli('conflicts', '--case', c, '--subject', 'x')).err).toContain(
       '--kind, --subject and --note go with --make'
     )

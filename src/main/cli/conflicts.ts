@@ -5,7 +5,7 @@ import type { ConflictSetProposal } from '../../shared/analysis'
 import { CONFLICT_SET_KINDS, type ConflictSet, type ConflictSetKind, type ConflictSetStatus } from '../../shared/model'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
-import { parse, requireCase, UsageError, type CliIo } from './args'
+import { noPositionals, parse, requireCase, UsageError, type CliIo } from './args'
 import { openCaseFor } from './open'
 import { conflictRefs, formatConflicts } from './format'
 import { USAGE } from './usage'
@@ -15,7 +15,7 @@ type Listed = { ref: string; set: ConflictSet } | { ref: string; proposal: Confl
 const list = (value: string | undefined) => value?.split(',').flatMap((x) => x.trim() || []) ?? []
 
 export async function conflictsCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, {
+  const { values, positionals } = parse(args, {
     confirm: { type: 'string' },
     dismiss: { type: 'string' },
     delete: { type: 'string' },
@@ -25,6 +25,7 @@ export async function conflictsCommand(service: ClaimdeskService, args: string[]
     note: { type: 'string' }
   })
   if (values.help) return (void io.out(USAGE), 0)
+  noPositionals(positionals)
   const actions = [values.confirm, values.dismiss, values.delete, values.make].filter((v) => v !== undefined)
   if (actions.length > 1) throw new UsageError('use one of --confirm, --dismiss, --delete and --make')
   if (

@@ -217,13 +217,27 @@ export function conflictRefs(sets: readonly ConflictSet[], proposals: readonly C
   }
 }
 
-/** The prefix and the first characters of each key's hash: four, or more while two would share one. */
+/**
+ * The prefix and the first characters of each key's hash: four, or more while another key's hash
+ * begins the same. Only the names that would be shared grow, so a set met by a new one sharing its
+ * first characters never renames the others.
+ */
 function shortNames(prefix: string, keys: readonly string[]): string[] {
   const hashes = keys.map((k) => createHash('sha256').update(k).digest('hex'))
-  for (let length = 4; ; length += 2) {
-    const names = hashes.map((h) => prefix + h.slice(0, length))
-    if (new Set(names).size === new Set(keys).size || length >= 64) return names
+  // Sorted, a hash shares most of its start with a neighbour: one past that is the first length it has alone.
+  const sorted = [...new Set(hashes)].sort()
+  const shared = (a: string, b = '') => {
+    let n = 0
+    while (n < a.length && a[n] === b[n]) n++
+    return n
   }
+  const length = new Map(
+    sorted.map((h, i) => {
+      const alone = Math.max(shared(h, sorted[i - 1]), shared(h, sorted[i + 1])) + 1
+      return [h, Math.min(64, Math.max(4, alone + (alone % 2)))]
+    })
+  )
+  return hashes.map((h) => prefix + h.slice(0, length.get(h)))
 }
 
 export function formatConflicts(

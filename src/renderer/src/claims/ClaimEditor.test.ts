@@ -52,6 +52,36 @@ describe('ClaimEditor', () => {
     await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed as the editor closed'))
   })
 
+  it('saves a note being typed when the page goes (a reload, a closed window) before it would autosave', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'typed just before the reload' } })
+    expect(desk.store.claims.get(claim.id)?.note).toBe('')
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    // Sent then, not when the autosave timer would have fired.
+    expect(desk.store.claims.get(claim.id)?.note).toBe('typed just before the reload')
+    await waitFor(async () =>
+      expect((await t.service.api.getClaims([claim.id]))[0].note).toBe('typed just before the reload')
+    )
+  })
+
+  it('says the note typed when its claim is deleted elsewhere under it, with its words', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'words typed as it went' } })
+    // Another window deletes it: the change arrives as the others' do.
+    const { changes } = await t.service.api.deleteClaim(claim.id)
+    desk.store.applyChanges(changes)
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    expect(desk.store.notices.errors.map((n) => n.message)).toEqual([
+      'The claim was deleted while you typed its note, which was not saved: “words typed as it went”'
+    ])
+  })
+
   it('shows the note a claim has when it opens', async () => {
     const { claim, desk } = await setup()
     await desk.store.updateClaim(claim.id, { note: 'Publisher’s caveat: not verified' })
@@ -88,6 +118,25 @@ describe('ClaimEditor', () => {
     await fireEvent.blur(note)
     expect(desk.store.claims.get(claim.id)?.note).toBe('theirs again')
     expect(screen.queryByTestId('note-changed-elsewhere')).toBeNull()
+  })
+
+  it('a note this editor saved earlier, coming back by Redo, is shown, and closing the editor keeps it', async () => {
+    const { claim, desk } = await setup()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('source-input')))
+    const note = screen.getByTestId('note-input') as HTMLTextAreaElement
+    note.focus()
+    await fireEvent.input(note, { target: { value: 'typed here' } })
+    note.blur()
+    await waitFor(() => expect(lastPatch()).toEqual({ note: 'typed here' }))
+    await desk.store.step('undo')
+    await waitFor(() => expect(note.value).toBe(''))
+    await desk.store.step('redo')
+    await waitFor(() => expect(desk.store.claims.get(claim.id)?.note).toBe('typed here'))
+    await waitFor(() => expect(note.value).toBe('typed here'))
+    desk.store.focusedClaimId = null
+    await waitFor(() => expect(screen.queryByTestId('note-input')).toBeNull())
+    expect(desk.store.claims.get(claim.id)?.note).toBe('typed here')
+    expect((await t.service.api.getClaims([claim.id]))[0].note).toBe('typed here')
   })
 
   it('a note typed over one changed elsewhere is still saved when the editor closes before the analyst picks', async () => {
