@@ -177,6 +177,18 @@ describe('claimdesk claim edit', () => {
     expect(await saved()).toBe(before)
   })
 
+  it('gives a new source only to claims the filtered source says, not to those it only relays', async () => {
+    const add = ['claim', 'add', '--case', c, '--doc', 'Port', '--quote', 'The harbour master said']
+    expect((await cli(...add, '--source', 'harbour master', '--via', 'the governor')).code).toBe(0)
+    const before = await saved()
+    const r = await edit('--source', 'the governor', '--source-to', 'Zelensky')
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/--source-to: 1 claim of the 3 found is only relayed by the governor, not said by it \(/)
+    expect(await saved()).toBe(before)
+    // Without a new source, the filter takes what the app's filter takes.
+    expect((await edit('--source', 'the governor', '--add-tag', 'governor')).out).toBe('changed 3 claims')
+  })
+
   it('refuses more ids than one change takes before opening the case', async () => {
     const ids = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',')
     const r = await edit('--ids', ids, '--status', 'false')

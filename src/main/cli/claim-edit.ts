@@ -2,7 +2,14 @@
 // named by id or found by the app's own claim filters, as one change to the case.
 import { claimsPatch, type ClaimdeskApi, type ClaimsPatch, type TagCount } from '../../shared/api'
 import { invalid, notFound } from '../../shared/errors'
-import { CLAIM_STATUSES, CREDIBILITY, type ClaimStatus, type Credibility, type Id } from '../../shared/model'
+import {
+  CLAIM_STATUSES,
+  CREDIBILITY,
+  type Claim,
+  type ClaimStatus,
+  type Credibility,
+  type Id
+} from '../../shared/model'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { noPositionals, parse, requireCase, UsageError, type CliIo } from './args'
@@ -87,7 +94,18 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
       ? { sourceId: sourceNamed(overview.sources, values['source-to'], '--source-to').id }
       : {})
   }
-  const named = ids ? (await claimsByIds(api, '--ids', ids)).map((c) => c.id) : await claimsFound(api, filters)
+  const found = ids ? await claimsByIds(api, '--ids', ids) : await claimsFound(api, filters)
+  // The filter finds the claims a source says or relays; a new speaker is for those it says.
+  const relayed = patch.sourceId && filters.sourceId ? found.filter((c) => c.sourceId !== filters.sourceId) : []
+  if (relayed.length)
+    throw new UsageError(
+      `--source-to: ${count(relayed.length)} of the ${found.length} found ${relayed.length === 1 ? 'is' : 'are'} only relayed by ` +
+        `${values.source}, not said by it (${someOf(
+          relayed.map((c) => c.id),
+          5
+        )}); name the claims to give a new source with --ids`
+    )
+  const named = found.map((c) => c.id)
   if (!ids)
     checkCount(
       named.length,
@@ -116,14 +134,14 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
 const count = (n: number) => `${n} claim${n === 1 ? '' : 's'}`
 
 /** The claims the app's claim filters find (listClaims), every page of them. */
-async function claimsFound(api: ClaimdeskApi, filters: Filters): Promise<Id[]> {
-  const ids: Id[] = []
-  for (let page; !page || ids.length < page.total;) {
-    page = await api.listClaims({ ...filters, offset: ids.length, limit: 5000 })
+async function claimsFound(api: ClaimdeskApi, filters: Filters): Promise<Claim[]> {
+  const claims: Claim[] = []
+  for (let page; !page || claims.length < page.total;) {
+    page = await api.listClaims({ ...filters, offset: claims.length, limit: 5000 })
     if (page.claims.length === 0) break
-    ids.push(...page.claims.map((c) => c.id))
+    claims.push(...page.claims)
   }
-  return ids
+  return claims
 }
 
 /** A topic as the case spells it: exactly, or the one topic that differs only in capitals. */

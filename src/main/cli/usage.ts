@@ -22,7 +22,8 @@ Usage:
       One change to the claims named (ids as claimdesk list shows them) or found: --doc, --source
       (claims it speaks or relays, as the app's filter) and --tag (the topic, whatever its capitals)
       together find the claims with all of them; --all takes every claim. --source-to sets the
-      source (an existing one: by id, name or alias). Says how many claims changed and how many were
+      source (an existing one: by id, name or alias); with --source, it is refused when some claims
+      found are only relayed by that source. Says how many claims changed and how many were
       already so. Every option is checked first, and it is one change, all or nothing: an unknown id,
       source or topic changes nothing, and so does naming more than 10000 claims (refused rather
       than split, so no part is left changed when a later part fails; narrow it or run it in parts).
