@@ -4,17 +4,17 @@ import type { CaseChanges } from '../../shared/api'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { noPositionals, parse, requireCase, UsageError, type CliIo } from './args'
-import { claimsByIds, idsOption } from './claims-named'
+import { claimsByIds, idsOptions } from './claims-named'
 import { openCaseFor } from './open'
 import { USAGE } from './usage'
 
 export async function claimDeleteCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { ids: { type: 'string' } })
+  const { values, positionals } = parse(args, { ids: { type: 'string' }, 'ids-file': { type: 'string' } })
   if (values.help) return (void io.out(USAGE), 0)
   noPositionals(positionals)
   const target = requireCase(values.case)
-  if (values.ids === undefined) throw new UsageError('--ids <id,...> is required (see claimdesk list)')
-  const ids = idsOption('--ids', values.ids)
+  const ids = await idsOptions(values)
+  if (!ids) throw new UsageError('--ids <id,...> or --ids-file <file> is required (see claimdesk list)')
   const api = gate(service.handlers)
   await openCaseFor(api, target, {}, io)
   await claimsByIds(api, '--ids', ids)

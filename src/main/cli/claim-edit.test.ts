@@ -189,6 +189,23 @@ describe('claimdesk claim edit', () => {
     expect((await edit('--source', 'the governor', '--add-tag', 'governor')).out).toBe('changed 3 claims')
   })
 
+  it('takes the ids from a file, one a line, for more than a command line holds', async () => {
+    const [a, b, , d] = await rows()
+    const file = join(dir, 'ids.txt')
+    await writeFile(file, `${a.id}\n${b.id}\n\n`)
+    expect((await edit('--ids-file', file, '--add-tag', 'from file')).out).toBe('changed 2 claims')
+    expect((await rows()).filter((r) => r.tags.includes('from file')).map((r) => r.id)).toEqual([a.id, b.id])
+    expect((await edit('--ids-file', join(dir, 'none.txt'), '--status', 'false')).err).toContain(
+      '--ids-file ' + join(dir, 'none.txt') + ': no such file'
+    )
+    expect((await edit('--ids-file', file, '--ids', a.id, '--status', 'false')).err).toContain(
+      'use --ids or --ids-file, not both'
+    )
+    await writeFile(file, `${d.id}, ${a.id}`)
+    expect((await cli('claim', 'delete', '--case', c, '--ids-file', file)).out).toBe('deleted 2 claims')
+    expect(await rows()).toHaveLength(2)
+  })
+
   it('refuses more ids than one change takes before opening the case', async () => {
     const ids = Array.from({ length: 10_001 }, (_, i) => `c${i}`).join(',')
     const r = await edit('--ids', ids, '--status', 'false')

@@ -14,7 +14,7 @@ import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { noPositionals, parse, requireCase, UsageError, type CliIo } from './args'
 import { oneOf } from './claim-add'
-import { checkCount, claimsByIds, idsOption, someOf } from './claims-named'
+import { checkCount, claimsByIds, idsOptions, someOf } from './claims-named'
 import { documentNamed } from './documents'
 import { openCaseFor } from './open'
 import { sourceNamed } from './sources'
@@ -38,6 +38,7 @@ interface Filters {
 export async function claimEditCommand(service: ClaimdeskService, args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     ids: { type: 'string' },
+    'ids-file': { type: 'string' },
     doc: { type: 'string' },
     source: { type: 'string' },
     tag: { type: 'string' },
@@ -52,14 +53,15 @@ export async function claimEditCommand(service: ClaimdeskService, args: string[]
   noPositionals(positionals)
   const target = requireCase(values.case)
   const filtered = values.doc !== undefined || values.source !== undefined || values.tag !== undefined
-  if (values.ids !== undefined && (filtered || values.all))
+  const byId = values.ids !== undefined || values['ids-file'] !== undefined
+  if (byId && (filtered || values.all))
     throw new UsageError('--ids names the claims itself: leave out --doc, --source, --tag and --all')
   if (values.all && filtered) throw new UsageError('--all means every claim: leave out --doc, --source and --tag')
-  if (values.ids === undefined && !filtered && !values.all)
+  if (!byId && !filtered && !values.all)
     throw new UsageError(
       'name the claims: --ids <id,...>, or --doc, --source, --tag (together: claims with all of them), or --all'
     )
-  const ids = values.ids === undefined ? undefined : idsOption('--ids', values.ids)
+  const ids = await idsOptions(values)
 
   const status = oneOf<ClaimStatus>('--status', CLAIM_STATUSES, values.status)
   const credibility = oneOf<Credibility>('--credibility', CREDIBILITY, values.credibility, '1–6')

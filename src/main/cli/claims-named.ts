@@ -1,14 +1,29 @@
 // The claims a command names by id (as `claimdesk list` shows them) and the most one change takes:
 // every id is checked before anything changes.
+import { readFile } from 'node:fs/promises'
 import { LIMITS, type ClaimdeskApi } from '../../shared/api'
 import { invalid, notFound } from '../../shared/errors'
 import type { Claim } from '../../shared/model'
 import { UsageError } from './args'
 
-/** "c1, c2,c3" -> ["c1", "c2", "c3"], each once. */
+/** "c1, c2,c3" (or one a line) -> ["c1", "c2", "c3"], each once. */
 export const idList = (value: string | undefined): string[] => [
-  ...new Set(value?.split(',').flatMap((x) => x.trim() || []) ?? [])
+  ...new Set(value?.split(/[,\s]+/).flatMap((x) => x || []) ?? [])
 ]
+
+/**
+ * The ids `--ids` gives, or `--ids-file` (a file of ids, one a line or separated by commas: more than
+ * a command line holds), checked before the case is opened: some, and no more than one change takes.
+ */
+export async function idsOptions(values: { ids?: string; 'ids-file'?: string }): Promise<string[] | undefined> {
+  const file = values['ids-file']
+  if (file === undefined) return values.ids === undefined ? undefined : idsOption('--ids', values.ids)
+  if (values.ids !== undefined) throw new UsageError('use --ids or --ids-file, not both')
+  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`--ids-file ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`)
+  })
+  return idsOption('--ids-file', text)
+}
 
 /** The ids an option gives, checked before the case is opened: some, and no more than one change takes. */
 export function idsOption(option: string, value: string): string[] {

@@ -16,7 +16,8 @@ Usage:
       source is reported, with a note when it may be an existing one ("Zelensky", "Volodymyr
       Zelensky") and the command to merge them. --no-create refuses names the case lacks.
       Every option is checked first: a refused claim changes nothing.
-  claimdesk claim edit --case <file> (--ids <id,...> | [--doc <id|title>] [--source "<name>"] [--tag <t>] | --all)
+  claimdesk claim edit --case <file> (--ids <id,...> | --ids-file <file> | [--doc <id|title>] [--source "<name>"]
+      [--tag <t>] | --all)
       [--add-tag <t>]... [--remove-tag <t>]... [--credibility 1-6] [--source-to "<name>"]
       [--status unverified|corroborated|contradicted|confirmed|false|not-checkable] [--json]
       One change to the claims named (ids as claimdesk list shows them) or found: --doc, --source
@@ -27,7 +28,7 @@ Usage:
       already so. Every option is checked first, and it is one change, all or nothing: an unknown id,
       source or topic changes nothing, and so does naming more than 10000 claims (refused rather
       than split, so no part is left changed when a later part fails; narrow it or run it in parts).
-  claimdesk claim delete --case <file> --ids <id,...> [--json]
+  claimdesk claim delete --case <file> (--ids <id,...> | --ids-file <file>) [--json]
       Delete the claims named, with their links, their citations in briefings and their place in
       conflict sets (a set left with fewer than two claims goes); an unknown id deletes nothing.
   claimdesk source merge --case <file> "<from>" "<into>" [--json]
