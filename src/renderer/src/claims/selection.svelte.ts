@@ -35,19 +35,26 @@ export class ClaimSelection {
 
   toggle(id: Id): void {
     if (this.picked.has(id)) this.picked.delete(id)
-    else if (this.picked.size < MAX_SELECTED) this.picked.add(id)
+    else if (this.room() > 0) this.picked.add(id)
     this.anchor = id
   }
 
   add(ids: readonly Id[]): number {
     let added = 0
     for (const id of ids) {
-      if (this.picked.size >= MAX_SELECTED) break
+      if (this.room() <= 0) break
       if (this.picked.has(id)) continue
       this.picked.add(id)
       added++
     }
     return added
+  }
+
+  /** Room left under the limit: at the limit, picks deleted since (here or in another window) give theirs back. */
+  private room(): number {
+    if (this.picked.size >= MAX_SELECTED)
+      for (const id of this.picked) if (this.store.removedClaimIds.has(id)) this.picked.delete(id)
+    return MAX_SELECTED - this.picked.size
   }
 
   clear(): void {

@@ -44,3 +44,16 @@ describe('ClaimSelection.addAll', () => {
     expect(asked).toEqual([0])
   })
 })
+
+describe('ClaimSelection at its limit', () => {
+  it('gives the room of picks deleted since back, so they do not hold the limit', () => {
+    const { store } = storeListing(0, 1)
+    const selection = new ClaimSelection(store)
+    selection.add(Array.from({ length: MAX_SELECTED }, (_, i) => `c${i}`))
+    expect(selection.add(['late'])).toBe(0)
+    ;(store.removedClaimIds as Set<string>).add('c0')
+    expect(selection.add(['late'])).toBe(1)
+    expect(selection.has('c0')).toBe(false)
+    expect(selection.has('late')).toBe(true)
+  })
+})
