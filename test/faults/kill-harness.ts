@@ -51,6 +51,13 @@ const quote = (i: number): string => `Sentence number ${i % SENTENCES} of the re
 export interface KillOptions {
   work: string
   kills: number
+  /**
+   * Kills go on past `kills` (up to `maxKills`) until this many changes were acknowledged: on a busy
+   * machine more runs die before acknowledging any, and a suite that saw few acknowledged changes
+   * would check little.
+   */
+  minAcknowledged?: number
+  maxKills?: number
   /** Progress lines. */
   log?: (line: string) => void
 }
@@ -161,7 +168,10 @@ export async function killSuite(o: KillOptions): Promise<KillReport> {
   }
 
   let n = 0
-  for (let step = 0; result.kills < o.kills; step++) {
+  const more = () =>
+    result.kills < o.kills ||
+    (notes.size + imports.size < (o.minAcknowledged ?? 0) && result.kills < (o.maxKills ?? o.kills))
+  for (let step = 0; more(); step++) {
     const [door, target] = PLAN[step % PLAN.length]
     // A backup is taken only when the newest is old enough: make it so for the runs aimed at one.
     if (target === 'backup') {

@@ -13,10 +13,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 describe('processes writing a case, killed with SIGKILL', () => {
   it('leave a case that opens, validates and holds every acknowledged change, whatever phase the kill lands in', async () => {
     expect(buildProblem()).toBeNull()
-    const report = await killSuite({ work, kills: 30 })
+    const report = await killSuite({ work, kills: 30, minAcknowledged: 11, maxKills: 90 })
     expect(report.openFailures).toEqual([])
     expect(report.lost).toEqual([])
-    expect(report.kills).toBe(30)
+    expect(report.kills).toBeGreaterThanOrEqual(30)
     expect(report.acknowledged).toBeGreaterThan(10)
     // Kills must land after the first write too, not only at start-up. Which phase a kill aimed at
     // one lands in depends on how fast the machine is (a busy one runs ahead of the signal), so the
@@ -26,5 +26,5 @@ describe('processes writing a case, killed with SIGKILL', () => {
     const count = landed.reduce((n, [, doors]) => n + Object.values(doors).reduce((a, b) => a + (b ?? 0), 0), 0)
     expect(count, JSON.stringify(report.byPhase)).toBeGreaterThanOrEqual(8)
     expect(landed.length, JSON.stringify(report.byPhase)).toBeGreaterThanOrEqual(3)
-  }, 180_000)
+  }, 480_000)
 })
