@@ -301,7 +301,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   // Caveats on a record's contents, applied once the whole article is read.
   const recordCaveats: { caveats: Caveat[]; s: Sentence; sentenceText: string }[] = []
   // "The Post printed a statement by the coast guard as carried by Nortel": the outlets a record came through.
-  const carried = new Map<Entity, { record?: string; block: number; via: Relay[]; whole?: boolean }>()
+  const carried = new Map<Entity, Carried>()
   // Caveats on the article's figures ("any of the casualty figures cited below"), applied once it is read.
   const figureCaveats: { caveats: Caveat[]; on: FiguresCaveat; at: number }[] = []
   let onFigures: FiguresCaveat | null = null
@@ -381,12 +381,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         // "the agency" after "the Meridian News Agency": the relay met before, by its full name.
         const relay = speakers.relay(p, span, span.start)
         if (isPublisher(relay.name)) continue
-        via.push({
-          mention: span,
-          name: relay.name,
-          kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
-          sourceId: relay.sourceId
-        })
+        via.push(relayAt(relay, span))
       }
       const attribution = outside(text, s, f.claims)
       const medium = RECORD_MEDIUM.exec(attribution)
@@ -401,12 +396,7 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
         if (via.some((v) => v.mention.start === span.start)) continue
         const relay = speakers.relay(profile(r, text), span, span.start)
         if (relay === entity || (publisher && normName(relay.name) === normName(publisher))) continue
-        via.push({
-          mention: span,
-          name: relay.name,
-          kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
-          sourceId: relay.sourceId
-        })
+        via.push(relayAt(relay, span))
       }
       // "According to the statement" after "X printed a statement by Y as carried by Z": Y, through Z and X;
       // "she said" after "X quoted an interview that she gave to Z": she, through Z and X, and so does one
@@ -635,6 +625,19 @@ export function suggestClaims(doc: SuggestInput, sources: readonly Source[]): Su
   return finish(dedupe(drafts), speakers)
 }
 
+/** A relay met as a speaker entity: an outlet unless known as something else (an unnamed carrier is an outlet). */
+function relayAt(relay: Entity, mention: Span): Relay {
+  return {
+    mention,
+    name: relay.name,
+    kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
+    sourceId: relay.sourceId
+  }
+}
+
+/** Whose words a record (or interview) carried into the paragraph holds, and through which outlets. */
+type Carried = { record?: string; block: number; via: Relay[]; whole?: boolean }
+
 /**
  * "The Post, a weekly, printed a statement by the coast guard as carried by the agency Nortel.": the coast
  * guard speaks in "the statement" later in the paragraph, relayed by Nortel and then by the Post.
@@ -644,7 +647,7 @@ function noteCarriedRecord(
   s: Sentence,
   speakers: Speakers,
   publisher: string | null,
-  carried: Map<Entity, { record?: string; block: number; via: Relay[]; whole?: boolean }>
+  carried: Map<Entity, Carried>
 ): boolean {
   const sentenceText = text.slice(s.start, s.end)
   const owned = OWNED_RECORD_CARRIED.exec(sentenceText)
@@ -667,12 +670,7 @@ function noteCarriedRecord(
     const span = tokenSpan(text, toks)
     const relay = speakers.relay(profile(toks, text), span, span.start)
     if (publisher && normName(relay.name) === normName(publisher)) continue
-    via.push({
-      mention: span,
-      name: relay.name,
-      kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
-      sourceId: relay.sourceId
-    })
+    via.push(relayAt(relay, span))
   }
   const span = tokenSpan(text, author)
   const { entity } = speakers.resolve(profile(author, text), span, span.start)
@@ -692,7 +690,7 @@ function noteOwnedRecord(
   record: string,
   speakers: Speakers,
   publisher: string | null,
-  carried: Map<Entity, { record?: string; block: number; via: Relay[]; whole?: boolean }>
+  carried: Map<Entity, Carried>
 ): boolean {
   const within = (g: number) => {
     const [from, to] = (indices[g] ?? [0, 0]).map((i) => i + s.start)
@@ -704,14 +702,7 @@ function noteOwnedRecord(
   const span = tokenSpan(text, carrier)
   const relay = speakers.relay(profile(carrier, text), span, span.start)
   if (publisher && normName(relay.name) === normName(publisher)) return false
-  const via: Relay[] = [
-    {
-      mention: span,
-      name: relay.name,
-      kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
-      sourceId: relay.sourceId
-    }
-  ]
+  const via: Relay[] = [relayAt(relay, span)]
   const authorSpan = tokenSpan(text, author)
   const { entity } = speakers.resolve(profile(author, text), authorSpan, authorSpan.start)
   speakers.noteRecord(entity, record.toLowerCase())
@@ -732,12 +723,7 @@ function relayBack(text: string, s: Sentence, si: number, drafts: Draft[], speak
   const relay = speakers.relay(profile(toks, text), span, span.start)
   for (const d of drafts)
     if (d.sentence === si - 1 && d.block === s.block && d.mention && !d.via.length && d.entity !== relay)
-      d.via.push({
-        mention: span,
-        name: relay.name,
-        kind: relay.kind === 'anonymous' ? 'outlet' : relay.kind,
-        sourceId: relay.sourceId
-      })
+      d.via.push(relayAt(relay, span))
 }
 const CARRIED_BACK =
   /^([^,]+),\s+(?:which|who)\s+(?:carried|reported|published|printed|aired|ran|broadcast)\s+(?:her|his|its|their)\s+(?:remarks|comments|statement|words|account)\s*,/iu
