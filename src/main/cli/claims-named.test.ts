@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../shared/api'
-import { checkCount, idList, someOf } from './claims-named'
+import { checkCount, idList } from './claims-named'
 
 describe('claims named on the command line', () => {
   it('reads an id list once each, without blanks', () => {
     expect(idList(' a, b,,a ,c')).toEqual(['a', 'b', 'c'])
     expect(idList(undefined)).toEqual([])
-  })
-
-  it('names a few and counts the rest', () => {
-    expect(someOf(['a', 'b'])).toBe('a, b')
-    expect(someOf(['a', 'b', 'c', 'd'], 2)).toBe('a, b and 2 more')
   })
 
   it('refuses more claims than one change takes, rather than splitting it', () => {

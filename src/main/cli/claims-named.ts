@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { LIMITS, type ClaimdeskApi } from '../../shared/api'
 import { invalid, notFound } from '../../shared/errors'
 import type { Claim } from '../../shared/model'
+import { someOf } from '../../shared/lists'
 import { UsageError } from './args'
 
 /** "c1, c2,c3" (or one a line) -> ["c1", "c2", "c3"], each once. */
@@ -32,11 +33,6 @@ export function idsOption(option: string, value: string): string[] {
   if (ids.length > LIMITS.listItems)
     throw new UsageError(`${option}: ${ids.length} ids; one command takes at most ${LIMITS.listItems}`)
   return ids
-}
-
-/** At most a few of `items`, then how many more. */
-export function someOf(items: readonly string[], few = 5): string {
-  return items.length > few ? `${items.slice(0, few).join(', ')} and ${items.length - few} more` : items.join(', ')
 }
 
 /**

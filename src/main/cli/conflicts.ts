@@ -3,6 +3,7 @@
 // by hand, delete one.
 import type { ConflictSetProposal } from '../../shared/analysis'
 import { CONFLICT_SET_KINDS, type ConflictSet, type ConflictSetKind, type ConflictSetStatus } from '../../shared/model'
+import { someOf } from '../../shared/lists'
 import { gate } from '../dispatch'
 import type { ClaimdeskService } from '../service'
 import { noPositionals, parse, requireCase, UsageError, type CliIo } from './args'
@@ -111,12 +112,10 @@ function resolveRefs(flag: string, refs: string[], listed: Listed[]): Listed[] {
   const byRef = (ref: string) => listed.find((x) => x.ref === ref.toLowerCase() || ('set' in x && x.set.id === ref))
   const unknown = refs.filter((r) => !byRef(r))
   if (unknown.length) {
-    const names = (list: string[]) =>
-      list.length > 5 ? `${list.slice(0, 5).join(', ')} and ${list.length - 5} more` : list.join(', ')
     const now = listed.map((x) => x.ref)
     throw new UsageError(
-      `${flag}: no set ${names(unknown)} now (a set decided on or changed since it was listed goes by another name or none); ` +
-        `the sets now: ${now.length ? names(now) : 'none'} (see claimdesk conflicts)`
+      `${flag}: no set ${someOf(unknown)} now (a set decided on or changed since it was listed goes by another name or none); ` +
+        `the sets now: ${now.length ? someOf(now) : 'none'} (see claimdesk conflicts)`
     )
   }
   return [...new Set(refs.map((r) => byRef(r) as Listed))]

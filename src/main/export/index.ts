@@ -5,6 +5,7 @@ import { exportInput, type ExportFormat, type ExportInput } from '../../shared/a
 import type { Briefing, CaseData } from '../../shared/model'
 import type { ExportResult } from '../../shared/api'
 import { invalid, notFound } from '../../shared/errors'
+import { someOf } from '../../shared/lists'
 import { buildBriefingView, type BriefingView, type BriefingViewOptions } from '../../shared/briefing/view'
 import { findCircularReporting } from '../analysis/circular'
 import type { BriefingLabels } from '../../shared/briefing/labels'
@@ -77,14 +78,12 @@ export function leftOutClaims(data: CaseData, briefing: Briefing | null, view: B
   const held = new Set(data.claims.map((c) => c.id))
   const noDocument = claimIds.filter((id) => held.has(id))
   const gone = claimIds.filter((id) => !held.has(id))
-  const some = (ids: string[]) =>
-    ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ')
   const claims = (n: number) => `${n} claim${n === 1 ? '' : 's'}`
   const parts = [
     ...(noDocument.length
-      ? [`${claims(noDocument.length)} whose document the case does not hold (${some(noDocument)})`]
+      ? [`${claims(noDocument.length)} whose document the case does not hold (${someOf(noDocument)})`]
       : []),
-    ...(gone.length ? [`${claims(gone.length)} the briefing names that the case does not hold (${some(gone)})`] : [])
+    ...(gone.length ? [`${claims(gone.length)} the briefing names that the case does not hold (${someOf(gone)})`] : [])
   ]
   return { claimIds, message: `The export leaves out ${parts.join(', and ')}.` }
 }

@@ -1,3 +1,4 @@
+import { someOf } from '../../shared/lists'
 import type { DocumentMeta } from '../../shared/model'
 import { pdfjsDataFolders } from '../app-paths'
 import { DocumentBuilder, titleFrom } from './builder'
@@ -106,12 +107,12 @@ export async function importPdf(
     const notices: string[] = []
     if (empty.length) {
       notices.push(
-        `${empty.length === 1 ? 'Page' : 'Pages'} ${listPages(empty)} had no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} missing: OCR is not supported.`
+        `${empty.length === 1 ? 'Page' : 'Pages'} ${someOf(empty, 10)} had no text layer (scanned?) and ${empty.length === 1 ? 'is' : 'are'} missing: OCR is not supported.`
       )
     }
     if (unreadable.length) {
       notices.push(
-        `${unreadable.length === 1 ? 'Page' : 'Pages'} ${listPages(unreadable)} could not be read (damaged?) and ${unreadable.length === 1 ? 'is' : 'are'} missing.`
+        `${unreadable.length === 1 ? 'Page' : 'Pages'} ${someOf(unreadable, 10)} could not be read (damaged?) and ${unreadable.length === 1 ? 'is' : 'are'} missing.`
       )
     }
     return {
@@ -161,10 +162,6 @@ function pdfDate(value: string): string {
   const match = /^D?:?(\d{4})(\d{2})?(\d{2})?/.exec(value)
   if (!match) return ''
   return isoDate(`${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}`)
-}
-
-function listPages(pages: number[]): string {
-  return pages.length > 10 ? `${pages.slice(0, 10).join(', ')} and ${pages.length - 10} more` : pages.join(', ')
 }
 
 function pdfError(fileName: string, err: unknown): Error {
